@@ -1,0 +1,72 @@
+// Request and response shapes of the workspace API, shared by the server (validation at the
+// edge) and the workspace (typed calls). Bytes travel as unpadded base64url strings.
+import * as z from 'zod';
+import { LANGUAGES } from '../report/answers.ts';
+
+const b64 = (maxChars: number) => z.string().regex(/^[A-Za-z0-9_-]*$/).max(maxChars);
+const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
+
+export const kdfParams = z.object({
+  v: z.literal(1),
+  salt: b64(64).min(22),
+  memoryKiB: z.number().int().min(19 * 1024).max(1024 * 1024),
+  iterations: z.number().int().min(2).max(64),
+  parallelism: z.number().int().min(1).max(16),
+});
+
+export const ROLES = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const setupRequest = z.object({
+  token: z.string().min(16).max(128),
+  organization: z.object({
+    name: z.string().trim().min(1).max(200),
+    publicTitle: z.string().trim().min(1).max(100),
+    languages: z.array(z.enum(LANGUAGES)).min(1).max(LANGUAGES.length),
+  }),
+  admin: z.object({
+    id: z.uuid(),
+    email,
+    kdf: kdfParams,
+    loginKey: b64(64),
+    publicKey: b64(64),
+    wrappedPrivateKey: b64(256),
+  }),
+  intakeKey: z.object({
+    publicKey: b64(64),
+    grant: b64(2048),
+  }),
+});
+export type SetupRequest = z.infer<typeof setupRequest>;
+
+export const kdfRequest = z.object({ email });
+export const loginRequest = z.object({ email, loginKey: b64(64) });
+
+export interface LoginResponse {
+  member: { id: string; email: string; role: Role };
+  organization: { name: string; publicTitle: string; languages: string[] };
+  keys: { publicKey: string; wrappedPrivateKey: string };
+  grants: { keyId: string; sealed: string }[];
+}
+
+export interface InboxItem {
+  id: string;
+  seq: number;
+  keyId: string;
+  receivedHour: string;
+  readHour: string | null;
+  envelope: string;
+}
+export interface InboxResponse {
+  reports: InboxItem[];
+  /** Pass as ?before= for the next (older) page; null when there is none. */
+  next: number | null;
+}
+
+export const inboxQuery = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+/** Custom header every state-changing workspace call sends: a cross-site form cannot. */
+export const CSRF_HEADER = 'x-vigil-request';

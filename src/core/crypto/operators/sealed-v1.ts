@@ -1,0 +1,76 @@
+// Sealed envelope, version 1: HPKE base mode to one recipient public key.
+//
+//   byte 0      version (1)
+//   byte 1      kind (what is inside; bound into HPKE info so a grant can't pass as a report)
+//   bytes 2-9   key id of the recipient public key (first 8 bytes of its SHA-256)
+//   bytes 10-41 HPKE encapsulated key (X25519, 32 bytes)
+//   bytes 42-   ChaCha20-Poly1305 ciphertext of the padded plaintext, with bytes 0-9 as AAD
+import { hpkeSuite } from '../suite.ts';
+import { concat, utf8 } from '../bytes.ts';
+import { EnvelopeError } from '../errors.ts';
+import { KEY_ID_BYTES } from '../keys.ts';
+import { pad, unpad } from '../padding.ts';
+
+export const VERSION = 1;
+const ENC_BYTES = 32;
+const HEADER_BYTES = 2 + KEY_ID_BYTES;
+export const MIN_LENGTH = HEADER_BYTES + ENC_BYTES + 16;
+
+const info = (kind: number) => utf8(`vigil/sealed/v1/kind-${kind}`);
+
+function hexToBytes(hex: string): Uint8Array {
+  return Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+}
+
+export async function seal(
+  kind: number,
+  recipient: { publicKey: Uint8Array; keyId: string },
+  plaintext: Uint8Array,
+): Promise<Uint8Array> {
+  const suite = await hpkeSuite();
+  const header = concat(new Uint8Array([VERSION, kind]), hexToBytes(recipient.keyId));
+  const publicKey = await suite.kem.deserializePublicKey(recipient.publicKey.slice().buffer as ArrayBuffer);
+  const { ct, enc } = await suite.seal(
+    { recipientPublicKey: publicKey, info: info(kind).buffer as ArrayBuffer },
+    pad(plaintext).buffer as ArrayBuffer,
+    header.buffer as ArrayBuffer,
+  );
+  return concat(header, new Uint8Array(enc), new Uint8Array(ct));
+}
+
+export interface SealedHeader {
+  version: number;
+  kind: number;
+  keyId: string;
+}
+
+export function readHeader(envelope: Uint8Array): SealedHeader {
+  if (envelope.length < MIN_LENGTH) throw new EnvelopeError('malformed');
+  const keyId = Array.from(envelope.subarray(2, HEADER_BYTES), (b) => b.toString(16).padStart(2, '0')).join('');
+  return { version: envelope[0]!, kind: envelope[1]!, keyId };
+}
+
+export async function open(
+  envelope: Uint8Array,
+  recipient: { privateKey: Uint8Array; keyId: string },
+): Promise<{ kind: number; plaintext: Uint8Array }> {
+  const { kind, keyId } = readHeader(envelope);
+  if (keyId !== recipient.keyId) throw new EnvelopeError('wrong-key');
+  const suite = await hpkeSuite();
+  const privateKey = await suite.kem.deserializePrivateKey(recipient.privateKey.slice().buffer as ArrayBuffer);
+  let padded: ArrayBuffer;
+  try {
+    padded = await suite.open(
+      {
+        recipientKey: privateKey,
+        enc: envelope.slice(HEADER_BYTES, HEADER_BYTES + ENC_BYTES).buffer as ArrayBuffer,
+        info: info(kind).buffer as ArrayBuffer,
+      },
+      envelope.slice(HEADER_BYTES + ENC_BYTES).buffer as ArrayBuffer,
+      envelope.slice(0, HEADER_BYTES).buffer as ArrayBuffer,
+    );
+  } catch {
+    throw new EnvelopeError('tampered');
+  }
+  return { kind, plaintext: unpad(new Uint8Array(padded)) };
+}

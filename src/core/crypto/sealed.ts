@@ -1,0 +1,57 @@
+// Sealed envelopes: anyone with a public key can make one; only the private key opens it.
+// Callers never name an algorithm: the first byte picks the operator, so a version 2 can be
+// added beside version 1 without touching them.
+import * as v1 from './operators/sealed-v1.ts';
+import { EnvelopeError } from './errors.ts';
+
+/** What a sealed envelope holds. The number is written into the envelope and bound by HPKE. */
+export const SealedKind = {
+  report: 1,
+  keyGrant: 2,
+} as const;
+export type SealedKind = (typeof SealedKind)[keyof typeof SealedKind];
+
+const operators = { [v1.VERSION]: v1 } as const;
+export const CURRENT_SEALED_VERSION = v1.VERSION;
+/** Reports are at most ~64 KiB of text; anything far larger is not an envelope we made. */
+export const MAX_SEALED_BYTES = 256 * 1024;
+
+export interface PublicRecipient {
+  publicKey: Uint8Array;
+  keyId: string;
+}
+export interface PrivateRecipient {
+  privateKey: Uint8Array;
+  keyId: string;
+}
+
+export function sealTo(kind: SealedKind, recipient: PublicRecipient, plaintext: Uint8Array): Promise<Uint8Array> {
+  return operators[CURRENT_SEALED_VERSION].seal(kind, recipient, plaintext);
+}
+
+function operatorFor(envelope: Uint8Array) {
+  const operator = operators[envelope[0] as keyof typeof operators];
+  if (!operator) throw new EnvelopeError('unknown-version');
+  return operator;
+}
+
+/**
+ * Checks what the server can check without a key: version, kind, size and which key it is
+ * sealed to. Throws EnvelopeError; returns the key id.
+ */
+export function inspectSealed(envelope: Uint8Array, expectedKind: SealedKind): { keyId: string } {
+  if (envelope.length > MAX_SEALED_BYTES) throw new EnvelopeError('too-large');
+  const header = operatorFor(envelope).readHeader(envelope);
+  if (header.kind !== expectedKind) throw new EnvelopeError('unknown-kind');
+  return { keyId: header.keyId };
+}
+
+export async function openSealed(
+  kind: SealedKind,
+  envelope: Uint8Array,
+  recipient: PrivateRecipient,
+): Promise<Uint8Array> {
+  inspectSealed(envelope, kind);
+  const opened = await operatorFor(envelope).open(envelope, recipient);
+  return opened.plaintext;
+}

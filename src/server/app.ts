@@ -1,0 +1,151 @@
+// The Fastify application: shared plumbing (headers, parsers, errors, access rules), then one
+// encapsulated plugin per feature.
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import type { VigilContext } from './context.ts';
+import { HttpError } from './http/errors.ts';
+import { parseFormBody } from './http/form-body.ts';
+import { CSP } from './http/security.ts';
+import { pageContext, sendPage } from './http/pages.ts';
+import { DIST } from './http/assets.ts';
+import { sendWorkspace } from './http/workspace.ts';
+import { errorPage } from '../web/public/error.ts';
+import { MESSAGES, pickLanguage, type ErrorCode } from '../core/i18n/index.ts';
+import { LANGUAGES } from '../core/report/answers.ts';
+import { enforceAccess } from './auth/access.ts';
+import { intakeRoutes } from './intake/routes.ts';
+import { statusRoutes } from './status/routes.ts';
+import { setupRoutes } from './setup/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { inboxRoutes } from './inbox/routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    vigil: VigilContext;
+  }
+}
+
+export interface AppOptions {
+  /** Where log lines go (tests capture them to prove no plaintext reaches them). */
+  logStream?: Writable;
+  logLevel?: string;
+}
+
+/** Fastify's own error codes mapped to what we tell the user. */
+const FASTIFY_ERRORS: Record<string, [number, ErrorCode]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'too-large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'bad-content-type'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad-request'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'bad-request'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'bad-request'],
+  FST_ERR_VALIDATION: [400, 'bad-request'],
+};
+
+export async function buildApp(vigil: VigilContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // Never the client's address, user agent, headers, query or body: only the route pattern.
+      serializers: {
+        req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
+        res: (res) => ({ statusCode: res.statusCode }),
+        // Messages of errors we did not make (drivers, libraries) may quote input, so only ours are kept.
+        err: (err: FastifyError) => ({
+          type: err.name,
+          code: err.code,
+          message: err instanceof HttpError || err.code?.startsWith('FST_') ? err.message : '(withheld)',
+          stack: err.stack?.split('\n').slice(1, 6).join('\n') ?? '',
+        }),
+      },
+    },
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    return503OnClosing: true,
+  });
+  app.decorate('vigil', vigil);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: false, // set per response kind below
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: { policy: 'require-corp' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    hsts: vigil.config.secureCookies ? { maxAge: 31536000 } : false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    // The address never leaves this function: it is hashed with a secret key and kept in memory only.
+    keyGenerator: (request) => vigil.secret.keyedHash('rate-limit', `${new Date().toISOString().slice(0, 10)} ${request.ip}`).slice(0, 24), // never stored or logged
+    errorResponseBuilder: () => new HttpError(429, 'rate-limited'),
+  });
+  enforceAccess(app);
+
+  // Only the two body types we read: a text/plain body is refused (415), not handed to a route.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_req, body, done) => {
+    try {
+      done(null, parseFormBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CSP.api);
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.setErrorHandler(async (error: FastifyError | HttpError, request, reply) => {
+    let status = 500;
+    let code: ErrorCode = 'unavailable';
+    if (error instanceof HttpError) [status, code] = [error.statusCode, error.code];
+    else if (error.code && FASTIFY_ERRORS[error.code]) [status, code] = FASTIFY_ERRORS[error.code]!;
+    else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) [status, code] = [error.statusCode, 'bad-request'];
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendError(request, reply, status, code);
+  });
+
+  app.setNotFoundHandler({}, async (request, reply) => sendError(request, reply, 404, 'not-found'));
+
+  async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode) {
+    if (request.url.startsWith('/api/')) {
+      const body = request.body as Record<string, unknown> | undefined;
+      const lang = pickLanguage(
+        (request.query as Record<string, unknown> | undefined)?.lang ?? (body && typeof body === 'object' ? body.lang : undefined),
+        request.headers['accept-language'],
+        LANGUAGES,
+      );
+      return reply.code(status).send({ error: { code, message: MESSAGES[lang].errors[code] } });
+    }
+    const ctx = await pageContext(vigil, request, '/');
+    return sendPage(reply, status, errorPage(ctx, code));
+  }
+
+  await app.register(fastifyStatic, {
+    root: join(DIST, 'app', 'assets'),
+    prefix: '/app/assets/',
+    decorateReply: false,
+    index: false,
+    cacheControl: false,
+    setHeaders: (reply) => {
+      reply.header('cache-control', 'private, max-age=31536000, immutable');
+    },
+  });
+  app.get('/app', { config: { access: 'public' } }, async (_request, reply) => sendWorkspace(reply));
+
+  await app.register(intakeRoutes);
+  await app.register(statusRoutes);
+  await app.register(setupRoutes);
+  await app.register(authRoutes);
+  await app.register(inboxRoutes);
+  return app;
+}

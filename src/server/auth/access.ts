@@ -1,0 +1,38 @@
+// Every route declares who may call it (config.access); a route that does not is refused at
+// start-up, so nothing is reachable by accident. Members' state-changing calls must carry the
+// CSRF header, which a cross-site form or image cannot send.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CSRF_HEADER, type Role } from '../../core/api/schemas.ts';
+import { HttpError } from '../http/errors.ts';
+import { currentMember, type Member } from './sessions.ts';
+
+export type Access = 'public' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    member: Member | null;
+  }
+}
+
+export function enforceAccess(app: FastifyInstance): void {
+  app.decorateRequest('member', null);
+  app.addHook('onRoute', (route) => {
+    // Built files of the workspace are public like any script a login page loads.
+    if (!route.config?.access && route.url.startsWith('/app/assets/')) route.config = { ...route.config, access: 'public' };
+    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+  });
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access === 'public') return;
+    const member = await currentMember(app.vigil, request);
+    if (!member) throw new HttpError(401, 'not-found');
+    if (!access.includes(member.role)) throw new HttpError(403, 'not-found');
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.headers[CSRF_HEADER] !== '1') {
+      throw new HttpError(403, 'bad-request');
+    }
+    request.member = member;
+  });
+}

@@ -1,0 +1,42 @@
+import { resolve, join } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Keyed hashes use a secret kept outside the database. Put it on another volume if you can. */
+  secretFile: string;
+  /** Reports a client may send per minute (keyed by a daily-rotated hash of the address, never the address). */
+  intakePerMinute: number;
+  /** Where "quick exit" goes. Our own neutral page by default, so it makes no third-party request. */
+  exitUrl: string;
+  /** Set cookies with Secure; on when VIGIL_PUBLIC_URL is https. */
+  secureCookies: boolean;
+  publicUrl: string;
+}
+
+function integer(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = integer('PORT', env.PORT, 8080);
+  const host = env.HOST || '127.0.0.1';
+  const dataDir = resolve(env.VIGIL_DATA || 'data');
+  const publicUrl = (env.VIGIL_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, '');
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    secretFile: resolve(env.VIGIL_SECRET_FILE || join(dataDir, 'server.secret')),
+    intakePerMinute: integer('VIGIL_INTAKE_PER_MINUTE', env.VIGIL_INTAKE_PER_MINUTE, 30),
+    exitUrl: env.VIGIL_EXIT_URL || '/exit',
+    secureCookies: publicUrl.startsWith('https:'),
+    publicUrl,
+  };
+}

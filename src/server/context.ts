@@ -1,0 +1,74 @@
+// What every feature needs, built once at start and shared through app.vigil.
+import type { Config } from './config.ts';
+import type { Storage } from './storage/open.ts';
+import type { ServerSecret } from './secret.ts';
+import type { Language } from '../core/report/answers.ts';
+import { LANGUAGES } from '../core/report/answers.ts';
+
+export interface OrganizationView {
+  name: string;
+  publicTitle: string;
+  languages: Language[];
+}
+
+export interface IntakeKey {
+  keyId: string;
+  publicKey: Uint8Array;
+}
+
+export interface VigilContext {
+  config: Config;
+  storage: Storage;
+  secret: ServerSecret;
+  /** Cached: read on every public page; changes only at setup (and key rotation, later). */
+  organization(): Promise<OrganizationView | null>;
+  intakeKey(): Promise<IntakeKey | null>;
+  forget(): void;
+}
+
+export const NEUTRAL_TITLE = 'Community notes';
+
+export function createContext(config: Config, storage: Storage, secret: ServerSecret): VigilContext {
+  let org: Promise<OrganizationView | null> | undefined;
+  let key: Promise<IntakeKey | null> | undefined;
+  const { db } = storage;
+  return {
+    config,
+    storage,
+    secret,
+    organization() {
+      org ??= db
+        .selectFrom('organization')
+        .select(['name', 'public_title', 'languages'])
+        .executeTakeFirst()
+        .then((row) =>
+          row
+            ? {
+                name: row.name,
+                publicTitle: row.public_title,
+                languages: (JSON.parse(row.languages) as string[]).filter((l): l is Language =>
+                  (LANGUAGES as readonly string[]).includes(l),
+                ),
+              }
+            : null,
+        );
+      org.catch(() => (org = undefined));
+      return org;
+    },
+    intakeKey() {
+      key ??= db
+        .selectFrom('intake_keys')
+        .select(['id', 'public_key'])
+        .where('retired_at', 'is', null)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst()
+        .then((row) => (row ? { keyId: row.id, publicKey: new Uint8Array(row.public_key) } : null));
+      key.catch(() => (key = undefined));
+      return key;
+    },
+    forget() {
+      org = undefined;
+      key = undefined;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { pickLanguage } from '../../core/i18n/index.ts';
+import { LANGUAGES } from '../../core/report/answers.ts';
+import type { PageContext } from '../../web/public/layout.ts';
+import { NEUTRAL_TITLE, type VigilContext } from '../context.ts';
+import { CSP } from './security.ts';
+import { publicScriptUrl } from './assets.ts';
+
+/** The language and look of a public page for this request. */
+export async function pageContext(vigil: VigilContext, request: FastifyRequest, path: string): Promise<PageContext> {
+  const org = await vigil.organization().catch(() => null);
+  const languages = org?.languages.length ? org.languages : [...LANGUAGES];
+  const query = request.query as Record<string, unknown> | undefined;
+  const body = request.body instanceof Map ? request.body.get('lang')?.[0] : undefined;
+  return {
+    lang: pickLanguage(query?.lang ?? body, request.headers['accept-language'], languages),
+    siteTitle: org?.publicTitle ?? NEUTRAL_TITLE,
+    languages,
+    exitUrl: vigil.config.exitUrl,
+    path,
+    script: publicScriptUrl(),
+  };
+}
+
+export function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply.code(status).header('content-security-policy', CSP.public).type('text/html; charset=utf-8').send(body);
+}

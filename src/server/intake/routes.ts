@@ -1,0 +1,70 @@
+// The public intake: the form (works with JavaScript off) and the sealed-envelope API the
+// form's script uses when JavaScript is on.
+import type { FastifyPluginAsync } from 'fastify';
+import * as z from 'zod';
+import { intakePage, receiptPage } from '../../web/public/intake.ts';
+import { exitPage } from '../../web/public/error.ts';
+import { pageContext, sendPage } from '../http/pages.ts';
+import { HttpError } from '../http/errors.ts';
+import { formBodyOf } from '../http/form-body.ts';
+import { answersFromForm } from '../../core/report/form.ts';
+import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
+import { MAX_SEALED_BYTES } from '../../core/crypto/sealed.ts';
+import { LANGUAGES } from '../../core/report/answers.ts';
+import { loadPublicScript } from '../http/assets.ts';
+import { createIntake } from './service.ts';
+
+const FORM_BODY_LIMIT = 256 * 1024;
+const JSON_BODY_LIMIT = Math.ceil((MAX_SEALED_BYTES * 4) / 3) + 4096;
+
+const sealedReport = z.object({
+  v: z.literal(1),
+  lang: z.enum(LANGUAGES).optional(),
+  envelope: z.string().max(JSON_BODY_LIMIT),
+  statusKey: z.string().max(64),
+});
+
+export const intakeRoutes: FastifyPluginAsync = async (app) => {
+  const intake = createIntake(app.vigil);
+  const rateLimit = { max: app.vigil.config.intakePerMinute || 1e9, timeWindow: '1 minute' };
+
+  async function sealingKey() {
+    const key = await app.vigil.intakeKey();
+    if (!key) throw new HttpError(503, 'not-ready');
+    return { keyId: key.keyId, publicKey: toBase64Url(key.publicKey) };
+  }
+
+  app.get('/', { config: { access: 'public' } }, async (request, reply) => {
+    const ctx = await pageContext(app.vigil, request, '/');
+    return sendPage(reply, 200, intakePage(ctx, await sealingKey()));
+  });
+
+  app.post('/report', { bodyLimit: FORM_BODY_LIMIT, config: { access: 'public', rateLimit } }, async (request, reply) => {
+    const fields = formBodyOf(request.body);
+    const ctx = await pageContext(app.vigil, request, '/');
+    const result = answersFromForm(fields, ctx.lang);
+    if (!result.ok) return sendPage(reply, 400, intakePage(ctx, await sealingKey(), { values: fields, errors: result.errors }));
+    const { codename } = await intake.sealAndStore(result.answers);
+    return sendPage(reply, 200, receiptPage(ctx, codename));
+  });
+
+  app.post('/api/reports', { bodyLimit: JSON_BODY_LIMIT, config: { access: 'public', rateLimit } }, async (request, reply) => {
+    const parsed = sealedReport.safeParse(request.body);
+    if (!parsed.success) throw new HttpError(400, 'bad-envelope');
+    const envelope = fromBase64Url(parsed.data.envelope);
+    const statusKey = fromBase64Url(parsed.data.statusKey);
+    if (!envelope || !statusKey) throw new HttpError(400, 'bad-envelope');
+    const { receivedHour } = await intake.storeSealed(envelope, statusKey);
+    return reply.code(201).send({ ok: true, receivedHour });
+  });
+
+  app.get('/exit', { config: { access: 'public' } }, async (request, reply) => sendPage(reply, 200, exitPage(await pageContext(app.vigil, request, '/exit'))));
+
+  app.get('/assets/vigil.js', { config: { access: 'public' } }, async (_request, reply) => {
+    const script = loadPublicScript();
+    if (!script) throw new HttpError(404, 'not-found');
+    return reply.type('text/javascript; charset=utf-8').send(script.body);
+  });
+
+  app.get('/favicon.ico', { config: { access: 'public' } }, async (_request, reply) => reply.code(204).send());
+};

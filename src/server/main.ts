@@ -1,0 +1,65 @@
+// `npm start`: lock the data folder, open the database, serve.
+import { configFromEnv, type Config } from './config.ts';
+import { lockDataFolder, DataFolderLockedError } from './data-lock.ts';
+import { openStorage } from './storage/open.ts';
+import { loadServerSecret } from './secret.ts';
+import { createContext } from './context.ts';
+import { buildApp, type AppOptions } from './app.ts';
+import { issueSetupToken } from './setup/service.ts';
+
+export interface RunningServer {
+  url: string;
+  setupUrl: string | null;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: AppOptions = {}): Promise<RunningServer> {
+  const unlock = lockDataFolder(config.dataDir);
+  try {
+    const storage = await openStorage(config);
+    const vigil = createContext(config, storage, loadServerSecret(config.secretFile));
+    const app = await buildApp(vigil, options);
+    const token = await issueSetupToken(storage.db);
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const base = config.publicUrl.replace(/:\d+$/, `:${port}`);
+    return {
+      url: base,
+      setupUrl: token ? `${base}/setup/${token}` : null,
+      async close() {
+        await app.close();
+        await storage.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+export async function main(): Promise<void> {
+  const config = configFromEnv();
+  let server: RunningServer;
+  try {
+    server = await startServer(config);
+  } catch (error) {
+    if (error instanceof DataFolderLockedError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  console.log(`Vigil is running at ${server.url} (${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`})`);
+  if (server.setupUrl) console.log(`\nSet up your organization (one-time link, keep it private):\n  ${server.setupUrl}\n`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,78 @@
+// Creating the organization: its record, the first administrator and the intake key, in one
+// transaction. Used by the setup page's API and by `vigil init`. Everything secret arrives
+// already wrapped or sealed by the browser (or the CLI), so nothing here can read it.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.ts';
+import type { ServerSecret } from '../secret.ts';
+import { HttpError } from '../http/errors.ts';
+import { fromBase64Url } from '../../core/crypto/bytes.ts';
+import { keyIdOf } from '../../core/crypto/keys.ts';
+import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
+import type { SetupRequest } from '../../core/api/schemas.ts';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A fresh one-time setup token (replacing any earlier one), or null once set up. */
+export async function issueSetupToken(db: Kysely<Database>): Promise<string | null> {
+  if (await db.selectFrom('organization').select('id').executeTakeFirst()) return null;
+  const token = randomBytes(24).toString('base64url');
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('setup_tokens').execute();
+    await trx.insertInto('setup_tokens').values({ token_hash: hashToken(token), created_at: new Date().toISOString() }).execute();
+  });
+  return token;
+}
+
+export async function setupTokenIsValid(db: Kysely<Database>, token: string): Promise<boolean> {
+  return !!(await db.selectFrom('setup_tokens').select('token_hash').where('token_hash', '=', hashToken(token)).executeTakeFirst());
+}
+
+function bytes(text: string, length?: number): Uint8Array {
+  const decoded = fromBase64Url(text);
+  if (!decoded || (length !== undefined && decoded.length !== length)) throw new HttpError(400, 'bad-request');
+  return decoded;
+}
+
+/** `token: null` is the CLI, which has the database itself and needs no link. */
+export async function createOrganization(db: Kysely<Database>, secret: ServerSecret, input: SetupRequest, options: { requireToken: boolean }): Promise<void> {
+  const memberPublicKey = bytes(input.admin.publicKey, 32);
+  const intakePublicKey = bytes(input.intakeKey.publicKey, 32);
+  const grant = bytes(input.intakeKey.grant);
+  const wrapped = bytes(input.admin.wrappedPrivateKey);
+  const loginKey = bytes(input.admin.loginKey, 32);
+  const intakeKeyId = await keyIdOf(intakePublicKey);
+  try {
+    if (inspectSealed(grant, SealedKind.keyGrant).keyId !== (await keyIdOf(memberPublicKey))) throw new Error();
+  } catch {
+    throw new HttpError(400, 'bad-envelope');
+  }
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom('organization').select('id').executeTakeFirst()) throw new HttpError(409, 'not-found');
+    if (options.requireToken) {
+      const deleted = await trx.deleteFrom('setup_tokens').where('token_hash', '=', hashToken(input.token)).executeTakeFirst();
+      if (Number(deleted.numDeletedRows) !== 1) throw new HttpError(404, 'not-found');
+    }
+    await trx.deleteFrom('setup_tokens').execute();
+    await trx
+      .insertInto('organization')
+      .values({ id: 1, name: input.organization.name, public_title: input.organization.publicTitle, languages: JSON.stringify(input.organization.languages), created_at: now })
+      .execute();
+    await trx
+      .insertInto('members')
+      .values({
+        id: input.admin.id,
+        email: input.admin.email,
+        role: 'admin',
+        kdf: JSON.stringify(input.admin.kdf),
+        login_hash: secret.keyedHash('login', loginKey),
+        public_key: memberPublicKey,
+        wrapped_private_key: wrapped,
+        created_at: now,
+      })
+      .execute();
+    await trx.insertInto('intake_keys').values({ id: intakeKeyId, public_key: intakePublicKey, created_at: now, retired_at: null }).execute();
+    await trx.insertInto('key_grants').values({ member_id: input.admin.id, key_id: intakeKeyId, sealed: grant, created_at: now }).execute();
+  });
+}

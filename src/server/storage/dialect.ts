@@ -1,0 +1,11 @@
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+
+/** The few column types that differ between SQLite and PostgreSQL; migrations ask here. */
+export function columnTypes(db: Kysely<unknown>) {
+  const isSqlite = !(db.getExecutor().adapter instanceof PostgresAdapter);
+  return {
+    isSqlite,
+    bytes: isSqlite ? sql`blob` : sql`bytea`,
+    serial: isSqlite ? sql`integer` : sql`serial`,
+  };
+}

@@ -1,0 +1,54 @@
+import { useState } from 'preact/hooks';
+import { api, ApiError } from './api.ts';
+import { deriveMemberKeys, openKeyring, type KdfParams, type Keyring } from '../../core/keyring.ts';
+import { toBase64Url } from '../../core/crypto/bytes.ts';
+import type { LoginResponse } from '../../core/api/schemas.ts';
+
+export interface Session {
+  login: LoginResponse;
+  keyring: Keyring;
+}
+
+export function Login({ onOpen }: { onOpen: (session: Session) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const email = String(form.get('email') ?? '').trim();
+    const passphrase = String(form.get('passphrase') ?? '');
+    setBusy(true);
+    setError(null);
+    try {
+      const { kdf } = await api<{ kdf: KdfParams }>('/api/auth/kdf', { email });
+      const { loginKey, wrapKey } = await deriveMemberKeys(passphrase, kdf);
+      const login = await api<LoginResponse>('/api/auth/login', { email, loginKey: toBase64Url(loginKey) });
+      onOpen({ login, keyring: await openKeyring(login, wrapKey) });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Your keys could not be opened with this passphrase.');
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="narrow">
+      <h1>Log in</h1>
+      <p>Your passphrase stays in this browser. It unlocks your keys here; the server receives only a derived login key.</p>
+      <form onSubmit={submit}>
+        <label for="email">Email</label>
+        <input id="email" name="email" type="email" required autoComplete="username" />
+        <label for="passphrase">Passphrase</label>
+        <input id="passphrase" name="passphrase" type="password" required autoComplete="current-password" />
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Unlocking…' : 'Log in'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,32 @@
+import { html, raw, type Raw } from './html.ts';
+import { PUBLIC_CSS } from './style.ts';
+import { LANGUAGES, type Language } from '../../core/report/answers.ts';
+import { MESSAGES } from '../../core/i18n/index.ts';
+
+export interface PageContext {
+  lang: Language;
+  /** The neutral public title the organization chose ("Community notes"). */
+  siteTitle: string;
+  languages: readonly Language[];
+  exitUrl: string;
+  /** The path the language links point to (keeps the reporter on the same page). */
+  path: string;
+  /** Versioned URL of the public script, or null for pages that need none. */
+  script: string | null;
+}
+
+/** What the sealing script needs to seal in the browser: the intake public key. */
+export interface SealingKey {
+  keyId: string;
+  publicKey: string;
+}
+
+export function page(ctx: PageContext, title: string, body: Raw): string {
+  const t = MESSAGES[ctx.lang];
+  const switcher = LANGUAGES.filter((l) => ctx.languages.includes(l)).map((l) =>
+    l === ctx.lang
+      ? html`<li><span aria-current="true" lang="${l}">${MESSAGES[l].languageName}</span></li>`
+      : html`<li><a href="${ctx.path}?lang=${l}" lang="${l}" hreflang="${l}">${MESSAGES[l].languageName}</a></li>`,
+  );
+  return html`<!doctype html><html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${title} · ${ctx.siteTitle}</title><style>${raw(PUBLIC_CSS)}</style></head><body><a class="skip" href="#main">${t.skipToForm}</a><header><p>${ctx.siteTitle}</p><nav aria-label="Language"><ul>${switcher}</ul></nav><a class="exit" id="quick-exit" href="${ctx.exitUrl}" title="${t.quickExitHint}">${t.quickExit}</a></header><main id="main">${body}</main>${ctx.script ? html`<script src="${ctx.script}" defer></script>` : ''}</body></html>`.value;
+}

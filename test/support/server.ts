@@ -1,0 +1,53 @@
+// A real Vigil server on a random port, on SQLite or PostgreSQL, with its log captured.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { startServer } from '../../src/server/main.ts';
+import { configFromEnv } from '../../src/server/config.ts';
+import { createTestDatabase, type Backend } from './backends.ts';
+
+export interface TestServer {
+  backend: Backend;
+  url: string;
+  setupUrl: string | null;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databaseName: string | undefined;
+  logs(): string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(backend: Backend, env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vigil-test-'));
+  const database = backend === 'postgres' ? await createTestDatabase() : undefined;
+  let logged = '';
+  const logStream = new Writable({
+    write(chunk, _encoding, callback) {
+      logged += chunk.toString();
+      callback();
+    },
+  });
+  const config = configFromEnv({
+    PORT: '0',
+    VIGIL_DATA: dataDir,
+    VIGIL_INTAKE_PER_MINUTE: '0',
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...env,
+  });
+  const server = await startServer(config, { logStream, logLevel: 'debug' });
+  return {
+    backend,
+    url: server.url,
+    setupUrl: server.setupUrl,
+    dataDir,
+    databaseUrl: database?.url,
+    databaseName: database?.name,
+    logs: () => logged,
+    async close() {
+      await server.close();
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
