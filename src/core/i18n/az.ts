@@ -5,6 +5,7 @@ export const az: Messages = {
   skipToForm: 'Formaya keç',
   quickExit: 'Tez çıxış',
   quickExitHint: 'Bu səhifədən dərhal çıxır.',
+  formTitle: 'Nə baş verdiyini danışın',
   intro:
     'Nə baş verdiyini bizə danışın. Adınızı yazmaq lazım deyil. Yazdıqlarınız saxlanmazdan əvvəl yalnız komandamızda olan açarla kilidlənir.',
   safetyTip: 'Mümkünsə, Tor Browser-dən və ya başqalarının yoxlamadığı cihazdan istifadə edin. İstənilən sualı boş saxlaya bilərsiniz.',

@@ -4,6 +4,7 @@ export const en = {
   skipToForm: 'Skip to the form',
   quickExit: 'Quick exit',
   quickExitHint: 'Leaves this page at once.',
+  formTitle: 'Tell us what happened',
   intro:
     'Tell us what happened. You do not need to give your name. What you write is locked with a key that only our team holds, before it is stored.',
   safetyTip: 'If you can, use Tor Browser or a device that is not checked by others. You can leave any question empty.',

@@ -38,7 +38,7 @@ export function intakePage(ctx: PageContext, key: SealingKey, state: IntakeFormS
   const alert = state.errors.length
     ? html`<div class="alert" role="alert"><p class="error">${t.fixBelow}</p></div>`
     : '';
-  const body = html`${alert}<p>${t.intro}</p><p class="hint">${t.safetyTip}</p>
+  const body = html`<h1>${t.formTitle}</h1>${alert}<p>${t.intro}</p><p class="hint">${t.safetyTip}</p>
 <form id="report" method="post" action="/report?lang=${ctx.lang}" accept-charset="utf-8" novalidate data-key="${key.publicKey}" data-key-id="${key.keyId}" data-sending="${t.sending}" data-fix="${t.fixBelow}" data-errors="${JSON.stringify(Object.fromEntries(SCRIPT_ERRORS.map((c) => [c, t.errors[c]])))}">
 <input type="hidden" name="lang" value="${ctx.lang}">
 <fieldset${described(state, 'what')}><legend>${t.whatTitle}</legend>${WHAT_HAPPENED.map(
@@ -63,7 +63,7 @@ export function intakePage(ctx: PageContext, key: SealingKey, state: IntakeFormS
 </form>
 <p><a href="/status?lang=${ctx.lang}">${t.checkStatus}</a></p>
 <template id="receipt-template">${receiptBody(t, ctx, '')}</template>`;
-  return page(ctx, t.send, body);
+  return page(ctx, t.formTitle, body);
 }
 
 function receiptBody(t: Messages, ctx: PageContext, codename: string): Raw {

@@ -1,0 +1,210 @@
+// Intake throughput: how many reports one server takes per second, sealed in the browser
+// (JSON API) and sealed by the server (no-JavaScript form), against a trivial page on the
+// same server. The server runs as a child process so its memory is measured on its own.
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import autocannon from 'autocannon';
+import type { Request, Result } from 'autocannon';
+import { sealTo, SealedKind } from '../src/core/crypto/sealed.ts';
+import { utf8, toBase64Url, fromBase64Url, randomBytes } from '../src/core/crypto/bytes.ts';
+
+const VIGIL = join(import.meta.dirname, '..', 'bin', 'vigil.js');
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const CONNECTIONS = 50;
+const SEALED_BODIES = 200;
+
+const TARGETS = { sealedRatio: 0.4, formRatio: 0.08, maxRssMb: 300 };
+
+// About 600 characters: a realistic account, so sealing and storage do real work.
+const STORY = (
+  'Around eleven at night three men in plain clothes came to our building and asked for my brother by name. ' +
+  'They did not show any papers. They took his phone and laptop and told my mother he would be back in the morning. ' +
+  'A neighbour saw a grey minivan without plates parked by the entrance for about an hour before. ' +
+  'We went to the district police station at eight and were told he is not there. A lawyer we called says ' +
+  'he may have been taken to the city department but nobody will confirm it. He has asthma and did not have ' +
+  'his inhaler with him. We are afraid to post about it publicly.'
+);
+
+interface Phase {
+  name: string;
+  result: Result;
+  errors: number;
+  peakRssMb: number;
+}
+
+/** Reads one field (in kB) of /proc/<pid>/status; null once the process is gone. */
+async function procKb(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Polls VmRSS every 200 ms; `phaseMax` is reset at the start of each phase. */
+function rssSampler(pid: number) {
+  const sampler = {
+    phaseMaxKb: 0,
+    async sample() {
+      const kb = await procKb(pid, 'VmRSS');
+      if (kb !== null && kb > sampler.phaseMaxKb) sampler.phaseMaxKb = kb;
+    },
+    timer: setInterval(() => void sampler.sample(), 200),
+  };
+  return sampler;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not answer ${url} within 30 s:\n${output()}`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Sealed-intake bodies, made the way the browser makes them, with the server's live key. */
+async function sealedBodies(base: string): Promise<string[]> {
+  const html = await (await fetch(`${base}/`)).text();
+  const publicKey = fromBase64Url(/data-key="([^"]+)"/.exec(html)?.[1] ?? '');
+  const keyId = /data-key-id="([^"]+)"/.exec(html)?.[1];
+  if (!publicKey || publicKey.length !== 32 || !keyId) throw new Error('intake key not found on GET /');
+  const answers = { v: 1, lang: 'en', what: ['detained'], stillHeld: 'yes', story: STORY, consentPublic: 'no', consentLegal: 'yes' };
+  const bodies: string[] = [];
+  for (let i = 0; i < SEALED_BODIES; i++) {
+    const envelope = await sealTo(SealedKind.report, { publicKey, keyId }, utf8(JSON.stringify(answers)));
+    bodies.push(JSON.stringify({ v: 1, lang: 'en', envelope: toBase64Url(envelope), statusKey: toBase64Url(randomBytes(32)) }));
+  }
+  return bodies;
+}
+
+/** Each request takes the next body, so the server never sees the same envelope twice in a row. */
+function rotating(bodies: string[]): Request[] {
+  let next = 0;
+  return [{ setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length]! }) }];
+}
+
+export async function runIntakeBench(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'vigil-bench-'));
+  const env = { ...process.env, VIGIL_DATA: dataDir };
+  let child: ChildProcess | undefined;
+  let sampler: ReturnType<typeof rssSampler> | undefined;
+  try {
+    const passphraseFile = join(dataDir, 'passphrase.txt');
+    await writeFile(passphraseFile, 'bench passphrase 12345');
+    await promisify(execFile)(process.execPath, [VIGIL, 'init', '--org', 'Bench', '--admin-email', 'bench@example.org', '--passphrase-file', passphraseFile], { env });
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, [VIGIL, 'start'], {
+      env: { ...env, PORT: String(port), HOST: '127.0.0.1', VIGIL_INTAKE_PER_MINUTE: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Keep the tail of its output for the error message if it fails to start.
+    let output = '';
+    const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    await waitUntilUp(`${base}/exit`, child, () => output);
+    const pid = child.pid!;
+    sampler = rssSampler(pid);
+
+    const bodies = await sealedBodies(base);
+    const form = new URLSearchParams([
+      ['lang', 'en'], ['what', 'detained'], ['what', 'raid'], ['city', 'Baku'], ['stillHeld', 'yes'],
+      ['story', STORY], ['consentPublic', 'no'], ['consentLegal', 'yes'],
+    ]).toString();
+
+    const plan = [
+      { name: 'baseline GET /exit', expect: 200, options: { url: `${base}/exit` } },
+      {
+        name: 'sealed POST /api/reports', expect: 201,
+        options: { url: `${base}/api/reports`, method: 'POST', headers: { 'content-type': 'application/json' }, requests: rotating(bodies) },
+      },
+      {
+        name: 'form POST /report', expect: 200,
+        options: { url: `${base}/report?lang=en`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form },
+      },
+    ];
+
+    const phases: Phase[] = [];
+    for (const { name, expect, options } of plan) {
+      process.stderr.write(`running ${name} for ${SECONDS} s…\n`);
+      await sampler.sample();
+      sampler.phaseMaxKb = 0;
+      const result = await autocannon({ ...options, connections: CONNECTIONS, duration: SECONDS });
+      await sampler.sample();
+      // A 2xx other than the one the route answers (e.g. 200 instead of 201) is also wrong.
+      const unexpected2xx = Object.entries(result.statusCodeStats)
+        .filter(([code]) => code.startsWith('2') && Number(code) !== expect)
+        .reduce((n, [, s]) => n + s.count, 0);
+      phases.push({ name, result, errors: result.non2xx + result.errors + result.timeouts + unexpected2xx, peakRssMb: sampler.phaseMaxKb / 1024 });
+    }
+    const hwmMb = ((await procKb(pid, 'VmHWM')) ?? 0) / 1024;
+    report(phases, hwmMb);
+  } finally {
+    if (sampler) clearInterval(sampler.timer);
+    if (child) await stopChild(child);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+function report(phases: Phase[], hwmMb: number): void {
+  const baseline = phases[0]!.result.requests.average;
+  const ratio = (p: Phase) => p.result.requests.average / baseline;
+  const cpu = cpus();
+  console.log(`\nIntake benchmark: ${CONNECTIONS} connections, ${SECONDS} s per target`);
+  console.log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}\n`);
+  console.table(
+    phases.map((p) => ({
+      target: p.name,
+      'req/s': Math.round(p.result.requests.average),
+      'p99 ms': p.result.latency.p99,
+      errors: p.errors,
+      'peak RSS MB': Math.round(p.peakRssMb),
+      'vs baseline': ratio(p).toFixed(2),
+    })),
+  );
+  console.log(`Server peak resident memory (VmHWM): ${hwmMb.toFixed(0)} MB\n`);
+
+  const [, sealed, form] = phases;
+  const checks: [string, boolean][] = [
+    [`sealed intake ≥ ${TARGETS.sealedRatio} × baseline (${ratio(sealed!).toFixed(2)})`, ratio(sealed!) >= TARGETS.sealedRatio],
+    [`form intake ≥ ${TARGETS.formRatio} × baseline (${ratio(form!).toFixed(2)})`, ratio(form!) >= TARGETS.formRatio],
+    [`zero errors (${phases.map((p) => p.errors).join(' / ')})`, phases.every((p) => p.errors === 0)],
+    [`peak RSS ≤ ${TARGETS.maxRssMb} MB (${hwmMb.toFixed(0)})`, hwmMb <= TARGETS.maxRssMb && phases.every((p) => p.peakRssMb <= TARGETS.maxRssMb)],
+  ];
+  console.log('Targets:');
+  for (const [label, ok] of checks) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${label}`);
+}

@@ -1,0 +1,147 @@
+// Envelopes, key wrapping, passphrase keys, padding: round trips, tampering, wrong keys, versions.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
+import { Chacha20Poly1305 } from '@hpke/chacha20poly1305';
+import { generateKeyPair, keyIdOf } from '../src/core/crypto/keys.ts';
+import { SealedKind, openSealed, sealTo, inspectSealed, MAX_SEALED_BYTES } from '../src/core/crypto/sealed.ts';
+import { WrappedKind, unwrapSecret, wrapSecret } from '../src/core/crypto/wrapped.ts';
+import { deriveMemberKeys, newKdfParams } from '../src/core/crypto/passphrase.ts';
+import { EnvelopeError } from '../src/core/crypto/errors.ts';
+import { fromBase64Url, fromUtf8, toBase64Url, utf8, randomBytes } from '../src/core/crypto/bytes.ts';
+import { pad, unpad, PAD_BUCKET } from '../src/core/crypto/padding.ts';
+import { SyncHkdfSha256 } from '../src/core/crypto/hkdf.ts';
+
+async function recipient() {
+  const pair = await generateKeyPair();
+  const keyId = await keyIdOf(pair.publicKey);
+  return { pub: { publicKey: pair.publicKey, keyId }, priv: { privateKey: pair.privateKey, keyId } };
+}
+
+const code = (error: unknown) => (error instanceof EnvelopeError ? error.code : String(error));
+
+describe('sealed envelopes (HPKE)', () => {
+  it('round-trips, in any script', async () => {
+    const { pub, priv } = await recipient();
+    const text = 'Задержан в Бинагади · Binəqədi · Binagadi 🏳️';
+    const envelope = await sealTo(SealedKind.report, pub, utf8(text));
+    assert.equal(envelope[0], 1, 'version 1');
+    assert.equal(fromUtf8(await openSealed(SealedKind.report, envelope, priv)), text);
+  });
+
+  it('pads so sizes reveal little', async () => {
+    const { pub } = await recipient();
+    const short = await sealTo(SealedKind.report, pub, utf8('a'));
+    const longer = await sealTo(SealedKind.report, pub, utf8('a'.repeat(400)));
+    assert.equal(short.length, longer.length);
+  });
+
+  it('detects tampering anywhere', async () => {
+    const { pub, priv } = await recipient();
+    const envelope = await sealTo(SealedKind.report, pub, utf8('secret'));
+    for (const at of [1, 5, 20, 50, envelope.length - 1]) {
+      const bad = envelope.slice();
+      bad[at]! ^= 0x01;
+      await assert.rejects(openSealed(SealedKind.report, bad, priv), (e) => ['tampered', 'wrong-key', 'unknown-kind'].includes(code(e)));
+    }
+  });
+
+  it('rejects the wrong key and a different key with the same id', async () => {
+    const { pub } = await recipient();
+    const other = await recipient();
+    const envelope = await sealTo(SealedKind.report, pub, utf8('secret'));
+    await assert.rejects(openSealed(SealedKind.report, envelope, other.priv), (e) => code(e) === 'wrong-key');
+    await assert.rejects(openSealed(SealedKind.report, envelope, { ...other.priv, keyId: pub.keyId }), (e) => code(e) === 'tampered');
+  });
+
+  it('checks version and kind, and a kind cannot be relabelled', async () => {
+    const { pub, priv } = await recipient();
+    const envelope = await sealTo(SealedKind.keyGrant, pub, utf8('key'));
+    await assert.rejects(openSealed(SealedKind.report, envelope, priv), (e) => code(e) === 'unknown-kind');
+    const relabelled = envelope.slice();
+    relabelled[1] = SealedKind.report;
+    await assert.rejects(openSealed(SealedKind.report, relabelled, priv), (e) => code(e) === 'tampered');
+    const future = envelope.slice();
+    future[0] = 2;
+    assert.throws(() => inspectSealed(future, SealedKind.keyGrant), (e) => code(e) === 'unknown-version');
+    assert.throws(() => inspectSealed(new Uint8Array(MAX_SEALED_BYTES + 1), SealedKind.report), (e) => code(e) === 'too-large');
+    assert.throws(() => inspectSealed(new Uint8Array([1, 1, 0, 0, 0, 0, 0, 0, 0, 0]), SealedKind.report), (e) => code(e) === 'malformed');
+  });
+
+  it('uses a fresh ephemeral key every time', async () => {
+    const { pub } = await recipient();
+    const a = await sealTo(SealedKind.report, pub, utf8('same'));
+    const b = await sealTo(SealedKind.report, pub, utf8('same'));
+    assert.notDeepEqual(a, b);
+  });
+
+  it('the synchronous HKDF is byte-identical to @hpke/core\'s WebCrypto HKDF', async () => {
+    const make = (kdf: HkdfSha256) => new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf, aead: new Chacha20Poly1305() });
+    const ours = make(new SyncHkdfSha256());
+    const theirs = make(new HkdfSha256());
+    const pair = await theirs.kem.generateKeyPair();
+    const info = utf8('interop').buffer as ArrayBuffer;
+    const sealed = await ours.seal({ recipientPublicKey: pair.publicKey, info }, utf8('hello').buffer as ArrayBuffer);
+    assert.equal(fromUtf8(new Uint8Array(await theirs.open({ recipientKey: pair.privateKey, enc: sealed.enc, info }, sealed.ct))), 'hello');
+    const back = await theirs.seal({ recipientPublicKey: pair.publicKey, info }, utf8('back').buffer as ArrayBuffer);
+    assert.equal(fromUtf8(new Uint8Array(await ours.open({ recipientKey: pair.privateKey, enc: back.enc, info }, back.ct))), 'back');
+  });
+});
+
+describe('wrapped secrets (AES-256-GCM) and passphrase keys (Argon2id)', () => {
+  it('a passphrase unwraps what it wrapped; another passphrase does not', async () => {
+    const kdf = newKdfParams();
+    assert.deepEqual([kdf.memoryKiB, kdf.iterations], [65536, 3]);
+    const right = await deriveMemberKeys('correct horse battery staple', kdf);
+    const wrong = await deriveMemberKeys('correct horse battery stapler', kdf);
+    const secret = randomBytes(32);
+    const blob = await wrapSecret(WrappedKind.memberPrivateKey, right.wrapKey, secret, 'member-1');
+    assert.deepEqual(await unwrapSecret(WrappedKind.memberPrivateKey, right.wrapKey, blob, 'member-1'), secret);
+    await assert.rejects(unwrapSecret(WrappedKind.memberPrivateKey, wrong.wrapKey, blob, 'member-1'), (e) => code(e) === 'wrong-key');
+    // Bound to its owner: the same blob moved to another member's row does not open.
+    await assert.rejects(unwrapSecret(WrappedKind.memberPrivateKey, right.wrapKey, blob, 'member-2'), (e) => code(e) === 'wrong-key');
+    const tampered = blob.slice();
+    tampered[20]! ^= 1;
+    await assert.rejects(unwrapSecret(WrappedKind.memberPrivateKey, right.wrapKey, tampered, 'member-1'), (e) => code(e) === 'wrong-key');
+    const future = blob.slice();
+    future[0] = 9;
+    await assert.rejects(unwrapSecret(WrappedKind.memberPrivateKey, right.wrapKey, future, 'member-1'), (e) => code(e) === 'unknown-version');
+  });
+
+  it('the login key differs from the wrapping key and between salts', async () => {
+    const a = await deriveMemberKeys('same passphrase here', newKdfParams());
+    const b = await deriveMemberKeys('same passphrase here', newKdfParams());
+    assert.notDeepEqual(a.loginKey, b.loginKey);
+    const probe = await wrapSecret(WrappedKind.memberPrivateKey, a.wrapKey, a.loginKey, 'x');
+    assert.ok(!Buffer.from(probe).includes(Buffer.from(a.loginKey)));
+  });
+
+  it('fresh nonces: wrapping twice gives different bytes', async () => {
+    const { wrapKey } = await deriveMemberKeys('another passphrase', newKdfParams());
+    const s = randomBytes(32);
+    assert.notDeepEqual(await wrapSecret(WrappedKind.memberPrivateKey, wrapKey, s, 'm'), await wrapSecret(WrappedKind.memberPrivateKey, wrapKey, s, 'm'));
+  });
+});
+
+describe('bytes and padding', () => {
+  it('base64url round-trips and is strict', () => {
+    for (let n = 0; n < 40; n++) {
+      const bytes = randomBytes(n);
+      assert.deepEqual(fromBase64Url(toBase64Url(bytes)), bytes);
+      assert.equal(toBase64Url(bytes), Buffer.from(bytes).toString('base64url'));
+    }
+    assert.equal(fromBase64Url('a+b/'), null);
+    assert.equal(fromBase64Url('abcde'), null);
+    assert.equal(fromBase64Url('AB'), null, 'non-zero leftover bits');
+  });
+
+  it('pads to buckets and refuses a lying length', () => {
+    assert.equal(pad(new Uint8Array(0)).length, PAD_BUCKET);
+    assert.equal(pad(new Uint8Array(PAD_BUCKET - 4)).length, PAD_BUCKET);
+    assert.equal(pad(new Uint8Array(PAD_BUCKET - 3)).length, 2 * PAD_BUCKET);
+    assert.deepEqual(unpad(pad(utf8('abc'))), utf8('abc'));
+    const liar = pad(utf8('abc'));
+    liar[0] = 0xff;
+    assert.throws(() => unpad(liar), (e) => code(e) === 'malformed');
+  });
+});
