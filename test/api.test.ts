@@ -1,6 +1,7 @@
 // The intake, status, setup, login and inbox over HTTP, on SQLite and PostgreSQL.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
 import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { ADMIN, codenameIn, logIn, postForm, setUpOrganization, type LoggedIn } from './support/org.ts';
@@ -91,6 +92,16 @@ for (const backend of BACKENDS) {
         assert.match(response.headers.get('content-security-policy')!, /default-src 'none'/);
         assert.doesNotMatch(html, /https?:\/\//, 'no third-party address on the page');
         assert.match(html, /id="quick-exit" href="\/exit"/);
+      }
+    });
+
+    it('keeps the public pages light: ≤ 12 KB gzipped without JS, ≤ 60 KB with the sealing script', async () => {
+      for (const lang of ['az', 'ru', 'en']) {
+        const html = await (await fetch(`${server.url}/?lang=${lang}`)).text();
+        assert.ok(gzipSync(html).length <= 12 * 1024, `${lang}: ${gzipSync(html).length} bytes`);
+        const script = /<script src="([^"]+)"/.exec(html)![1]!;
+        const js = Buffer.from(await (await fetch(`${server.url}${script}`)).arrayBuffer());
+        assert.ok(gzipSync(html).length + gzipSync(js).length <= 60 * 1024, `with script: ${gzipSync(js).length} bytes`);
       }
     });
 
