@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs Vigil's TypeScript directly (tsx), so `npx vigil …` needs no separate compile step.
+// `npx vigil …` runs the TypeScript sources through tsx, so it is always current without a build.
+// `npm start` runs the compiled JavaScript instead (see package.json).
 import { register } from 'tsx/esm/api';
 
 register();
-const { cli } = await import('../src/server/cli/main.ts');
-await cli(process.argv.slice(2));
+await import('../src/server/cli/run.ts');

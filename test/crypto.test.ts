@@ -88,6 +88,34 @@ describe('sealed envelopes (HPKE)', () => {
   });
 });
 
+describe('the server\'s OpenSSL X25519 suite', () => {
+  it('interoperates both ways with the browser\'s pure-JS and WebCrypto suites', async () => {
+    const { DhkemX25519HkdfSha256: Portable } = await import('@hpke/dhkem-x25519');
+    const { nodeHpkeSuite } = await import('../src/server/crypto/node-x25519.ts');
+    const server = nodeHpkeSuite();
+    const browsers = [
+      new CipherSuite({ kem: new Portable(), kdf: new SyncHkdfSha256(), aead: new Chacha20Poly1305() }),
+      new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Chacha20Poly1305() }),
+    ];
+    const info = utf8('interop').buffer as ArrayBuffer;
+    for (const browser of browsers) {
+      const pair = await browser.kem.generateKeyPair();
+      const raw = new Uint8Array(await browser.kem.serializePublicKey(pair.publicKey));
+      const sealed = await server.seal({ recipientPublicKey: await server.kem.deserializePublicKey(raw), info }, utf8('from server').buffer as ArrayBuffer);
+      assert.equal(fromUtf8(new Uint8Array(await browser.open({ recipientKey: pair.privateKey, enc: sealed.enc, info }, sealed.ct))), 'from server');
+
+      const mine = await server.kem.generateKeyPair();
+      const myRaw = new Uint8Array(await server.kem.serializePublicKey(mine.publicKey));
+      assert.equal(myRaw.length, 32);
+      const back = await browser.seal({ recipientPublicKey: await browser.kem.deserializePublicKey(myRaw.buffer as ArrayBuffer) }, utf8('to server').buffer as ArrayBuffer);
+      assert.equal(fromUtf8(new Uint8Array(await server.open({ recipientKey: mine.privateKey, enc: back.enc }, back.ct))), 'to server');
+      // Private keys survive a round trip through bytes.
+      const restored = await server.kem.deserializePrivateKey(await server.kem.serializePrivateKey(mine.privateKey));
+      assert.equal(fromUtf8(new Uint8Array(await server.open({ recipientKey: restored, enc: back.enc }, back.ct))), 'to server');
+    }
+  });
+});
+
 describe('wrapped secrets (AES-256-GCM) and passphrase keys (Argon2id)', () => {
   it('a passphrase unwraps what it wrapped; another passphrase does not', async () => {
     const kdf = newKdfParams();

@@ -6,6 +6,8 @@ import { loadServerSecret } from './secret.ts';
 import { createContext } from './context.ts';
 import { buildApp, type AppOptions } from './app.ts';
 import { issueSetupToken } from './setup/service.ts';
+import { useHpkeSuite } from '../core/crypto/suite.ts';
+import { nodeHpkeSuite } from './crypto/node-x25519.ts';
 
 export interface RunningServer {
   url: string;
@@ -14,6 +16,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, options: AppOptions = {}): Promise<RunningServer> {
+  useHpkeSuite(nodeHpkeSuite());
   const unlock = lockDataFolder(config.dataDir);
   try {
     const storage = await openStorage(config);

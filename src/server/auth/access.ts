@@ -28,10 +28,10 @@ export function enforceAccess(app: FastifyInstance): void {
     const access = request.routeOptions.config.access;
     if (!access || access === 'public') return;
     const member = await currentMember(app.vigil, request);
-    if (!member) throw new HttpError(401, 'not-found');
-    if (!access.includes(member.role)) throw new HttpError(403, 'not-found');
+    if (!member) throw new HttpError(401, 'login-required');
+    if (!access.includes(member.role)) throw new HttpError(403, 'forbidden');
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.headers[CSRF_HEADER] !== '1') {
-      throw new HttpError(403, 'bad-request');
+      throw new HttpError(403, 'forbidden');
     }
     request.member = member;
   });

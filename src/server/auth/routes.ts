@@ -29,7 +29,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     if (!parsed.success || !loginKey || loginKey.length !== 32) throw new HttpError(400, 'bad-request');
     const member = await db.selectFrom('members').selectAll().where('email', '=', parsed.data.email).executeTakeFirst();
     if (!member || !secret.equal(member.login_hash, secret.keyedHash('login', loginKey))) {
-      return reply.code(401).send({ error: { code: 'login-failed', message: 'The email or passphrase is not right.' } });
+      throw new HttpError(401, 'login-failed');
     }
     const [org, grants] = await Promise.all([
       db.selectFrom('organization').selectAll().executeTakeFirstOrThrow(),

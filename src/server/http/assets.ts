@@ -3,9 +3,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-export const DIST = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
+/** The project folder: the nearest parent with package.json (works from src/ and from dist/). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const DIST = join(projectRoot(), 'dist', 'web');
 
 let publicScript: { body: Buffer; url: string } | null | undefined;
 

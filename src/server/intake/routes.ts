@@ -26,7 +26,9 @@ const sealedReport = z.object({
 
 export const intakeRoutes: FastifyPluginAsync = async (app) => {
   const intake = createIntake(app.vigil);
-  const rateLimit = { max: app.vigil.config.intakePerMinute || 1e9, timeWindow: '1 minute' };
+  // VIGIL_INTAKE_PER_MINUTE=0 turns the limit off (e.g. behind a proxy that limits instead).
+  const perMinute = app.vigil.config.intakePerMinute;
+  const limited = perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: '1 minute' } } : {};
 
   async function sealingKey() {
     const key = await app.vigil.intakeKey();
@@ -39,7 +41,7 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(reply, 200, intakePage(ctx, await sealingKey()));
   });
 
-  app.post('/report', { bodyLimit: FORM_BODY_LIMIT, config: { access: 'public', rateLimit } }, async (request, reply) => {
+  app.post('/report', { bodyLimit: FORM_BODY_LIMIT, config: { access: 'public', ...limited } }, async (request, reply) => {
     const fields = formBodyOf(request.body);
     const ctx = await pageContext(app.vigil, request, '/');
     const result = answersFromForm(fields, ctx.lang);
@@ -48,7 +50,7 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(reply, 200, receiptPage(ctx, codename));
   });
 
-  app.post('/api/reports', { bodyLimit: JSON_BODY_LIMIT, config: { access: 'public', rateLimit } }, async (request, reply) => {
+  app.post('/api/reports', { bodyLimit: JSON_BODY_LIMIT, config: { access: 'public', ...limited } }, async (request, reply) => {
     const parsed = sealedReport.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-envelope');
     const envelope = fromBase64Url(parsed.data.envelope);

@@ -49,7 +49,7 @@ export async function createOrganization(db: Kysely<Database>, secret: ServerSec
   }
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    if (await trx.selectFrom('organization').select('id').executeTakeFirst()) throw new HttpError(409, 'not-found');
+    if (await trx.selectFrom('organization').select('id').executeTakeFirst()) throw new HttpError(409, 'already-set-up');
     if (options.requireToken) {
       const deleted = await trx.deleteFrom('setup_tokens').where('token_hash', '=', hashToken(input.token)).executeTakeFirst();
       if (Number(deleted.numDeletedRows) !== 1) throw new HttpError(404, 'not-found');

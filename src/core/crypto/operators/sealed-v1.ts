@@ -6,7 +6,7 @@
 //   bytes 10-41 HPKE encapsulated key (X25519, 32 bytes)
 //   bytes 42-   ChaCha20-Poly1305 ciphertext of the padded plaintext, with bytes 0-9 as AAD
 import { hpkeSuite } from '../suite.ts';
-import { concat, utf8 } from '../bytes.ts';
+import { concat, toHex, utf8 } from '../bytes.ts';
 import { EnvelopeError } from '../errors.ts';
 import { KEY_ID_BYTES } from '../keys.ts';
 import { pad, unpad } from '../padding.ts';
@@ -46,7 +46,7 @@ export interface SealedHeader {
 
 export function readHeader(envelope: Uint8Array): SealedHeader {
   if (envelope.length < MIN_LENGTH) throw new EnvelopeError('malformed');
-  const keyId = Array.from(envelope.subarray(2, HEADER_BYTES), (b) => b.toString(16).padStart(2, '0')).join('');
+  const keyId = toHex(envelope.subarray(2, HEADER_BYTES));
   return { version: envelope[0]!, kind: envelope[1]!, keyId };
 }
 
