@@ -23,6 +23,8 @@ import { statusRoutes } from './status/routes.ts';
 import { setupRoutes } from './setup/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { inboxRoutes } from './inbox/routes.ts';
+import { memberRoutes } from './members/routes.ts';
+import { meRoutes } from './auth/me-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -147,5 +149,7 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(setupRoutes);
   await app.register(authRoutes);
   await app.register(inboxRoutes);
+  await app.register(memberRoutes);
+  await app.register(meRoutes);
   return app;
 }

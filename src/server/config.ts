@@ -14,6 +14,8 @@ export interface Config {
   /** Set cookies with Secure; on when VIGIL_PUBLIC_URL is https. */
   secureCookies: boolean;
   publicUrl: string;
+  /** Minutes without activity before a workspace session locks (keys forgotten, passphrase again). */
+  idleMinutes: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -38,5 +40,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     exitUrl: env.VIGIL_EXIT_URL || '/exit',
     secureCookies: publicUrl.startsWith('https:'),
     publicUrl,
+    idleMinutes: integer('VIGIL_IDLE_MINUTES', env.VIGIL_IDLE_MINUTES, 15) || 15,
   };
 }

@@ -70,3 +70,65 @@ export const inboxQuery = z.object({
 
 /** Custom header every state-changing workspace call sends: a cross-site form cannot. */
 export const CSRF_HEADER = 'x-vigil-request';
+
+/** What a member's keys unlock, by role. A role not listed for a key never receives it. */
+export const ROLE_KEYS: Record<Role, readonly ('intake')[]> = {
+  admin: ['intake'],
+  coordinator: ['intake'],
+  documenter: ['intake'],
+  viewer: ['intake'],
+};
+
+const memberKeys = z.object({
+  id: z.uuid(),
+  email,
+  kdf: kdfParams,
+  loginKey: b64(64),
+  publicKey: b64(64),
+  wrappedPrivateKey: b64(256),
+});
+
+export const invitationRequest = z.object({ role: z.enum(ROLES) });
+export const acceptInvitationRequest = z.object({ token: z.string().min(16).max(128), member: memberKeys });
+export const grantsRequest = z.object({ grants: z.array(z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/), sealed: b64(2048) })).max(1000) });
+export const roleRequest = z.object({ role: z.enum(ROLES) });
+export const removeMemberRequest = z.object({
+  rotation: z.object({
+    publicKey: b64(64),
+    grants: z.array(z.object({ memberId: z.uuid(), sealed: b64(2048) })).max(1000),
+  }),
+});
+export const passphraseRequest = z.object({
+  currentLoginKey: b64(64),
+  kdf: kdfParams,
+  loginKey: b64(64),
+  wrappedPrivateKey: b64(256),
+});
+
+export interface MemberView {
+  id: string;
+  email: string;
+  role: Role;
+  status: 'active' | 'invited' | 'removed';
+  publicKey: string;
+  createdAt: string;
+}
+export interface InvitationView {
+  id: string;
+  role: Role;
+  createdAt: string;
+  expiresAt: string;
+  memberId: string | null;
+}
+export interface MembersResponse {
+  members: MemberView[];
+  invitations: InvitationView[];
+  /** Current intake key id, and all key ids (old ones still open old reports). */
+  intakeKeys: { keyId: string; publicKey: string; current: boolean }[];
+}
+export interface SessionView {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  current: boolean;
+}

@@ -6,3 +6,4 @@ export * from './wrapped.ts';
 export * from './passphrase.ts';
 export * from './codename.ts';
 export * from './status-key.ts';
+export * from './fingerprint.ts';

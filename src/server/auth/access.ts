@@ -6,7 +6,11 @@ import { CSRF_HEADER, type Role } from '../../core/api/schemas.ts';
 import { HttpError } from '../http/errors.ts';
 import { currentMember, type Member } from './sessions.ts';
 
-export type Access = 'public' | readonly Role[];
+/**
+ * 'public': anyone. 'member': any signed-in member, including one whose keys an administrator
+ * has not yet confirmed. A list of roles: active members with one of those roles.
+ */
+export type Access = 'public' | 'member' | readonly Role[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,7 +33,10 @@ export function enforceAccess(app: FastifyInstance): void {
     if (!access || access === 'public') return;
     const member = await currentMember(app.vigil, request);
     if (!member) throw new HttpError(401, 'login-required');
-    if (!access.includes(member.role)) throw new HttpError(403, 'forbidden');
+    if (access !== 'member') {
+      if (member.status !== 'active') throw new HttpError(403, 'not-confirmed');
+      if (!access.includes(member.role)) throw new HttpError(403, 'forbidden');
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.headers[CSRF_HEADER] !== '1') {
       throw new HttpError(403, 'forbidden');
     }

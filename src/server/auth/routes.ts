@@ -7,6 +7,7 @@ import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
 import { kdfRequest, loginRequest, type LoginResponse, type Role } from '../../core/api/schemas.ts';
 import { HttpError } from '../http/errors.ts';
 import { endSession, startSession } from './sessions.ts';
+import { audit } from '../audit/log.ts';
 
 export const authRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
@@ -28,7 +29,9 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     const loginKey = parsed.success ? fromBase64Url(parsed.data.loginKey) : null;
     if (!parsed.success || !loginKey || loginKey.length !== 32) throw new HttpError(400, 'bad-request');
     const member = await db.selectFrom('members').selectAll().where('email', '=', parsed.data.email).executeTakeFirst();
-    if (!member || !secret.equal(member.login_hash, secret.keyedHash('login', loginKey))) {
+    if (!member || member.status === 'removed' || !secret.equal(member.login_hash, secret.keyedHash('login', loginKey))) {
+      // Who tried is recorded only when the address is a member's; a stranger's typing is not kept.
+      await audit(db, { actor: null, action: 'login.failed', object: member?.id ?? null });
       throw new HttpError(401, 'login-failed');
     }
     const [org, grants] = await Promise.all([
@@ -36,6 +39,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       db.selectFrom('key_grants').select(['key_id', 'sealed']).where('member_id', '=', member.id).execute(),
     ]);
     await startSession(app.vigil, reply, member.id);
+    await audit(db, { actor: member.id, action: 'login.succeeded', object: member.id });
     const body: LoginResponse = {
       member: { id: member.id, email: member.email, role: member.role as Role },
       organization: { name: org.name, publicTitle: org.public_title, languages: JSON.parse(org.languages) },

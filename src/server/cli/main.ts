@@ -12,10 +12,12 @@ import { LANGUAGES, type Language } from '../../core/report/answers.ts';
 import { HttpError } from '../http/errors.ts';
 import { NEUTRAL_TITLE } from '../context.ts';
 import { main as startMain } from '../main.ts';
+import { verifyAuditChain } from '../audit/log.ts';
 
 const USAGE = `Usage:
   vigil start
   vigil init --org NAME --admin-email EMAIL --passphrase-file FILE [--title TITLE] [--languages az,ru,en]
+  vigil audit verify       check the audit log's hash chain; names the first broken entry
 
 Environment: PORT, HOST, VIGIL_DATA, DATABASE_URL, VIGIL_SECRET_FILE (see README).`;
 
@@ -78,10 +80,28 @@ async function init(args: string[]): Promise<void> {
   }
 }
 
+async function auditCommand(args: string[]): Promise<void> {
+  if (args[0] !== 'verify' || args.length !== 1) fail('Use: vigil audit verify');
+  // Read-only, so it may run beside a running server (no data-folder lock).
+  const storage = await openStorage(configFromEnv());
+  try {
+    const result = await verifyAuditChain(storage.db);
+    if (result.ok) {
+      console.log(`Audit log intact: ${result.rows} entries, every link checked.`);
+    } else {
+      console.error(`Audit log BROKEN at entry ${result.brokenAt}: ${result.reason}. ${result.rows} entries before it are intact.`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await storage.close();
+  }
+}
+
 export async function cli(argv: string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
   if (command === 'start') return startMain();
   if (command === 'init') return init(rest);
+  if (command === 'audit') return auditCommand(rest);
   if (command === 'help' || command === '--help' || command === '-h') {
     console.log(USAGE);
     return;

@@ -4,6 +4,7 @@ import { inboxQuery, type InboxResponse } from '../../core/api/schemas.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { HttpError } from '../http/errors.ts';
 import { currentHour } from '../intake/service.ts';
+import { audit } from '../audit/log.ts';
 
 const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 const TRIAGERS = ['admin', 'coordinator', 'documenter'] as const;
@@ -42,6 +43,8 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
     if (Number(result.numUpdatedRows) === 0) {
       const exists = await db.selectFrom('reports').select('id').where('id', '=', request.params.id).executeTakeFirst();
       if (!exists) throw new HttpError(404, 'not-found');
+    } else {
+      await audit(db, { actor: request.member!.id, action: 'report.read', object: request.params.id });
     }
     return reply.code(204).send();
   });

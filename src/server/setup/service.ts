@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { ServerSecret } from '../secret.ts';
 import { HttpError } from '../http/errors.ts';
+import { appendAudit } from '../audit/log.ts';
 import { fromBase64Url } from '../../core/crypto/bytes.ts';
 import { keyIdOf } from '../../core/crypto/keys.ts';
 import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
@@ -70,9 +71,13 @@ export async function createOrganization(db: Kysely<Database>, secret: ServerSec
         public_key: memberPublicKey,
         wrapped_private_key: wrapped,
         created_at: now,
+        status: 'active',
+        invited_by: null,
       })
       .execute();
     await trx.insertInto('intake_keys').values({ id: intakeKeyId, public_key: intakePublicKey, created_at: now, retired_at: null }).execute();
     await trx.insertInto('key_grants').values({ member_id: input.admin.id, key_id: intakeKeyId, sealed: grant, created_at: now }).execute();
+    await appendAudit(trx, { actor: input.admin.id, action: 'organization.created', object: null });
+    await appendAudit(trx, { actor: input.admin.id, action: 'key.granted', object: input.admin.id, detail: { key: intakeKeyId } });
   });
 }

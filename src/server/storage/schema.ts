@@ -27,6 +27,9 @@ export interface MemberTable {
   public_key: Uint8Array;
   wrapped_private_key: Uint8Array;
   created_at: string;
+  /** 'invited': made their keys, waiting for an administrator to compare fingerprints. */
+  status: 'active' | 'invited' | 'removed';
+  invited_by: string | null;
 }
 
 export interface IntakeKeyTable {
@@ -49,6 +52,38 @@ export interface SessionTable {
   member_id: string;
   created_at: string;
   expires_at: string;
+  last_seen_at: string | null;
+}
+
+export interface InvitationTable {
+  id: string;
+  token_hash: string;
+  role: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  /** Set once the invitee has made their keys. */
+  member_id: string | null;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  /** Member id, or null for the public (a reporter) and the system. */
+  actor: string | null;
+  action: string;
+  /** The object's id (a member, report, invitation, key…); never content. */
+  object: string | null;
+  /** Small JSON of non-sensitive facts (e.g. a role or a state), never content. */
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
 }
 
 export interface ReportTable {
@@ -71,4 +106,7 @@ export interface Database {
   key_grants: KeyGrantTable;
   sessions: SessionTable;
   reports: ReportTable;
+  invitations: InvitationTable;
+  audit_head: AuditHeadTable;
+  audit_log: AuditLogTable;
 }

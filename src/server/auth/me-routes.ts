@@ -1,0 +1,90 @@
+// A member's own account: who am I, my sessions, my passphrase; and the administrator's
+// "end every session" for the day a member is arrested.
+import type { FastifyPluginAsync } from 'fastify';
+import { fromBase64Url } from '../../core/crypto/bytes.ts';
+import { passphraseRequest, type SessionView } from '../../core/api/schemas.ts';
+import { HttpError } from '../http/errors.ts';
+import { appendAudit, audit } from '../audit/log.ts';
+import { sessionIdOf } from './sessions.ts';
+
+export const meRoutes: FastifyPluginAsync = async (app) => {
+  const { db } = app.vigil.storage;
+
+  app.get('/api/me', { config: { access: 'member' } }, async (request) => {
+    const m = request.member!;
+    return { id: m.id, email: m.email, role: m.role, status: m.status, idleMinutes: app.vigil.config.idleMinutes };
+  });
+
+  app.get('/api/sessions', { config: { access: 'member' } }, async (request): Promise<{ sessions: SessionView[] }> => {
+    const rows = await db.selectFrom('sessions').select(['token_hash', 'created_at', 'last_seen_at']).where('member_id', '=', request.member!.id).orderBy('created_at', 'desc').execute();
+    return {
+      sessions: rows.map((r) => ({
+        id: sessionIdOf(r.token_hash),
+        createdAt: r.created_at,
+        lastSeenAt: r.last_seen_at ?? r.created_at,
+        current: sessionIdOf(r.token_hash) === request.member!.sessionId,
+      })),
+    };
+  });
+
+  app.post<{ Params: { id: string } }>('/api/sessions/:id/end', { config: { access: 'member' } }, async (request, reply) => {
+    if (!/^[0-9a-f]{16}$/.test(request.params.id)) throw new HttpError(404, 'not-found');
+    await db.transaction().execute(async (trx) => {
+      const deleted = await trx
+        .deleteFrom('sessions')
+        .where('member_id', '=', request.member!.id)
+        .where('token_hash', 'like', `${request.params.id}%`)
+        .executeTakeFirst();
+      if (Number(deleted.numDeletedRows) === 0) throw new HttpError(404, 'not-found');
+      await appendAudit(trx, { actor: request.member!.id, action: 'session.ended', object: request.member!.id });
+    });
+    return reply.code(204).send();
+  });
+
+  app.post('/api/sessions/end-all', { config: { access: ['admin'] } }, async (request, reply) => {
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('sessions').execute();
+      await appendAudit(trx, { actor: request.member!.id, action: 'sessions.ended-all', object: null });
+    });
+    return reply.code(204).send();
+  });
+
+  // The browser re-wrapped the member's private key under the new passphrase; the old login
+  // key proves the request comes from someone who knew the old one.
+  app.post('/api/me/passphrase', { config: { access: 'member' } }, async (request, reply) => {
+    const parsed = passphraseRequest.safeParse(request.body);
+    const current = parsed.success ? fromBase64Url(parsed.data.currentLoginKey) : null;
+    const next = parsed.success ? fromBase64Url(parsed.data.loginKey) : null;
+    const wrapped = parsed.success ? fromBase64Url(parsed.data.wrappedPrivateKey) : null;
+    if (!parsed.success || !current || !next || !wrapped || next.length !== 32 || wrapped.length < 30) throw new HttpError(400, 'bad-request');
+    const { secret } = app.vigil;
+    const me = request.member!;
+    const row = await db.selectFrom('members').select('login_hash').where('id', '=', me.id).executeTakeFirstOrThrow();
+    if (!secret.equal(row.login_hash, secret.keyedHash('login', current))) {
+      await audit(db, { actor: me.id, action: 'login.failed', object: me.id });
+      throw new HttpError(403, 'login-failed');
+    }
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('members')
+        .set({ kdf: JSON.stringify(parsed.data.kdf), login_hash: secret.keyedHash('login', next), wrapped_private_key: wrapped })
+        .where('id', '=', me.id)
+        .execute();
+      // Other sessions were opened with the old passphrase: end them.
+      await trx.deleteFrom('sessions').where('member_id', '=', me.id).where('token_hash', 'not like', `${me.sessionId}%`).execute();
+      await appendAudit(trx, { actor: me.id, action: 'member.passphrase-changed', object: me.id });
+    });
+    return reply.code(204).send();
+  });
+
+  app.get<{ Querystring: { before?: string } }>('/api/audit', { config: { access: ['admin'] } }, async (request) => {
+    const before = Number(request.query.before);
+    let query = db.selectFrom('audit_log').select(['seq', 'at', 'actor', 'action', 'object', 'detail']);
+    if (Number.isInteger(before) && before > 0) query = query.where('seq', '<', before);
+    const rows = await query.orderBy('seq', 'desc').limit(200).execute();
+    const emails = new Map((await db.selectFrom('members').select(['id', 'email']).execute()).map((m) => [m.id, m.email]));
+    return {
+      entries: rows.map((r) => ({ ...r, seq: Number(r.seq), actorEmail: r.actor ? (emails.get(r.actor) ?? null) : null, detail: r.detail ? JSON.parse(r.detail) : null })),
+    };
+  });
+};

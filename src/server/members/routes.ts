@@ -1,0 +1,218 @@
+// Members, invitations and key grants. The server never makes or opens a key here: invitees make
+// their own key pair in their browser, and an administrator's browser seals the organization's
+// keys to a new member only after both have compared the member's safety code.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Transaction } from 'kysely';
+import {
+  acceptInvitationRequest,
+  grantsRequest,
+  invitationRequest,
+  removeMemberRequest,
+  roleRequest,
+  ROLE_KEYS,
+  type MembersResponse,
+  type Role,
+} from '../../core/api/schemas.ts';
+import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
+import { keyIdOf } from '../../core/crypto/keys.ts';
+import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
+import type { Database } from '../storage/schema.ts';
+import { HttpError } from '../http/errors.ts';
+import { appendAudit } from '../audit/log.ts';
+import { sendWorkspace } from '../http/workspace.ts';
+
+const INVITATION_HOURS = 72;
+const ADMINS = ['admin'] as const;
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+function bytes(text: string, length?: number): Uint8Array {
+  const decoded = fromBase64Url(text);
+  if (!decoded || (length !== undefined && decoded.length !== length)) throw new HttpError(400, 'bad-request');
+  return decoded;
+}
+
+/** A grant must be a key-grant envelope sealed to this member's public key (as the server knows it). */
+async function checkGrant(sealed: Uint8Array, memberPublicKey: Uint8Array): Promise<void> {
+  try {
+    if (inspectSealed(sealed, SealedKind.keyGrant).keyId !== (await keyIdOf(memberPublicKey))) throw new Error();
+  } catch {
+    throw new HttpError(400, 'bad-envelope');
+  }
+}
+
+async function usableInvitation(trx: Transaction<Database>, token: string) {
+  const invitation = await trx.selectFrom('invitations').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  if (!invitation || invitation.member_id || invitation.expires_at < new Date().toISOString()) return null;
+  return invitation;
+}
+
+export const memberRoutes: FastifyPluginAsync = async (app) => {
+  const { db } = app.vigil.storage;
+
+  app.get('/api/members', { config: { access: ADMINS } }, async (): Promise<MembersResponse> => {
+    const [members, invitations, keys] = await Promise.all([
+      db.selectFrom('members').select(['id', 'email', 'role', 'status', 'public_key', 'created_at']).where('status', '!=', 'removed').orderBy('created_at').execute(),
+      db.selectFrom('invitations').selectAll().where('member_id', 'is', null).where('expires_at', '>', new Date().toISOString()).orderBy('created_at').execute(),
+      db.selectFrom('intake_keys').select(['id', 'public_key', 'retired_at']).orderBy('created_at').execute(),
+    ]);
+    return {
+      members: members.map((m) => ({ id: m.id, email: m.email, role: m.role as Role, status: m.status, publicKey: toBase64Url(m.public_key), createdAt: m.created_at })),
+      invitations: invitations.map((i) => ({ id: i.id, role: i.role as Role, createdAt: i.created_at, expiresAt: i.expires_at, memberId: i.member_id })),
+      intakeKeys: keys.map((k) => ({ keyId: k.id, publicKey: toBase64Url(k.public_key), current: k.retired_at === null })),
+    };
+  });
+
+  app.post('/api/invitations', { config: { access: ADMINS } }, async (request, reply) => {
+    const parsed = invitationRequest.safeParse(request.body);
+    if (!parsed.success) throw new HttpError(400, 'bad-request');
+    const token = randomBytes(24).toString('base64url');
+    const id = randomUUID();
+    const now = new Date();
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('invitations')
+        .values({
+          id,
+          token_hash: hashToken(token),
+          role: parsed.data.role,
+          created_by: request.member!.id,
+          created_at: now.toISOString(),
+          expires_at: new Date(now.getTime() + INVITATION_HOURS * 3600_000).toISOString(),
+          member_id: null,
+        })
+        .execute();
+      await appendAudit(trx, { actor: request.member!.id, action: 'invitation.created', object: id, detail: { role: parsed.data.role } });
+    });
+    return reply.code(201).send({ id, link: `${app.vigil.config.publicUrl}/invite/${token}` });
+  });
+
+  app.post<{ Params: { id: string } }>('/api/invitations/:id/revoke', { config: { access: ADMINS } }, async (request, reply) => {
+    await db.transaction().execute(async (trx) => {
+      const deleted = await trx.deleteFrom('invitations').where('id', '=', request.params.id).where('member_id', 'is', null).executeTakeFirst();
+      if (Number(deleted.numDeletedRows) !== 1) throw new HttpError(404, 'not-found');
+      await appendAudit(trx, { actor: request.member!.id, action: 'invitation.revoked', object: request.params.id });
+    });
+    return reply.code(204).send();
+  });
+
+  app.get<{ Params: { token: string } }>('/invite/:token', { config: { access: 'public' } }, async (request, reply) => {
+    const valid = await db.transaction().execute((trx) => usableInvitation(trx, request.params.token));
+    if (!valid) throw new HttpError(404, 'not-found');
+    return sendWorkspace(reply);
+  });
+
+  app.post('/api/invitations/accept', { config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const parsed = acceptInvitationRequest.safeParse(request.body);
+    if (!parsed.success) throw new HttpError(400, 'bad-request');
+    const { token, member } = parsed.data;
+    const publicKey = bytes(member.publicKey, 32);
+    const wrapped = bytes(member.wrappedPrivateKey);
+    const loginKey = bytes(member.loginKey, 32);
+    await db.transaction().execute(async (trx) => {
+      const invitation = await usableInvitation(trx, token);
+      if (!invitation) throw new HttpError(404, 'not-found');
+      if (await trx.selectFrom('members').select('id').where((eb) => eb.or([eb('email', '=', member.email), eb('id', '=', member.id)])).executeTakeFirst()) {
+        throw new HttpError(409, 'already-member');
+      }
+      await trx
+        .insertInto('members')
+        .values({
+          id: member.id,
+          email: member.email,
+          role: invitation.role,
+          kdf: JSON.stringify(member.kdf),
+          login_hash: app.vigil.secret.keyedHash('login', loginKey),
+          public_key: publicKey,
+          wrapped_private_key: wrapped,
+          created_at: new Date().toISOString(),
+          status: 'invited',
+          invited_by: invitation.created_by,
+        })
+        .execute();
+      await trx.updateTable('invitations').set({ member_id: member.id }).where('id', '=', invitation.id).execute();
+      await appendAudit(trx, { actor: member.id, action: 'invitation.accepted', object: invitation.id });
+    });
+    return reply.code(201).send({ ok: true });
+  });
+
+  // The administrator's browser has shown the safety code of the public key below and the admin
+  // said it matches the invitee's; the grants are the role's keys sealed to that key.
+  app.post<{ Params: { id: string } }>('/api/members/:id/confirm', { config: { access: ADMINS } }, async (request, reply) => {
+    const parsed = grantsRequest.safeParse(request.body);
+    if (!parsed.success) throw new HttpError(400, 'bad-request');
+    await db.transaction().execute(async (trx) => {
+      const member = await trx.selectFrom('members').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+      if (!member || member.status !== 'invited') throw new HttpError(404, 'not-found');
+      const keyIds = (await trx.selectFrom('intake_keys').select('id').execute()).map((k) => k.id);
+      const needed = ROLE_KEYS[member.role as Role].includes('intake') ? keyIds : [];
+      const given = new Map(parsed.data.grants.map((g) => [g.keyId, bytes(g.sealed)]));
+      if (needed.some((k) => !given.has(k)) || [...given.keys()].some((k) => !needed.includes(k))) throw new HttpError(400, 'bad-request');
+      const now = new Date().toISOString();
+      for (const [keyId, sealed] of given) {
+        await checkGrant(sealed, member.public_key);
+        await trx.insertInto('key_grants').values({ member_id: member.id, key_id: keyId, sealed, created_at: now }).execute();
+      }
+      await trx.updateTable('members').set({ status: 'active' }).where('id', '=', member.id).execute();
+      await appendAudit(trx, { actor: request.member!.id, action: 'member.confirmed', object: member.id, detail: { role: member.role } });
+      for (const keyId of given.keys()) await appendAudit(trx, { actor: request.member!.id, action: 'key.granted', object: member.id, detail: { key: keyId } });
+    });
+    return reply.code(204).send();
+  });
+
+  app.post<{ Params: { id: string } }>('/api/members/:id/role', { config: { access: ADMINS } }, async (request, reply) => {
+    const parsed = roleRequest.safeParse(request.body);
+    if (!parsed.success) throw new HttpError(400, 'bad-request');
+    await db.transaction().execute(async (trx) => {
+      const member = await trx.selectFrom('members').select(['id', 'role']).where('id', '=', request.params.id).where('status', '=', 'active').executeTakeFirst();
+      if (!member) throw new HttpError(404, 'not-found');
+      if (member.role === 'admin' && parsed.data.role !== 'admin') await keepOneAdmin(trx, member.id);
+      // Every role holds the same keys today (ROLE_KEYS); a role change that adds keys must
+      // go through a new grant from an administrator's browser.
+      if (ROLE_KEYS[parsed.data.role].some((k) => !ROLE_KEYS[member.role as Role].includes(k))) throw new HttpError(400, 'bad-request');
+      await trx.updateTable('members').set({ role: parsed.data.role }).where('id', '=', member.id).execute();
+      await appendAudit(trx, { actor: request.member!.id, action: 'member.role-changed', object: member.id, detail: { from: member.role, to: parsed.data.role } });
+    });
+    return reply.code(204).send();
+  });
+
+  // Removing a member ends their sessions, deletes their wrapped key and grants, and rotates the
+  // intake key in the same transaction: the admin's browser made a new key pair and sealed it to
+  // every remaining member. Old reports stay readable with the old key the others still hold.
+  app.post<{ Params: { id: string } }>('/api/members/:id/remove', { config: { access: ADMINS } }, async (request, reply) => {
+    const parsed = removeMemberRequest.safeParse(request.body);
+    if (!parsed.success) throw new HttpError(400, 'bad-request');
+    const newPublicKey = bytes(parsed.data.rotation.publicKey, 32);
+    const newKeyId = await keyIdOf(newPublicKey);
+    await db.transaction().execute(async (trx) => {
+      const member = await trx.selectFrom('members').select(['id', 'role', 'status']).where('id', '=', request.params.id).executeTakeFirst();
+      if (!member || member.status === 'removed') throw new HttpError(404, 'not-found');
+      if (member.role === 'admin') await keepOneAdmin(trx, member.id);
+      const remaining = await trx.selectFrom('members').select(['id', 'public_key', 'role']).where('status', '=', 'active').where('id', '!=', member.id).execute();
+      const keyHolders = remaining.filter((m) => ROLE_KEYS[m.role as Role].includes('intake'));
+      const grants = new Map(parsed.data.rotation.grants.map((g) => [g.memberId, bytes(g.sealed)]));
+      if (grants.size !== keyHolders.length || keyHolders.some((m) => !grants.has(m.id))) throw new HttpError(409, 'members-changed');
+      const now = new Date().toISOString();
+      await trx.deleteFrom('sessions').where('member_id', '=', member.id).execute();
+      await trx.deleteFrom('key_grants').where('member_id', '=', member.id).execute();
+      await trx.updateTable('members').set({ status: 'removed', wrapped_private_key: new Uint8Array(0), login_hash: '' }).where('id', '=', member.id).execute();
+      await trx.updateTable('intake_keys').set({ retired_at: now }).where('retired_at', 'is', null).execute();
+      await trx.insertInto('intake_keys').values({ id: newKeyId, public_key: newPublicKey, created_at: now, retired_at: null }).execute();
+      for (const holder of keyHolders) {
+        const sealed = grants.get(holder.id)!;
+        await checkGrant(sealed, holder.public_key);
+        await trx.insertInto('key_grants').values({ member_id: holder.id, key_id: newKeyId, sealed, created_at: now }).execute();
+      }
+      // Invitees not yet confirmed get the new key with their confirmation.
+      await appendAudit(trx, { actor: request.member!.id, action: 'member.removed', object: member.id });
+      await appendAudit(trx, { actor: request.member!.id, action: 'key.rotated', object: newKeyId, detail: { holders: keyHolders.length } });
+    });
+    app.vigil.forget();
+    return reply.code(204).send();
+  });
+};
+
+async function keepOneAdmin(trx: Transaction<Database>, leaving: string): Promise<void> {
+  const others = await trx.selectFrom('members').select('id').where('role', '=', 'admin').where('status', '=', 'active').where('id', '!=', leaving).execute();
+  if (others.length === 0) throw new HttpError(409, 'last-admin');
+}
