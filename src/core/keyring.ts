@@ -21,41 +21,79 @@ export interface NewOrganization {
   passphrase: string;
 }
 
+export interface PreparedMember {
+  id: string;
+  email: string;
+  kdf: KdfParams;
+  loginKey: string;
+  publicKey: string;
+  wrappedPrivateKey: string;
+}
+
+/** A member's own keys, made in their browser: only the public key and a wrapped blob leave it. */
+export async function prepareMember(email: string, passphrase: string): Promise<PreparedMember> {
+  const id = crypto.randomUUID();
+  const kdf = newKdfParams();
+  const { loginKey, wrapKey } = await deriveMemberKeys(passphrase, kdf);
+  const pair = await generateKeyPair();
+  const wrapped = await wrapSecret(WrappedKind.memberPrivateKey, wrapKey, pair.privateKey, id);
+  pair.privateKey.fill(0);
+  return { id, email, kdf, loginKey: toBase64Url(loginKey), publicKey: toBase64Url(pair.publicKey), wrappedPrivateKey: toBase64Url(wrapped) };
+}
+
+/** Re-wraps a member's private key under a new passphrase (the old one opened it). */
+export async function rewrapMember(memberId: string, privateKey: Uint8Array, newPassphrase: string) {
+  const kdf = newKdfParams();
+  const { loginKey, wrapKey } = await deriveMemberKeys(newPassphrase, kdf);
+  const wrapped = await wrapSecret(WrappedKind.memberPrivateKey, wrapKey, privateKey, memberId);
+  return { kdf, loginKey: toBase64Url(loginKey), wrappedPrivateKey: toBase64Url(wrapped) };
+}
+
+async function sealGrant(memberPublicKey: Uint8Array, privateKey: Uint8Array): Promise<string> {
+  return toBase64Url(await sealTo(SealedKind.keyGrant, { publicKey: memberPublicKey, keyId: await keyIdOf(memberPublicKey) }, privateKey));
+}
+
 /** Makes every key of a new organization; returns only public keys and wrapped/sealed blobs. */
 export async function prepareOrganization(input: NewOrganization, token: string): Promise<SetupRequest> {
-  const memberId = crypto.randomUUID();
-  const kdf = newKdfParams();
-  const { loginKey, wrapKey } = await deriveMemberKeys(input.passphrase, kdf);
-  const member = await generateKeyPair();
+  const admin = await prepareMember(input.adminEmail, input.passphrase);
   const intake = await generateKeyPair();
-  const memberKeyId = await keyIdOf(member.publicKey);
-  const grant = await sealTo(SealedKind.keyGrant, { publicKey: member.publicKey, keyId: memberKeyId }, intake.privateKey);
-  const wrapped = await wrapSecret(WrappedKind.memberPrivateKey, wrapKey, member.privateKey, memberId);
-  member.privateKey.fill(0);
+  const grant = await sealGrant(fromBase64Url(admin.publicKey)!, intake.privateKey);
   intake.privateKey.fill(0);
   return {
     token,
     organization: { name: input.name, publicTitle: input.publicTitle, languages: input.languages },
-    admin: {
-      id: memberId,
-      email: input.adminEmail,
-      kdf,
-      loginKey: toBase64Url(loginKey),
-      publicKey: toBase64Url(member.publicKey),
-      wrappedPrivateKey: toBase64Url(wrapped),
-    },
-    intakeKey: { publicKey: toBase64Url(intake.publicKey), grant: toBase64Url(grant) },
+    admin,
+    intakeKey: { publicKey: toBase64Url(intake.publicKey), grant },
   };
+}
+
+/** Seals every key this administrator holds to a new member's public key (after codes matched). */
+export async function grantsFor(memberPublicKey: Uint8Array, keyring: Keyring): Promise<{ keyId: string; sealed: string }[]> {
+  return Promise.all([...keyring].map(async ([keyId, privateKey]) => ({ keyId, sealed: await sealGrant(memberPublicKey, privateKey) })));
+}
+
+/** A new intake key for the members who stay, after one leaves. Adds it to the caller's keyring. */
+export async function rotateIntakeKey(remaining: { id: string; publicKey: Uint8Array }[], keyring: Keyring) {
+  const pair = await generateKeyPair();
+  const grants = await Promise.all(remaining.map(async (m) => ({ memberId: m.id, sealed: await sealGrant(m.publicKey, pair.privateKey) })));
+  keyring.set(await keyIdOf(pair.publicKey), pair.privateKey);
+  return { publicKey: toBase64Url(pair.publicKey), grants };
 }
 
 /** The intake private keys this member was granted, by key id. Held in memory only. */
 export type Keyring = Map<string, Uint8Array>;
 
-export async function openKeyring(login: LoginResponse, wrapKey: CryptoKey): Promise<Keyring> {
+/** The member's own private key, unwrapped with the passphrase-derived key. */
+export async function openMemberKey(login: LoginResponse, wrapKey: CryptoKey): Promise<Uint8Array> {
   const wrapped = fromBase64Url(login.keys.wrappedPrivateKey);
+  if (!wrapped) throw new EnvelopeError('malformed');
+  return unwrapSecret(WrappedKind.memberPrivateKey, wrapKey, wrapped, login.member.id);
+}
+
+export async function openKeyring(login: LoginResponse, wrapKey: CryptoKey): Promise<Keyring> {
   const publicKey = fromBase64Url(login.keys.publicKey);
-  if (!wrapped || !publicKey) throw new EnvelopeError('malformed');
-  const privateKey = await unwrapSecret(WrappedKind.memberPrivateKey, wrapKey, wrapped, login.member.id);
+  if (!publicKey) throw new EnvelopeError('malformed');
+  const privateKey = await openMemberKey(login, wrapKey);
   const me = { privateKey, keyId: await keyIdOf(publicKey) };
   const keyring: Keyring = new Map();
   for (const grant of login.grants) {

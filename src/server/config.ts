@@ -9,6 +9,10 @@ export interface Config {
   secretFile: string;
   /** Reports a client may send per minute (keyed by a daily-rotated hash of the address, never the address). */
   intakePerMinute: number;
+  /** Login, setup and invitation attempts a client may make per minute (0 = no limit). */
+  loginPerMinute: number;
+  /** Status checks a client may make per minute (each costs an scrypt). */
+  statusPerMinute: number;
   /** Where "quick exit" goes. Our own neutral page by default, so it makes no third-party request. */
   exitUrl: string;
   /** Set cookies with Secure; on when VIGIL_PUBLIC_URL is https. */
@@ -25,6 +29,11 @@ function integer(name: string, value: string | undefined, fallback: number): num
   return n;
 }
 
+/** Route options for a per-client limit; none when the limit is 0 (turned off). */
+export function perMinute(max: number): { rateLimit?: { max: number; timeWindow: string } } {
+  return max > 0 ? { rateLimit: { max, timeWindow: '1 minute' } } : {};
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = integer('PORT', env.PORT, 8080);
   const host = env.HOST || '127.0.0.1';
@@ -37,6 +46,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     secretFile: resolve(env.VIGIL_SECRET_FILE || join(dataDir, 'server.secret')),
     intakePerMinute: integer('VIGIL_INTAKE_PER_MINUTE', env.VIGIL_INTAKE_PER_MINUTE, 30),
+    loginPerMinute: integer('VIGIL_LOGIN_PER_MINUTE', env.VIGIL_LOGIN_PER_MINUTE, 10),
+    statusPerMinute: integer('VIGIL_STATUS_PER_MINUTE', env.VIGIL_STATUS_PER_MINUTE, 20),
     exitUrl: env.VIGIL_EXIT_URL || '/exit',
     secureCookies: publicUrl.startsWith('https:'),
     publicUrl,

@@ -6,9 +6,14 @@ import type { TestServer } from './server.ts';
 
 export async function query<T = Record<string, unknown>>(server: TestServer, sql: string): Promise<T[]> {
   if (server.backend === 'sqlite') {
-    const db = new SqliteDatabase(join(server.dataDir, 'vigil.sqlite'), { readonly: true });
+    const db = new SqliteDatabase(join(server.dataDir, 'vigil.sqlite'));
     try {
-      return db.prepare(sql).all() as T[];
+      const statement = db.prepare(sql);
+      if (!statement.reader) {
+        statement.run();
+        return [];
+      }
+      return statement.all() as T[];
     } finally {
       db.close();
     }

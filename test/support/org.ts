@@ -1,7 +1,8 @@
 // Setting up an organization and logging in the way the workspace does, from Node.
-import { prepareOrganization, openKeyring, deriveMemberKeys, type Keyring, type KdfParams } from '../../src/core/keyring.ts';
-import { toBase64Url } from '../../src/core/crypto/bytes.ts';
-import { CSRF_HEADER, type LoginResponse } from '../../src/core/api/schemas.ts';
+import { prepareOrganization, prepareMember, grantsFor, openKeyring, deriveMemberKeys, type Keyring, type KdfParams } from '../../src/core/keyring.ts';
+import { fingerprintOf } from '../../src/core/crypto/fingerprint.ts';
+import { fromBase64Url, toBase64Url } from '../../src/core/crypto/bytes.ts';
+import { CSRF_HEADER, type LoginResponse, type MembersResponse } from '../../src/core/api/schemas.ts';
 import type { TestServer } from './server.ts';
 
 export const ADMIN = { email: 'admin@example.org', passphrase: 'correct horse battery staple' };
@@ -50,3 +51,41 @@ export function postForm(server: TestServer, path: string, fields: [string, stri
 }
 
 export const codenameIn = (html: string): string => /data-codename="(\d+)"/.exec(html)?.[1] ?? '';
+
+/** An administrator invites; returns the link's token. */
+export async function invite(admin: LoggedIn, role: string): Promise<{ id: string; token: string }> {
+  const response = await admin.post('/api/invitations', { role });
+  if (response.status !== 201) throw new Error(`invite failed: ${response.status}`);
+  const { id, link } = (await response.json()) as { id: string; link: string };
+  return { id, token: link.split('/invite/')[1]! };
+}
+
+/** The invitee's browser makes their keys and accepts; returns their own view of their safety code. */
+export async function acceptInvitation(server: TestServer, token: string, email: string, passphrase: string): Promise<{ id: string; fingerprint: string }> {
+  const member = await prepareMember(email, passphrase);
+  const response = await fetch(`${server.url}/api/invitations/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, member }) });
+  if (response.status !== 201) throw new Error(`accept failed: ${response.status} ${await response.text()}`);
+  return { id: member.id, fingerprint: await fingerprintOf(fromBase64Url(member.publicKey)!) };
+}
+
+/** The administrator's browser: the safety code it shows for a member, as the server reports the key. */
+export async function fingerprintSeenByAdmin(admin: LoggedIn, memberId: string): Promise<string> {
+  const { members } = (await (await admin.get('/api/members')).json()) as MembersResponse;
+  return fingerprintOf(fromBase64Url(members.find((m) => m.id === memberId)!.publicKey)!);
+}
+
+/** After the codes matched: seal the admin's keys to the member and confirm. */
+export async function confirmMember(admin: LoggedIn, memberId: string): Promise<Response> {
+  const { members } = (await (await admin.get('/api/members')).json()) as MembersResponse;
+  const publicKey = fromBase64Url(members.find((m) => m.id === memberId)!.publicKey)!;
+  return admin.post(`/api/members/${memberId}/confirm`, { grants: await grantsFor(publicKey, admin.keyring) });
+}
+
+/** Invite, accept, compare, confirm, log in: a whole new member. */
+export async function addMember(server: TestServer, admin: LoggedIn, role: string, email: string, passphrase = 'member passphrase long'): Promise<LoggedIn> {
+  const { token } = await invite(admin, role);
+  const { id } = await acceptInvitation(server, token, email, passphrase);
+  const confirmed = await confirmMember(admin, id);
+  if (confirmed.status !== 204) throw new Error(`confirm failed: ${confirmed.status} ${await confirmed.text()}`);
+  return logIn(server, email, passphrase);
+}

@@ -32,6 +32,8 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
     PORT: '0',
     VIGIL_DATA: dataDir,
     VIGIL_INTAKE_PER_MINUTE: '0',
+    VIGIL_LOGIN_PER_MINUTE: '0',
+    VIGIL_STATUS_PER_MINUTE: '0',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...env,
   });

@@ -8,11 +8,12 @@ import { kdfRequest, loginRequest, type LoginResponse, type Role } from '../../c
 import { HttpError } from '../http/errors.ts';
 import { endSession, startSession } from './sessions.ts';
 import { audit } from '../audit/log.ts';
+import { perMinute } from '../config.ts';
 
 export const authRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
   const { secret } = app.vigil;
-  const limit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+  const limit = perMinute(app.vigil.config.loginPerMinute);
 
   app.post('/api/auth/kdf', { config: { access: 'public', ...limit } }, async (request) => {
     const parsed = kdfRequest.safeParse(request.body);

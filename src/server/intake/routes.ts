@@ -13,6 +13,7 @@ import { MAX_SEALED_BYTES } from '../../core/crypto/sealed.ts';
 import { LANGUAGES } from '../../core/report/answers.ts';
 import { loadPublicScript } from '../http/assets.ts';
 import { createIntake } from './service.ts';
+import { perMinute } from '../config.ts';
 
 const FORM_BODY_LIMIT = 256 * 1024;
 const JSON_BODY_LIMIT = Math.ceil((MAX_SEALED_BYTES * 4) / 3) + 4096;
@@ -27,8 +28,7 @@ const sealedReport = z.object({
 export const intakeRoutes: FastifyPluginAsync = async (app) => {
   const intake = createIntake(app.vigil);
   // VIGIL_INTAKE_PER_MINUTE=0 turns the limit off (e.g. behind a proxy that limits instead).
-  const perMinute = app.vigil.config.intakePerMinute;
-  const limited = perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: '1 minute' } } : {};
+  const limited = perMinute(app.vigil.config.intakePerMinute);
 
   async function sealingKey() {
     const key = await app.vigil.intakeKey();

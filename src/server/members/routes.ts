@@ -21,6 +21,7 @@ import type { Database } from '../storage/schema.ts';
 import { HttpError } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { sendWorkspace } from '../http/workspace.ts';
+import { perMinute } from '../config.ts';
 
 const INVITATION_HOURS = 72;
 const ADMINS = ['admin'] as const;
@@ -102,7 +103,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     return sendWorkspace(reply);
   });
 
-  app.post('/api/invitations/accept', { config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.post('/api/invitations/accept', { config: { access: 'public', ...perMinute(app.vigil.config.loginPerMinute) } }, async (request, reply) => {
     const parsed = acceptInvitationRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
     const { token, member } = parsed.data;

@@ -3,6 +3,7 @@ import { setupRequest } from '../../core/api/schemas.ts';
 import { HttpError } from '../http/errors.ts';
 import { createOrganization, setupTokenIsValid } from './service.ts';
 import { sendWorkspace } from '../http/workspace.ts';
+import { perMinute } from '../config.ts';
 
 export const setupRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
@@ -12,7 +13,7 @@ export const setupRoutes: FastifyPluginAsync = async (app) => {
     return sendWorkspace(reply);
   });
 
-  app.post('/api/setup', { config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.post('/api/setup', { config: { access: 'public', ...perMinute(app.vigil.config.loginPerMinute) } }, async (request, reply) => {
     const parsed = setupRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
     await createOrganization(db, app.vigil.secret, parsed.data, { requireToken: true });

@@ -5,13 +5,13 @@ import { pageContext, sendPage } from '../http/pages.ts';
 import { formBodyOf } from '../http/form-body.ts';
 import { parseCodename } from '../../core/crypto/codename.ts';
 import { serverStatusKey } from '../intake/service.ts';
+import { perMinute } from '../config.ts';
 
 export const statusRoutes: FastifyPluginAsync = async (app) => {
-  const rateLimit = { max: 20, timeWindow: '1 minute' };
 
   app.get('/status', { config: { access: 'public' } }, async (request, reply) => sendPage(reply, 200, statusPage(await pageContext(app.vigil, request, '/status'))));
 
-  app.post('/status', { bodyLimit: 4096, config: { access: 'public', rateLimit } }, async (request, reply) => {
+  app.post('/status', { bodyLimit: 4096, config: { access: 'public', ...perMinute(app.vigil.config.statusPerMinute) } }, async (request, reply) => {
     const ctx = await pageContext(app.vigil, request, '/status');
     const parsed = parseCodename(formBodyOf(request.body).get('codename')?.[0] ?? '');
     if (!parsed.ok) {
