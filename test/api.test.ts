@@ -13,6 +13,7 @@ import { statusKeyOf } from '../src/core/crypto/status-key.ts';
 import { openSealed } from '../src/core/crypto/sealed.ts';
 import { generateKeyPair, keyIdOf } from '../src/core/crypto/keys.ts';
 import type { InboxResponse } from '../src/core/api/schemas.ts';
+import { prepareOrganization } from '../src/core/keyring.ts';
 
 const REPORT: [string, string][] = [
   ['lang', 'en'],
@@ -67,8 +68,11 @@ for (const backend of BACKENDS) {
     it('sets up the organization once; the link then stops working', async () => {
       await setUpOrganization(server);
       assert.equal((await fetch(server.setupUrl!)).status, 404);
-      const again = await postJson(server, '/api/setup', { token: server.setupUrl!.split('/setup/')[1] });
-      assert.equal(again.status, 400);
+      // A complete, valid second setup with the used token: refused, nothing changes.
+      const again = await prepareOrganization({ name: 'Usurpers', publicTitle: 'Notes', languages: ['en'], adminEmail: 'x@example.org', passphrase: 'another long passphrase' }, server.setupUrl!.split('/setup/')[1]!);
+      const second = await postJson(server, '/api/setup', again);
+      assert.equal(second.status, 409);
+      assert.equal(((await second.json()) as { error: { code: string } }).error.code, 'already-set-up');
       const [org] = await query<{ name: string }>(server, 'select name from organization');
       assert.equal(org!.name, 'Test defenders');
       admin = await logIn(server);
@@ -166,6 +170,11 @@ for (const backend of BACKENDS) {
         // The server cannot decrypt, so it checks what it can: version, kind, size, key id.
         // Garbage behind a well-formed header is caught when a documenter opens it.
         ['an envelope of an unknown version', () => postJson(server, '/api/reports', { v: 1, lang: 'en', envelope: toBase64Url(new Uint8Array(80).fill(9)), statusKey: toBase64Url(new Uint8Array(32)) }), 400, /damaged on the way/],
+        ['an envelope whose length no seal makes', async () => {
+          const key = await publicKeyOfPage(server);
+          const real = await sealTo(SealedKind.report, key, utf8('{}'));
+          return postJson(server, '/api/reports', { v: 1, lang: 'en', envelope: toBase64Url(real.subarray(0, real.length - 5)), statusKey: toBase64Url(new Uint8Array(32)) });
+        }, 400, /damaged on the way/],
         ['an envelope too short to be one', () => postJson(server, '/api/reports', { v: 1, lang: 'en', envelope: toBase64Url(new Uint8Array([1, 1, 2, 3])), statusKey: toBase64Url(new Uint8Array(32)) }), 400, /damaged on the way/],
         ['an envelope that is not base64url', () => postJson(server, '/api/reports', { v: 1, lang: 'en', envelope: '!!!', statusKey: 'AAAA' }), 400, /damaged on the way/],
         ['a status key of the wrong size', async () => {
@@ -205,6 +214,26 @@ for (const backend of BACKENDS) {
         response = await postForm(server, '/status?lang=en', [['codename', good]]);
         assert.equal(response.status, 404);
         assert.match(await response.text(), /found no report/);
+      });
+
+      it('odd inputs that reach the database are refused before it (NUL, huge numbers, bad ids, bad paths)', async () => {
+        const token = 'x'.repeat(20);
+        const nul = await prepareOrganization({ name: 'a\u0000b', publicTitle: 'Notes', languages: ['en'], adminEmail: 'y@example.org', passphrase: 'another long passphrase' }, token);
+        assert.equal((await postJson(server, '/api/setup', nul)).status, 400);
+        assert.equal((await admin.get('/api/inbox?before=3000000000')).status, 400);
+        assert.equal((await admin.post('/api/reports/%00/read')).status, 404);
+        assert.equal((await admin.post('/api/reports/not-a-uuid/read')).status, 404);
+        const badPath = await fetch(`${server.url}/%E0%A4%A?lang=ru`);
+        assert.equal(badPath.status, 400);
+        assert.match(await badPath.text(), /Не удалось понять запрос/);
+        assert.equal(badPath.headers.get('cache-control'), 'no-store');
+        assert.match(badPath.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+      });
+
+      it('quick exit lands on a page with nothing of this site on it', async () => {
+        const html = await (await fetch(`${server.url}/exit?lang=ru`)).text();
+        assert.doesNotMatch(html, /Community notes|quick-exit|Быстрый выход|<nav/);
+        assert.match(html, /Сезонные рецепты/);
       });
 
       it('unknown pages and API routes answer 404 in the right form', async () => {
@@ -254,3 +283,23 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('limits that protect the service', () => {
+  it('a reporter without JavaScript who hits the rate limit gets the form back, filled in', async () => {
+    const server = await startTestServer('sqlite', { VIGIL_INTAKE_PER_MINUTE: '2' });
+    try {
+      await setUpOrganization(server);
+      for (let i = 0; i < 2; i++) assert.equal((await postForm(server, '/report?lang=en', [['story', `report ${i}`]])).status, 200);
+      const limited = await postForm(server, '/report?lang=ru', [['story', 'my careful account'], ['city', 'Baku']]);
+      assert.equal(limited.status, 429);
+      const html = await limited.text();
+      assert.match(html, /Слишком много попыток/);
+      assert.match(html, /my careful account<\/textarea>/);
+      assert.match(html, /value="Baku"/);
+      assert.equal(await countReports(server), 2);
+      assert.doesNotMatch(server.logs(), /my careful account/);
+    } finally {
+      await server.close();
+    }
+  });
+});

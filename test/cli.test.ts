@@ -125,3 +125,13 @@ describe('vigil init refuses bad input', () => {
     }
   });
 });
+
+describe('the data-folder lock', () => {
+  it('survives a crash: a lock file and pid left behind by a dead process do not block', async () => {
+    const data = tempDir();
+    writeFileSync(join(data, 'vigil.lock'), '');
+    writeFileSync(join(data, 'vigil.pid'), '1');
+    const server = await startServer(configFromEnv({ VIGIL_DATA: data, PORT: '0' } as NodeJS.ProcessEnv), { logLevel: 'silent' });
+    await server.close();
+  });
+});

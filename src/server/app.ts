@@ -15,6 +15,8 @@ import { pageContext, sendPage } from './http/pages.ts';
 import { DIST } from './http/assets.ts';
 import { sendWorkspace } from './http/workspace.ts';
 import { errorPage } from '../web/public/error.ts';
+import { intakePage } from '../web/public/intake.ts';
+import { toBase64Url } from '../core/crypto/bytes.ts';
 import { MESSAGES, pickLanguage, type ErrorCode } from '../core/i18n/index.ts';
 import { LANGUAGES } from '../core/report/answers.ts';
 import { enforceAccess } from './auth/access.ts';
@@ -49,9 +51,14 @@ const FASTIFY_ERRORS: Record<string, [number, ErrorCode]> = {
 };
 
 export async function buildApp(vigil: VigilContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  // Fastify's own early errors (a malformed URL, a path too long) go through the same handler.
+  let frameworkError: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void = () => {};
   const app = Fastify({
+    frameworkErrors: (error, request, reply) => frameworkError(error, request, reply),
     logger: {
       level: options.logLevel ?? 'info',
+      // Log times to the hour only: a precise time beside a route could date someone's report.
+      timestamp: () => `,"time":"${new Date().toISOString().slice(0, 13)}:00Z"`,
       ...(options.logStream ? { stream: options.logStream } : {}),
       // Never the client's address, user agent, headers, query or body: only the route pattern.
       serializers: {
@@ -83,6 +90,8 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
+    // After the body is parsed, so a limited no-JS reporter can be given their form back.
+    hook: 'preHandler',
     // The address never leaves this function: it is hashed with a secret key and kept in memory only.
     keyGenerator: (request) => vigil.secret.keyedHash('rate-limit', `${new Date().toISOString().slice(0, 10)} ${request.ip}`).slice(0, 24), // never stored or logged
     errorResponseBuilder: () => new HttpError(429, 'rate-limited'),
@@ -112,14 +121,25 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
     if (error instanceof HttpError) [status, code] = [error.statusCode, error.code];
     else if (error.code && FASTIFY_ERRORS[error.code]) [status, code] = FASTIFY_ERRORS[error.code]!;
     else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) [status, code] = [error.statusCode, 'bad-request'];
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // Our own HttpErrors (e.g. "not set up yet") are expected; only surprises are logged.
+    if (status >= 500 && !(error instanceof HttpError)) request.log.error({ err: error }, 'request failed');
+    if (code === 'rate-limited' && request.routeOptions.url === '/report' && request.body instanceof Map) {
+      // A reporter without JavaScript must not lose what they wrote: the form comes back filled in.
+      const ctx = await pageContext(vigil, request, '/');
+      const key = await vigil.intakeKey();
+      if (key) return sendPage(reply, 429, intakePage(ctx, { keyId: key.keyId, publicKey: toBase64Url(key.publicKey) }, { values: request.body, errors: [], alert: 'rate-limited' }));
+    }
     return sendError(request, reply, status, code);
   });
+  frameworkError = (error, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+    void sendError(request, reply, status, 'bad-request');
+  };
 
   app.setNotFoundHandler({}, async (request, reply) => sendError(request, reply, 404, 'not-found'));
 
   async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode) {
-    if (request.url.startsWith('/api/')) {
+    if (request.url?.startsWith('/api/')) {
       const body = request.body as Record<string, unknown> | undefined;
       const lang = pickLanguage(
         (request.query as Record<string, unknown> | undefined)?.lang ?? (body && typeof body === 'object' ? body.lang : undefined),

@@ -18,6 +18,7 @@ export interface Config {
   /** Set cookies with Secure; on when VIGIL_PUBLIC_URL is https. */
   secureCookies: boolean;
   publicUrl: string;
+  publicUrlGiven: boolean;
   /** Minutes without activity before a workspace session locks (keys forgotten, passphrase again). */
   idleMinutes: number;
 }
@@ -51,6 +52,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     exitUrl: env.VIGIL_EXIT_URL || '/exit',
     secureCookies: publicUrl.startsWith('https:'),
     publicUrl,
+    publicUrlGiven: !!env.VIGIL_PUBLIC_URL,
     idleMinutes: integer('VIGIL_IDLE_MINUTES', env.VIGIL_IDLE_MINUTES, 15) || 15,
   };
 }

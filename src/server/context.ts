@@ -52,7 +52,8 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
               }
             : null,
         );
-      org.catch(() => (org = undefined));
+      // "Not set up" is not cached: another server on the same PostgreSQL may set it up.
+      void org.then((v) => v ?? (org = undefined), () => (org = undefined));
       return org;
     },
     intakeKey() {
@@ -63,7 +64,7 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
         .orderBy('created_at', 'desc')
         .executeTakeFirst()
         .then((row) => (row ? { keyId: row.id, publicKey: new Uint8Array(row.public_key) } : null));
-      key.catch(() => (key = undefined));
+      void key.then((v) => v ?? (key = undefined), () => (key = undefined));
       return key;
     },
     forget() {

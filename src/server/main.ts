@@ -6,6 +6,7 @@ import { loadServerSecret } from './secret.ts';
 import { createContext } from './context.ts';
 import { buildApp, type AppOptions } from './app.ts';
 import { issueSetupToken } from './setup/service.ts';
+import { purgeExpiredSessions } from './auth/sessions.ts';
 import { useHpkeSuite } from '../core/crypto/suite.ts';
 import { nodeHpkeSuite } from './crypto/node-x25519.ts';
 
@@ -16,6 +17,8 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, options: AppOptions = {}): Promise<RunningServer> {
+  // Files we create (database, WAL, secret) are readable by this user only.
+  process.umask(0o077);
   useHpkeSuite(nodeHpkeSuite());
   const unlock = lockDataFolder(config.dataDir);
   try {
@@ -23,14 +26,19 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
     const vigil = createContext(config, storage, loadServerSecret(config.secretFile));
     const app = await buildApp(vigil, options);
     const token = await issueSetupToken(storage.db);
+    const purge = () => purgeExpiredSessions(vigil).catch(() => undefined);
+    await purge();
+    const purgeTimer = setInterval(purge, 3600_000).unref();
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const base = config.publicUrl.replace(/:\d+$/, `:${port}`);
+    // With PORT=0 the real port is known only now; an explicit VIGIL_PUBLIC_URL is kept as given.
+    const base = config.publicUrlGiven ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
     return {
       url: base,
       setupUrl: token ? `${base}/setup/${token}` : null,
       async close() {
+        clearInterval(purgeTimer);
         await app.close();
         await storage.close();
         unlock();

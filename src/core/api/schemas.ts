@@ -2,17 +2,23 @@
 // edge) and the workspace (typed calls). Bytes travel as unpadded base64url strings.
 import * as z from 'zod';
 import { LANGUAGES } from '../report/answers.ts';
+import { MIN_KDF } from '../crypto/passphrase.ts';
 
 const b64 = (maxChars: number) => z.string().regex(/^[A-Za-z0-9_-]*$/).max(maxChars);
 const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
+/** Text a person typed: no NUL (PostgreSQL refuses it in text columns). */
+const text = (min: number, max: number) => z.string().trim().min(min).max(max).regex(/^[^\u0000]*$/);
 
 export const kdfParams = z.object({
   v: z.literal(1),
   salt: b64(64).min(22),
-  memoryKiB: z.number().int().min(19 * 1024).max(1024 * 1024),
-  iterations: z.number().int().min(2).max(64),
+  memoryKiB: z.number().int().min(MIN_KDF.memoryKiB).max(1024 * 1024),
+  iterations: z.number().int().min(MIN_KDF.iterations).max(64),
   parallelism: z.number().int().min(1).max(16),
 });
+
+/** A UUID path parameter, checked before it reaches a query. */
+export const uuid = z.uuid();
 
 export const ROLES = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -20,8 +26,8 @@ export type Role = (typeof ROLES)[number];
 export const setupRequest = z.object({
   token: z.string().min(16).max(128),
   organization: z.object({
-    name: z.string().trim().min(1).max(200),
-    publicTitle: z.string().trim().min(1).max(100),
+    name: text(1, 200),
+    publicTitle: text(1, 100),
     languages: z.array(z.enum(LANGUAGES)).min(1).max(LANGUAGES.length),
   }),
   admin: z.object({
@@ -64,7 +70,7 @@ export interface InboxResponse {
 }
 
 export const inboxQuery = z.object({
-  before: z.coerce.number().int().positive().optional(),
+  before: z.coerce.number().int().positive().max(2 ** 31 - 1).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 

@@ -7,7 +7,8 @@ export class EnvelopeError extends Error {
       | 'malformed'
       | 'wrong-key'
       | 'tampered'
-      | 'too-large',
+      | 'too-large'
+      | 'weak-parameters',
   ) {
     super(`envelope: ${code}`);
     this.name = 'EnvelopeError';

@@ -16,6 +16,11 @@ export interface KdfParams {
 
 /** DEVELOPERS.md: Argon2id, 64 MiB, t=3. */
 export const DEFAULT_KDF = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 } as const;
+/**
+ * The browser refuses weaker parameters, whatever the server sends: a server that asked for a
+ * cheap Argon2id could then guess passphrases from the login key cheaply.
+ */
+export const MIN_KDF = { memoryKiB: 64 * 1024, iterations: 3 } as const;
 
 export function newKdfParams(): KdfParams {
   return { v: 1, salt: toBase64Url(randomBytes(16)), ...DEFAULT_KDF };
@@ -31,6 +36,7 @@ export interface MemberKeys {
 export async function deriveMemberKeys(passphrase: string, params: KdfParams): Promise<MemberKeys> {
   const salt = fromBase64Url(params.salt);
   if (params.v !== 1 || !salt || salt.length < 16) throw new EnvelopeError('unknown-version');
+  if (params.memoryKiB < MIN_KDF.memoryKiB || params.iterations < MIN_KDF.iterations) throw new EnvelopeError('weak-parameters');
   const stretched = await argon2id({
     password: passphrase.normalize('NFKC'),
     salt,

@@ -2,6 +2,7 @@
 export const en = {
   languageName: 'English',
   skipToForm: 'Skip to the form',
+  languageMenu: 'Language',
   quickExit: 'Quick exit',
   quickExitHint: 'Leaves this page at once.',
   formTitle: 'Tell us what happened',
@@ -16,6 +17,7 @@ export const en = {
     online: 'Threats, outing or blackmail online',
     violence: 'Beaten or ill-treated',
     medical: 'Forced medical examination',
+    names: 'Pressed to give other people’s names',
     extortion: 'Money or a bribe demanded',
     sentenced: 'Fined or sentenced',
     other: 'Something else',

@@ -13,6 +13,7 @@ export const WHAT_HAPPENED = [
   'online',
   'violence',
   'medical',
+  'names',
   'extortion',
   'sentenced',
   'other',

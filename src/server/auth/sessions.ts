@@ -73,3 +73,17 @@ export async function endSession(vigil: VigilContext, request: FastifyRequest, r
   if (token) await vigil.storage.db.deleteFrom('sessions').where('token_hash', '=', vigil.secret.keyedHash('session', token)).execute();
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
+
+/** Deletes sessions past their end or idle too long, so the table holds only live ones. */
+export async function purgeExpiredSessions(vigil: VigilContext): Promise<void> {
+  const now = Date.now();
+  await vigil.storage.db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<', new Date(now).toISOString()),
+        eb('last_seen_at', '<', new Date(now - vigil.config.idleMinutes * 60_000).toISOString()),
+      ]),
+    )
+    .execute();
+}

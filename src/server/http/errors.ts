@@ -12,3 +12,11 @@ export class HttpError extends Error {
     this.name = 'HttpError';
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id from the path: a UUID or a clean 404 before it reaches a query. */
+export function uuidParam(value: string): string {
+  if (!UUID.test(value)) throw new HttpError(404, 'not-found');
+  return value;
+}

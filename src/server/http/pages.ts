@@ -6,11 +6,20 @@ import { NEUTRAL_TITLE, type VigilContext } from '../context.ts';
 import { CSP } from './security.ts';
 import { publicScriptUrl } from './assets.ts';
 
+function rawLang(url: string | undefined): string | undefined {
+  try {
+    return new URLSearchParams(url?.split('?')[1] ?? '').get('lang') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The language and look of a public page for this request. */
 export async function pageContext(vigil: VigilContext, request: FastifyRequest, path: string): Promise<PageContext> {
   const org = await vigil.organization().catch(() => null);
   const languages = org?.languages.length ? org.languages : [...LANGUAGES];
-  const query = request.query as Record<string, unknown> | undefined;
+  // Before routing (a malformed path) the query is not parsed yet: read ?lang= from the raw URL.
+  const query = (request.query as Record<string, unknown> | undefined) ?? { lang: rawLang(request.url) };
   const body = request.body instanceof Map ? request.body.get('lang')?.[0] : undefined;
   return {
     lang: pickLanguage(query?.lang ?? body, request.headers['accept-language'], languages),

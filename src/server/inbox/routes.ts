@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { inboxQuery, type InboxResponse } from '../../core/api/schemas.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
-import { HttpError } from '../http/errors.ts';
+import { HttpError, uuidParam } from '../http/errors.ts';
 import { currentHour } from '../intake/service.ts';
 import { audit } from '../audit/log.ts';
 
@@ -37,14 +37,14 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
     const result = await db
       .updateTable('reports')
       .set({ read_hour: currentHour() })
-      .where('id', '=', request.params.id)
+      .where('id', '=', uuidParam(request.params.id))
       .where('read_hour', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) {
-      const exists = await db.selectFrom('reports').select('id').where('id', '=', request.params.id).executeTakeFirst();
+      const exists = await db.selectFrom('reports').select('id').where('id', '=', uuidParam(request.params.id)).executeTakeFirst();
       if (!exists) throw new HttpError(404, 'not-found');
     } else {
-      await audit(db, { actor: request.member!.id, action: 'report.read', object: request.params.id });
+      await audit(db, { actor: request.member!.id, action: 'report.read', object: uuidParam(request.params.id) });
     }
     return reply.code(204).send();
   });

@@ -18,7 +18,7 @@ import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
 import { keyIdOf } from '../../core/crypto/keys.ts';
 import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
 import type { Database } from '../storage/schema.ts';
-import { HttpError } from '../http/errors.ts';
+import { HttpError, uuidParam } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { sendWorkspace } from '../http/workspace.ts';
 import { perMinute } from '../config.ts';
@@ -90,9 +90,9 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { id: string } }>('/api/invitations/:id/revoke', { config: { access: ADMINS } }, async (request, reply) => {
     await db.transaction().execute(async (trx) => {
-      const deleted = await trx.deleteFrom('invitations').where('id', '=', request.params.id).where('member_id', 'is', null).executeTakeFirst();
+      const deleted = await trx.deleteFrom('invitations').where('id', '=', uuidParam(request.params.id)).where('member_id', 'is', null).executeTakeFirst();
       if (Number(deleted.numDeletedRows) !== 1) throw new HttpError(404, 'not-found');
-      await appendAudit(trx, { actor: request.member!.id, action: 'invitation.revoked', object: request.params.id });
+      await appendAudit(trx, { actor: request.member!.id, action: 'invitation.revoked', object: uuidParam(request.params.id) });
     });
     return reply.code(204).send();
   });
@@ -143,7 +143,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     const parsed = grantsRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
     await db.transaction().execute(async (trx) => {
-      const member = await trx.selectFrom('members').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+      const member = await trx.selectFrom('members').selectAll().where('id', '=', uuidParam(request.params.id)).executeTakeFirst();
       if (!member || member.status !== 'invited') throw new HttpError(404, 'not-found');
       const keyIds = (await trx.selectFrom('intake_keys').select('id').execute()).map((k) => k.id);
       const needed = ROLE_KEYS[member.role as Role].includes('intake') ? keyIds : [];
@@ -165,7 +165,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     const parsed = roleRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
     await db.transaction().execute(async (trx) => {
-      const member = await trx.selectFrom('members').select(['id', 'role']).where('id', '=', request.params.id).where('status', '=', 'active').executeTakeFirst();
+      const member = await trx.selectFrom('members').select(['id', 'role']).where('id', '=', uuidParam(request.params.id)).where('status', '=', 'active').executeTakeFirst();
       if (!member) throw new HttpError(404, 'not-found');
       if (member.role === 'admin' && parsed.data.role !== 'admin') await keepOneAdmin(trx, member.id);
       // Every role holds the same keys today (ROLE_KEYS); a role change that adds keys must
@@ -186,7 +186,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     const newPublicKey = bytes(parsed.data.rotation.publicKey, 32);
     const newKeyId = await keyIdOf(newPublicKey);
     await db.transaction().execute(async (trx) => {
-      const member = await trx.selectFrom('members').select(['id', 'role', 'status']).where('id', '=', request.params.id).executeTakeFirst();
+      const member = await trx.selectFrom('members').select(['id', 'role', 'status']).where('id', '=', uuidParam(request.params.id)).executeTakeFirst();
       if (!member || member.status === 'removed') throw new HttpError(404, 'not-found');
       if (member.role === 'admin') await keepOneAdmin(trx, member.id);
       const remaining = await trx.selectFrom('members').select(['id', 'public_key', 'role']).where('status', '=', 'active').where('id', '!=', member.id).execute();

@@ -76,7 +76,7 @@ export function Inbox({ session, onLock }: { session: Session; onLock: () => voi
             </li>
           ))}
         </ol>
-        {loading && <p aria-live="polite">Opening reports…</p>}
+        <p aria-live="polite">{loading ? 'Opening reports…' : ''}</p>
         {next !== null && !loading && (
           <button type="button" onClick={() => load(next)}>
             Load older reports

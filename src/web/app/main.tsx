@@ -12,5 +12,19 @@ function Workspace() {
   return <Inbox session={session} onLock={() => setSession(null)} />;
 }
 
+function Insecure() {
+  return (
+    <main class="narrow">
+      <h1>This address is not secure</h1>
+      <p>
+        The workspace decrypts reports in your browser, which browsers allow only over HTTPS (or on this computer, at
+        localhost). Open Vigil at its https:// address.
+      </p>
+    </main>
+  );
+}
+
 const setupToken = /^\/setup\/([A-Za-z0-9_-]+)$/.exec(location.pathname)?.[1];
-render(setupToken ? <Setup token={setupToken} /> : <Workspace />, document.getElementById('root')!);
+const root = document.getElementById('root')!;
+if (!window.isSecureContext || !globalThis.crypto?.subtle) render(<Insecure />, root);
+else render(setupToken ? <Setup token={setupToken} /> : <Workspace />, root);

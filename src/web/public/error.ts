@@ -1,4 +1,5 @@
-import { html } from './html.ts';
+import { html, raw } from './html.ts';
+import { PUBLIC_CSS } from './style.ts';
 import { page, type PageContext } from './layout.ts';
 import { MESSAGES, type ErrorCode } from '../../core/i18n/index.ts';
 
@@ -11,7 +12,8 @@ export function errorPage(ctx: PageContext, code: ErrorCode): string {
   );
 }
 
+/** Where quick exit lands: a bland page with nothing of this site on it (no title, no menu). */
 export function exitPage(ctx: PageContext): string {
   const t = MESSAGES[ctx.lang];
-  return page(ctx, t.exitTitle, html`<h1>${t.exitTitle}</h1><p>${t.exitBody}</p>`);
+  return html`<!doctype html><html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${t.exitTitle}</title><style>${raw(PUBLIC_CSS)}</style></head><body><main id="main"><h1>${t.exitTitle}</h1><p>${t.exitBody}</p></main></body></html>`.value;
 }

@@ -1,6 +1,6 @@
 import { html, raw, type Raw } from './html.ts';
 import { page, type PageContext, type SealingKey } from './layout.ts';
-import { MESSAGES, type Messages } from '../../core/i18n/index.ts';
+import { MESSAGES, type ErrorCode, type Messages } from '../../core/i18n/index.ts';
 import { STILL_HELD, WHAT_HAPPENED, YES_NO, LIMITS } from '../../core/report/answers.ts';
 import type { FieldError } from '../../core/report/form.ts';
 import { formatCodename } from '../../core/crypto/codename.ts';
@@ -8,6 +8,8 @@ import { formatCodename } from '../../core/crypto/codename.ts';
 export interface IntakeFormState {
   values: Map<string, string[]>;
   errors: FieldError[];
+  /** A message for the whole form (e.g. too many attempts), shown above it. */
+  alert?: ErrorCode;
 }
 
 const EMPTY: IntakeFormState = { values: new Map(), errors: [] };
@@ -35,9 +37,8 @@ export function intakePage(ctx: PageContext, key: SealingKey, state: IntakeFormS
     options.map(
       (o) => html`<div class="choice"><input type="radio" id="${name}-${o}" name="${name}" value="${o}"${checked(name, o, o === dflt)}><label for="${name}-${o}">${labels[o]}</label></div>`,
     );
-  const alert = state.errors.length
-    ? html`<div class="alert" role="alert"><p class="error">${t.fixBelow}</p></div>`
-    : '';
+  const alertText = state.alert ? t.errors[state.alert] : state.errors.length ? t.fixBelow : null;
+  const alert = alertText ? html`<div class="alert" role="alert"><p class="error">${alertText}</p></div>` : '';
   const body = html`<h1>${t.formTitle}</h1>${alert}<p>${t.intro}</p><p class="hint">${t.safetyTip}</p>
 <form id="report" method="post" action="/report?lang=${ctx.lang}" accept-charset="utf-8" novalidate data-key="${key.publicKey}" data-key-id="${key.keyId}" data-sending="${t.sending}" data-fix="${t.fixBelow}" data-errors="${JSON.stringify(Object.fromEntries(SCRIPT_ERRORS.map((c) => [c, t.errors[c]])))}">
 <input type="hidden" name="lang" value="${ctx.lang}">
@@ -74,5 +75,5 @@ function receiptBody(t: Messages, ctx: PageContext, codename: string): Raw {
 
 export function receiptPage(ctx: PageContext, codename: string): string {
   const t = MESSAGES[ctx.lang];
-  return page({ ...ctx, script: ctx.script }, t.receivedTitle, receiptBody(t, ctx, codename));
+  return page(ctx, t.receivedTitle, receiptBody(t, ctx, codename));
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 // Inline so a reporter on a slow connection makes one request; allowed by its hash in the CSP.
 export const PUBLIC_CSS = `
 :root{color-scheme:light dark;--fg:#1b1b1b;--bg:#fff;--muted:#555;--line:#bbb;--accent:#0b5394;--warn:#a40000}
-@media (prefers-color-scheme:dark){:root{--fg:#eee;--bg:#161616;--muted:#bbb;--line:#555;--accent:#8ab4f8;--warn:#ff8a80}}
+@media (prefers-color-scheme:dark){:root{--fg:#eee;--bg:#161616;--muted:#bbb;--line:#555;--accent:#8ab4f8;--warn:#ff8a80}.exit{background:#b00020}}
 *{box-sizing:border-box}
 body{margin:0;font:1rem/1.5 system-ui,sans-serif;color:var(--fg);background:var(--bg)}
 header{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between;padding:.5rem 1rem;border-bottom:1px solid var(--line)}
@@ -11,7 +11,7 @@ header p{margin:0;font-weight:600}
 nav ul{display:flex;gap:.75rem;margin:0;padding:0;list-style:none}
 main{max-width:40rem;margin:0 auto;padding:1rem}
 a{color:var(--accent)}
-.exit{background:var(--warn);color:#fff;padding:.4rem .8rem;border-radius:.3rem;font-weight:700;text-decoration:none}
+.exit{background:#a40000;color:#fff;padding:.4rem .8rem;border-radius:.3rem;font-weight:700;text-decoration:none}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:3rem;background:var(--bg);padding:.5rem}
 fieldset{border:1px solid var(--line);border-radius:.4rem;margin:0 0 1rem;padding:.5rem 1rem 1rem}
 legend{font-weight:600;padding:0 .3rem}

@@ -9,12 +9,12 @@ import { hpkeSuite } from '../suite.ts';
 import { concat, toHex, utf8 } from '../bytes.ts';
 import { EnvelopeError } from '../errors.ts';
 import { KEY_ID_BYTES } from '../keys.ts';
-import { pad, unpad } from '../padding.ts';
+import { pad, unpad, PAD_BUCKET } from '../padding.ts';
 
 export const VERSION = 1;
 const ENC_BYTES = 32;
 const HEADER_BYTES = 2 + KEY_ID_BYTES;
-export const MIN_LENGTH = HEADER_BYTES + ENC_BYTES + 16;
+export const MIN_LENGTH = HEADER_BYTES + ENC_BYTES + PAD_BUCKET + 16;
 
 const info = (kind: number) => utf8(`vigil/sealed/v1/kind-${kind}`);
 
@@ -45,7 +45,10 @@ export interface SealedHeader {
 }
 
 export function readHeader(envelope: Uint8Array): SealedHeader {
-  if (envelope.length < MIN_LENGTH) throw new EnvelopeError('malformed');
+  // Ciphertext is the padded plaintext (whole buckets) plus the 16-byte tag: anything else
+  // was not made by seal() and can be refused without a key.
+  const ciphertext = envelope.length - HEADER_BYTES - ENC_BYTES - 16;
+  if (envelope.length < MIN_LENGTH || ciphertext <= 0 || ciphertext % PAD_BUCKET !== 0) throw new EnvelopeError('malformed');
   const keyId = toHex(envelope.subarray(2, HEADER_BYTES));
   return { version: envelope[0]!, kind: envelope[1]!, keyId };
 }
