@@ -133,6 +133,9 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   });
   frameworkError = (error, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+    // No hooks run this early (helmet, onSend): set what every answer carries by hand.
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-content-type-options', 'nosniff');
+    reply.header('content-security-policy', CSP.api);
     void sendError(request, reply, status, 'bad-request');
   };
 
