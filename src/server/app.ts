@@ -19,7 +19,7 @@ import { intakePage } from '../web/public/intake.ts';
 import { toBase64Url } from '../core/crypto/bytes.ts';
 import { MESSAGES, pickLanguage, type ErrorCode } from '../core/i18n/index.ts';
 import { LANGUAGES } from '../core/report/answers.ts';
-import { enforceAccess } from './auth/access.ts';
+import { enforceAccess, type RouteRule } from './auth/access.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { statusRoutes } from './status/routes.ts';
 import { setupRoutes } from './setup/routes.ts';
@@ -38,6 +38,8 @@ export interface AppOptions {
   /** Where log lines go (tests capture them to prove no plaintext reaches them). */
   logStream?: Writable;
   logLevel?: string;
+  /** Filled with every route and its access rule (for the access-matrix test). */
+  routes?: RouteRule[];
 }
 
 /** Fastify's own error codes mapped to what we tell the user. */
@@ -96,7 +98,7 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
     keyGenerator: (request) => vigil.secret.keyedHash('rate-limit', `${new Date().toISOString().slice(0, 10)} ${request.ip}`).slice(0, 24), // never stored or logged
     errorResponseBuilder: () => new HttpError(429, 'rate-limited'),
   });
-  enforceAccess(app);
+  enforceAccess(app, options.routes);
 
   // Only the two body types we read: a text/plain body is refused (415), not handed to a route.
   app.removeAllContentTypeParsers();

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { startServer } from '../../src/server/main.ts';
 import { configFromEnv } from '../../src/server/config.ts';
 import { createTestDatabase, type Backend } from './backends.ts';
+import type { RouteRule } from '../../src/server/auth/access.ts';
 
 export interface TestServer {
   backend: Backend;
@@ -15,6 +16,7 @@ export interface TestServer {
   databaseUrl: string | undefined;
   databaseName: string | undefined;
   logs(): string;
+  routes: RouteRule[];
   close(): Promise<void>;
 }
 
@@ -37,7 +39,8 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
-  const server = await startServer(config, { logStream, logLevel: 'debug' });
+  const routes: RouteRule[] = [];
+  const server = await startServer(config, { logStream, logLevel: 'debug', routes });
   return {
     backend,
     url: server.url,
@@ -46,6 +49,7 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
     databaseUrl: database?.url,
     databaseName: database?.name,
     logs: () => logged,
+    routes,
     async close() {
       await server.close();
       await database?.drop();

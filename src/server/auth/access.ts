@@ -21,12 +21,20 @@ declare module 'fastify' {
   }
 }
 
-export function enforceAccess(app: FastifyInstance): void {
+export interface RouteRule {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+/** Every route and its rule, as registered: the access-matrix test walks this list. */
+export function enforceAccess(app: FastifyInstance, routes: RouteRule[] = []): void {
   app.decorateRequest('member', null);
   app.addHook('onRoute', (route) => {
     // Built files of the workspace are public like any script a login page loads.
     if (!route.config?.access && route.url.startsWith('/app/assets/')) route.config = { ...route.config, access: 'public' };
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config.access });
   });
   app.addHook('preHandler', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access;

@@ -1,0 +1,113 @@
+// The access matrix: every route, called by every role and by an anonymous visitor, is allowed
+// or refused exactly as this table says. A route missing from the table fails the test, so a
+// new route cannot ship without someone deciding who may call it.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BACKENDS } from './support/backends.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+import { acceptInvitation, addMember, invite, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
+import { CSRF_HEADER } from '../src/core/api/schemas.ts';
+
+type Actor = 'anonymous' | 'invited' | 'viewer' | 'documenter' | 'coordinator' | 'admin';
+const ACTORS: Actor[] = ['anonymous', 'invited', 'viewer', 'documenter', 'coordinator', 'admin'];
+const PUBLIC = ACTORS;
+const SIGNED_IN: Actor[] = ['invited', 'viewer', 'documenter', 'coordinator', 'admin'];
+const READERS: Actor[] = ['viewer', 'documenter', 'coordinator', 'admin'];
+const TRIAGERS: Actor[] = ['documenter', 'coordinator', 'admin'];
+const ADMINS: Actor[] = ['admin'];
+
+/** Who may call each route. Keep in step with the code: the test fails for any route not here. */
+const MATRIX: Record<string, Actor[]> = {
+  'GET /': PUBLIC,
+  'POST /report': PUBLIC,
+  'POST /api/reports': PUBLIC,
+  'GET /exit': PUBLIC,
+  'GET /assets/vigil.js': PUBLIC,
+  'GET /favicon.ico': PUBLIC,
+  'GET /status': PUBLIC,
+  'POST /status': PUBLIC,
+  'GET /app': PUBLIC,
+  'GET /app/assets/*': PUBLIC,
+  'GET /setup/:token': PUBLIC,
+  'POST /api/setup': PUBLIC,
+  'POST /api/auth/kdf': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  'POST /api/auth/logout': PUBLIC,
+  'GET /invite/:token': PUBLIC,
+  'POST /api/invitations/accept': PUBLIC,
+  'GET /api/inbox': READERS,
+  'POST /api/reports/:id/read': TRIAGERS,
+  'GET /api/members': ADMINS,
+  'POST /api/invitations': ADMINS,
+  'POST /api/invitations/:id/revoke': ADMINS,
+  'POST /api/members/:id/confirm': ADMINS,
+  'POST /api/members/:id/role': ADMINS,
+  'POST /api/members/:id/remove': ADMINS,
+  'GET /api/me': SIGNED_IN,
+  'GET /api/sessions': SIGNED_IN,
+  'POST /api/sessions/:id/end': SIGNED_IN,
+  'POST /api/sessions/end-all': ADMINS,
+  'POST /api/me/passphrase': SIGNED_IN,
+  'GET /api/audit': ADMINS,
+};
+
+const SAMPLE_PARAMS: Record<string, string> = {
+  ':id': '00000000-0000-4000-8000-000000000000',
+  ':token': 'x'.repeat(32),
+  '*': 'missing.js',
+};
+
+for (const backend of BACKENDS) {
+  describe(`access matrix on ${backend}`, () => {
+    let server: TestServer;
+    const sessions = new Map<Actor, LoggedIn>();
+
+    before(async () => {
+      server = await startTestServer(backend);
+      await setUpOrganization(server);
+      const admin = await logIn(server);
+      sessions.set('admin', admin);
+      for (const role of ['viewer', 'documenter', 'coordinator'] as const) sessions.set(role, await addMember(server, admin, role, `${role}@example.org`));
+      const { token } = await invite(admin, 'documenter');
+      await acceptInvitation(server, token, 'invited@example.org', 'invited passphrase x');
+      sessions.set('invited', await logIn(server, 'invited@example.org', 'invited passphrase x'));
+    });
+    after(async () => {
+      await server?.close();
+    });
+
+    it('every registered route has an entry, and every entry a route', () => {
+      const registered = server.routes.map((r) => `${r.method} ${r.url}`);
+      const missing = registered.filter((r) => !(r in MATRIX));
+      assert.deepEqual(missing, [], 'routes with no entry in the access matrix');
+      assert.deepEqual(Object.keys(MATRIX).filter((k) => !registered.includes(k)), [], 'entries with no route');
+    });
+
+    it('allows and refuses each route exactly as the matrix says', async () => {
+      const failures: string[] = [];
+      for (const route of server.routes) {
+        const key = `${route.method} ${route.url}`;
+        const path = route.url.replace(/:id|:token|\*/g, (p) => SAMPLE_PARAMS[p]!);
+        for (const actor of ACTORS) {
+          const session = sessions.get(actor);
+          const headers: Record<string, string> = { [CSRF_HEADER]: '1' };
+          if (session) headers.cookie = session.cookie;
+          // Logging out would end the session the rest of the matrix needs: use a fresh one.
+          if (key === 'POST /api/auth/logout' && session) continue;
+          if (key === 'POST /api/sessions/end-all' && actor === 'admin') continue;
+          const init: RequestInit = { method: route.method, headers };
+          if (route.method === 'POST') {
+            headers['content-type'] = 'application/json';
+            init.body = '{}';
+          }
+          const response = await fetch(`${server.url}${path}`, init);
+          const refused = response.status === 401 || response.status === 403;
+          const allowed = MATRIX[key]?.includes(actor) ?? false;
+          if (allowed === refused) failures.push(`${key} as ${actor}: ${response.status} (expected ${allowed ? 'allowed' : 'refused'})`);
+          if (response.status >= 500) failures.push(`${key} as ${actor}: ${response.status}`);
+        }
+      }
+      assert.deepEqual(failures, []);
+    });
+  });
+}
