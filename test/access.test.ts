@@ -49,6 +49,14 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/sessions/end-all': ADMINS,
   'POST /api/me/passphrase': SIGNED_IN,
   'GET /api/audit': ADMINS,
+  'POST /api/reports/triage': TRIAGERS,
+  'GET /api/tags': READERS,
+  'GET /api/team': READERS,
+  'GET /api/reports/:id/thread': READERS,
+  'POST /api/reports/:id/notes': TRIAGERS,
+  'POST /api/reports/:id/replies': TRIAGERS,
+  'POST /status/answer': PUBLIC,
+  'POST /status/delete': PUBLIC,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

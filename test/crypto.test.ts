@@ -173,3 +173,25 @@ describe('bytes and padding', () => {
     assert.throws(() => unpad(liar), (e) => code(e) === 'malformed');
   });
 });
+
+describe('inputs that are Node Buffers (as databases return them)', () => {
+  it('seal to and open with keys and envelopes held in pooled Buffers', async () => {
+    const { pub, priv } = await recipient();
+    // Small Buffer.from() results share one pool: their .buffer is not just their bytes.
+    const pooledPublic = Buffer.from(pub.publicKey);
+    const envelope = await sealTo(SealedKind.report, { ...pub, publicKey: pooledPublic }, utf8('pooled'));
+    const pooledEnvelope = Buffer.from(envelope);
+    assert.equal(fromUtf8(await openSealed(SealedKind.report, pooledEnvelope, { ...priv, privateKey: Buffer.from(priv.privateKey) })), 'pooled');
+  });
+
+  it('the reporter key from a codename is the same in the browser and on the server', async () => {
+    const { reporterKeyPair } = await import('../src/core/crypto/reporter-key.ts');
+    const { useHpkeSuite } = await import('../src/core/crypto/suite.ts');
+    const { nodeHpkeSuite } = await import('../src/server/crypto/node-x25519.ts');
+    const browser = await reporterKeyPair('1234567890123456789012345678');
+    useHpkeSuite(nodeHpkeSuite());
+    const server = await reporterKeyPair('1234567890123456789012345678');
+    assert.deepEqual(server.publicKey, browser.publicKey);
+    assert.deepEqual(server.privateKey, browser.privateKey);
+  });
+});

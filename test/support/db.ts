@@ -31,3 +31,29 @@ export async function countReports(server: TestServer): Promise<number> {
   const [row] = await query<{ n: number | string }>(server, 'select count(*) as n from reports');
   return Number(row!.n);
 }
+
+/** Every file in the data folder, the server's log and (PostgreSQL) a full dump: what a seizure yields. */
+export async function everythingStored(server: TestServer): Promise<[string, Buffer][]> {
+  const { readdirSync, readFileSync, statSync } = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    });
+  const haystacks: [string, Buffer][] = filesUnder(server.dataDir).map((file) => [file, readFileSync(file)]);
+  haystacks.push(['server log', Buffer.from(server.logs().split('\n').filter((line) => !line.includes('Server listening')).join('\n'))]);
+  if (server.databaseUrl) {
+    haystacks.push(['pg_dump', execFileSync('pg_dump', ['--no-owner', '--data-only', '--inserts', server.databaseUrl], { maxBuffer: 256 * 1024 * 1024 })]);
+  }
+  return haystacks;
+}
+
+/** Names of the places where any of the needles was found (expected: none). */
+export async function findPlaintext(server: TestServer, needles: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const [name, content] of await everythingStored(server)) {
+    for (const needle of needles) if (content.includes(needle)) found.push(`${needle} in ${name}`);
+  }
+  return found;
+}

@@ -18,6 +18,7 @@ export async function setUpOrganization(server: TestServer, languages: ('az' | '
 }
 
 export interface LoggedIn {
+  serverUrl: string;
   cookie: string;
   login: LoginResponse;
   keyring: Keyring;
@@ -35,6 +36,7 @@ export async function logIn(server: TestServer, email = ADMIN.email, passphrase 
   const login = (await response.json()) as LoginResponse;
   const keyring = await openKeyring(login, wrapKey);
   return {
+    serverUrl: server.url,
     cookie,
     login,
     keyring,

@@ -62,6 +62,14 @@ export interface InboxItem {
   receivedHour: string;
   readHour: string | null;
   envelope: string;
+  state: ReportStateName;
+  assignee: string | null;
+  duplicateOf: string | null;
+  tags: string[];
+  /** Whether the reporter can be answered (the report carries their public key). */
+  canReply: boolean;
+  notes: number;
+  messages: number;
 }
 export interface InboxResponse {
   reports: InboxItem[];
@@ -71,7 +79,10 @@ export interface InboxResponse {
 
 export const inboxQuery = z.object({
   before: z.coerce.number().int().positive().max(2 ** 31 - 1).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+  state: z.enum(['new', 'in_review', 'verified', 'unverified', 'duplicate', 'spam', 'archived']).optional(),
+  assignee: z.union([z.uuid(), z.literal('none')]).optional(),
+  tag: z.string().trim().toLowerCase().max(40).optional(),
 });
 
 /** Custom header every state-changing workspace call sends: a cross-site form cannot. */
@@ -137,4 +148,51 @@ export interface SessionView {
   createdAt: string;
   lastSeenAt: string;
   current: boolean;
+}
+
+export const REPORT_STATES = ['new', 'in_review', 'verified', 'unverified', 'duplicate', 'spam', 'archived'] as const;
+export type ReportStateName = (typeof REPORT_STATES)[number];
+
+const tag = z.string().trim().toLowerCase().min(1).max(40).regex(/^[\p{L}\p{N} _-]+$/u);
+
+export const triageRequest = z
+  .object({
+    ids: z.array(z.uuid()).min(1).max(1000),
+    state: z.enum(REPORT_STATES).optional(),
+    duplicateOf: z.uuid().optional(),
+    /** A member id, or null to unassign. */
+    assignee: z.uuid().nullable().optional(),
+    addTags: z.array(tag).max(20).optional(),
+    removeTags: z.array(tag).max(20).optional(),
+  })
+  .refine((r) => (r.state === 'duplicate') === (r.duplicateOf !== undefined), { message: 'duplicate needs duplicateOf' });
+
+export const inboxFilter = z.object({
+  state: z.enum(REPORT_STATES).optional(),
+  assignee: z.union([z.uuid(), z.literal('none')]).optional(),
+  tag: tag.optional(),
+});
+
+export const sealedText = z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/), envelope: b64(400_000) });
+export const replyRequest = z.object({ forTeam: sealedText, forReporter: b64(400_000) });
+
+export interface NoteView {
+  id: string;
+  author: string;
+  createdAt: string;
+  keyId: string;
+  envelope: string;
+}
+export interface MessageView {
+  id: string;
+  direction: 'team' | 'reporter';
+  author: string | null;
+  createdHour: string;
+  keyId: string;
+  envelope: string;
+}
+export interface ReportThread {
+  notes: NoteView[];
+  messages: MessageView[];
+  reporterKey: string | null;
 }

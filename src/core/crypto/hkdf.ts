@@ -9,7 +9,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 const bytes = (input: ArrayBuffer | ArrayBufferView): Uint8Array =>
   input instanceof ArrayBuffer ? new Uint8Array(input) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
 
-const buffer = (u: Uint8Array): ArrayBuffer => u.slice().buffer as ArrayBuffer;
+const buffer = (u: Uint8Array): ArrayBuffer => new Uint8Array(u).buffer as ArrayBuffer;
 
 export class SyncHkdfSha256 extends HkdfSha256 {
   override async extract(salt: ArrayBuffer, ikm: ArrayBuffer): Promise<ArrayBuffer> {

@@ -7,3 +7,4 @@ export * from './passphrase.ts';
 export * from './codename.ts';
 export * from './status-key.ts';
 export * from './fingerprint.ts';
+export * from './reporter-key.ts';

@@ -8,6 +8,12 @@ import { EnvelopeError } from './errors.ts';
 export const SealedKind = {
   report: 1,
   keyGrant: 2,
+  /** A team member's note on a report, sealed to the intake key. */
+  note: 3,
+  /** A team message in a conversation with a reporter (to the reporter's key, and a copy to the intake key). */
+  reply: 4,
+  /** A reporter's answer in a conversation, sealed to the intake key. */
+  answer: 5,
 } as const;
 export type SealedKind = (typeof SealedKind)[keyof typeof SealedKind];
 

@@ -23,6 +23,8 @@ const sealedReport = z.object({
   lang: z.enum(LANGUAGES).optional(),
   envelope: z.string().max(JSON_BODY_LIMIT),
   statusKey: z.string().max(64),
+  /** The reporter's public key (derived from the codename in their browser), for replies. */
+  reporterKey: z.string().max(64).optional(),
 });
 
 export const intakeRoutes: FastifyPluginAsync = async (app) => {
@@ -55,8 +57,9 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     if (!parsed.success) throw new HttpError(400, 'bad-envelope');
     const envelope = fromBase64Url(parsed.data.envelope);
     const statusKey = fromBase64Url(parsed.data.statusKey);
-    if (!envelope || !statusKey) throw new HttpError(400, 'bad-envelope');
-    const { receivedHour } = await intake.storeSealed(envelope, statusKey);
+    const reporterKey = parsed.data.reporterKey === undefined ? null : fromBase64Url(parsed.data.reporterKey);
+    if (!envelope || !statusKey || (parsed.data.reporterKey !== undefined && !reporterKey)) throw new HttpError(400, 'bad-envelope');
+    const { receivedHour } = await intake.storeSealed(envelope, statusKey, reporterKey);
     return reply.code(201).send({ ok: true, receivedHour });
   });
 

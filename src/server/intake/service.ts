@@ -8,6 +8,7 @@ import { HttpError } from '../http/errors.ts';
 import { EnvelopeError } from '../../core/crypto/errors.ts';
 import { SealedKind, inspectSealed, sealTo } from '../../core/crypto/sealed.ts';
 import { newCodename } from '../../core/crypto/codename.ts';
+import { reporterKeyPair } from '../../core/crypto/reporter-key.ts';
 import { STATUS_KEY_PARAMS } from '../../core/crypto/status-key.ts';
 import { utf8 } from '../../core/crypto/bytes.ts';
 import type { ReportAnswers } from '../../core/report/answers.ts';
@@ -29,6 +30,7 @@ interface NewReport {
   envelope: Uint8Array;
   received_hour: string;
   status_lookup: string;
+  reporter_key: Uint8Array | null;
 }
 
 export function createIntake(vigil: VigilContext) {
@@ -36,7 +38,7 @@ export function createIntake(vigil: VigilContext) {
     await vigil.storage.db.transaction().execute((trx) => trx.insertInto('reports').values(rows).execute());
   });
 
-  async function store(envelope: Uint8Array, keyId: string, statusKey: Uint8Array): Promise<{ receivedHour: string }> {
+  async function store(envelope: Uint8Array, keyId: string, statusKey: Uint8Array, reporterKey: Uint8Array | null): Promise<{ receivedHour: string }> {
     const received_hour = currentHour();
     await writes.add({
       id: randomUUID(),
@@ -44,13 +46,14 @@ export function createIntake(vigil: VigilContext) {
       envelope,
       received_hour,
       status_lookup: vigil.secret.keyedHash('status', statusKey),
+      reporter_key: reporterKey,
     });
     return { receivedHour: received_hour };
   }
 
   return {
     /** JS path: the browser sealed the report and computed the status key from its codename. */
-    async storeSealed(envelope: Uint8Array, statusKey: Uint8Array) {
+    async storeSealed(envelope: Uint8Array, statusKey: Uint8Array, reporterKey: Uint8Array | null) {
       const key = await vigil.intakeKey();
       if (!key) throw new HttpError(503, 'not-ready');
       let keyId: string;
@@ -63,7 +66,8 @@ export function createIntake(vigil: VigilContext) {
       // Sealed to a key we no longer (or never) hold: the page was stale; nobody could read it.
       if (keyId !== key.keyId) throw new HttpError(409, 'stale-key');
       if (statusKey.length !== STATUS_KEY_PARAMS.length) throw new HttpError(400, 'bad-envelope');
-      return store(envelope, keyId, statusKey);
+      if (reporterKey && reporterKey.length !== 32) throw new HttpError(400, 'bad-envelope');
+      return store(envelope, keyId, statusKey, reporterKey);
     },
 
     /** No-JS path: seal in memory, then forget the plaintext. */
@@ -71,11 +75,13 @@ export function createIntake(vigil: VigilContext) {
       const key = await vigil.intakeKey();
       if (!key) throw new HttpError(503, 'not-ready');
       const codename = newCodename();
-      const [envelope, statusKey] = await Promise.all([
+      const [envelope, statusKey, reporter] = await Promise.all([
         sealTo(SealedKind.report, key, utf8(JSON.stringify(answers))),
         serverStatusKey(codename),
+        reporterKeyPair(codename),
       ]);
-      const { receivedHour } = await store(envelope, key.keyId, statusKey);
+      reporter.privateKey.fill(0);
+      const { receivedHour } = await store(envelope, key.keyId, statusKey, reporter.publicKey);
       return { codename, receivedHour };
     },
   };

@@ -1,6 +1,6 @@
 // Table shapes as Kysely sees them. Blobs are opaque bytes the server cannot read: sealed or
 // wrapped envelopes, and public keys. Timestamps are ISO-8601 text; report times only to the hour.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface OrganizationTable {
   id: number;
@@ -96,6 +96,38 @@ export interface ReportTable {
   /** HMAC(server secret, scrypt(codename)), hex. Not unique: uniqueness would let one sender fail a batch. */
   status_lookup: string;
   read_hour: string | null;
+  state: ColumnType<ReportState, ReportState | undefined, ReportState>;
+  assignee: string | null;
+  duplicate_of: string | null;
+  reporter_key: Uint8Array | null;
+}
+
+export type ReportState = 'new' | 'in_review' | 'verified' | 'unverified' | 'duplicate' | 'spam' | 'archived';
+
+export interface ReportTagTable {
+  report_id: string;
+  tag: string;
+}
+
+export interface NoteTable {
+  id: string;
+  report_id: string;
+  author: string;
+  created_at: string;
+  key_id: string;
+  envelope: Uint8Array;
+}
+
+export interface MessageTable {
+  seq: Generated<number>;
+  id: string;
+  report_id: string;
+  direction: 'team' | 'reporter';
+  author: string | null;
+  created_hour: string;
+  key_id: string;
+  for_team: Uint8Array;
+  for_reporter: Uint8Array | null;
 }
 
 export interface Database {
@@ -109,4 +141,7 @@ export interface Database {
   invitations: InvitationTable;
   audit_head: AuditHeadTable;
   audit_log: AuditLogTable;
+  report_tags: ReportTagTable;
+  notes: NoteTable;
+  messages: MessageTable;
 }

@@ -1,17 +1,47 @@
-import { html } from './html.ts';
+import { html, type Raw } from './html.ts';
 import { page, type PageContext } from './layout.ts';
-import { MESSAGES, type ErrorCode } from '../../core/i18n/index.ts';
+import { MESSAGES, type ErrorCode, type Messages } from '../../core/i18n/index.ts';
 
-export type StatusResult = { receivedHour: string; read: boolean }[];
+export interface StatusView {
+  reports: { receivedHour: string; read: boolean }[];
+  /** The conversation, opened in server memory for this one request (JS off), or null if none is possible. */
+  messages: { from: 'team' | 'reporter'; hour: string; text: string }[] | null;
+  /** Echoed into the answer and delete forms, so the reporter need not type it again. */
+  codename: string;
+  notice?: 'answerSent';
+}
 
-export function statusPage(ctx: PageContext, result?: { error?: ErrorCode; reports?: StatusResult }): string {
+const when = (hour: string) => hour.replace('T', ' ').slice(0, 16);
+
+function conversation(t: Messages, ctx: PageContext, view: StatusView): Raw | '' {
+  if (!view.messages) return '';
+  const items = view.messages.map(
+    (m) => html`<li class="message ${m.from}"><p class="hint">${m.from === 'team' ? t.teamSaid : t.youSaid} · ${when(m.hour)} UTC</p><p class="text">${m.text}</p></li>`,
+  );
+  return html`<section aria-labelledby="messages-title"><h2 id="messages-title">${t.conversationTitle}</h2>
+${view.messages.length ? html`<ol class="messages">${items}</ol>` : html`<p>${t.noMessages}</p>`}
+${view.notice === 'answerSent' ? html`<p role="status"><strong>${t.answerSent}</strong></p>` : ''}
+<form method="post" action="/status/answer?lang=${ctx.lang}" accept-charset="utf-8">
+<input type="hidden" name="lang" value="${ctx.lang}"><input type="hidden" name="codename" value="${view.codename}">
+<label for="answer">${t.answerLabel}</label><textarea id="answer" name="answer" maxlength="20000" required></textarea>
+<p><button type="submit">${t.sendAnswer}</button></p></form></section>`;
+}
+
+export function statusPage(ctx: PageContext, result?: { error?: ErrorCode; view?: StatusView; deleted?: boolean }): string {
   const t = MESSAGES[ctx.lang];
   const error = result?.error;
-  const reports = result?.reports?.map(
-    (r) => html`<li><p>${t.statusReceived.replace('{when}', r.receivedHour.replace('T', ' ').slice(0, 16))}</p><p><strong>${r.read ? t.statusRead : t.statusUnread}</strong></p></li>`,
+  const view = result?.view;
+  const reports = view?.reports.map(
+    (r) => html`<li><p>${t.statusReceived.replace('{when}', when(r.receivedHour))}</p><p><strong>${r.read ? t.statusRead : t.statusUnread}</strong></p></li>`,
   );
   const body = html`<h1>${t.statusTitle}</h1>
-${reports ? html`<section aria-live="polite" id="status-result"><ul>${reports}</ul></section>` : ''}
+${result?.deleted ? html`<p role="status" id="status-result"><strong>${t.deleted}</strong></p>` : ''}
+${view ? html`<section aria-live="polite" id="status-result"><ul>${reports}</ul></section>${conversation(t, ctx, view)}
+<section aria-labelledby="delete-title"><h2 id="delete-title">${t.deleteTitle}</h2><p id="delete-hint">${t.deleteHint}</p>
+<form method="post" action="/status/delete?lang=${ctx.lang}" accept-charset="utf-8">
+<input type="hidden" name="lang" value="${ctx.lang}"><input type="hidden" name="codename" value="${view.codename}">
+<div class="choice"><input type="checkbox" id="confirm-delete" name="confirm" value="yes" required aria-describedby="delete-hint"><label for="confirm-delete">${t.deleteConfirm}</label></div>
+<p><button type="submit">${t.deleteButton}</button></p></form></section>` : html`
 <form method="post" action="/status?lang=${ctx.lang}" accept-charset="utf-8" novalidate>
 <input type="hidden" name="lang" value="${ctx.lang}">
 <p id="codename-hint">${t.statusLead}</p>
@@ -19,7 +49,7 @@ ${reports ? html`<section aria-live="polite" id="status-result"><ul>${reports}</
 <input type="text" id="codename" name="codename" inputmode="numeric" autocomplete="off" spellcheck="false" aria-describedby="codename-hint${error ? ' codename-error' : ''}"${error ? html` aria-invalid="true"` : ''}>
 ${error ? html`<p class="error" id="codename-error" role="alert">${t.errors[error]}</p>` : ''}
 <p><button type="submit">${t.check}</button></p>
-</form>
+</form>`}
 <p><a href="/?lang=${ctx.lang}">${t.backToForm}</a></p>`;
   return page(ctx, t.statusTitle, body);
 }

@@ -4,6 +4,7 @@ import { answersFromForm, fieldsFromEntries, type FieldError } from '../../core/
 import { LANGUAGES, type Language } from '../../core/report/answers.ts';
 import { newCodename, formatCodename } from '../../core/crypto/codename.ts';
 import { statusKeyOf } from '../../core/crypto/status-key.ts';
+import { reporterKeyPair } from '../../core/crypto/reporter-key.ts';
 import { SealedKind, sealTo } from '../../core/crypto/sealed.ts';
 import { fromBase64Url, toBase64Url, utf8 } from '../../core/crypto/bytes.ts';
 
@@ -92,11 +93,13 @@ function sealingForm(): void {
     let body: string;
     const codename = newCodename();
     try {
-      const [envelope, statusKey] = await Promise.all([
+      const [envelope, statusKey, reporter] = await Promise.all([
         sealTo(SealedKind.report, { publicKey, keyId }, utf8(JSON.stringify(result.answers))),
         statusKeyOf(codename),
+        reporterKeyPair(codename),
       ]);
-      body = JSON.stringify({ v: 1, lang, envelope: toBase64Url(envelope), statusKey: toBase64Url(statusKey) });
+      reporter.privateKey.fill(0);
+      body = JSON.stringify({ v: 1, lang, envelope: toBase64Url(envelope), statusKey: toBase64Url(statusKey), reporterKey: toBase64Url(reporter.publicKey) });
     } catch {
       // This browser cannot seal (no WebAssembly or WebCrypto): send the form as without
       // JavaScript; the server seals it on arrival.

@@ -18,6 +18,9 @@ export const MIN_LENGTH = HEADER_BYTES + ENC_BYTES + PAD_BUCKET + 16;
 
 const info = (kind: number) => utf8(`vigil/sealed/v1/kind-${kind}`);
 
+/** An exact-size ArrayBuffer copy. Node Buffers (e.g. from a database) are views into a shared pool, so `.buffer` alone would hand over the whole pool. */
+const exact = (bytes: Uint8Array): ArrayBuffer => new Uint8Array(bytes).buffer as ArrayBuffer;
+
 function hexToBytes(hex: string): Uint8Array {
   return Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
 }
@@ -29,7 +32,7 @@ export async function seal(
 ): Promise<Uint8Array> {
   const suite = await hpkeSuite();
   const header = concat(new Uint8Array([VERSION, kind]), hexToBytes(recipient.keyId));
-  const publicKey = await suite.kem.deserializePublicKey(recipient.publicKey.slice().buffer as ArrayBuffer);
+  const publicKey = await suite.kem.deserializePublicKey(exact(recipient.publicKey));
   const { ct, enc } = await suite.seal(
     { recipientPublicKey: publicKey, info: info(kind).buffer as ArrayBuffer },
     pad(plaintext).buffer as ArrayBuffer,
@@ -60,17 +63,17 @@ export async function open(
   const { kind, keyId } = readHeader(envelope);
   if (keyId !== recipient.keyId) throw new EnvelopeError('wrong-key');
   const suite = await hpkeSuite();
-  const privateKey = await suite.kem.deserializePrivateKey(recipient.privateKey.slice().buffer as ArrayBuffer);
+  const privateKey = await suite.kem.deserializePrivateKey(exact(recipient.privateKey));
   let padded: ArrayBuffer;
   try {
     padded = await suite.open(
       {
         recipientKey: privateKey,
-        enc: envelope.slice(HEADER_BYTES, HEADER_BYTES + ENC_BYTES).buffer as ArrayBuffer,
+        enc: exact(envelope.subarray(HEADER_BYTES, HEADER_BYTES + ENC_BYTES)),
         info: info(kind).buffer as ArrayBuffer,
       },
-      envelope.slice(HEADER_BYTES + ENC_BYTES).buffer as ArrayBuffer,
-      envelope.slice(0, HEADER_BYTES).buffer as ArrayBuffer,
+      exact(envelope.subarray(HEADER_BYTES + ENC_BYTES)),
+      exact(envelope.subarray(0, HEADER_BYTES)),
     );
   } catch {
     throw new EnvelopeError('tampered');
