@@ -57,6 +57,18 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/reports/:id/replies': TRIAGERS,
   'POST /status/answer': PUBLIC,
   'POST /status/delete': PUBLIC,
+  'POST /api/auth/second-factor': PUBLIC,
+  'POST /api/auth/passkey/options': PUBLIC,
+  'POST /api/auth/passkey/verify': PUBLIC,
+  'GET /api/me/second-factors': SIGNED_IN,
+  'POST /api/me/totp/start': SIGNED_IN,
+  'POST /api/me/totp/confirm': SIGNED_IN,
+  'POST /api/me/passkeys/options': SIGNED_IN,
+  'POST /api/me/passkeys/verify': SIGNED_IN,
+  'POST /api/me/recovery-codes': SIGNED_IN,
+  'POST /api/me/second-factors/:id/remove': SIGNED_IN,
+  'GET /api/settings': ADMINS,
+  'POST /api/settings': ADMINS,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

@@ -27,6 +27,7 @@ import { authRoutes } from './auth/routes.ts';
 import { inboxRoutes } from './inbox/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { meRoutes } from './auth/me-routes.ts';
+import { secondFactorRoutes } from './auth/second-factor-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -176,5 +177,6 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(inboxRoutes);
   await app.register(memberRoutes);
   await app.register(meRoutes);
+  await app.register(secondFactorRoutes);
   return app;
 }

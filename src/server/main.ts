@@ -34,6 +34,8 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
     const port = typeof address === 'object' && address ? address.port : config.port;
     // With PORT=0 the real port is known only now; an explicit VIGIL_PUBLIC_URL is kept as given.
     const base = config.publicUrlGiven ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
+    // Invitation links and passkeys use the real address.
+    config.publicUrl = base;
     return {
       url: base,
       setupUrl: token ? `${base}/setup/${token}` : null,

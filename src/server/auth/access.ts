@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CSRF_HEADER, type Role } from '../../core/api/schemas.ts';
 import { HttpError } from '../http/errors.ts';
 import { currentMember, type Member } from './sessions.ts';
+import { mustEnrol } from './second-factor.ts';
 
 /**
  * 'public': anyone. 'member': any signed-in member, including one whose keys an administrator
@@ -44,6 +45,9 @@ export function enforceAccess(app: FastifyInstance, routes: RouteRule[] = []): v
     if (access !== 'member') {
       if (member.status !== 'active') throw new HttpError(403, 'not-confirmed');
       if (!access.includes(member.role)) throw new HttpError(403, 'forbidden');
+      // The organization requires a second factor and this member has none yet: only their own
+      // account (where they enrol one) is open to them.
+      if (await mustEnrol(app.vigil.storage.db, member.id)) throw new HttpError(403, 'second-factor-required');
     }
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.headers[CSRF_HEADER] !== '1') {
       throw new HttpError(403, 'forbidden');

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as m001 from './migrations/001-initial.ts';
 import * as m002 from './migrations/002-team.ts';
 import * as m003 from './migrations/003-triage.ts';
+import * as m004 from './migrations/004-second-factor.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-team': m002,
   '003-triage': m003,
+  '004-second-factor': m004,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -9,6 +9,34 @@ export interface OrganizationTable {
   /** JSON array of language codes, in order of preference. */
   languages: string;
   created_at: string;
+  require_second_factor: ColumnType<number, number | undefined, number>;
+}
+
+export interface SecondFactorTable {
+  id: string;
+  member_id: string;
+  kind: 'totp' | 'passkey';
+  name: string;
+  created_at: string;
+  confirmed: number;
+  totp_secret: Uint8Array | null;
+  credential_id: string | null;
+  public_key: Uint8Array | null;
+  counter: number | null;
+  transports: string | null;
+}
+
+export interface RecoveryCodeTable {
+  member_id: string;
+  code_hash: string;
+}
+
+export interface ChallengeTable {
+  token_hash: string;
+  member_id: string;
+  purpose: 'login' | 'register';
+  webauthn_challenge: string | null;
+  expires_at: string;
 }
 
 export interface SetupTokenTable {
@@ -144,4 +172,7 @@ export interface Database {
   report_tags: ReportTagTable;
   notes: NoteTable;
   messages: MessageTable;
+  second_factors: SecondFactorTable;
+  recovery_codes: RecoveryCodeTable;
+  challenges: ChallengeTable;
 }
