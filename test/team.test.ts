@@ -155,13 +155,32 @@ for (const backend of BACKENDS) {
       admin = await logIn(server);
     });
 
+    it('ignores an intake key or a grant written straight into the database', async () => {
+      const attacker = await generateKeyPair();
+      const keyId = Buffer.from(attacker.publicKey.subarray(0, 8)).toString('hex');
+      const hex = Buffer.from(attacker.publicKey).toString('hex');
+      const blob = backend === 'sqlite' ? `x'${hex}'` : `'\\x${hex}'`;
+      const before = await (await fetch(`${server.url}/`)).text();
+      await query(server, `insert into intake_keys (id, public_key, created_at, retired_at, mac) values ('${keyId}', ${blob}, '2999-01-01T00:00:00.000Z', null, '${'0'.repeat(64)}')`);
+      const grant = await (await import('../src/core/keyring.ts')).grantsFor(fromBase64Url(documenter.login.keys.publicKey)!, new Map([[keyId, attacker.privateKey]]));
+      const sealedHex = Buffer.from(fromBase64Url(grant[0]!.sealed)!).toString('hex');
+      await query(server, `insert into key_grants (member_id, key_id, sealed, created_at, mac) values ('${documenter.login.member.id}', '${keyId}', ${backend === 'sqlite' ? `x'${sealedHex}'` : `'\\x${sealedHex}'`}, '2999-01-01T00:00:00.000Z', null)`);
+      await server.restart();
+      const after = await (await fetch(`${server.url}/`)).text();
+      assert.equal(/data-key-id="([^"]+)"/.exec(after)![1], /data-key-id="([^"]+)"/.exec(before)![1], 'reporters still seal to the real key');
+      const relogged = await logIn(server, 'doc@example.org', 'a brand new passphrase');
+      assert.ok(!relogged.keyring.has(keyId), 'the forged grant is not handed out');
+      admin = await logIn(server);
+      documenter = relogged;
+    });
+
     it('keeps a hash-chained audit log that `vigil audit verify` checks, and catches tampering', async () => {
       const log = (await (await admin.get('/api/audit')).json()) as { entries: { action: string; actorEmail: string | null }[] };
       const actions = new Set(log.entries.map((e) => e.action));
       for (const action of ['organization.created', 'login.succeeded', 'login.failed', 'invitation.created', 'member.confirmed', 'key.granted', 'member.removed', 'key.rotated', 'member.passphrase-changed', 'sessions.ended-all']) {
         assert.ok(actions.has(action), action);
       }
-      assert.equal((await documenter.get('/api/audit')).status, 401);
+      assert.equal((await documenter.get('/api/audit')).status, 403, 'documenters do not read the audit log');
       const env = { ...process.env, VIGIL_DATA: server.dataDir, ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : {}) };
       const ok = await promisify(execFile)(process.execPath, [VIGIL, 'audit', 'verify'], { env });
       assert.match(ok.stdout, /Audit log intact: \d+ entries/);

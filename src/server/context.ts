@@ -4,6 +4,7 @@ import type { Storage } from './storage/open.ts';
 import type { ServerSecret } from './secret.ts';
 import type { Language } from '../core/report/answers.ts';
 import { LANGUAGES } from '../core/report/answers.ts';
+import { intakeKeyIsIntact } from './keys/integrity.ts';
 
 export interface OrganizationView {
   name: string;
@@ -59,11 +60,15 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
     intakeKey() {
       key ??= db
         .selectFrom('intake_keys')
-        .select(['id', 'public_key'])
+        .select(['id', 'public_key', 'mac'])
         .where('retired_at', 'is', null)
         .orderBy('created_at', 'desc')
-        .executeTakeFirst()
-        .then((row) => (row ? { keyId: row.id, publicKey: new Uint8Array(row.public_key) } : null));
+        .execute()
+        .then((rows) => {
+          // Only a key this server recorded (valid MAC) is ever given to reporters to seal to.
+          const row = rows.find((r) => intakeKeyIsIntact(secret, r));
+          return row ? { keyId: row.id, publicKey: new Uint8Array(row.public_key) } : null;
+        });
       void key.then((v) => v ?? (key = undefined), () => (key = undefined));
       return key;
     },

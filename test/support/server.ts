@@ -17,6 +17,8 @@ export interface TestServer {
   databaseName: string | undefined;
   logs(): string;
   routes: RouteRule[];
+  /** Stops and starts the server on the same data (new port; caches and sessions in memory gone). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,8 +42,8 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
     ...env,
   });
   const routes: RouteRule[] = [];
-  const server = await startServer(config, { logStream, logLevel: 'debug', routes });
-  return {
+  let server = await startServer(config, { logStream, logLevel: 'debug', routes });
+  const handle: TestServer = {
     backend,
     url: server.url,
     setupUrl: server.setupUrl,
@@ -50,10 +52,17 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
     databaseName: database?.name,
     logs: () => logged,
     routes,
+    async restart() {
+      await server.close();
+      config.publicUrl = config.publicUrl.replace(/:\d+$/, ':0');
+      server = await startServer(config, { logStream, logLevel: 'debug' });
+      handle.url = server.url;
+    },
     async close() {
       await server.close();
       await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return handle;
 }

@@ -12,6 +12,7 @@ import { HttpError } from '../http/errors.ts';
 import { endSession, startSession } from './sessions.ts';
 import { audit } from '../audit/log.ts';
 import { perMinute } from '../config.ts';
+import { grantIsIntact } from '../keys/integrity.ts';
 import { checkCode, confirmedFactors, dropChallenge, findChallenge, mustEnrol, newChallenge, passkeyLoginOptions, verifyPasskeyLogin } from './second-factor.ts';
 
 const secondFactorRequest = z.object({
@@ -30,7 +31,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   async function completeLogin(member: Pick<MemberTable, 'id' | 'email' | 'role' | 'public_key' | 'wrapped_private_key'>, reply: FastifyReply, factor: string) {
     const [org, grants] = await Promise.all([
       db.selectFrom('organization').selectAll().executeTakeFirstOrThrow(),
-      db.selectFrom('key_grants').select(['key_id', 'sealed']).where('member_id', '=', member.id).execute(),
+      db.selectFrom('key_grants').select(['member_id', 'key_id', 'sealed', 'mac']).where('member_id', '=', member.id).execute(),
     ]);
     await startSession(app.vigil, reply, member.id);
     await audit(db, { actor: member.id, action: 'login.succeeded', object: member.id, detail: { factor } });
@@ -38,7 +39,8 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       member: { id: member.id, email: member.email, role: member.role as Role },
       organization: { name: org.name, publicTitle: org.public_title, languages: JSON.parse(org.languages) },
       keys: { publicKey: toBase64Url(member.public_key), wrappedPrivateKey: toBase64Url(member.wrapped_private_key) },
-      grants: grants.map((g) => ({ keyId: g.key_id, sealed: toBase64Url(g.sealed) })),
+      // A grant this server did not record (no valid MAC) is not handed out.
+      grants: grants.filter((g) => grantIsIntact(secret, g)).map((g) => ({ keyId: g.key_id, sealed: toBase64Url(g.sealed) })),
       mustEnrolSecondFactor: await mustEnrol(db, member.id),
     };
     return body;

@@ -22,6 +22,7 @@ import { HttpError, uuidParam } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { sendWorkspace } from '../http/workspace.ts';
 import { perMinute } from '../config.ts';
+import { grantMac, intakeKeyIsIntact, intakeKeyMac } from '../keys/integrity.ts';
 
 const INVITATION_HOURS = 72;
 const ADMINS = ['admin'] as const;
@@ -55,12 +56,12 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     const [members, invitations, keys] = await Promise.all([
       db.selectFrom('members').select(['id', 'email', 'role', 'status', 'public_key', 'created_at']).where('status', '!=', 'removed').orderBy('created_at').execute(),
       db.selectFrom('invitations').selectAll().where('member_id', 'is', null).where('expires_at', '>', new Date().toISOString()).orderBy('created_at').execute(),
-      db.selectFrom('intake_keys').select(['id', 'public_key', 'retired_at']).orderBy('created_at').execute(),
+      db.selectFrom('intake_keys').select(['id', 'public_key', 'retired_at', 'mac']).orderBy('created_at').execute(),
     ]);
     return {
       members: members.map((m) => ({ id: m.id, email: m.email, role: m.role as Role, status: m.status, publicKey: toBase64Url(m.public_key), createdAt: m.created_at })),
       invitations: invitations.map((i) => ({ id: i.id, role: i.role as Role, createdAt: i.created_at, expiresAt: i.expires_at, memberId: i.member_id })),
-      intakeKeys: keys.map((k) => ({ keyId: k.id, publicKey: toBase64Url(k.public_key), current: k.retired_at === null })),
+      intakeKeys: keys.filter((k) => intakeKeyIsIntact(app.vigil.secret, k)).map((k) => ({ keyId: k.id, publicKey: toBase64Url(k.public_key), current: k.retired_at === null })),
     };
   });
 
@@ -145,14 +146,15 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     await db.transaction().execute(async (trx) => {
       const member = await trx.selectFrom('members').selectAll().where('id', '=', uuidParam(request.params.id)).executeTakeFirst();
       if (!member || member.status !== 'invited') throw new HttpError(404, 'not-found');
-      const keyIds = (await trx.selectFrom('intake_keys').select('id').execute()).map((k) => k.id);
+      const keyIds = (await trx.selectFrom('intake_keys').select(['id', 'public_key', 'mac']).execute()).filter((k) => intakeKeyIsIntact(app.vigil.secret, k)).map((k) => k.id);
       const needed = ROLE_KEYS[member.role as Role].includes('intake') ? keyIds : [];
       const given = new Map(parsed.data.grants.map((g) => [g.keyId, bytes(g.sealed)]));
       if (needed.some((k) => !given.has(k)) || [...given.keys()].some((k) => !needed.includes(k))) throw new HttpError(400, 'bad-request');
       const now = new Date().toISOString();
       for (const [keyId, sealed] of given) {
         await checkGrant(sealed, member.public_key);
-        await trx.insertInto('key_grants').values({ member_id: member.id, key_id: keyId, sealed, created_at: now }).execute();
+        const row = { member_id: member.id, key_id: keyId, sealed };
+        await trx.insertInto('key_grants').values({ ...row, created_at: now, mac: grantMac(app.vigil.secret, row) }).execute();
       }
       await trx.updateTable('members').set({ status: 'active' }).where('id', '=', member.id).execute();
       await appendAudit(trx, { actor: request.member!.id, action: 'member.confirmed', object: member.id, detail: { role: member.role } });
@@ -198,11 +200,12 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
       await trx.deleteFrom('key_grants').where('member_id', '=', member.id).execute();
       await trx.updateTable('members').set({ status: 'removed', wrapped_private_key: new Uint8Array(0), login_hash: '' }).where('id', '=', member.id).execute();
       await trx.updateTable('intake_keys').set({ retired_at: now }).where('retired_at', 'is', null).execute();
-      await trx.insertInto('intake_keys').values({ id: newKeyId, public_key: newPublicKey, created_at: now, retired_at: null }).execute();
+      await trx.insertInto('intake_keys').values({ id: newKeyId, public_key: newPublicKey, created_at: now, retired_at: null, mac: intakeKeyMac(app.vigil.secret, { id: newKeyId, public_key: newPublicKey }) }).execute();
       for (const holder of keyHolders) {
         const sealed = grants.get(holder.id)!;
         await checkGrant(sealed, holder.public_key);
-        await trx.insertInto('key_grants').values({ member_id: holder.id, key_id: newKeyId, sealed, created_at: now }).execute();
+        const row = { member_id: holder.id, key_id: newKeyId, sealed };
+        await trx.insertInto('key_grants').values({ ...row, created_at: now, mac: grantMac(app.vigil.secret, row) }).execute();
       }
       // Invitees not yet confirmed get the new key with their confirmation.
       await appendAudit(trx, { actor: request.member!.id, action: 'member.removed', object: member.id });

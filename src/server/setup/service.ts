@@ -7,6 +7,7 @@ import type { Database } from '../storage/schema.ts';
 import type { ServerSecret } from '../secret.ts';
 import { HttpError } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
+import { grantMac, intakeKeyMac } from '../keys/integrity.ts';
 import { fromBase64Url } from '../../core/crypto/bytes.ts';
 import { keyIdOf } from '../../core/crypto/keys.ts';
 import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
@@ -75,8 +76,9 @@ export async function createOrganization(db: Kysely<Database>, secret: ServerSec
         invited_by: null,
       })
       .execute();
-    await trx.insertInto('intake_keys').values({ id: intakeKeyId, public_key: intakePublicKey, created_at: now, retired_at: null }).execute();
-    await trx.insertInto('key_grants').values({ member_id: input.admin.id, key_id: intakeKeyId, sealed: grant, created_at: now }).execute();
+    await trx.insertInto('intake_keys').values({ id: intakeKeyId, public_key: intakePublicKey, created_at: now, retired_at: null, mac: intakeKeyMac(secret, { id: intakeKeyId, public_key: intakePublicKey }) }).execute();
+    const grantRow = { member_id: input.admin.id, key_id: intakeKeyId, sealed: grant };
+    await trx.insertInto('key_grants').values({ ...grantRow, created_at: now, mac: grantMac(secret, grantRow) }).execute();
     await appendAudit(trx, { actor: input.admin.id, action: 'organization.created', object: null });
     await appendAudit(trx, { actor: input.admin.id, action: 'key.granted', object: input.admin.id, detail: { key: intakeKeyId } });
   });

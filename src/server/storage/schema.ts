@@ -65,6 +65,8 @@ export interface IntakeKeyTable {
   public_key: Uint8Array;
   created_at: string;
   retired_at: string | null;
+  /** keys/integrity.ts: a row without a valid MAC is not used. */
+  mac: string | null;
 }
 
 export interface KeyGrantTable {
@@ -73,6 +75,7 @@ export interface KeyGrantTable {
   /** The intake private key sealed to the member's public key. */
   sealed: Uint8Array;
   created_at: string;
+  mac: string | null;
 }
 
 export interface SessionTable {

@@ -1,0 +1,22 @@
+// MACs over the rows that say which key reports are sealed to and who holds it. Only this server
+// (holding the secret) writes valid ones; a row inserted or altered in the database alone fails
+// the check and is not used. (A server whose code is taken over is a different, documented limit.)
+import { createHash } from 'node:crypto';
+import type { ServerSecret } from '../secret.ts';
+
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+export function intakeKeyMac(secret: ServerSecret, row: { id: string; public_key: Uint8Array }): string {
+  return secret.keyedHash('key-integrity', `intake-key\n${row.id}\n${hex(row.public_key)}`);
+}
+
+export function grantMac(secret: ServerSecret, row: { member_id: string; key_id: string; sealed: Uint8Array }): string {
+  const digest = createHash('sha256').update(row.sealed).digest('hex');
+  return secret.keyedHash('key-integrity', `grant\n${row.member_id}\n${row.key_id}\n${digest}`);
+}
+
+export const intakeKeyIsIntact = (secret: ServerSecret, row: { id: string; public_key: Uint8Array; mac: string | null }) =>
+  row.mac !== null && secret.equal(row.mac, intakeKeyMac(secret, row));
+
+export const grantIsIntact = (secret: ServerSecret, row: { member_id: string; key_id: string; sealed: Uint8Array; mac: string | null }) =>
+  row.mac !== null && secret.equal(row.mac, grantMac(secret, row));
