@@ -1,19 +1,16 @@
 // Intake throughput: how many reports one server takes per second, sealed in the browser
 // (JSON API) and sealed by the server (no-JavaScript form), against a trivial page on the
 // same server. The server runs as a child process so its memory is measured on its own.
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import type { Request, Result } from 'autocannon';
 import { sealTo, SealedKind } from '../src/core/crypto/sealed.ts';
 import { utf8, toBase64Url, fromBase64Url, randomBytes } from '../src/core/crypto/bytes.ts';
+import { procKb, rssSampler, startVigil, stopChild } from './support.ts';
 
-// The compiled server, as `npm start` runs it (npm run bench builds first).
-const VIGIL = join(import.meta.dirname, '..', 'dist', 'server', 'server', 'cli', 'run.js');
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 50;
 const SEALED_BODIES = 200;
@@ -35,64 +32,6 @@ interface Phase {
   result: Result;
   errors: number;
   peakRssMb: number;
-}
-
-/** Reads one field (in kB) of /proc/<pid>/status; null once the process is gone. */
-async function procKb(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number | null> {
-  try {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
-    return match ? Number(match[1]) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Polls VmRSS every 200 ms; `phaseMax` is reset at the start of each phase. */
-function rssSampler(pid: number) {
-  const sampler = {
-    phaseMaxKb: 0,
-    async sample() {
-      const kb = await procKb(pid, 'VmRSS');
-      if (kb !== null && kb > sampler.phaseMaxKb) sampler.phaseMaxKb = kb;
-    },
-    timer: setInterval(() => void sampler.sample(), 200),
-  };
-  return sampler;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
-    try {
-      if ((await fetch(url)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not answer ${url} within 30 s:\n${output()}`);
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** Sealed-intake bodies, made the way the browser makes them, with the server's live key. */
@@ -121,26 +60,12 @@ function rotating(bodies: string[]): Request[] {
 
 export async function runIntakeBench(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vigil-bench-'));
-  const env = { ...process.env, VIGIL_DATA: dataDir };
   let child: ChildProcess | undefined;
   let sampler: ReturnType<typeof rssSampler> | undefined;
   try {
-    const passphraseFile = join(dataDir, 'passphrase.txt');
-    await writeFile(passphraseFile, 'bench passphrase 12345');
-    await promisify(execFile)(process.execPath, [VIGIL, 'init', '--org', 'Bench', '--admin-email', 'bench@example.org', '--passphrase-file', passphraseFile], { env });
-
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [VIGIL, 'start'], {
-      env: { ...env, PORT: String(port), HOST: '127.0.0.1', VIGIL_INTAKE_PER_MINUTE: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    // Keep the tail of its output for the error message if it fails to start.
-    let output = '';
-    const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
-    await waitUntilUp(`${base}/exit`, child, () => output);
+    const server = await startVigil(dataDir);
+    child = server.child;
+    const base = server.base;
     const pid = child.pid!;
     sampler = rssSampler(pid);
 

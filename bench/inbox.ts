@@ -1,0 +1,128 @@
+// Inbox at scale: N sealed reports in the database, opened in Chromium by the workspace. Measures
+// the time from pressing "Log in" to the first screen of reports, and to every report opened,
+// plus the tab's JavaScript heap — for 10,000 and 100,000 reports. The baseline, in the same run,
+// is the same login with an empty inbox, so the figures are also given as ratios to it.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import SqliteDatabase from 'better-sqlite3';
+import type { ChildProcess } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../test/support/browser.ts';
+import { useHpkeSuite } from '../src/core/crypto/suite.ts';
+import { nodeHpkeSuite } from '../src/server/crypto/node-x25519.ts';
+import { SealedKind, sealTo } from '../src/core/crypto/sealed.ts';
+import { utf8 } from '../src/core/crypto/bytes.ts';
+import { BENCH_EMAIL, BENCH_PASSPHRASE, initVigil, launchVigil, stopChild } from './support.ts';
+
+const SIZES = (process.env.BENCH_INBOX_SIZES ?? '10000,100000').split(',').map(Number);
+const TARGETS: Record<number, number> = { 10000: 1.0, 100000: 6.0 };
+const CITIES = ['Baku', 'Sumqayit', 'Ganja', 'Lankaran'];
+const WHAT = ['detained', 'raid', 'entrapment', 'online', 'violence', 'medical', 'names', 'extortion', 'sentenced'];
+
+/** Seals `count` realistic reports to the organization's intake key and writes them in bulk. */
+async function fillInbox(dataDir: string, count: number): Promise<void> {
+  useHpkeSuite(nodeHpkeSuite());
+  const db = new SqliteDatabase(join(dataDir, 'vigil.sqlite'));
+  try {
+    const key = db.prepare('select id, public_key from intake_keys where retired_at is null').get() as { id: string; public_key: Buffer };
+    const insert = db.prepare(
+      "insert into reports (id, key_id, envelope, received_hour, status_lookup, read_hour, state) values (?, ?, ?, ?, ?, null, 'new')",
+    );
+    const start = Date.parse('2026-09-01T00:00:00Z');
+    for (let done = 0; done < count; ) {
+      const rows: unknown[][] = [];
+      for (let i = 0; i < 2000 && done < count; i++, done++) {
+        const answers = {
+          v: 1,
+          lang: ['az', 'ru', 'en'][done % 3],
+          what: [WHAT[done % WHAT.length], WHAT[(done * 7) % WHAT.length]],
+          city: CITIES[done % CITIES.length],
+          stillHeld: done % 5 === 0 ? 'yes' : 'no',
+          story: `Report ${done}: detained near the metro after a message on a dating app; held at the district station. `.repeat(3),
+          consentPublic: 'no',
+          consentLegal: 'yes',
+        };
+        const envelope = await sealTo(SealedKind.report, { publicKey: new Uint8Array(key.public_key), keyId: key.id }, utf8(JSON.stringify(answers)));
+        const hour = new Date(start + done * 60_000).toISOString().slice(0, 13) + ':00Z';
+        rows.push([randomUUID(), key.id, Buffer.from(envelope), hour, randomBytes(32).toString('hex')]);
+      }
+      db.transaction(() => rows.forEach((r) => insert.run(...r)))();
+    }
+  } finally {
+    db.close();
+  }
+}
+
+interface Measurement {
+  reports: number;
+  firstScreenMs: number;
+  allOpenedMs: number;
+  heapMb: number;
+}
+
+/** Logs in through the real login form and waits for the workspace's own performance marks. */
+async function measure(base: string, reports: number): Promise<Measurement> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_FLAGS, '--enable-precise-memory-info'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/app`);
+    await page.fill('#email', BENCH_EMAIL);
+    await page.fill('#passphrase', BENCH_PASSPHRASE);
+    await page.click('button[type=submit]');
+    // The workspace marks 'vigil:login:keys-open' when the keys are unwrapped, then
+    // 'vigil:inbox:first-screen' and 'vigil:inbox:all-opened'.
+    await page.waitForFunction(() => performance.getEntriesByName('vigil:inbox:all-opened').length > 0, null, { timeout: 300_000, polling: 100 });
+    const marks = await page.evaluate(() => {
+      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
+      return { keys: at('vigil:login:keys-open'), first: at('vigil:inbox:first-screen'), all: at('vigil:inbox:all-opened'), heap };
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return { reports, firstScreenMs: marks.first - marks.keys, allOpenedMs: marks.all - marks.keys, heapMb: Math.max(usedSize, marks.heap) / 2 ** 20 };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function runInboxBench(): Promise<void> {
+  const results: Measurement[] = [];
+  for (const size of [0, ...SIZES]) {
+    const dataDir = await mkdtemp(join(tmpdir(), 'vigil-bench-inbox-'));
+    let child: ChildProcess | undefined;
+    try {
+      await initVigil(dataDir);
+      process.stderr.write(`sealing ${size} reports…\n`);
+      await fillInbox(dataDir, size);
+      const server = await launchVigil(dataDir);
+      child = server.child;
+      process.stderr.write(`opening ${size} reports in Chromium…\n`);
+      results.push(await measure(server.base, size));
+    } finally {
+      if (child) await stopChild(child);
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+  const [baseline, ...rest] = results;
+  console.log('\nInbox benchmark (times from keys unlocked; baseline = empty inbox, same run)');
+  console.table(
+    results.map((r) => ({
+      reports: r.reports,
+      'first screen ms': Math.round(r.firstScreenMs),
+      'all opened ms': Math.round(r.allOpenedMs),
+      'tab JS heap MB': Math.round(r.heapMb),
+      'all opened vs baseline': (r.allOpenedMs / Math.max(baseline!.allOpenedMs, 1)).toFixed(1),
+    })),
+  );
+  console.log('Targets:');
+  for (const r of rest) {
+    const target = TARGETS[r.reports];
+    if (!target) continue;
+    // 10,000: every report decrypted and the first screen drawn; 100,000: every report decrypted.
+    const seconds = Math.max(r.firstScreenMs, r.allOpenedMs) / 1000;
+    console.log(`  ${seconds <= target ? 'PASS' : 'FAIL'}  ${r.reports} reports decrypted${r.reports === 10000 ? ' and first screen drawn' : ''} ≤ ${target} s (${seconds.toFixed(2)} s, heap ${Math.round(r.heapMb)} MB)`);
+  }
+}
