@@ -16,6 +16,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
   },
   resolve: { alias: { crypto: fileURLToPath(new URL('src/web/no-node-crypto.ts', import.meta.url)) } },
+  // Report decryption runs in module workers (src/web/app/decrypt), same origin, worker-src 'self'.
+  worker: { format: 'es' },
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'preact' },
   },

@@ -56,6 +56,18 @@ export function readHeader(envelope: Uint8Array): SealedHeader {
   return { version: envelope[0]!, kind: envelope[1]!, keyId };
 }
 
+// Opening thousands of reports with one private key: parse the key once per key array.
+const parsedPrivateKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+
+async function parsedPrivateKey(raw: Uint8Array): Promise<CryptoKey> {
+  let parsed = parsedPrivateKeys.get(raw);
+  if (!parsed) {
+    parsed = hpkeSuite().then((suite) => suite.kem.deserializePrivateKey(exact(raw)));
+    parsedPrivateKeys.set(raw, parsed);
+  }
+  return parsed;
+}
+
 export async function open(
   envelope: Uint8Array,
   recipient: { privateKey: Uint8Array; keyId: string },
@@ -63,7 +75,7 @@ export async function open(
   const { kind, keyId } = readHeader(envelope);
   if (keyId !== recipient.keyId) throw new EnvelopeError('wrong-key');
   const suite = await hpkeSuite();
-  const privateKey = await suite.kem.deserializePrivateKey(exact(recipient.privateKey));
+  const privateKey = await parsedPrivateKey(recipient.privateKey);
   let padded: ArrayBuffer;
   try {
     padded = await suite.open(
