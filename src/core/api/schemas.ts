@@ -23,6 +23,16 @@ export const uuid = z.uuid();
 export const ROLES = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A member's own keys as their browser uploads them: public key, wrapped private key, login key. */
+const memberKeys = z.object({
+  id: z.uuid(),
+  email,
+  kdf: kdfParams,
+  loginKey: b64(64),
+  publicKey: b64(64),
+  wrappedPrivateKey: b64(256),
+});
+
 export const setupRequest = z.object({
   token: z.string().min(16).max(128),
   organization: z.object({
@@ -30,14 +40,7 @@ export const setupRequest = z.object({
     publicTitle: text(1, 100),
     languages: z.array(z.enum(LANGUAGES)).min(1).max(LANGUAGES.length),
   }),
-  admin: z.object({
-    id: z.uuid(),
-    email,
-    kdf: kdfParams,
-    loginKey: b64(64),
-    publicKey: b64(64),
-    wrappedPrivateKey: b64(256),
-  }),
+  admin: memberKeys,
   intakeKey: z.object({
     publicKey: b64(64),
     grant: b64(2048),
@@ -54,6 +57,9 @@ export interface LoginResponse {
   keys: { publicKey: string; wrappedPrivateKey: string };
   grants: { keyId: string; sealed: string }[];
 }
+
+export const REPORT_STATES = ['new', 'in_review', 'verified', 'unverified', 'duplicate', 'spam', 'archived'] as const;
+export type ReportStateName = (typeof REPORT_STATES)[number];
 
 export interface InboxItem {
   id: string;
@@ -80,7 +86,7 @@ export interface InboxResponse {
 export const inboxQuery = z.object({
   before: z.coerce.number().int().positive().max(2 ** 31 - 1).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
-  state: z.enum(['new', 'in_review', 'verified', 'unverified', 'duplicate', 'spam', 'archived']).optional(),
+  state: z.enum(REPORT_STATES).optional(),
   assignee: z.union([z.uuid(), z.literal('none')]).optional(),
   tag: z.string().trim().toLowerCase().max(40).optional(),
 });
@@ -95,15 +101,6 @@ export const ROLE_KEYS: Record<Role, readonly ('intake')[]> = {
   documenter: ['intake'],
   viewer: ['intake'],
 };
-
-const memberKeys = z.object({
-  id: z.uuid(),
-  email,
-  kdf: kdfParams,
-  loginKey: b64(64),
-  publicKey: b64(64),
-  wrappedPrivateKey: b64(256),
-});
 
 export const invitationRequest = z.object({ role: z.enum(ROLES) });
 export const acceptInvitationRequest = z.object({ token: z.string().min(16).max(128), member: memberKeys });
@@ -150,8 +147,6 @@ export interface SessionView {
   current: boolean;
 }
 
-export const REPORT_STATES = ['new', 'in_review', 'verified', 'unverified', 'duplicate', 'spam', 'archived'] as const;
-export type ReportStateName = (typeof REPORT_STATES)[number];
 
 const tag = z.string().trim().toLowerCase().min(1).max(40).regex(/^[\p{L}\p{N} _-]+$/u);
 
