@@ -162,11 +162,6 @@ export const triageRequest = z
   })
   .refine((r) => (r.state === 'duplicate') === (r.duplicateOf !== undefined), { message: 'duplicate needs duplicateOf' });
 
-export const inboxFilter = z.object({
-  state: z.enum(REPORT_STATES).optional(),
-  assignee: z.union([z.uuid(), z.literal('none')]).optional(),
-  tag: tag.optional(),
-});
 
 export const sealedText = z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/), envelope: b64(400_000) });
 export const replyRequest = z.object({ forTeam: sealedText, forReporter: b64(400_000) });
