@@ -11,7 +11,16 @@ export class ApiError extends Error {
   }
 }
 
+let onSessionEnded: (() => void) | null = null;
+
+/** Called when the server says the session is gone (idle, ended elsewhere, "end every session"). */
+export function whenSessionEnds(listener: (() => void) | null): void {
+  onSessionEnded = listener;
+}
+
 export async function api<T>(path: string, body?: unknown): Promise<T> {
+  // The session this call belongs to: a late answer must not lock a newer session.
+  const sessionEnded = onSessionEnded;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -26,6 +35,15 @@ export async function api<T>(path: string, body?: unknown): Promise<T> {
   }
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-  if (!response.ok) throw new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? `The server answered ${response.status}.`);
+  if (!response.ok) {
+    const error = new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? `The server answered ${response.status}.`);
+    if (error.status === 401 && error.code === 'login-required' && sessionEnded === onSessionEnded) sessionEnded?.();
+    throw error;
+  }
   return data as T;
+}
+
+/** The message to show for a failed call. */
+export function messageOf(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.message : fallback;
 }

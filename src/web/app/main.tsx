@@ -1,16 +1,8 @@
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
 import './style.css';
 import { Setup } from './Setup.tsx';
-import { Login, type Session } from './Login.tsx';
-import { Inbox } from './Inbox.tsx';
-
-function Workspace() {
-  // Keys live only in this component's memory: a reload, a closed tab or "Lock" forgets them.
-  const [session, setSession] = useState<Session | null>(null);
-  if (!session) return <Login onOpen={setSession} />;
-  return <Inbox session={session} onLock={() => setSession(null)} />;
-}
+import { Invitation } from './Invitation.tsx';
+import { Workspace } from './Workspace.tsx';
 
 function Insecure() {
   return (
@@ -25,6 +17,9 @@ function Insecure() {
 }
 
 const setupToken = /^\/setup\/([A-Za-z0-9_-]+)$/.exec(location.pathname)?.[1];
+const inviteToken = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(location.pathname)?.[1];
 const root = document.getElementById('root')!;
 if (!window.isSecureContext || !globalThis.crypto?.subtle) render(<Insecure />, root);
-else render(setupToken ? <Setup token={setupToken} /> : <Workspace />, root);
+else if (setupToken) render(<Setup token={setupToken} />, root);
+else if (inviteToken) render(<Invitation token={inviteToken} />, root);
+else render(<Workspace />, root);

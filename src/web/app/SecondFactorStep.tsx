@@ -1,0 +1,76 @@
+// The second step of logging in: a code from the authenticator app, a passkey, or a one-time
+// recovery code. The passphrase-derived wrapping key stays in memory from the first step.
+import { useState } from 'preact/hooks';
+import { startAuthentication } from '@simplewebauthn/browser';
+import { api, ApiError } from './api.ts';
+import type { LoginResponse } from '../../core/api/schemas.ts';
+
+export interface SecondFactorChallenge {
+  token: string;
+  methods: string[];
+}
+
+export function SecondFactorStep({ challenge, onDone }: { challenge: SecondFactorChallenge; onDone: (login: LoginResponse) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [useRecovery, setUseRecovery] = useState(false);
+
+  async function run(step: () => Promise<LoginResponse>) {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await step());
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'The second factor could not be checked.');
+      setBusy(false);
+    }
+  }
+
+  function submit(event: Event) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const value = String(form.get('code') ?? '').trim();
+    void run(() => api<LoginResponse>('/api/auth/second-factor', useRecovery ? { token: challenge.token, recoveryCode: value } : { token: challenge.token, code: value.replace(/\s/g, '') }));
+  }
+
+  function passkey() {
+    void run(async () => {
+      const optionsJSON = await api<Parameters<typeof startAuthentication>[0]['optionsJSON']>('/api/auth/passkey/options', { token: challenge.token });
+      const response = await startAuthentication({ optionsJSON });
+      return api<LoginResponse>('/api/auth/passkey/verify', { token: challenge.token, response });
+    });
+  }
+
+  const hasTotp = challenge.methods.includes('totp');
+  return (
+    <main class="narrow">
+      <h1>Second step</h1>
+      {challenge.methods.includes('passkey') && (
+        <p>
+          <button type="button" onClick={passkey} disabled={busy}>
+            Use my passkey
+          </button>
+        </p>
+      )}
+      {(hasTotp || useRecovery) && (
+        <form onSubmit={submit}>
+          <label for="code">{useRecovery ? 'A recovery code' : 'The 6-digit code from your authenticator app'}</label>
+          <input id="code" name="code" autoComplete="one-time-code" inputMode={useRecovery ? 'text' : 'numeric'} required />
+          <button type="submit" disabled={busy}>
+            {busy ? 'Checking…' : 'Continue'}
+          </button>
+        </form>
+      )}
+      <p>
+        <button type="button" class="link" onClick={() => setUseRecovery(!useRecovery)}>
+          {useRecovery ? 'Use my authenticator app instead' : 'Use a recovery code instead'}
+        </button>
+      </p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,107 @@
+// The signed-in workspace: keys live only in the Vault this component holds. A reload, a closed
+// tab, Lock, Shift+L, idle time or a session ended on the server forgets them.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { api, messageOf, whenSessionEnds } from './api.ts';
+import { Login, type Session } from './Login.tsx';
+import { Vault, forgetKeys, type Me } from './vault.ts';
+import { pageFromHash, type Page } from './routes.ts';
+import { useIdleLock } from './idle-lock.ts';
+import { useShortcuts } from './shortcuts.ts';
+import { Navigation } from './Navigation.tsx';
+import { Waiting } from './Waiting.tsx';
+import { InboxPage } from './inbox/InboxPage.tsx';
+import { MembersPage } from './members/MembersPage.tsx';
+import { AccountPage } from './account/AccountPage.tsx';
+import { AuditLog } from './AuditLog.tsx';
+
+function logOut(): void {
+  // keepalive: the request still goes out when the page is being closed.
+  void fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined);
+}
+
+export function Workspace() {
+  const [vault, setVault] = useState<Vault | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // Remounting the login form resets it after a failed opening.
+  const [attempt, setAttempt] = useState(0);
+
+  async function open(session: Session) {
+    try {
+      const me = await api<Me>('/api/me');
+      setNotice(null);
+      setVault(new Vault(session, me));
+    } catch (e) {
+      forgetKeys(session.keyring);
+      setNotice(messageOf(e, 'The workspace could not be opened.'));
+      setAttempt((n) => n + 1);
+    }
+  }
+
+  const lock = useCallback(
+    (reason?: string) => {
+      if (!vault) return;
+      vault.forget();
+      whenSessionEnds(null);
+      setVault(null);
+      setNotice(reason ?? null);
+      logOut();
+    },
+    [vault],
+  );
+
+  useEffect(() => {
+    if (!vault) return;
+    whenSessionEnds(() => lock('Your session ended (idle time, a new passphrase, or an administrator ended every session). Log in again.'));
+    return () => whenSessionEnds(null);
+  }, [vault, lock]);
+
+  if (!vault) {
+    return (
+      <>
+        {notice && (
+          <aside class="notice" aria-label="Notice">
+            <p role="status">{notice}</p>
+          </aside>
+        )}
+        <Login key={attempt} onOpen={open} />
+      </>
+    );
+  }
+  return <SignedIn vault={vault} lock={lock} />;
+}
+
+function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => void }) {
+  const [page, setPage] = useState<Page>(() => pageFromHash(location.hash, vault.me.role));
+  useEffect(() => {
+    const follow = () => setPage(pageFromHash(location.hash, vault.me.role));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [vault]);
+  useIdleLock(vault.me.idleMinutes, lock);
+  useShortcuts({ L: () => lock() });
+  const lockNow = () => lock();
+
+  if (vault.me.status !== 'active') {
+    return (
+      <>
+        <Navigation vault={vault} page={null} onLock={lockNow} />
+        <Waiting vault={vault} />
+      </>
+    );
+  }
+  return (
+    <>
+      <Navigation vault={vault} page={page} onLock={lockNow} />
+      {page === 'inbox' && <InboxPage vault={vault} />}
+      {page === 'members' && (
+        <MembersPage
+          vault={vault}
+          onAllSessionsEnded={() => lock('Every session was ended, this one too. Log in again.')}
+          onIntakeKeyChanged={() => vault.release('intake-key')}
+        />
+      )}
+      {page === 'account' && <AccountPage vault={vault} />}
+      {page === 'audit' && <AuditLog />}
+    </>
+  );
+}

@@ -1,0 +1,307 @@
+// The inbox: every report opened in this browser, filtered and searched in memory, triaged with
+// the keyboard. Composition only; the work is in the modules it imports.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { messageOf } from '../api.ts';
+import type { Vault } from '../vault.ts';
+import { PageHeading } from '../PageHeading.tsx';
+import { useShortcuts } from '../shortcuts.ts';
+import { ReportStore, useStoreVersion } from './report-store.ts';
+import { Opener } from './opener.ts';
+import { IntakeKeyCache } from './intake-key.ts';
+import { loadInbox, loadNewer } from './load-inbox.ts';
+import { indexThreads } from './thread.ts';
+import { NO_FILTERS, applyFilters, isFiltered, tagCounts, type Filters } from './filters.ts';
+import { markRead, triage, type TriageChange } from './triage.ts';
+import { useTeam } from './team.ts';
+import { STATE_KEYS, STATE_NAMES } from './states.ts';
+import { FilterBar } from './FilterBar.tsx';
+import { ReportList } from './ReportList.tsx';
+import { ReportDetail } from './ReportDetail.tsx';
+import { BulkBar } from './BulkBar.tsx';
+import { TagPrompt } from './TagPrompt.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
+
+const SEARCH_PAUSE_MS = 150;
+
+export function InboxPage({ vault }: { vault: Vault }) {
+  const store = vault.hold('inbox', () => new ReportStore());
+  const opener = vault.hold('opener', () => new Opener(vault.keyring));
+  const intake = vault.hold('intake-key', () => new IntakeKeyCache(vault.keyring));
+  const version = useStoreVersion(store);
+  const team = useTeam();
+  const canTriage = vault.canTriage;
+  const myId = vault.me.id;
+
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [search, setSearch] = useState('');
+  const [cursor, setCursor] = useState<{ id: string | null; index: number }>({ id: null, index: 0 });
+  const [paneOpen, setPaneOpen] = useState(false);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [said, say] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'help' | 'tag' | null>(null);
+  const [duplicateFor, setDuplicateFor] = useState<{ id: string; n: number } | null>(null);
+  const [threadProgress, setThreadProgress] = useState<[number, number] | null>(null);
+  const focusNext = useRef<'row' | 'pane' | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (store.started) return;
+    void loadInbox(store, opener).then(() => {
+      if (store.phase === 'done' && !store.forgotten) return indexThreads(store, opener, (done, total) => setThreadProgress([done, total]));
+    });
+  }, []);
+  useEffect(() => {
+    const timer = setTimeout(() => setFilters((f) => (f.search === search ? f : { ...f, search })), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  const shown = useMemo(() => applyFilters(store.reports, filters), [version, filters]);
+  const tags = useMemo(() => tagCounts(store.reports), [version]);
+  const unread = useMemo(() => store.reports.filter((r) => !r.readHour).length, [version]);
+  const found = useMemo(() => (cursor.id ? shown.findIndex((r) => r.id === cursor.id) : -1), [shown, cursor.id]);
+  const index = found >= 0 ? found : Math.min(cursor.index, Math.max(0, shown.length - 1));
+  const current = shown[index] ?? null;
+
+  // The current report left the list (filtered out after a change): its successor takes its
+  // place, and the focus must not fall to the page.
+  useEffect(() => {
+    if (current && current.id !== cursor.id) {
+      setCursor({ id: current.id, index });
+      if (cursor.id && (document.activeElement === document.body || !document.activeElement?.isConnected)) focusNext.current = paneOpen ? 'pane' : 'row';
+    }
+  });
+  useLayoutEffect(() => {
+    const target = focusNext.current;
+    if (!target || !current) return;
+    focusNext.current = null;
+    if (target === 'pane') document.getElementById('detail-title')?.focus();
+    else document.querySelector<HTMLElement>(`[data-report-id="${current.id}"] .open`)?.focus();
+  });
+
+  function moveTo(i: number) {
+    if (shown.length === 0) return;
+    const to = Math.max(0, Math.min(shown.length - 1, i));
+    setCursor({ id: shown[to]!.id, index: to });
+    setDuplicateFor(null);
+    focusNext.current = paneOpen ? 'pane' : 'row';
+  }
+  function openAt(i: number) {
+    moveTo(i);
+    setPaneOpen(true);
+    focusNext.current = 'pane';
+  }
+  function closePane() {
+    setPaneOpen(false);
+    setDuplicateFor(null);
+    focusNext.current = 'row';
+  }
+  function goTo(id: string) {
+    const at = shown.findIndex((r) => r.id === id);
+    if (at >= 0) return openAt(at);
+    // Not in the filtered list: clear the filters to show it.
+    setSearch('');
+    setFilters(NO_FILTERS);
+    setCursor({ id, index: 0 });
+    focusNext.current = 'pane';
+  }
+  function select(id: string, on: boolean) {
+    setSelected((now) => {
+      const next = new Set(now);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+  const targets = () => (selected.size > 0 ? [...selected] : current ? [current.id] : []);
+  const what = (ids: string[]) => (ids.length === 1 ? `Report #${store.get(ids[0]!)?.seq}` : `${ids.length} reports`);
+
+  async function change(ids: string[], change: TriageChange, done: string) {
+    if (!canTriage) return say('Viewers can read reports but not change them.');
+    if (ids.length === 0) return;
+    setError(null);
+    try {
+      await triage(store, ids, change);
+      say(done);
+    } catch (e) {
+      setError(messageOf(e, 'The change could not be saved.'));
+    }
+  }
+  async function read(ids: string[]) {
+    if (!canTriage) return say('Viewers can read reports but not change them.');
+    setError(null);
+    try {
+      const n = await markRead(store, ids);
+      say(n === 0 ? 'Already read.' : n === 1 ? 'Marked read.' : `${n} reports marked read.`);
+    } catch (e) {
+      setError(messageOf(e, 'Could not mark the report read.'));
+    }
+  }
+  async function checkNew() {
+    setError(null);
+    try {
+      const n = await loadNewer(store, opener);
+      say(n === 0 ? 'No new reports.' : n === 1 ? '1 new report.' : `${n} new reports.`);
+    } catch (e) {
+      setError(messageOf(e, 'The inbox could not be loaded.'));
+    }
+  }
+  function setStateByKey(key: string) {
+    const state = STATE_KEYS[key]!;
+    const ids = targets();
+    if (state === 'duplicate') {
+      if (!canTriage) return say('Viewers can read reports but not change them.');
+      if (selected.size > 0 || !current) return say('Mark duplicates one at a time: open a report, press 5, then choose the report it repeats.');
+      setPaneOpen(true);
+      setDuplicateFor((d) => ({ id: current.id, n: (d?.n ?? 0) + 1 }));
+      return;
+    }
+    void change(ids, { state }, `${what(ids)} marked ${STATE_NAMES[state].toLowerCase()}.`);
+  }
+
+  useShortcuts({
+    j: () => moveTo(index + 1),
+    ArrowDown: () => moveTo(index + 1),
+    k: () => moveTo(index - 1),
+    ArrowUp: () => moveTo(index - 1),
+    Enter: () => current && openAt(index),
+    o: () => current && openAt(index),
+    Escape: () => {
+      if (paneOpen) closePane();
+      else if (selected.size > 0) {
+        setSelected(new Set());
+        say('Selection cleared.');
+      }
+    },
+    'Escape-field': () => {
+      focusNext.current = paneOpen ? 'pane' : 'row';
+      setCursor((c) => ({ ...c }));
+    },
+    x: () => {
+      if (!current) return;
+      const on = !selected.has(current.id);
+      select(current.id, on);
+      say(`Report #${current.seq} ${on ? 'selected' : 'unselected'}.`);
+    },
+    '/': () => searchRef.current?.focus(),
+    r: () => void read(targets()),
+    a: () => {
+      const ids = targets();
+      void change(ids, { assignee: myId }, `${what(ids)} assigned to you.`);
+    },
+    t: () => {
+      if (!canTriage) return say('Viewers can read reports but not change them.');
+      if (targets().length > 0) setDialog('tag');
+    },
+    ...Object.fromEntries(Object.keys(STATE_KEYS).map((key) => [key, () => setStateByKey(key)])),
+    '?': () => setDialog('help'),
+  });
+
+  const total = store.reports.length;
+  const loading = store.phase === 'loading';
+  return (
+    <main class={`inbox${paneOpen && current ? ' with-detail' : ''}`}>
+      <div class="inbox-head">
+        <PageHeading>
+          Inbox <span class="count">{unread} unread</span>
+        </PageHeading>
+        <div class="tools">
+          <button type="button" class="small secondary" onClick={checkNew} disabled={loading}>
+            Check for new reports
+          </button>
+          <button type="button" class="small secondary" onClick={() => setDialog('help')} aria-keyshortcuts="?">
+            Keyboard shortcuts
+          </button>
+        </div>
+      </div>
+      <p class="progress">
+        {loading ? `Opened ${store.opened} of ${total}${store.allFetched ? '' : '+'} reports…` : store.phase === 'done' ? `${total} reports opened in this browser.` : ''}
+        {threadProgress && threadProgress[1] > 0 && threadProgress[0] < threadProgress[1] && ` Opening notes for search: ${threadProgress[0]} of ${threadProgress[1]}.`}
+      </p>
+      <p class="visually-hidden" aria-live="polite">
+        {loading ? 'Opening reports…' : store.phase === 'done' ? `All ${total} reports opened.` : ''}
+      </p>
+      {store.problem && (
+        <p class="error" role="alert">
+          {store.problem}
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <p role="status" class="status">
+        {said}
+      </p>
+      <FilterBar filters={filters} search={search} onSearch={setSearch} onChange={setFilters} tags={tags} team={team} myId={myId} searchRef={searchRef} />
+      {selected.size > 0 && canTriage && (
+        <BulkBar
+          count={selected.size}
+          team={team}
+          onChange={(c, done) => void change([...selected], c, done)}
+          onMarkRead={() => void read([...selected])}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      <div class="inbox-body">
+        <div class="list">
+          <div class="list-head">
+            <p>{isFiltered(filters) ? `${shown.length} of ${total} reports match.` : `${total} reports, newest first.`}</p>
+            {canTriage && shown.length > 0 && (
+              <button type="button" class="small secondary" onClick={() => setSelected(new Set(shown.map((r) => r.id)))}>
+                Select all {shown.length} shown
+              </button>
+            )}
+          </div>
+          {!loading && total === 0 && <p>No reports yet.</p>}
+          {total > 0 && shown.length === 0 && <p>No report matches these filters.</p>}
+          <ReportList
+            reports={shown}
+            cursor={index}
+            selected={selected}
+            team={team}
+            canTriage={canTriage}
+            onOpen={openAt}
+            onSelect={select}
+            onMarkRead={(id) => void read([id])}
+            onMoveTo={moveTo}
+          />
+        </div>
+        {paneOpen && current && (
+          <ReportDetail
+            key={current.id}
+            report={current}
+            store={store}
+            opener={opener}
+            intake={intake}
+            team={team}
+            canTriage={canTriage}
+            duplicateRequest={duplicateFor?.id === current.id ? duplicateFor.n : 0}
+            onChange={(ids, c, done) => void change(ids, c, done)}
+            onMarkRead={() => void read([current.id])}
+            onClose={closePane}
+            onGoTo={goTo}
+          />
+        )}
+      </div>
+      <datalist id="known-tags">
+        {tags.map(([tag]) => (
+          <option key={tag} value={tag} />
+        ))}
+      </datalist>
+      {dialog === 'help' && <ShortcutHelp onClose={() => setDialog(null)} />}
+      {dialog === 'tag' && (
+        <TagPrompt
+          count={targets().length}
+          onClose={() => setDialog(null)}
+          onAdd={(tag) => {
+            const ids = targets();
+            setDialog(null);
+            void change(ids, { addTags: [tag] }, `Tag ${tag} added to ${what(ids).replace(/^Report/, 'report')}.`);
+          }}
+        />
+      )}
+    </main>
+  );
+}

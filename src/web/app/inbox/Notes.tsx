@@ -1,0 +1,64 @@
+// The team's notes on a report, sealed in this browser to the intake key.
+import { useState } from 'preact/hooks';
+import { messageOf } from '../api.ts';
+import type { OpenedNote } from './thread.ts';
+import { nameOf, type TeamMember } from './team.ts';
+import { utcMinute } from '../time.ts';
+
+export function Notes({ notes, team, canWrite, onAdd }: { notes: OpenedNote[] | null; team: TeamMember[]; canWrite: boolean; onAdd: (text: string) => Promise<void> }) {
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (!text.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onAdd(text.trim());
+      setText('');
+    } catch (e) {
+      setError(messageOf(e, e instanceof Error ? e.message : 'The note could not be saved.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="notes-title">
+      <h3 id="notes-title">Notes{notes ? ` (${notes.length})` : ''}</h3>
+      <p class="hint">For the team only. Sealed in this browser: the server cannot read them.</p>
+      {notes === null ? (
+        <p>Opening notes…</p>
+      ) : notes.length === 0 ? (
+        <p>No notes yet.</p>
+      ) : (
+        <ol class="notes">
+          {notes.map((n) => (
+            <li key={n.id}>
+              <p class="meta">
+                {nameOf(team, n.author)} · {utcMinute(n.createdAt)} UTC
+              </p>
+              {n.text === null ? <p class="error">This note could not be opened.</p> : <p class="text">{n.text}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {canWrite && (
+        <form onSubmit={submit}>
+          <label for="note-text">New note</label>
+          <textarea id="note-text" value={text} onInput={(e) => setText(e.currentTarget.value)} rows={3} maxLength={20000} />
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" disabled={busy || !text.trim()}>
+            {busy ? 'Sealing…' : 'Add note'}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

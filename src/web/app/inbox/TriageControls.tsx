@@ -1,0 +1,127 @@
+// State (with the report a duplicate repeats) and assignee of one report. Changes apply on the
+// button, not on the select, so arrowing through a list never changes a report by accident.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Report, ReportStore } from './report-store.ts';
+import { REPORT_STATES, STATE_NAMES, type ReportStateName } from './states.ts';
+import type { TeamMember } from './team.ts';
+import type { TriageChange } from './triage.ts';
+import { utcMinute } from '../time.ts';
+
+const NEARBY = 100;
+
+/** Reports near this one (most duplicates arrive close together), for the "duplicate of" list. */
+function candidatesFor(report: Report, store: ReportStore): Report[] {
+  const at = store.reports.indexOf(report);
+  const from = Math.max(0, at - NEARBY / 2);
+  const near = store.reports.slice(from, from + NEARBY + 1).filter((r) => r.id !== report.id);
+  const target = report.duplicateOf ? store.get(report.duplicateOf) : undefined;
+  return target && !near.includes(target) ? [target, ...near] : near;
+}
+
+function describe(r: Report): string {
+  const line = r.content ? (r.content.ok ? r.content.firstLine : 'cannot be opened') : 'opening…';
+  return `#${r.seq} · ${utcMinute(r.receivedHour)} · ${line.length > 60 ? `${line.slice(0, 59)}…` : line}`;
+}
+
+export function TriageControls({
+  report,
+  store,
+  team,
+  onChange,
+  duplicateRequest,
+}: {
+  report: Report;
+  store: ReportStore;
+  team: TeamMember[];
+  onChange: (change: TriageChange, done: string) => void;
+  /** Bumped by the "5" key: choose "duplicate" and focus the list of reports it may repeat. */
+  duplicateRequest: number;
+}) {
+  const [state, setState] = useState<ReportStateName>(report.state);
+  const [duplicateOf, setDuplicateOf] = useState(report.duplicateOf ?? '');
+  const [assignee, setAssignee] = useState(report.assignee ?? '');
+  const candidates = useMemo(() => (state === 'duplicate' ? candidatesFor(report, store) : []), [state, report, store]);
+
+  useEffect(() => setState(report.state), [report.state]);
+  useEffect(() => setAssignee(report.assignee ?? ''), [report.assignee]);
+  useEffect(() => {
+    if (duplicateRequest === 0) return;
+    setState('duplicate');
+    requestAnimationFrame(() => document.getElementById('detail-duplicate-of')?.focus());
+  }, [duplicateRequest]);
+
+  const stateChanged = state !== report.state || (state === 'duplicate' && duplicateOf !== (report.duplicateOf ?? ''));
+  const target = duplicateOf ? store.get(duplicateOf) : undefined;
+
+  function applyState(event: Event) {
+    event.preventDefault();
+    if (state === 'duplicate') {
+      if (!target) return;
+      onChange({ state, duplicateOf }, `Report #${report.seq} marked as a duplicate of #${target.seq}.`);
+    } else onChange({ state }, `Report #${report.seq} marked ${STATE_NAMES[state].toLowerCase()}.`);
+  }
+
+  function applyAssignee(event: Event) {
+    event.preventDefault();
+    const who = team.find((m) => m.id === assignee);
+    onChange({ assignee: assignee || null }, who ? `Report #${report.seq} assigned to ${who.email}.` : `Report #${report.seq} unassigned.`);
+  }
+
+  return (
+    <div class="triage">
+      <form onSubmit={applyState}>
+        <label for="detail-state">State</label>
+        <div class="inline-form">
+          <select id="detail-state" value={state} onChange={(e) => setState(e.currentTarget.value as ReportStateName)} aria-keyshortcuts="1 2 3 4 5 6 7">
+            {REPORT_STATES.map((s) => (
+              <option key={s} value={s}>
+                {STATE_NAMES[s]}
+              </option>
+            ))}
+          </select>
+          {state !== 'duplicate' && (
+            <button type="submit" class="small" disabled={!stateChanged}>
+              Set state
+            </button>
+          )}
+        </div>
+        {state === 'duplicate' && (
+          <>
+            <label for="detail-duplicate-of">Duplicate of</label>
+            <div class="inline-form">
+              <select id="detail-duplicate-of" value={duplicateOf} onChange={(e) => setDuplicateOf(e.currentTarget.value)}>
+                <option value="">Choose the report it repeats</option>
+                {candidates.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {describe(r)}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" class="small" disabled={!target || !stateChanged}>
+                Mark duplicate
+              </button>
+            </div>
+          </>
+        )}
+      </form>
+      <form onSubmit={applyAssignee}>
+        <label for="detail-assignee">Assigned to</label>
+        <div class="inline-form">
+          <select id="detail-assignee" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
+            <option value="">Nobody</option>
+            {team
+              .filter((m) => m.role !== 'viewer')
+              .map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.email}
+                </option>
+              ))}
+          </select>
+          <button type="submit" class="small" disabled={assignee === (report.assignee ?? '')}>
+            Assign
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

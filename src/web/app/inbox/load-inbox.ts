@@ -1,0 +1,91 @@
+// Fetches every page of the inbox and opens the envelopes in batches, yielding to the browser
+// between batches: the newest reports show within a moment, the rest fill in behind, and the
+// page stays responsive while tens of thousands of reports open.
+import { api, messageOf } from '../api.ts';
+import type { InboxResponse } from '../../../core/api/schemas.ts';
+import { openReport } from './open-report.ts';
+import type { Opener } from './opener.ts';
+import type { Report, ReportStore } from './report-store.ts';
+
+/** Small first page so the first screen is fast; then big pages. */
+const FIRST_PAGE = 100;
+const PAGE = 5000;
+const FIRST_SCREEN = 50;
+const BATCH = 200;
+
+/** Hands the main thread back to the browser (input, rendering) before the next batch. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  // Unlike setTimeout(0), not clamped to 4 ms after a few rounds.
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Re-rendering filters and counts over every report costs O(n): not after every batch. */
+const REDRAW_MS = 250;
+
+function fetchPage(before: number | undefined, limit: number): Promise<InboxResponse> {
+  const page = api<InboxResponse>(`/api/inbox?limit=${limit}${before ? `&before=${before}` : ''}`);
+  page.catch(() => undefined); // Awaited later; not an unhandled rejection meanwhile.
+  return page;
+}
+
+async function openInBatches(store: ReportStore, opener: Opener, reports: Report[]): Promise<void> {
+  let drawn = 0;
+  for (let at = 0; at < reports.length && !store.forgotten; ) {
+    const first = store.opened < FIRST_SCREEN;
+    const batch = reports.slice(at, at + (first ? FIRST_SCREEN : BATCH));
+    at += batch.length;
+    await Promise.all(batch.map((r) => openReport(r, opener)));
+    if (store.forgotten) return;
+    store.opened += batch.length;
+    if (first || at >= reports.length || performance.now() - drawn > REDRAW_MS) {
+      store.changed();
+      drawn = performance.now();
+    }
+    await nextTask();
+  }
+}
+
+export async function loadInbox(store: ReportStore, opener: Opener): Promise<void> {
+  store.started = true;
+  try {
+    let pending: Promise<InboxResponse> | null = fetchPage(undefined, FIRST_PAGE);
+    while (pending && !store.forgotten) {
+      const page: InboxResponse = await pending;
+      if (store.forgotten) return;
+      const added = store.add(page.reports);
+      // The next page downloads while this one opens.
+      pending = page.next !== null ? fetchPage(page.next, PAGE) : null;
+      store.allFetched = pending === null;
+      store.changed();
+      await openInBatches(store, opener, added);
+    }
+    store.phase = 'done';
+  } catch (e) {
+    store.phase = 'failed';
+    store.problem = messageOf(e, 'The inbox could not be loaded.');
+  }
+  store.changed();
+}
+
+/** New reports since the inbox was loaded (and fresh facts for the newest ones). */
+export async function loadNewer(store: ReportStore, opener: Opener): Promise<number> {
+  const newest = store.reports[0]?.seq ?? 0;
+  let before: number | undefined;
+  const added: Report[] = [];
+  for (;;) {
+    const page = await fetchPage(before, 500);
+    if (store.forgotten) return 0;
+    added.push(...store.add(page.reports, 'newer'));
+    if (page.next === null || page.reports.some((r) => r.seq <= newest)) break;
+    before = page.next;
+  }
+  store.changed();
+  await openInBatches(store, opener, added);
+  return added.length;
+}

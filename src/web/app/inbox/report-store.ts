@@ -1,0 +1,112 @@
+// The inbox in memory: every report's plain triage facts (from the server) and what this browser
+// opened from its envelope. One mutable store per session, shared by the inbox views, so moving
+// between pages does not open 100,000 envelopes again. Views re-render on `version`.
+import { useEffect, useState } from 'preact/hooks';
+import type { InboxItem, ReportStateName } from '../../../core/api/schemas.ts';
+import type { ReportAnswers } from '../../../core/report/answers.ts';
+import type { Forgettable } from '../vault.ts';
+
+export type ReportContent = { ok: true; answers: ReportAnswers; firstLine: string } | { ok: false; problem: string };
+
+export interface Report {
+  id: string;
+  seq: number;
+  keyId: string;
+  receivedHour: string;
+  readHour: string | null;
+  state: ReportStateName;
+  assignee: string | null;
+  duplicateOf: string | null;
+  tags: string[];
+  canReply: boolean;
+  notes: number;
+  messages: number;
+  /** The sealed report until it is opened, then null. */
+  envelope: string | null;
+  /** null until opened. */
+  content: ReportContent | null;
+  /** Folded text of the answers, for search. */
+  text: string;
+  /** Folded text of notes and messages, once the thread was opened here. */
+  threadText: string;
+  threadSeen: boolean;
+}
+
+export type LoadingPhase = 'loading' | 'done' | 'failed';
+
+export class ReportStore implements Forgettable {
+  /** Newest first. */
+  reports: Report[] = [];
+  private readonly byId = new Map<string, Report>();
+  phase: LoadingPhase = 'loading';
+  /** True once every page of the inbox was fetched (the total is then known). */
+  allFetched = false;
+  opened = 0;
+  problem: string | null = null;
+  started = false;
+  forgotten = false;
+  version = 0;
+  private readonly listeners = new Set<(version: number) => void>();
+
+  get(id: string): Report | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Adds reports older than the ones held (the next page), or updates the facts of known ones. */
+  add(items: InboxItem[], where: 'older' | 'newer' = 'older'): Report[] {
+    const added: Report[] = [];
+    for (const item of items) {
+      const known = this.byId.get(item.id);
+      if (known) {
+        Object.assign(known, factsOf(item));
+        continue;
+      }
+      const report: Report = { ...factsOf(item), id: item.id, seq: item.seq, keyId: item.keyId, receivedHour: item.receivedHour, canReply: item.canReply, envelope: item.envelope, content: null, text: '', threadText: '', threadSeen: false };
+      this.byId.set(report.id, report);
+      added.push(report);
+    }
+    if (where === 'older') this.reports.push(...added);
+    else this.reports = [...added, ...this.reports].sort((a, b) => b.seq - a.seq);
+    return added;
+  }
+
+  changed(): void {
+    if (this.forgotten) return;
+    this.version++;
+    for (const listener of this.listeners) listener(this.version);
+  }
+
+  subscribe(listener: (version: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  forget(): void {
+    this.forgotten = true;
+    this.reports = [];
+    this.byId.clear();
+    this.listeners.clear();
+  }
+}
+
+function factsOf(item: InboxItem) {
+  return {
+    readHour: item.readHour,
+    state: item.state,
+    assignee: item.assignee,
+    duplicateOf: item.duplicateOf,
+    tags: item.tags,
+    notes: item.notes,
+    messages: item.messages,
+  };
+}
+
+/** Re-renders the calling component whenever the store changes; returns the store's version. */
+export function useStoreVersion(store: ReportStore): number {
+  const [version, setVersion] = useState(store.version);
+  useEffect(() => {
+    setVersion(store.version);
+    return store.subscribe(setVersion);
+  }, [store]);
+  return version;
+}

@@ -1,0 +1,26 @@
+// Who is on the team (GET /api/team): for assignees and note authors.
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api.ts';
+import type { Role } from '../../../core/api/schemas.ts';
+
+export interface TeamMember {
+  id: string;
+  email: string;
+  role: Role;
+}
+
+export function useTeam(): TeamMember[] {
+  const [team, setTeam] = useState<TeamMember[]>([]);
+  useEffect(() => {
+    let current = true;
+    api<{ members: TeamMember[] }>('/api/team')
+      .then((r) => current && setTeam(r.members))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, []);
+  return team;
+}
+
+export const nameOf = (team: TeamMember[], id: string | null): string => (id ? (team.find((m) => m.id === id)?.email ?? 'a former member') : 'nobody');

@@ -1,0 +1,54 @@
+// An invitee waiting for keys. The safety code is computed here, from the public key the server
+// holds for them: if the server swapped the key, the codes differ and the admin does not confirm.
+import { useState } from 'preact/hooks';
+import { api, messageOf } from '../api.ts';
+import { grantsFor, type Keyring } from '../../../core/keyring.ts';
+import { fromBase64Url } from '../../../core/crypto/bytes.ts';
+import type { MemberView } from '../../../core/api/schemas.ts';
+import { SafetyCodeOf } from '../SafetyCode.tsx';
+import { ROLE_NAMES } from './roles.ts';
+
+export function ConfirmMember({ member, keyring, onDone }: { member: MemberView; keyring: Keyring; onDone: (message: string) => void }) {
+  const [matches, setMatches] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const checkId = `match-${member.id}`;
+
+  async function grant() {
+    setBusy(true);
+    setError(null);
+    try {
+      const grants = await grantsFor(fromBase64Url(member.publicKey)!, keyring);
+      await api(`/api/members/${encodeURIComponent(member.id)}/confirm`, { grants });
+      onDone(`${member.email} can now read reports.`);
+    } catch (e) {
+      setError(messageOf(e, 'Access could not be granted.'));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li class="card" data-member={member.email}>
+      <h3>
+        {member.email} <span class="badge">{ROLE_NAMES[member.role]}</span>
+      </h3>
+      <p id={`code-hint-${member.id}`}>
+        Ask {member.email} to read you their safety code, in person or by phone, and compare it with this one:
+      </p>
+      <SafetyCodeOf publicKey={member.publicKey} />
+      <div class="choice">
+        <input type="checkbox" id={checkId} checked={matches} onChange={(e) => setMatches(e.currentTarget.checked)} />
+        <label for={checkId}>I compared this code with the person, and it matches</label>
+      </div>
+      <button type="button" disabled={!matches || busy} onClick={grant}>
+        {busy ? 'Granting…' : 'Codes match — grant access'}
+      </button>
+      <p class="hint">If the codes differ, do not grant access: remove this invitee and invite the person again.</p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,75 @@
+// Everything one signed-in member holds in memory: their keys, and whatever was decrypted with
+// them. Locking (button, idle, page hidden, session ended) calls forget(): key bytes are zeroed
+// and every decrypted thing is dropped, so nothing survives a lock but the login screen.
+import type { LoginResponse, Role } from '../../core/api/schemas.ts';
+import type { Keyring } from '../../core/keyring.ts';
+import type { Session } from './Login.tsx';
+
+/** GET /api/me */
+export interface Me {
+  id: string;
+  email: string;
+  role: Role;
+  status: 'active' | 'invited' | 'removed';
+  idleMinutes: number;
+}
+
+export interface Forgettable {
+  forget(): void;
+}
+
+export function forgetKeys(keyring: Keyring): void {
+  for (const key of keyring.values()) key.fill(0);
+  keyring.clear();
+}
+
+export class Vault {
+  /** Replaced after a passphrase change (it carries the re-wrapped private key). */
+  login: LoginResponse;
+  readonly keyring: Keyring;
+  readonly me: Me;
+  private readonly held = new Map<string, Forgettable>();
+  private forgotten = false;
+
+  constructor(session: Session, me: Me) {
+    this.login = session.login;
+    this.keyring = session.keyring;
+    this.me = me;
+  }
+
+  get isAdmin(): boolean {
+    return this.me.role === 'admin';
+  }
+
+  get canTriage(): boolean {
+    return this.me.role !== 'viewer';
+  }
+
+  get isOpen(): boolean {
+    return !this.forgotten;
+  }
+
+  /** Something that holds decrypted data for this session: made once, forgotten on lock. */
+  hold<T extends Forgettable>(name: string, make: () => T): T {
+    if (this.forgotten) throw new Error('locked');
+    let thing = this.held.get(name) as T | undefined;
+    if (!thing) {
+      thing = make();
+      this.held.set(name, thing);
+    }
+    return thing;
+  }
+
+  /** Drops a held thing so the next hold() makes it afresh (e.g. after the intake key changed). */
+  release(name: string): void {
+    this.held.get(name)?.forget();
+    this.held.delete(name);
+  }
+
+  forget(): void {
+    this.forgotten = true;
+    for (const thing of this.held.values()) thing.forget();
+    this.held.clear();
+    forgetKeys(this.keyring);
+  }
+}
