@@ -74,11 +74,13 @@ async function measure(base: string, reports: number): Promise<Measurement> {
     // The workspace marks 'vigil:login:keys-open' when the keys are unwrapped, then
     // 'vigil:inbox:first-screen' and 'vigil:inbox:all-opened'.
     await page.waitForFunction(() => performance.getEntriesByName('vigil:inbox:all-opened').length > 0, null, { timeout: 300_000, polling: 100 });
-    const marks = await page.evaluate(() => {
-      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-      const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
-      return { keys: at('vigil:login:keys-open'), first: at('vigil:inbox:first-screen'), all: at('vigil:inbox:all-opened'), heap };
-    });
+    // A string, not a function: tsx would wrap a named helper in __name(), unknown in the page.
+    const marks = (await page.evaluate(`({
+      keys: performance.getEntriesByName('vigil:login:keys-open')[0]?.startTime,
+      first: performance.getEntriesByName('vigil:inbox:first-screen')[0]?.startTime,
+      all: performance.getEntriesByName('vigil:inbox:all-opened')[0]?.startTime,
+      heap: performance.memory ? performance.memory.usedJSHeapSize : 0,
+    })`)) as { keys: number; first: number; all: number; heap: number };
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };

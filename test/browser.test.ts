@@ -154,6 +154,9 @@ describe('the core loop in Chromium', () => {
     await page.getByRole('heading', { name: /Inbox/ }).waitFor({ timeout: 30_000 });
     const reports = page.locator('article.report');
     await reports.nth(3).waitFor();
+    // Rows appear at once; their contents as the decryption workers open them.
+    await page.getByText('no-js report in az').first().waitFor();
+    await page.getByText('sealed-in-browser report in en').first().waitFor();
     assert.equal(await reports.count(), 4);
     const text = await page.textContent('main');
     for (const story of ['no-js report in az', 'no-js report in ru', 'sealed-in-browser report in en', 'sealed-in-browser report in az']) {

@@ -56,6 +56,8 @@ export interface LoginResponse {
   organization: { name: string; publicTitle: string; languages: string[] };
   keys: { publicKey: string; wrappedPrivateKey: string };
   grants: { keyId: string; sealed: string }[];
+  /** The organization requires a second factor and this member has none yet. */
+  mustEnrolSecondFactor?: boolean;
 }
 
 export const REPORT_STATES = ['new', 'in_review', 'verified', 'unverified', 'duplicate', 'spam', 'archived'] as const;

@@ -35,7 +35,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     ]);
     await startSession(app.vigil, reply, member.id);
     await audit(db, { actor: member.id, action: 'login.succeeded', object: member.id, detail: { factor } });
-    const body: LoginResponse & { mustEnrolSecondFactor: boolean } = {
+    const body: LoginResponse = {
       member: { id: member.id, email: member.email, role: member.role as Role },
       organization: { name: org.name, publicTitle: org.public_title, languages: JSON.parse(org.languages) },
       keys: { publicKey: toBase64Url(member.public_key), wrappedPrivateKey: toBase64Url(member.wrapped_private_key) },

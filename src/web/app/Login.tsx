@@ -3,15 +3,35 @@ import { api, ApiError } from './api.ts';
 import { deriveMemberKeys, openKeyring, type KdfParams, type Keyring } from '../../core/keyring.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import type { LoginResponse } from '../../core/api/schemas.ts';
+import { SecondFactorStep, type SecondFactorChallenge } from './SecondFactorStep.tsx';
 
 export interface Session {
   login: LoginResponse;
   keyring: Keyring;
 }
 
+type LoginStep = LoginResponse | { secondFactor: SecondFactorChallenge };
+
 export function Login({ onOpen }: { onOpen: (session: Session) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Between the passphrase and the second factor: the wrapping key waits here, in memory.
+  const [pending, setPending] = useState<{ challenge: SecondFactorChallenge; wrapKey: CryptoKey } | null>(null);
+
+  async function open(login: LoginResponse, wrapKey: CryptoKey) {
+    const keyring = await openKeyring(login, wrapKey);
+    performance.mark('vigil:login:keys-open');
+    onOpen({ login, keyring });
+  }
+
+  if (pending) {
+    return (
+      <SecondFactorStep
+        challenge={pending.challenge}
+        onDone={(login) => open(login, pending.wrapKey).catch(() => setError('Your keys could not be opened.'))}
+      />
+    );
+  }
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -23,8 +43,12 @@ export function Login({ onOpen }: { onOpen: (session: Session) => void }) {
     try {
       const { kdf } = await api<{ kdf: KdfParams }>('/api/auth/kdf', { email });
       const { loginKey, wrapKey } = await deriveMemberKeys(passphrase, kdf);
-      const login = await api<LoginResponse>('/api/auth/login', { email, loginKey: toBase64Url(loginKey) });
-      onOpen({ login, keyring: await openKeyring(login, wrapKey) });
+      const step = await api<LoginStep>('/api/auth/login', { email, loginKey: toBase64Url(loginKey) });
+      if ('secondFactor' in step) {
+        setPending({ challenge: step.secondFactor, wrapKey });
+        return;
+      }
+      await open(step, wrapKey);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Your keys could not be opened with this passphrase.');
       setBusy(false);

@@ -71,7 +71,8 @@ export function Workspace() {
 }
 
 function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => void }) {
-  const [page, setPage] = useState<Page>(() => pageFromHash(location.hash, vault.me.role));
+  // A member who must still enrol a second factor starts on their account page, where that is done.
+  const [page, setPage] = useState<Page>(() => (vault.login.mustEnrolSecondFactor ? 'account' : pageFromHash(location.hash, vault.me.role)));
   useEffect(() => {
     const follow = () => setPage(pageFromHash(location.hash, vault.me.role));
     window.addEventListener('hashchange', follow);
@@ -97,7 +98,10 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
         <MembersPage
           vault={vault}
           onAllSessionsEnded={() => lock('Every session was ended, this one too. Log in again.')}
-          onIntakeKeyChanged={() => vault.release('intake-key')}
+          onIntakeKeyChanged={() => {
+            vault.release('intake-key');
+            vault.release('decrypt-pool');
+          }}
         />
       )}
       {page === 'account' && <AccountPage vault={vault} />}

@@ -4,6 +4,7 @@ import { SafetyCodeOf } from '../SafetyCode.tsx';
 import { ROLE_NAMES } from '../members/roles.ts';
 import { SessionList } from './SessionList.tsx';
 import { ChangePassphrase } from './ChangePassphrase.tsx';
+import { SecondFactors } from './SecondFactors.tsx';
 
 export function AccountPage({ vault }: { vault: Vault }) {
   return (
@@ -12,6 +13,7 @@ export function AccountPage({ vault }: { vault: Vault }) {
       <p>
         {vault.me.email} · {ROLE_NAMES[vault.me.role]} in {vault.login.organization.name}
       </p>
+      <SecondFactors mustEnrol={!!vault.login.mustEnrolSecondFactor} />
       <SessionList />
       <ChangePassphrase vault={vault} />
       <section aria-labelledby="my-code-title">

@@ -7,6 +7,7 @@ import { PageHeading } from '../PageHeading.tsx';
 import { useShortcuts } from '../shortcuts.ts';
 import { ReportStore, useStoreVersion } from './report-store.ts';
 import { Opener } from './opener.ts';
+import { DecryptPool } from '../decrypt/pool.ts';
 import { IntakeKeyCache } from './intake-key.ts';
 import { loadInbox, loadNewer } from './load-inbox.ts';
 import { indexThreads } from './thread.ts';
@@ -26,6 +27,7 @@ const SEARCH_PAUSE_MS = 150;
 export function InboxPage({ vault }: { vault: Vault }) {
   const store = vault.hold('inbox', () => new ReportStore());
   const opener = vault.hold('opener', () => new Opener(vault.keyring));
+  const pool = vault.hold('decrypt-pool', () => new DecryptPool(vault.keyring));
   const intake = vault.hold('intake-key', () => new IntakeKeyCache(vault.keyring));
   const version = useStoreVersion(store);
   const team = useTeam();
@@ -47,7 +49,7 @@ export function InboxPage({ vault }: { vault: Vault }) {
 
   useEffect(() => {
     if (store.started) return;
-    void loadInbox(store, opener).then(() => {
+    void loadInbox(store, pool).then(() => {
       if (store.phase === 'done' && !store.forgotten) return indexThreads(store, opener, (done, total) => setThreadProgress([done, total]));
     });
   }, []);
@@ -140,7 +142,7 @@ export function InboxPage({ vault }: { vault: Vault }) {
   async function checkNew() {
     setError(null);
     try {
-      const n = await loadNewer(store, opener);
+      const n = await loadNewer(store, pool);
       say(n === 0 ? 'No new reports.' : n === 1 ? '1 new report.' : `${n} new reports.`);
     } catch (e) {
       setError(messageOf(e, 'The inbox could not be loaded.'));

@@ -11,6 +11,7 @@ import { ConfirmMember } from './ConfirmMember.tsx';
 import { MemberTable } from './MemberTable.tsx';
 import { PendingInvitations } from './PendingInvitations.tsx';
 import { EndAllSessions } from './EndAllSessions.tsx';
+import { RequireSecondFactor } from './RequireSecondFactor.tsx';
 import { removeMember } from './remove-member.ts';
 import { ROLE_NAMES, type Role } from './roles.ts';
 
@@ -113,6 +114,7 @@ export function MembersPage({ vault, onAllSessionsEnded, onIntakeKeyChanged }: {
         <h2 id="links-title">Unused invitation links</h2>
         {data && <PendingInvitations invitations={data.invitations} onRevoke={revoke} />}
       </section>
+      <RequireSecondFactor />
       <EndAllSessions onEnded={onAllSessionsEnded} />
       {removing && (
         <ConfirmDialog title={`Remove ${removing.email}?`} confirmLabel={busy ? 'Removing…' : `Remove ${removing.email}`} busy={busy} onConfirm={confirmRemoval} onClose={() => setRemoving(null)}>
