@@ -121,6 +121,7 @@ for (const backend of BACKENDS) {
             init.body = '{}';
           }
           const response = await fetch(`${server.url}${path}`, init);
+          await response.arrayBuffer();
           const refused = response.status === 401 || response.status === 403;
           const allowed = MATRIX[key]?.includes(actor) ?? false;
           if (allowed === refused) failures.push(`${key} as ${actor}: ${response.status} (expected ${allowed ? 'allowed' : 'refused'})`);

@@ -80,6 +80,8 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     return503OnClosing: true,
+    // On stop, end every connection at once (a client that stopped reading must not hold us up).
+    forceCloseConnections: true,
   });
   app.decorate('vigil', vigil);
 
