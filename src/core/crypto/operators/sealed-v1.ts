@@ -6,7 +6,7 @@
 //   bytes 10-41 HPKE encapsulated key (X25519, 32 bytes)
 //   bytes 42-   ChaCha20-Poly1305 ciphertext of the padded plaintext, with bytes 0-9 as AAD
 import { hpkeSuite } from '../suite.ts';
-import { concat, toHex, utf8 } from '../bytes.ts';
+import { concat, fromBase64Url, toHex, utf8 } from '../bytes.ts';
 import { EnvelopeError } from '../errors.ts';
 import { KEY_ID_BYTES } from '../keys.ts';
 import { pad, unpad, PAD_BUCKET } from '../padding.ts';
@@ -56,15 +56,27 @@ export function readHeader(envelope: Uint8Array): SealedHeader {
   return { version: envelope[0]!, kind: envelope[1]!, keyId };
 }
 
-// Opening thousands of reports with one private key: parse the key once per key array.
-const parsedPrivateKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+// Opening thousands of reports with one private key: parse it once per key array, and with its
+// public half where the platform can give it (a WebCrypto X25519 key's JWK carries it), so HPKE
+// does not re-derive the public key for every envelope.
+const parsedPrivateKeys = new WeakMap<Uint8Array, Promise<CryptoKey | CryptoKeyPair>>();
 
-async function parsedPrivateKey(raw: Uint8Array): Promise<CryptoKey> {
-  let parsed = parsedPrivateKeys.get(raw);
-  if (!parsed) {
-    parsed = hpkeSuite().then((suite) => suite.kem.deserializePrivateKey(exact(raw)));
-    parsedPrivateKeys.set(raw, parsed);
+async function parse(raw: Uint8Array): Promise<CryptoKey | CryptoKeyPair> {
+  const suite = await hpkeSuite();
+  const privateKey = await suite.kem.deserializePrivateKey(exact(raw));
+  try {
+    const { x } = await crypto.subtle.exportKey('jwk', privateKey);
+    const publicRaw = x ? fromBase64Url(x) : null;
+    if (!publicRaw) return privateKey;
+    return { privateKey, publicKey: await suite.kem.deserializePublicKey(exact(publicRaw)) };
+  } catch {
+    return privateKey; // not a WebCrypto key (pure-JS X25519): HPKE derives the public half itself
   }
+}
+
+function parsedPrivateKey(raw: Uint8Array): Promise<CryptoKey | CryptoKeyPair> {
+  let parsed = parsedPrivateKeys.get(raw);
+  if (!parsed) parsedPrivateKeys.set(raw, (parsed = parse(raw)));
   return parsed;
 }
 
