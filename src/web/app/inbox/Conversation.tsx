@@ -1,7 +1,6 @@
 // The conversation with the reporter. Replies are sealed to a key derived from the reporter's
 // codename: only whoever holds the codename reads them, at the status page.
-import { useState } from 'preact/hooks';
-import { messageOf } from '../api.ts';
+import { useTextForm } from '../use-text-form.ts';
 import type { OpenedMessage } from './thread.ts';
 import { nameOf, type TeamMember } from './team.ts';
 import { utcMinute } from '../time.ts';
@@ -21,24 +20,7 @@ export function Conversation({
   onReply: (text: string) => Promise<void>;
   onRefresh: () => void;
 }) {
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (!text.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onReply(text.trim());
-      setText('');
-    } catch (e) {
-      setError(messageOf(e, e instanceof Error ? e.message : 'The reply could not be sent.'));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { text, setText, busy, error, submit } = useTextForm(onReply, 'The reply could not be sent.');
 
   return (
     <section aria-labelledby="conversation-title">

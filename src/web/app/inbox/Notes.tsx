@@ -1,29 +1,11 @@
 // The team's notes on a report, sealed in this browser to the intake key.
-import { useState } from 'preact/hooks';
-import { messageOf } from '../api.ts';
+import { useTextForm } from '../use-text-form.ts';
 import type { OpenedNote } from './thread.ts';
 import { nameOf, type TeamMember } from './team.ts';
 import { utcMinute } from '../time.ts';
 
 export function Notes({ notes, team, canWrite, onAdd }: { notes: OpenedNote[] | null; team: TeamMember[]; canWrite: boolean; onAdd: (text: string) => Promise<void> }) {
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (!text.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onAdd(text.trim());
-      setText('');
-    } catch (e) {
-      setError(messageOf(e, e instanceof Error ? e.message : 'The note could not be saved.'));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { text, setText, busy, error, submit } = useTextForm(onAdd, 'The note could not be saved.');
 
   return (
     <section aria-labelledby="notes-title">
