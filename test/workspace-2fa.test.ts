@@ -1,0 +1,96 @@
+// Second factors in Chromium: enrol an authenticator app and a passkey on My account (the
+// passkey held by Chromium's virtual authenticator), then log in with each; recovery codes shown
+// once; axe on the pages involved. The server runs on "localhost": WebAuthn refuses IP addresses.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+import { ADMIN, setUpOrganization } from './support/org.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+describe('second factors in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let totpSecret = '';
+
+  async function logIn(): Promise<void> {
+    await page.goto(`${server.url}/app`);
+    await page.fill('#email', ADMIN.email);
+    await page.fill('#passphrase', ADMIN.passphrase);
+    await page.click('button[type=submit]');
+  }
+
+  async function axe(): Promise<string[]> {
+    await page.evaluate(AXE);
+    return page.evaluate(`axe.run().then((r) => r.violations.map((v) => v.id))`) as Promise<string[]>;
+  }
+
+  before(async () => {
+    server = await startTestServer('sqlite', { HOST: 'localhost' });
+    assert.match(server.url, /^http:\/\/localhost:/);
+    await setUpOrganization(server);
+    browser = await launchChromium();
+    context = await browser.newContext({ bypassCSP: true });
+    page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('enrols an authenticator app: shows the key, takes a code, shows ten recovery codes once', async () => {
+    await logIn();
+    await page.getByRole('heading', { name: /Inbox/ }).waitFor({ timeout: 30_000 });
+    await page.goto(`${server.url}/app#account`);
+    await page.getByRole('button', { name: 'Add an authenticator app' }).click();
+    const secret = await page.getAttribute('[data-totp-secret]', 'data-totp-secret');
+    assert.match(secret ?? '', /^[A-Z2-7]+=*$/);
+    totpSecret = secret!;
+    await page.fill('#totp-code', new TOTP({ secret: Secret.fromBase32(secret!) }).generate());
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.locator('.recovery-codes li').nth(9).waitFor();
+    assert.equal(await page.locator('.recovery-codes li').count(), 10);
+    assert.deepEqual(await axe(), [], 'My account with recovery codes');
+  });
+
+  it('enrols a passkey held by the (virtual) authenticator', async () => {
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await page.getByText(/Passkey \(added/).waitFor({ timeout: 15_000 });
+  });
+
+  it('logs in with the passkey as the second step', async () => {
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await logIn();
+    await page.getByRole('heading', { name: 'Second step' }).waitFor({ timeout: 30_000 });
+    assert.deepEqual(await axe(), [], 'second step');
+    await page.getByRole('button', { name: 'Use my passkey' }).click();
+    await page.getByRole('heading', { name: /Inbox/ }).waitFor({ timeout: 30_000 });
+  });
+
+  it('logs in with an authenticator code; a wrong code is refused with a clear message', async () => {
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await logIn();
+    await page.getByRole('heading', { name: 'Second step' }).waitFor({ timeout: 30_000 });
+    await page.fill('#code', '000000');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.match((await page.getByRole('alert').textContent()) ?? '', /not right/);
+    // The same step takes the right code.
+    await page.fill('#code', new TOTP({ secret: Secret.fromBase32(totpSecret) }).generate());
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: /Inbox/ }).waitFor({ timeout: 30_000 });
+  });
+});
