@@ -22,7 +22,7 @@ const CITIES = ['Baku', 'Sumqayit', 'Ganja', 'Lankaran'];
 const WHAT = ['detained', 'raid', 'entrapment', 'online', 'violence', 'medical', 'names', 'extortion', 'sentenced'];
 
 /** Seals `count` realistic reports to the organization's intake key and writes them in bulk. */
-async function fillInbox(dataDir: string, count: number): Promise<void> {
+export async function fillInbox(dataDir: string, count: number): Promise<void> {
   useHpkeSuite(nodeHpkeSuite());
   const db = new SqliteDatabase(join(dataDir, 'vigil.sqlite'));
   try {
