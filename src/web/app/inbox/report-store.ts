@@ -8,19 +8,8 @@ import type { Forgettable } from '../vault.ts';
 
 export type ReportContent = { ok: true; answers: ReportAnswers; firstLine: string } | { ok: false; problem: string };
 
-export interface Report {
-  id: string;
-  seq: number;
-  keyId: string;
-  receivedHour: string;
-  readHour: string | null;
-  state: ReportStateName;
-  assignee: string | null;
-  duplicateOf: string | null;
-  tags: string[];
-  canReply: boolean;
-  notes: number;
-  messages: number;
+/** An inbox item as the server lists it, plus what this browser learnt by opening it. */
+export interface Report extends Omit<InboxItem, 'envelope'> {
   /** The sealed report until it is opened, then null. */
   envelope: string | null;
   /** null until opened. */
