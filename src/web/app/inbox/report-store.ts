@@ -2,7 +2,7 @@
 // opened from its envelope. One mutable store per session, shared by the inbox views, so moving
 // between pages does not open 100,000 envelopes again. Views re-render on `version`.
 import { useEffect, useState } from 'preact/hooks';
-import type { InboxItem, ReportStateName } from '../../../core/api/schemas.ts';
+import type { InboxItem } from '../../../core/api/schemas.ts';
 import type { ReportAnswers } from '../../../core/report/answers.ts';
 import type { Forgettable } from '../vault.ts';
 
