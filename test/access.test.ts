@@ -44,6 +44,7 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/members/:id/role': ADMINS,
   'POST /api/members/:id/remove': ADMINS,
   'GET /api/me': SIGNED_IN,
+  'GET /api/me/grants': READERS,
   'GET /api/sessions': SIGNED_IN,
   'POST /api/sessions/:id/end': SIGNED_IN,
   'POST /api/sessions/end-all': ADMINS,

@@ -292,6 +292,11 @@ describe('the workspace in Chromium', () => {
     await adminPage.getByRole('link', { name: 'Inbox' }).click();
     await adminPage.getByRole('button', { name: 'Check for new reports' }).click();
     await row(adminPage, 'After the rotation').waitFor(STEP);
+    // The documenter was logged in during the rotation: checking for new reports fetches the
+    // new grant and opens the report without logging in again.
+    await docPage.getByRole('link', { name: 'Inbox' }).click();
+    await docPage.getByRole('button', { name: 'Check for new reports' }).click();
+    await row(docPage, 'After the rotation').waitFor(STEP);
   });
 
   it('My account: sessions, and a new passphrase that re-wraps the key', async () => {

@@ -90,18 +90,26 @@ export async function openMemberKey(login: LoginResponse, wrapKey: CryptoKey): P
   return unwrapSecret(WrappedKind.memberPrivateKey, wrapKey, wrapped, login.member.id);
 }
 
-export async function openKeyring(login: LoginResponse, wrapKey: CryptoKey): Promise<Keyring> {
+/** Opens grants this keyring does not hold yet with the member's private key; returns how many. */
+export async function addGrants(keyring: Keyring, grants: LoginResponse['grants'], member: { privateKey: Uint8Array; publicKey: Uint8Array }): Promise<number> {
+  const me = { privateKey: member.privateKey, keyId: await keyIdOf(member.publicKey) };
+  let added = 0;
+  for (const grant of grants) {
+    const sealed = fromBase64Url(grant.sealed);
+    if (!sealed || keyring.has(grant.keyId)) continue;
+    keyring.set(grant.keyId, await openSealed(SealedKind.keyGrant, sealed, me));
+    added += 1;
+  }
+  return added;
+}
+
+export async function openKeyring(login: LoginResponse, wrapKey: CryptoKey): Promise<{ keyring: Keyring; memberKey: Uint8Array }> {
   const publicKey = fromBase64Url(login.keys.publicKey);
   if (!publicKey) throw new EnvelopeError('malformed');
-  const privateKey = await openMemberKey(login, wrapKey);
-  const me = { privateKey, keyId: await keyIdOf(publicKey) };
+  const memberKey = await openMemberKey(login, wrapKey);
   const keyring: Keyring = new Map();
-  for (const grant of login.grants) {
-    const sealed = fromBase64Url(grant.sealed);
-    if (!sealed) continue;
-    keyring.set(grant.keyId, await openSealed(SealedKind.keyGrant, sealed, me));
-  }
-  return keyring;
+  await addGrants(keyring, login.grants, { privateKey: memberKey, publicKey });
+  return { keyring, memberKey };
 }
 
 export { deriveMemberKeys, type KdfParams };

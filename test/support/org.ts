@@ -34,7 +34,7 @@ export async function logIn(server: TestServer, email = ADMIN.email, passphrase 
   if (response.status !== 200) throw new Error(`login failed: ${response.status}`);
   const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
   const login = (await response.json()) as LoginResponse;
-  const keyring = await openKeyring(login, wrapKey);
+  const { keyring } = await openKeyring(login, wrapKey);
   return {
     serverUrl: server.url,
     cookie,

@@ -1,7 +1,8 @@
 // A member's own account: who am I, my sessions, my passphrase; and the administrator's
 // "end every session" for the day a member is arrested.
 import type { FastifyPluginAsync } from 'fastify';
-import { fromBase64Url } from '../../core/crypto/bytes.ts';
+import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
+import { grantIsIntact } from '../keys/integrity.ts';
 import { passphraseRequest, type SessionView } from '../../core/api/schemas.ts';
 import { HttpError } from '../http/errors.ts';
 import { appendAudit, audit } from '../audit/log.ts';
@@ -13,6 +14,12 @@ export const meRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/me', { config: { access: 'member' } }, async (request) => {
     const m = request.member!;
     return { id: m.id, email: m.email, role: m.role, status: m.status, idleMinutes: app.vigil.config.idleMinutes };
+  });
+
+  // Keys granted since login (e.g. after a rotation), so the workspace need not log in again.
+  app.get('/api/me/grants', { config: { access: ['admin', 'coordinator', 'documenter', 'viewer'] } }, async (request) => {
+    const grants = await db.selectFrom('key_grants').select(['member_id', 'key_id', 'sealed', 'mac']).where('member_id', '=', request.member!.id).execute();
+    return { grants: grants.filter((g) => grantIsIntact(app.vigil.secret, g)).map((g) => ({ keyId: g.key_id, sealed: toBase64Url(g.sealed) })) };
   });
 
   app.get('/api/sessions', { config: { access: 'member' } }, async (request): Promise<{ sessions: SessionView[] }> => {

@@ -8,6 +8,8 @@ import { SecondFactorStep, type SecondFactorChallenge } from './SecondFactorStep
 export interface Session {
   login: LoginResponse;
   keyring: Keyring;
+  /** The member's own private key: opens grants made after login (key rotation). */
+  memberKey: Uint8Array;
 }
 
 type LoginStep = LoginResponse | { secondFactor: SecondFactorChallenge };
@@ -19,9 +21,9 @@ export function Login({ onOpen }: { onOpen: (session: Session) => void }) {
   const [pending, setPending] = useState<{ challenge: SecondFactorChallenge; wrapKey: CryptoKey } | null>(null);
 
   async function open(login: LoginResponse, wrapKey: CryptoKey) {
-    const keyring = await openKeyring(login, wrapKey);
+    const { keyring, memberKey } = await openKeyring(login, wrapKey);
     performance.mark('vigil:login:keys-open');
-    onOpen({ login, keyring });
+    onOpen({ login, keyring, memberKey });
   }
 
   if (pending) {

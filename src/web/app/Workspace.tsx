@@ -32,6 +32,7 @@ export function Workspace() {
       setVault(new Vault(session, me));
     } catch (e) {
       forgetKeys(session.keyring);
+      session.memberKey.fill(0);
       setNotice(messageOf(e, 'The workspace could not be opened.'));
       setAttempt((n) => n + 1);
     }

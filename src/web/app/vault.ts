@@ -2,7 +2,9 @@
 // them. Locking (button, idle, page hidden, session ended) calls forget(): key bytes are zeroed
 // and every decrypted thing is dropped, so nothing survives a lock but the login screen.
 import type { LoginResponse, Role } from '../../core/api/schemas.ts';
-import type { Keyring } from '../../core/keyring.ts';
+import { addGrants, type Keyring } from '../../core/keyring.ts';
+import { fromBase64Url } from '../../core/crypto/bytes.ts';
+import { api } from './api.ts';
 import type { Session } from './Login.tsx';
 
 /** GET /api/me */
@@ -27,6 +29,7 @@ export class Vault {
   /** Replaced after a passphrase change (it carries the re-wrapped private key). */
   login: LoginResponse;
   readonly keyring: Keyring;
+  private readonly memberKey: Uint8Array;
   readonly me: Me;
   private readonly held = new Map<string, Forgettable>();
   private forgotten = false;
@@ -34,6 +37,7 @@ export class Vault {
   constructor(session: Session, me: Me) {
     this.login = session.login;
     this.keyring = session.keyring;
+    this.memberKey = session.memberKey;
     this.me = me;
   }
 
@@ -66,10 +70,27 @@ export class Vault {
     this.held.delete(name);
   }
 
+  /**
+   * Opens keys granted since login (another administrator rotated the intake key) and restarts
+   * whatever holds key copies. Returns how many keys were added.
+   */
+  async refreshKeys(): Promise<number> {
+    if (this.forgotten) return 0;
+    const { grants } = await api<{ grants: LoginResponse['grants'] }>('/api/me/grants');
+    const publicKey = fromBase64Url(this.login.keys.publicKey)!;
+    const added = await addGrants(this.keyring, grants, { privateKey: this.memberKey, publicKey });
+    if (added > 0) {
+      this.release('decrypt-pool');
+      this.release('intake-key');
+    }
+    return added;
+  }
+
   forget(): void {
     this.forgotten = true;
     for (const thing of this.held.values()) thing.forget();
     this.held.clear();
     forgetKeys(this.keyring);
+    this.memberKey.fill(0);
   }
 }

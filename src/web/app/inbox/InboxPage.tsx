@@ -142,7 +142,9 @@ export function InboxPage({ vault }: { vault: Vault }) {
   async function checkNew() {
     setError(null);
     try {
-      const n = await loadNewer(store, pool);
+      // Keys granted since login (a rotation) first, so new reports sealed to them open.
+      await vault.refreshKeys();
+      const n = await loadNewer(store, vault.hold('decrypt-pool', () => new DecryptPool(vault.keyring)));
       say(n === 0 ? 'No new reports.' : n === 1 ? '1 new report.' : `${n} new reports.`);
     } catch (e) {
       setError(messageOf(e, 'The inbox could not be loaded.'));

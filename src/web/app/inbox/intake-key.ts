@@ -29,7 +29,7 @@ export async function fetchIntakeKey(keyring: Keyring): Promise<IntakeKey> {
   const keyId = /\sdata-key-id="([0-9a-f]*)"/.exec(form)?.[1] ?? '';
   if (!publicKey || publicKey.length !== 32 || (await keyIdOf(publicKey)) !== keyId) throw new IntakeKeyError('The intake key the server shows is not valid. Tell an administrator.');
   const privateKey = keyring.get(keyId);
-  if (!privateKey) throw new IntakeKeyError('The intake key changed after you logged in. Lock and log in again to receive the new one.');
+  if (!privateKey) throw new IntakeKeyError('The intake key changed after you logged in. Press “Check for new reports” in the inbox to receive the new one.');
   try {
     const probe = await sealTo(SealedKind.note, { publicKey, keyId }, utf8('probe'));
     await openSealed(SealedKind.note, probe, { privateKey, keyId });

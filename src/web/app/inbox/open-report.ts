@@ -8,7 +8,7 @@ import type { Report } from './report-store.ts';
 const en = MESSAGES.en;
 
 export const MISSING_KEY =
-  'Sealed to a key you have not been given. If the intake key changed after you logged in, lock and log in again.';
+  'Sealed to a key you have not been given. If the intake key changed after you logged in, "Check for new reports" fetches the new one.';
 
 const PROBLEMS: Record<OpenProblem, string> = {
   'missing-key': MISSING_KEY,
