@@ -10,6 +10,7 @@ export interface OrganizationView {
   name: string;
   publicTitle: string;
   languages: Language[];
+  requireSecondFactor: boolean;
 }
 
 export interface IntakeKey {
@@ -40,7 +41,7 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
     organization() {
       org ??= db
         .selectFrom('organization')
-        .select(['name', 'public_title', 'languages'])
+        .select(['name', 'public_title', 'languages', 'require_second_factor'])
         .executeTakeFirst()
         .then((row) =>
           row
@@ -50,6 +51,7 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
                 languages: (JSON.parse(row.languages) as string[]).filter((l): l is Language =>
                   (LANGUAGES as readonly string[]).includes(l),
                 ),
+                requireSecondFactor: !!row.require_second_factor,
               }
             : null,
         );

@@ -47,7 +47,7 @@ export function enforceAccess(app: FastifyInstance, routes: RouteRule[] = []): v
       if (!access.includes(member.role)) throw new HttpError(403, 'forbidden');
       // The organization requires a second factor and this member has none yet: only their own
       // account (where they enrol one) is open to them.
-      if (await mustEnrol(app.vigil.storage.db, member.id)) throw new HttpError(403, 'second-factor-required');
+      if (await mustEnrol(app.vigil, member.id)) throw new HttpError(403, 'second-factor-required');
     }
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.headers[CSRF_HEADER] !== '1') {
       throw new HttpError(403, 'forbidden');

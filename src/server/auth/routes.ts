@@ -41,7 +41,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       keys: { publicKey: toBase64Url(member.public_key), wrappedPrivateKey: toBase64Url(member.wrapped_private_key) },
       // A grant this server did not record (no valid MAC) is not handed out.
       grants: grants.filter((g) => grantIsIntact(secret, g)).map((g) => ({ keyId: g.key_id, sealed: toBase64Url(g.sealed) })),
-      mustEnrolSecondFactor: await mustEnrol(db, member.id),
+      mustEnrolSecondFactor: await mustEnrol(app.vigil, member.id),
     };
     return body;
   }

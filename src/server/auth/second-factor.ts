@@ -2,7 +2,6 @@
 // passphrase's login key checks out, a member with a second factor gets a short-lived challenge
 // token instead of a session; the session (and the wrapped keys) come only with the factor.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import {
   generateAuthenticationOptions,
@@ -34,11 +33,13 @@ export async function confirmedFactors(db: Kysely<Database>, memberId: string) {
   return db.selectFrom('second_factors').selectAll().where('member_id', '=', memberId).where('confirmed', '=', 1).execute();
 }
 
-/** Whether this member must enrol a factor before reaching anything but their own account. */
-export async function mustEnrol(db: Kysely<Database>, memberId: string): Promise<boolean> {
-  const org = await db.selectFrom('organization').select('require_second_factor').executeTakeFirst();
-  if (!org?.require_second_factor) return false;
-  return (await confirmedFactors(db, memberId)).length === 0;
+/**
+ * Whether this member must enrol a factor before reaching anything but their own account. Runs on
+ * every member request, so the setting comes from the cached organization (no query when off).
+ */
+export async function mustEnrol(vigil: VigilContext, memberId: string): Promise<boolean> {
+  if (!(await vigil.organization())?.requireSecondFactor) return false;
+  return (await confirmedFactors(vigil.storage.db, memberId)).length === 0;
 }
 
 /** A one-time challenge token between passphrase and second factor (stored hashed). */
@@ -188,4 +189,3 @@ export async function verifyPasskeyRegistration(vigil: VigilContext, memberId: s
   }
 }
 
-export type SecondFactorApp = FastifyInstance;

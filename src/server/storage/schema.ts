@@ -1,6 +1,7 @@
 // Table shapes as Kysely sees them. Blobs are opaque bytes the server cannot read: sealed or
 // wrapped envelopes, and public keys. Timestamps are ISO-8601 text; report times only to the hour.
 import type { ColumnType, Generated } from 'kysely';
+import type { ReportStateName } from '../../core/api/schemas.ts';
 
 export interface OrganizationTable {
   id: number;
@@ -133,7 +134,8 @@ export interface ReportTable {
   reporter_key: Uint8Array | null;
 }
 
-export type ReportState = 'new' | 'in_review' | 'verified' | 'unverified' | 'duplicate' | 'spam' | 'archived';
+/** One list of states, shared with the API (src/core/api/schemas.ts). */
+export type ReportState = ReportStateName;
 
 export interface ReportTagTable {
   report_id: string;

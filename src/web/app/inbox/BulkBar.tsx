@@ -1,5 +1,6 @@
 // Actions on every selected report at once.
 import { useState } from 'preact/hooks';
+import { AssigneeOptions } from './AssigneeOptions.tsx';
 import { REPORT_STATES, STATE_NAMES, type ReportStateName } from './states.ts';
 import type { TeamMember } from './team.ts';
 import { tagOf, type TriageChange } from './triage.ts';
@@ -63,13 +64,7 @@ export function BulkBar({
         <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
           <option value="">Assign to…</option>
           <option value="none">Nobody</option>
-          {team
-            .filter((m) => m.role !== 'viewer')
-            .map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.email}
-              </option>
-            ))}
+          <AssigneeOptions team={team} />
         </select>
         <button type="submit" class="small" disabled={!assignee}>
           Assign

@@ -1,6 +1,7 @@
 // State (with the report a duplicate repeats) and assignee of one report. Changes apply on the
 // button, not on the select, so arrowing through a list never changes a report by accident.
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { AssigneeOptions } from './AssigneeOptions.tsx';
 import type { Report, ReportStore } from './report-store.ts';
 import { REPORT_STATES, STATE_NAMES, type ReportStateName } from './states.ts';
 import type { TeamMember } from './team.ts';
@@ -109,13 +110,7 @@ export function TriageControls({
         <div class="inline-form">
           <select id="detail-assignee" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
             <option value="">Nobody</option>
-            {team
-              .filter((m) => m.role !== 'viewer')
-              .map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.email}
-                </option>
-              ))}
+            <AssigneeOptions team={team} />
           </select>
           <button type="submit" class="small" disabled={assignee === (report.assignee ?? '')}>
             Assign
