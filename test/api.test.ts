@@ -13,6 +13,7 @@ import { statusKeyOf } from '../src/core/crypto/status-key.ts';
 import { openSealed } from '../src/core/crypto/sealed.ts';
 import { generateKeyPair, keyIdOf } from '../src/core/crypto/keys.ts';
 import type { InboxResponse } from '../src/core/api/schemas.ts';
+import { INBOX_FRAME_TYPE, decodeInboxFrame } from '../src/core/api/inbox-frame.ts';
 import { prepareOrganization } from '../src/core/keyring.ts';
 
 const REPORT: [string, string][] = [
@@ -273,6 +274,19 @@ for (const backend of BACKENDS) {
         assert.ok(first.next);
         const second = (await (await admin.get(`/api/inbox?limit=1&before=${first.next}`)).json()) as InboxResponse;
         assert.ok(second.reports[0]!.seq < first.reports[0]!.seq);
+      });
+
+      it('hands the workspace the same inbox as a binary frame, envelopes as bytes', async () => {
+        const json = (await (await admin.get('/api/inbox?limit=3')).json()) as InboxResponse;
+        const response = await fetch(`${server.url}/api/inbox?limit=3`, { headers: { cookie: admin.cookie, accept: INBOX_FRAME_TYPE } });
+        assert.equal(response.status, 200);
+        assert.equal(response.headers.get('content-type'), INBOX_FRAME_TYPE);
+        const frame = decodeInboxFrame(new Uint8Array(await response.arrayBuffer()));
+        assert.equal(frame.next, json.next);
+        assert.deepEqual(
+          frame.reports.map(({ envelope, ...facts }) => ({ ...facts, envelope: toBase64Url(envelope) })),
+          json.reports,
+        );
       });
 
       it('logs out: the session stops working', async () => {

@@ -8,9 +8,12 @@ import { SealedKind, openSealed, sealTo, inspectSealed, MAX_SEALED_BYTES } from 
 import { WrappedKind, unwrapSecret, wrapSecret } from '../src/core/crypto/wrapped.ts';
 import { deriveMemberKeys, newKdfParams } from '../src/core/crypto/passphrase.ts';
 import { EnvelopeError } from '../src/core/crypto/errors.ts';
-import { fromBase64Url, fromUtf8, toBase64Url, utf8, randomBytes } from '../src/core/crypto/bytes.ts';
+import { concat, fromBase64Url, fromUtf8, toBase64Url, utf8, randomBytes } from '../src/core/crypto/bytes.ts';
 import { pad, unpad, PAD_BUCKET } from '../src/core/crypto/padding.ts';
 import { SyncHkdfSha256 } from '../src/core/crypto/hkdf.ts';
+import { HpkeRecipient } from '../src/core/crypto/hpke-open.ts';
+import { useHpkeSuite } from '../src/core/crypto/suite.ts';
+import { FrameError, decodeInboxFrame, encodeInboxFrame } from '../src/core/api/inbox-frame.ts';
 
 async function recipient() {
   const pair = await generateKeyPair();
@@ -85,6 +88,75 @@ describe('sealed envelopes (HPKE)', () => {
     assert.equal(fromUtf8(new Uint8Array(await theirs.open({ recipientKey: pair.privateKey, enc: sealed.enc, info }, sealed.ct))), 'hello');
     const back = await theirs.seal({ recipientPublicKey: pair.publicKey, info }, utf8('back').buffer as ArrayBuffer);
     assert.equal(fromUtf8(new Uint8Array(await ours.open({ recipientKey: pair.privateKey, enc: back.enc, info }, back.ct))), 'back');
+  });
+});
+
+describe('the lean HPKE opener (hpke-open.ts)', () => {
+  const hex = (h: string) => Uint8Array.from(h.match(/../g)!, (b) => parseInt(b, 16));
+  const suite = () => new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Chacha20Poly1305() });
+
+  it('opens RFC 9180 test vector A.2.1 (X25519, HKDF-SHA256, ChaCha20-Poly1305, base mode)', async () => {
+    const recipient = await HpkeRecipient.fromRawPrivateKey(hex('8057991eef8f1f1af18f4a9491d16a1ce333f695d4db8e38da75975c4478e0fb'));
+    assert.ok(recipient, 'Node has X25519 in WebCrypto');
+    const plaintext = await recipient.open(
+      hex('1afa08d3dec047a643885163f1180476fa7ddb54c6a8029ea33f95796bf2ac4a'),
+      hex('1c5250d8034ec2b784ba2cfd69dbdb8af406cfe3ff938e131f0def8c8b60b4db21993c62ce81883d2dd1b51a28'),
+      hex('436f756e742d30'),
+      hex('4f6465206f6e2061204772656369616e2055726e'),
+    );
+    assert.equal(fromUtf8(plaintext), 'Beauty is truth, truth beauty');
+  });
+
+  it('opens exactly what @hpke/core seals, and refuses any change', async () => {
+    const hpke = suite();
+    for (let round = 0; round < 40; round++) {
+      const pair = await hpke.kem.generateKeyPair();
+      const raw = new Uint8Array(await hpke.kem.serializePrivateKey(pair.privateKey));
+      const recipient = (await HpkeRecipient.fromRawPrivateKey(raw))!;
+      const info = randomBytes(1 + (round % 40));
+      const aad = randomBytes(round % 17);
+      const message = randomBytes(round * 37);
+      const sealed = await hpke.seal({ recipientPublicKey: pair.publicKey, info: info.slice().buffer as ArrayBuffer }, message.slice().buffer as ArrayBuffer, aad.slice().buffer as ArrayBuffer);
+      const enc = new Uint8Array(sealed.enc);
+      const ct = new Uint8Array(sealed.ct);
+      assert.deepEqual(await recipient.open(enc, ct, aad, info), message);
+      const flip = (bytes: Uint8Array) => {
+        const copy = bytes.slice();
+        copy[round % copy.length]! ^= 0x80;
+        return copy;
+      };
+      await assert.rejects(recipient.open(flip(enc), ct, aad, info));
+      await assert.rejects(recipient.open(enc, flip(ct), aad, info));
+      await assert.rejects(recipient.open(enc, ct, concat(aad, new Uint8Array([1])), info));
+      await assert.rejects(recipient.open(enc, ct, aad, flip(info)));
+    }
+  });
+
+  it('refuses a low-order ephemeral key and a key of the wrong size', async () => {
+    const pair = await generateKeyPair();
+    const recipient = (await HpkeRecipient.fromRawPrivateKey(pair.privateKey))!;
+    await assert.rejects(recipient.open(new Uint8Array(32), new Uint8Array(32), new Uint8Array(0), new Uint8Array(0)));
+    assert.equal(await HpkeRecipient.fromRawPrivateKey(new Uint8Array(31)), null);
+  });
+
+  it('where WebCrypto has no X25519 (older Tor Browser), envelopes open through @hpke\'s pure-JS suite', async (t) => {
+    const { DhkemX25519HkdfSha256: Portable } = await import('@hpke/dhkem-x25519');
+    const { pub, priv } = await recipient();
+    const envelope = await sealTo(SealedKind.report, pub, utf8('no X25519 here'));
+    const importKey = crypto.subtle.importKey.bind(crypto.subtle);
+    t.mock.method(crypto.subtle, 'importKey', (...args: Parameters<SubtleCrypto['importKey']>) => {
+      const algorithm = args[2] as { name?: string } | string;
+      if ((typeof algorithm === 'string' ? algorithm : algorithm.name) === 'X25519') return Promise.reject(new DOMException('not supported', 'NotSupportedError'));
+      return importKey(...args);
+    });
+    useHpkeSuite(new CipherSuite({ kem: new Portable(), kdf: new SyncHkdfSha256(), aead: new Chacha20Poly1305() }));
+    try {
+      assert.equal(await HpkeRecipient.fromRawPrivateKey(priv.privateKey.slice()), null);
+      // A fresh copy of the key: the prepared-key cache is per key array.
+      assert.equal(fromUtf8(await openSealed(SealedKind.report, envelope, { ...priv, privateKey: priv.privateKey.slice() })), 'no X25519 here');
+    } finally {
+      useHpkeSuite(new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new SyncHkdfSha256(), aead: new Chacha20Poly1305() }));
+    }
   });
 });
 
@@ -193,5 +265,23 @@ describe('inputs that are Node Buffers (as databases return them)', () => {
     const server = await reporterKeyPair('1234567890123456789012345678');
     assert.deepEqual(server.publicKey, browser.publicKey);
     assert.deepEqual(server.privateKey, browser.privateKey);
+  });
+});
+
+describe('the inbox frame (binary inbox pages)', () => {
+  const facts = (id: string) => ({ id, seq: 1, keyId: '00'.repeat(8), receivedHour: '2026-11-24T10:00Z', readHour: null, state: 'new' as const, assignee: null, duplicateOf: null, tags: ['a'], canReply: false, notes: 0, messages: 0 });
+
+  it('round-trips facts and envelopes, including an empty page', () => {
+    const frame = { reports: [{ ...facts('x'), envelope: randomBytes(570) }, { ...facts('y'), envelope: randomBytes(1082) }], next: 7 };
+    const back = decodeInboxFrame(encodeInboxFrame(frame));
+    assert.equal(back.next, 7);
+    assert.deepEqual(back.reports.map((r) => [r.id, r.envelope]), frame.reports.map((r) => [r.id, r.envelope]));
+    assert.deepEqual(decodeInboxFrame(encodeInboxFrame({ reports: [], next: null })), { reports: [], next: null });
+  });
+
+  it('refuses a frame that is truncated, padded, of another version or not JSON', () => {
+    const bytes = encodeInboxFrame({ reports: [{ ...facts('x'), envelope: randomBytes(100) }], next: null });
+    const broken = [bytes.subarray(0, bytes.length - 1), concat(bytes, new Uint8Array([0])), new Uint8Array([2, ...bytes.subarray(1)]), new Uint8Array([1, 0, 0, 0, 2, 0x7b, 0x7b]), new Uint8Array(3)];
+    for (const b of broken) assert.throws(() => decodeInboxFrame(b), FrameError);
   });
 });

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { inboxQuery, replyRequest, sealedText, triageRequest, type InboxResponse, type ReportThread } from '../../core/api/schemas.ts';
 import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
 import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
+import { INBOX_FRAME_TYPE, encodeInboxFrame, type InboxFrame } from '../../core/api/inbox-frame.ts';
 import { keyIdOf } from '../../core/crypto/keys.ts';
 import { HttpError, uuidParam } from '../http/errors.ts';
 import { currentHour } from '../intake/service.ts';
@@ -35,7 +36,7 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
     return report;
   }
 
-  app.get('/api/inbox', { config: { access: READERS } }, async (request): Promise<InboxResponse> => {
+  app.get('/api/inbox', { config: { access: READERS } }, async (request, reply) => {
     const parsed = inboxQuery.safeParse(request.query);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
     const { before, limit, state, assignee, tag } = parsed.data;
@@ -58,14 +59,14 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
       const tagRows = await db.selectFrom('report_tags').select(['report_id', 'tag']).where('report_id', 'in', page.map((r) => r.id)).orderBy('tag').execute();
       for (const t of tagRows) tags.set(t.report_id, [...(tags.get(t.report_id) ?? []), t.tag]);
     }
-    return {
+    const frame: InboxFrame = {
       reports: page.map((r) => ({
         id: r.id,
         seq: Number(r.seq),
         keyId: r.key_id,
         receivedHour: r.received_hour,
         readHour: r.read_hour,
-        envelope: toBase64Url(r.envelope),
+        envelope: r.envelope,
         state: r.state,
         assignee: r.assignee,
         duplicateOf: r.duplicate_of,
@@ -76,6 +77,12 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
       })),
       next: rows.length > limit ? Number(page[page.length - 1]!.seq) : null,
     };
+    if (request.headers.accept === INBOX_FRAME_TYPE) {
+      const bytes = encodeInboxFrame(frame);
+      return reply.type(INBOX_FRAME_TYPE).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    }
+    const json: InboxResponse = { reports: frame.reports.map((r) => ({ ...r, envelope: toBase64Url(r.envelope) })), next: frame.next };
+    return json;
   });
 
   app.post<{ Params: { id: string } }>('/api/reports/:id/read', { config: { access: TRIAGERS } }, async (request, reply) => {

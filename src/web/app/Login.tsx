@@ -4,6 +4,7 @@ import { deriveMemberKeys, openKeyring, type KdfParams, type Keyring } from '../
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import type { LoginResponse } from '../../core/api/schemas.ts';
 import { SecondFactorStep, type SecondFactorChallenge } from './SecondFactorStep.tsx';
+import { startDecryptWorkers, stopSpareWorkers } from './decrypt/pool.ts';
 
 export interface Session {
   login: LoginResponse;
@@ -42,6 +43,7 @@ export function Login({ onOpen }: { onOpen: (session: Session) => void }) {
     const passphrase = String(form.get('passphrase') ?? '');
     setBusy(true);
     setError(null);
+    startDecryptWorkers();
     try {
       const { kdf } = await api<{ kdf: KdfParams }>('/api/auth/kdf', { email });
       const { loginKey, wrapKey } = await deriveMemberKeys(passphrase, kdf);
@@ -52,6 +54,7 @@ export function Login({ onOpen }: { onOpen: (session: Session) => void }) {
       }
       await open(step, wrapKey);
     } catch (e) {
+      stopSpareWorkers();
       setError(e instanceof ApiError ? e.message : 'Your keys could not be opened with this passphrase.');
       setBusy(false);
     }

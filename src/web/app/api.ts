@@ -18,14 +18,14 @@ export function whenSessionEnds(listener: (() => void) | null): void {
   onSessionEnded = listener;
 }
 
-export async function api<T>(path: string, body?: unknown): Promise<T> {
+async function call(path: string, body: unknown, accept?: string): Promise<Response> {
   // The session this call belongs to: a late answer must not lock a newer session.
   const sessionEnded = onSessionEnded;
   let response: Response;
   try {
     response = await fetch(path, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { [CSRF_HEADER]: '1', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { [CSRF_HEADER]: '1', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(accept ? { accept } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
@@ -33,14 +33,27 @@ export async function api<T>(path: string, body?: unknown): Promise<T> {
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
   }
-  if (response.status === 204) return undefined as T;
+  if (response.ok) return response;
   const data = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-  if (!response.ok) {
-    const error = new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? `The server answered ${response.status}.`);
-    if (error.status === 401 && error.code === 'login-required' && sessionEnded === onSessionEnded) sessionEnded?.();
-    throw error;
+  const error = new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? `The server answered ${response.status}.`);
+  if (error.status === 401 && error.code === 'login-required' && sessionEnded === onSessionEnded) sessionEnded?.();
+  throw error;
+}
+
+export async function api<T>(path: string, body?: unknown): Promise<T> {
+  const response = await call(path, body);
+  if (response.status === 204) return undefined as T;
+  return (await response.json().catch(() => null)) as T;
+}
+
+/** A GET answered in a binary format (`accept`), as bytes. */
+export async function apiBytes(path: string, accept: string): Promise<Uint8Array> {
+  const response = await call(path, undefined, accept);
+  try {
+    return new Uint8Array(await response.arrayBuffer());
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
   }
-  return data as T;
 }
 
 /** The message to show for a failed call. */

@@ -6,7 +6,8 @@
 //   bytes 10-41 HPKE encapsulated key (X25519, 32 bytes)
 //   bytes 42-   ChaCha20-Poly1305 ciphertext of the padded plaintext, with bytes 0-9 as AAD
 import { hpkeSuite } from '../suite.ts';
-import { concat, fromBase64Url, toHex, utf8 } from '../bytes.ts';
+import { concat, toHex, utf8 } from '../bytes.ts';
+import { HpkeRecipient } from '../hpke-open.ts';
 import { EnvelopeError } from '../errors.ts';
 import { KEY_ID_BYTES } from '../keys.ts';
 import { pad, unpad, PAD_BUCKET } from '../padding.ts';
@@ -16,7 +17,13 @@ const ENC_BYTES = 32;
 const HEADER_BYTES = 2 + KEY_ID_BYTES;
 export const MIN_LENGTH = HEADER_BYTES + ENC_BYTES + PAD_BUCKET + 16;
 
-const info = (kind: number) => utf8(`vigil/sealed/v1/kind-${kind}`);
+const infos = new Map<number, Uint8Array>();
+/** The HPKE info for a kind; the same array each time, so openers can cache what derives from it. */
+function info(kind: number): Uint8Array {
+  let bytes = infos.get(kind);
+  if (!bytes) infos.set(kind, (bytes = utf8(`vigil/sealed/v1/kind-${kind}`)));
+  return bytes;
+}
 
 /** An exact-size ArrayBuffer copy. Node Buffers (e.g. from a database) are views into a shared pool, so `.buffer` alone would hand over the whole pool. */
 const exact = (bytes: Uint8Array): ArrayBuffer => new Uint8Array(bytes).buffer as ArrayBuffer;
@@ -34,7 +41,7 @@ export async function seal(
   const header = concat(new Uint8Array([VERSION, kind]), hexToBytes(recipient.keyId));
   const publicKey = await suite.kem.deserializePublicKey(exact(recipient.publicKey));
   const { ct, enc } = await suite.seal(
-    { recipientPublicKey: publicKey, info: info(kind).buffer as ArrayBuffer },
+    { recipientPublicKey: publicKey, info: exact(info(kind)) },
     pad(plaintext).buffer as ArrayBuffer,
     header.buffer as ArrayBuffer,
   );
@@ -56,28 +63,23 @@ export function readHeader(envelope: Uint8Array): SealedHeader {
   return { version: envelope[0]!, kind: envelope[1]!, keyId };
 }
 
-// Opening thousands of reports with one private key: parse it once per key array, and with its
-// public half where the platform can give it (a WebCrypto X25519 key's JWK carries it), so HPKE
-// does not re-derive the public key for every envelope.
-const parsedPrivateKeys = new WeakMap<Uint8Array, Promise<CryptoKey | CryptoKeyPair>>();
+// Opening thousands of reports with one private key: prepare it once per key array. Where the
+// platform's WebCrypto has X25519, the lean single-shot opener does the work (see hpke-open.ts);
+// elsewhere @hpke/core does, with the key parsed once.
+type Prepared = { lean: HpkeRecipient } | { hpke: CryptoKey | CryptoKeyPair };
+const prepared = new WeakMap<Uint8Array, Promise<Prepared>>();
 
-async function parse(raw: Uint8Array): Promise<CryptoKey | CryptoKeyPair> {
+async function prepare(raw: Uint8Array): Promise<Prepared> {
+  const lean = await HpkeRecipient.fromRawPrivateKey(raw);
+  if (lean) return { lean };
   const suite = await hpkeSuite();
-  const privateKey = await suite.kem.deserializePrivateKey(exact(raw));
-  try {
-    const { x } = await crypto.subtle.exportKey('jwk', privateKey);
-    const publicRaw = x ? fromBase64Url(x) : null;
-    if (!publicRaw) return privateKey;
-    return { privateKey, publicKey: await suite.kem.deserializePublicKey(exact(publicRaw)) };
-  } catch {
-    return privateKey; // not a WebCrypto key (pure-JS X25519): HPKE derives the public half itself
-  }
+  return { hpke: await suite.kem.deserializePrivateKey(exact(raw)) };
 }
 
-function parsedPrivateKey(raw: Uint8Array): Promise<CryptoKey | CryptoKeyPair> {
-  let parsed = parsedPrivateKeys.get(raw);
-  if (!parsed) parsedPrivateKeys.set(raw, (parsed = parse(raw)));
-  return parsed;
+function preparedKey(raw: Uint8Array): Promise<Prepared> {
+  let key = prepared.get(raw);
+  if (!key) prepared.set(raw, (key = prepare(raw)));
+  return key;
 }
 
 export async function open(
@@ -86,21 +88,19 @@ export async function open(
 ): Promise<{ kind: number; plaintext: Uint8Array }> {
   const { kind, keyId } = readHeader(envelope);
   if (keyId !== recipient.keyId) throw new EnvelopeError('wrong-key');
-  const suite = await hpkeSuite();
-  const privateKey = await parsedPrivateKey(recipient.privateKey);
-  let padded: ArrayBuffer;
+  const key = await preparedKey(recipient.privateKey);
+  const aad = envelope.subarray(0, HEADER_BYTES);
+  const enc = envelope.subarray(HEADER_BYTES, HEADER_BYTES + ENC_BYTES);
+  const ciphertext = envelope.subarray(HEADER_BYTES + ENC_BYTES);
+  let padded: Uint8Array;
   try {
-    padded = await suite.open(
-      {
-        recipientKey: privateKey,
-        enc: exact(envelope.subarray(HEADER_BYTES, HEADER_BYTES + ENC_BYTES)),
-        info: info(kind).buffer as ArrayBuffer,
-      },
-      exact(envelope.subarray(HEADER_BYTES + ENC_BYTES)),
-      exact(envelope.subarray(0, HEADER_BYTES)),
-    );
+    if ('lean' in key) padded = await key.lean.open(enc, ciphertext, aad, info(kind));
+    else {
+      const suite = await hpkeSuite();
+      padded = new Uint8Array(await suite.open({ recipientKey: key.hpke, enc: exact(enc), info: exact(info(kind)) }, exact(ciphertext), exact(aad)));
+    }
   } catch {
     throw new EnvelopeError('tampered');
   }
-  return { kind, plaintext: unpad(new Uint8Array(padded)) };
+  return { kind, plaintext: unpad(padded) };
 }

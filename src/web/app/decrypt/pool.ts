@@ -1,11 +1,37 @@
 // Opens many reports in parallel: one worker per core (at most 4), batches handed out as workers
-// become free, results delivered in the order asked. Falls back to the main thread where
+// have room, results delivered in the order asked. Falls back to the main thread where
 // workers are unavailable. forget() zeroes the workers' key copies and stops them.
 import type { Keyring } from '../../../core/keyring.ts';
 import { openReportAnswers, type OpenResult } from './open.ts';
+import { pack, type Item } from './batch.ts';
 
-type Item = { id: string; keyId: string; envelope: string };
 const BATCH = 250;
+const IN_FLIGHT = 2;
+
+const workerCount = () => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+const startWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+
+/** Workers started ahead of need, with no keys yet; the next pool takes them. */
+let spare: Worker[] = [];
+
+/**
+ * Starts the workers while the passphrase is being stretched (Argon2id keeps the page busy for
+ * a moment anyway), so they have loaded and compiled by the time the keys are open.
+ */
+export function startDecryptWorkers(): void {
+  if (spare.length > 0) return;
+  try {
+    for (let i = 0; i < workerCount(); i++) spare.push(startWorker());
+  } catch {
+    spare = [];
+  }
+}
+
+/** Stops spare workers that were never given keys (login failed or was abandoned). */
+export function stopSpareWorkers(): void {
+  for (const worker of spare) worker.terminate();
+  spare = [];
+}
 
 export class DecryptPool {
   private workers: Worker[] = [];
@@ -15,10 +41,11 @@ export class DecryptPool {
   private nextJob = 1;
 
   constructor(private readonly keyring: Keyring) {
-    const count = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+    const started = spare;
+    spare = [];
     try {
-      for (let i = 0; i < count; i++) {
-        const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+      for (let i = 0; i < workerCount(); i++) {
+        const worker = started[i] ?? startWorker();
         worker.onmessage = (event: MessageEvent<{ job: number; results: OpenResult[] }>) => {
           this.pending.get(event.data.job)?.(event.data.results);
           this.pending.delete(event.data.job);
@@ -26,8 +53,10 @@ export class DecryptPool {
         };
         worker.postMessage({ type: 'keys', keys: [...keyring].map(([id, key]) => [id, key.slice()]) });
         this.workers.push(worker);
-        this.idle.push(worker);
       }
+      // Two batches in flight per worker: while the page's main thread is busy (drawing), a
+      // worker finishing one batch already has the next instead of waiting to be handed one.
+      for (let slot = 0; slot < IN_FLIGHT; slot++) this.idle.push(...this.workers);
     } catch {
       this.forget();
     }
@@ -50,14 +79,17 @@ export class DecryptPool {
     const job = this.nextJob++;
     return new Promise((resolve) => {
       this.pending.set(job, resolve);
-      worker.postMessage({ type: 'open', job, items });
+      const batch = pack(items);
+      worker.postMessage({ type: 'open', job, batch }, [batch.bytes.buffer, batch.ends.buffer]);
     });
   }
 
   /** Opens every item; `onBatch` sees each batch as soon as it (and every batch before it) is done. */
   async openAll(items: Item[], onBatch: (results: OpenResult[]) => void): Promise<void> {
     const batches: Promise<OpenResult[]>[] = [];
-    for (let i = 0; i < items.length; i += BATCH) batches.push(this.openBatch(items.slice(i, i + BATCH)));
+    // A few items (the first screen) are spread over every worker; many go in batches of BATCH.
+    const size = Math.min(BATCH, Math.ceil(items.length / Math.max(1, this.workers.length)));
+    for (let i = 0; i < items.length; i += size) batches.push(this.openBatch(items.slice(i, i + size)));
     for (const batch of batches) onBatch(await batch);
   }
 

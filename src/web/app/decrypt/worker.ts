@@ -1,13 +1,30 @@
 // A decryption worker: holds copies of the member's intake private keys and opens report
 // envelopes in batches, off the page's main thread. Told to forget, it zeroes its keys.
 import { openReportAnswers } from './open.ts';
+import { unpack, type PackedBatch } from './batch.ts';
+import { generateKeyPair, keyIdOf } from '../../../core/crypto/keys.ts';
+import { SealedKind, sealTo } from '../../../core/crypto/sealed.ts';
+import { utf8 } from '../../../core/crypto/bytes.ts';
 
 type Message =
   | { type: 'keys'; keys: [string, Uint8Array][] }
-  | { type: 'open'; job: number; items: { id: string; keyId: string; envelope: string }[] }
+  | { type: 'open'; job: number; batch: PackedBatch }
   | { type: 'forget' };
 
 const keyring = new Map<string, Uint8Array>();
+
+// While the page is still stretching the passphrase, open a few throwaway envelopes so the
+// opening code is compiled before the first real screen needs it.
+async function warmUp(): Promise<void> {
+  const pair = await generateKeyPair();
+  const keyId = await keyIdOf(pair.publicKey);
+  const throwaway = new Map([[keyId, pair.privateKey]]);
+  const answers = utf8(JSON.stringify({ v: 1, lang: 'en', what: ['other'], story: 'warm-up' }));
+  const envelopes = await Promise.all(Array.from({ length: 24 }, () => sealTo(SealedKind.report, { publicKey: pair.publicKey, keyId }, answers)));
+  for (let round = 0; round < 4; round++) await Promise.all(envelopes.map((envelope, i) => openReportAnswers({ id: String(i), keyId, envelope }, throwaway)));
+  pair.privateKey.fill(0);
+}
+const warm = warmUp().catch(() => undefined);
 
 self.onmessage = async (event: MessageEvent<Message>) => {
   const message = event.data;
@@ -17,7 +34,8 @@ self.onmessage = async (event: MessageEvent<Message>) => {
     for (const key of keyring.values()) key.fill(0);
     keyring.clear();
   } else {
-    const results = await Promise.all(message.items.map((item) => openReportAnswers(item, keyring)));
+    await warm;
+    const results = await Promise.all(unpack(message.batch).map((item) => openReportAnswers(item, keyring)));
     (self as unknown as Worker).postMessage({ job: message.job, results });
   }
 };

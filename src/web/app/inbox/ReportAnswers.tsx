@@ -1,7 +1,7 @@
 // Everything the reporter said, as opened in this browser.
 import { MESSAGES } from '../../../core/i18n/index.ts';
-import type { ReportContent } from './report-store.ts';
-import { whatHappened } from './open-report.ts';
+import { answersOf, type ReportContent } from './report-store.ts';
+import { whatHappened } from './report-text.ts';
 
 const en = MESSAGES.en;
 const LANGUAGE_NAMES = { az: 'Azerbaijani', ru: 'Russian', en: 'English' } as const;
@@ -19,7 +19,7 @@ function Row({ label, value }: { label: string; value: string | number | undefin
 export function ReportAnswers({ content }: { content: ReportContent | null }) {
   if (!content) return <p>Opening this report…</p>;
   if (!content.ok) return <p class="error">{content.problem}</p>;
-  const a = content.answers;
+  const a = answersOf(content);
   return (
     <>
       <dl>

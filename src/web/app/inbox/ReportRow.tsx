@@ -24,9 +24,9 @@ export function ReportRow({
 }) {
   const received = utcMinute(report.receivedHour);
   const content = report.content;
-  const answers = content?.ok ? content.answers : null;
+  const opened = content?.ok ? content : null;
   const title = content ? (content.ok ? content.firstLine : content.problem) : 'Opening…';
-  const where = answers ? [answers.city, answers.place].filter(Boolean).join(', ') : '';
+  const where = opened?.where ?? '';
   return (
     <li class={`row${current ? ' current' : ''}`} data-report-id={report.id} aria-current={current ? 'true' : undefined}>
       <article class={`report${report.readHour ? '' : ' unread'}${content && !content.ok ? ' problem' : ''}`} aria-label={`Report #${report.seq}, received ${received} UTC`}>
@@ -39,8 +39,8 @@ export function ReportRow({
             <span>{received} UTC</span>
             <span class={`badge state-${report.state}`}>{STATE_NAMES[report.state]}</span>
             {!report.readHour && <span class="badge unread-marker">Unread</span>}
-            {answers && isUrgent(report) && <span class="badge urgent">Still held</span>}
-            {answers?.stillHeld === 'unknown' && <span class="badge">Held? unknown</span>}
+            {opened && isUrgent(report) && <span class="badge urgent">Still held</span>}
+            {opened?.stillHeld === 'unknown' && <span class="badge">Held? unknown</span>}
             {where && <span>{where}</span>}
             {report.assignee && <span>Assigned to {nameOf(team, report.assignee)}</span>}
             {report.tags.map((t) => (

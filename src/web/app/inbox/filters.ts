@@ -18,7 +18,7 @@ export const NO_FILTERS: Filters = { state: '', assignee: '', tag: '', urgent: f
 export const isFiltered = (f: Filters) => f.state !== '' || f.assignee !== '' || f.tag !== '' || f.urgent || f.unread || f.search.trim() !== '';
 
 export function isUrgent(report: Report): boolean {
-  return report.content?.ok === true && report.content.answers.stillHeld === 'yes';
+  return report.content?.ok === true && report.content.stillHeld === 'yes';
 }
 
 export function applyFilters(reports: Report[], f: Filters): Report[] {

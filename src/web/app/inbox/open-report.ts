@@ -1,11 +1,6 @@
 // Opening one report, here in the browser, with keys held only in memory.
-import type { ReportAnswers } from '../../../core/report/answers.ts';
 import type { OpenProblem, OpenResult } from '../decrypt/open.ts';
-import { MESSAGES } from '../../../core/i18n/index.ts';
-import { fold } from './search.ts';
 import type { Report } from './report-store.ts';
-
-const en = MESSAGES.en;
 
 export const MISSING_KEY =
   'Sealed to a key you have not been given. If the intake key changed after you logged in, "Check for new reports" fetches the new one.';
@@ -23,20 +18,6 @@ export function applyOpened(report: Report, result: OpenResult): void {
     report.content = { ok: false, problem: PROBLEMS[result.problem] };
     return;
   }
-  report.content = { ok: true, answers: result.answers, firstLine: firstLineOf(result.answers) };
-  report.text = searchTextOf(result.answers);
-}
-
-export function whatHappened(a: ReportAnswers): string {
-  return a.what.map((w) => en.what[w]).join('; ');
-}
-
-function firstLineOf(a: ReportAnswers): string {
-  const line = (a.story ?? '').split('\n').find((l) => l.trim()) ?? '';
-  const text = line.trim() || whatHappened(a) || a.whatOther || '(no story)';
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
-}
-
-function searchTextOf(a: ReportAnswers): string {
-  return fold([a.story, whatHappened(a), a.whatOther, a.whenExact, a.whenRough, a.city, a.place, a.contact, a.people === undefined ? '' : String(a.people)].filter(Boolean).join('\n'));
+  report.content = { ok: true, firstLine: result.firstLine, where: result.where, stillHeld: result.stillHeld, json: result.json };
+  report.text = result.text;
 }

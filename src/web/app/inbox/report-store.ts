@@ -2,16 +2,25 @@
 // opened from its envelope. One mutable store per session, shared by the inbox views, so moving
 // between pages does not open 100,000 envelopes again. Views re-render on `version`.
 import { useEffect, useState } from 'preact/hooks';
-import type { InboxItem } from '../../../core/api/schemas.ts';
+import type { InboxFacts, InboxFrame } from '../../../core/api/inbox-frame.ts';
 import type { ReportAnswers } from '../../../core/report/answers.ts';
 import type { Forgettable } from '../vault.ts';
 
-export type ReportContent = { ok: true; answers: ReportAnswers; firstLine: string } | { ok: false; problem: string };
+export type ReportContent = { ok: true; firstLine: string; where: string; stillHeld: ReportAnswers['stillHeld']; json: string } | { ok: false; problem: string };
+
+const parsedAnswers = new WeakMap<ReportContent, ReportAnswers>();
+
+/** The full answers of an opened report (validated by the worker that opened it), parsed on first use. */
+export function answersOf(content: ReportContent & { ok: true }): ReportAnswers {
+  let answers = parsedAnswers.get(content);
+  if (!answers) parsedAnswers.set(content, (answers = JSON.parse(content.json) as ReportAnswers));
+  return answers;
+}
 
 /** An inbox item as the server lists it, plus what this browser learnt by opening it. */
-export interface Report extends Omit<InboxItem, 'envelope'> {
+export interface Report extends InboxFacts {
   /** The sealed report until it is opened, then null. */
-  envelope: string | null;
+  envelope: Uint8Array | null;
   /** null until opened. */
   content: ReportContent | null;
   /** Folded text of the answers, for search. */
@@ -42,7 +51,7 @@ export class ReportStore implements Forgettable {
   }
 
   /** Adds reports older than the ones held (the next page), or updates the facts of known ones. */
-  add(items: InboxItem[], where: 'older' | 'newer' = 'older'): Report[] {
+  add(items: InboxFrame['reports'], where: 'older' | 'newer' = 'older'): Report[] {
     const added: Report[] = [];
     for (const item of items) {
       const known = this.byId.get(item.id);
@@ -78,7 +87,7 @@ export class ReportStore implements Forgettable {
   }
 }
 
-function factsOf(item: InboxItem) {
+function factsOf(item: InboxFacts) {
   return {
     readHour: item.readHour,
     state: item.state,
