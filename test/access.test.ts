@@ -69,12 +69,26 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/me/recovery-codes': SIGNED_IN,
   'POST /api/me/second-factors/:id/remove': SIGNED_IN,
   'GET /api/settings': ADMINS,
+  'GET /api/keys': READERS,
+  'POST /api/keys/records': ADMINS,
+  'GET /api/registry': READERS,
+  'POST /api/registry': ADMINS,
+  'POST /api/records/:type': TRIAGERS,
+  'POST /api/records/:type/:id': TRIAGERS,
+  'GET /api/records/:type': READERS,
+  'GET /api/records/:type/:id': READERS,
+  'POST /api/acts/:id/detention': TRIAGERS,
+  'GET /api/acts/:id/detention': READERS,
+  'POST /api/acts/:id/transfers': TRIAGERS,
+  'GET /api/board/held': READERS,
+  'GET /api/board/due': READERS,
   'POST /api/settings': ADMINS,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {
   ':id': '00000000-0000-4000-8000-000000000000',
   ':token': 'x'.repeat(32),
+  ':type': 'incident',
   '*': 'missing.js',
 };
 

@@ -8,13 +8,13 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
-import { ADMIN, acceptInvitation, addMember, confirmMember, fingerprintSeenByAdmin, invite, logIn, postForm, setUpOrganization, type LoggedIn } from './support/org.ts';
+import { ADMIN, acceptInvitation, addMember, confirmMember, fingerprintSeenByAdmin, invite, logIn, postForm, rotationsWithout, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { query } from './support/db.ts';
 import { fromBase64Url, fromUtf8, toBase64Url } from '../src/core/crypto/bytes.ts';
 import { generateKeyPair } from '../src/core/crypto/keys.ts';
 import { SealedKind, openSealed } from '../src/core/crypto/sealed.ts';
-import { openMemberKey, deriveMemberKeys, rewrapMember, rotateIntakeKey } from '../src/core/keyring.ts';
-import type { InboxResponse, MembersResponse } from '../src/core/api/schemas.ts';
+import { openMemberKey, deriveMemberKeys, rewrapMember, rotateKey } from '../src/core/keyring.ts';
+import type { InboxResponse, OrgKeyView } from '../src/core/api/schemas.ts';
 
 const VIGIL = join(import.meta.dirname, '..', 'bin', 'vigil.js');
 
@@ -61,7 +61,7 @@ for (const backend of BACKENDS) {
       assert.equal(((await refused.json()) as { error: { code: string } }).error.code, 'not-confirmed');
       assert.equal((await confirmMember(admin, id)).status, 204);
       documenter = await logIn(server, 'doc@example.org', 'documenter passphrase');
-      assert.equal(documenter.keyring.size, 1);
+      assert.equal(documenter.keyring.size, 2, 'the intake key and the records key');
       assert.deepEqual(await readAll(documenter), ['first report']);
       // The link is single-use.
       assert.equal((await fetch(`${server.url}/invite/${token}`)).status, 404);
@@ -101,12 +101,19 @@ for (const backend of BACKENDS) {
     it('removes a member: sessions end, keys go, the intake key rotates, old reports stay readable', async () => {
       const leaving = await addMember(server, admin, 'documenter', 'leaving@example.org');
       assert.deepEqual(await readAll(leaving), ['first report']);
-      const { members } = (await (await admin.get('/api/members')).json()) as MembersResponse;
-      const remaining = members.filter((m) => m.status === 'active' && m.id !== leaving.login.member.id);
-      const rotation = await rotateIntakeKey(remaining.map((m) => ({ id: m.id, publicKey: fromBase64Url(m.publicKey)! })), admin.keyring);
-      // A rotation that leaves someone out is refused.
-      assert.equal((await admin.post(`/api/members/${leaving.login.member.id}/remove`, { rotation: { ...rotation, grants: rotation.grants.slice(1) } })).status, 409);
-      assert.equal((await admin.post(`/api/members/${leaving.login.member.id}/remove`, { rotation })).status, 204);
+      const { rotation, recordsRotation } = await rotationsWithout(admin, leaving.login.member.id);
+      // A rotation that leaves someone out is refused, and so is one that keeps the records key.
+      const remove = (body: unknown) => admin.post(`/api/members/${leaving.login.member.id}/remove`, body);
+      assert.equal((await remove({ rotation: { ...rotation, grants: rotation.grants.slice(1) }, recordsRotation })).status, 409);
+      assert.equal((await remove({ rotation, recordsRotation: { ...recordsRotation, grants: recordsRotation.grants.slice(1) } })).status, 409);
+      assert.equal((await remove({ rotation })).status, 400);
+      assert.equal((await remove({ rotation, recordsRotation })).status, 204);
+      const { keys } = (await (await admin.get('/api/keys')).json()) as { keys: OrgKeyView[] };
+      assert.deepEqual(
+        keys.filter((k) => k.current).map((k) => [k.purpose, k.publicKey]).sort(),
+        [['intake', rotation.publicKey], ['records', recordsRotation.publicKey]].sort(),
+        'both keys rotated',
+      );
       assert.equal((await leaving.get('/api/inbox')).status, 401, 'their session ended');
       await assert.rejects(logIn(server, 'leaving@example.org', 'member passphrase long'), /401/);
       const [row] = await query<{ n: number | string }>(server, `select count(*) as n from key_grants where member_id = '${leaving.login.member.id}'`);
@@ -117,14 +124,14 @@ for (const backend of BACKENDS) {
       assert.ok(page.includes(rotation.publicKey), 'the form now carries the new key');
       assert.equal((await report(server, 'after rotation')).status, 200);
       const again = await logIn(server, 'doc@example.org', 'documenter passphrase');
-      assert.equal(again.keyring.size, 2);
+      assert.equal(again.keyring.size, 4, 'old and new intake and records keys');
       assert.deepEqual(await readAll(again), ['after rotation', 'first report']);
       documenter = again;
     });
 
     it('the last administrator cannot be removed or demoted', async () => {
       assert.equal((await admin.post(`/api/members/${admin.login.member.id}/role`, { role: 'viewer' })).status, 409);
-      const rotation = await rotateIntakeKey([], new Map());
+      const rotation = await rotateKey([], new Map());
       assert.equal((await admin.post(`/api/members/${admin.login.member.id}/remove`, { rotation })).status, 409);
     });
 

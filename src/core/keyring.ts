@@ -1,8 +1,9 @@
 // The key hierarchy in code (docs/crypto.md draws it):
 //   passphrase --Argon2id+HKDF--> login key (to server) + wrapping key (stays here)
 //   wrapping key --AES-GCM--> member private key
-//   member public key <--HPKE-- intake private key (a "grant"; later also records keys)
+//   member public key <--HPKE-- intake and records private keys (a "grant", by role)
 //   intake public key <--HPKE-- every report
+//   records public key <--HPKE-- each record's own key <--AES-GCM-- the record's sealed fields
 // Used by the setup page and `vigil init` (making keys) and by the workspace (opening them).
 import { toBase64Url, fromBase64Url } from './crypto/bytes.ts';
 import { generateKeyPair, keyIdOf } from './crypto/keys.ts';
@@ -56,24 +57,35 @@ async function sealGrant(memberPublicKey: Uint8Array, privateKey: Uint8Array): P
 /** Makes every key of a new organization; returns only public keys and wrapped/sealed blobs. */
 export async function prepareOrganization(input: NewOrganization, token: string): Promise<SetupRequest> {
   const admin = await prepareMember(input.adminEmail, input.passphrase);
-  const intake = await generateKeyPair();
-  const grant = await sealGrant(fromBase64Url(admin.publicKey)!, intake.privateKey);
+  const adminPublicKey = fromBase64Url(admin.publicKey)!;
+  const [intake, records] = [await generateKeyPair(), await generateKeyPair()];
+  const intakeKey = { publicKey: toBase64Url(intake.publicKey), grant: await sealGrant(adminPublicKey, intake.privateKey) };
+  const recordsKey = { publicKey: toBase64Url(records.publicKey), grant: await sealGrant(adminPublicKey, records.privateKey) };
   intake.privateKey.fill(0);
+  records.privateKey.fill(0);
   return {
     token,
     organization: { name: input.name, publicTitle: input.publicTitle, languages: input.languages },
     admin,
-    intakeKey: { publicKey: toBase64Url(intake.publicKey), grant },
+    intakeKey,
+    recordsKey,
   };
 }
 
-/** Seals every key this administrator holds to a new member's public key (after codes matched). */
-export async function grantsFor(memberPublicKey: Uint8Array, keyring: Keyring): Promise<{ keyId: string; sealed: string }[]> {
-  return Promise.all([...keyring].map(async ([keyId, privateKey]) => ({ keyId, sealed: await sealGrant(memberPublicKey, privateKey) })));
+/**
+ * Seals keys this administrator holds to a new member's public key (after codes matched): the
+ * ones listed in `keyIds` (those the member's role receives), or every key held.
+ */
+export async function grantsFor(memberPublicKey: Uint8Array, keyring: Keyring, keyIds?: string[]): Promise<{ keyId: string; sealed: string }[]> {
+  const keys = [...keyring].filter(([keyId]) => !keyIds || keyIds.includes(keyId));
+  return Promise.all(keys.map(async ([keyId, privateKey]) => ({ keyId, sealed: await sealGrant(memberPublicKey, privateKey) })));
 }
 
-/** A new intake key for the members who stay, after one leaves. Adds it to the caller's keyring. */
-export async function rotateIntakeKey(remaining: { id: string; publicKey: Uint8Array }[], keyring: Keyring) {
+/**
+ * A new key pair sealed to the given members: the intake or records key after a member leaves,
+ * or an organization's first records key. Adds it to the caller's keyring.
+ */
+export async function rotateKey(remaining: { id: string; publicKey: Uint8Array }[], keyring: Keyring) {
   const pair = await generateKeyPair();
   const grants = await Promise.all(remaining.map(async (m) => ({ memberId: m.id, sealed: await sealGrant(m.publicKey, pair.privateKey) })));
   keyring.set(await keyIdOf(pair.publicKey), pair.privateKey);

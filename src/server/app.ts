@@ -26,6 +26,8 @@ import { setupRoutes } from './setup/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { inboxRoutes } from './inbox/routes.ts';
 import { memberRoutes } from './members/routes.ts';
+import { keyRoutes } from './keys/routes.ts';
+import { recordRoutes } from './records/routes.ts';
 import { meRoutes } from './auth/me-routes.ts';
 import { secondFactorRoutes } from './auth/second-factor-routes.ts';
 
@@ -178,6 +180,8 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(authRoutes);
   await app.register(inboxRoutes);
   await app.register(memberRoutes);
+  await app.register(keyRoutes);
+  await app.register(recordRoutes);
   await app.register(meRoutes);
   await app.register(secondFactorRoutes);
   return app;

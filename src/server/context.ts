@@ -62,8 +62,9 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
     intakeKey() {
       key ??= db
         .selectFrom('intake_keys')
-        .select(['id', 'public_key', 'mac'])
+        .select(['id', 'public_key', 'purpose', 'mac'])
         .where('retired_at', 'is', null)
+        .where('purpose', '=', 'intake')
         .orderBy('created_at', 'desc')
         .execute()
         .then((rows) => {

@@ -1,8 +1,8 @@
 // Setting up an organization and logging in the way the workspace does, from Node.
-import { prepareOrganization, prepareMember, grantsFor, openKeyring, deriveMemberKeys, type Keyring, type KdfParams } from '../../src/core/keyring.ts';
+import { prepareOrganization, prepareMember, grantsFor, openKeyring, deriveMemberKeys, rotateKey, type Keyring, type KdfParams } from '../../src/core/keyring.ts';
 import { fingerprintOf } from '../../src/core/crypto/fingerprint.ts';
 import { fromBase64Url, toBase64Url } from '../../src/core/crypto/bytes.ts';
-import { CSRF_HEADER, type LoginResponse, type MembersResponse } from '../../src/core/api/schemas.ts';
+import { CSRF_HEADER, ROLE_KEYS, type KeyPurpose, type LoginResponse, type MembersResponse, type OrgKeyView, type Role } from '../../src/core/api/schemas.ts';
 import type { TestServer } from './server.ts';
 
 export const ADMIN = { email: 'admin@example.org', passphrase: 'correct horse battery staple' };
@@ -76,11 +76,30 @@ export async function fingerprintSeenByAdmin(admin: LoggedIn, memberId: string):
   return fingerprintOf(fromBase64Url(members.find((m) => m.id === memberId)!.publicKey)!);
 }
 
-/** After the codes matched: seal the admin's keys to the member and confirm. */
+/** The organization's keys that a role holds (ROLE_KEYS), as the workspace picks them. */
+export async function keyIdsForRole(admin: LoggedIn, role: Role): Promise<string[]> {
+  const { keys } = (await (await admin.get('/api/keys')).json()) as { keys: OrgKeyView[] };
+  return keys.filter((k) => ROLE_KEYS[role].includes(k.purpose)).map((k) => k.keyId);
+}
+
+/** After the codes matched: seal the keys of the member's role to the member and confirm. */
 export async function confirmMember(admin: LoggedIn, memberId: string): Promise<Response> {
   const { members } = (await (await admin.get('/api/members')).json()) as MembersResponse;
-  const publicKey = fromBase64Url(members.find((m) => m.id === memberId)!.publicKey)!;
-  return admin.post(`/api/members/${memberId}/confirm`, { grants: await grantsFor(publicKey, admin.keyring) });
+  const member = members.find((m) => m.id === memberId)!;
+  const grants = await grantsFor(fromBase64Url(member.publicKey)!, admin.keyring, await keyIdsForRole(admin, member.role));
+  return admin.post(`/api/members/${memberId}/confirm`, { grants });
+}
+
+/** New intake and records keys sealed to everyone but `leavingId` whose role holds them, as the workspace makes them on removal. */
+export async function rotationsWithout(admin: LoggedIn, leavingId: string) {
+  const { members } = (await (await admin.get('/api/members')).json()) as MembersResponse;
+  const remaining = members.filter((m) => m.status === 'active' && m.id !== leavingId);
+  const rotate = (purpose: KeyPurpose) =>
+    rotateKey(
+      remaining.filter((m) => ROLE_KEYS[m.role].includes(purpose)).map((m) => ({ id: m.id, publicKey: fromBase64Url(m.publicKey)! })),
+      admin.keyring,
+    );
+  return { rotation: await rotate('intake'), recordsRotation: await rotate('records') };
 }
 
 /** Invite, accept, compare, confirm, log in: a whole new member. */

@@ -45,6 +45,10 @@ export const setupRequest = z.object({
     publicKey: b64(64),
     grant: b64(2048),
   }),
+  recordsKey: z.object({
+    publicKey: b64(64),
+    grant: b64(2048),
+  }),
 });
 export type SetupRequest = z.infer<typeof setupRequest>;
 
@@ -96,24 +100,41 @@ export const inboxQuery = z.object({
 /** Custom header every state-changing workspace call sends: a cross-site form cannot. */
 export const CSRF_HEADER = 'x-vigil-request';
 
+/** 'intake': reports are sealed to it. 'records': each record's key is sealed to it (identities, narratives). */
+export const KEY_PURPOSES = ['intake', 'records'] as const;
+export type KeyPurpose = (typeof KEY_PURPOSES)[number];
+
 /** What a member's keys unlock, by role. A role not listed for a key never receives it. */
-export const ROLE_KEYS: Record<Role, readonly ('intake')[]> = {
-  admin: ['intake'],
-  coordinator: ['intake'],
-  documenter: ['intake'],
+export const ROLE_KEYS: Record<Role, readonly KeyPurpose[]> = {
+  admin: ['intake', 'records'],
+  coordinator: ['intake', 'records'],
+  documenter: ['intake', 'records'],
   viewer: ['intake'],
 };
+
+/** The organization's public keys, for sealing (GET /api/keys). */
+export interface OrgKeyView {
+  keyId: string;
+  publicKey: string;
+  purpose: KeyPurpose;
+  current: boolean;
+}
 
 export const invitationRequest = z.object({ role: z.enum(ROLES) });
 export const acceptInvitationRequest = z.object({ token: z.string().min(16).max(128), member: memberKeys });
 export const grantsRequest = z.object({ grants: z.array(z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/), sealed: b64(2048) })).max(1000) });
 export const roleRequest = z.object({ role: z.enum(ROLES) });
-export const removeMemberRequest = z.object({
-  rotation: z.object({
-    publicKey: b64(64),
-    grants: z.array(z.object({ memberId: z.uuid(), sealed: b64(2048) })).max(1000),
-  }),
+const rotation = z.object({
+  publicKey: b64(64),
+  grants: z.array(z.object({ memberId: z.uuid(), sealed: b64(2048) })).max(1000),
 });
+export const removeMemberRequest = z.object({
+  rotation,
+  /** Required once the organization has a records key: it is rotated too. */
+  recordsRotation: rotation.optional(),
+});
+/** An organization made before records existed gets its records key from an administrator's browser. */
+export const recordsKeyRequest = rotation;
 export const passphraseRequest = z.object({
   currentLoginKey: b64(64),
   kdf: kdfParams,
@@ -139,8 +160,8 @@ export interface InvitationView {
 export interface MembersResponse {
   members: MemberView[];
   invitations: InvitationView[];
-  /** Current intake key id, and all key ids (old ones still open old reports). */
-  intakeKeys: { keyId: string; publicKey: string; current: boolean }[];
+  /** The organization's keys: current and retired (old ones still open old envelopes). */
+  keys: OrgKeyView[];
 }
 export interface SessionView {
   id: string;

@@ -14,6 +14,8 @@ export const SealedKind = {
   reply: 4,
   /** A reporter's answer in a conversation, sealed to the intake key. */
   answer: 5,
+  /** A record's own key (AES-256), sealed to the organization's records key. */
+  recordKey: 6,
 } as const;
 export type SealedKind = (typeof SealedKind)[keyof typeof SealedKind];
 

@@ -6,6 +6,8 @@ import { utf8 } from './bytes.ts';
 
 export const WrappedKind = {
   memberPrivateKey: 1,
+  /** A record's sealed fields (JSON), under the record's own key; context: record type and id. */
+  recordFields: 2,
 } as const;
 export type WrappedKind = (typeof WrappedKind)[keyof typeof WrappedKind];
 
@@ -14,6 +16,11 @@ export const CURRENT_WRAPPED_VERSION = v1.VERSION;
 
 export function wrapSecret(kind: WrappedKind, key: CryptoKey, secret: Uint8Array, context: string): Promise<Uint8Array> {
   return operators[CURRENT_WRAPPED_VERSION].wrap(kind, key, secret, utf8(context));
+}
+
+/** What the server can check without a key: the version and kind of a wrapped blob, and its size. */
+export function inspectWrapped(blob: Uint8Array, kind: WrappedKind): boolean {
+  return blob.length >= 2 + 12 + 16 && blob[0] === CURRENT_WRAPPED_VERSION && blob[1] === kind;
 }
 
 export async function unwrapSecret(kind: WrappedKind, key: CryptoKey, blob: Uint8Array, context: string): Promise<Uint8Array> {

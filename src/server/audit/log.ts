@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'member.passphrase-changed',
   'key.granted',
   'key.rotated',
+  'key.created',
   'second-factor.enrolled',
   'second-factor.removed',
   'second-factor.required',
@@ -32,6 +33,10 @@ export const AUDIT_ACTIONS = [
   'reply.sent',
   'note.added',
   'export.made',
+  'record.created',
+  'record.updated',
+  'record.purged',
+  'registry.added',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

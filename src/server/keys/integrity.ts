@@ -6,8 +6,10 @@ import type { ServerSecret } from '../secret.ts';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
-export function intakeKeyMac(secret: ServerSecret, row: { id: string; public_key: Uint8Array }): string {
-  return secret.keyedHash('key-integrity', `intake-key\n${row.id}\n${hex(row.public_key)}`);
+/** The purpose is bound too, so a records key cannot be relabelled as the key reporters seal to. (Intake keys keep the form they had before keys had purposes.) */
+export function intakeKeyMac(secret: ServerSecret, row: { id: string; public_key: Uint8Array; purpose?: string }): string {
+  const purpose = row.purpose && row.purpose !== 'intake' ? `\n${row.purpose}` : '';
+  return secret.keyedHash('key-integrity', `intake-key\n${row.id}\n${hex(row.public_key)}${purpose}`);
 }
 
 export function grantMac(secret: ServerSecret, row: { member_id: string; key_id: string; sealed: Uint8Array }): string {
@@ -15,7 +17,7 @@ export function grantMac(secret: ServerSecret, row: { member_id: string; key_id:
   return secret.keyedHash('key-integrity', `grant\n${row.member_id}\n${row.key_id}\n${digest}`);
 }
 
-export const intakeKeyIsIntact = (secret: ServerSecret, row: { id: string; public_key: Uint8Array; mac: string | null }) =>
+export const intakeKeyIsIntact = (secret: ServerSecret, row: { id: string; public_key: Uint8Array; purpose?: string; mac: string | null }) =>
   row.mac !== null && secret.equal(row.mac, intakeKeyMac(secret, row));
 
 export const grantIsIntact = (secret: ServerSecret, row: { member_id: string; key_id: string; sealed: Uint8Array; mac: string | null }) =>

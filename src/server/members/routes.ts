@@ -22,7 +22,7 @@ import { HttpError, uuidParam } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { sendWorkspace } from '../http/workspace.ts';
 import { perMinute } from '../config.ts';
-import { grantMac, intakeKeyIsIntact, intakeKeyMac } from '../keys/integrity.ts';
+import { addGrant, addKey, currentKey, keyView, orgKeys } from '../keys/org-keys.ts';
 
 const INVITATION_HOURS = 72;
 const ADMINS = ['admin'] as const;
@@ -32,15 +32,6 @@ function bytes(text: string, length?: number): Uint8Array {
   const decoded = fromBase64Url(text);
   if (!decoded || (length !== undefined && decoded.length !== length)) throw new HttpError(400, 'bad-request');
   return decoded;
-}
-
-/** A grant must be a key-grant envelope sealed to this member's public key (as the server knows it). */
-async function checkGrant(sealed: Uint8Array, memberPublicKey: Uint8Array): Promise<void> {
-  try {
-    if (inspectSealed(sealed, SealedKind.keyGrant).keyId !== (await keyIdOf(memberPublicKey))) throw new Error();
-  } catch {
-    throw new HttpError(400, 'bad-envelope');
-  }
 }
 
 async function usableInvitation(trx: Transaction<Database>, token: string) {
@@ -56,12 +47,12 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     const [members, invitations, keys] = await Promise.all([
       db.selectFrom('members').select(['id', 'email', 'role', 'status', 'public_key', 'created_at']).where('status', '!=', 'removed').orderBy('created_at').execute(),
       db.selectFrom('invitations').selectAll().where('member_id', 'is', null).where('expires_at', '>', new Date().toISOString()).orderBy('created_at').execute(),
-      db.selectFrom('intake_keys').select(['id', 'public_key', 'retired_at', 'mac']).orderBy('created_at').execute(),
+      orgKeys(db, app.vigil.secret),
     ]);
     return {
       members: members.map((m) => ({ id: m.id, email: m.email, role: m.role as Role, status: m.status, publicKey: toBase64Url(m.public_key), createdAt: m.created_at })),
       invitations: invitations.map((i) => ({ id: i.id, role: i.role as Role, createdAt: i.created_at, expiresAt: i.expires_at, memberId: i.member_id })),
-      intakeKeys: keys.filter((k) => intakeKeyIsIntact(app.vigil.secret, k)).map((k) => ({ keyId: k.id, publicKey: toBase64Url(k.public_key), current: k.retired_at === null })),
+      keys: keys.map(keyView),
     };
   });
 
@@ -146,16 +137,12 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     await db.transaction().execute(async (trx) => {
       const member = await trx.selectFrom('members').selectAll().where('id', '=', uuidParam(request.params.id)).executeTakeFirst();
       if (!member || member.status !== 'invited') throw new HttpError(404, 'not-found');
-      const keyIds = (await trx.selectFrom('intake_keys').select(['id', 'public_key', 'mac']).execute()).filter((k) => intakeKeyIsIntact(app.vigil.secret, k)).map((k) => k.id);
-      const needed = ROLE_KEYS[member.role as Role].includes('intake') ? keyIds : [];
+      // Exactly the keys of the member's role, current and retired: no fewer, no more.
+      const needed = (await orgKeys(trx, app.vigil.secret)).filter((k) => ROLE_KEYS[member.role as Role].includes(k.purpose)).map((k) => k.id);
       const given = new Map(parsed.data.grants.map((g) => [g.keyId, bytes(g.sealed)]));
       if (needed.some((k) => !given.has(k)) || [...given.keys()].some((k) => !needed.includes(k))) throw new HttpError(400, 'bad-request');
       const now = new Date().toISOString();
-      for (const [keyId, sealed] of given) {
-        await checkGrant(sealed, member.public_key);
-        const row = { member_id: member.id, key_id: keyId, sealed };
-        await trx.insertInto('key_grants').values({ ...row, created_at: now, mac: grantMac(app.vigil.secret, row) }).execute();
-      }
+      for (const [keyId, sealed] of given) await addGrant(trx, app.vigil.secret, { memberId: member.id, memberPublicKey: member.public_key, keyId, sealed }, now);
       await trx.updateTable('members').set({ status: 'active' }).where('id', '=', member.id).execute();
       await appendAudit(trx, { actor: request.member!.id, action: 'member.confirmed', object: member.id, detail: { role: member.role } });
       for (const keyId of given.keys()) await appendAudit(trx, { actor: request.member!.id, action: 'key.granted', object: member.id, detail: { key: keyId } });
@@ -185,31 +172,30 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { id: string } }>('/api/members/:id/remove', { config: { access: ADMINS } }, async (request, reply) => {
     const parsed = removeMemberRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
-    const newPublicKey = bytes(parsed.data.rotation.publicKey, 32);
-    const newKeyId = await keyIdOf(newPublicKey);
     await db.transaction().execute(async (trx) => {
       const member = await trx.selectFrom('members').select(['id', 'role', 'status']).where('id', '=', uuidParam(request.params.id)).executeTakeFirst();
       if (!member || member.status === 'removed') throw new HttpError(404, 'not-found');
       if (member.role === 'admin') await keepOneAdmin(trx, member.id);
       const remaining = await trx.selectFrom('members').select(['id', 'public_key', 'role']).where('status', '=', 'active').where('id', '!=', member.id).execute();
-      const keyHolders = remaining.filter((m) => ROLE_KEYS[m.role as Role].includes('intake'));
-      const grants = new Map(parsed.data.rotation.grants.map((g) => [g.memberId, bytes(g.sealed)]));
-      if (grants.size !== keyHolders.length || keyHolders.some((m) => !grants.has(m.id))) throw new HttpError(409, 'members-changed');
+      // Every key the organization has now is rotated: the intake key always, the records key
+      // once there is one. Each new key is sealed to exactly the remaining members whose role holds it.
+      const hasRecordsKey = !!currentKey(await orgKeys(trx, app.vigil.secret), 'records');
+      if (hasRecordsKey !== !!parsed.data.recordsRotation) throw new HttpError(400, 'bad-request');
+      const rotations = [{ purpose: 'intake' as const, ...parsed.data.rotation }, ...(parsed.data.recordsRotation ? [{ purpose: 'records' as const, ...parsed.data.recordsRotation }] : [])];
       const now = new Date().toISOString();
       await trx.deleteFrom('sessions').where('member_id', '=', member.id).execute();
       await trx.deleteFrom('key_grants').where('member_id', '=', member.id).execute();
       await trx.updateTable('members').set({ status: 'removed', wrapped_private_key: new Uint8Array(0), login_hash: '' }).where('id', '=', member.id).execute();
-      await trx.updateTable('intake_keys').set({ retired_at: now }).where('retired_at', 'is', null).execute();
-      await trx.insertInto('intake_keys').values({ id: newKeyId, public_key: newPublicKey, created_at: now, retired_at: null, mac: intakeKeyMac(app.vigil.secret, { id: newKeyId, public_key: newPublicKey }) }).execute();
-      for (const holder of keyHolders) {
-        const sealed = grants.get(holder.id)!;
-        await checkGrant(sealed, holder.public_key);
-        const row = { member_id: holder.id, key_id: newKeyId, sealed };
-        await trx.insertInto('key_grants').values({ ...row, created_at: now, mac: grantMac(app.vigil.secret, row) }).execute();
-      }
-      // Invitees not yet confirmed get the new key with their confirmation.
       await appendAudit(trx, { actor: request.member!.id, action: 'member.removed', object: member.id });
-      await appendAudit(trx, { actor: request.member!.id, action: 'key.rotated', object: newKeyId, detail: { holders: keyHolders.length } });
+      for (const rotation of rotations) {
+        const holders = remaining.filter((m) => ROLE_KEYS[m.role as Role].includes(rotation.purpose));
+        const grants = new Map(rotation.grants.map((g) => [g.memberId, bytes(g.sealed)]));
+        if (grants.size !== holders.length || holders.some((m) => !grants.has(m.id))) throw new HttpError(409, 'members-changed');
+        const keyId = await addKey(trx, app.vigil.secret, { publicKey: bytes(rotation.publicKey, 32), purpose: rotation.purpose }, now);
+        for (const holder of holders) await addGrant(trx, app.vigil.secret, { memberId: holder.id, memberPublicKey: holder.public_key, keyId, sealed: grants.get(holder.id)! }, now);
+        // Invitees not yet confirmed get the new key with their confirmation.
+        await appendAudit(trx, { actor: request.member!.id, action: 'key.rotated', object: keyId, detail: { purpose: rotation.purpose, holders: holders.length } });
+      }
     });
     app.vigil.forget();
     return reply.code(204).send();

@@ -1,4 +1,4 @@
-// Creating the organization: its record, the first administrator and the intake key, in one
+// Creating the organization: its record, the first administrator, the intake and records keys, in one
 // transaction. Used by the setup page's API and by `vigil init`. Everything secret arrives
 // already wrapped or sealed by the browser (or the CLI), so nothing here can read it.
 import { createHash, randomBytes } from 'node:crypto';
@@ -7,10 +7,8 @@ import type { Database } from '../storage/schema.ts';
 import type { ServerSecret } from '../secret.ts';
 import { HttpError } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
-import { grantMac, intakeKeyMac } from '../keys/integrity.ts';
+import { addGrant, addKey, checkGrant } from '../keys/org-keys.ts';
 import { fromBase64Url } from '../../core/crypto/bytes.ts';
-import { keyIdOf } from '../../core/crypto/keys.ts';
-import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
 import type { SetupRequest } from '../../core/api/schemas.ts';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -39,16 +37,13 @@ function bytes(text: string, length?: number): Uint8Array {
 /** `token: null` is the CLI, which has the database itself and needs no link. */
 export async function createOrganization(db: Kysely<Database>, secret: ServerSecret, input: SetupRequest, options: { requireToken: boolean }): Promise<void> {
   const memberPublicKey = bytes(input.admin.publicKey, 32);
-  const intakePublicKey = bytes(input.intakeKey.publicKey, 32);
-  const grant = bytes(input.intakeKey.grant);
+  const keys = [
+    { purpose: 'intake' as const, publicKey: bytes(input.intakeKey.publicKey, 32), grant: bytes(input.intakeKey.grant) },
+    { purpose: 'records' as const, publicKey: bytes(input.recordsKey.publicKey, 32), grant: bytes(input.recordsKey.grant) },
+  ];
   const wrapped = bytes(input.admin.wrappedPrivateKey);
   const loginKey = bytes(input.admin.loginKey, 32);
-  const intakeKeyId = await keyIdOf(intakePublicKey);
-  try {
-    if (inspectSealed(grant, SealedKind.keyGrant).keyId !== (await keyIdOf(memberPublicKey))) throw new Error();
-  } catch {
-    throw new HttpError(400, 'bad-envelope');
-  }
+  for (const key of keys) await checkGrant(key.grant, memberPublicKey);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('organization').select('id').executeTakeFirst()) throw new HttpError(409, 'already-set-up');
@@ -76,10 +71,11 @@ export async function createOrganization(db: Kysely<Database>, secret: ServerSec
         invited_by: null,
       })
       .execute();
-    await trx.insertInto('intake_keys').values({ id: intakeKeyId, public_key: intakePublicKey, created_at: now, retired_at: null, mac: intakeKeyMac(secret, { id: intakeKeyId, public_key: intakePublicKey }) }).execute();
-    const grantRow = { member_id: input.admin.id, key_id: intakeKeyId, sealed: grant };
-    await trx.insertInto('key_grants').values({ ...grantRow, created_at: now, mac: grantMac(secret, grantRow) }).execute();
     await appendAudit(trx, { actor: input.admin.id, action: 'organization.created', object: null });
-    await appendAudit(trx, { actor: input.admin.id, action: 'key.granted', object: input.admin.id, detail: { key: intakeKeyId } });
+    for (const key of keys) {
+      const keyId = await addKey(trx, secret, key, now);
+      await addGrant(trx, secret, { memberId: input.admin.id, memberPublicKey, keyId, sealed: key.grant }, now);
+      await appendAudit(trx, { actor: input.admin.id, action: 'key.granted', object: input.admin.id, detail: { key: keyId, purpose: key.purpose } });
+    }
   });
 }

@@ -68,6 +68,8 @@ export interface IntakeKeyTable {
   retired_at: string | null;
   /** keys/integrity.ts: a row without a valid MAC is not used. */
   mac: string | null;
+  /** 'intake' (reports are sealed to it) or 'records' (per-record keys are sealed to it). */
+  purpose: Generated<'intake' | 'records'>;
 }
 
 export interface KeyGrantTable {
@@ -163,6 +165,123 @@ export interface MessageTable {
   for_reporter: Uint8Array | null;
 }
 
+/** Columns every record table has (migration 006). */
+interface RecordColumns {
+  seq: Generated<number>;
+  id: string;
+  key_id: string;
+  key_envelope: Uint8Array;
+  sealed: Uint8Array;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+interface PartialDates {
+  date_start: string | null;
+  date_start_precision: string;
+  date_end: string | null;
+  date_end_precision: string;
+}
+
+export interface RegistryTable {
+  id: string;
+  kind: 'place' | 'unit' | 'provision' | 'act-type';
+  code: string;
+  labels: string;
+  place_kind: string | null;
+  appeal_days: number | null;
+  created_at: string;
+  created_by: string;
+}
+export interface IncidentTable extends RecordColumns, PartialDates {
+  place_ids: string;
+  monitoring_status: string;
+}
+export interface PersonTable extends RecordColumns {
+  counting_unit: string;
+  group_size: number | null;
+  age_range: string;
+  consent_sharing: string;
+  name_preference: string;
+  reprisal_risk: string;
+  consent_recorded_by: string | null;
+  consent_recorded_at: string | null;
+}
+export interface ActTable extends RecordColumns, PartialDates {
+  incident_id: string;
+  person_id: string;
+  type_code: string;
+  place_id: string | null;
+}
+export interface DetentionTable {
+  act_id: string;
+  status: string;
+  held_at: string | null;
+  custody_start: string | null;
+  lawyer_access: string;
+  family_access: string;
+  legal_provision_id: string | null;
+  court_id: string | null;
+  hearing_date: string | null;
+  decision: string;
+  decision_date: string | null;
+  fine_amount: number | null;
+  detention_days: number | null;
+  sentence_start: string | null;
+  expected_release: string | null;
+  appeal_deadline: string | null;
+  released_on: string | null;
+  version: number;
+  updated_at: string;
+  updated_by: string;
+}
+export interface TransferTable {
+  id: string;
+  act_id: string;
+  from_place_id: string | null;
+  to_place_id: string;
+  on_day: string;
+  created_at: string;
+  created_by: string;
+}
+export interface InvolvementTable extends RecordColumns {
+  act_id: string;
+  unit_id: string | null;
+  perpetrator_type: string;
+  degree: string;
+}
+export interface SourceTable extends RecordColumns {
+  target_type: string;
+  target_id: string;
+  report_id: string | null;
+  connection: string;
+  reliability: string;
+  credibility: string;
+  source_date: string | null;
+}
+export interface InterventionTable extends RecordColumns {
+  incident_id: string | null;
+  person_id: string | null;
+  act_id: string | null;
+  type: string;
+  on_day: string | null;
+  status: string;
+  priority: string;
+  due_on: string | null;
+}
+export interface RecordVersionTable {
+  record_type: string;
+  record_id: string;
+  version: number;
+  changed_at: string;
+  changed_by: string;
+  plain: string;
+  key_envelope: Uint8Array | null;
+  sealed: Uint8Array | null;
+}
+
 export interface Database {
   organization: OrganizationTable;
   setup_tokens: SetupTokenTable;
@@ -180,4 +299,14 @@ export interface Database {
   second_factors: SecondFactorTable;
   recovery_codes: RecoveryCodeTable;
   challenges: ChallengeTable;
+  registry: RegistryTable;
+  incidents: IncidentTable;
+  persons: PersonTable;
+  acts: ActTable;
+  detentions: DetentionTable;
+  transfers: TransferTable;
+  involvements: InvolvementTable;
+  sources: SourceTable;
+  interventions: InterventionTable;
+  record_versions: RecordVersionTable;
 }

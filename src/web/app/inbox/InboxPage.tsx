@@ -8,7 +8,7 @@ import { useShortcuts } from '../shortcuts.ts';
 import { ReportStore, useStoreVersion } from './report-store.ts';
 import { Opener } from './opener.ts';
 import { DecryptPool } from '../decrypt/pool.ts';
-import { IntakeKeyCache } from './intake-key.ts';
+import { OrgKeyCache } from '../org-key.ts';
 import { loadInbox, loadNewer } from './load-inbox.ts';
 import { indexThreads } from './thread.ts';
 import { NO_FILTERS, applyFilters, isFiltered, tagCounts, type Filters } from './filters.ts';
@@ -28,7 +28,7 @@ export function InboxPage({ vault }: { vault: Vault }) {
   const store = vault.hold('inbox', () => new ReportStore());
   const opener = vault.hold('opener', () => new Opener(vault.keyring));
   const pool = vault.hold('decrypt-pool', () => new DecryptPool(vault.keyring));
-  const intake = vault.hold('intake-key', () => new IntakeKeyCache(vault.keyring));
+  const intake = vault.hold('intake-key', () => new OrgKeyCache(vault.keyring, 'intake'));
   const version = useStoreVersion(store);
   const team = useTeam();
   const canTriage = vault.canTriage;

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { messageOf } from '../api.ts';
 import type { Report, ReportStore } from './report-store.ts';
 import type { Opener } from './opener.ts';
-import type { IntakeKeyCache } from './intake-key.ts';
+import type { OrgKeyCache } from '../org-key.ts';
 import type { TeamMember } from './team.ts';
 import type { TriageChange } from './triage.ts';
 import { addNote, loadThread, sendReply, type OpenedThread } from './thread.ts';
@@ -31,7 +31,7 @@ export function ReportDetail({
   report: Report;
   store: ReportStore;
   opener: Opener;
-  intake: IntakeKeyCache;
+  intake: OrgKeyCache;
   team: TeamMember[];
   canTriage: boolean;
   duplicateRequest: number;

@@ -6,7 +6,7 @@ import { SealedKind, sealTo } from '../../../core/crypto/sealed.ts';
 import { fromBase64Url, toBase64Url, utf8 } from '../../../core/crypto/bytes.ts';
 import { keyIdOf } from '../../../core/crypto/keys.ts';
 import type { Opener } from './opener.ts';
-import type { IntakeKeyCache } from './intake-key.ts';
+import type { OrgKeyCache } from '../org-key.ts';
 import type { ReportStore } from './report-store.ts';
 import { fold } from './search.ts';
 
@@ -60,7 +60,7 @@ export async function loadThread(reportId: string, opener: Opener, store: Report
 const plaintextOf = (text: string) => utf8(JSON.stringify({ v: 1, text }));
 
 /** Retries once with a fresh intake key if it rotated meanwhile. */
-async function withIntakeKey(intake: IntakeKeyCache, send: (key: Awaited<ReturnType<IntakeKeyCache['get']>>) => Promise<unknown>): Promise<void> {
+async function withIntakeKey(intake: OrgKeyCache, send: (key: Awaited<ReturnType<OrgKeyCache['get']>>) => Promise<unknown>): Promise<void> {
   try {
     await send(await intake.get());
   } catch (e) {
@@ -70,7 +70,7 @@ async function withIntakeKey(intake: IntakeKeyCache, send: (key: Awaited<ReturnT
   }
 }
 
-export function addNote(reportId: string, text: string, intake: IntakeKeyCache): Promise<void> {
+export function addNote(reportId: string, text: string, intake: OrgKeyCache): Promise<void> {
   return withIntakeKey(intake, async (key) => {
     const envelope = await sealTo(SealedKind.note, key, plaintextOf(text));
     await api(path(reportId, 'notes'), { keyId: key.keyId, envelope: toBase64Url(envelope) });
@@ -78,7 +78,7 @@ export function addNote(reportId: string, text: string, intake: IntakeKeyCache):
 }
 
 /** Sealed twice: to the reporter's codename key (they read it at /status) and to the intake key (the team's copy). */
-export async function sendReply(reportId: string, text: string, reporterKey: string, intake: IntakeKeyCache): Promise<void> {
+export async function sendReply(reportId: string, text: string, reporterKey: string, intake: OrgKeyCache): Promise<void> {
   const reporterPublic = fromBase64Url(reporterKey);
   if (!reporterPublic) throw new Error('The reporter key is not valid.');
   const reporter = { publicKey: reporterPublic, keyId: await keyIdOf(reporterPublic) };

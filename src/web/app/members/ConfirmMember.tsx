@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { grantsFor, type Keyring } from '../../../core/keyring.ts';
 import { fromBase64Url } from '../../../core/crypto/bytes.ts';
-import type { MemberView } from '../../../core/api/schemas.ts';
+import { ROLE_KEYS, type MemberView, type OrgKeyView } from '../../../core/api/schemas.ts';
 import { SafetyCodeOf } from '../SafetyCode.tsx';
 import { ROLE_NAMES } from './roles.ts';
 
@@ -18,7 +18,10 @@ export function ConfirmMember({ member, keyring, onDone }: { member: MemberView;
     setBusy(true);
     setError(null);
     try {
-      const grants = await grantsFor(fromBase64Url(member.publicKey)!, keyring);
+      // Only the keys this member's role holds (a viewer never receives the records key).
+      const { keys } = await api<{ keys: OrgKeyView[] }>('/api/keys');
+      const keyIds = keys.filter((k) => ROLE_KEYS[member.role].includes(k.purpose)).map((k) => k.keyId);
+      const grants = await grantsFor(fromBase64Url(member.publicKey)!, keyring, keyIds);
       await api(`/api/members/${encodeURIComponent(member.id)}/confirm`, { grants });
       onDone(`${member.email} can now read reports.`);
     } catch (e) {

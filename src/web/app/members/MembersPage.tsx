@@ -62,9 +62,9 @@ export function MembersPage({ vault, onAllSessionsEnded, onIntakeKeyChanged }: {
   async function confirmRemoval() {
     const member = removing!;
     await run(async () => {
-      const keyId = await removeMember(member.id, vault.keyring);
+      const [keyId] = await removeMember(member.id, vault.keyring);
       onIntakeKeyChanged();
-      return `${member.email} was removed and their sessions ended. New reports are now sealed to a new intake key (${keyId}) that only the remaining members hold.`;
+      return `${member.email} was removed and their sessions ended. New reports are now sealed to a new intake key (${keyId}), and new records to a new records key, that only the remaining members hold.`;
     }, 'The member could not be removed.');
     setRemoving(null);
   }

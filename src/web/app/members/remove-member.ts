@@ -1,29 +1,35 @@
-// Removing a member rotates the intake key: this browser makes a new key pair and seals it to
-// every member who stays (this administrator included), so the removed member's old grants open
-// nothing sent from now on.
+// Removing a member rotates the organization's keys: this browser makes a new intake key pair
+// (and a new records key pair, once the organization has one) and seals each to every member
+// who stays and whose role holds it (this administrator included), so the removed member's old
+// grants open nothing made from now on.
 import { api } from '../api.ts';
-import { rotateIntakeKey, type Keyring } from '../../../core/keyring.ts';
+import { rotateKey, type Keyring } from '../../../core/keyring.ts';
 import { fromBase64Url } from '../../../core/crypto/bytes.ts';
 import { keyIdOf } from '../../../core/crypto/keys.ts';
-import type { MembersResponse } from '../../../core/api/schemas.ts';
+import { ROLE_KEYS, type KeyPurpose, type MembersResponse } from '../../../core/api/schemas.ts';
 
-/** Returns the new intake key's id. */
-export async function removeMember(memberId: string, keyring: Keyring): Promise<string> {
-  // The freshest list: a member who joined meanwhile must get the new key too.
-  const { members } = await api<MembersResponse>('/api/members');
+/** Returns the new keys' ids. */
+export async function removeMember(memberId: string, keyring: Keyring): Promise<string[]> {
+  // The freshest list: a member who joined meanwhile must get the new keys too.
+  const { members, keys } = await api<MembersResponse>('/api/members');
   const remaining = members.filter((m) => m.status === 'active' && m.id !== memberId);
-  const rotation = await rotateIntakeKey(
-    remaining.map((m) => ({ id: m.id, publicKey: fromBase64Url(m.publicKey)! })),
-    keyring,
-  );
-  const keyId = await keyIdOf(fromBase64Url(rotation.publicKey)!);
+  const rotate = (purpose: KeyPurpose) =>
+    rotateKey(
+      remaining.filter((m) => ROLE_KEYS[m.role].includes(purpose)).map((m) => ({ id: m.id, publicKey: fromBase64Url(m.publicKey)! })),
+      keyring,
+    );
+  const rotation = await rotate('intake');
+  const recordsRotation = keys.some((k) => k.purpose === 'records' && k.current) ? await rotate('records') : undefined;
+  const keyIds = await Promise.all([rotation, recordsRotation].filter((r) => r !== undefined).map((r) => keyIdOf(fromBase64Url(r.publicKey)!)));
   try {
-    await api(`/api/members/${encodeURIComponent(memberId)}/remove`, { rotation });
+    await api(`/api/members/${encodeURIComponent(memberId)}/remove`, { rotation, recordsRotation });
   } catch (e) {
-    // The server kept the old key: drop the new one, or later grants would name a key it does not know.
-    keyring.get(keyId)?.fill(0);
-    keyring.delete(keyId);
+    // The server kept the old keys: drop the new ones, or later grants would name keys it does not know.
+    for (const keyId of keyIds) {
+      keyring.get(keyId)?.fill(0);
+      keyring.delete(keyId);
+    }
     throw e;
   }
-  return keyId;
+  return keyIds;
 }

@@ -1,0 +1,58 @@
+// The organization's key pairs (public halves and grants only; the server never holds a private
+// key): 'intake' keys that reports are sealed to, and 'records' keys that per-record keys are
+// sealed to. Every row is MAC'd under the server secret (integrity.ts); rows without a valid MAC
+// are ignored. Writing goes through here so no route can forget the MAC or the purpose.
+import type { Kysely, Transaction } from 'kysely';
+import type { KeyPurpose, OrgKeyView } from '../../core/api/schemas.ts';
+import { toBase64Url } from '../../core/crypto/bytes.ts';
+import { keyIdOf } from '../../core/crypto/keys.ts';
+import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
+import type { Database } from '../storage/schema.ts';
+import type { ServerSecret } from '../secret.ts';
+import { HttpError } from '../http/errors.ts';
+import { grantMac, intakeKeyIsIntact, intakeKeyMac } from './integrity.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface OrgKey {
+  id: string;
+  publicKey: Uint8Array;
+  purpose: KeyPurpose;
+  current: boolean;
+}
+
+/** Every key this server recorded, oldest first. */
+export async function orgKeys(db: Db, secret: ServerSecret): Promise<OrgKey[]> {
+  const rows = await db.selectFrom('intake_keys').select(['id', 'public_key', 'purpose', 'retired_at', 'mac']).orderBy('created_at').execute();
+  return rows.filter((r) => intakeKeyIsIntact(secret, r)).map((r) => ({ id: r.id, publicKey: new Uint8Array(r.public_key), purpose: r.purpose, current: r.retired_at === null }));
+}
+
+export const keyView = (k: OrgKey): OrgKeyView => ({ keyId: k.id, publicKey: toBase64Url(k.publicKey), purpose: k.purpose, current: k.current });
+
+export const currentKey = (keys: OrgKey[], purpose: KeyPurpose): OrgKey | undefined => keys.filter((k) => k.purpose === purpose && k.current).at(-1);
+
+/** Adds a key as the current one of its purpose; the previous one is retired (kept: old envelopes still open with it). */
+export async function addKey(trx: Transaction<Database>, secret: ServerSecret, key: { publicKey: Uint8Array; purpose: KeyPurpose }, now: string): Promise<string> {
+  const id = await keyIdOf(key.publicKey);
+  await trx.updateTable('intake_keys').set({ retired_at: now }).where('retired_at', 'is', null).where('purpose', '=', key.purpose).execute();
+  await trx
+    .insertInto('intake_keys')
+    .values({ id, public_key: key.publicKey, purpose: key.purpose, created_at: now, retired_at: null, mac: intakeKeyMac(secret, { id, public_key: key.publicKey, purpose: key.purpose }) })
+    .execute();
+  return id;
+}
+
+/** A grant must be a key-grant envelope sealed to this member's public key (as the server knows it). */
+export async function checkGrant(sealed: Uint8Array, memberPublicKey: Uint8Array): Promise<void> {
+  try {
+    if (inspectSealed(sealed, SealedKind.keyGrant).keyId !== (await keyIdOf(memberPublicKey))) throw new Error();
+  } catch {
+    throw new HttpError(400, 'bad-envelope');
+  }
+}
+
+export async function addGrant(trx: Transaction<Database>, secret: ServerSecret, grant: { memberId: string; memberPublicKey: Uint8Array; keyId: string; sealed: Uint8Array }, now: string): Promise<void> {
+  await checkGrant(grant.sealed, grant.memberPublicKey);
+  const row = { member_id: grant.memberId, key_id: grant.keyId, sealed: grant.sealed };
+  await trx.insertInto('key_grants').values({ ...row, created_at: now, mac: grantMac(secret, row) }).execute();
+}

@@ -1,0 +1,378 @@
+// Structured records (HURIDOCS ESF): incidents, people, acts with detentions, perpetrator
+// involvement, sources, interventions; the registries the team keeps; the currently-held board and
+// the due-soon list. The server filters, sorts and counts the plain fields and stores the sealed
+// part as opaque bytes; members' browsers open it.
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Transaction } from 'kysely';
+import * as z from 'zod';
+import {
+  RECORD_TYPES,
+  actInput,
+  detentionInput,
+  incidentInput,
+  interventionInput,
+  involvementInput,
+  personInput,
+  registryInput,
+  sourceInput,
+  transferInput,
+  type RecordType,
+} from '../../core/records/schemas.ts';
+import { appealDeadline, byUrgency, daysBetween, expectedRelease, today, type HeldPerson } from '../../core/records/custody.ts';
+import { IN_CUSTODY } from '../../core/records/vocabulary.ts';
+import { toBase64Url } from '../../core/crypto/bytes.ts';
+import type { Database } from '../storage/schema.ts';
+import { HttpError, uuidParam } from '../http/errors.ts';
+import { appendAudit } from '../audit/log.ts';
+import { TABLES, appendVersion, checkedSecret, codeOf, mustExist } from './store.ts';
+import { plainColumns, plainView, shippedActType, type RecordInput } from './plain.ts';
+
+const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
+const WRITERS = ['admin', 'coordinator', 'documenter'] as const;
+const ADMINS = ['admin'] as const;
+
+const INPUTS: { [T in RecordType]: z.ZodType<RecordInput<T>> } = {
+  incident: incidentInput,
+  person: personInput,
+  act: actInput,
+  involvement: involvementInput,
+  source: sourceInput,
+  intervention: interventionInput,
+};
+
+function recordType(value: string): RecordType {
+  if (!(RECORD_TYPES as readonly string[]).includes(value)) throw new HttpError(404, 'not-found');
+  return value as RecordType;
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new HttpError(400, 'bad-request');
+  return parsed.data;
+}
+
+/** Whatever a record refers to must exist: places, units, provisions, act types, incidents, people, acts, reports. */
+async function checkReferences<T extends RecordType>(trx: Transaction<Database>, type: T, input: RecordInput<T>): Promise<void> {
+  const r = input as Record<string, unknown>;
+  if (type === 'incident') await mustExist(trx, 'registry', r.placeIds as string[], 'place');
+  if (type === 'act') {
+    await mustExist(trx, 'incidents', [r.incidentId as string]);
+    await mustExist(trx, 'persons', [r.personId as string]);
+    await mustExist(trx, 'registry', [r.placeId as string | null], 'place');
+    const code = r.typeCode as string;
+    if (!shippedActType(code) && !(await trx.selectFrom('registry').select('id').where('kind', '=', 'act-type').where('code', '=', code).executeTakeFirst())) {
+      throw new HttpError(400, 'unknown-reference');
+    }
+  }
+  if (type === 'involvement') {
+    await mustExist(trx, 'acts', [r.actId as string]);
+    await mustExist(trx, 'registry', [r.unitId as string | null], 'unit');
+  }
+  if (type === 'source') {
+    const table = ({ incident: 'incidents', person: 'persons', act: 'acts' } as const)[r.targetType as 'incident' | 'person' | 'act'];
+    await mustExist(trx, table, [r.targetId as string]);
+    await mustExist(trx, 'reports', [r.reportId as string | null]);
+  }
+  if (type === 'intervention') {
+    await mustExist(trx, 'incidents', [r.incidentId as string | null]);
+    await mustExist(trx, 'persons', [r.personId as string | null]);
+    await mustExist(trx, 'acts', [r.actId as string | null]);
+  }
+}
+
+type Row = Record<string, unknown> & { seq: number; id: string; key_id: string; key_envelope: Uint8Array; sealed: Uint8Array; version: number; created_at: string; updated_at: string };
+
+const view = (type: RecordType, row: Row) => ({
+  id: row.id,
+  code: codeOf(type, Number(row.seq)),
+  version: Number(row.version),
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  plain: plainView(row),
+  secret: { keyId: row.key_id, keyEnvelope: toBase64Url(row.key_envelope), sealed: toBase64Url(row.sealed) },
+});
+
+export const recordRoutes: FastifyPluginAsync = async (app) => {
+  const { db } = app.vigil.storage;
+  const table = (type: RecordType) => TABLES[type] as 'incidents';
+
+  // --- Registries -------------------------------------------------------------------------
+  app.get('/api/registry', { config: { access: READERS } }, async () => {
+    const rows = await db.selectFrom('registry').selectAll().orderBy('kind').orderBy('code').execute();
+    return { entries: rows.map((r) => ({ id: r.id, kind: r.kind, code: r.code, labels: JSON.parse(r.labels), placeKind: r.place_kind, appealDays: r.appeal_days })) };
+  });
+
+  app.post('/api/registry', { config: { access: ADMINS } }, async (request, reply) => {
+    const input = parse(registryInput, request.body);
+    const id = randomUUID();
+    await db.transaction().execute(async (trx) => {
+      const taken = await trx.selectFrom('registry').select('id').where('kind', '=', input.kind).where('code', '=', input.code).executeTakeFirst();
+      if (taken) throw new HttpError(409, 'duplicate-code');
+      await trx
+        .insertInto('registry')
+        .values({ id, kind: input.kind, code: input.code, labels: JSON.stringify(input.labels), place_kind: input.placeKind, appeal_days: input.appealDays, created_at: new Date().toISOString(), created_by: request.member!.id })
+        .execute();
+      await appendAudit(trx, { actor: request.member!.id, action: 'registry.added', object: id, detail: { kind: input.kind } });
+    });
+    return reply.code(201).send({ id });
+  });
+
+  // --- Records: create, change, list, read with history -----------------------------------
+  app.post<{ Params: { type: string } }>('/api/records/:type', { config: { access: WRITERS } }, async (request, reply) => {
+    const type = recordType(request.params.type);
+    const { id, record } = parse(z.object({ id: z.uuid(), record: INPUTS[type] }), request.body);
+    const member = request.member!.id;
+    const now = new Date().toISOString();
+    const created = await db.transaction().execute(async (trx) => {
+      await checkReferences(trx, type, record);
+      const secret = await checkedSecret(trx, app.vigil.secret, record.secret, { current: true });
+      if (await trx.selectFrom(table(type)).select('id').where('id', '=', id).executeTakeFirst()) throw new HttpError(409, 'edit-conflict');
+      const plain = plainColumns(type, record);
+      const row = await trx
+        .insertInto(table(type))
+        .values({ id, ...plain, ...secret, version: 1, created_at: now, created_by: member, updated_at: now, updated_by: member } as never)
+        .returning(['seq'])
+        .executeTakeFirstOrThrow();
+      await appendVersion(trx, { type, id, version: 1, at: now, by: member, plain, keyEnvelope: secret.key_envelope, sealed: secret.sealed });
+      await appendAudit(trx, { actor: member, action: 'record.created', object: id, detail: { type } });
+      return { id, code: codeOf(type, Number(row.seq)), version: 1 };
+    });
+    return reply.code(201).send(created);
+  });
+
+  app.post<{ Params: { type: string; id: string } }>('/api/records/:type/:id', { config: { access: WRITERS } }, async (request) => {
+    const type = recordType(request.params.type);
+    const id = uuidParam(request.params.id);
+    const { version, record } = parse(z.object({ version: z.number().int().min(1), record: INPUTS[type] }), request.body);
+    const member = request.member!.id;
+    const now = new Date().toISOString();
+    return db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom(table(type)).select(['version']).where('id', '=', id).executeTakeFirst();
+      if (!current) throw new HttpError(404, 'not-found');
+      if (Number(current.version) !== version) throw new HttpError(409, 'edit-conflict');
+      await checkReferences(trx, type, record);
+      const secret = await checkedSecret(trx, app.vigil.secret, record.secret, { current: false });
+      const plain = plainColumns(type, record);
+      const next = version + 1;
+      const updated = await trx
+        .updateTable(table(type))
+        .set({ ...plain, ...secret, version: next, updated_at: now, updated_by: member } as never)
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) throw new HttpError(409, 'edit-conflict');
+      await appendVersion(trx, { type, id, version: next, at: now, by: member, plain, keyEnvelope: secret.key_envelope, sealed: secret.sealed });
+      await appendAudit(trx, { actor: member, action: 'record.updated', object: id, detail: { type, version: next } });
+      return { id, version: next };
+    });
+  });
+
+  const listQuery = z.object({
+    before: z.coerce.number().int().positive().max(2 ** 31 - 1).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    incidentId: z.uuid().optional(),
+    personId: z.uuid().optional(),
+    actId: z.uuid().optional(),
+    typeCode: z.string().regex(/^\d{12}$/).optional(),
+    targetId: z.uuid().optional(),
+    status: z.string().max(40).optional(),
+  });
+
+  app.get<{ Params: { type: string } }>('/api/records/:type', { config: { access: READERS } }, async (request) => {
+    const type = recordType(request.params.type);
+    const q = parse(listQuery, request.query);
+    let query = db.selectFrom(table(type)).selectAll();
+    if (q.before) query = query.where('seq', '<', q.before);
+    // Filters on columns this record type has; others are refused rather than ignored.
+    const filters: [keyof typeof q, string][] = [
+      ['incidentId', 'incident_id'],
+      ['personId', 'person_id'],
+      ['actId', 'act_id'],
+      ['typeCode', 'type_code'],
+      ['targetId', 'target_id'],
+      ['status', 'status'],
+    ];
+    const allowed: Record<RecordType, string[]> = {
+      incident: [],
+      person: [],
+      act: ['incident_id', 'person_id', 'type_code'],
+      involvement: ['act_id'],
+      source: ['target_id'],
+      intervention: ['incident_id', 'person_id', 'act_id', 'status'],
+    };
+    for (const [param, column] of filters) {
+      if (q[param] === undefined) continue;
+      if (!allowed[type].includes(column)) throw new HttpError(400, 'bad-request');
+      query = query.where(column as 'id', '=', q[param] as string);
+    }
+    const rows = (await query.orderBy('seq', 'desc').limit(q.limit + 1).execute()) as unknown as Row[];
+    const page = rows.slice(0, q.limit);
+    return { records: page.map((r) => view(type, r)), next: rows.length > q.limit ? Number(page.at(-1)!.seq) : null };
+  });
+
+  app.get<{ Params: { type: string; id: string } }>('/api/records/:type/:id', { config: { access: READERS } }, async (request) => {
+    const type = recordType(request.params.type);
+    const id = uuidParam(request.params.id);
+    const row = (await db.selectFrom(table(type)).selectAll().where('id', '=', id).executeTakeFirst()) as unknown as Row | undefined;
+    if (!row) throw new HttpError(404, 'not-found');
+    const versions = await db
+      .selectFrom('record_versions')
+      .leftJoin('members', 'members.id', 'record_versions.changed_by')
+      .select(['version', 'changed_at', 'members.email', 'plain', 'key_envelope', 'sealed'])
+      .where('record_type', '=', type)
+      .where('record_id', '=', id)
+      .orderBy('version')
+      .execute();
+    return {
+      record: view(type, row),
+      history: versions.map((v) => ({
+        version: Number(v.version),
+        changedAt: v.changed_at,
+        changedBy: v.email,
+        plain: JSON.parse(v.plain),
+        secret: v.sealed && v.key_envelope ? { keyId: row.key_id, keyEnvelope: toBase64Url(v.key_envelope), sealed: toBase64Url(v.sealed) } : null,
+      })),
+    };
+  });
+
+  // --- Detentions ---------------------------------------------------------------------------
+  app.post<{ Params: { id: string } }>('/api/acts/:id/detention', { config: { access: WRITERS } }, async (request) => {
+    const actId = uuidParam(request.params.id);
+    const { version, detention } = parse(z.object({ version: z.number().int().min(0), detention: detentionInput }), request.body);
+    const member = request.member!.id;
+    const now = new Date().toISOString();
+    return db.transaction().execute(async (trx) => {
+      const act = await trx.selectFrom('acts').select(['id', 'date_start', 'date_start_precision']).where('id', '=', actId).executeTakeFirst();
+      if (!act) throw new HttpError(404, 'not-found');
+      await mustExist(trx, 'registry', [detention.heldAt, detention.courtId], 'place');
+      await mustExist(trx, 'registry', [detention.legalProvisionId], 'provision');
+      const existing = await trx.selectFrom('detentions').select('version').where('act_id', '=', actId).executeTakeFirst();
+      if ((existing ? Number(existing.version) : 0) !== version) throw new HttpError(409, 'edit-conflict');
+      // Custody began on the day of the act, unless the team records another day.
+      const custodyStart = detention.custodyStart ?? (act.date_start_precision === 'day' ? act.date_start : null);
+      const provision = detention.legalProvisionId ? await trx.selectFrom('registry').select('appeal_days').where('id', '=', detention.legalProvisionId).executeTakeFirst() : undefined;
+      const row = {
+        status: detention.status,
+        held_at: detention.heldAt,
+        custody_start: custodyStart,
+        lawyer_access: detention.lawyerAccess,
+        family_access: detention.familyAccess,
+        legal_provision_id: detention.legalProvisionId,
+        court_id: detention.courtId,
+        hearing_date: detention.hearingDate,
+        decision: detention.decision,
+        decision_date: detention.decisionDate,
+        fine_amount: detention.fineAmount,
+        detention_days: detention.detentionDays,
+        sentence_start: detention.sentenceStart,
+        expected_release: expectedRelease({ decision: detention.decision, detentionDays: detention.detentionDays, sentenceStart: detention.sentenceStart, custodyStart }),
+        appeal_deadline: appealDeadline(detention.decisionDate, provision?.appeal_days ?? null),
+        released_on: detention.releasedOn,
+        version: version + 1,
+        updated_at: now,
+        updated_by: member,
+      };
+      if (existing) await trx.updateTable('detentions').set(row).where('act_id', '=', actId).execute();
+      else await trx.insertInto('detentions').values({ act_id: actId, ...row }).execute();
+      const { version: _, updated_at: __, updated_by: ___, ...plain } = row;
+      await appendVersion(trx, { type: 'detention', id: actId, version: version + 1, at: now, by: member, plain });
+      await appendAudit(trx, { actor: member, action: 'record.updated', object: actId, detail: { type: 'detention', version: version + 1, status: detention.status } });
+      return { version: version + 1, expectedRelease: row.expected_release, appealDeadline: row.appeal_deadline };
+    });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/acts/:id/detention', { config: { access: READERS } }, async (request) => {
+    const actId = uuidParam(request.params.id);
+    const detention = await db.selectFrom('detentions').selectAll().where('act_id', '=', actId).executeTakeFirst();
+    if (!detention) throw new HttpError(404, 'not-found');
+    const transfers = await db.selectFrom('transfers').select(['id', 'from_place_id', 'to_place_id', 'on_day']).where('act_id', '=', actId).orderBy('on_day').orderBy('created_at').execute();
+    return { detention: plainView(detention as unknown as Record<string, unknown>), version: Number(detention.version), transfers: transfers.map((t) => plainView(t as unknown as Record<string, unknown>)) };
+  });
+
+  // A transfer moves the person: it is logged, and the detention's place becomes the new one.
+  app.post<{ Params: { id: string } }>('/api/acts/:id/transfers', { config: { access: WRITERS } }, async (request, reply) => {
+    const actId = uuidParam(request.params.id);
+    const input = parse(transferInput, request.body);
+    const member = request.member!.id;
+    const now = new Date().toISOString();
+    await db.transaction().execute(async (trx) => {
+      const detention = await trx.selectFrom('detentions').selectAll().where('act_id', '=', actId).executeTakeFirst();
+      if (!detention) throw new HttpError(404, 'not-found');
+      await mustExist(trx, 'registry', [input.fromPlaceId, input.toPlaceId], 'place');
+      await trx.insertInto('transfers').values({ id: randomUUID(), act_id: actId, from_place_id: input.fromPlaceId ?? detention.held_at, to_place_id: input.toPlaceId, on_day: input.onDay, created_at: now, created_by: member }).execute();
+      const next = Number(detention.version) + 1;
+      await trx.updateTable('detentions').set({ held_at: input.toPlaceId, version: next, updated_at: now, updated_by: member }).where('act_id', '=', actId).execute();
+      await appendVersion(trx, { type: 'detention', id: actId, version: next, at: now, by: member, plain: { transferredTo: input.toPlaceId, onDay: input.onDay } });
+      await appendAudit(trx, { actor: member, action: 'record.updated', object: actId, detail: { type: 'transfer' } });
+    });
+    return reply.code(204).send();
+  });
+
+  // --- Boards -------------------------------------------------------------------------------
+  // Everyone in custody now: the person's code, where, since when, expected release, most urgent first.
+  app.get('/api/board/held', { config: { access: READERS } }, async () => {
+    const rows = await db
+      .selectFrom('detentions')
+      .innerJoin('acts', 'acts.id', 'detentions.act_id')
+      .innerJoin('persons', 'persons.id', 'acts.person_id')
+      .select([
+        'detentions.act_id',
+        'detentions.status',
+        'detentions.held_at',
+        'detentions.custody_start',
+        'detentions.lawyer_access',
+        'detentions.decision',
+        'detentions.expected_release',
+        'detentions.appeal_deadline',
+        'acts.incident_id',
+        'acts.type_code',
+        'persons.id as person_id',
+        'persons.seq as person_seq',
+      ])
+      .where('detentions.status', 'in', [...IN_CUSTODY])
+      .execute();
+    const day = today();
+    const held = rows.map((r) => ({
+      actId: r.act_id,
+      personId: r.person_id,
+      personCode: codeOf('person', Number(r.person_seq)),
+      incidentId: r.incident_id,
+      typeCode: r.type_code,
+      status: r.status,
+      heldAt: r.held_at,
+      custodyStart: r.custody_start,
+      daysHeld: r.custody_start ? daysBetween(r.custody_start, day) : null,
+      lawyerAccess: r.lawyer_access,
+      decision: r.decision,
+      expectedRelease: r.expected_release,
+      appealDeadline: r.appeal_deadline,
+    }));
+    return { today: day, held: held.sort((a, b) => byUrgency(a as HeldPerson, b as HeldPerson)) };
+  });
+
+  // What is due in the next `days` days (default 7) or overdue: open interventions with a due
+  // day, and appeal deadlines of decisions no appeal was recorded for.
+  app.get('/api/board/due', { config: { access: READERS } }, async (request) => {
+    const { days } = parse(z.object({ days: z.coerce.number().int().min(1).max(365).default(7) }), request.query);
+    const until = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const [interventions, appeals] = await Promise.all([
+      db.selectFrom('interventions').select(['id', 'seq', 'type', 'status', 'priority', 'due_on', 'incident_id', 'person_id', 'act_id']).where('due_on', 'is not', null).where('due_on', '<=', until).where('status', 'in', ['planned', 'sent']).orderBy('due_on').execute(),
+      db
+        .selectFrom('detentions')
+        .innerJoin('acts', 'acts.id', 'detentions.act_id')
+        .innerJoin('persons', 'persons.id', 'acts.person_id')
+        .select(['detentions.act_id', 'detentions.appeal_deadline', 'detentions.decision', 'persons.seq as person_seq', 'persons.id as person_id'])
+        .where('detentions.appeal_deadline', 'is not', null)
+        .where('detentions.appeal_deadline', '<=', until)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('interventions').select('id').whereRef('interventions.act_id', '=', 'detentions.act_id').where('interventions.type', '=', 'appeal'))))
+        .orderBy('detentions.appeal_deadline')
+        .execute(),
+    ]);
+    const items = [
+      ...interventions.map((i) => ({ kind: 'intervention' as const, id: i.id, code: codeOf('intervention', Number(i.seq)), type: i.type, priority: i.priority, due: i.due_on!, incidentId: i.incident_id, personId: i.person_id, actId: i.act_id })),
+      ...appeals.map((a) => ({ kind: 'appeal' as const, id: a.act_id, code: codeOf('person', Number(a.person_seq)), type: 'appeal', priority: 'urgent', due: a.appeal_deadline!, incidentId: null, personId: a.person_id, actId: a.act_id })),
+    ].sort((a, b) => a.due.localeCompare(b.due));
+    return { today: today(), until, items };
+  });
+};

@@ -1,0 +1,62 @@
+// The organization's current public key of one purpose, for sealing: the intake key (notes and
+// the team's copy of replies) or the records key (each record's own key). Read from GET /api/keys,
+// then checked: this member must hold its private half. A key the server made up fails the
+// probe below, and nothing is sealed to it.
+import { fromBase64Url, utf8 } from '../../core/crypto/bytes.ts';
+import { keyIdOf } from '../../core/crypto/keys.ts';
+import { SealedKind, openSealed, sealTo } from '../../core/crypto/sealed.ts';
+import type { Keyring } from '../../core/keyring.ts';
+import type { KeyPurpose, OrgKeyView } from '../../core/api/schemas.ts';
+import { api, messageOf } from './api.ts';
+import type { Forgettable } from './vault.ts';
+
+export interface OrgKey {
+  publicKey: Uint8Array;
+  keyId: string;
+}
+
+export class OrgKeyError extends Error {}
+
+const NAMES: Record<KeyPurpose, string> = { intake: 'intake key', records: 'records key' };
+
+export async function fetchOrgKey(purpose: KeyPurpose, keyring: Keyring): Promise<OrgKey> {
+  let keys: OrgKeyView[];
+  try {
+    ({ keys } = await api<{ keys: OrgKeyView[] }>('/api/keys'));
+  } catch (e) {
+    throw new OrgKeyError(messageOf(e, 'The server cannot be reached. Check your connection.'));
+  }
+  const current = keys.filter((k) => k.purpose === purpose && k.current).at(-1);
+  if (!current) throw new OrgKeyError(`The organization has no ${NAMES[purpose]} yet. An administrator sets it up on the Records page.`);
+  const publicKey = fromBase64Url(current.publicKey);
+  const keyId = current.keyId;
+  if (!publicKey || publicKey.length !== 32 || (await keyIdOf(publicKey)) !== keyId) throw new OrgKeyError(`The ${NAMES[purpose]} the server shows is not valid. Tell an administrator.`);
+  const privateKey = keyring.get(keyId);
+  if (!privateKey) throw new OrgKeyError(`The ${NAMES[purpose]} changed after you logged in. Press “Check for new reports” in the inbox to receive the new one.`);
+  try {
+    const probe = await sealTo(SealedKind.note, { publicKey, keyId }, utf8('probe'));
+    await openSealed(SealedKind.note, probe, { privateKey, keyId });
+  } catch {
+    throw new OrgKeyError(`The ${NAMES[purpose]} the server shows does not match the one your team holds. Do not write anything; tell an administrator.`);
+  }
+  return { publicKey, keyId };
+}
+
+/** Held by the vault: fetched once, dropped on lock or when the key rotates. */
+export class OrgKeyCache implements Forgettable {
+  private key: Promise<OrgKey> | null = null;
+  constructor(
+    private readonly keyring: Keyring,
+    private readonly purpose: KeyPurpose,
+  ) {}
+  get(): Promise<OrgKey> {
+    if (!this.key) {
+      this.key = fetchOrgKey(this.purpose, this.keyring);
+      this.key.catch(() => (this.key = null));
+    }
+    return this.key;
+  }
+  forget(): void {
+    this.key = null;
+  }
+}
