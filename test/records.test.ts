@@ -195,6 +195,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual(history.map((h) => h.version), [1, 2]);
       assert.equal(history[0]!.changedBy, 'doc@example.org');
       assert.equal(history[0]!.plain.consent_sharing, 'un');
+      assert.equal((history[1]!.plain as { consent_recorded_by?: string }).consent_recorded_by, documenter.login.member.id, 'who recorded the new consent');
       assert.equal((await openFields<{ contacts: string }>(history[0]!.secret, 'person', first.id, admin.keyring)).contacts, '+994 50 000 00 01', 'the old version still opens');
     });
 

@@ -128,7 +128,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
       await checkReferences(trx, type, record);
       const secret = await checkedSecret(trx, app.vigil.secret, record.secret, { current: true });
       if (await trx.selectFrom(table(type)).select('id').where('id', '=', id).executeTakeFirst()) throw new HttpError(409, 'edit-conflict');
-      const plain = plainColumns(type, record);
+      const plain = { ...plainColumns(type, record), ...(type === 'person' ? { consent_recorded_by: member, consent_recorded_at: now } : {}) };
       const row = await trx
         .insertInto(table(type))
         .values({ id, ...plain, ...secret, version: 1, created_at: now, created_by: member, updated_at: now, updated_by: member } as never)
@@ -148,12 +148,18 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
     const member = request.member!.id;
     const now = new Date().toISOString();
     return db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom(table(type)).select(['version']).where('id', '=', id).executeTakeFirst();
+      const current = (await trx.selectFrom(table(type)).selectAll().where('id', '=', id).executeTakeFirst()) as unknown as Record<string, unknown> | undefined;
       if (!current) throw new HttpError(404, 'not-found');
       if (Number(current.version) !== version) throw new HttpError(409, 'edit-conflict');
       await checkReferences(trx, type, record);
       const secret = await checkedSecret(trx, app.vigil.secret, record.secret, { current: false });
-      const plain = plainColumns(type, record);
+      const plain: Record<string, unknown> = plainColumns(type, record);
+      // Who recorded the consent and when: kept as it was unless the consent itself changes.
+      if (type === 'person') {
+        const changed = ['consent_sharing', 'name_preference', 'reprisal_risk'].some((c) => current[c] !== plain[c]);
+        plain.consent_recorded_by = changed ? member : current.consent_recorded_by;
+        plain.consent_recorded_at = changed ? now : current.consent_recorded_at;
+      }
       const next = version + 1;
       const updated = await trx
         .updateTable(table(type))
