@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, messageOf, whenSessionEnds } from './api.ts';
 import { Login, type Session } from './Login.tsx';
 import { Vault, forgetKeys, type Me } from './vault.ts';
-import { pageFromHash, type Page } from './routes.ts';
+import { idFromHash, pageFromHash, type Page } from './routes.ts';
 import { useIdleLock } from './idle-lock.ts';
 import { useShortcuts } from './shortcuts.ts';
 import { Navigation } from './Navigation.tsx';
@@ -13,6 +13,10 @@ import { InboxPage } from './inbox/InboxPage.tsx';
 import { MembersPage } from './members/MembersPage.tsx';
 import { AccountPage } from './account/AccountPage.tsx';
 import { AuditLog } from './AuditLog.tsx';
+import { HeldBoard } from './records/HeldBoard.tsx';
+import { DueList } from './records/DueList.tsx';
+import { RecordsPage } from './records/RecordsPage.tsx';
+import { RegistryPage } from './records/RegistryPage.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -74,8 +78,12 @@ export function Workspace() {
 function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => void }) {
   // A member who must still enrol a second factor starts on their account page, where that is done.
   const [page, setPage] = useState<Page>(() => (vault.login.mustEnrolSecondFactor ? 'account' : pageFromHash(location.hash, vault.me.role)));
+  const [pageId, setPageId] = useState(() => idFromHash(location.hash));
   useEffect(() => {
-    const follow = () => setPage(pageFromHash(location.hash, vault.me.role));
+    const follow = () => {
+      setPage(pageFromHash(location.hash, vault.me.role));
+      setPageId(idFromHash(location.hash));
+    };
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, [vault]);
@@ -107,6 +115,10 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       )}
       {page === 'account' && <AccountPage vault={vault} />}
       {page === 'audit' && <AuditLog />}
+      {page === 'held' && <HeldBoard vault={vault} />}
+      {page === 'due' && <DueList />}
+      {page === 'records' && <RecordsPage key={pageId ?? 'list'} vault={vault} incidentId={pageId} />}
+      {page === 'registry' && <RegistryPage vault={vault} />}
     </>
   );
 }

@@ -21,6 +21,7 @@ import { ReportDetail } from './ReportDetail.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { TagPrompt } from './TagPrompt.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
+import { makeRecord } from '../records/from-report.ts';
 
 const SEARCH_PAUSE_MS = 150;
 
@@ -286,6 +287,7 @@ export function InboxPage({ vault }: { vault: Vault }) {
             onMarkRead={() => void read([current.id])}
             onClose={closePane}
             onGoTo={goTo}
+            onMakeRecord={canTriage ? () => makeRecord(vault, current) : undefined}
           />
         )}
       </div>

@@ -27,6 +27,7 @@ export function ReportDetail({
   onMarkRead,
   onClose,
   onGoTo,
+  onMakeRecord,
 }: {
   report: Report;
   store: ReportStore;
@@ -39,6 +40,8 @@ export function ReportDetail({
   onMarkRead: () => void;
   onClose: () => void;
   onGoTo: (id: string) => void;
+  /** Opens a new incident with this report's answers filled in (documenters and up). */
+  onMakeRecord?: () => void;
 }) {
   const [thread, setThread] = useState<OpenedThread | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -85,6 +88,11 @@ export function ReportDetail({
         </button>
       )}
       <ReportAnswers content={report.content} />
+      {onMakeRecord && report.content?.ok && (
+        <button type="button" class="small" onClick={onMakeRecord}>
+          Make a record from this report
+        </button>
+      )}
       {canTriage && (
         <TriageControls
           key={report.id}

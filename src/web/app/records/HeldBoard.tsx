@@ -1,0 +1,77 @@
+// Everyone held now, most urgent first (src/core/records/custody.ts): whereabouts unknown, no
+// lawyer, no decision yet, then the rest; with days held and the expected release.
+import { useEffect, useState } from 'preact/hooks';
+import { api, messageOf } from '../api.ts';
+import { PageHeading } from '../PageHeading.tsx';
+import type { Vault } from '../vault.ts';
+import { DECISIONS, DETENTION_STATUSES, LAWYER_ACCESS, actType } from '../../../core/records/vocabulary.ts';
+import { labelOf, useRegistry } from './client.ts';
+import { termLabel } from './fields.tsx';
+
+interface Held {
+  actId: string;
+  personId: string;
+  personCode: string;
+  incidentId: string;
+  typeCode: string;
+  status: string;
+  heldAt: string | null;
+  custodyStart: string | null;
+  daysHeld: number | null;
+  lawyerAccess: string;
+  decision: string;
+  expectedRelease: string | null;
+  appealDeadline: string | null;
+}
+
+export function HeldBoard({ vault }: { vault: Vault }) {
+  const { entries } = useRegistry(vault);
+  const [held, setHeld] = useState<Held[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<{ held: Held[] }>('/api/board/held').then((r) => setHeld(r.held), (e) => setError(messageOf(e, 'The board could not be loaded.')));
+  }, []);
+  return (
+    <main class="wide-ish">
+      <PageHeading>Currently held</PageHeading>
+      <p>Everyone in custody now, most urgent first: whereabouts unknown, then no lawyer, then no decision yet.</p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {held && held.length === 0 && <p>No one is recorded as held.</p>}
+      {held && held.length > 0 && (
+        <table class="data" data-board="held">
+          <caption class="visually-hidden">{held.length} people held</caption>
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Status</th>
+              <th scope="col">Held at</th>
+              <th scope="col">Days held</th>
+              <th scope="col">Expected release</th>
+              <th scope="col">Lawyer</th>
+              <th scope="col">Decision</th>
+            </tr>
+          </thead>
+          <tbody>
+            {held.map((h) => (
+              <tr key={h.actId} data-person={h.personCode}>
+                <th scope="row">
+                  <a href={`#records/${h.incidentId}`}>{h.personCode}</a> <small>{actType(h.typeCode)?.labels.en}</small>
+                </th>
+                <td class={h.status === 'unknown' ? 'urgent' : undefined}>{termLabel(DETENTION_STATUSES, h.status)}</td>
+                <td>{labelOf(entries, h.heldAt)}</td>
+                <td data-days-held>{h.daysHeld ?? '?'}</td>
+                <td data-expected-release>{h.expectedRelease ?? '—'}</td>
+                <td>{termLabel(LAWYER_ACCESS, h.lawyerAccess)}</td>
+                <td>{termLabel(DECISIONS, h.decision)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,103 @@
+// Incidents: the list (newest first, titles opened in this browser) and a new incident, possibly
+// from a report of the inbox. An incident's own page is #records/<id>.
+import { useEffect, useState } from 'preact/hooks';
+import { api, messageOf } from '../api.ts';
+import { PageHeading } from '../PageHeading.tsx';
+import type { Vault } from '../vault.ts';
+import { MONITORING_STATUSES } from '../../../core/records/vocabulary.ts';
+import { createRecord, useOpened, useRegistry, type RecordView } from './client.ts';
+import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
+import { DraftHolder, partialDateOf } from './draft.ts';
+import { IncidentPage } from './IncidentPage.tsx';
+
+type IncidentPlain = { dateStart: string | null; monitoringStatus: string; placeIds: string[] };
+type IncidentFields = { title: string; description: string };
+
+export function RecordsPage({ vault, incidentId }: { vault: Vault; incidentId: string | null }) {
+  if (incidentId) return <IncidentPage vault={vault} incidentId={incidentId} />;
+  return <IncidentList vault={vault} />;
+}
+
+function IncidentList({ vault }: { vault: Vault }) {
+  const [incidents, setIncidents] = useState<RecordView<IncidentPlain>[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<{ records: RecordView<IncidentPlain>[] }>('/api/records/incident?limit=200').then((r) => setIncidents(r.records), (e) => setError(messageOf(e, 'The incidents could not be loaded.')));
+  }, []);
+  const opened = useOpened<IncidentFields>(vault, 'incident', incidents);
+  return (
+    <main class="wide-ish">
+      <PageHeading>Records</PageHeading>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {vault.canTriage && <NewIncident vault={vault} />}
+      <h2>Incidents</h2>
+      {incidents.length === 0 && <p>No incidents recorded yet.</p>}
+      <ul class="cards">
+        {incidents.map((i) => (
+          <li key={i.id} class="card" data-incident={i.code}>
+            <a href={`#records/${i.id}`}>
+              {i.code} {opened.get(i.id)?.title ?? ''}
+            </a>{' '}
+            · {i.plain.dateStart ?? 'date unknown'} · {termLabel(MONITORING_STATUSES, i.plain.monitoringStatus)}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+function NewIncident({ vault }: { vault: Vault }) {
+  const holder = vault.hold('record-draft', () => new DraftHolder());
+  const draft = holder.draft;
+  const { entries } = useRegistry(vault);
+  const [title, setTitle] = useState(draft?.title ?? '');
+  const [description, setDescription] = useState(draft?.description ?? '');
+  const [date, setDate] = useState(draft?.date ?? '');
+  const [placeId, setPlaceId] = useState<string | null>(null);
+  const [status, setStatus] = useState<(typeof MONITORING_STATUSES)[number]['key']>('open');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const start = partialDateOf(date);
+      const made = await createRecord(vault, 'incident', { start, end: { date: null, precision: 'unknown' }, placeIds: placeId ? [placeId] : [], monitoringStatus: status }, { title: title.trim(), description: description.trim() });
+      // The report it came from is the incident's first source (grade it on the incident's page).
+      if (draft) {
+        await createRecord(vault, 'source', { targetType: 'incident', targetId: made.id, reportId: draft.reportId, connection: 'other', reliability: 'F', credibility: '6', sourceDate: null }, { description: `Report #${draft.reportSeq}` });
+        holder.draft = null;
+      }
+      location.hash = `#records/${made.id}`;
+    } catch (e) {
+      setError(messageOf(e, e instanceof Error ? e.message : 'The incident could not be saved.'));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="card" onSubmit={submit} aria-labelledby="new-incident">
+      <h2 id="new-incident">New incident{draft ? ` from report #${draft.reportSeq}` : ''}</h2>
+      <TextField id="incident-title" label="Title" value={title} onChange={setTitle} />
+      <label for="incident-description">What happened</label>
+      <textarea id="incident-description" rows={4} value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
+      <TextField id="incident-date" label="Date" hint="2026-11-03, or 2026-11 or 2026 if that is all that is known; empty if unknown" value={date} onChange={setDate} />
+      <EntrySelect id="incident-place" label="Place" entries={entries} kind="place" value={placeId} onChange={setPlaceId} />
+      <TermSelect id="incident-status" label="Monitoring status" terms={MONITORING_STATUSES} value={status} onChange={setStatus} />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy || !title.trim()}>
+        Save the incident
+      </button>
+    </form>
+  );
+}

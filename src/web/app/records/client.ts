@@ -1,0 +1,86 @@
+// Records from the workspace's side: fields are sealed here before anything is sent, and opened
+// here after it arrives (src/core/records/sealing.ts). The records key comes from GET /api/keys and
+// is checked against the keyring (org-key.ts); the registry is fetched once per session.
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api.ts';
+import { OrgKeyCache } from '../org-key.ts';
+import type { Vault } from '../vault.ts';
+import { newRecordKey, openFields, openRecordKey, sealFields } from '../../../core/records/sealing.ts';
+import type { RecordType, SecretPart } from '../../../core/records/schemas.ts';
+import type { Labels } from '../../../core/records/vocabulary.ts';
+
+export interface RecordView<P = Record<string, unknown>> {
+  id: string;
+  code: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  plain: P;
+  secret: SecretPart;
+}
+
+export interface RegistryEntry {
+  id: string;
+  kind: 'place' | 'unit' | 'provision' | 'act-type';
+  code: string;
+  labels: Labels;
+  placeKind: string | null;
+  appealDays: number | null;
+}
+
+const recordsKey = (vault: Vault) => vault.hold('records-key', () => new OrgKeyCache(vault.keyring, 'records'));
+
+/** Creates a record: a new record key sealed to the records key, the fields sealed under it. */
+export async function createRecord(vault: Vault, type: RecordType, plain: Record<string, unknown>, fields: Record<string, unknown>): Promise<{ id: string; code: string; version: number }> {
+  const id = crypto.randomUUID();
+  const key = await newRecordKey(await recordsKey(vault).get());
+  try {
+    return await api(`/api/records/${type}`, { id, record: { ...plain, secret: await sealFields(key, type, id, fields) } });
+  } finally {
+    key.key.fill(0);
+  }
+}
+
+/** Changes a record from the version it was read at; the record keeps its key. */
+export async function updateRecord(vault: Vault, type: RecordType, record: RecordView, plain: Record<string, unknown>, fields: Record<string, unknown>): Promise<{ version: number }> {
+  const key = await openRecordKey(record.secret, vault.keyring);
+  try {
+    return await api(`/api/records/${type}/${record.id}`, { version: record.version, record: { ...plain, secret: await sealFields(key, type, record.id, fields) } });
+  } finally {
+    key.key.fill(0);
+  }
+}
+
+/** The sealed fields, or null where this member holds no records key (viewers) or they do not open. */
+export async function openRecord<F = Record<string, unknown>>(vault: Vault, type: RecordType, record: RecordView): Promise<F | null> {
+  try {
+    return await openFields<F>(record.secret, type, record.id, vault.keyring);
+  } catch {
+    return null;
+  }
+}
+
+/** Opens the sealed fields of many records; re-renders when they are in. */
+export function useOpened<F>(vault: Vault, type: RecordType, records: RecordView[]): Map<string, F | null> {
+  const [opened, setOpened] = useState(new Map<string, F | null>());
+  const ids = records.map((r) => `${r.id}@${r.version}`).join();
+  useEffect(() => {
+    let live = true;
+    void Promise.all(records.map(async (r) => [r.id, await openRecord<F>(vault, type, r)] as const)).then((pairs) => live && setOpened(new Map(pairs)));
+    return () => {
+      live = false;
+    };
+  }, [ids]);
+  return opened;
+}
+
+export function useRegistry(vault: Vault): { entries: RegistryEntry[]; reload: () => void } {
+  const [entries, setEntries] = useState<RegistryEntry[]>([]);
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    void api<{ entries: RegistryEntry[] }>('/api/registry').then((r) => setEntries(r.entries), () => setEntries([]));
+  }, [vault, round]);
+  return { entries, reload: () => setRound((n) => n + 1) };
+}
+
+export const labelOf = (entries: RegistryEntry[], id: string | null | undefined): string => (id ? (entries.find((e) => e.id === id)?.labels.en ?? '(unknown place)') : '');

@@ -1,0 +1,52 @@
+// Form fields for records: choices from a vocabulary or a registry, labelled for screen readers.
+import type { Term } from '../../../core/records/vocabulary.ts';
+import type { RegistryEntry } from './client.ts';
+
+export function TermSelect<K extends string>({ id, label, terms, value, onChange }: { id: string; label: string; terms: readonly Term<K>[]; value: K; onChange: (value: K) => void }) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as K)}>
+        {terms.map((t) => (
+          <option key={t.key} value={t.key}>
+            {t.labels.en}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+export function EntrySelect({ id, label, entries, kind, value, onChange }: { id: string; label: string; entries: RegistryEntry[]; kind: RegistryEntry['kind']; value: string | null; onChange: (value: string | null) => void }) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)}>
+        <option value="">— not known / none —</option>
+        {entries
+          .filter((e) => e.kind === kind)
+          .map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.labels.en}
+            </option>
+          ))}
+      </select>
+    </>
+  );
+}
+
+export function TextField({ id, label, value, onChange, type = 'text', hint }: { id: string; label: string; value: string; onChange: (value: string) => void; type?: 'text' | 'date' | 'number'; hint?: string }) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
+      <input id={id} type={type as 'text'} value={value} onInput={(e) => onChange(e.currentTarget.value)} aria-describedby={hint ? `${id}-hint` : undefined} />
+    </>
+  );
+}
+
+export const termLabel = (terms: readonly Term[], key: string | null | undefined): string => terms.find((t) => t.key === key)?.labels.en ?? (key ?? '');

@@ -1,0 +1,19 @@
+// From report to record: the report's answers become the starting values of a new incident, and
+// the report becomes its first source (records/RecordsPage.tsx).
+import type { Vault } from '../vault.ts';
+import { answersOf, type Report } from '../inbox/report-store.ts';
+import { DraftHolder } from './draft.ts';
+
+export function makeRecord(vault: Vault, report: Report): void {
+  if (!report.content?.ok) return;
+  const answers = answersOf(report.content);
+  const where = [answers.city, answers.place].filter(Boolean).join(', ');
+  vault.hold('record-draft', () => new DraftHolder()).draft = {
+    reportId: report.id,
+    reportSeq: report.seq,
+    title: report.content.firstLine.slice(0, 120),
+    description: [answers.story, where && `Where: ${where}`, answers.whenRough && `When: ${answers.whenRough}`].filter(Boolean).join('\n\n'),
+    date: answers.whenExact ?? '',
+  };
+  location.hash = '#records';
+}

@@ -1,0 +1,154 @@
+// Records in Debian's Chromium: a documenter turns a report into an incident with two people,
+// records a detention with a 30-day sentence (the expected release is right), changes a status,
+// and the currently-held board follows; the names never reach the server readable; a viewer sees
+// the board but not the names; axe-core finds nothing. Needs `npm run build` first.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+import { addMember, logIn, postForm, setUpOrganization, type LoggedIn } from './support/org.ts';
+import { findPlaintext } from './support/db.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const STEP = { timeout: 30_000 };
+const DOC = { email: 'doc@example.org', passphrase: 'member passphrase long' };
+const STORY = 'Two friends were arrested at a hotel in Binagadi after chatting on a dating app.';
+
+describe('records in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let admin: LoggedIn;
+  let page: Page;
+  const requested: string[] = [];
+
+  async function logInAt(target: Page, email: string, passphrase: string): Promise<void> {
+    await target.goto(`${server.url}/app`);
+    await target.fill('#email', email);
+    await target.fill('#passphrase', passphrase);
+    await target.click('button[type=submit]');
+    await target.getByRole('heading', { name: /Inbox/ }).waitFor(STEP);
+  }
+
+  async function axe(target: Page): Promise<string[]> {
+    await target.evaluate(AXE);
+    return target.evaluate(async () => {
+      const run = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
+      return (await run()).violations.map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+    });
+  }
+
+  before(async () => {
+    server = await startTestServer('sqlite');
+    await setUpOrganization(server);
+    admin = await logIn(server);
+    await addMember(server, admin, 'documenter', DOC.email, DOC.passphrase);
+    await addMember(server, admin, 'viewer', 'viewer@example.org');
+    const add = async (entry: Record<string, unknown>) => assert.equal((await admin.post('/api/registry', { placeKind: null, appealDays: null, ...entry })).status, 201);
+    await add({ kind: 'place', code: 'binagadi-police', labels: { en: 'Binagadi district police department', az: 'Binəqədi rayon polis idarəsi', ru: 'Бинагадинское РУП' }, placeKind: 'police' });
+    await add({ kind: 'place', code: 'detention-centre', labels: { en: 'Baku detention centre', az: 'Bakı saxlama yeri', ru: 'Бакинский изолятор' }, placeKind: 'detention-centre' });
+    await add({ kind: 'provision', code: 'CAO-510', labels: { en: 'Article 510, Code of Administrative Offences', az: 'İXM 510', ru: 'КоАП 510' }, appealDays: 10 });
+    const response = await postForm(server, '/report?lang=en', [
+      ['story', STORY],
+      ['city', 'Baku'],
+      ['whenExact', '2026-11-01'],
+      ['stillHeld', 'yes'],
+    ]);
+    assert.equal(response.status, 200);
+    browser = await launchChromium();
+    const context = await browser.newContext();
+    context.on('request', (r) => requested.push(r.url()));
+    page = await context.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('turns a report into an incident with two detained people', async () => {
+    await logInAt(page, DOC.email, DOC.passphrase);
+    await page.locator('li.row', { hasText: 'Two friends' }).locator('button.open').click();
+    await page.getByRole('button', { name: 'Make a record from this report' }).click();
+    await page.getByRole('heading', { name: /New incident from report #1/ }).waitFor(STEP);
+    assert.equal(await page.inputValue('#incident-date'), '2026-11-01', 'the report’s date is filled in');
+    assert.ok((await page.inputValue('#incident-description')).includes('dating app'), 'and its story');
+    await page.fill('#incident-title', 'Hotel arrests, Binagadi');
+    await page.selectOption('#incident-place', { label: 'Binagadi district police department' });
+    await page.getByRole('button', { name: 'Save the incident' }).click();
+    await page.getByRole('heading', { name: /I-0001 Hotel arrests, Binagadi/ }).waitFor(STEP);
+    await page.getByText('One source.').waitFor(STEP);
+
+    for (const name of ['Kamran Həsənov', 'Тимур Исмайлов']) {
+      await page.fill('#person-name', name);
+      await page.selectOption('#person-consent', 'un');
+      await page.selectOption('#act-type', { label: 'Detention' });
+      await page.fill('#act-date', '2026-11-01');
+      await page.selectOption('#act-place', { label: 'Binagadi district police department' });
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.locator('[data-act]', { hasText: name }).waitFor(STEP);
+    }
+    assert.equal(await page.locator('[data-act]').count(), 2);
+  });
+
+  it('records a 30-day sentence: the expected release is 1 December; the board follows status changes', async () => {
+    const first = page.locator('[data-act]', { hasText: 'Kamran' });
+    await first.getByRole('button', { name: 'Record the detention' }).click();
+    const form = first.locator('form');
+    await form.getByLabel('Held at').selectOption({ label: 'Baku detention centre' });
+    await form.getByLabel('Lawyer').selectOption('ngo');
+    await form.getByLabel('Legal basis').selectOption({ label: 'Article 510, Code of Administrative Offences' });
+    await form.getByLabel('Decision', { exact: true }).selectOption('detention');
+    await form.getByLabel('Days of detention').fill('30');
+    await form.getByLabel('Decision date').fill('2026-11-02');
+    await form.getByRole('button', { name: 'Save the detention' }).click();
+    await first.locator('[data-expected-release]', { hasText: '2026-12-01' }).waitFor(STEP);
+
+    const second = page.locator('[data-act]', { hasText: 'Тимур' });
+    await second.getByRole('button', { name: 'Record the detention' }).click();
+    await second.locator('form').getByLabel('Lawyer').selectOption('none');
+    await second.locator('form').getByRole('button', { name: 'Save the detention' }).click();
+    await second.locator('[data-detention-status]', { hasText: 'Held' }).waitFor(STEP);
+
+    await page.goto(`${server.url}/app#held`);
+    await page.getByRole('heading', { name: 'Currently held' }).waitFor(STEP);
+    await page.locator('[data-board=held] tbody tr').nth(1).waitFor(STEP);
+    const rows = async () => page.locator('[data-board=held] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-person'), tr.querySelector('[data-expected-release]')?.textContent]));
+    assert.deepEqual(await rows(), [['P-0002', '—'], ['P-0001', '2026-12-01']], 'no lawyer first; the sentenced one with the right release day');
+    assert.deepEqual(await axe(page), []);
+
+    // Whereabouts become unknown, then the person is released: the board follows.
+    await page.goto(`${server.url}/app#records`);
+    await page.locator('[data-incident] a').first().click();
+    const again = page.locator('[data-act]', { hasText: 'Тимур' });
+    await again.getByRole('button', { name: 'Update the detention' }).click();
+    await again.locator('form').getByLabel('Status').selectOption('released');
+    await again.locator('form').getByLabel('Released on').fill('2026-11-04');
+    await again.locator('form').getByRole('button', { name: 'Save the detention' }).click();
+    await again.locator('[data-detention-status]', { hasText: 'Released' }).waitFor(STEP);
+    assert.deepEqual(await axe(page), []);
+    await page.goto(`${server.url}/app#held`);
+    await page.locator('[data-board=held] tbody tr').first().waitFor(STEP);
+    assert.deepEqual(await rows(), [['P-0001', '2026-12-01']]);
+    await page.goto(`${server.url}/app#due`);
+    await page.locator('[data-due=appeal]', { hasText: '2026-11-12' }).waitFor(STEP);
+  });
+
+  it('a viewer sees the board and the incident, but not the names', async () => {
+    const viewer = await browser.newPage();
+    await logInAt(viewer, 'viewer@example.org', 'member passphrase long');
+    await viewer.goto(`${server.url}/app#records`);
+    await viewer.locator('[data-incident] a').first().click();
+    await viewer.getByText('Your role does not hold the records key').waitFor(STEP);
+    assert.equal(await viewer.getByText('Kamran').count(), 0);
+    assert.equal(await viewer.getByRole('button', { name: 'Record the detention' }).count(), 0);
+    await viewer.close();
+  });
+
+  it('left nothing readable on the server and asked no other host for anything', async () => {
+    assert.deepEqual(await findPlaintext(server, ['Kamran', 'Həsənov', 'Тимур', 'Hotel arrests']), []);
+    const foreign = requested.filter((url) => !url.startsWith(server.url));
+    assert.deepEqual(foreign, []);
+  });
+});
