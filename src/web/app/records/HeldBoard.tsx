@@ -24,9 +24,13 @@ interface Held {
   appealDeadline: string | null;
 }
 
+/** Rows drawn at once: the most urgent come first, and thousands of rows would take a second to draw. */
+const PAGE = 100;
+
 export function HeldBoard({ vault }: { vault: Vault }) {
   const { entries } = useRegistry(vault);
   const [held, setHeld] = useState<Held[] | null>(null);
+  const [start, setStart] = useState(0);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api<{ held: Held[] }>('/api/board/held').then((r) => setHeld(r.held), (e) => setError(messageOf(e, 'The board could not be loaded.')));
@@ -43,7 +47,9 @@ export function HeldBoard({ vault }: { vault: Vault }) {
       {held && held.length === 0 && <p>No one is recorded as held.</p>}
       {held && held.length > 0 && (
         <table class="data" data-board="held">
-          <caption class="visually-hidden">{held.length} people held</caption>
+          <caption>
+            {held.length === 1 ? 'One person held.' : `${held.length} people held.`} {held.length > PAGE && `Showing ${start + 1}–${Math.min(start + PAGE, held.length)}, most urgent first.`}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Person</th>
@@ -56,7 +62,7 @@ export function HeldBoard({ vault }: { vault: Vault }) {
             </tr>
           </thead>
           <tbody>
-            {held.map((h) => (
+            {held.slice(start, start + PAGE).map((h) => (
               <tr key={h.actId} data-person={h.personCode}>
                 <th scope="row">
                   <a href={`#records/${h.incidentId}`}>{h.personCode}</a> <small>{actType(h.typeCode)?.labels.en}</small>
@@ -71,6 +77,16 @@ export function HeldBoard({ vault }: { vault: Vault }) {
             ))}
           </tbody>
         </table>
+      )}
+      {held && held.length > PAGE && (
+        <nav class="pager" aria-label="Pages of the board">
+          <button type="button" class="secondary" disabled={start === 0} onClick={() => setStart(Math.max(0, start - PAGE))}>
+            More urgent
+          </button>
+          <button type="button" class="secondary" disabled={start + PAGE >= held.length} onClick={() => setStart(start + PAGE)}>
+            Less urgent
+          </button>
+        </nav>
       )}
     </main>
   );
