@@ -82,6 +82,12 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/acts/:id/transfers': TRIAGERS,
   'GET /api/board/held': READERS,
   'GET /api/board/due': READERS,
+  'POST /api/attachments': TRIAGERS,
+  'GET /api/attachments': READERS,
+  'GET /api/attachments/:id/:part': READERS,
+  'POST /api/attachments/:id/custody': TRIAGERS,
+  'GET /api/attachments/:id/custody': READERS,
+  'POST /status/evidence': PUBLIC,
   'POST /api/settings': ADMINS,
 };
 
@@ -89,6 +95,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   ':id': '00000000-0000-4000-8000-000000000000',
   ':token': 'x'.repeat(32),
   ':type': 'incident',
+  ':part': 'working',
   '*': 'missing.js',
 };
 

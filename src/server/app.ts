@@ -28,6 +28,7 @@ import { inboxRoutes } from './inbox/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { keyRoutes } from './keys/routes.ts';
 import { recordRoutes } from './records/routes.ts';
+import { evidenceRoutes } from './evidence/routes.ts';
 import { meRoutes } from './auth/me-routes.ts';
 import { secondFactorRoutes } from './auth/second-factor-routes.ts';
 
@@ -182,6 +183,7 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(memberRoutes);
   await app.register(keyRoutes);
   await app.register(recordRoutes);
+  await app.register(evidenceRoutes);
   await app.register(meRoutes);
   await app.register(secondFactorRoutes);
   return app;

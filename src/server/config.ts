@@ -21,6 +21,8 @@ export interface Config {
   publicUrlGiven: boolean;
   /** Minutes without activity before a workspace session locks (keys forgotten, passphrase again). */
   idleMinutes: number;
+  /** Largest attachment accepted, in bytes (VIGIL_ATTACHMENT_MB, default 50). */
+  attachmentBytes: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -54,5 +56,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     publicUrlGiven: !!env.VIGIL_PUBLIC_URL,
     idleMinutes: integer('VIGIL_IDLE_MINUTES', env.VIGIL_IDLE_MINUTES, 15) || 15,
+    attachmentBytes: (integer('VIGIL_ATTACHMENT_MB', env.VIGIL_ATTACHMENT_MB, 50) || 50) * 1024 * 1024,
   };
 }

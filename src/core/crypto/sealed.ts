@@ -16,6 +16,10 @@ export const SealedKind = {
   answer: 5,
   /** A record's own key (AES-256), sealed to the organization's records key. */
   recordKey: 6,
+  /** An attachment's own key (AES-256), sealed to the intake key (reports) or the records key (records). */
+  attachmentKey: 7,
+  /** A custody-log entry's detail (the hashes seen), sealed like the attachment's key. */
+  custodyDetail: 8,
 } as const;
 export type SealedKind = (typeof SealedKind)[keyof typeof SealedKind];
 

@@ -8,6 +8,12 @@ export const WrappedKind = {
   memberPrivateKey: 1,
   /** A record's sealed fields (JSON), under the record's own key; context: record type and id. */
   recordFields: 2,
+  /** An attachment's metadata (name, type, sizes, SHA-256 of both copies), under the attachment's key. */
+  attachmentMeta: 3,
+  /** The evidentiary original, unaltered, under the attachment's key. */
+  attachmentOriginal: 4,
+  /** The working copy, identifying metadata removed, under the attachment's key. */
+  attachmentWorking: 5,
 } as const;
 export type WrappedKind = (typeof WrappedKind)[keyof typeof WrappedKind];
 

@@ -28,6 +28,7 @@ export async function pageContext(vigil: VigilContext, request: FastifyRequest, 
     exitUrl: vigil.config.exitUrl,
     path,
     script: publicScriptUrl(),
+    attachmentMb: Math.round(vigil.config.attachmentBytes / 2 ** 20),
   };
 }
 

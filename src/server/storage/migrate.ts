@@ -5,6 +5,7 @@ import * as m003 from './migrations/003-triage.ts';
 import * as m004 from './migrations/004-second-factor.ts';
 import * as m005 from './migrations/005-key-integrity.ts';
 import * as m006 from './migrations/006-records.ts';
+import * as m007 from './migrations/007-evidence.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-second-factor': m004,
   '005-key-integrity': m005,
   '006-records': m006,
+  '007-evidence': m007,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

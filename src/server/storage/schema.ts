@@ -282,6 +282,29 @@ export interface RecordVersionTable {
   sealed: Uint8Array | null;
 }
 
+export interface AttachmentTable {
+  seq: Generated<number>;
+  id: string;
+  owner_type: 'report' | 'incident' | 'person' | 'act';
+  owner_id: string;
+  key_id: string;
+  key_envelope: Uint8Array;
+  meta: Uint8Array;
+  original: Uint8Array;
+  working: Uint8Array | null;
+  size: number;
+  created_at: string;
+  created_by: string | null;
+}
+export interface CustodyLogTable {
+  seq: Generated<number>;
+  attachment_id: string;
+  at: string;
+  actor: string | null;
+  action: string;
+  detail: Uint8Array | null;
+}
+
 export interface Database {
   organization: OrganizationTable;
   setup_tokens: SetupTokenTable;
@@ -309,4 +332,6 @@ export interface Database {
   sources: SourceTable;
   interventions: InterventionTable;
   record_versions: RecordVersionTable;
+  attachments: AttachmentTable;
+  custody_log: CustodyLogTable;
 }

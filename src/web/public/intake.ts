@@ -4,6 +4,7 @@ import { MESSAGES, type ErrorCode, type Messages } from '../../core/i18n/index.t
 import { STILL_HELD, WHAT_HAPPENED, YES_NO, LIMITS } from '../../core/report/answers.ts';
 import type { FieldError } from '../../core/report/form.ts';
 import { formatCodename } from '../../core/crypto/codename.ts';
+import { evidenceForm } from './evidence.ts';
 
 export interface IntakeFormState {
   values: Map<string, string[]>;
@@ -70,7 +71,7 @@ export function intakePage(ctx: PageContext, key: SealingKey, state: IntakeFormS
 function receiptBody(t: Messages, ctx: PageContext, codename: string): Raw {
   return html`<section id="receipt" aria-labelledby="receipt-title"><h1 id="receipt-title" tabindex="-1">${t.receivedTitle}</h1><p>${t.receivedLead}</p>
 <p class="codename" data-codename="${codename}">${formatCodename(codename)}</p><p>${t.codenameKeep}</p>
-<p><a href="/status?lang=${ctx.lang}">${t.checkStatus}</a> · <a href="/?lang=${ctx.lang}">${t.anotherReport}</a></p></section>`;
+<p><a href="/status?lang=${ctx.lang}">${t.checkStatus}</a> · <a href="/?lang=${ctx.lang}">${t.anotherReport}</a></p></section>${evidenceForm(t, ctx, codename)}`;
 }
 
 export function receiptPage(ctx: PageContext, codename: string): string {

@@ -13,6 +13,8 @@ export interface PageContext {
   path: string;
   /** Versioned URL of the public script, or null for pages that need none. */
   script: string | null;
+  /** Largest attachment accepted, in MB (the evidence form says it). */
+  attachmentMb: number;
 }
 
 /** What the sealing script needs to seal in the browser: the intake public key. */

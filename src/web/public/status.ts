@@ -1,6 +1,7 @@
 import { html, type Raw } from './html.ts';
 import { page, type PageContext } from './layout.ts';
 import { MESSAGES, type ErrorCode, type Messages } from '../../core/i18n/index.ts';
+import { evidenceForm } from './evidence.ts';
 
 export interface StatusView {
   reports: { receivedHour: string; read: boolean }[];
@@ -36,7 +37,7 @@ export function statusPage(ctx: PageContext, result?: { error?: ErrorCode; view?
   );
   const body = html`<h1>${t.statusTitle}</h1>
 ${result?.deleted ? html`<p role="status" id="status-result"><strong>${t.deleted}</strong></p>` : ''}
-${view ? html`<section aria-live="polite" id="status-result"><ul>${reports}</ul></section>${conversation(t, ctx, view)}
+${view ? html`<section aria-live="polite" id="status-result"><ul>${reports}</ul></section>${conversation(t, ctx, view)}${evidenceForm(t, ctx, view.codename)}
 <section aria-labelledby="delete-title"><h2 id="delete-title">${t.deleteTitle}</h2><p id="delete-hint">${t.deleteHint}</p>
 <form method="post" action="/status/delete?lang=${ctx.lang}" accept-charset="utf-8">
 <input type="hidden" name="lang" value="${ctx.lang}"><input type="hidden" name="codename" value="${view.codename}">
