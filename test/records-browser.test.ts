@@ -10,7 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { addMember, logIn, postForm, setUpOrganization, type LoggedIn } from './support/org.ts';
-import { findPlaintext } from './support/db.ts';
+import { findPlaintext, query } from './support/db.ts';
+import sharp from 'sharp';
+import { fromBase64Url } from '../src/core/crypto/bytes.ts';
+import { openAttachmentKey, openAttachmentMeta, openAttachmentPart, openVerifiedOriginal } from '../src/core/evidence/attachment.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STEP = { timeout: 30_000 };
@@ -135,6 +138,40 @@ describe('records in Chromium', () => {
     await page.locator('[data-due=appeal]', { hasText: '2026-11-12' }).waitFor(STEP);
   });
 
+  it('attaches a photo with GPS in the browser: stripped working copy, hash-verified original', async () => {
+    const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: 'blue' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'PhoneMaker', Model: 'SecretPhone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '40/1 23/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '49/1 52/1 0/1' } })
+      .toBuffer();
+    await page.goto(`${server.url}/app#records`);
+    await page.locator('[data-incident] a').first().click();
+    await page.setInputFiles('.attachments input[type=file]', { name: 'hotel.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByRole('button', { name: 'Attach', exact: true }).click();
+    await page.locator('[data-stripped=image-reencoded]').waitFor(STEP);
+    await page.getByRole('button', { name: 'View the working copy' }).click();
+    await page.locator('img.evidence-preview').waitFor(STEP);
+    await page.getByRole('button', { name: 'Check and download the original' }).click();
+    await page.locator('[data-verified=true]').waitFor(STEP);
+    await page.getByRole('button', { name: 'Custody log' }).click();
+    await page.locator('ol.custody li', { hasText: 'verified' }).waitFor(STEP);
+    assert.deepEqual(await axe(page), []);
+
+    // What the server holds, opened with the documenter's keys outside the browser: the working
+    // copy has no EXIF at all; the original is the photo byte for byte.
+    const documenter = await logIn(server, DOC.email, DOC.passphrase);
+    const incidentId = (await query<{ id: string }>(server, 'select id from incidents'))[0]!.id;
+    const { attachments } = (await (await documenter.get(`/api/attachments?ownerId=${incidentId}`)).json()) as { attachments: { id: string; keyId: string; keyEnvelope: string; meta: string }[] };
+    const a = attachments[0]!;
+    const key = await openAttachmentKey(fromBase64Url(a.keyEnvelope)!, { privateKey: documenter.keyring.get(a.keyId)!, keyId: a.keyId });
+    const meta = await openAttachmentMeta(key, a.id, fromBase64Url(a.meta)!);
+    const working = await openAttachmentPart(key, a.id, 'working', new Uint8Array(await (await documenter.get(`/api/attachments/${a.id}/working`)).arrayBuffer()));
+    assert.equal((await sharp(working).metadata()).exif, undefined);
+    assert.ok(!Buffer.from(working).includes('SecretPhone'));
+    const original = await openVerifiedOriginal(key, a.id, meta, new Uint8Array(await (await documenter.get(`/api/attachments/${a.id}/original`)).arrayBuffer()));
+    assert.ok(original.verified);
+    assert.deepEqual(Buffer.from(original.bytes), photo);
+  });
+
   it('a viewer sees the board and the incident, but not the names', async () => {
     const viewer = await browser.newPage();
     await logInAt(viewer, 'viewer@example.org', 'member passphrase long');
@@ -147,8 +184,9 @@ describe('records in Chromium', () => {
   });
 
   it('left nothing readable on the server and asked no other host for anything', async () => {
-    assert.deepEqual(await findPlaintext(server, ['Kamran', 'Həsənov', 'Тимур', 'Hotel arrests']), []);
-    const foreign = requested.filter((url) => !url.startsWith(server.url));
+    assert.deepEqual(await findPlaintext(server, ['Kamran', 'Həsənov', 'Тимур', 'Hotel arrests', 'SecretPhone', 'hotel.jpg']), []);
+    // blob: URLs of our own origin are the decrypted working copy shown in the page, not a request out.
+    const foreign = requested.filter((url) => !url.startsWith(server.url) && !url.startsWith(`blob:${server.url}/`));
     assert.deepEqual(foreign, []);
   });
 });

@@ -22,6 +22,7 @@ import { BulkBar } from './BulkBar.tsx';
 import { TagPrompt } from './TagPrompt.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { makeRecord } from '../records/from-report.ts';
+import { Attachments } from '../evidence/Attachments.tsx';
 
 const SEARCH_PAUSE_MS = 150;
 
@@ -288,6 +289,7 @@ export function InboxPage({ vault }: { vault: Vault }) {
             onClose={closePane}
             onGoTo={goTo}
             onMakeRecord={canTriage ? () => makeRecord(vault, current) : undefined}
+            evidence={<Attachments vault={vault} owner={{ type: 'report', id: current.id }} />}
           />
         )}
       </div>

@@ -1,4 +1,5 @@
 // The open report: all answers, triage, tags, notes and the conversation.
+import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { messageOf } from '../api.ts';
 import type { Report, ReportStore } from './report-store.ts';
@@ -28,6 +29,7 @@ export function ReportDetail({
   onClose,
   onGoTo,
   onMakeRecord,
+  evidence,
 }: {
   report: Report;
   store: ReportStore;
@@ -42,6 +44,8 @@ export function ReportDetail({
   onGoTo: (id: string) => void;
   /** Opens a new incident with this report's answers filled in (documenters and up). */
   onMakeRecord?: () => void;
+  /** The report's attachments (evidence/Attachments.tsx). */
+  evidence?: JSX.Element;
 }) {
   const [thread, setThread] = useState<OpenedThread | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -88,6 +92,7 @@ export function ReportDetail({
         </button>
       )}
       <ReportAnswers content={report.content} />
+      {evidence}
       {onMakeRecord && report.content?.ok && (
         <button type="button" class="small" onClick={onMakeRecord}>
           Make a record from this report

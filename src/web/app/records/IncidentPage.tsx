@@ -9,6 +9,7 @@ import { createRecord, labelOf, openRecord, useOpened, useRegistry, type RecordV
 import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
 import { partialDateOf } from './draft.ts';
 import { DetentionEditor, type DetentionState } from './DetentionEditor.tsx';
+import { Attachments } from '../evidence/Attachments.tsx';
 
 type ActPlain = { personId: string; typeCode: string; dateStart: string | null; placeId: string | null };
 type PersonFields = { name?: string; otherNames?: string; contacts?: string; genderIdentity?: string };
@@ -99,6 +100,8 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
         ))}
       </ul>
       {vault.canTriage && <AddPerson vault={vault} incidentId={incident.id} existing={[...data.persons.values()]} nameOf={nameOf} onSaved={reload} />}
+
+      <Attachments vault={vault} owner={{ type: 'incident', id: incident.id }} />
 
       <h2>Sources</h2>
       <p>{data.sources.length === 1 ? 'One source.' : `${data.sources.length} sources.`}</p>

@@ -1,0 +1,80 @@
+// Attachments from the workspace's side: stripped and sealed here before upload, opened here after
+// download; every opening of a copy is logged by the server, and a verified original is logged
+// with the hash this browser computed (sealed).
+import { api, ApiError } from '../api.ts';
+import { fetchOrgKey } from '../org-key.ts';
+import type { Vault } from '../vault.ts';
+import { encodeParts } from '../../../core/api/parts-frame.ts';
+import { fromBase64Url, toBase64Url } from '../../../core/crypto/bytes.ts';
+import { CSRF_HEADER } from '../../../core/api/schemas.ts';
+import { openAttachmentKey, openAttachmentMeta, openAttachmentPart, openVerifiedOriginal, sealAttachment, sealCustodyDetail, sha256Hex, type AttachmentMeta } from '../../../core/evidence/attachment.ts';
+import { strippedImage } from './strip.ts';
+
+export type OwnerType = 'report' | 'incident' | 'person' | 'act';
+
+export interface AttachmentView {
+  id: string;
+  ownerType: OwnerType;
+  keyId: string;
+  keyEnvelope: string;
+  meta: string;
+  size: number;
+  hasWorkingCopy: boolean;
+  createdAt: string;
+  fromReporter: boolean;
+}
+
+const purposeOf = (owner: OwnerType) => (owner === 'report' ? 'intake' : 'records');
+
+export async function uploadAttachment(vault: Vault, owner: { type: OwnerType; id: string }, file: File): Promise<void> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const working = await strippedImage({ type: file.type, bytes });
+  const key = await fetchOrgKey(purposeOf(owner.type), vault.keyring);
+  const id = crypto.randomUUID();
+  const sealed = await sealAttachment(id, { name: file.name, type: file.type || 'application/octet-stream', bytes }, working, key);
+  bytes.fill(0);
+  working?.bytes.fill(0);
+  const body = encodeParts({ id, ownerType: owner.type, ownerId: owner.id, keyId: sealed.keyId, size: file.size }, [sealed.keyEnvelope, sealed.meta, sealed.original, sealed.working, sealed.receipt]);
+  const response = await fetch('/api/attachments', { method: 'POST', headers: { 'content-type': 'application/vnd.vigil.attachment', [CSRF_HEADER]: '1' }, body: body as BodyInit, credentials: 'same-origin' });
+  if (!response.ok) {
+    const data = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+    throw new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? `The server answered ${response.status}.`);
+  }
+}
+
+async function keyFor(vault: Vault, a: AttachmentView): Promise<CryptoKey> {
+  const privateKey = vault.keyring.get(a.keyId);
+  if (!privateKey) throw new Error('Sealed to a key you have not been given.');
+  return openAttachmentKey(fromBase64Url(a.keyEnvelope)!, { privateKey, keyId: a.keyId });
+}
+
+export async function metaOf(vault: Vault, a: AttachmentView): Promise<AttachmentMeta | null> {
+  try {
+    return await openAttachmentMeta(await keyFor(vault, a), a.id, fromBase64Url(a.meta)!);
+  } catch {
+    return null;
+  }
+}
+
+async function part(id: string, which: 'working' | 'original'): Promise<Uint8Array> {
+  const response = await fetch(`/api/attachments/${id}/${which}`, { headers: { [CSRF_HEADER]: '1' }, credentials: 'same-origin' });
+  if (!response.ok) throw new ApiError(response.status, 'error', `The server answered ${response.status}.`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+export async function workingCopy(vault: Vault, a: AttachmentView, meta: AttachmentMeta): Promise<Blob> {
+  const bytes = await openAttachmentPart(await keyFor(vault, a), a.id, 'working', await part(a.id, 'working'));
+  return new Blob([bytes as BlobPart], { type: meta.workingType ?? 'application/octet-stream' });
+}
+
+/** The original, checked against the hash taken at receipt; the check is logged (hash sealed). */
+export async function verifiedOriginal(vault: Vault, a: AttachmentView, meta: AttachmentMeta): Promise<{ blob: Blob; verified: boolean }> {
+  const { bytes, verified } = await openVerifiedOriginal(await keyFor(vault, a), a.id, meta, await part(a.id, 'original'));
+  if (vault.canTriage) {
+    const key = await fetchOrgKey(purposeOf(a.ownerType), vault.keyring).catch(() => null);
+    const seen = await sha256Hex(bytes);
+    const detail = key && key.keyId === a.keyId ? toBase64Url(await sealCustodyDetail(key, { sha256: seen, matches: String(verified) })) : null;
+    await api(`/api/attachments/${a.id}/custody`, { action: 'verified', detail }).catch(() => undefined);
+  }
+  return { blob: new Blob([bytes as BlobPart], { type: meta.type }), verified };
+}
