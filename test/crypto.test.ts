@@ -9,7 +9,7 @@ import { WrappedKind, unwrapSecret, wrapSecret } from '../src/core/crypto/wrappe
 import { deriveMemberKeys, newKdfParams } from '../src/core/crypto/passphrase.ts';
 import { EnvelopeError } from '../src/core/crypto/errors.ts';
 import { concat, fromBase64Url, fromUtf8, toBase64Url, utf8, randomBytes } from '../src/core/crypto/bytes.ts';
-import { pad, unpad, PAD_BUCKET } from '../src/core/crypto/padding.ts';
+import { pad, padFile, padmeLength, unpad, PAD_BUCKET } from '../src/core/crypto/padding.ts';
 import { SyncHkdfSha256 } from '../src/core/crypto/hkdf.ts';
 import { HpkeRecipient } from '../src/core/crypto/hpke-open.ts';
 import { useHpkeSuite } from '../src/core/crypto/suite.ts';
@@ -283,5 +283,25 @@ describe('the inbox frame (binary inbox pages)', () => {
     const bytes = encodeInboxFrame({ reports: [{ ...facts('x'), envelope: randomBytes(100) }], next: null });
     const broken = [bytes.subarray(0, bytes.length - 1), concat(bytes, new Uint8Array([0])), new Uint8Array([2, ...bytes.subarray(1)]), new Uint8Array([1, 0, 0, 0, 2, 0x7b, 0x7b]), new Uint8Array(3)];
     for (const b of broken) assert.throws(() => decodeInboxFrame(b), FrameError);
+  });
+});
+
+describe('Padmé padding for files', () => {
+  it('rounds lengths up by at most 12 % and leaks little', () => {
+    assert.equal(padmeLength(9), 10);
+    assert.equal(padmeLength(1000), 1024);
+    for (let n = 2; n < 60_000_000; n = Math.ceil(n * 1.37) + 1) {
+      const padded = padmeLength(n);
+      assert.ok(padded >= n && padded <= Math.max(n + 1, n * 1.12 + 1), `${n} → ${padded}`);
+    }
+    // Nearby sizes share a padded size: a 3,456,789-byte photo is not told apart from its neighbours.
+    assert.equal(padmeLength(3_456_789), padmeLength(3_456_000));
+  });
+
+  it('round-trips a file', () => {
+    const file = new Uint8Array(123_457).map((_, i) => (i * 7) & 0xff);
+    const padded = padFile(file);
+    assert.equal(padded.length, padmeLength(file.length + 4));
+    assert.deepEqual(unpad(padded), file);
   });
 });

@@ -11,6 +11,7 @@
 import { fromUtf8, randomBytes, sha256, toHex, utf8 } from '../crypto/bytes.ts';
 import { SealedKind, openSealed, sealTo, type PrivateRecipient, type PublicRecipient } from '../crypto/sealed.ts';
 import { WrappedKind, unwrapSecret, wrapSecret } from '../crypto/wrapped.ts';
+import { pad, padFile, unpad } from '../crypto/padding.ts';
 
 export interface AttachmentMeta {
   v: 1;
@@ -62,9 +63,10 @@ export async function sealAttachment(
     return {
       keyId: recipient.keyId,
       keyEnvelope: await sealTo(SealedKind.attachmentKey, recipient, raw),
-      meta: await wrapSecret(WrappedKind.attachmentMeta, key, utf8(JSON.stringify(meta)), context(id, 'meta')),
-      original: await wrapSecret(WrappedKind.attachmentOriginal, key, file.bytes, context(id, 'original')),
-      working: working ? await wrapSecret(WrappedKind.attachmentWorking, key, working.bytes, context(id, 'working')) : null,
+      // Padded before encryption: an exact size would let whoever holds a seized copy confirm it.
+      meta: await wrapSecret(WrappedKind.attachmentMeta, key, pad(utf8(JSON.stringify(meta))), context(id, 'meta')),
+      original: await wrapSecret(WrappedKind.attachmentOriginal, key, padFile(file.bytes), context(id, 'original')),
+      working: working ? await wrapSecret(WrappedKind.attachmentWorking, key, padFile(working.bytes), context(id, 'working')) : null,
       receipt: await sealCustodyDetail(recipient, { sha256: meta.sha256, workingSha256: meta.workingSha256 }),
     };
   } finally {
@@ -91,11 +93,11 @@ export async function openAttachmentKey(keyEnvelope: Uint8Array, recipient: Priv
 }
 
 export async function openAttachmentMeta(key: CryptoKey, id: string, meta: Uint8Array): Promise<AttachmentMeta> {
-  return JSON.parse(fromUtf8(await unwrapSecret(WrappedKind.attachmentMeta, key, meta, context(id, 'meta'))));
+  return JSON.parse(fromUtf8(unpad(await unwrapSecret(WrappedKind.attachmentMeta, key, meta, context(id, 'meta')))));
 }
 
-export function openAttachmentPart(key: CryptoKey, id: string, part: 'original' | 'working', blob: Uint8Array): Promise<Uint8Array> {
-  return unwrapSecret(part === 'original' ? WrappedKind.attachmentOriginal : WrappedKind.attachmentWorking, key, blob, context(id, part));
+export async function openAttachmentPart(key: CryptoKey, id: string, part: 'original' | 'working', blob: Uint8Array): Promise<Uint8Array> {
+  return unpad(await unwrapSecret(part === 'original' ? WrappedKind.attachmentOriginal : WrappedKind.attachmentWorking, key, blob, context(id, part)));
 }
 
 /** Opens the original and checks it against the hash recorded at receipt. */

@@ -2,7 +2,8 @@
 // documenters), with a custody log. Members' browsers strip and seal before uploading; for a
 // reporter's plain form the server does it in memory and keeps only the sealed parts.
 import { randomUUID } from 'node:crypto';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { PageContext } from '../../web/public/layout.ts';
 import multipart from '@fastify/multipart';
 import * as z from 'zod';
 import { decodeParts, FrameError } from '../../core/api/parts-frame.ts';
@@ -28,6 +29,8 @@ const OWNER_TABLES = { report: 'reports', incident: 'incidents', person: 'person
 type OwnerType = keyof typeof OWNER_TABLES;
 /** Files a reporter may add in one go. */
 const MAX_FILES = 5;
+/** Reporters' uploads handled at once: each may hold up to five files in memory while it is sealed. */
+const CONCURRENT_REPORTER_UPLOADS = 2;
 /** AES-GCM adds a header, a nonce and a tag to each part. */
 const OVERHEAD = 64;
 
@@ -42,6 +45,7 @@ const uploadHeader = z.object({
 export const evidenceRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
   const limit = app.vigil.config.attachmentBytes;
+  let reporterUploads = 0;
 
   // Raw bytes for the workspace's uploads; multipart only for the reporter's form. Both live in
   // this plugin alone, so no other route accepts them.
@@ -74,7 +78,9 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
       throw new HttpError(400, e instanceof FrameError || e instanceof z.ZodError ? 'bad-request' : 'bad-envelope');
     }
     const [keyEnvelope, meta, original, working, receipt] = parts;
-    if (header.size > limit || !original || original.length > header.size + OVERHEAD || (working && working.length > limit + OVERHEAD)) throw new HttpError(413, 'too-large');
+    // Parts are padded (Padmé, ≤ 12 %) before encryption.
+    const most = (n: number) => Math.ceil(n * 1.13) + OVERHEAD;
+    if (header.size > limit || !original || original.length > most(header.size) || (working && working.length > most(limit))) throw new HttpError(413, 'too-large');
     try {
       if (!keyEnvelope || !meta || !receipt) throw new Error();
       if (inspectSealed(keyEnvelope, SealedKind.attachmentKey).keyId !== header.keyId || inspectSealed(receipt, SealedKind.custodyDetail).keyId !== header.keyId) throw new Error();
@@ -92,7 +98,7 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
         ownerType: header.ownerType,
         ownerId: header.ownerId,
         sealed: { keyId: header.keyId, keyEnvelope: keyEnvelope!, meta: meta!, original, working: working ?? null, receipt: receipt! },
-        size: header.size,
+        size: original.length,
         at: new Date().toISOString(),
         by: member,
       });
@@ -183,6 +189,17 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
   app.post('/status/evidence', { config: { access: 'public', ...perMinute(app.vigil.config.statusPerMinute) } }, async (request, reply) => {
     const ctx = await pageContext(app.vigil, request, '/status');
     if (!request.isMultipart()) throw new HttpError(415, 'bad-content-type');
+    // A flood of large uploads must not exhaust memory: past the limit, "busy, try again shortly".
+    if (reporterUploads >= CONCURRENT_REPORTER_UPLOADS) throw new HttpError(503, 'unavailable');
+    reporterUploads += 1;
+    try {
+      return await takeReporterFiles(request, reply, ctx);
+    } finally {
+      reporterUploads -= 1;
+    }
+  });
+
+  async function takeReporterFiles(request: FastifyRequest, reply: FastifyReply, ctx: PageContext) {
     const files: { name: string; type: string; bytes: Uint8Array }[] = [];
     const fields = new Map<string, string>();
     try {
@@ -208,19 +225,19 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
       const key = await app.vigil.intakeKey();
       if (!key) throw new HttpError(503, 'not-ready');
       const at = currentHour();
-      const sealed: { id: string; size: number; sealed: SealedAttachment }[] = [];
+      const sealed: { id: string; sealed: SealedAttachment }[] = [];
       for (const file of files) {
         const working = await strippedImage(file.bytes);
         const id = randomUUID();
-        sealed.push({ id, size: file.bytes.length, sealed: await sealAttachment(id, file, working, key) });
+        sealed.push({ id, sealed: await sealAttachment(id, file, working, key) });
         working?.bytes.fill(0);
       }
       await db.transaction().execute(async (trx) => {
-        for (const s of sealed) await storeAttachment(trx, { id: s.id, ownerType: 'report', ownerId: report.id, sealed: s.sealed, size: s.size, at, by: null });
+        for (const s of sealed) await storeAttachment(trx, { id: s.id, ownerType: 'report', ownerId: report.id, sealed: s.sealed, size: s.sealed.original.length, at, by: null });
       });
       return sendPage(reply, 200, evidencePage(ctx, { received: files.length, codename: parsed.digits }));
     } finally {
       for (const f of files) f.bytes.fill(0);
     }
-  });
+  }
 };

@@ -14,18 +14,14 @@ type Inputs = {
 };
 export type RecordInput<T extends RecordType> = Inputs[T];
 
+type Dated = { start: { date: string | null; precision: string }; end: { date: string | null; precision: string } };
+const datesOf = ({ start, end }: Dated) => ({ date_start: start.date, date_start_precision: start.precision, date_end: end.date, date_end_precision: end.precision });
+
 export function plainColumns<T extends RecordType>(type: T, input: RecordInput<T>): Record<string, string | number | null> {
   switch (type) {
     case 'incident': {
       const i = input as Inputs['incident'];
-      return {
-        date_start: i.start.date,
-        date_start_precision: i.start.precision,
-        date_end: i.end.date,
-        date_end_precision: i.end.precision,
-        place_ids: JSON.stringify(i.placeIds),
-        monitoring_status: i.monitoringStatus,
-      };
+      return { ...datesOf(i), place_ids: JSON.stringify(i.placeIds), monitoring_status: i.monitoringStatus };
     }
     case 'person': {
       const p = input as Inputs['person'];
@@ -40,16 +36,7 @@ export function plainColumns<T extends RecordType>(type: T, input: RecordInput<T
     }
     case 'act': {
       const a = input as Inputs['act'];
-      return {
-        incident_id: a.incidentId,
-        person_id: a.personId,
-        type_code: a.typeCode,
-        date_start: a.start.date,
-        date_start_precision: a.start.precision,
-        date_end: a.end.date,
-        date_end_precision: a.end.precision,
-        place_id: a.placeId,
-      };
+      return { ...datesOf(a), incident_id: a.incidentId, person_id: a.personId, type_code: a.typeCode, place_id: a.placeId };
     }
     case 'involvement': {
       const v = input as Inputs['involvement'];

@@ -1,6 +1,6 @@
 // Issue 4: evidence. An attachment's parts are stored only encrypted (src/core/evidence/attachment.ts);
-// the server knows which report or record it belongs to, which key opens it, its size and when it
-// came. The custody log is append-only: who (a member, or the reporter), when, what; the hashes seen
+// the server knows which report or record it belongs to, which key opens it, its padded size and
+// when it came. The custody log is append-only: who (a member, or the reporter), when, what; the hashes seen
 // are sealed in `detail`. Times of reporters' uploads are kept to the hour, like reports.
 import type { Kysely } from 'kysely';
 import { columnTypes } from '../dialect.ts';

@@ -6,6 +6,7 @@ import { api, messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
 import type { AttachmentMeta } from '../../../core/evidence/attachment.ts';
 import { metaOf, uploadAttachment, verifiedOriginal, workingCopy, type AttachmentView, type OwnerType } from './client.ts';
+import { Feedback } from '../Feedback.tsx';
 
 const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
@@ -64,14 +65,7 @@ export function Attachments({ vault, owner }: { vault: Vault; owner: { type: Own
           </button>
         </form>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <p role="status" class="status">
-        {said}
-      </p>
+      <Feedback error={error} said={said} />
     </section>
   );
 }

@@ -23,6 +23,7 @@ import { TagPrompt } from './TagPrompt.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { makeRecord } from '../records/from-report.ts';
 import { Attachments } from '../evidence/Attachments.tsx';
+import { Feedback } from '../Feedback.tsx';
 
 const SEARCH_PAUSE_MS = 150;
 
@@ -232,14 +233,7 @@ export function InboxPage({ vault }: { vault: Vault }) {
           {store.problem}
         </p>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <p role="status" class="status">
-        {said}
-      </p>
+      <Feedback error={error} said={said} />
       <FilterBar filters={filters} search={search} onSearch={setSearch} onChange={setFilters} tags={tags} team={team} myId={myId} searchRef={searchRef} />
       {selected.size > 0 && canTriage && (
         <BulkBar

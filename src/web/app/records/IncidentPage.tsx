@@ -10,6 +10,7 @@ import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
 import { partialDateOf } from './draft.ts';
 import { DetentionEditor, type DetentionState } from './DetentionEditor.tsx';
 import { Attachments } from '../evidence/Attachments.tsx';
+import { Feedback } from '../Feedback.tsx';
 
 type ActPlain = { personId: string; typeCode: string; dateStart: string | null; placeId: string | null };
 type PersonFields = { name?: string; otherNames?: string; contacts?: string; genderIdentity?: string };
@@ -199,14 +200,7 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
       <TextField id="act-date" label="When" hint="2026-11-03, 2026-11 or 2026; empty if unknown" value={date} onChange={setDate} />
       <EntrySelect id="act-place" label="Where" entries={entries} kind="place" value={placeId} onChange={setPlaceId} />
       <TextField id="act-reason" label="Stated reason" value={reason} onChange={setReason} />
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <p role="status" class="status">
-        {said}
-      </p>
+      <Feedback error={error} said={said} />
       <button type="submit" disabled={busy || (!personId && !name.trim())}>
         Save
       </button>

@@ -11,6 +11,7 @@ import { PLACE_KINDS } from '../../../core/records/vocabulary.ts';
 import { REGISTRY_KINDS, type RegistryKind } from '../../../core/records/schemas.ts';
 import { useRegistry } from './client.ts';
 import { TermSelect, TextField, termLabel } from './fields.tsx';
+import { Feedback } from '../Feedback.tsx';
 
 const KIND_NAMES: Record<RegistryKind, string> = { place: 'Place', unit: 'Perpetrator unit', provision: 'Legal provision', 'act-type': 'Local act type' };
 
@@ -68,14 +69,7 @@ export function RegistryPage({ vault }: { vault: Vault }) {
         <TextField id="entry-ru" label="Name in Russian" value={ru} onChange={setRu} />
         {kind === 'place' && <TermSelect id="entry-place-kind" label="Kind of place" terms={PLACE_KINDS} value={placeKind} onChange={setPlaceKind} />}
         {kind === 'provision' && <TextField id="entry-appeal" label="Days to appeal a decision under it" type="number" value={appealDays} onChange={setAppealDays} />}
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        <p role="status" class="status">
-          {said}
-        </p>
+        <Feedback error={error} said={said} />
         <button type="submit">Add</button>
       </form>
       {REGISTRY_KINDS.map((k) => (
@@ -126,14 +120,7 @@ function RecordsKeySetup({ vault }: { vault: Vault }) {
     <section class="card">
       <h2>Records key</h2>
       {missing && <p>This organization was set up before records existed and has no records key. Make it here: your browser creates it and seals it to every administrator, coordinator and documenter.</p>}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <p role="status" class="status">
-        {said}
-      </p>
+      <Feedback error={error} said={said} />
       {missing && (
         <button type="button" onClick={create}>
           Make the records key
