@@ -88,6 +88,7 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/attachments/:id/custody': TRIAGERS,
   'GET /api/attachments/:id/custody': READERS,
   'POST /status/evidence': PUBLIC,
+  'POST /api/evidence': PUBLIC,
   'POST /api/settings': ADMINS,
 };
 

@@ -172,6 +172,43 @@ describe('records in Chromium', () => {
     assert.deepEqual(Buffer.from(original.bytes), photo);
   });
 
+  it('a reporter with JavaScript on attaches a photo: stripped and sealed in the browser, only sealed bytes sent', async () => {
+    const photo = await sharp({ create: { width: 30, height: 20, channels: 3, background: 'green' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'PhoneMaker', Model: 'ReporterPhone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '40/1 23/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '49/1 52/1 0/1' } })
+      .toBuffer();
+    const reporter = await browser.newPage();
+    const sent: Buffer[] = [];
+    reporter.on('request', (r) => {
+      if (r.url().endsWith('/api/evidence')) sent.push(r.postDataBuffer() ?? Buffer.alloc(0));
+    });
+    await reporter.goto(`${server.url}/?lang=en`);
+    await reporter.fill('#story', 'They took my phone and looked at my photos.');
+    await reporter.click('#report button[type=submit]');
+    const codename = await reporter.locator('[data-codename]').first().getAttribute('data-codename');
+    assert.match(codename ?? '', /^\d{28}$/);
+    await reporter.setInputFiles('form.evidence input[type=file]', { name: 'phone.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await reporter.click('form.evidence button[type=submit]');
+    await reporter.locator('form.evidence [role=status]', { hasText: 'Received 1 file' }).waitFor(STEP);
+    assert.equal(sent.length, 1, 'sent by the script, not as a plain form');
+    assert.ok(!sent[0]!.includes('ReporterPhone') && !sent[0]!.includes('phone.jpg'), 'only sealed bytes left the browser');
+    await reporter.close();
+
+    const documenter = await logIn(server, DOC.email, DOC.passphrase);
+    const reportId = (await query<{ id: string }>(server, "select id from reports order by seq desc"))[0]!.id;
+    const { attachments } = (await (await documenter.get(`/api/attachments?ownerId=${reportId}`)).json()) as { attachments: { id: string; keyId: string; keyEnvelope: string; meta: string }[] };
+    const a = attachments[0]!;
+    const key = await openAttachmentKey(fromBase64Url(a.keyEnvelope)!, { privateKey: documenter.keyring.get(a.keyId)!, keyId: a.keyId });
+    const meta = await openAttachmentMeta(key, a.id, fromBase64Url(a.meta)!);
+    assert.equal(meta.name, 'phone.jpg');
+    const working = await openAttachmentPart(key, a.id, 'working', new Uint8Array(await (await documenter.get(`/api/attachments/${a.id}/working`)).arrayBuffer()));
+    assert.equal((await sharp(working).metadata()).exif, undefined, 'stripped in the browser');
+    const original = await openVerifiedOriginal(key, a.id, meta, new Uint8Array(await (await documenter.get(`/api/attachments/${a.id}/original`)).arrayBuffer()));
+    assert.ok(original.verified);
+    const [row] = await query<{ created_at: string }>(server, `select created_at from attachments where id = '${a.id}'`);
+    assert.match(row!.created_at, /T\d{2}:00Z$/, 'timed to the hour');
+  });
+
   it('a viewer sees the board and the incident, but not the names', async () => {
     const viewer = await browser.newPage();
     await logInAt(viewer, 'viewer@example.org', 'member passphrase long');
@@ -184,7 +221,7 @@ describe('records in Chromium', () => {
   });
 
   it('left nothing readable on the server and asked no other host for anything', async () => {
-    assert.deepEqual(await findPlaintext(server, ['Kamran', 'Həsənov', 'Тимур', 'Hotel arrests', 'SecretPhone', 'hotel.jpg']), []);
+    assert.deepEqual(await findPlaintext(server, ['Kamran', 'Həsənov', 'Тимур', 'Hotel arrests', 'SecretPhone', 'hotel.jpg', 'ReporterPhone', 'phone.jpg', 'looked at my photos']), []);
     // blob: URLs of our own origin are the decrypted working copy shown in the page, not a request out.
     const foreign = requested.filter((url) => !url.startsWith(server.url) && !url.startsWith(`blob:${server.url}/`));
     assert.deepEqual(foreign, []);

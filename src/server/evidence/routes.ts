@@ -79,15 +79,7 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
     }
     const [keyEnvelope, meta, original, working, receipt] = parts;
     // Parts are padded (Padmé, ≤ 12 %) before encryption.
-    const most = (n: number) => Math.ceil(n * 1.13) + OVERHEAD;
-    if (header.size > limit || !original || original.length > most(header.size) || (working && working.length > most(limit))) throw new HttpError(413, 'too-large');
-    try {
-      if (!keyEnvelope || !meta || !receipt) throw new Error();
-      if (inspectSealed(keyEnvelope, SealedKind.attachmentKey).keyId !== header.keyId || inspectSealed(receipt, SealedKind.custodyDetail).keyId !== header.keyId) throw new Error();
-      if (!inspectWrapped(meta, WrappedKind.attachmentMeta) || !inspectWrapped(original, WrappedKind.attachmentOriginal) || (working && !inspectWrapped(working, WrappedKind.attachmentWorking))) throw new Error();
-    } catch {
-      throw new HttpError(400, 'bad-envelope');
-    }
+    const sealed = checkedParts({ keyId: header.keyId, size: header.size, keyEnvelope, meta, original, working, receipt });
     await keyFor(header.ownerType, header.keyId, true);
     await ownerExists(header.ownerType, header.ownerId);
     const member = request.member!.id;
@@ -97,8 +89,8 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
         id: header.id,
         ownerType: header.ownerType,
         ownerId: header.ownerId,
-        sealed: { keyId: header.keyId, keyEnvelope: keyEnvelope!, meta: meta!, original, working: working ?? null, receipt: receipt! },
-        size: original.length,
+        sealed,
+        size: sealed.original.length,
         at: new Date().toISOString(),
         by: member,
       });
@@ -182,6 +174,64 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
       actions: CUSTODY_ACTIONS,
     };
   });
+
+  // --- A reporter's browser with JavaScript: stripped and sealed there, sent as one frame -----
+  // The status key (derived from the codename in the browser, as for a report) names the report;
+  // each file comes as its five sealed parts.
+  const reporterHeader = z.object({
+    v: z.literal(1),
+    statusKey: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/),
+    files: z.array(z.object({ id: z.uuid(), size: z.number().int().min(1) })).min(1).max(MAX_FILES),
+  });
+  app.post('/api/evidence', { bodyLimit: MAX_FILES * (3 * limit + 64 * 1024), config: { access: 'public', ...perMinute(app.vigil.config.statusPerMinute) } }, async (request, reply) => {
+    if (!(request.body instanceof Buffer)) throw new HttpError(415, 'bad-content-type');
+    if (reporterUploads >= CONCURRENT_REPORTER_UPLOADS) throw new HttpError(503, 'unavailable');
+    reporterUploads += 1;
+    try {
+      let header: z.infer<typeof reporterHeader>;
+      let parts: (Uint8Array | null)[];
+      try {
+        const decoded = decodeParts(request.body, (h) => 5 * reporterHeader.parse(h).files.length);
+        header = reporterHeader.parse(decoded.header);
+        parts = decoded.parts;
+      } catch {
+        throw new HttpError(400, 'bad-request');
+      }
+      const key = await app.vigil.intakeKey();
+      if (!key) throw new HttpError(503, 'not-ready');
+      const files = header.files.map((file, i) => {
+        const [keyEnvelope, meta, original, working, receipt] = parts.slice(5 * i, 5 * i + 5);
+        return { ...file, sealed: checkedParts({ keyId: key.keyId, size: file.size, keyEnvelope, meta, original, working, receipt }) };
+      });
+      const lookup = app.vigil.secret.keyedHash('status', Buffer.from(header.statusKey, 'base64url'));
+      const report = await db.selectFrom('reports').select('id').where('status_lookup', '=', lookup).orderBy('seq', 'desc').executeTakeFirst();
+      if (!report) throw new HttpError(404, 'codename-unknown');
+      const at = currentHour();
+      await db.transaction().execute(async (trx) => {
+        for (const f of files) {
+          if (await trx.selectFrom('attachments').select('id').where('id', '=', f.id).executeTakeFirst()) throw new HttpError(409, 'bad-envelope');
+          await storeAttachment(trx, { id: f.id, ownerType: 'report', ownerId: report.id, sealed: f.sealed, size: f.sealed.original.length, at, by: null });
+        }
+      });
+      return reply.code(201).send({ received: files.length });
+    } finally {
+      reporterUploads -= 1;
+    }
+  });
+
+  /** Five sealed parts of one file: each of the right kind, sealed to `keyId`, within the size limit. */
+  function checkedParts(p: { keyId: string; size: number; keyEnvelope?: Uint8Array | null; meta?: Uint8Array | null; original?: Uint8Array | null; working?: Uint8Array | null; receipt?: Uint8Array | null }): SealedAttachment {
+    const most = (n: number) => Math.ceil(n * 1.13) + OVERHEAD;
+    if (p.size > limit || !p.original || p.original.length > most(p.size) || (p.working && p.working.length > most(limit))) throw new HttpError(413, 'too-large');
+    try {
+      if (!p.keyEnvelope || !p.meta || !p.receipt) throw new Error();
+      if (inspectSealed(p.keyEnvelope, SealedKind.attachmentKey).keyId !== p.keyId || inspectSealed(p.receipt, SealedKind.custodyDetail).keyId !== p.keyId) throw new Error();
+      if (!inspectWrapped(p.meta, WrappedKind.attachmentMeta) || !inspectWrapped(p.original, WrappedKind.attachmentOriginal) || (p.working && !inspectWrapped(p.working, WrappedKind.attachmentWorking))) throw new Error();
+    } catch {
+      throw new HttpError(400, 'bad-envelope');
+    }
+    return { keyId: p.keyId, keyEnvelope: p.keyEnvelope, meta: p.meta, original: p.original, working: p.working ?? null, receipt: p.receipt };
+  }
 
   // --- The reporter's form (works with JavaScript off) ------------------------------------
   // The codename says which report; each file is hashed, stripped if it is an image, sealed to

@@ -49,7 +49,7 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     const result = answersFromForm(fields, ctx.lang);
     if (!result.ok) return sendPage(reply, 400, intakePage(ctx, await sealingKey(), { values: fields, errors: result.errors }));
     const { codename } = await intake.sealAndStore(result.answers);
-    return sendPage(reply, 200, receiptPage(ctx, codename));
+    return sendPage(reply, 200, receiptPage(ctx, codename, await sealingKey()));
   });
 
   app.post('/api/reports', { bodyLimit: JSON_BODY_LIMIT, config: { access: 'public', ...limited } }, async (request, reply) => {

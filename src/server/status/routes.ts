@@ -11,7 +11,7 @@ import { parseCodename } from '../../core/crypto/codename.ts';
 import { reporterKeyPair } from '../../core/crypto/reporter-key.ts';
 import { keyIdOf } from '../../core/crypto/keys.ts';
 import { SealedKind, openSealed, sealTo } from '../../core/crypto/sealed.ts';
-import { fromUtf8, utf8 } from '../../core/crypto/bytes.ts';
+import { fromUtf8, toBase64Url, utf8 } from '../../core/crypto/bytes.ts';
 import { LIMITS } from '../../core/report/answers.ts';
 import type { PageContext } from '../../web/public/layout.ts';
 import { serverStatusKey, currentHour } from '../intake/service.ts';
@@ -21,6 +21,12 @@ import { appendAudit } from '../audit/log.ts';
 export const statusRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
   const limited = perMinute(app.vigil.config.statusPerMinute);
+
+  /** The intake public key, for the evidence form's script to seal to (absent before setup). */
+  async function sealingKey() {
+    const key = await app.vigil.intakeKey();
+    return key ? { keyId: key.keyId, publicKey: toBase64Url(key.publicKey) } : undefined;
+  }
 
   /** The codename from a form, checked, with the database rows it opens; or a page saying why not. */
   async function lookUp(fields: FormBody, ctx: PageContext, reply: FastifyReply) {
@@ -77,7 +83,7 @@ export const statusRoutes: FastifyPluginAsync = async (app) => {
     const ctx = await pageContext(app.vigil, request, '/status');
     const found = await lookUp(formBodyOf(request.body), ctx, reply);
     if (!found) return reply;
-    return sendPage(reply, 200, statusPage(ctx, { view: await view(found) }));
+    return sendPage(reply, 200, statusPage(ctx, { view: await view(found) }, await sealingKey()));
   });
 
   // The reporter's answer: sealed to the intake key for the team and to the reporter's own key
@@ -102,7 +108,7 @@ export const statusRoutes: FastifyPluginAsync = async (app) => {
       .insertInto('messages')
       .values({ id: randomUUID(), report_id: target.id, direction: 'reporter', author: null, created_hour: currentHour(), key_id: key.keyId, for_team: forTeam, for_reporter: forReporter })
       .execute();
-    return sendPage(reply, 200, statusPage(ctx, { view: await view(found, 'answerSent') }));
+    return sendPage(reply, 200, statusPage(ctx, { view: await view(found, 'answerSent') }, await sealingKey()));
   });
 
   // The reporter deletes their report(s) and every message about them. Audited without content.

@@ -64,17 +64,17 @@ export function intakePage(ctx: PageContext, key: SealingKey, state: IntakeFormS
 <p><button type="submit">${t.send}</button></p>
 </form>
 <p><a href="/status?lang=${ctx.lang}">${t.checkStatus}</a></p>
-<template id="receipt-template">${receiptBody(t, ctx, '')}</template>`;
+<template id="receipt-template">${receiptBody(t, ctx, '', key)}</template>`;
   return page(ctx, t.formTitle, body);
 }
 
-function receiptBody(t: Messages, ctx: PageContext, codename: string): Raw {
+function receiptBody(t: Messages, ctx: PageContext, codename: string, key?: SealingKey): Raw {
   return html`<section id="receipt" aria-labelledby="receipt-title"><h1 id="receipt-title" tabindex="-1">${t.receivedTitle}</h1><p>${t.receivedLead}</p>
 <p class="codename" data-codename="${codename}">${formatCodename(codename)}</p><p>${t.codenameKeep}</p>
-<p><a href="/status?lang=${ctx.lang}">${t.checkStatus}</a> · <a href="/?lang=${ctx.lang}">${t.anotherReport}</a></p></section>${evidenceForm(t, ctx, codename)}`;
+<p><a href="/status?lang=${ctx.lang}">${t.checkStatus}</a> · <a href="/?lang=${ctx.lang}">${t.anotherReport}</a></p></section>${evidenceForm(t, ctx, codename, key)}`;
 }
 
-export function receiptPage(ctx: PageContext, codename: string): string {
+export function receiptPage(ctx: PageContext, codename: string, key?: SealingKey): string {
   const t = MESSAGES[ctx.lang];
-  return page(ctx, t.receivedTitle, receiptBody(t, ctx, codename));
+  return page(ctx, t.receivedTitle, receiptBody(t, ctx, codename, key));
 }

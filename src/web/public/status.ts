@@ -1,5 +1,5 @@
 import { html, type Raw } from './html.ts';
-import { page, type PageContext } from './layout.ts';
+import { page, type PageContext, type SealingKey } from './layout.ts';
 import { MESSAGES, type ErrorCode, type Messages } from '../../core/i18n/index.ts';
 import { evidenceForm } from './evidence.ts';
 
@@ -28,7 +28,7 @@ ${view.notice === 'answerSent' ? html`<p role="status"><strong>${t.answerSent}</
 <p><button type="submit">${t.sendAnswer}</button></p></form></section>`;
 }
 
-export function statusPage(ctx: PageContext, result?: { error?: ErrorCode; view?: StatusView; deleted?: boolean }): string {
+export function statusPage(ctx: PageContext, result?: { error?: ErrorCode; view?: StatusView; deleted?: boolean }, key?: SealingKey): string {
   const t = MESSAGES[ctx.lang];
   const error = result?.error;
   const view = result?.view;
@@ -37,7 +37,7 @@ export function statusPage(ctx: PageContext, result?: { error?: ErrorCode; view?
   );
   const body = html`<h1>${t.statusTitle}</h1>
 ${result?.deleted ? html`<p role="status" id="status-result"><strong>${t.deleted}</strong></p>` : ''}
-${view ? html`<section aria-live="polite" id="status-result"><ul>${reports}</ul></section>${conversation(t, ctx, view)}${evidenceForm(t, ctx, view.codename)}
+${view ? html`<section aria-live="polite" id="status-result"><ul>${reports}</ul></section>${conversation(t, ctx, view)}${evidenceForm(t, ctx, view.codename, key)}
 <section aria-labelledby="delete-title"><h2 id="delete-title">${t.deleteTitle}</h2><p id="delete-hint">${t.deleteHint}</p>
 <form method="post" action="/status/delete?lang=${ctx.lang}" accept-charset="utf-8">
 <input type="hidden" name="lang" value="${ctx.lang}"><input type="hidden" name="codename" value="${view.codename}">

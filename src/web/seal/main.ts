@@ -2,11 +2,14 @@
 // arrival); with it the report is sealed here, so the server never sees the plaintext.
 import { answersFromForm, fieldsFromEntries, type FieldError } from '../../core/report/form.ts';
 import { LANGUAGES, type Language } from '../../core/report/answers.ts';
-import { newCodename, formatCodename } from '../../core/crypto/codename.ts';
+import { newCodename, formatCodename, parseCodename } from '../../core/crypto/codename.ts';
 import { statusKeyOf } from '../../core/crypto/status-key.ts';
 import { reporterKeyPair } from '../../core/crypto/reporter-key.ts';
 import { SealedKind, sealTo } from '../../core/crypto/sealed.ts';
 import { fromBase64Url, toBase64Url, utf8 } from '../../core/crypto/bytes.ts';
+import { encodeParts } from '../../core/api/parts-frame.ts';
+import { sealAttachment } from '../../core/evidence/attachment.ts';
+import { strippedImage } from '../shared/strip-image.ts';
 
 function quickExit(): void {
   const link = document.getElementById('quick-exit') as HTMLAnchorElement | null;
@@ -72,6 +75,8 @@ function sealingForm(): void {
     const code = receipt.querySelector('[data-codename]') as HTMLElement;
     code.dataset.codename = codename;
     code.textContent = formatCodename(codename);
+    // The evidence form on the receipt names the report by its codename, like the status page's forms.
+    for (const input of Array.from(receipt.querySelectorAll<HTMLInputElement>('input[name=codename]'))) input.value = codename;
     const main = document.getElementById('main')!;
     form!.reset();
     main.replaceChildren(receipt);
@@ -126,5 +131,73 @@ function sealingForm(): void {
   });
 }
 
+/**
+ * The evidence form (receipt and status pages): with JavaScript, photos are stripped of their
+ * metadata here and every file is sealed here before it leaves; without, the plain form goes to
+ * the server, which does the same in memory.
+ */
+function sealingEvidence(): void {
+  document.addEventListener('submit', async (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.matches('form.evidence[data-key]')) return;
+    const publicKey = fromBase64Url(form.dataset.key ?? '');
+    const keyId = form.dataset.keyId ?? '';
+    const input = form.querySelector<HTMLInputElement>('input[type=file]');
+    const codename = form.querySelector<HTMLInputElement>('input[name=codename]')?.value ?? '';
+    const chosen = Array.from(input?.files ?? []);
+    const parsed = parseCodename(codename);
+    if (!publicKey || !parsed.ok || chosen.length === 0 || chosen.length > 5) return; // the server says what is wrong
+    event.preventDefault();
+    const button = form.querySelector('button[type=submit]') as HTMLButtonElement;
+    const buttonText = button.textContent;
+    button.disabled = true;
+    button.textContent = form.dataset.sending ?? '';
+    let body: Uint8Array;
+    try {
+      const files = [];
+      const parts: (Uint8Array | null)[] = [];
+      for (const file of chosen) {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const working = await strippedImage({ type: file.type, bytes });
+        const id = crypto.randomUUID();
+        const sealed = await sealAttachment(id, { name: file.name, type: file.type || 'application/octet-stream', bytes }, working, { publicKey, keyId });
+        bytes.fill(0);
+        working?.bytes.fill(0);
+        files.push({ id, size: file.size });
+        parts.push(sealed.keyEnvelope, sealed.meta, sealed.original, sealed.working, sealed.receipt);
+      }
+      body = encodeParts({ v: 1, statusKey: toBase64Url(await statusKeyOf(parsed.digits)), files }, parts);
+    } catch {
+      // This browser cannot strip or seal: send the plain form; the server does it on arrival.
+      form.submit();
+      return;
+    }
+    const say = (text: string, role: 'status' | 'alert') => {
+      form.querySelector('.js-said')?.remove();
+      const p = document.createElement('p');
+      p.className = `js-said${role === 'alert' ? ' error' : ''}`;
+      p.setAttribute('role', role);
+      p.textContent = text;
+      form.append(p);
+    };
+    try {
+      const response = await fetch('/api/evidence', { method: 'POST', headers: { 'content-type': 'application/vnd.vigil.attachment' }, body: body as BodyInit, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' });
+      if (response.ok) {
+        say((form.dataset.received ?? '').replace('{n}', String(chosen.length)), 'status');
+        form.reset();
+      } else {
+        const problem = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        say(problem?.error?.message ?? '', 'alert');
+      }
+    } catch {
+      form.submit();
+      return;
+    }
+    button.disabled = false;
+    button.textContent = buttonText;
+  });
+}
+
 quickExit();
 sealingForm();
+sealingEvidence();

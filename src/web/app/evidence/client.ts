@@ -8,7 +8,7 @@ import { encodeParts } from '../../../core/api/parts-frame.ts';
 import { fromBase64Url, toBase64Url } from '../../../core/crypto/bytes.ts';
 import { CSRF_HEADER } from '../../../core/api/schemas.ts';
 import { openAttachmentKey, openAttachmentMeta, openAttachmentPart, openVerifiedOriginal, sealAttachment, sealCustodyDetail, sha256Hex, type AttachmentMeta } from '../../../core/evidence/attachment.ts';
-import { strippedImage } from './strip.ts';
+import { strippedImage } from '../../shared/strip-image.ts';
 
 export type OwnerType = 'report' | 'incident' | 'person' | 'act';
 

@@ -1,7 +1,7 @@
-// The working copy of an image, made in this browser before anything is sealed: decoded (turned
-// upright as its EXIF said) and drawn on a canvas, then encoded afresh — a canvas carries pixels
-// only, so no EXIF, GPS, device or other metadata survives. Other files get no working copy.
-import { isStrippableImage } from '../../../core/evidence/attachment.ts';
+// The working copy of an image, made in the browser before anything is sealed (the workspace and
+// the public pages' script): decoded (turned upright as its EXIF said) and drawn on a canvas, then
+// encoded afresh — a canvas carries pixels only, so no EXIF, GPS, device or other metadata survives. Other files get no working copy.
+import { isStrippableImage } from '../../core/evidence/attachment.ts';
 
 export async function strippedImage(file: { type: string; bytes: Uint8Array }): Promise<{ type: string; bytes: Uint8Array } | null> {
   if (!isStrippableImage(file.type)) return null;
