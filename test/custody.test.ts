@@ -56,3 +56,25 @@ describe('record vocabularies and dates', () => {
     for (const bad of [{ date: '2026-11', precision: 'day' }, { date: '2026-11-03', precision: 'year' }, { date: '2026', precision: 'unknown' }, { date: null, precision: 'day' }, { date: '2026-13', precision: 'month' }]) assert.ok(!partialDate.safeParse(bad).success, JSON.stringify(bad));
   });
 });
+
+describe('a person’s timeline', async () => {
+  const { timelineOf } = await import('../src/web/app/records/timeline.ts');
+  it('orders custody, transfers, sentence and release, with unknown days last', () => {
+    const acts = [
+      { id: 'a1', code: 'A-0001', typeCode: '030102000000', dateStart: '2026-11-01' },
+      { id: 'a2', code: 'A-0002', typeCode: '990202000000', dateStart: '2026-11-02' },
+      { id: 'a3', code: 'A-0003', typeCode: '990101000000', dateStart: null },
+    ];
+    const detentions = new Map([['a1', { custodyStart: '2026-11-01', decision: 'detention', decisionDate: '2026-11-02', detentionDays: 30, fineAmount: null, expectedRelease: '2026-12-01', releasedOn: null, status: 'held' }]]);
+    const transfers = new Map([['a1', [{ toPlaceId: 'p2', onDay: '2026-11-03' }]]]);
+    const steps = timelineOf(acts, detentions, transfers, (id: string) => (id === 'p2' ? 'the dispensary' : '?')).map((e) => `${e.day} ${e.text}`);
+    assert.deepEqual(steps, [
+      '2026-11-01 Detention: taken into custody',
+      '2026-11-02 Forced medical or venereal examination',
+      '2026-11-02 Sentenced to 30 days',
+      '2026-11-03 Transferred to the dispensary',
+      '2026-12-01 Expected release',
+      'null Threats',
+    ]);
+  });
+});

@@ -136,6 +136,20 @@ describe('records in Chromium', () => {
     assert.deepEqual(await rows(), [['P-0001', '2026-12-01']]);
     await page.goto(`${server.url}/app#due`);
     await page.locator('[data-due=appeal]', { hasText: '2026-11-12' }).waitFor(STEP);
+
+    // Each person's timeline: detained → sentenced → expected release; detained → released.
+    await page.goto(`${server.url}/app#held`);
+    await page.locator('[data-board=held] tbody tr a').first().click();
+    await page.locator('[data-person-page=P-0001]').waitFor(STEP);
+    const steps = async () => page.locator('[data-timeline] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-step')));
+    assert.deepEqual(await steps(), ['custody', 'decision', 'expected-release']);
+    await page.getByRole('heading', { name: /P-0001 — Kamran Həsənov/ }).waitFor(STEP);
+    await page.goto(`${server.url}/app#records`);
+    await page.locator('[data-incident] a').first().click();
+    await page.getByRole('link', { name: /Тимур/ }).click();
+    await page.locator('[data-person-page=P-0002]').waitFor(STEP);
+    assert.deepEqual(await steps(), ['custody', 'released']);
+    assert.deepEqual(await axe(page), []);
   });
 
   it('attaches a photo with GPS in the browser: stripped working copy, hash-verified original', async () => {

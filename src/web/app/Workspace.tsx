@@ -17,6 +17,7 @@ import { HeldBoard } from './records/HeldBoard.tsx';
 import { DueList } from './records/DueList.tsx';
 import { RecordsPage } from './records/RecordsPage.tsx';
 import { RegistryPage } from './records/RegistryPage.tsx';
+import { PersonPage } from './records/PersonPage.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -119,6 +120,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {page === 'due' && <DueList />}
       {page === 'records' && <RecordsPage key={pageId ?? 'list'} vault={vault} incidentId={pageId} />}
       {page === 'registry' && <RegistryPage vault={vault} />}
+      {page === 'person' && pageId && <PersonPage key={pageId} vault={vault} personId={pageId} />}
     </>
   );
 }

@@ -3,14 +3,15 @@
 import type { Role } from '../../core/api/schemas.ts';
 
 export const PAGES = {
-  inbox: { title: 'Inbox', admins: false },
-  held: { title: 'Held now', admins: false },
-  due: { title: 'Due soon', admins: false },
-  records: { title: 'Records', admins: false },
-  registry: { title: 'Registries', admins: true },
-  members: { title: 'Members', admins: true },
-  account: { title: 'My account', admins: false },
-  audit: { title: 'Audit log', admins: true },
+  inbox: { title: 'Inbox', admins: false, hidden: false },
+  held: { title: 'Held now', admins: false, hidden: false },
+  due: { title: 'Due soon', admins: false, hidden: false },
+  records: { title: 'Records', admins: false, hidden: false },
+  registry: { title: 'Registries', admins: true, hidden: false },
+  person: { title: 'Person', admins: false, hidden: true },
+  members: { title: 'Members', admins: true, hidden: false },
+  account: { title: 'My account', admins: false, hidden: false },
+  audit: { title: 'Audit log', admins: true, hidden: false },
 } as const;
 export type Page = keyof typeof PAGES;
 
@@ -21,8 +22,9 @@ export function pageFromHash(hash: string, role: Role): Page {
   return PAGES[page].admins && role !== 'admin' ? 'inbox' : page;
 }
 
+/** The pages in the navigation: a person's page is reached from a record, not from the bar. */
 export function pagesFor(role: Role): Page[] {
-  return (Object.keys(PAGES) as Page[]).filter((p) => !PAGES[p].admins || role === 'admin');
+  return (Object.keys(PAGES) as Page[]).filter((p) => !PAGES[p].hidden && (!PAGES[p].admins || role === 'admin'));
 }
 
 /** The id after the page name, e.g. #records/<incident id>. */

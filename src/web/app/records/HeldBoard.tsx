@@ -65,7 +65,7 @@ export function HeldBoard({ vault }: { vault: Vault }) {
             {held.slice(start, start + PAGE).map((h) => (
               <tr key={h.actId} data-person={h.personCode}>
                 <th scope="row">
-                  <a href={`#records/${h.incidentId}`}>{h.personCode}</a> <small>{actType(h.typeCode)?.labels.en}</small>
+                  <a href={`#person/${h.personId}`}>{h.personCode}</a> <small>{actType(h.typeCode)?.labels.en}</small>
                 </th>
                 <td class={h.status === 'unknown' ? 'urgent' : undefined}>{termLabel(DETENTION_STATUSES, h.status)}</td>
                 <td>{labelOf(entries, h.heldAt)}</td>

@@ -91,7 +91,7 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
         {data.acts.map((act) => (
           <li key={act.id} class="card" data-act={act.code}>
             <h3>
-              {nameOf(act.plain.personId)}: {actType(act.plain.typeCode)?.labels.en ?? act.plain.typeCode}
+              <a href={`#person/${act.plain.personId}`}>{nameOf(act.plain.personId)}</a>: {actType(act.plain.typeCode)?.labels.en ?? act.plain.typeCode}
             </h3>
             <p class="facts">
               {act.code} · {act.plain.dateStart ?? 'date unknown'} {act.plain.placeId && `· ${labelOf(entries, act.plain.placeId)}`}

@@ -1,0 +1,105 @@
+// One person: their code everywhere, their identity only for those holding the records key, their
+// consent, and their timeline across every incident (detained → transferred → sentenced → released).
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, messageOf } from '../api.ts';
+import { PageHeading } from '../PageHeading.tsx';
+import type { Vault } from '../vault.ts';
+import { AGE_RANGES, CONSENT_SHARING, NAME_PREFERENCES, RISK_LEVELS, actType } from '../../../core/records/vocabulary.ts';
+import { labelOf, openRecord, useRegistry, type RecordView } from './client.ts';
+import { termLabel } from './fields.tsx';
+import { timelineOf, type TimelineAct, type TimelineDetention } from './timeline.ts';
+
+type PersonPlain = { ageRange: string; consentSharing: string; namePreference: string; reprisalRisk: string; consentRecordedAt: string | null };
+type ActPlain = { incidentId: string; typeCode: string; dateStart: string | null };
+
+interface Loaded {
+  person: RecordView<PersonPlain>;
+  fields: { name?: string; contacts?: string } | null;
+  acts: RecordView<ActPlain>[];
+  detentions: Map<string, TimelineDetention>;
+  transfers: Map<string, { toPlaceId: string; onDay: string }[]>;
+}
+
+async function load(vault: Vault, personId: string): Promise<Loaded> {
+  const { record: person } = await api<{ record: RecordView<PersonPlain> }>(`/api/records/person/${personId}`);
+  const { records: acts } = await api<{ records: RecordView<ActPlain>[] }>(`/api/records/act?personId=${personId}&limit=1000`);
+  const detentions = new Map<string, TimelineDetention>();
+  const transfers = new Map<string, { toPlaceId: string; onDay: string }[]>();
+  for (const act of acts.filter((a) => actType(a.plain.typeCode)?.detention)) {
+    try {
+      const d = await api<{ detention: TimelineDetention; transfers: { toPlaceId: string; onDay: string }[] }>(`/api/acts/${act.id}/detention`);
+      detentions.set(act.id, d.detention);
+      transfers.set(act.id, d.transfers);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 404)) throw e;
+    }
+  }
+  return { person, fields: await openRecord(vault, 'person', person), acts, detentions, transfers };
+}
+
+export function PersonPage({ vault, personId }: { vault: Vault; personId: string }) {
+  const { entries } = useRegistry(vault);
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    load(vault, personId).then(setData, (e) => setError(messageOf(e, 'This person could not be loaded.')));
+  }, [personId]);
+  if (error) {
+    return (
+      <main class="wide-ish">
+        <PageHeading>Person</PageHeading>
+        <p class="error" role="alert">
+          {error}
+        </p>
+      </main>
+    );
+  }
+  if (!data) return <main class="wide-ish">Opening…</main>;
+  const { person, fields } = data;
+  const acts: TimelineAct[] = data.acts.map((a) => ({ id: a.id, code: a.code, typeCode: a.plain.typeCode, dateStart: a.plain.dateStart }));
+  const timeline = timelineOf(acts, data.detentions, data.transfers, (id) => labelOf(entries, id));
+  const incidents = [...new Set(data.acts.map((a) => a.plain.incidentId))];
+  return (
+    <main class="wide-ish" data-person-page={person.code}>
+      <PageHeading>
+        {person.code}
+        {fields?.name ? ` — ${fields.name}` : ''}
+      </PageHeading>
+      {fields === null && <p>Your role does not hold the records key: the name and contacts stay sealed.</p>}
+      <dl class="facts-list">
+        {fields?.contacts && (
+          <>
+            <dt>Contacts</dt>
+            <dd>{fields.contacts}</dd>
+          </>
+        )}
+        <dt>Age</dt>
+        <dd>{termLabel(AGE_RANGES, person.plain.ageRange)}</dd>
+        <dt>Consent</dt>
+        <dd>
+          {termLabel(CONSENT_SHARING, person.plain.consentSharing)}; in documents: {termLabel(NAME_PREFERENCES, person.plain.namePreference).toLowerCase()}
+          {person.plain.consentRecordedAt && ` (recorded ${person.plain.consentRecordedAt.slice(0, 10)})`}
+        </dd>
+        <dt>Risk of reprisal</dt>
+        <dd>{termLabel(RISK_LEVELS, person.plain.reprisalRisk)}</dd>
+      </dl>
+      <h2>Timeline</h2>
+      {timeline.length === 0 && <p>Nothing recorded yet.</p>}
+      <ol class="timeline" data-timeline>
+        {timeline.map((e, i) => (
+          <li key={i} data-step={e.what}>
+            <strong>{e.day ?? 'date unknown'}</strong> · {e.text} <small>({e.actCode})</small>
+          </li>
+        ))}
+      </ol>
+      <h2>Incidents</h2>
+      <ul>
+        {incidents.map((id) => (
+          <li key={id}>
+            <a href={`#records/${id}`}>Incident</a>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
