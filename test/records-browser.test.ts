@@ -60,6 +60,8 @@ describe('records in Chromium', () => {
       ['stillHeld', 'yes'],
     ]);
     assert.equal(response.status, 200);
+    const second = await postForm(server, '/report?lang=en', [['story', 'My cousin saw the police take two men from the hotel lobby.'], ['stillHeld', 'unknown']]);
+    assert.equal(second.status, 200);
     browser = await launchChromium();
     const context = await browser.newContext();
     context.on('request', (r) => requested.push(r.url()));
@@ -81,7 +83,7 @@ describe('records in Chromium', () => {
     await page.selectOption('#incident-place', { label: 'Binagadi district police department' });
     await page.getByRole('button', { name: 'Save the incident' }).click();
     await page.getByRole('heading', { name: /I-0001 Hotel arrests, Binagadi/ }).waitFor(STEP);
-    await page.getByText('One source.').waitFor(STEP);
+    await page.locator('[data-corroboration="1"]').waitFor(STEP);
 
     for (const name of ['Kamran Həsənov', 'Тимур Исмайлов']) {
       await page.fill('#person-name', name);
@@ -150,6 +152,33 @@ describe('records in Chromium', () => {
     await page.locator('[data-person-page=P-0002]').waitFor(STEP);
     assert.deepEqual(await steps(), ['custody', 'released']);
     assert.deepEqual(await axe(page), []);
+  });
+
+  it('links a second report to the incident, grades its sources and plans follow-up', async () => {
+    await page.goto(`${server.url}/app#inbox`);
+    await page.locator('li.row', { hasText: 'My cousin saw' }).locator('button.open').click();
+    const incident = page.locator('select[id^=link-] option', { hasText: 'I-0001 Hotel arrests' });
+    await incident.waitFor({ state: 'attached', ...STEP });
+    await page.getByLabel('Or link this report to an incident already recorded').selectOption((await incident.getAttribute('value'))!);
+    await page.getByRole('button', { name: 'Link as a source' }).click();
+    await page.locator('[role=status]', { hasText: 'is now a source of I-0001' }).waitFor(STEP);
+    await page.goto(`${server.url}/app#records`);
+    await page.locator('[data-incident] a').first().click();
+    await page.locator('[data-corroboration="2"]').waitFor(STEP);
+    const source = page.locator('[data-source]').first();
+    await source.getByLabel('Connection').selectOption('witness');
+    await source.getByLabel('Source reliability').selectOption('B');
+    await source.getByLabel('Information credibility').selectOption('2');
+    await source.getByRole('button', { name: 'Save the grade' }).click();
+    await page.locator('[data-source]', { hasText: 'graded B2' }).waitFor(STEP);
+    await page.selectOption('#intervention-type', 'un-appeal');
+    await page.selectOption('#intervention-priority', 'urgent');
+    await page.fill('#intervention-due', '2026-11-05');
+    await page.fill('#intervention-notes', 'Draft for the Working Group on Arbitrary Detention');
+    await page.getByRole('button', { name: 'Add the follow-up' }).click();
+    await page.locator('[data-intervention]', { hasText: 'due 2026-11-05' }).waitFor(STEP);
+    await page.goto(`${server.url}/app#due`);
+    await page.locator('[data-due=intervention]', { hasText: 'Urgent appeal to a UN mandate' }).waitFor(STEP);
   });
 
   it('attaches a photo with GPS in the browser: stripped working copy, hash-verified original', async () => {
@@ -235,7 +264,7 @@ describe('records in Chromium', () => {
   });
 
   it('left nothing readable on the server and asked no other host for anything', async () => {
-    assert.deepEqual(await findPlaintext(server, ['Kamran', 'Həsənov', 'Тимур', 'Hotel arrests', 'SecretPhone', 'hotel.jpg', 'ReporterPhone', 'phone.jpg', 'looked at my photos']), []);
+    assert.deepEqual(await findPlaintext(server, ['Kamran', 'Həsənov', 'Тимур', 'Hotel arrests', 'SecretPhone', 'hotel.jpg', 'ReporterPhone', 'phone.jpg', 'looked at my photos', 'Working Group on Arbitrary']), []);
     // blob: URLs of our own origin are the decrypted working copy shown in the page, not a request out.
     const foreign = requested.filter((url) => !url.startsWith(server.url) && !url.startsWith(`blob:${server.url}/`));
     assert.deepEqual(foreign, []);

@@ -23,6 +23,7 @@ import { TagPrompt } from './TagPrompt.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { makeRecord } from '../records/from-report.ts';
 import { Attachments } from '../evidence/Attachments.tsx';
+import { LinkReport } from '../records/LinkReport.tsx';
 import { Feedback } from '../Feedback.tsx';
 
 const SEARCH_PAUSE_MS = 150;
@@ -284,6 +285,7 @@ export function InboxPage({ vault }: { vault: Vault }) {
             onGoTo={goTo}
             onMakeRecord={canTriage ? () => makeRecord(vault, current) : undefined}
             evidence={<Attachments vault={vault} owner={{ type: 'report', id: current.id }} />}
+            linkToRecords={canTriage ? <LinkReport vault={vault} reportId={current.id} reportSeq={current.seq} /> : undefined}
           />
         )}
       </div>

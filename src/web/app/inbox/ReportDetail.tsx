@@ -30,6 +30,7 @@ export function ReportDetail({
   onGoTo,
   onMakeRecord,
   evidence,
+  linkToRecords,
 }: {
   report: Report;
   store: ReportStore;
@@ -44,8 +45,10 @@ export function ReportDetail({
   onGoTo: (id: string) => void;
   /** Opens a new incident with this report's answers filled in (documenters and up). */
   onMakeRecord?: () => void;
-  /** The report's attachments (evidence/Attachments.tsx). */
+  /** The report's attachments and its links to records (evidence/, records/). */
   evidence?: JSX.Element;
+  /** Links the report to an incident already recorded (records/LinkReport.tsx). */
+  linkToRecords?: JSX.Element;
 }) {
   const [thread, setThread] = useState<OpenedThread | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -94,9 +97,12 @@ export function ReportDetail({
       <ReportAnswers content={report.content} />
       {evidence}
       {onMakeRecord && report.content?.ok && (
-        <button type="button" class="small" onClick={onMakeRecord}>
-          Make a record from this report
-        </button>
+        <section class="to-records" aria-label="Records">
+          <button type="button" class="small" onClick={onMakeRecord}>
+            Make a record from this report
+          </button>
+          {linkToRecords}
+        </section>
       )}
       {canTriage && (
         <TriageControls

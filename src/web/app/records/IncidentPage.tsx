@@ -10,6 +10,7 @@ import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
 import { partialDateOf } from './draft.ts';
 import { DetentionEditor, type DetentionState } from './DetentionEditor.tsx';
 import { Attachments } from '../evidence/Attachments.tsx';
+import { FollowUp, Sources, type InterventionPlain, type SourcePlain } from './SourcesAndFollowUp.tsx';
 import { Feedback } from '../Feedback.tsx';
 
 type ActPlain = { personId: string; typeCode: string; dateStart: string | null; placeId: string | null };
@@ -21,14 +22,16 @@ interface Loaded {
   acts: RecordView<ActPlain>[];
   persons: Map<string, RecordView>;
   detentions: Map<string, DetentionState>;
-  sources: RecordView<{ reportId: string | null; reliability: string; credibility: string }>[];
+  sources: RecordView<SourcePlain>[];
+  interventions: RecordView<InterventionPlain>[];
 }
 
 async function load(vault: Vault, incidentId: string): Promise<Loaded> {
   const { record: incident } = await api<{ record: Loaded['incident'] }>(`/api/records/incident/${incidentId}`);
-  const [{ records: acts }, { records: sources }] = await Promise.all([
+  const [{ records: acts }, { records: sources }, { records: interventions }] = await Promise.all([
     api<{ records: RecordView<ActPlain>[] }>(`/api/records/act?incidentId=${incidentId}&limit=1000`),
     api<{ records: Loaded['sources'] }>(`/api/records/source?targetId=${incidentId}&limit=1000`),
+    api<{ records: Loaded['interventions'] }>(`/api/records/intervention?incidentId=${incidentId}&limit=1000`),
   ]);
   const persons = new Map<string, RecordView>();
   for (const id of new Set(acts.map((a) => a.plain.personId))) persons.set(id, (await api<{ record: RecordView }>(`/api/records/person/${id}`)).record);
@@ -40,7 +43,7 @@ async function load(vault: Vault, incidentId: string): Promise<Loaded> {
       if (!(e instanceof ApiError && e.status === 404)) throw e;
     }
   }
-  return { incident, fields: await openRecord(vault, 'incident', incident), acts, persons, detentions, sources };
+  return { incident, fields: await openRecord(vault, 'incident', incident), acts, persons, detentions, sources: sources.reverse(), interventions: interventions.reverse() };
 }
 
 export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: string }) {
@@ -104,15 +107,8 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
 
       <Attachments vault={vault} owner={{ type: 'incident', id: incident.id }} />
 
-      <h2>Sources</h2>
-      <p>{data.sources.length === 1 ? 'One source.' : `${data.sources.length} sources.`}</p>
-      <ul>
-        {data.sources.map((s) => (
-          <li key={s.id}>
-            {s.code}: {s.plain.reportId ? 'a report of the inbox' : 'other source'} · reliability {s.plain.reliability}, credibility {s.plain.credibility}
-          </li>
-        ))}
-      </ul>
+      <Sources vault={vault} sources={data.sources} onSaved={reload} />
+      <FollowUp vault={vault} incidentId={incident.id} interventions={data.interventions} onSaved={reload} />
     </main>
   );
 }
