@@ -122,6 +122,10 @@ describe('records in Chromium', () => {
     const rows = async () => page.locator('[data-board=held] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-person'), tr.querySelector('[data-expected-release]')?.textContent]));
     assert.deepEqual(await rows(), [['P-0002', '—'], ['P-0001', '2026-12-01']], 'no lawyer first; the sentenced one with the right release day');
     assert.deepEqual(await axe(page), []);
+    // The place where P-0001 is held: its page lists them.
+    await page.locator('[data-board=held] tbody tr[data-person=P-0001] a', { hasText: 'Baku detention centre' }).click();
+    await page.locator('[data-place-page=detention-centre] [data-board=held] tr[data-person=P-0001]').waitFor(STEP);
+    assert.deepEqual(await axe(page), []);
 
     // Whereabouts become unknown, then the person is released: the board follows.
     await page.goto(`${server.url}/app#records`);

@@ -170,6 +170,13 @@ for (const backend of BACKENDS) {
       assert.equal((await documenter.post(`/api/acts/${secondAct.id}/detention`, { version: current.version, detention: { ...pending, status: 'released', releasedOn: '2026-11-04' } })).status, 200);
       board = (await (await viewer.get('/api/board/held')).json()) as Board;
       assert.deepEqual(board.held.map((h) => h.personCode), [first.code]);
+      // A place's page: who is held there, what was recorded there.
+      const atPolice = (await (await viewer.get(`/api/board/held?placeId=${places['binagadi-police']}`)).json()) as Board;
+      assert.deepEqual(atPolice.held.map((h) => h.personCode), [first.code]);
+      assert.deepEqual(((await (await viewer.get(`/api/board/held?placeId=${places['baku-dispensary']}`)).json()) as Board).held, []);
+      const actsThere = (await (await viewer.get(`/api/records/act?placeId=${places['binagadi-police']}`)).json()) as { records: unknown[] };
+      assert.equal(actsThere.records.length, 2);
+      assert.equal((await viewer.get('/api/board/held?placeId=somewhere')).status, 400);
     });
 
     it('lists appeal deadlines and due interventions; recording the appeal takes it off the list', async () => {

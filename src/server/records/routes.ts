@@ -183,6 +183,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
     typeCode: z.string().regex(/^\d{12}$/).optional(),
     targetId: z.uuid().optional(),
     status: z.string().max(40).optional(),
+    placeId: z.uuid().optional(),
   });
 
   app.get<{ Params: { type: string } }>('/api/records/:type', { config: { access: READERS } }, async (request) => {
@@ -198,11 +199,12 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
       ['typeCode', 'type_code'],
       ['targetId', 'target_id'],
       ['status', 'status'],
+      ['placeId', 'place_id'],
     ];
     const allowed: Record<RecordType, string[]> = {
       incident: [],
       person: [],
-      act: ['incident_id', 'person_id', 'type_code'],
+      act: ['incident_id', 'person_id', 'type_code', 'place_id'],
       involvement: ['act_id'],
       source: ['target_id'],
       intervention: ['incident_id', 'person_id', 'act_id', 'status'],
@@ -317,8 +319,9 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
 
   // --- Boards -------------------------------------------------------------------------------
   // Everyone in custody now: the person's code, where, since when, expected release, most urgent first.
-  app.get('/api/board/held', { config: { access: READERS } }, async () => {
-    const rows = await db
+  app.get('/api/board/held', { config: { access: READERS } }, async (request) => {
+    const { placeId } = parse(z.object({ placeId: z.uuid().optional() }), request.query);
+    let query = db
       .selectFrom('detentions')
       .innerJoin('acts', 'acts.id', 'detentions.act_id')
       .innerJoin('persons', 'persons.id', 'acts.person_id')
@@ -336,8 +339,10 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
         'persons.id as person_id',
         'persons.seq as person_seq',
       ])
-      .where('detentions.status', 'in', [...IN_CUSTODY])
-      .execute();
+      .where('detentions.status', 'in', [...IN_CUSTODY]);
+    // One place's page: who is held there now.
+    if (placeId) query = query.where('detentions.held_at', '=', placeId);
+    const rows = await query.execute();
     const day = today();
     const held = rows.map((r) => ({
       actId: r.act_id,

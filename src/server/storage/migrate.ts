@@ -6,6 +6,7 @@ import * as m004 from './migrations/004-second-factor.ts';
 import * as m005 from './migrations/005-key-integrity.ts';
 import * as m006 from './migrations/006-records.ts';
 import * as m007 from './migrations/007-evidence.ts';
+import * as m008 from './migrations/008-record-indexes.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-key-integrity': m005,
   '006-records': m006,
   '007-evidence': m007,
+  '008-record-indexes': m008,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

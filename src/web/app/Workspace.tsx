@@ -18,6 +18,7 @@ import { DueList } from './records/DueList.tsx';
 import { RecordsPage } from './records/RecordsPage.tsx';
 import { RegistryPage } from './records/RegistryPage.tsx';
 import { PersonPage } from './records/PersonPage.tsx';
+import { PlacePage } from './records/PlacePage.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -121,6 +122,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {page === 'records' && <RecordsPage key={pageId ?? 'list'} vault={vault} incidentId={pageId} />}
       {page === 'registry' && <RegistryPage vault={vault} />}
       {page === 'person' && pageId && <PersonPage key={pageId} vault={vault} personId={pageId} />}
+      {page === 'place' && pageId && <PlacePage key={pageId} vault={vault} placeId={pageId} />}
     </>
   );
 }

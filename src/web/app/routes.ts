@@ -9,6 +9,7 @@ export const PAGES = {
   records: { title: 'Records', admins: false, hidden: false },
   registry: { title: 'Registries', admins: true, hidden: false },
   person: { title: 'Person', admins: false, hidden: true },
+  place: { title: 'Place', admins: false, hidden: true },
   members: { title: 'Members', admins: true, hidden: false },
   account: { title: 'My account', admins: false, hidden: false },
   audit: { title: 'Audit log', admins: true, hidden: false },

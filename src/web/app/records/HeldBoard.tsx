@@ -5,7 +5,7 @@ import { api, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import type { Vault } from '../vault.ts';
 import { DECISIONS, DETENTION_STATUSES, LAWYER_ACCESS, actType } from '../../../core/records/vocabulary.ts';
-import { labelOf, useRegistry } from './client.ts';
+import { labelOf, useRegistry, type RegistryEntry } from './client.ts';
 import { termLabel } from './fields.tsx';
 
 interface Held {
@@ -27,18 +27,29 @@ interface Held {
 /** Rows drawn at once: the most urgent come first, and thousands of rows would take a second to draw. */
 const PAGE = 100;
 
-export function HeldBoard({ vault }: { vault: Vault }) {
+/** The board of everyone held, or (with a place) of everyone held at that place. */
+export function HeldBoard({ vault, placeId }: { vault: Vault; placeId?: string }) {
   const { entries } = useRegistry(vault);
   const [held, setHeld] = useState<Held[] | null>(null);
-  const [start, setStart] = useState(0);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<{ held: Held[] }>('/api/board/held').then((r) => setHeld(r.held), (e) => setError(messageOf(e, 'The board could not be loaded.')));
-  }, []);
+    api<{ held: Held[] }>(`/api/board/held${placeId ? `?placeId=${placeId}` : ''}`).then((r) => setHeld(r.held), (e) => setError(messageOf(e, 'The board could not be loaded.')));
+  }, [placeId]);
+  const board = <HeldTable held={held} entries={entries} error={error} />;
+  if (placeId) return board;
   return (
     <main class="wide-ish">
       <PageHeading>Currently held</PageHeading>
       <p>Everyone in custody now, most urgent first: whereabouts unknown, then no lawyer, then no decision yet.</p>
+      {board}
+    </main>
+  );
+}
+
+function HeldTable({ held, entries, error }: { held: Held[] | null; entries: RegistryEntry[]; error: string | null }) {
+  const [start, setStart] = useState(0);
+  return (
+    <>
       {error && (
         <p class="error" role="alert">
           {error}
@@ -68,7 +79,7 @@ export function HeldBoard({ vault }: { vault: Vault }) {
                   <a href={`#person/${h.personId}`}>{h.personCode}</a> <small>{actType(h.typeCode)?.labels.en}</small>
                 </th>
                 <td class={h.status === 'unknown' ? 'urgent' : undefined}>{termLabel(DETENTION_STATUSES, h.status)}</td>
-                <td>{labelOf(entries, h.heldAt)}</td>
+                <td>{h.heldAt && <a href={`#place/${h.heldAt}`}>{labelOf(entries, h.heldAt)}</a>}</td>
                 <td data-days-held>{h.daysHeld ?? '?'}</td>
                 <td data-expected-release>{h.expectedRelease ?? '—'}</td>
                 <td>{termLabel(LAWYER_ACCESS, h.lawyerAccess)}</td>
@@ -88,6 +99,6 @@ export function HeldBoard({ vault }: { vault: Vault }) {
           </button>
         </nav>
       )}
-    </main>
+    </>
   );
 }

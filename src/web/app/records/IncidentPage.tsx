@@ -83,7 +83,16 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
         {incident.code} {fields?.title ?? ''}
       </PageHeading>
       <p class="facts">
-        {incident.plain.dateStart ?? 'Date unknown'} · {incident.plain.placeIds.map((p) => labelOf(entries, p)).join(', ') || 'place unknown'} · {termLabel(MONITORING_STATUSES, incident.plain.monitoringStatus)}
+        {incident.plain.dateStart ?? 'Date unknown'} ·{' '}
+        {incident.plain.placeIds.length === 0
+          ? 'place unknown'
+          : incident.plain.placeIds.map((p, i) => (
+              <span key={p}>
+                {i > 0 && ', '}
+                <a href={`#place/${p}`}>{labelOf(entries, p)}</a>
+              </span>
+            ))}{' '}
+        · {termLabel(MONITORING_STATUSES, incident.plain.monitoringStatus)}
       </p>
       {fields === null && <p>Your role does not hold the records key: names and narratives stay sealed.</p>}
       {fields?.description && <blockquote class="story">{fields.description}</blockquote>}
