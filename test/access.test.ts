@@ -75,6 +75,7 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/registry': ADMINS,
   'POST /api/records/:type': TRIAGERS,
   'POST /api/records/:type/:id': TRIAGERS,
+  'POST /api/records/:type/:id/purge': ADMINS,
   'GET /api/records/:type': READERS,
   'GET /api/records/:type/:id': READERS,
   'POST /api/acts/:id/detention': TRIAGERS,

@@ -241,6 +241,23 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await findPlaintext(server, ['Orxan', 'Məmmədov', 'Руслан', '000 00 01', 'Hotel entrapment', 'dating app', 'lawyer drafting']), []);
     });
 
+    it('purges only on an administrator’s explicit, audited request', async () => {
+      const lone = await create(documenter, 'person', { countingUnit: 'individual', groupSize: null, ageRange: 'unknown', consentSharing: 'none', namePreference: 'anonymous', reprisalRisk: 'high' }, { name: 'Asked to be forgotten' });
+      const purge = (member: LoggedIn, type: string, id: string, confirm: string) => member.post(`/api/records/${type}/${id}/purge`, { confirm });
+      assert.equal((await purge(documenter, 'person', lone.id, lone.code)).status, 403);
+      assert.equal((await purge(admin, 'person', lone.id, 'P-9999')).status, 400, 'the code must be typed');
+      const inUse = await purge(admin, 'person', first.id, first.code);
+      assert.equal(inUse.status, 409);
+      assert.equal((await message(inUse)).code, 'in-use');
+      assert.equal((await purge(admin, 'person', lone.id, lone.code)).status, 204);
+      assert.equal((await admin.get(`/api/records/person/${lone.id}`)).status, 404);
+      assert.equal(Number((await query<{ n: number }>(server, `select count(*) as n from record_versions where record_id = '${lone.id}'`))[0]!.n), 0, 'every version is gone');
+      const { entries } = (await (await admin.get('/api/audit')).json()) as { entries: { action: string; object: string; detail: Record<string, unknown> }[] };
+      const purged = entries.find((e) => e.action === 'record.purged' && e.object === lone.id)!;
+      assert.deepEqual(purged.detail, { type: 'person', code: lone.code, attachments: 0 });
+      assert.deepEqual(await findPlaintext(server, ['Asked to be forgotten']), []);
+    });
+
     it('gives an organization made before records its records key, once, to the right roles', async () => {
       await query(server, `delete from key_grants where key_id in (select id from intake_keys where purpose = 'records')`);
       await query(server, `update intake_keys set retired_at = '2026-01-01T00:00:00.000Z' where purpose = 'records'`);

@@ -111,6 +111,7 @@ export const az: Messages = {
     'not-confirmed': 'Administrator hələ təhlükəsizlik kodunuzu təsdiqləməyib.',
     'unknown-reference': 'Qeydin istinad etdiyi şey mövcud deyil (yer, şəxs, hadisə, hərəkət və ya qanun maddəsi).',
     'edit-conflict': 'Bu arada başqası bu qeydi dəyişib. Qeydi yeniləyin və dəyişikliyi yenidən edin.',
+    'in-use': 'Başqa qeydlər hələ bu qeydə istinad edir. Əvvəlcə onları silin.',
     'duplicate-code': 'Bu kod artıq istifadə olunur.',
     'no-records-key': 'Təşkilatın hələ qeydlər açarı yoxdur. İdarəçi onu «Qeydlər» səhifəsində yaradır.',
   },

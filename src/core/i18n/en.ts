@@ -110,6 +110,7 @@ export const en = {
     'not-confirmed': 'An administrator has not yet confirmed your safety code.',
     'unknown-reference': 'Something this refers to does not exist (a place, person, incident, act or legal provision).',
     'edit-conflict': 'Someone else changed this record meanwhile. Reload it and make your change again.',
+    'in-use': 'Other records still refer to this one. Purge those first.',
     'duplicate-code': 'This code is already in use.',
     'no-records-key': 'The organization has no records key yet. An administrator sets it up on the Records page.',
   },

@@ -10,6 +10,7 @@ import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
 import { partialDateOf } from './draft.ts';
 import { DetentionEditor, type DetentionState } from './DetentionEditor.tsx';
 import { Attachments } from '../evidence/Attachments.tsx';
+import { Purge } from './Purge.tsx';
 import { FollowUp, Sources, type InterventionPlain, type SourcePlain } from './SourcesAndFollowUp.tsx';
 import { Feedback } from '../Feedback.tsx';
 
@@ -118,6 +119,7 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
 
       <Sources vault={vault} sources={data.sources} onSaved={reload} />
       <FollowUp vault={vault} incidentId={incident.id} interventions={data.interventions} onSaved={reload} />
+      {vault.isAdmin && <Purge type="incident" id={incident.id} code={incident.code} then="#records" />}
     </main>
   );
 }

@@ -7,6 +7,7 @@ import type { Vault } from '../vault.ts';
 import { AGE_RANGES, CONSENT_SHARING, NAME_PREFERENCES, RISK_LEVELS, actType } from '../../../core/records/vocabulary.ts';
 import { labelOf, openRecord, useRegistry, type RecordView } from './client.ts';
 import { termLabel } from './fields.tsx';
+import { Purge } from './Purge.tsx';
 import { timelineOf, type TimelineAct, type TimelineDetention } from './timeline.ts';
 
 type PersonPlain = { ageRange: string; consentSharing: string; namePreference: string; reprisalRisk: string; consentRecordedAt: string | null };
@@ -92,6 +93,7 @@ export function PersonPage({ vault, personId }: { vault: Vault; personId: string
           </li>
         ))}
       </ol>
+      {vault.isAdmin && <Purge type="person" id={person.id} code={person.code} then="#records" />}
       <h2>Incidents</h2>
       <ul>
         {incidents.map((id) => (
