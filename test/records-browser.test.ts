@@ -26,6 +26,7 @@ describe('records in Chromium', () => {
   let admin: LoggedIn;
   let page: Page;
   const requested: string[] = [];
+  const pageErrors: string[] = [];
 
   async function logInAt(target: Page, email: string, passphrase: string): Promise<void> {
     await target.goto(`${server.url}/app`);
@@ -66,6 +67,7 @@ describe('records in Chromium', () => {
     const context = await browser.newContext();
     context.on('request', (r) => requested.push(r.url()));
     page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
   });
   after(async () => {
     await browser?.close();
@@ -150,6 +152,15 @@ describe('records in Chromium', () => {
     const steps = async () => page.locator('[data-timeline] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-step')));
     assert.deepEqual(await steps(), ['custody', 'decision', 'expected-release']);
     await page.getByRole('heading', { name: /P-0001 — Kamran Həsənov/ }).waitFor(STEP);
+    // Consent stored as given; withdrawn later; both versions kept, the change named.
+    await page.getByText('May be shared with UN bodies;').waitFor(STEP);
+    await page.getByText('Change consent or identity').click();
+    await page.selectOption('#edit-consent', 'none');
+    await page.fill('#edit-contacts', '+994 55 111 22 33');
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await page.locator('[data-history] li[data-version="2"]', { hasText: 'changed: consent sharing, contacts' }).waitFor(STEP);
+    await page.getByText('Not to be shared;').waitFor(STEP);
+    assert.equal(await page.locator('[data-history] li').count(), 2);
     await page.goto(`${server.url}/app#records`);
     await page.locator('[data-incident] a').first().click();
     await page.getByRole('link', { name: /Тимур/ }).click();
@@ -268,9 +279,10 @@ describe('records in Chromium', () => {
   });
 
   it('left nothing readable on the server and asked no other host for anything', async () => {
-    assert.deepEqual(await findPlaintext(server, ['Kamran', 'Həsənov', 'Тимур', 'Hotel arrests', 'SecretPhone', 'hotel.jpg', 'ReporterPhone', 'phone.jpg', 'looked at my photos', 'Working Group on Arbitrary']), []);
+    assert.deepEqual(await findPlaintext(server, ['Kamran', 'Həsənov', 'Тимур', 'Hotel arrests', 'SecretPhone', 'hotel.jpg', 'ReporterPhone', 'phone.jpg', 'looked at my photos', 'Working Group on Arbitrary', '111 22 33']), []);
     // blob: URLs of our own origin are the decrypted working copy shown in the page, not a request out.
     const foreign = requested.filter((url) => !url.startsWith(server.url) && !url.startsWith(`blob:${server.url}/`));
     assert.deepEqual(foreign, []);
+    assert.deepEqual(pageErrors, [], 'no script error in the workspace');
   });
 });

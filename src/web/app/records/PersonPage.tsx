@@ -8,13 +8,18 @@ import { AGE_RANGES, CONSENT_SHARING, NAME_PREFERENCES, RISK_LEVELS, actType } f
 import { labelOf, openRecord, useRegistry, type RecordView } from './client.ts';
 import { termLabel } from './fields.tsx';
 import { Purge } from './Purge.tsx';
+import { History, type VersionView } from './History.tsx';
+import { updateRecord } from './client.ts';
+import { TermSelect, TextField } from './fields.tsx';
+import { Feedback } from '../Feedback.tsx';
 import { timelineOf, type TimelineAct, type TimelineDetention } from './timeline.ts';
 
-type PersonPlain = { ageRange: string; consentSharing: string; namePreference: string; reprisalRisk: string; consentRecordedAt: string | null };
+type PersonPlain = { countingUnit: string; groupSize: number | null; ageRange: string; consentSharing: string; namePreference: string; reprisalRisk: string; consentRecordedAt: string | null };
 type ActPlain = { incidentId: string; typeCode: string; dateStart: string | null };
 
 interface Loaded {
   person: RecordView<PersonPlain>;
+  history: VersionView[];
   fields: { name?: string; contacts?: string } | null;
   acts: RecordView<ActPlain>[];
   detentions: Map<string, TimelineDetention>;
@@ -22,7 +27,7 @@ interface Loaded {
 }
 
 async function load(vault: Vault, personId: string): Promise<Loaded> {
-  const { record: person } = await api<{ record: RecordView<PersonPlain> }>(`/api/records/person/${personId}`);
+  const { record: person, history } = await api<{ record: RecordView<PersonPlain>; history: VersionView[] }>(`/api/records/person/${personId}`);
   const { records: acts } = await api<{ records: RecordView<ActPlain>[] }>(`/api/records/act?personId=${personId}&limit=1000`);
   const detentions = new Map<string, TimelineDetention>();
   const transfers = new Map<string, { toPlaceId: string; onDay: string }[]>();
@@ -35,16 +40,17 @@ async function load(vault: Vault, personId: string): Promise<Loaded> {
       if (!(e instanceof ApiError && e.status === 404)) throw e;
     }
   }
-  return { person, fields: await openRecord(vault, 'person', person), acts, detentions, transfers };
+  return { person, history, fields: await openRecord(vault, 'person', person), acts, detentions, transfers };
 }
 
 export function PersonPage({ vault, personId }: { vault: Vault; personId: string }) {
   const { entries } = useRegistry(vault);
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [round, setRound] = useState(0);
   useEffect(() => {
     load(vault, personId).then(setData, (e) => setError(messageOf(e, 'This person could not be loaded.')));
-  }, [personId]);
+  }, [personId, round]);
   if (error) {
     return (
       <main class="wide-ish">
@@ -84,6 +90,7 @@ export function PersonPage({ vault, personId }: { vault: Vault; personId: string
         <dt>Risk of reprisal</dt>
         <dd>{termLabel(RISK_LEVELS, person.plain.reprisalRisk)}</dd>
       </dl>
+      {vault.canTriage && fields !== null && <EditPerson key={person.version} vault={vault} person={person} fields={fields} onSaved={() => setRound((n) => n + 1)} />}
       <h2>Timeline</h2>
       {timeline.length === 0 && <p>Nothing recorded yet.</p>}
       <ol class="timeline" data-timeline>
@@ -93,6 +100,7 @@ export function PersonPage({ vault, personId }: { vault: Vault; personId: string
           </li>
         ))}
       </ol>
+      <History vault={vault} type="person" id={person.id} versions={data.history} />
       {vault.isAdmin && <Purge type="person" id={person.id} code={person.code} then="#records" />}
       <h2>Incidents</h2>
       <ul>
@@ -103,5 +111,41 @@ export function PersonPage({ vault, personId }: { vault: Vault; personId: string
         ))}
       </ul>
     </main>
+  );
+}
+
+/** Consent and identity change over time (a person withdraws consent, a lawyer gives a new number): a new version each time. */
+function EditPerson({ vault, person, fields, onSaved }: { vault: Vault; person: RecordView<PersonPlain>; fields: { name?: string; contacts?: string }; onSaved: () => void }) {
+  const [consent, setConsent] = useState(person.plain.consentSharing as (typeof CONSENT_SHARING)[number]['key']);
+  const [namePreference, setNamePreference] = useState(person.plain.namePreference as (typeof NAME_PREFERENCES)[number]['key']);
+  const [risk, setRisk] = useState(person.plain.reprisalRisk as (typeof RISK_LEVELS)[number]['key']);
+  const [name, setName] = useState(fields.name ?? '');
+  const [contacts, setContacts] = useState(fields.contacts ?? '');
+  const [error, setError] = useState<string | null>(null);
+  async function save(event: Event) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const { countingUnit, groupSize, ageRange } = person.plain;
+      const plain = { countingUnit, groupSize, ageRange, consentSharing: consent, namePreference, reprisalRisk: risk };
+      await updateRecord(vault, 'person', person, plain, { ...fields, name: name.trim(), contacts: contacts.trim() });
+      onSaved();
+    } catch (e) {
+      setError(messageOf(e, 'The changes could not be saved.'));
+    }
+  }
+  return (
+    <details class="edit">
+      <summary>Change consent or identity</summary>
+      <form onSubmit={save}>
+        <TermSelect id="edit-consent" label="Consent to share" terms={CONSENT_SHARING} value={consent} onChange={setConsent} />
+        <TermSelect id="edit-name-preference" label="In documents, name them by" terms={NAME_PREFERENCES} value={namePreference} onChange={setNamePreference} />
+        <TermSelect id="edit-risk" label="Risk of reprisal" terms={RISK_LEVELS} value={risk} onChange={setRisk} />
+        <TextField id="edit-name" label="Name" value={name} onChange={setName} />
+        <TextField id="edit-contacts" label="Contacts" value={contacts} onChange={setContacts} />
+        <Feedback error={error} />
+        <button type="submit">Save the changes</button>
+      </form>
+    </details>
   );
 }
