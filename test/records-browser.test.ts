@@ -194,6 +194,17 @@ describe('records in Chromium', () => {
     await page.locator('[data-intervention]', { hasText: 'due 2026-11-05' }).waitFor(STEP);
     await page.goto(`${server.url}/app#due`);
     await page.locator('[data-due=intervention]', { hasText: 'Urgent appeal to a UN mandate' }).waitFor(STEP);
+
+    // Quick filters: incidents by monitoring status; acts of one type across incidents.
+    await page.goto(`${server.url}/app#records`);
+    await page.selectOption('#incident-filter', 'closed');
+    await page.getByText('No incidents with this status.').waitFor(STEP);
+    await page.selectOption('#incident-filter', 'open');
+    await page.locator('[data-incident=I-0001]').waitFor(STEP);
+    await page.selectOption('#act-type-filter', '030102000000');
+    await page.locator('[data-acts-of-type="030102000000"] li').nth(1).waitFor(STEP);
+    assert.equal(await page.locator('[data-acts-of-type="030102000000"] li').count(), 2);
+    assert.deepEqual(await axe(page), []);
   });
 
   it('attaches a photo with GPS in the browser: stripped working copy, hash-verified original', async () => {

@@ -118,6 +118,8 @@ for (const backend of BACKENDS) {
       await create(documenter, 'act', { incidentId: incident.id, personId: first.id, typeCode: ENTRAPMENT, start: { date: '2026-11', precision: 'month' }, end: { date: null, precision: 'unknown' }, placeId: null }, { methods: 'fake profile' });
       await create(documenter, 'act', { incidentId: incident.id, personId: second.id, typeCode: '990301000000', start: { date: '2026', precision: 'year' }, end: { date: null, precision: 'unknown' }, placeId: null }, {});
 
+      assert.equal(((await (await viewer.get('/api/records/incident?monitoringStatus=open')).json()) as { records: unknown[] }).records.length, 1);
+      assert.equal(((await (await viewer.get('/api/records/incident?monitoringStatus=closed')).json()) as { records: unknown[] }).records.length, 0);
       const listed = (await (await viewer.get(`/api/records/act?incidentId=${incident.id}`)).json()) as { records: { plain: { typeCode: string }; secret: { keyId: string } }[] };
       assert.equal(listed.records.length, 4);
       assert.ok(!viewer.keyring.has(listed.records[0]!.secret.keyId), 'the viewer cannot open the sealed part');

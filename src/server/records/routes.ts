@@ -184,6 +184,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
     targetId: z.uuid().optional(),
     status: z.string().max(40).optional(),
     placeId: z.uuid().optional(),
+    monitoringStatus: z.string().max(40).optional(),
   });
 
   app.get<{ Params: { type: string } }>('/api/records/:type', { config: { access: READERS } }, async (request) => {
@@ -200,9 +201,10 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
       ['targetId', 'target_id'],
       ['status', 'status'],
       ['placeId', 'place_id'],
+      ['monitoringStatus', 'monitoring_status'],
     ];
     const allowed: Record<RecordType, string[]> = {
-      incident: [],
+      incident: ['monitoring_status'],
       person: [],
       act: ['incident_id', 'person_id', 'type_code', 'place_id'],
       involvement: ['act_id'],

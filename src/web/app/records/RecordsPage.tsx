@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import type { Vault } from '../vault.ts';
-import { MONITORING_STATUSES } from '../../../core/records/vocabulary.ts';
+import { ACT_TYPES, MONITORING_STATUSES } from '../../../core/records/vocabulary.ts';
 import { createRecord, useOpened, useRegistry, type RecordView } from './client.ts';
 import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
 import { DraftHolder, partialDateOf } from './draft.ts';
@@ -21,9 +21,10 @@ export function RecordsPage({ vault, incidentId }: { vault: Vault; incidentId: s
 function IncidentList({ vault }: { vault: Vault }) {
   const [incidents, setIncidents] = useState<RecordView<IncidentPlain>[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
   useEffect(() => {
-    api<{ records: RecordView<IncidentPlain>[] }>('/api/records/incident?limit=200').then((r) => setIncidents(r.records), (e) => setError(messageOf(e, 'The incidents could not be loaded.')));
-  }, []);
+    api<{ records: RecordView<IncidentPlain>[] }>(`/api/records/incident?limit=200${status ? `&monitoringStatus=${status}` : ''}`).then((r) => setIncidents(r.records), (e) => setError(messageOf(e, 'The incidents could not be loaded.')));
+  }, [status]);
   const opened = useOpened<IncidentFields>(vault, 'incident', incidents);
   return (
     <main class="wide-ish">
@@ -35,7 +36,16 @@ function IncidentList({ vault }: { vault: Vault }) {
       )}
       {vault.canTriage && <NewIncident vault={vault} />}
       <h2>Incidents</h2>
-      {incidents.length === 0 && <p>No incidents recorded yet.</p>}
+      <label for="incident-filter">Show</label>
+      <select id="incident-filter" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+        <option value="">All incidents</option>
+        {MONITORING_STATUSES.map((s) => (
+          <option key={s.key} value={s.key}>
+            {s.labels.en}
+          </option>
+        ))}
+      </select>
+      {incidents.length === 0 && <p>No incidents{status ? ' with this status' : ' recorded yet'}.</p>}
       <ul class="cards">
         {incidents.map((i) => (
           <li key={i.id} class="card" data-incident={i.code}>
@@ -46,7 +56,41 @@ function IncidentList({ vault }: { vault: Vault }) {
           </li>
         ))}
       </ul>
+      <ActsByType />
     </main>
+  );
+}
+
+/** A quick filter across every incident: the newest acts of one type (e.g. every forced examination). */
+function ActsByType() {
+  const [typeCode, setTypeCode] = useState('');
+  const [acts, setActs] = useState<RecordView<{ incidentId: string; personId: string; dateStart: string | null }>[]>([]);
+  useEffect(() => {
+    if (!typeCode) return setActs([]);
+    api<{ records: typeof acts }>(`/api/records/act?typeCode=${typeCode}&limit=100`).then((r) => setActs(r.records), () => setActs([]));
+  }, [typeCode]);
+  return (
+    <section aria-labelledby="acts-by-type">
+      <h2 id="acts-by-type">Acts by type</h2>
+      <label for="act-type-filter">Type of act</label>
+      <select id="act-type-filter" value={typeCode} onChange={(e) => setTypeCode(e.currentTarget.value)}>
+        <option value="">Choose a type</option>
+        {ACT_TYPES.map((a) => (
+          <option key={a.code} value={a.code}>
+            {a.labels.en}
+          </option>
+        ))}
+      </select>
+      {typeCode && acts.length === 0 && <p>None recorded.</p>}
+      <ul data-acts-of-type={typeCode}>
+        {acts.map((a) => (
+          <li key={a.id}>
+            {a.plain.dateStart ?? 'date unknown'} · <a href={`#person/${a.plain.personId}`}>{a.code}</a> · <a href={`#records/${a.plain.incidentId}`}>incident</a>
+          </li>
+        ))}
+      </ul>
+      {acts.length === 100 && <p>The newest 100 are shown.</p>}
+    </section>
   );
 }
 
