@@ -53,6 +53,7 @@ describe('records in Chromium', () => {
     const add = async (entry: Record<string, unknown>) => assert.equal((await admin.post('/api/registry', { placeKind: null, appealDays: null, ...entry })).status, 201);
     await add({ kind: 'place', code: 'binagadi-police', labels: { en: 'Binagadi district police department', az: 'Binəqədi rayon polis idarəsi', ru: 'Бинагадинское РУП' }, placeKind: 'police' });
     await add({ kind: 'place', code: 'detention-centre', labels: { en: 'Baku detention centre', az: 'Bakı saxlama yeri', ru: 'Бакинский изолятор' }, placeKind: 'detention-centre' });
+    await add({ kind: 'unit', code: 'binagadi-police-unit', labels: { en: 'Binagadi district police', az: 'Binəqədi rayon polisi', ru: 'Полиция Бинагадинского района' } });
     await add({ kind: 'provision', code: 'CAO-510', labels: { en: 'Article 510, Code of Administrative Offences', az: 'İXM 510', ru: 'КоАП 510' }, appealDays: 10 });
     const response = await postForm(server, '/report?lang=en', [
       ['story', STORY],
@@ -97,6 +98,14 @@ describe('records in Chromium', () => {
       await page.locator('[data-act]', { hasText: name }).waitFor(STEP);
     }
     assert.equal(await page.locator('[data-act]').count(), 2);
+
+    // Who did it: the unit from the registry.
+    const act = page.locator('[data-act]', { hasText: 'Kamran' });
+    await act.getByRole('button', { name: 'Add who did it' }).click();
+    await act.getByLabel('Unit').selectOption({ label: 'Binagadi district police' });
+    await act.getByLabel("Officers' names, if known (encrypted)").fill('Lieutenant Qasımov');
+    await act.getByRole('button', { name: 'Save', exact: true }).click();
+    await act.locator('[data-involvements]', { hasText: 'Binagadi district police (direct perpetrator)' }).waitFor(STEP);
   });
 
   it('records a 30-day sentence: the expected release is 1 December; the board follows status changes', async () => {
@@ -290,7 +299,7 @@ describe('records in Chromium', () => {
   });
 
   it('left nothing readable on the server and asked no other host for anything', async () => {
-    assert.deepEqual(await findPlaintext(server, ['Kamran', 'Həsənov', 'Тимур', 'Hotel arrests', 'SecretPhone', 'hotel.jpg', 'ReporterPhone', 'phone.jpg', 'looked at my photos', 'Working Group on Arbitrary', '111 22 33']), []);
+    assert.deepEqual(await findPlaintext(server, ['Kamran', 'Həsənov', 'Тимур', 'Hotel arrests', 'SecretPhone', 'hotel.jpg', 'ReporterPhone', 'phone.jpg', 'looked at my photos', 'Working Group on Arbitrary', '111 22 33', 'Qasımov']), []);
     // blob: URLs of our own origin are the decrypted working copy shown in the page, not a request out.
     const foreign = requested.filter((url) => !url.startsWith(server.url) && !url.startsWith(`blob:${server.url}/`));
     assert.deepEqual(foreign, []);

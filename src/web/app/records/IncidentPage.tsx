@@ -11,6 +11,7 @@ import { partialDateOf } from './draft.ts';
 import { DetentionEditor, type DetentionState } from './DetentionEditor.tsx';
 import { Attachments } from '../evidence/Attachments.tsx';
 import { Purge } from './Purge.tsx';
+import { Involvements } from './Involvements.tsx';
 import { FollowUp, Sources, type InterventionPlain, type SourcePlain } from './SourcesAndFollowUp.tsx';
 import { Feedback } from '../Feedback.tsx';
 
@@ -109,6 +110,7 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
             <p class="facts">
               {act.code} · {act.plain.dateStart ?? 'date unknown'} {act.plain.placeId && `· ${labelOf(entries, act.plain.placeId)}`}
             </p>
+            <Involvements vault={vault} actId={act.id} entries={entries} />
             {actType(act.plain.typeCode)?.detention && <DetentionEditor act={act} state={data.detentions.get(act.id) ?? null} entries={entries} canEdit={vault.canTriage} onSaved={reload} />}
           </li>
         ))}

@@ -1,0 +1,66 @@
+// Who did it (ESF Involvement): for one act, the perpetrator unit from the registry, the type of
+// perpetrator and the degree of involvement. Officers' names, if known, are sealed.
+import { useEffect, useState } from 'preact/hooks';
+import { api, messageOf } from '../api.ts';
+import type { Vault } from '../vault.ts';
+import { INVOLVEMENT_DEGREES, PERPETRATOR_TYPES } from '../../../core/records/vocabulary.ts';
+import { createRecord, labelOf, type RecordView, type RegistryEntry } from './client.ts';
+import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
+import { Feedback } from '../Feedback.tsx';
+
+type InvolvementPlain = { unitId: string | null; perpetratorType: string; degree: string };
+
+export function Involvements({ vault, actId, entries }: { vault: Vault; actId: string; entries: RegistryEntry[] }) {
+  const [list, setList] = useState<RecordView<InvolvementPlain>[]>([]);
+  const [round, setRound] = useState(0);
+  const [adding, setAdding] = useState(false);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [type, setType] = useState<(typeof PERPETRATOR_TYPES)[number]['key']>('police');
+  const [degree, setDegree] = useState<(typeof INVOLVEMENT_DEGREES)[number]['key']>('perpetrator');
+  const [names, setNames] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<{ records: RecordView<InvolvementPlain>[] }>(`/api/records/involvement?actId=${actId}&limit=100`).then((r) => setList(r.records), () => setList([]));
+  }, [actId, round]);
+
+  async function add(event: Event) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await createRecord(vault, 'involvement', { actId, unitId, perpetratorType: type, degree }, { officers: names.trim() });
+      setAdding(false);
+      setNames('');
+      setRound((n) => n + 1);
+    } catch (e) {
+      setError(messageOf(e, 'It could not be saved.'));
+    }
+  }
+  const id = (name: string) => `${name}-${actId}`;
+  return (
+    <div class="involvements">
+      {list.length > 0 && (
+        <p data-involvements>
+          By:{' '}
+          {list.map((v) => `${v.plain.unitId ? labelOf(entries, v.plain.unitId) : termLabel(PERPETRATOR_TYPES, v.plain.perpetratorType)} (${termLabel(INVOLVEMENT_DEGREES, v.plain.degree).toLowerCase()})`).join('; ')}
+        </p>
+      )}
+      {vault.canTriage && !adding && (
+        <button type="button" class="small secondary" onClick={() => setAdding(true)}>
+          Add who did it
+        </button>
+      )}
+      {adding && (
+        <form onSubmit={add}>
+          <EntrySelect id={id('unit')} label="Unit" entries={entries} kind="unit" value={unitId} onChange={setUnitId} />
+          <TermSelect id={id('perpetrator')} label="Type of perpetrator" terms={PERPETRATOR_TYPES} value={type} onChange={setType} />
+          <TermSelect id={id('degree')} label="Involvement" terms={INVOLVEMENT_DEGREES} value={degree} onChange={setDegree} />
+          <TextField id={id('officers')} label="Officers' names, if known (encrypted)" value={names} onChange={setNames} />
+          <Feedback error={error} />
+          <button type="submit" class="small">
+            Save
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
