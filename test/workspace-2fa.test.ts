@@ -9,7 +9,9 @@ import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
-import { ADMIN, setUpOrganization } from './support/org.ts';
+import { ADMIN, addMember, logIn as logInApi, setUpOrganization } from './support/org.ts';
+
+const DOC = { email: 'doc@example.org', passphrase: 'documenter passphrase two' };
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -36,6 +38,8 @@ describe('second factors in Chromium', () => {
     server = await startTestServer('sqlite', { HOST: 'localhost' });
     assert.match(server.url, /^http:\/\/localhost:/);
     await setUpOrganization(server);
+    // A documenter made before anyone had a second factor (the API login takes one step then).
+    await addMember(server, await logInApi(server), 'documenter', DOC.email, DOC.passphrase);
     browser = await launchChromium();
     context = await browser.newContext({ bypassCSP: true });
     page = await context.newPage();
@@ -92,5 +96,31 @@ describe('second factors in Chromium', () => {
     await page.fill('#code', new TOTP({ secret: Secret.fromBase32(totpSecret) }).generate());
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: /Inbox/ }).waitFor({ timeout: 30_000 });
+  });
+
+  it('an administrator requires a second factor for everyone: a member without one reaches only their own account until they add one', async () => {
+    await page.goto(`${server.url}/app#members`);
+    await page.locator('#require-2fa').check();
+    await page.waitForFunction(() => (document.getElementById('require-2fa') as HTMLInputElement | null)?.checked === true);
+    const docContext = await browser.newContext();
+    const doc = await docContext.newPage();
+    try {
+      await doc.goto(`${server.url}/app`);
+      await doc.fill('#email', DOC.email);
+      await doc.fill('#passphrase', DOC.passphrase);
+      await doc.click('button[type=submit]');
+      await doc.getByRole('heading', { name: 'My account' }).waitFor({ timeout: 30_000 });
+      await doc.getByRole('alert').filter({ hasText: 'requires a second factor' }).waitFor();
+      const inbox = () => doc.evaluate(() => fetch('/api/inbox', { headers: { 'x-vigil-request': '1' } }).then((r) => r.status));
+      assert.equal(await inbox(), 403, 'reports stay closed until a second factor is added');
+      await doc.getByRole('button', { name: 'Add an authenticator app' }).click();
+      const secret = (await doc.getAttribute('[data-totp-secret]', 'data-totp-secret'))!;
+      await doc.fill('#totp-code', new TOTP({ secret: Secret.fromBase32(secret) }).generate());
+      await doc.getByRole('button', { name: 'Confirm' }).click();
+      await doc.locator('.recovery-codes li').nth(9).waitFor();
+      assert.equal(await inbox(), 200, 'with one, the member works again');
+    } finally {
+      await docContext.close();
+    }
   });
 });
