@@ -87,6 +87,13 @@ describe('records in Chromium', () => {
     await page.getByRole('button', { name: 'Save the incident' }).click();
     await page.getByRole('heading', { name: /I-0001 Hotel arrests, Binagadi/ }).waitFor(STEP);
     await page.locator('[data-corroboration="1"]').waitFor(STEP);
+    // More is learnt: the incident changes, and its history says what changed.
+    await page.getByText('Change the incident').click();
+    await page.selectOption('#edit-incident-status', 'verifying');
+    await page.fill('#edit-incident-title', 'Hotel arrests, Binagadi (two men)');
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByRole('heading', { name: /I-0001 Hotel arrests, Binagadi \(two men\)/ }).waitFor(STEP);
+    await page.locator('[data-history] li[data-version="2"]', { hasText: 'monitoring status, title' }).waitFor(STEP);
 
     for (const name of ['Kamran Həsənov', 'Тимур Исмайлов']) {
       await page.fill('#person-name', name);
@@ -183,9 +190,15 @@ describe('records in Chromium', () => {
     await page.locator('li.row', { hasText: 'My cousin saw' }).locator('button.open').click();
     const incident = page.locator('select[id^=link-] option', { hasText: 'I-0001 Hotel arrests' });
     await incident.waitFor({ state: 'attached', ...STEP });
-    await page.getByLabel('Or link this report to an incident already recorded').selectOption((await incident.getAttribute('value'))!);
+    await page.getByLabel('Or link this report to an incident or a person already recorded').selectOption((await incident.getAttribute('value'))!);
     await page.getByRole('button', { name: 'Link as a source' }).click();
     await page.locator('[role=status]', { hasText: 'is now a source of I-0001' }).waitFor(STEP);
+    // The same report also speaks of a person already recorded: linked to them, no new person.
+    const person = page.locator('select[id^=link-] option', { hasText: 'P-0001 Kamran' });
+    await person.waitFor({ state: 'attached', ...STEP });
+    await page.getByLabel('Or link this report to an incident or a person already recorded').selectOption((await person.getAttribute('value'))!);
+    await page.getByRole('button', { name: 'Link as a source' }).click();
+    await page.locator('[role=status]', { hasText: 'is now a source of P-0001' }).waitFor(STEP);
     await page.goto(`${server.url}/app#records`);
     await page.locator('[data-incident] a').first().click();
     await page.locator('[data-corroboration="2"]').waitFor(STEP);
@@ -204,11 +217,15 @@ describe('records in Chromium', () => {
     await page.goto(`${server.url}/app#due`);
     await page.locator('[data-due=intervention]', { hasText: 'Urgent appeal to a UN mandate' }).waitFor(STEP);
 
+    await page.goto(`${server.url}/app#held`);
+    await page.locator('[data-board=held] tbody tr[data-person=P-0001] th a').click();
+    await page.locator('[data-person-sources="1"]').waitFor(STEP);
+
     // Quick filters: incidents by monitoring status; acts of one type across incidents.
     await page.goto(`${server.url}/app#records`);
     await page.selectOption('#incident-filter', 'closed');
     await page.getByText('No incidents with this status.').waitFor(STEP);
-    await page.selectOption('#incident-filter', 'open');
+    await page.selectOption('#incident-filter', 'verifying');
     await page.locator('[data-incident=I-0001]').waitFor(STEP);
     await page.selectOption('#act-type-filter', '030102000000');
     await page.locator('[data-acts-of-type="030102000000"] li').nth(1).waitFor(STEP);

@@ -5,21 +5,25 @@ import { api, ApiError, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import type { Vault } from '../vault.ts';
 import { ACT_TYPES, AGE_RANGES, CONSENT_SHARING, MONITORING_STATUSES, NAME_PREFERENCES, RISK_LEVELS, actType } from '../../../core/records/vocabulary.ts';
-import { createRecord, labelOf, openRecord, useOpened, useRegistry, type RecordView } from './client.ts';
+import { createRecord, labelOf, openRecord, updateRecord, useOpened, useRegistry, type RecordView, type RegistryEntry } from './client.ts';
 import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
 import { partialDateOf } from './draft.ts';
 import { DetentionEditor, type DetentionState } from './DetentionEditor.tsx';
 import { Attachments } from '../evidence/Attachments.tsx';
 import { Purge } from './Purge.tsx';
 import { Involvements } from './Involvements.tsx';
+import { History, type VersionView } from './History.tsx';
 import { FollowUp, Sources, type InterventionPlain, type SourcePlain } from './SourcesAndFollowUp.tsx';
 import { Feedback } from '../Feedback.tsx';
 
 type ActPlain = { personId: string; typeCode: string; dateStart: string | null; placeId: string | null };
 type PersonFields = { name?: string; otherNames?: string; contacts?: string; genderIdentity?: string };
 
+type IncidentPlain = { dateStart: string | null; dateStartPrecision: string; dateEnd: string | null; dateEndPrecision: string; monitoringStatus: string; placeIds: string[] };
+
 interface Loaded {
-  incident: RecordView<{ dateStart: string | null; monitoringStatus: string; placeIds: string[] }>;
+  incident: RecordView<IncidentPlain>;
+  history: VersionView[];
   fields: { title?: string; description?: string } | null;
   acts: RecordView<ActPlain>[];
   persons: Map<string, RecordView>;
@@ -29,7 +33,7 @@ interface Loaded {
 }
 
 async function load(vault: Vault, incidentId: string): Promise<Loaded> {
-  const { record: incident } = await api<{ record: Loaded['incident'] }>(`/api/records/incident/${incidentId}`);
+  const { record: incident, history } = await api<{ record: Loaded['incident']; history: VersionView[] }>(`/api/records/incident/${incidentId}`);
   const [{ records: acts }, { records: sources }, { records: interventions }] = await Promise.all([
     api<{ records: RecordView<ActPlain>[] }>(`/api/records/act?incidentId=${incidentId}&limit=1000`),
     api<{ records: Loaded['sources'] }>(`/api/records/source?targetId=${incidentId}&limit=1000`),
@@ -45,7 +49,7 @@ async function load(vault: Vault, incidentId: string): Promise<Loaded> {
       if (!(e instanceof ApiError && e.status === 404)) throw e;
     }
   }
-  return { incident, fields: await openRecord(vault, 'incident', incident), acts, persons, detentions, sources: sources.reverse(), interventions: interventions.reverse() };
+  return { incident, history, fields: await openRecord(vault, 'incident', incident), acts, persons, detentions, sources: sources.reverse(), interventions: interventions.reverse() };
 }
 
 export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: string }) {
@@ -98,6 +102,7 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
       </p>
       {fields === null && <p>Your role does not hold the records key: names and narratives stay sealed.</p>}
       {fields?.description && <blockquote class="story">{fields.description}</blockquote>}
+      {vault.canTriage && fields !== null && <EditIncident key={incident.version} vault={vault} incident={incident} fields={fields} entries={entries} onSaved={reload} />}
 
       <h2>People and what happened to them</h2>
       {data.acts.length === 0 && <p>No one recorded yet.</p>}
@@ -121,6 +126,7 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
 
       <Sources vault={vault} sources={data.sources} onSaved={reload} />
       <FollowUp vault={vault} incidentId={incident.id} interventions={data.interventions} onSaved={reload} />
+      <History vault={vault} type="incident" id={incident.id} versions={data.history} />
       {vault.isAdmin && <Purge type="incident" id={incident.id} code={incident.code} then="#records" />}
     </main>
   );
@@ -214,5 +220,46 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
         Save
       </button>
     </form>
+  );
+}
+
+/** An incident's own fields change as more is learnt: a new version each time (History shows it). */
+function EditIncident({ vault, incident, fields, entries, onSaved }: { vault: Vault; incident: Loaded['incident']; fields: { title?: string; description?: string }; entries: RegistryEntry[]; onSaved: () => void }) {
+  const [title, setTitle] = useState(fields.title ?? '');
+  const [description, setDescription] = useState(fields.description ?? '');
+  const [date, setDate] = useState(incident.plain.dateStart ?? '');
+  const [placeId, setPlaceId] = useState<string | null>(incident.plain.placeIds[0] ?? null);
+  const [status, setStatus] = useState(incident.plain.monitoringStatus as (typeof MONITORING_STATUSES)[number]['key']);
+  const [error, setError] = useState<string | null>(null);
+  async function save(event: Event) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const plain = {
+        start: partialDateOf(date),
+        end: { date: incident.plain.dateEnd, precision: incident.plain.dateEndPrecision },
+        placeIds: placeId ? [placeId, ...incident.plain.placeIds.filter((p) => p !== placeId)] : incident.plain.placeIds.slice(1),
+        monitoringStatus: status,
+      };
+      await updateRecord(vault, 'incident', incident, plain, { ...fields, title: title.trim(), description: description.trim() });
+      onSaved();
+    } catch (e) {
+      setError(messageOf(e, 'The changes could not be saved.'));
+    }
+  }
+  return (
+    <details class="edit">
+      <summary>Change the incident</summary>
+      <form onSubmit={save}>
+        <TextField id="edit-incident-title" label="Title" value={title} onChange={setTitle} />
+        <label for="edit-incident-description">What happened</label>
+        <textarea id="edit-incident-description" rows={4} value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
+        <TextField id="edit-incident-date" label="Date" hint="2026-11-03, 2026-11 or 2026; empty if unknown" value={date} onChange={setDate} />
+        <EntrySelect id="edit-incident-place" label="Main place" entries={entries} kind="place" value={placeId} onChange={setPlaceId} />
+        <TermSelect id="edit-incident-status" label="Monitoring status" terms={MONITORING_STATUSES} value={status} onChange={setStatus} />
+        <Feedback error={error} />
+        <button type="submit">Save the changes</button>
+      </form>
+    </details>
   );
 }

@@ -20,6 +20,7 @@ type ActPlain = { incidentId: string; typeCode: string; dateStart: string | null
 interface Loaded {
   person: RecordView<PersonPlain>;
   history: VersionView[];
+  sources: number;
   fields: { name?: string; contacts?: string } | null;
   acts: RecordView<ActPlain>[];
   detentions: Map<string, TimelineDetention>;
@@ -28,7 +29,10 @@ interface Loaded {
 
 async function load(vault: Vault, personId: string): Promise<Loaded> {
   const { record: person, history } = await api<{ record: RecordView<PersonPlain>; history: VersionView[] }>(`/api/records/person/${personId}`);
-  const { records: acts } = await api<{ records: RecordView<ActPlain>[] }>(`/api/records/act?personId=${personId}&limit=1000`);
+  const [{ records: acts }, { records: sources }] = await Promise.all([
+    api<{ records: RecordView<ActPlain>[] }>(`/api/records/act?personId=${personId}&limit=1000`),
+    api<{ records: RecordView<{ reportId: string | null }>[] }>(`/api/records/source?targetId=${personId}&limit=1000`),
+  ]);
   const detentions = new Map<string, TimelineDetention>();
   const transfers = new Map<string, { toPlaceId: string; onDay: string }[]>();
   for (const act of acts.filter((a) => actType(a.plain.typeCode)?.detention)) {
@@ -40,7 +44,8 @@ async function load(vault: Vault, personId: string): Promise<Loaded> {
       if (!(e instanceof ApiError && e.status === 404)) throw e;
     }
   }
-  return { person, history, fields: await openRecord(vault, 'person', person), acts, detentions, transfers };
+  const independent = new Set(sources.map((s) => s.plain.reportId ?? s.id)).size;
+  return { person, history, sources: independent, fields: await openRecord(vault, 'person', person), acts, detentions, transfers };
 }
 
 export function PersonPage({ vault, personId }: { vault: Vault; personId: string }) {
@@ -89,6 +94,8 @@ export function PersonPage({ vault, personId }: { vault: Vault; personId: string
         </dd>
         <dt>Risk of reprisal</dt>
         <dd>{termLabel(RISK_LEVELS, person.plain.reprisalRisk)}</dd>
+        <dt>Sources about them</dt>
+        <dd data-person-sources={data.sources}>{data.sources === 0 ? 'none linked yet (see their incidents)' : data.sources}</dd>
       </dl>
       {vault.canTriage && fields !== null && <EditPerson key={person.version} vault={vault} person={person} fields={fields} onSaved={() => setRound((n) => n + 1)} />}
       <h2>Timeline</h2>
