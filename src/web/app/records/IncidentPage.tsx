@@ -13,6 +13,7 @@ import { Attachments } from '../evidence/Attachments.tsx';
 import { Purge } from './Purge.tsx';
 import { Involvements } from './Involvements.tsx';
 import { History, type VersionView } from './History.tsx';
+import { IncidentFields, type IncidentDraft } from './IncidentFields.tsx';
 import { FollowUp, Sources, type InterventionPlain, type SourcePlain } from './SourcesAndFollowUp.tsx';
 import { Feedback } from '../Feedback.tsx';
 
@@ -225,16 +226,19 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
 
 /** An incident's own fields change as more is learnt: a new version each time (History shows it). */
 function EditIncident({ vault, incident, fields, entries, onSaved }: { vault: Vault; incident: Loaded['incident']; fields: { title?: string; description?: string }; entries: RegistryEntry[]; onSaved: () => void }) {
-  const [title, setTitle] = useState(fields.title ?? '');
-  const [description, setDescription] = useState(fields.description ?? '');
-  const [date, setDate] = useState(incident.plain.dateStart ?? '');
-  const [placeId, setPlaceId] = useState<string | null>(incident.plain.placeIds[0] ?? null);
-  const [status, setStatus] = useState(incident.plain.monitoringStatus as (typeof MONITORING_STATUSES)[number]['key']);
+  const [draft, setDraft] = useState<IncidentDraft>({
+    title: fields.title ?? '',
+    description: fields.description ?? '',
+    date: incident.plain.dateStart ?? '',
+    placeId: incident.plain.placeIds[0] ?? null,
+    status: incident.plain.monitoringStatus as IncidentDraft['status'],
+  });
   const [error, setError] = useState<string | null>(null);
   async function save(event: Event) {
     event.preventDefault();
     setError(null);
     try {
+      const { title, description, date, placeId, status } = draft;
       const plain = {
         start: partialDateOf(date),
         end: { date: incident.plain.dateEnd, precision: incident.plain.dateEndPrecision },
@@ -251,12 +255,7 @@ function EditIncident({ vault, incident, fields, entries, onSaved }: { vault: Va
     <details class="edit">
       <summary>Change the incident</summary>
       <form onSubmit={save}>
-        <TextField id="edit-incident-title" label="Title" value={title} onChange={setTitle} />
-        <label for="edit-incident-description">What happened</label>
-        <textarea id="edit-incident-description" rows={4} value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
-        <TextField id="edit-incident-date" label="Date" hint="2026-11-03, 2026-11 or 2026; empty if unknown" value={date} onChange={setDate} />
-        <EntrySelect id="edit-incident-place" label="Main place" entries={entries} kind="place" value={placeId} onChange={setPlaceId} />
-        <TermSelect id="edit-incident-status" label="Monitoring status" terms={MONITORING_STATUSES} value={status} onChange={setStatus} />
+        <IncidentFields prefix="edit-incident" value={draft} onChange={setDraft} entries={entries} />
         <Feedback error={error} />
         <button type="submit">Save the changes</button>
       </form>

@@ -6,7 +6,9 @@ import { PageHeading } from '../PageHeading.tsx';
 import type { Vault } from '../vault.ts';
 import { ACT_TYPES, MONITORING_STATUSES } from '../../../core/records/vocabulary.ts';
 import { createRecord, useOpened, useRegistry, type RecordView } from './client.ts';
-import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
+import { termLabel } from './fields.tsx';
+import { IncidentFields, type IncidentDraft } from './IncidentFields.tsx';
+import { Feedback } from '../Feedback.tsx';
 import { DraftHolder, partialDateOf } from './draft.ts';
 import { IncidentPage } from './IncidentPage.tsx';
 
@@ -98,11 +100,7 @@ function NewIncident({ vault }: { vault: Vault }) {
   const holder = vault.hold('record-draft', () => new DraftHolder());
   const draft = holder.draft;
   const { entries } = useRegistry(vault);
-  const [title, setTitle] = useState(draft?.title ?? '');
-  const [description, setDescription] = useState(draft?.description ?? '');
-  const [date, setDate] = useState(draft?.date ?? '');
-  const [placeId, setPlaceId] = useState<string | null>(null);
-  const [status, setStatus] = useState<(typeof MONITORING_STATUSES)[number]['key']>('open');
+  const [incident, setIncident] = useState<IncidentDraft>({ title: draft?.title ?? '', description: draft?.description ?? '', date: draft?.date ?? '', placeId: null, status: 'open' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -111,8 +109,8 @@ function NewIncident({ vault }: { vault: Vault }) {
     setBusy(true);
     setError(null);
     try {
-      const start = partialDateOf(date);
-      const made = await createRecord(vault, 'incident', { start, end: { date: null, precision: 'unknown' }, placeIds: placeId ? [placeId] : [], monitoringStatus: status }, { title: title.trim(), description: description.trim() });
+      const { title, description, date, placeId, status } = incident;
+      const made = await createRecord(vault, 'incident', { start: partialDateOf(date), end: { date: null, precision: 'unknown' }, placeIds: placeId ? [placeId] : [], monitoringStatus: status }, { title: title.trim(), description: description.trim() });
       // The report it came from is the incident's first source (grade it on the incident's page).
       if (draft) {
         await createRecord(vault, 'source', { targetType: 'incident', targetId: made.id, reportId: draft.reportId, connection: 'other', reliability: 'F', credibility: '6', sourceDate: null }, { description: `Report #${draft.reportSeq}` });
@@ -128,18 +126,9 @@ function NewIncident({ vault }: { vault: Vault }) {
   return (
     <form class="card" onSubmit={submit} aria-labelledby="new-incident">
       <h2 id="new-incident">New incident{draft ? ` from report #${draft.reportSeq}` : ''}</h2>
-      <TextField id="incident-title" label="Title" value={title} onChange={setTitle} />
-      <label for="incident-description">What happened</label>
-      <textarea id="incident-description" rows={4} value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
-      <TextField id="incident-date" label="Date" hint="2026-11-03, or 2026-11 or 2026 if that is all that is known; empty if unknown" value={date} onChange={setDate} />
-      <EntrySelect id="incident-place" label="Place" entries={entries} kind="place" value={placeId} onChange={setPlaceId} />
-      <TermSelect id="incident-status" label="Monitoring status" terms={MONITORING_STATUSES} value={status} onChange={setStatus} />
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={busy || !title.trim()}>
+      <IncidentFields prefix="incident" value={incident} onChange={setIncident} entries={entries} />
+      <Feedback error={error} />
+      <button type="submit" disabled={busy || !incident.title.trim()}>
         Save the incident
       </button>
     </form>
