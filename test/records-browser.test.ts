@@ -133,6 +133,12 @@ describe('records in Chromium', () => {
     await second.locator('form').getByLabel('Lawyer').selectOption('none');
     await second.locator('form').getByRole('button', { name: 'Save the detention' }).click();
     await second.locator('[data-detention-status]', { hasText: 'Held' }).waitFor(STEP);
+    // Moved to the detention centre: the transfer is logged and the board follows.
+    await second.getByRole('button', { name: 'Record a transfer' }).click();
+    await second.getByLabel('Moved to').selectOption({ label: 'Baku detention centre' });
+    await second.getByLabel('On', { exact: true }).fill('2026-11-03');
+    await second.getByRole('button', { name: 'Save the transfer' }).click();
+    await second.locator('dd', { hasText: '2026-11-03: to Baku detention centre' }).waitFor(STEP);
 
     await page.goto(`${server.url}/app#held`);
     await page.getByRole('heading', { name: 'Currently held' }).waitFor(STEP);
@@ -161,7 +167,7 @@ describe('records in Chromium', () => {
     await page.goto(`${server.url}/app#due`);
     await page.locator('[data-due=appeal]', { hasText: '2026-11-12' }).waitFor(STEP);
 
-    // Each person's timeline: detained → sentenced → expected release; detained → released.
+    // Each person's timeline: detained → sentenced → expected release; detained → transferred → released.
     await page.goto(`${server.url}/app#held`);
     await page.locator('[data-board=held] tbody tr a').first().click();
     await page.locator('[data-person-page=P-0001]').waitFor(STEP);
@@ -181,7 +187,7 @@ describe('records in Chromium', () => {
     await page.locator('[data-incident] a').first().click();
     await page.getByRole('link', { name: /Тимур/ }).click();
     await page.locator('[data-person-page=P-0002]').waitFor(STEP);
-    assert.deepEqual(await steps(), ['custody', 'released']);
+    assert.deepEqual(await steps(), ['custody', 'transfer', 'released']);
     assert.deepEqual(await axe(page), []);
   });
 

@@ -7,6 +7,7 @@ import { DECISIONS, DETENTION_STATUSES, FAMILY_ACCESS, LAWYER_ACCESS } from '../
 import type { DetentionInput } from '../../../core/records/schemas.ts';
 import { labelOf, type RecordView, type RegistryEntry } from './client.ts';
 import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
+import { Feedback } from '../Feedback.tsx';
 
 export interface DetentionState {
   version: number;
@@ -104,7 +105,8 @@ export function DetentionEditor({ act, state, entries, canEdit, onSaved }: { act
         <button type="button" class="small" onClick={() => setEditing(true)}>
           {shown ? 'Update the detention' : 'Record the detention'}
         </button>
-      )}
+      )}{' '}
+      {canEdit && shown && shown.status !== 'released' && <Transfer act={act} entries={entries} onSaved={onSaved} />}
       {editing && (
         <form onSubmit={save}>
           <TermSelect id={id('status')} label="Status" terms={DETENTION_STATUSES} value={d.status} onChange={set('status')} />
@@ -141,4 +143,40 @@ export function DetentionEditor({ act, state, entries, canEdit, onSaved }: { act
 /** The editable fields of a stored detention (the API also returns computed ones). */
 function pick(d: DetentionState['detention']): DetentionInput {
   return Object.fromEntries(Object.keys(EMPTY).map((k) => [k, d[k as keyof DetentionInput]])) as DetentionInput;
+}
+
+/** A move to another place (police station → court → detention centre): logged, and the detention's place follows. */
+function Transfer({ act, entries, onSaved }: { act: RecordView; entries: RegistryEntry[]; onSaved: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [to, setTo] = useState<string | null>(null);
+  const [day, setDay] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function save(event: Event) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api(`/api/acts/${act.id}/transfers`, { fromPlaceId: null, toPlaceId: to, onDay: day });
+      setOpen(false);
+      onSaved();
+    } catch (e) {
+      setError(messageOf(e, 'The transfer could not be saved.'));
+    }
+  }
+  if (!open) {
+    return (
+      <button type="button" class="small secondary" onClick={() => setOpen(true)}>
+        Record a transfer
+      </button>
+    );
+  }
+  return (
+    <form onSubmit={save} aria-label={`Transfer, ${act.code}`}>
+      <EntrySelect id={`transfer-to-${act.id}`} label="Moved to" entries={entries} kind="place" value={to} onChange={setTo} />
+      <TextField id={`transfer-day-${act.id}`} label="On" type="date" value={day} onChange={setDay} />
+      <Feedback error={error} />
+      <button type="submit" class="small" disabled={!to || !day}>
+        Save the transfer
+      </button>
+    </form>
+  );
 }
