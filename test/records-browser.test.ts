@@ -137,8 +137,9 @@ describe('records in Chromium', () => {
     await second.getByRole('button', { name: 'Record a transfer' }).click();
     await second.getByLabel('Moved to').selectOption({ label: 'Baku detention centre' });
     await second.getByLabel('On', { exact: true }).fill('2026-11-03');
+    await second.getByLabel('At (time, if known)').fill('18:30');
     await second.getByRole('button', { name: 'Save the transfer' }).click();
-    await second.locator('dd', { hasText: '2026-11-03: to Baku detention centre' }).waitFor(STEP);
+    await second.locator('dd', { hasText: '2026-11-03 18:30: to Baku detention centre' }).waitFor(STEP);
 
     await page.goto(`${server.url}/app#held`);
     await page.getByRole('heading', { name: 'Currently held' }).waitFor(STEP);

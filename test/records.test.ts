@@ -163,11 +163,13 @@ for (const backend of BACKENDS) {
       assert.ok(board.held[0]!.daysHeld >= 0);
 
       // Transferred to the dispensary for a forced examination, then released.
-      assert.equal((await documenter.post(`/api/acts/${secondAct.id}/transfers`, { fromPlaceId: null, toPlaceId: places['baku-dispensary'], onDay: '2026-11-03' })).status, 204);
+      assert.equal((await documenter.post(`/api/acts/${secondAct.id}/transfers`, { fromPlaceId: null, toPlaceId: places['baku-dispensary'], onDay: '2026-11-03', atTime: '25:00' })).status, 400, 'a time of day that does not exist');
+      assert.equal((await documenter.post(`/api/acts/${secondAct.id}/transfers`, { fromPlaceId: null, toPlaceId: places['baku-dispensary'], onDay: '2026-11-03', atTime: '09:15' })).status, 204);
       board = (await (await viewer.get('/api/board/held')).json()) as Board;
       assert.equal(board.held[0]!.heldAt, places['baku-dispensary']);
-      const current = (await (await documenter.get(`/api/acts/${secondAct.id}/detention`)).json()) as { version: number; transfers: unknown[] };
+      const current = (await (await documenter.get(`/api/acts/${secondAct.id}/detention`)).json()) as { version: number; transfers: { atTime: string }[] };
       assert.equal(current.transfers.length, 1);
+      assert.equal(current.transfers[0]!.atTime, '09:15');
       assert.equal((await documenter.post(`/api/acts/${secondAct.id}/detention`, { version: current.version - 1, detention: pending })).status, 409, 'an edit from an older version is refused');
       assert.equal((await documenter.post(`/api/acts/${secondAct.id}/detention`, { version: current.version, detention: { ...pending, status: 'released', releasedOn: '2026-11-04' } })).status, 200);
       board = (await (await viewer.get('/api/board/held')).json()) as Board;

@@ -112,7 +112,13 @@ export const detentionInput = z
   .refine((d) => (d.status === 'released') === (d.releasedOn !== null), 'a release has a day, and only a release');
 export type DetentionInput = z.infer<typeof detentionInput>;
 
-export const transferInput = z.object({ fromPlaceId: id.nullable(), toPlaceId: id, onDay: day });
+export const transferInput = z.object({
+  fromPlaceId: id.nullable(),
+  toPlaceId: id,
+  onDay: day,
+  /** The time of day, 'HH:MM', when known. */
+  atTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable().optional(),
+});
 
 export const involvementInput = z.object({
   actId: id,

@@ -344,7 +344,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
     const actId = uuidParam(request.params.id);
     const detention = await db.selectFrom('detentions').selectAll().where('act_id', '=', actId).executeTakeFirst();
     if (!detention) throw new HttpError(404, 'not-found');
-    const transfers = await db.selectFrom('transfers').select(['id', 'from_place_id', 'to_place_id', 'on_day']).where('act_id', '=', actId).orderBy('on_day').orderBy('created_at').execute();
+    const transfers = await db.selectFrom('transfers').select(['id', 'from_place_id', 'to_place_id', 'on_day', 'at_time']).where('act_id', '=', actId).orderBy('on_day').orderBy('at_time').orderBy('created_at').execute();
     return { detention: plainView(detention as unknown as Record<string, unknown>), version: Number(detention.version), transfers: transfers.map((t) => plainView(t as unknown as Record<string, unknown>)) };
   });
 
@@ -358,10 +358,10 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
       const detention = await trx.selectFrom('detentions').selectAll().where('act_id', '=', actId).executeTakeFirst();
       if (!detention) throw new HttpError(404, 'not-found');
       await mustExist(trx, 'registry', [input.fromPlaceId, input.toPlaceId], 'place');
-      await trx.insertInto('transfers').values({ id: randomUUID(), act_id: actId, from_place_id: input.fromPlaceId ?? detention.held_at, to_place_id: input.toPlaceId, on_day: input.onDay, created_at: now, created_by: member }).execute();
+      await trx.insertInto('transfers').values({ id: randomUUID(), act_id: actId, from_place_id: input.fromPlaceId ?? detention.held_at, to_place_id: input.toPlaceId, on_day: input.onDay, at_time: input.atTime ?? null, created_at: now, created_by: member }).execute();
       const next = Number(detention.version) + 1;
       await trx.updateTable('detentions').set({ held_at: input.toPlaceId, version: next, updated_at: now, updated_by: member }).where('act_id', '=', actId).execute();
-      await appendVersion(trx, { type: 'detention', id: actId, version: next, at: now, by: member, plain: { transferredTo: input.toPlaceId, onDay: input.onDay } });
+      await appendVersion(trx, { type: 'detention', id: actId, version: next, at: now, by: member, plain: { transferredTo: input.toPlaceId, onDay: input.onDay, atTime: input.atTime ?? null } });
       await appendAudit(trx, { actor: member, action: 'record.updated', object: actId, detail: { type: 'transfer' } });
     });
     return reply.code(204).send();

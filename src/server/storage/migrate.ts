@@ -7,6 +7,7 @@ import * as m005 from './migrations/005-key-integrity.ts';
 import * as m006 from './migrations/006-records.ts';
 import * as m007 from './migrations/007-evidence.ts';
 import * as m008 from './migrations/008-record-indexes.ts';
+import * as m009 from './migrations/009-transfer-time.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-records': m006,
   '007-evidence': m007,
   '008-record-indexes': m008,
+  '009-transfer-time': m009,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -243,6 +243,8 @@ export interface TransferTable {
   from_place_id: string | null;
   to_place_id: string;
   on_day: string;
+  /** 'HH:MM', local time, when known. */
+  at_time: string | null;
   created_at: string;
   created_by: string;
 }

@@ -12,7 +12,7 @@ import { Feedback } from '../Feedback.tsx';
 export interface DetentionState {
   version: number;
   detention: DetentionInput & { expectedRelease: string | null; appealDeadline: string | null };
-  transfers: { toPlaceId: string; onDay: string }[];
+  transfers: { toPlaceId: string; onDay: string; atTime: string | null }[];
 }
 
 const EMPTY: DetentionInput = {
@@ -94,7 +94,7 @@ export function DetentionEditor({ act, state, entries, canEdit, onSaved }: { act
           {state.transfers.length > 0 && (
             <>
               <dt>Transfers</dt>
-              <dd>{state.transfers.map((t) => `${t.onDay}: to ${labelOf(entries, t.toPlaceId)}`).join('; ')}</dd>
+              <dd>{state.transfers.map((t) => `${t.onDay}${t.atTime ? ` ${t.atTime}` : ''}: to ${labelOf(entries, t.toPlaceId)}`).join('; ')}</dd>
             </>
           )}
         </dl>
@@ -150,12 +150,13 @@ function Transfer({ act, entries, onSaved }: { act: RecordView; entries: Registr
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState<string | null>(null);
   const [day, setDay] = useState('');
+  const [time, setTime] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function save(event: Event) {
     event.preventDefault();
     setError(null);
     try {
-      await api(`/api/acts/${act.id}/transfers`, { fromPlaceId: null, toPlaceId: to, onDay: day });
+      await api(`/api/acts/${act.id}/transfers`, { fromPlaceId: null, toPlaceId: to, onDay: day, atTime: time || null });
       setOpen(false);
       onSaved();
     } catch (e) {
@@ -173,6 +174,7 @@ function Transfer({ act, entries, onSaved }: { act: RecordView; entries: Registr
     <form onSubmit={save} aria-label={`Transfer, ${act.code}`}>
       <EntrySelect id={`transfer-to-${act.id}`} label="Moved to" entries={entries} kind="place" value={to} onChange={setTo} />
       <TextField id={`transfer-day-${act.id}`} label="On" type="date" value={day} onChange={setDay} />
+      <TextField id={`transfer-time-${act.id}`} label="At (time, if known)" type="time" value={time} onChange={setTime} />
       <Feedback error={error} />
       <button type="submit" class="small" disabled={!to || !day}>
         Save the transfer

@@ -24,7 +24,7 @@ interface Loaded {
   fields: { name?: string; contacts?: string } | null;
   acts: RecordView<ActPlain>[];
   detentions: Map<string, TimelineDetention>;
-  transfers: Map<string, { toPlaceId: string; onDay: string }[]>;
+  transfers: Map<string, { toPlaceId: string; onDay: string; atTime: string | null }[]>;
 }
 
 async function load(vault: Vault, personId: string): Promise<Loaded> {
@@ -34,10 +34,10 @@ async function load(vault: Vault, personId: string): Promise<Loaded> {
     api<{ records: RecordView<{ reportId: string | null }>[] }>(`/api/records/source?targetId=${personId}&limit=1000`),
   ]);
   const detentions = new Map<string, TimelineDetention>();
-  const transfers = new Map<string, { toPlaceId: string; onDay: string }[]>();
+  const transfers = new Map<string, { toPlaceId: string; onDay: string; atTime: string | null }[]>();
   for (const act of acts.filter((a) => actType(a.plain.typeCode)?.detention)) {
     try {
-      const d = await api<{ detention: TimelineDetention; transfers: { toPlaceId: string; onDay: string }[] }>(`/api/acts/${act.id}/detention`);
+      const d = await api<{ detention: TimelineDetention; transfers: { toPlaceId: string; onDay: string; atTime: string | null }[] }>(`/api/acts/${act.id}/detention`);
       detentions.set(act.id, d.detention);
       transfers.set(act.id, d.transfers);
     } catch (e) {

@@ -35,7 +35,7 @@ export function EntrySelect({ id, label, entries, kind, value, onChange }: { id:
   );
 }
 
-export function TextField({ id, label, value, onChange, type = 'text', hint }: { id: string; label: string; value: string; onChange: (value: string) => void; type?: 'text' | 'date' | 'number'; hint?: string }) {
+export function TextField({ id, label, value, onChange, type = 'text', hint }: { id: string; label: string; value: string; onChange: (value: string) => void; type?: 'text' | 'date' | 'number' | 'time'; hint?: string }) {
   return (
     <>
       <label for={id}>{label}</label>

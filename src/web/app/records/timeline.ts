@@ -28,7 +28,7 @@ export interface TimelineEvent {
 export function timelineOf(
   acts: TimelineAct[],
   detentions: Map<string, TimelineDetention>,
-  transfers: Map<string, { toPlaceId: string; onDay: string }[]>,
+  transfers: Map<string, { toPlaceId: string; onDay: string; atTime?: string | null }[]>,
   placeName: (id: string) => string,
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
@@ -40,7 +40,7 @@ export function timelineOf(
       continue;
     }
     events.push({ day: d.custodyStart ?? act.dateStart, what: 'custody', text: `${type}: taken into custody`, actCode: act.code });
-    for (const t of transfers.get(act.id) ?? []) events.push({ day: t.onDay, what: 'transfer', text: `Transferred to ${placeName(t.toPlaceId)}`, actCode: act.code });
+    for (const t of transfers.get(act.id) ?? []) events.push({ day: t.onDay, what: 'transfer', text: `Transferred to ${placeName(t.toPlaceId)}${t.atTime ? ` at ${t.atTime}` : ''}`, actCode: act.code });
     if (d.decision === 'detention') events.push({ day: d.decisionDate, what: 'decision', text: `Sentenced to ${d.detentionDays} days`, actCode: act.code });
     else if (d.decision === 'fine') events.push({ day: d.decisionDate, what: 'decision', text: `Fined${d.fineAmount !== null ? ` ${d.fineAmount}` : ''}`, actCode: act.code });
     else if (d.decision === 'released' || d.decision === 'other') events.push({ day: d.decisionDate, what: 'decision', text: d.decision === 'released' ? 'Released without penalty (decision)' : 'Other decision', actCode: act.code });
