@@ -106,6 +106,14 @@ describe('records in Chromium', () => {
     }
     assert.equal(await page.locator('[data-act]').count(), 2);
 
+    // A correction: the second man was taken a day later. A new version; the board will count from it.
+    const later = page.locator('[data-act]', { hasText: 'Тимур' });
+    await later.getByText('Correct this act').click();
+    await later.getByLabel('Stated reason').fill('minor hooliganism (Article 510)');
+    await later.getByLabel('When').fill('2026-11-02');
+    await later.getByRole('button', { name: 'Save the correction' }).click();
+    await page.locator('[data-act]', { hasText: 'Тимур' }).locator('.facts', { hasText: '2026-11-02' }).waitFor(STEP);
+
     // Who did it: the unit from the registry.
     const act = page.locator('[data-act]', { hasText: 'Kamran' });
     await act.getByRole('button', { name: 'Add who did it' }).click();

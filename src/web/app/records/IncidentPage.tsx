@@ -12,12 +12,13 @@ import { DetentionEditor, type DetentionState } from './DetentionEditor.tsx';
 import { Attachments } from '../evidence/Attachments.tsx';
 import { Purge } from './Purge.tsx';
 import { Involvements } from './Involvements.tsx';
+import { EditAct } from './EditAct.tsx';
 import { History, type VersionView } from './History.tsx';
 import { IncidentFields, type IncidentDraft } from './IncidentFields.tsx';
 import { FollowUp, Sources, type InterventionPlain, type SourcePlain } from './SourcesAndFollowUp.tsx';
 import { Feedback } from '../Feedback.tsx';
 
-type ActPlain = { personId: string; typeCode: string; dateStart: string | null; placeId: string | null };
+type ActPlain = { incidentId: string; personId: string; typeCode: string; dateStart: string | null; dateEnd: string | null; dateEndPrecision: string; placeId: string | null };
 type PersonFields = { name?: string; otherNames?: string; contacts?: string; genderIdentity?: string };
 
 type IncidentPlain = { dateStart: string | null; dateStartPrecision: string; dateEnd: string | null; dateEndPrecision: string; monitoringStatus: string; placeIds: string[] };
@@ -116,6 +117,7 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
             <p class="facts">
               {act.code} · {act.plain.dateStart ?? 'date unknown'} {act.plain.placeId && `· ${labelOf(entries, act.plain.placeId)}`}
             </p>
+            {vault.canTriage && <EditAct key={act.version} vault={vault} act={act} entries={entries} onSaved={reload} />}
             <Involvements vault={vault} actId={act.id} entries={entries} />
             {actType(act.plain.typeCode)?.detention && <DetentionEditor act={act} state={data.detentions.get(act.id) ?? null} entries={entries} canEdit={vault.canTriage} onSaved={reload} />}
           </li>
