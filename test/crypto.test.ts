@@ -271,16 +271,16 @@ describe('inputs that are Node Buffers (as databases return them)', () => {
 describe('the inbox frame (binary inbox pages)', () => {
   const facts = (id: string) => ({ id, seq: 1, keyId: '00'.repeat(8), receivedHour: '2026-11-24T10:00Z', readHour: null, state: 'new' as const, assignee: null, duplicateOf: null, tags: ['a'], canReply: false, notes: 0, messages: 0 });
 
-  it('round-trips facts and envelopes, including an empty page', () => {
-    const frame = { reports: [{ ...facts('x'), envelope: randomBytes(570) }, { ...facts('y'), envelope: randomBytes(1082) }], next: 7 };
+  it('round-trips facts, envelopes and caches, including an empty page', () => {
+    const frame = { reports: [{ ...facts('x'), envelope: randomBytes(570), cache: randomBytes(300) }, { ...facts('y'), envelope: randomBytes(1082), cache: null }], next: 7 };
     const back = decodeInboxFrame(encodeInboxFrame(frame));
     assert.equal(back.next, 7);
-    assert.deepEqual(back.reports.map((r) => [r.id, r.envelope]), frame.reports.map((r) => [r.id, r.envelope]));
+    assert.deepEqual(back.reports.map((r) => [r.id, r.envelope, r.cache]), frame.reports.map((r) => [r.id, r.envelope, r.cache]));
     assert.deepEqual(decodeInboxFrame(encodeInboxFrame({ reports: [], next: null })), { reports: [], next: null });
   });
 
   it('refuses a frame that is truncated, padded, of another version or not JSON', () => {
-    const bytes = encodeInboxFrame({ reports: [{ ...facts('x'), envelope: randomBytes(100) }], next: null });
+    const bytes = encodeInboxFrame({ reports: [{ ...facts('x'), envelope: randomBytes(100), cache: null }], next: null });
     const broken = [bytes.subarray(0, bytes.length - 1), concat(bytes, new Uint8Array([0])), new Uint8Array([2, ...bytes.subarray(1)]), new Uint8Array([1, 0, 0, 0, 2, 0x7b, 0x7b]), new Uint8Array(3)];
     for (const b of broken) assert.throws(() => decodeInboxFrame(b), FrameError);
   });

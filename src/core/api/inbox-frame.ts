@@ -4,7 +4,8 @@
 // and the envelopes travel as the bytes the database holds, ready to hand to the decryption
 // workers. GET /api/inbox answers with it when asked for INBOX_FRAME_TYPE; plain JSON otherwise.
 //
-// Layout (parts-frame.ts): header { reports: InboxFacts[], next }, then one part per report: its envelope.
+// Layout (parts-frame.ts): header { reports: InboxFacts[], next }, then two parts per report: its
+// envelope, and its opened-report cache (core/report/cache.ts) or nothing.
 import { FrameError, decodeParts, encodeParts } from './parts-frame.ts';
 import type { InboxItem, InboxResponse } from './schemas.ts';
 
@@ -12,14 +13,17 @@ export const INBOX_FRAME_TYPE = 'application/vnd.vigil.inbox+binary';
 
 export type InboxFacts = Omit<InboxItem, 'envelope'>;
 export interface InboxFrame {
-  reports: (InboxFacts & { envelope: Uint8Array })[];
+  reports: (InboxFacts & { envelope: Uint8Array; cache: Uint8Array | null })[];
   next: InboxResponse['next'];
 }
 
 export { FrameError };
 
 export function encodeInboxFrame(frame: InboxFrame): Uint8Array {
-  return encodeParts({ reports: frame.reports.map(({ envelope: _, ...facts }) => facts), next: frame.next }, frame.reports.map((r) => r.envelope));
+  return encodeParts(
+    { reports: frame.reports.map(({ envelope: _, cache: __, ...facts }) => facts), next: frame.next },
+    frame.reports.flatMap((r) => [r.envelope, r.cache]),
+  );
 }
 
 /** Reads a frame; the envelopes are views into `bytes`. Throws FrameError on anything malformed. */
@@ -28,14 +32,14 @@ export function decodeInboxFrame(bytes: Uint8Array): InboxFrame {
   const { header, parts } = decodeParts(bytes, (h) => {
     const reports = reportsOf(h);
     if (!Array.isArray(reports)) throw new FrameError('no reports');
-    return reports.length;
+    return 2 * reports.length;
   });
   const facts = reportsOf(header) as InboxFacts[];
   return {
     reports: facts.map((f, i) => {
-      const envelope = parts[i];
+      const envelope = parts[2 * i];
       if (!envelope) throw new FrameError('a report without its envelope');
-      return { ...f, envelope };
+      return { ...f, envelope, cache: parts[2 * i + 1] ?? null };
     }),
     next: (header as { next: number | null }).next,
   };

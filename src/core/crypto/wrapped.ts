@@ -14,6 +14,8 @@ export const WrappedKind = {
   attachmentOriginal: 4,
   /** The working copy, identifying metadata removed, under the attachment's key. */
   attachmentWorking: 5,
+  /** A report's answers, re-encrypted by the first member who opened it (see core/report/cache.ts). */
+  reportCache: 6,
 } as const;
 export type WrappedKind = (typeof WrappedKind)[keyof typeof WrappedKind];
 

@@ -6,6 +6,8 @@ import { sql } from 'kysely';
 import { inboxQuery, replyRequest, sealedText, triageRequest, type InboxResponse, type ReportThread } from '../../core/api/schemas.ts';
 import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
 import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
+import { WrappedKind, inspectWrapped } from '../../core/crypto/wrapped.ts';
+import * as z from 'zod';
 import { INBOX_FRAME_TYPE, encodeInboxFrame, type InboxFrame } from '../../core/api/inbox-frame.ts';
 import { keyIdOf } from '../../core/crypto/keys.ts';
 import { HttpError, uuidParam } from '../http/errors.ts';
@@ -42,7 +44,7 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
     const { before, limit, state, assignee, tag } = parsed.data;
     let query = db
       .selectFrom('reports')
-      .select(['id', 'seq', 'key_id', 'received_hour', 'read_hour', 'envelope', 'state', 'assignee', 'duplicate_of', 'reporter_key'])
+      .select(['id', 'seq', 'key_id', 'received_hour', 'read_hour', 'envelope', 'cache', 'state', 'assignee', 'duplicate_of', 'reporter_key'])
       .select((eb) => [
         eb.selectFrom('notes').select(eb.fn.countAll<number>().as('n')).whereRef('notes.report_id', '=', 'reports.id').as('notes'),
         eb.selectFrom('messages').select(eb.fn.countAll<number>().as('n')).whereRef('messages.report_id', '=', 'reports.id').as('messages'),
@@ -67,6 +69,7 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
         receivedHour: r.received_hour,
         readHour: r.read_hour,
         envelope: r.envelope,
+        cache: r.cache,
         state: r.state,
         assignee: r.assignee,
         duplicateOf: r.duplicate_of,
@@ -81,8 +84,25 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
       const bytes = encodeInboxFrame(frame);
       return reply.type(INBOX_FRAME_TYPE).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     }
-    const json: InboxResponse = { reports: frame.reports.map((r) => ({ ...r, envelope: toBase64Url(r.envelope) })), next: frame.next };
+    const json: InboxResponse = { reports: frame.reports.map(({ cache: _, ...r }) => ({ ...r, envelope: toBase64Url(r.envelope) })), next: frame.next };
     return json;
+  });
+
+  // The opened-report cache (core/report/cache.ts): the first copy of a report's answers a member's
+  // browser writes is kept and never replaced, so no one can overwrite what colleagues already see.
+  app.post('/api/inbox/cache', { bodyLimit: 4 * 1024 * 1024, config: { access: READERS } }, async (request, reply) => {
+    const parsed = z.object({ entries: z.array(z.object({ id: z.uuid(), cache: z.string().regex(/^[A-Za-z0-9_-]+$/).max(90_000) })).min(1).max(1000) }).safeParse(request.body);
+    if (!parsed.success) throw new HttpError(400, 'bad-request');
+    const entries = parsed.data.entries.map((e) => ({ id: e.id, cache: fromBase64Url(e.cache) }));
+    if (entries.some((e) => !e.cache || !inspectWrapped(e.cache, WrappedKind.reportCache))) throw new HttpError(400, 'bad-envelope');
+    let stored = 0;
+    await db.transaction().execute(async (trx) => {
+      for (const e of entries) {
+        const result = await trx.updateTable('reports').set({ cache: e.cache }).where('id', '=', e.id).where('cache', 'is', null).executeTakeFirst();
+        stored += Number(result.numUpdatedRows);
+      }
+    });
+    return reply.send({ stored });
   });
 
   app.post<{ Params: { id: string } }>('/api/reports/:id/read', { config: { access: TRIAGERS } }, async (request, reply) => {

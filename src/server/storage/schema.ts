@@ -134,6 +134,8 @@ export interface ReportTable {
   assignee: string | null;
   duplicate_of: string | null;
   reporter_key: Uint8Array | null;
+  /** The answers re-encrypted for fast opening (core/report/cache.ts); the first copy written stays. */
+  cache: Uint8Array | null;
 }
 
 /** One list of states, shared with the API (src/core/api/schemas.ts). */

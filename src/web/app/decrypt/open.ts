@@ -3,6 +3,7 @@ import { fromUtf8 } from '../../../core/crypto/bytes.ts';
 import { SealedKind, openSealed } from '../../../core/crypto/sealed.ts';
 import { reportAnswersV1, type ReportAnswers } from '../../../core/report/answers.ts';
 import { firstLineOf, searchTextOf } from '../inbox/report-text.ts';
+import { openReportCache, sealReportCache } from '../../../core/report/cache.ts';
 
 export type OpenProblem = 'missing-key' | 'damaged' | 'unknown-format';
 /**
@@ -11,26 +12,62 @@ export type OpenProblem = 'missing-key' | 'damaged' | 'unknown-format';
  * only when someone opens the report: a flat string crosses from a worker far more cheaply than
  * an object tree, which matters 100,000 times over.
  */
-export type OpenedReport = { ok: true; firstLine: string; where: string; stillHeld: ReportAnswers['stillHeld']; json: string; text: string };
+export type OpenedReport = {
+  ok: true;
+  firstLine: string;
+  where: string;
+  stillHeld: ReportAnswers['stillHeld'];
+  json: string;
+  text: string;
+  /** Opened from the opened-report cache (to be checked against the envelope later), not the envelope. */
+  fromCache?: boolean;
+  /** A cache entry made now, for the server to keep (core/report/cache.ts). */
+  newCache?: Uint8Array;
+};
 export type OpenResult = ({ id: string } & OpenedReport) | { id: string; ok: false; problem: OpenProblem };
 
-export async function openReportAnswers(item: { id: string; keyId: string; envelope: Uint8Array }, keyring: Map<string, Uint8Array>): Promise<OpenResult> {
+/** What one report holds, checked against the schema, with the list's text derived from it. */
+function opened(id: string, text: string): OpenResult {
+  const parsed = reportAnswersV1.safeParse(JSON.parse(text));
+  if (!parsed.success) return { id, ok: false, problem: 'unknown-format' };
+  const a = parsed.data;
+  return {
+    id,
+    ok: true,
+    firstLine: firstLineOf(a),
+    where: [a.city, a.place].filter(Boolean).join(', '),
+    stillHeld: a.stillHeld,
+    json: JSON.stringify(a),
+    text: searchTextOf(a),
+  };
+}
+
+/**
+ * Opens a report: from its opened-report cache when there is one (fast), else from its envelope
+ * (and then makes the cache entry). `useCache: false` always opens the envelope: the check made
+ * after the inbox is shown.
+ */
+export async function openReportAnswers(
+  item: { id: string; keyId: string; envelope: Uint8Array; cache?: Uint8Array | null },
+  keyring: Map<string, Uint8Array>,
+  cacheKeyFor?: (keyId: string) => Promise<CryptoKey> | null,
+  useCache = true,
+): Promise<OpenResult> {
   const privateKey = keyring.get(item.keyId);
   if (!privateKey) return { id: item.id, ok: false, problem: 'missing-key' };
+  const cacheKey = cacheKeyFor?.(item.keyId) ?? null;
+  if (useCache && item.cache && cacheKey) {
+    try {
+      const result = opened(item.id, await openReportCache(await cacheKey, item.id, item.cache));
+      if (result.ok) return { ...result, fromCache: true };
+    } catch {
+      // A cache entry that does not open is ignored: the envelope is the truth.
+    }
+  }
   try {
-    const plaintext = await openSealed(SealedKind.report, item.envelope, { privateKey, keyId: item.keyId });
-    const parsed = reportAnswersV1.safeParse(JSON.parse(fromUtf8(plaintext)));
-    if (!parsed.success) return { id: item.id, ok: false, problem: 'unknown-format' };
-    const a = parsed.data;
-    return {
-      id: item.id,
-      ok: true,
-      firstLine: firstLineOf(a),
-      where: [a.city, a.place].filter(Boolean).join(', '),
-      stillHeld: a.stillHeld,
-      json: JSON.stringify(a),
-      text: searchTextOf(a),
-    };
+    const result = opened(item.id, fromUtf8(await openSealed(SealedKind.report, item.envelope, { privateKey, keyId: item.keyId })));
+    if (result.ok && !item.cache && cacheKey) result.newCache = await sealReportCache(await cacheKey, item.id, result.json);
+    return result;
   } catch {
     return { id: item.id, ok: false, problem: 'damaged' };
   }

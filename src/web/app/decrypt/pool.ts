@@ -73,23 +73,26 @@ export class DecryptPool {
     return this.idle.pop()!;
   }
 
-  private async openBatch(items: Item[]): Promise<OpenResult[]> {
-    if (this.workers.length === 0) return Promise.all(items.map((item) => openReportAnswers(item, this.keyring)));
+  private async openBatch(items: Item[], useCache: boolean): Promise<OpenResult[]> {
+    if (this.workers.length === 0) return Promise.all(items.map((item) => openReportAnswers(item, this.keyring, undefined, useCache)));
     const worker = await this.acquire();
     const job = this.nextJob++;
     return new Promise((resolve) => {
       this.pending.set(job, resolve);
       const batch = pack(items);
-      worker.postMessage({ type: 'open', job, batch }, [batch.bytes.buffer, batch.ends.buffer]);
+      worker.postMessage({ type: 'open', job, batch, useCache }, [batch.bytes.buffer, batch.ends.buffer, batch.cacheEnds.buffer]);
     });
   }
 
-  /** Opens every item; `onBatch` sees each batch as soon as it (and every batch before it) is done. */
-  async openAll(items: Item[], onBatch: (results: OpenResult[]) => void): Promise<void> {
+  /**
+   * Opens every item; `onBatch` sees each batch as soon as it (and every batch before it) is done.
+   * `useCache: false` opens the envelopes even where a cache entry came along (the later check).
+   */
+  async openAll(items: Item[], onBatch: (results: OpenResult[]) => void, useCache = true): Promise<void> {
     const batches: Promise<OpenResult[]>[] = [];
     // A few items (the first screen) are spread over every worker; many go in batches of BATCH.
     const size = Math.min(BATCH, Math.ceil(items.length / Math.max(1, this.workers.length)));
-    for (let i = 0; i < items.length; i += size) batches.push(this.openBatch(items.slice(i, i + size)));
+    for (let i = 0; i < items.length; i += size) batches.push(this.openBatch(items.slice(i, i + size), useCache));
     for (const batch of batches) onBatch(await batch);
   }
 

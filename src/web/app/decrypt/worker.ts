@@ -5,13 +5,23 @@ import { unpack, type PackedBatch } from './batch.ts';
 import { generateKeyPair, keyIdOf } from '../../../core/crypto/keys.ts';
 import { SealedKind, sealTo } from '../../../core/crypto/sealed.ts';
 import { utf8 } from '../../../core/crypto/bytes.ts';
+import { reportCacheKey } from '../../../core/report/cache.ts';
 
 type Message =
   | { type: 'keys'; keys: [string, Uint8Array][] }
-  | { type: 'open'; job: number; batch: PackedBatch }
+  | { type: 'open'; job: number; batch: PackedBatch; useCache: boolean }
   | { type: 'forget' };
 
 const keyring = new Map<string, Uint8Array>();
+/** Opened-report cache keys (core/report/cache.ts), derived once per intake key. */
+const cacheKeys = new Map<string, Promise<CryptoKey>>();
+function cacheKeyFor(keyId: string): Promise<CryptoKey> | null {
+  const privateKey = keyring.get(keyId);
+  if (!privateKey) return null;
+  let key = cacheKeys.get(keyId);
+  if (!key) cacheKeys.set(keyId, (key = reportCacheKey(privateKey, keyId)));
+  return key;
+}
 
 // While the page is still stretching the passphrase, open a few throwaway envelopes so the
 // opening code is compiled before the first real screen needs it.
@@ -33,9 +43,11 @@ self.onmessage = async (event: MessageEvent<Message>) => {
   } else if (message.type === 'forget') {
     for (const key of keyring.values()) key.fill(0);
     keyring.clear();
+    cacheKeys.clear();
   } else {
     await warm;
-    const results = await Promise.all(unpack(message.batch).map((item) => openReportAnswers(item, keyring)));
-    (self as unknown as Worker).postMessage({ job: message.job, results });
+    const results = await Promise.all(unpack(message.batch).map((item) => openReportAnswers(item, keyring, cacheKeyFor, message.useCache)));
+    const transfer = results.flatMap((r) => (r.ok && r.newCache ? [r.newCache.buffer as ArrayBuffer] : []));
+    (self as unknown as Worker).postMessage({ job: message.job, results }, transfer);
   }
 };

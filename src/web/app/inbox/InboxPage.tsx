@@ -235,6 +235,11 @@ export function InboxPage({ vault }: { vault: Vault }) {
         </p>
       )}
       <Feedback error={error} said={said} />
+      {store.cacheMismatches > 0 && (
+        <p class="error" role="alert" data-cache-mismatches={store.cacheMismatches}>
+          {store.cacheMismatches === 1 ? 'One report' : `${store.cacheMismatches} reports`} had a stored quick copy that did not match the sealed report; the sealed report is shown (marked ⚠). Someone with the team's keys may have tampered with it: tell an administrator.
+        </p>
+      )}
       <FilterBar filters={filters} search={search} onSearch={setSearch} onChange={setFilters} tags={tags} team={team} myId={myId} searchRef={searchRef} />
       {selected.size > 0 && canTriage && (
         <BulkBar

@@ -19,8 +19,12 @@ export function answersOf(content: ReportContent & { ok: true }): ReportAnswers 
 
 /** An inbox item as the server lists it, plus what this browser learnt by opening it. */
 export interface Report extends InboxFacts {
-  /** The sealed report until it is opened, then null. */
+  /** The sealed report until it is opened (and, if it was opened from the cache, until that is checked), then null. */
   envelope: Uint8Array | null;
+  /** Its opened-report cache entry as the server sent it, until opened. */
+  cache: Uint8Array | null;
+  /** Opened from the cache; the check against the envelope is still to come. */
+  unchecked: boolean;
   /** null until opened. */
   content: ReportContent | null;
   /** Folded text of the answers, for search. */
@@ -40,6 +44,8 @@ export class ReportStore implements Forgettable {
   /** True once every page of the inbox was fetched (the total is then known). */
   allFetched = false;
   opened = 0;
+  /** Cache entries that did not match their envelope (a member showed others different answers). */
+  cacheMismatches = 0;
   problem: string | null = null;
   started = false;
   forgotten = false;
@@ -59,7 +65,7 @@ export class ReportStore implements Forgettable {
         Object.assign(known, factsOf(item));
         continue;
       }
-      const report: Report = { ...factsOf(item), id: item.id, seq: item.seq, keyId: item.keyId, receivedHour: item.receivedHour, canReply: item.canReply, envelope: item.envelope, content: null, text: '', threadText: '', threadSeen: false };
+      const report: Report = { ...factsOf(item), id: item.id, seq: item.seq, keyId: item.keyId, receivedHour: item.receivedHour, canReply: item.canReply, envelope: item.envelope, cache: item.cache, unchecked: false, content: null, text: '', threadText: '', threadSeen: false };
       this.byId.set(report.id, report);
       added.push(report);
     }
