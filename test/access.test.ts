@@ -91,6 +91,11 @@ const MATRIX: Record<string, Actor[]> = {
   'GET /api/attachments/:id/custody': READERS,
   'POST /status/evidence': PUBLIC,
   'POST /api/evidence': PUBLIC,
+  'GET /counts': PUBLIC,
+  'GET /counts.json': PUBLIC,
+  'GET /counts.atom': PUBLIC,
+  'GET /api/transparency': ADMINS,
+  'POST /api/transparency': ADMINS,
   'POST /api/settings': ADMINS,
 };
 

@@ -29,6 +29,7 @@ import { memberRoutes } from './members/routes.ts';
 import { keyRoutes } from './keys/routes.ts';
 import { recordRoutes } from './records/routes.ts';
 import { evidenceRoutes } from './evidence/routes.ts';
+import { transparencyRoutes } from './transparency/routes.ts';
 import { meRoutes } from './auth/me-routes.ts';
 import { secondFactorRoutes } from './auth/second-factor-routes.ts';
 
@@ -184,6 +185,7 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(keyRoutes);
   await app.register(recordRoutes);
   await app.register(evidenceRoutes);
+  await app.register(transparencyRoutes);
   await app.register(meRoutes);
   await app.register(secondFactorRoutes);
   return app;

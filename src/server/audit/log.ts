@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'record.updated',
   'record.purged',
   'registry.added',
+  'settings.changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

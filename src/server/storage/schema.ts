@@ -11,6 +11,10 @@ export interface OrganizationTable {
   languages: string;
   created_at: string;
   require_second_factor: ColumnType<number, number | undefined, number>;
+  /** 1: the public counts page is on (opt-in). */
+  public_counts: Generated<number>;
+  /** Cells under k are suppressed on it (at least 3). */
+  public_k: Generated<number>;
 }
 
 export interface SecondFactorTable {

@@ -12,6 +12,7 @@ import { MemberTable } from './MemberTable.tsx';
 import { PendingInvitations } from './PendingInvitations.tsx';
 import { EndAllSessions } from './EndAllSessions.tsx';
 import { RequireSecondFactor } from './RequireSecondFactor.tsx';
+import { PublicCounts } from './PublicCounts.tsx';
 import { removeMember } from './remove-member.ts';
 import { ROLE_NAMES, type Role } from './roles.ts';
 
@@ -115,6 +116,7 @@ export function MembersPage({ vault, onAllSessionsEnded, onIntakeKeyChanged }: {
         {data && <PendingInvitations invitations={data.invitations} onRevoke={revoke} />}
       </section>
       <RequireSecondFactor />
+      <PublicCounts />
       <EndAllSessions onEnded={onAllSessionsEnded} />
       {removing && (
         <ConfirmDialog title={`Remove ${removing.email}?`} confirmLabel={busy ? 'Removing…' : `Remove ${removing.email}`} busy={busy} onConfirm={confirmRemoval} onClose={() => setRemoving(null)}>
