@@ -21,9 +21,20 @@ export const transparencyRoutes: FastifyPluginAsync = async (app) => {
     return { enabled: !!org?.public_counts, k: Math.max(MIN_K, Number(org?.public_k ?? 5)) };
   }
 
+  // Anyone may ask, so the counts are computed at most once a minute (a full pass over the acts).
+  let cached: { at: number; value: Promise<Awaited<ReturnType<typeof compute>>> } | null = null;
   async function current() {
-    const { enabled, k } = await settings();
+    const { enabled } = await settings();
     if (!enabled) throw new HttpError(404, 'not-found');
+    if (!cached || Date.now() - cached.at > 60_000) {
+      cached = { at: Date.now(), value: compute() };
+      cached.value.catch(() => (cached = null));
+    }
+    return cached.value;
+  }
+
+  async function compute() {
+    const { k } = await settings();
     const rows = await db
       .selectFrom('acts')
       .innerJoin('persons', 'persons.id', 'acts.person_id')
@@ -85,6 +96,7 @@ export const transparencyRoutes: FastifyPluginAsync = async (app) => {
       await trx.updateTable('organization').set({ public_counts: parsed.data.enabled ? 1 : 0, public_k: parsed.data.k }).execute();
       await appendAudit(trx, { actor: request.member!.id, action: 'settings.changed', object: null, detail: { publicCounts: parsed.data.enabled, k: parsed.data.k } });
     });
+    cached = null;
     return reply.code(204).send();
   });
 };
