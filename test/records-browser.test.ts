@@ -203,6 +203,7 @@ describe('records in Chromium', () => {
   it('links a second report to the incident, grades its sources and plans follow-up', async () => {
     await page.goto(`${server.url}/app#inbox`);
     await page.locator('li.row', { hasText: 'My cousin saw' }).locator('button.open').click();
+    await page.getByRole('button', { name: 'Link to an incident or person already recorded…' }).click();
     const incident = page.locator('select[id^=link-] option', { hasText: 'I-0001 Hotel arrests' });
     await incident.waitFor({ state: 'attached', ...STEP });
     await page.getByLabel('Or link this report to an incident or a person already recorded').selectOption((await incident.getAttribute('value'))!);

@@ -20,13 +20,13 @@ import {
   type RecordType,
 } from '../../core/records/schemas.ts';
 import { appealDeadline, byUrgency, daysBetween, expectedRelease, today, type HeldPerson } from '../../core/records/custody.ts';
-import { IN_CUSTODY } from '../../core/records/vocabulary.ts';
+import { IN_CUSTODY, actType } from '../../core/records/vocabulary.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import type { Database } from '../storage/schema.ts';
 import { HttpError, uuidParam } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { TABLES, appendVersion, checkedSecret, codeOf, mustExist } from './store.ts';
-import { plainColumns, plainView, shippedActType, type RecordInput } from './plain.ts';
+import { plainColumns, plainView, type RecordInput } from './plain.ts';
 
 const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 const WRITERS = ['admin', 'coordinator', 'documenter'] as const;
@@ -61,7 +61,7 @@ async function checkReferences<T extends RecordType>(trx: Transaction<Database>,
     await mustExist(trx, 'persons', [r.personId as string]);
     await mustExist(trx, 'registry', [r.placeId as string | null], 'place');
     const code = r.typeCode as string;
-    if (!shippedActType(code) && !(await trx.selectFrom('registry').select('id').where('kind', '=', 'act-type').where('code', '=', code).executeTakeFirst())) {
+    if (!actType(code) && !(await trx.selectFrom('registry').select('id').where('kind', '=', 'act-type').where('code', '=', code).executeTakeFirst())) {
       throw new HttpError(400, 'unknown-reference');
     }
   }
@@ -128,7 +128,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
       await checkReferences(trx, type, record);
       const secret = await checkedSecret(trx, app.vigil.secret, record.secret, { current: true });
       if (await trx.selectFrom(table(type)).select('id').where('id', '=', id).executeTakeFirst()) throw new HttpError(409, 'edit-conflict');
-      const plain = { ...plainColumns(type, record), ...(type === 'person' ? { consent_recorded_by: member, consent_recorded_at: now } : {}) };
+      const plain = { ...plainColumns(record), ...(type === 'person' ? { consent_recorded_by: member, consent_recorded_at: now } : {}) };
       const row = await trx
         .insertInto(table(type))
         .values({ id, ...plain, ...secret, version: 1, created_at: now, created_by: member, updated_at: now, updated_by: member } as never)
@@ -153,7 +153,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
       if (Number(current.version) !== version) throw new HttpError(409, 'edit-conflict');
       await checkReferences(trx, type, record);
       const secret = await checkedSecret(trx, app.vigil.secret, record.secret, { current: false });
-      const plain: Record<string, unknown> = plainColumns(type, record);
+      const plain: Record<string, unknown> = plainColumns(record);
       // Who recorded the consent and when: kept as it was unless the consent itself changes.
       if (type === 'person') {
         const changed = ['consent_sharing', 'name_preference', 'reprisal_risk'].some((c) => current[c] !== plain[c]);

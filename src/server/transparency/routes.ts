@@ -24,17 +24,16 @@ export const transparencyRoutes: FastifyPluginAsync = async (app) => {
   // Anyone may ask, so the counts are computed at most once a minute (a full pass over the acts).
   let cached: { at: number; value: Promise<Awaited<ReturnType<typeof compute>>> } | null = null;
   async function current() {
-    const { enabled } = await settings();
+    const { enabled, k } = await settings();
     if (!enabled) throw new HttpError(404, 'not-found');
     if (!cached || Date.now() - cached.at > 60_000) {
-      cached = { at: Date.now(), value: compute() };
+      cached = { at: Date.now(), value: compute(k) };
       cached.value.catch(() => (cached = null));
     }
     return cached.value;
   }
 
-  async function compute() {
-    const { k } = await settings();
+  async function compute(k: number) {
     const rows = await db
       .selectFrom('acts')
       .innerJoin('persons', 'persons.id', 'acts.person_id')

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from './api.ts';
 import { PageHeading } from './PageHeading.tsx';
 import { utcMinute } from './time.ts';
+import { Feedback } from './Feedback.tsx';
 
 interface AuditEntry {
   seq: number;
@@ -53,11 +54,7 @@ export function AuditLog() {
         Who did what, and when. Each entry is chained to the one before it; <code>vigil audit verify</code> on the server
         shows whether any was changed or removed. Report content never appears here.
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
       <table class="data">
         <caption class="visually-hidden">Audit log entries, newest first</caption>
         <thead>

@@ -8,6 +8,7 @@ import { fromBase64Url } from '../../core/crypto/bytes.ts';
 import { SafetyCode } from './SafetyCode.tsx';
 import { PageHeading } from './PageHeading.tsx';
 import { MIN_PASSPHRASE } from './passphrase-rules.ts';
+import { Feedback } from './Feedback.tsx';
 
 export function Invitation({ token }: { token: string }) {
   const [busy, setBusy] = useState(false);
@@ -70,11 +71,7 @@ export function Invitation({ token }: { token: string }) {
         <input id="passphrase" name="passphrase" type="password" required minLength={MIN_PASSPHRASE} autoComplete="new-password" aria-describedby="passphrase-hint" />
         <label for="confirm">Passphrase again</label>
         <input id="confirm" name="confirm" type="password" required autoComplete="new-password" />
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Feedback error={error} />
         <button type="submit" disabled={busy}>
           {busy ? 'Making keys…' : 'Make my keys and join'}
         </button>

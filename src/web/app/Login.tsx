@@ -5,6 +5,7 @@ import { toBase64Url } from '../../core/crypto/bytes.ts';
 import type { LoginResponse } from '../../core/api/schemas.ts';
 import { SecondFactorStep, type SecondFactorChallenge } from './SecondFactorStep.tsx';
 import { startDecryptWorkers, stopSpareWorkers } from './decrypt/pool.ts';
+import { Feedback } from './Feedback.tsx';
 
 export interface Session {
   login: LoginResponse;
@@ -69,11 +70,7 @@ export function Login({ onOpen }: { onOpen: (session: Session) => void }) {
         <input id="email" name="email" type="email" required autoComplete="username" />
         <label for="passphrase">Passphrase</label>
         <input id="passphrase" name="passphrase" type="password" required autoComplete="current-password" />
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Feedback error={error} />
         <button type="submit" disabled={busy}>
           {busy ? 'Unlocking…' : 'Log in'}
         </button>

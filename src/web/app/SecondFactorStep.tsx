@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { startAuthentication } from '@simplewebauthn/browser';
 import { api, ApiError } from './api.ts';
 import type { LoginResponse } from '../../core/api/schemas.ts';
+import { Feedback } from './Feedback.tsx';
 
 export interface SecondFactorChallenge {
   token: string;
@@ -66,11 +67,7 @@ export function SecondFactorStep({ challenge, onDone }: { challenge: SecondFacto
           {useRecovery ? 'Use my authenticator app instead' : 'Use a recovery code instead'}
         </button>
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
     </main>
   );
 }

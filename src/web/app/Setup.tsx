@@ -3,6 +3,7 @@ import { api } from './api.ts';
 import { prepareOrganization } from '../../core/keyring.ts';
 import { LANGUAGES, type Language } from '../../core/report/answers.ts';
 import { MESSAGES } from '../../core/i18n/index.ts';
+import { Feedback } from './Feedback.tsx';
 
 const MIN_PASSPHRASE = 12;
 
@@ -80,11 +81,7 @@ export function Setup({ token }: { token: string }) {
         <input id="passphrase" name="passphrase" type="password" required minLength={MIN_PASSPHRASE} autoComplete="new-password" />
         <label for="confirm">Passphrase again</label>
         <input id="confirm" name="confirm" type="password" required autoComplete="new-password" />
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Feedback error={error} />
         <button type="submit" disabled={busy}>
           {busy ? 'Making keys…' : 'Create organization'}
         </button>

@@ -6,6 +6,7 @@ import { deriveMemberKeys, openMemberKey, rewrapMember, type KdfParams } from '.
 import { toBase64Url } from '../../../core/crypto/bytes.ts';
 import type { Vault } from '../vault.ts';
 import { MIN_PASSPHRASE } from '../passphrase-rules.ts';
+import { Feedback } from '../Feedback.tsx';
 
 export function ChangePassphrase({ vault }: { vault: Vault }) {
   const [busy, setBusy] = useState(false);
@@ -62,11 +63,7 @@ export function ChangePassphrase({ vault }: { vault: Vault }) {
         <input id="new-passphrase" name="next" type="password" required minLength={MIN_PASSPHRASE} autoComplete="new-password" aria-describedby="new-passphrase-hint" />
         <label for="new-passphrase-again">New passphrase again</label>
         <input id="new-passphrase-again" name="again" type="password" required autoComplete="new-password" />
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Feedback error={error} />
         <button type="submit" disabled={busy}>
           {busy ? 'Changing…' : 'Change passphrase'}
         </button>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { startRegistration } from '@simplewebauthn/browser';
 import { api, ApiError } from '../api.ts';
+import { Feedback } from '../Feedback.tsx';
 
 interface Factors {
   required: boolean;
@@ -128,11 +129,7 @@ export function SecondFactors({ mustEnrol }: { mustEnrol: boolean }) {
           </button>
         </p>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
     </section>
   );
 }

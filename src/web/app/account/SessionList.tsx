@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { SessionView } from '../../../core/api/schemas.ts';
 import { utcMinute } from '../time.ts';
+import { Feedback } from '../Feedback.tsx';
 
 export function SessionList() {
   const [sessions, setSessions] = useState<SessionView[] | null>(null);
@@ -35,11 +36,7 @@ export function SessionList() {
     <section aria-labelledby="sessions-title">
       <h2 id="sessions-title">Where you are logged in</h2>
       <p>Each row is a browser where your passphrase was used. End any you do not recognise, then change your passphrase.</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
       {sessions && (
         <table class="data">
           <caption class="visually-hidden">Your sessions</caption>

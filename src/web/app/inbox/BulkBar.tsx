@@ -5,6 +5,7 @@ import { REPORT_STATES, STATE_NAMES, type ReportStateName } from './states.ts';
 import type { TeamMember } from './team.ts';
 import { tagOf, type TriageChange } from './triage.ts';
 import { TAG_RULE } from './TagEditor.tsx';
+import { Feedback } from '../Feedback.tsx';
 
 export function BulkBar({
   count,
@@ -95,11 +96,7 @@ export function BulkBar({
       <button type="button" class="small secondary" onClick={onClear}>
         Clear selection
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
     </section>
   );
 }

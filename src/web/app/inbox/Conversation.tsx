@@ -4,6 +4,7 @@ import { useTextForm } from '../use-text-form.ts';
 import type { OpenedMessage } from './thread.ts';
 import { nameOf, type TeamMember } from './team.ts';
 import { utcMinute } from '../time.ts';
+import { Feedback } from '../Feedback.tsx';
 
 export function Conversation({
   messages,
@@ -55,11 +56,7 @@ export function Conversation({
               nothing that would endanger them.
             </p>
             <textarea id="reply-text" value={text} onInput={(e) => setText(e.currentTarget.value)} rows={3} maxLength={20000} aria-describedby="reply-hint" />
-            {error && (
-              <p class="error" role="alert">
-                {error}
-              </p>
-            )}
+            <Feedback error={error} />
             <button type="submit" disabled={busy || !text.trim()}>
               {busy ? 'Sealing…' : 'Send reply'}
             </button>

@@ -3,6 +3,7 @@ import { useTextForm } from '../use-text-form.ts';
 import type { OpenedNote } from './thread.ts';
 import { nameOf, type TeamMember } from './team.ts';
 import { utcMinute } from '../time.ts';
+import { Feedback } from '../Feedback.tsx';
 
 export function Notes({ notes, team, canWrite, onAdd }: { notes: OpenedNote[] | null; team: TeamMember[]; canWrite: boolean; onAdd: (text: string) => Promise<void> }) {
   const { text, setText, busy, error, submit } = useTextForm(onAdd, 'The note could not be saved.');
@@ -31,11 +32,7 @@ export function Notes({ notes, team, canWrite, onAdd }: { notes: OpenedNote[] | 
         <form onSubmit={submit}>
           <label for="note-text">New note</label>
           <textarea id="note-text" value={text} onInput={(e) => setText(e.currentTarget.value)} rows={3} maxLength={20000} />
-          {error && (
-            <p class="error" role="alert">
-              {error}
-            </p>
-          )}
+          <Feedback error={error} />
           <button type="submit" disabled={busy || !text.trim()}>
             {busy ? 'Sealing…' : 'Add note'}
           </button>

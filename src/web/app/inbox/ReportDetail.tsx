@@ -15,6 +15,7 @@ import { Notes } from './Notes.tsx';
 import { Conversation } from './Conversation.tsx';
 import { STATE_NAMES } from './states.ts';
 import { utcMinute } from '../time.ts';
+import { Feedback } from '../Feedback.tsx';
 
 export function ReportDetail({
   report,
@@ -115,11 +116,7 @@ export function ReportDetail({
         />
       )}
       <TagEditor report={report} canTriage={canTriage} onChange={(change, done) => onChange([report.id], change, done)} />
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
       <Notes
         notes={thread?.notes ?? null}
         team={team}

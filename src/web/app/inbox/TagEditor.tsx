@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Report } from './report-store.ts';
 import { tagOf, type TriageChange } from './triage.ts';
+import { Feedback } from '../Feedback.tsx';
 
 export const TAG_RULE = 'Letters, digits, spaces, - and _; at most 40.';
 
@@ -49,11 +50,7 @@ export function TagEditor({ report, canTriage, onChange }: { report: Report; can
           <p class="hint" id="detail-tag-hint">
             {TAG_RULE} Tags are visible to the server; do not put names or places in them.
           </p>
-          {error && (
-            <p class="error" role="alert">
-              {error}
-            </p>
-          )}
+          <Feedback error={error} />
         </form>
       )}
     </section>

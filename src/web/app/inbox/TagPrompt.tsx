@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { Dialog } from '../Dialog.tsx';
 import { tagOf } from './triage.ts';
 import { TAG_RULE } from './TagEditor.tsx';
+import { Feedback } from '../Feedback.tsx';
 
 export function TagPrompt({ count, onAdd, onClose }: { count: number; onAdd: (tag: string) => void; onClose: () => void }) {
   const [text, setText] = useState('');
@@ -19,11 +20,7 @@ export function TagPrompt({ count, onAdd, onClose }: { count: number; onAdd: (ta
       >
         <label for="prompt-tag">Tag</label>
         <input id="prompt-tag" value={text} onInput={(e) => setText(e.currentTarget.value)} list="known-tags" autoComplete="off" maxLength={40} autoFocus />
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Feedback error={error} />
         <div class="actions">
           <button type="submit">Add tag</button>
           <button type="button" class="secondary" onClick={onClose}>

@@ -32,24 +32,19 @@ function nextTask(): Promise<void> {
  */
 const redrawEvery = (reports: number) => Math.max(250, reports / 40);
 
-/** Cache entries made while opening, waiting to be sent (core/report/cache.ts). */
-const cacheQueue: { id: string; cache: Uint8Array }[] = [];
-
-let sending: Promise<void> = Promise.resolve();
-
 /**
  * Sends the new cache entries, 500 at a time, one request after another, once the inbox is shown
  * (sending while opening slowed a first login of 100,000 reports from 11 to 16 s on two cores).
  * Only an optimisation: a failure costs the next login time, nothing else.
  */
-function storeCacheEntries(): Promise<void> {
-  sending = sending.then(async () => {
-    while (cacheQueue.length > 0) {
-      const entries = cacheQueue.splice(0, 500).map((e) => ({ id: e.id, cache: toBase64Url(e.cache) }));
+function storeCacheEntries(store: ReportStore): Promise<void> {
+  store.sending = store.sending.then(async () => {
+    while (store.cacheQueue.length > 0 && !store.forgotten) {
+      const entries = store.cacheQueue.splice(0, 500).map((e) => ({ id: e.id, cache: toBase64Url(e.cache) }));
       await api('/api/inbox/cache', { entries }).catch(() => undefined);
     }
   });
-  return sending;
+  return store.sending;
 }
 
 /**
@@ -93,7 +88,7 @@ async function openInBatches(store: ReportStore, pool: DecryptPool, reports: Rep
       if (store.forgotten) return;
       for (const result of results) {
         applyOpened(byId.get(result.id)!, result);
-        if (result.ok && result.newCache) cacheQueue.push({ id: result.id, cache: result.newCache });
+        if (result.ok && result.newCache) store.cacheQueue.push({ id: result.id, cache: result.newCache });
       }
       store.opened += results.length;
       if (group === first || performance.now() - drawn > redrawEvery(store.reports.length)) {
@@ -127,7 +122,7 @@ export async function loadInbox(store: ReportStore, pool: DecryptPool): Promise<
     store.phase = 'done';
     if (!store.forgotten) requestAnimationFrame(() => performance.mark('vigil:inbox:all-opened'));
     // After the inbox is shown: send the quick copies made now, then check those used now.
-    await storeCacheEntries();
+    await storeCacheEntries(store);
     await checkAgainstEnvelopes(store, pool);
   } catch (e) {
     store.phase = 'failed';
@@ -150,6 +145,6 @@ export async function loadNewer(store: ReportStore, pool: DecryptPool): Promise<
   }
   store.changed();
   await openInBatches(store, pool, added);
-  void storeCacheEntries().then(() => checkAgainstEnvelopes(store, pool));
+  void storeCacheEntries(store).then(() => checkAgainstEnvelopes(store, pool));
   return added.length;
 }

@@ -46,6 +46,9 @@ export class ReportStore implements Forgettable {
   opened = 0;
   /** Cache entries that did not match their envelope (a member showed others different answers). */
   cacheMismatches = 0;
+  /** Opened-report cache entries made here, waiting to be sent (load-inbox.ts), one request at a time. */
+  cacheQueue: { id: string; cache: Uint8Array }[] = [];
+  sending: Promise<void> = Promise.resolve();
   problem: string | null = null;
   started = false;
   forgotten = false;
@@ -87,6 +90,7 @@ export class ReportStore implements Forgettable {
 
   forget(): void {
     this.forgotten = true;
+    this.cacheQueue = [];
     this.reports = [];
     this.byId.clear();
     this.listeners.clear();

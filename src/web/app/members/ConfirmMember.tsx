@@ -7,6 +7,7 @@ import { fromBase64Url } from '../../../core/crypto/bytes.ts';
 import { ROLE_KEYS, type MemberView, type OrgKeyView } from '../../../core/api/schemas.ts';
 import { SafetyCodeOf } from '../SafetyCode.tsx';
 import { ROLE_NAMES } from './roles.ts';
+import { Feedback } from '../Feedback.tsx';
 
 export function ConfirmMember({ member, keyring, onDone }: { member: MemberView; keyring: Keyring; onDone: (message: string) => void }) {
   const [matches, setMatches] = useState(false);
@@ -47,11 +48,7 @@ export function ConfirmMember({ member, keyring, onDone }: { member: MemberView;
         {busy ? 'Granting…' : 'Codes match — grant access'}
       </button>
       <p class="hint">If the codes differ, do not grant access: remove this invitee and invite the person again.</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
     </li>
   );
 }

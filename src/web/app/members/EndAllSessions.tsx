@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { ConfirmDialog } from '../Dialog.tsx';
+import { Feedback } from '../Feedback.tsx';
 
 export function EndAllSessions({ onEnded }: { onEnded: () => void }) {
   const [asking, setAsking] = useState(false);
@@ -30,11 +31,7 @@ export function EndAllSessions({ onEnded }: { onEnded: () => void }) {
       <button type="button" class="danger" onClick={() => setAsking(true)}>
         End every session now
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
       {asking && (
         <ConfirmDialog title="End every session?" confirmLabel="End every session" busy={busy} onConfirm={endAll} onClose={() => setAsking(false)}>
           <p>Every member is logged out at once, you too. Unsaved notes and replies are lost.</p>

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { ROLES, ROLE_HINTS, ROLE_NAMES, type Role } from './roles.ts';
+import { Feedback } from '../Feedback.tsx';
 
 export function InviteForm({ onCreated }: { onCreated: () => void }) {
   const [role, setRole] = useState<Role>('documenter');
@@ -58,11 +59,7 @@ export function InviteForm({ onCreated }: { onCreated: () => void }) {
           {busy ? 'Making the link…' : 'Create invitation link'}
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
       {created && (
         <div class="invite-link">
           <label for="invite-link">

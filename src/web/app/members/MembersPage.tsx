@@ -15,6 +15,7 @@ import { RequireSecondFactor } from './RequireSecondFactor.tsx';
 import { PublicCounts } from './PublicCounts.tsx';
 import { removeMember } from './remove-member.ts';
 import { ROLE_NAMES, type Role } from './roles.ts';
+import { Feedback } from '../Feedback.tsx';
 
 export function MembersPage({ vault, onAllSessionsEnded, onIntakeKeyChanged }: { vault: Vault; onAllSessionsEnded: () => void; onIntakeKeyChanged: () => void }) {
   const [data, setData] = useState<MembersResponse | null>(null);
@@ -78,11 +79,7 @@ export function MembersPage({ vault, onAllSessionsEnded, onIntakeKeyChanged }: {
       <p role="status" class="status">
         {said}
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
       <InviteForm onCreated={load} />
       <section aria-labelledby="waiting-title">
         <h2 id="waiting-title">Waiting for a safety-code check</h2>

@@ -1,6 +1,7 @@
 // The administrator's switch: require a second factor for everyone.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.ts';
+import { Feedback } from '../Feedback.tsx';
 
 export function RequireSecondFactor() {
   const [required, setRequired] = useState<boolean | null>(null);
@@ -28,11 +29,7 @@ export function RequireSecondFactor() {
         <label for="require-2fa">Require an authenticator app or passkey for every member</label>
       </div>
       <p class="hint">Members without one can then reach only their own account page until they add one.</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
     </section>
   );
 }

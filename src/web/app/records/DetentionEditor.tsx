@@ -123,11 +123,7 @@ export function DetentionEditor({ act, state, entries, canEdit, onSaved }: { act
           {d.decision === 'fine' && <TextField id={id('fine')} label="Fine (amount)" type="number" value={d.fineAmount === null ? '' : String(d.fineAmount)} onChange={(v) => set('fineAmount')(numberOrNull(v))} />}
           {d.decision !== 'pending' && <TextField id={id('decision-date')} label="Decision date" type="date" value={d.decisionDate ?? ''} onChange={(v) => set('decisionDate')(orNull(v))} />}
           {d.decision === 'detention' && <TextField id={id('sentence-start')} label="Sentence counted from" hint="Leave empty: it counts from the first day in custody" type="date" value={d.sentenceStart ?? ''} onChange={(v) => set('sentenceStart')(orNull(v))} />}
-          {error && (
-            <p class="error" role="alert">
-              {error}
-            </p>
-          )}
+          <Feedback error={error} />
           <button type="submit" disabled={busy}>
             Save the detention
           </button>{' '}

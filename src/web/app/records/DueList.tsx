@@ -5,6 +5,7 @@ import { api, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import { INTERVENTION_TYPES, PRIORITIES } from '../../../core/records/vocabulary.ts';
 import { termLabel } from './fields.tsx';
+import { Feedback } from '../Feedback.tsx';
 
 interface Due {
   kind: 'intervention' | 'appeal';
@@ -26,11 +27,7 @@ export function DueList() {
     <main class="wide-ish">
       <PageHeading>Due soon</PageHeading>
       <p>Deadlines in the next 14 days, and any already passed.</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
       {data && data.items.length === 0 && <p>Nothing is due.</p>}
       <ul class="cards">
         {data?.items.map((i) => (

@@ -7,6 +7,7 @@ import type { Vault } from '../vault.ts';
 import { DECISIONS, DETENTION_STATUSES, LAWYER_ACCESS, actType } from '../../../core/records/vocabulary.ts';
 import { labelOf, useRegistry, type RegistryEntry } from './client.ts';
 import { termLabel } from './fields.tsx';
+import { Feedback } from '../Feedback.tsx';
 
 interface Held {
   actId: string;
@@ -50,11 +51,7 @@ function HeldTable({ held, entries, error }: { held: Held[] | null; entries: Reg
   const [start, setStart] = useState(0);
   return (
     <>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
       {held && held.length === 0 && <p>No one is recorded as held.</p>}
       {held && held.length > 0 && (
         <table class="data" data-board="held">

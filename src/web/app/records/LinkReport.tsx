@@ -9,16 +9,25 @@ import { Feedback } from '../Feedback.tsx';
 export function LinkReport({ vault, reportId, reportSeq }: { vault: Vault; reportId: string; reportSeq: number }) {
   const [incidents, setIncidents] = useState<RecordView<{ dateStart: string | null }>[]>([]);
   const [persons, setPersons] = useState<RecordView[]>([]);
+  const [asked, setAsked] = useState(false);
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [said, say] = useState('');
+  // Loaded (and their titles and names opened) only when asked for: not for every report looked at.
   useEffect(() => {
-    api<{ records: RecordView<{ dateStart: string | null }>[] }>('/api/records/incident?limit=200').then((r) => setIncidents(r.records), () => setIncidents([]));
-    api<{ records: RecordView[] }>('/api/records/person?limit=500').then((r) => setPersons(r.records), () => setPersons([]));
-  }, []);
+    if (!asked) return;
+    api<{ records: RecordView<{ dateStart: string | null }>[] }>('/api/records/incident?limit=200').then((r) => setIncidents(r.records), (e) => setError(messageOf(e, 'The incidents could not be loaded.')));
+    api<{ records: RecordView[] }>('/api/records/person?limit=500').then((r) => setPersons(r.records), (e) => setError(messageOf(e, 'The people could not be loaded.')));
+  }, [asked]);
   const titles = useOpened<{ title?: string }>(vault, 'incident', incidents);
   const names = useOpened<{ name?: string }>(vault, 'person', persons);
-  if (incidents.length === 0 && persons.length === 0) return null;
+  if (!asked) {
+    return (
+      <button type="button" class="small secondary" onClick={() => setAsked(true)}>
+        Link to an incident or person already recorded…
+      </button>
+    );
+  }
 
   async function link(event: Event) {
     event.preventDefault();

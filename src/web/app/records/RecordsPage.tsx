@@ -31,11 +31,7 @@ function IncidentList({ vault }: { vault: Vault }) {
   return (
     <main class="wide-ish">
       <PageHeading>Records</PageHeading>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
       {vault.canTriage && <NewIncident vault={vault} />}
       <h2>Incidents</h2>
       <label for="incident-filter">Show</label>

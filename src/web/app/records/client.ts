@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { OrgKeyCache } from '../org-key.ts';
-import type { Vault } from '../vault.ts';
+import type { Forgettable, Vault } from '../vault.ts';
 import { newRecordKey, openFields, openRecordKey, sealFields } from '../../../core/records/sealing.ts';
 import type { RecordType, SecretPart } from '../../../core/records/schemas.ts';
 import type { Labels } from '../../../core/records/vocabulary.ts';
@@ -74,13 +74,40 @@ export function useOpened<F>(vault: Vault, type: RecordType, records: RecordView
   return opened;
 }
 
+/** The registries, fetched once per session and shared by every page (forgotten on lock). */
+class RegistryCache implements Forgettable {
+  private entries: Promise<RegistryEntry[]> | null = null;
+  get(): Promise<RegistryEntry[]> {
+    if (!this.entries) {
+      this.entries = api<{ entries: RegistryEntry[] }>('/api/registry').then((r) => r.entries);
+      this.entries.catch(() => (this.entries = null));
+    }
+    return this.entries;
+  }
+  forget(): void {
+    this.entries = null;
+  }
+}
+
+/** The registries; `reload()` after adding an entry. */
 export function useRegistry(vault: Vault): { entries: RegistryEntry[]; reload: () => void } {
+  const cache = vault.hold('registry', () => new RegistryCache());
   const [entries, setEntries] = useState<RegistryEntry[]>([]);
   const [round, setRound] = useState(0);
   useEffect(() => {
-    void api<{ entries: RegistryEntry[] }>('/api/registry').then((r) => setEntries(r.entries), () => setEntries([]));
-  }, [vault, round]);
-  return { entries, reload: () => setRound((n) => n + 1) };
+    let live = true;
+    cache.get().then((e) => live && setEntries(e), () => live && setEntries([]));
+    return () => {
+      live = false;
+    };
+  }, [round]);
+  return {
+    entries,
+    reload: () => {
+      cache.forget();
+      setRound((n) => n + 1);
+    },
+  };
 }
 
 export const labelOf = (entries: RegistryEntry[], id: string | null | undefined): string => (id ? (entries.find((e) => e.id === id)?.labels.en ?? '(unknown place)') : '');
