@@ -26,7 +26,7 @@ export async function fillInbox(dataDir: string, count: number): Promise<void> {
   useHpkeSuite(nodeHpkeSuite());
   const db = new SqliteDatabase(join(dataDir, 'vigil.sqlite'));
   try {
-    const key = db.prepare('select id, public_key from intake_keys where retired_at is null').get() as { id: string; public_key: Buffer };
+    const key = db.prepare("select id, public_key from intake_keys where retired_at is null and purpose = 'intake'").get() as { id: string; public_key: Buffer };
     const insert = db.prepare(
       "insert into reports (id, key_id, envelope, received_hour, status_lookup, read_hour, state) values (?, ?, ?, ?, ?, null, 'new')",
     );
