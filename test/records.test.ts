@@ -11,33 +11,14 @@ import { findPlaintext, query } from './support/db.ts';
 import { fromBase64Url } from '../src/core/crypto/bytes.ts';
 import { rotateKey } from '../src/core/keyring.ts';
 import { newRecordKey, openFields, sealFields, type RecordKey } from '../src/core/records/sealing.ts';
+import { recordsKey, createRecord, type Made } from './support/records.ts';
 import { ROLE_KEYS, type MembersResponse, type OrgKeyView } from '../src/core/api/schemas.ts';
 import { addDays, today } from '../src/core/records/custody.ts';
 
 const DETENTION = '030102000000';
 const ENTRAPMENT = '990201000000';
 
-async function recordsKey(member: LoggedIn): Promise<{ publicKey: Uint8Array; keyId: string }> {
-  const { keys } = (await (await member.get('/api/keys')).json()) as { keys: OrgKeyView[] };
-  const key = keys.find((k) => k.purpose === 'records' && k.current)!;
-  return { publicKey: fromBase64Url(key.publicKey)!, keyId: key.keyId };
-}
-
-interface Made {
-  id: string;
-  code: string;
-  version: number;
-  key: RecordKey;
-}
-
-/** Creates a record the way the workspace does: fields sealed in the "browser" first. */
-async function create(member: LoggedIn, type: string, plain: Record<string, unknown>, fields: Record<string, unknown>): Promise<Made> {
-  const id = randomUUID();
-  const key = await newRecordKey(await recordsKey(member));
-  const response = await member.post(`/api/records/${type}`, { id, record: { ...plain, secret: await sealFields(key, type, id, fields) } });
-  assert.equal(response.status, 201, await response.clone().text());
-  return { ...((await response.json()) as { id: string; code: string; version: number }), key };
-}
+const create = createRecord;
 
 const message = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
 
