@@ -96,6 +96,10 @@ const MATRIX: Record<string, Actor[]> = {
   'GET /counts.atom': PUBLIC,
   'GET /api/transparency': ADMINS,
   'POST /api/transparency': ADMINS,
+  'GET /rights': PUBLIC,
+  'GET /safety': PUBLIC,
+  'GET /api/guides': ['admin', 'coordinator'],
+  'POST /api/guides/:kind': ['admin', 'coordinator'],
   'POST /api/settings': ADMINS,
 };
 

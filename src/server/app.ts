@@ -30,6 +30,7 @@ import { keyRoutes } from './keys/routes.ts';
 import { recordRoutes } from './records/routes.ts';
 import { evidenceRoutes } from './evidence/routes.ts';
 import { transparencyRoutes } from './transparency/routes.ts';
+import { guideRoutes } from './guides/routes.ts';
 import { meRoutes } from './auth/me-routes.ts';
 import { secondFactorRoutes } from './auth/second-factor-routes.ts';
 
@@ -186,6 +187,7 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(recordRoutes);
   await app.register(evidenceRoutes);
   await app.register(transparencyRoutes);
+  await app.register(guideRoutes);
   await app.register(meRoutes);
   await app.register(secondFactorRoutes);
   return app;

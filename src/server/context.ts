@@ -5,6 +5,7 @@ import type { ServerSecret } from './secret.ts';
 import type { Language } from '../core/report/answers.ts';
 import { LANGUAGES } from '../core/report/answers.ts';
 import { intakeKeyIsIntact } from './keys/integrity.ts';
+import { GUIDE_KINDS, type GuideKind } from '../core/guides/structure.ts';
 
 export interface OrganizationView {
   name: string;
@@ -25,6 +26,8 @@ export interface VigilContext {
   /** Cached: read on every public page; changes only at setup (and key rotation, later). */
   organization(): Promise<OrganizationView | null>;
   intakeKey(): Promise<IntakeKey | null>;
+  /** Cached: which guide pages have words (linked from every public page); forgotten when one is saved. */
+  guidesWritten(): Promise<GuideKind[]>;
   forget(): void;
 }
 
@@ -33,6 +36,7 @@ export const NEUTRAL_TITLE = 'Community notes';
 export function createContext(config: Config, storage: Storage, secret: ServerSecret): VigilContext {
   let org: Promise<OrganizationView | null> | undefined;
   let key: Promise<IntakeKey | null> | undefined;
+  let guides: Promise<GuideKind[]> | undefined;
   const { db } = storage;
   return {
     config,
@@ -75,9 +79,24 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
       void key.then((v) => v ?? (key = undefined), () => (key = undefined));
       return key;
     },
+    guidesWritten() {
+      guides ??= db
+        .selectFrom('guides')
+        .select(['kind', 'sections'])
+        .execute()
+        .then((rows) =>
+          GUIDE_KINDS.filter((kind) => {
+            const row = rows.find((r) => r.kind === kind);
+            return !!row && (JSON.parse(row.sections) as { body: Record<string, string> }[]).some((s) => Object.values(s.body).some((b) => b.trim() !== ''));
+          }),
+        );
+      void guides.catch(() => (guides = undefined));
+      return guides;
+    },
     forget() {
       org = undefined;
       key = undefined;
+      guides = undefined;
     },
   };
 }

@@ -29,6 +29,7 @@ export async function pageContext(vigil: VigilContext, request: FastifyRequest, 
     path,
     script: publicScriptUrl(),
     attachmentMb: Math.round(vigil.config.attachmentBytes / 2 ** 20),
+    guides: await vigil.guidesWritten().catch(() => []),
   };
 }
 

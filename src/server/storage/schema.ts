@@ -313,6 +313,15 @@ export interface CustodyLogTable {
   detail: Uint8Array | null;
 }
 
+/** The organization's "know your rights" / "staying safe" pages (public words). */
+export interface GuideTable {
+  kind: string;
+  sections: string;
+  version: number;
+  updated_day: string;
+  updated_by: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   setup_tokens: SetupTokenTable;
@@ -342,4 +351,5 @@ export interface Database {
   record_versions: RecordVersionTable;
   attachments: AttachmentTable;
   custody_log: CustodyLogTable;
+  guides: GuideTable;
 }

@@ -2,6 +2,7 @@ import { html, raw, type Raw } from './html.ts';
 import { PUBLIC_CSS } from './style.ts';
 import { LANGUAGES, type Language } from '../../core/report/answers.ts';
 import { MESSAGES } from '../../core/i18n/index.ts';
+import { GUIDE_TITLES, type GuideKind } from '../../core/guides/structure.ts';
 
 export interface PageContext {
   lang: Language;
@@ -15,6 +16,8 @@ export interface PageContext {
   script: string | null;
   /** Largest attachment accepted, in MB (the evidence form says it). */
   attachmentMb: number;
+  /** The organization's "know your rights" / "staying safe" pages that have words, linked below every page. */
+  guides?: readonly GuideKind[];
 }
 
 /** What the sealing script needs to seal in the browser: the intake public key. */
@@ -30,5 +33,8 @@ export function page(ctx: PageContext, title: string, body: Raw): string {
       ? html`<li><span aria-current="true" lang="${l}">${MESSAGES[l].languageName}</span></li>`
       : html`<li><a href="${ctx.path}?lang=${l}" lang="${l}" hreflang="${l}">${MESSAGES[l].languageName}</a></li>`,
   );
-  return html`<!doctype html><html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${title} · ${ctx.siteTitle}</title><style>${raw(PUBLIC_CSS)}</style></head><body><a class="skip" href="#main">${t.skipToForm}</a><header><p>${ctx.siteTitle}</p><nav aria-label="${t.languageMenu}"><ul>${switcher}</ul></nav><a class="exit" id="quick-exit" href="${ctx.exitUrl}" title="${t.quickExitHint}">${t.quickExit}</a></header><main id="main">${body}</main>${ctx.script ? html`<script src="${ctx.script}" defer></script>` : ''}</body></html>`.value;
+  const more = ctx.guides?.length
+    ? html`<footer><nav aria-label="${t.moreLinks}"><ul>${ctx.guides.map((g) => html`<li><a href="/${g}?lang=${ctx.lang}">${GUIDE_TITLES[g][ctx.lang]}</a></li>`)}</ul></nav></footer>`
+    : '';
+  return html`<!doctype html><html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${title} · ${ctx.siteTitle}</title><style>${raw(PUBLIC_CSS)}</style></head><body><a class="skip" href="#main">${t.skipToForm}</a><header><p>${ctx.siteTitle}</p><nav aria-label="${t.languageMenu}"><ul>${switcher}</ul></nav><a class="exit" id="quick-exit" href="${ctx.exitUrl}" title="${t.quickExitHint}">${t.quickExit}</a></header><main id="main">${body}</main>${more}${ctx.script ? html`<script src="${ctx.script}" defer></script>` : ''}</body></html>`.value;
 }

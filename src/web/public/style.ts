@@ -25,6 +25,8 @@ textarea{min-height:10rem}
 .error{color:var(--warn);font-weight:600}
 .alert{border:2px solid var(--warn);padding:.5rem 1rem;border-radius:.4rem}
 button{font:inherit;font-weight:700;padding:.6rem 1.2rem;border:0;border-radius:.3rem;background:var(--accent);color:var(--bg);cursor:pointer}
+footer{max-width:40rem;margin:0 auto;padding:.5rem 1rem 1rem;border-top:1px solid var(--line)}
+.guide h2{margin-top:1.5rem}
 .codename{font:700 1.5rem/1.4 ui-monospace,monospace;letter-spacing:.05em;word-spacing:.3em;padding:.75rem;border:2px dashed var(--accent);border-radius:.4rem;overflow-wrap:anywhere}
 `.replace(/\n/g, '');
 

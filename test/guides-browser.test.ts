@@ -1,0 +1,75 @@
+// A coordinator writes the rights page in the workspace; a reader with JavaScript off reads it.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+import { addMember, logIn, setUpOrganization } from './support/org.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const STEP = { timeout: 30_000 };
+const COORD = { email: 'coord@example.org', passphrase: 'member passphrase long' };
+
+async function axe(target: Page): Promise<string[]> {
+  await target.evaluate(AXE);
+  return target.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
+    return (await run()).violations.map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+  });
+}
+
+describe('rights and safety pages in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startTestServer('sqlite');
+    await setUpOrganization(server);
+    await addMember(server, await logIn(server), 'coordinator', COORD.email, COORD.passphrase);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('are written in the workspace and read with JavaScript off', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/app`);
+    await page.fill('#email', COORD.email);
+    await page.fill('#passphrase', COORD.passphrase);
+    await page.click('button[type=submit]');
+    await page.getByRole('heading', { name: /Inbox/ }).waitFor(STEP);
+    await page.getByRole('link', { name: 'Rights & safety pages' }).click();
+    await page.getByRole('heading', { name: 'Rights and safety pages' }).waitFor(STEP);
+    assert.equal(await page.inputValue('#heading-detained'), 'Sizi tutsalar', 'the shipped heading, in the organization’s first language');
+    await page.selectOption('#guide-lang', 'en');
+    assert.equal(await page.inputValue('#heading-detained'), 'If you are detained');
+    await page.fill('#body-detained', 'You may stay silent.\n\n- Ask for a lawyer.\n- Ask to call your family.');
+    await page.locator('fieldset', { has: page.locator('#body-detained') }).getByText('Preview').click();
+    await page.locator('.preview li', { hasText: 'Ask for a lawyer.' }).waitFor(STEP);
+    await page.selectOption('#guide-lang', 'az');
+    await page.fill('#body-detained', 'Susmaq hüququnuz var.');
+    await page.getByRole('button', { name: 'Save know your rights' }).click();
+    await page.getByText('Saved.').waitFor(STEP);
+    assert.deepEqual(await axe(page), []);
+    await page.close();
+
+    const reader = await browser.newContext({ javaScriptEnabled: false });
+    const form = await reader.newPage();
+    await form.goto(`${server.url}/?lang=en`);
+    await form.getByRole('link', { name: 'Know your rights' }).click();
+    await form.getByRole('heading', { name: 'If you are detained' }).waitFor(STEP);
+    assert.deepEqual(await form.locator('main li').allTextContents(), ['Ask for a lawyer.', 'Ask to call your family.']);
+    await form.getByRole('link', { name: 'Azərbaycanca' }).click();
+    await form.getByRole('heading', { name: 'Sizi tutsalar' }).waitFor(STEP);
+    await reader.close();
+    // The page has no script of its own; axe needs one, so it is checked in an ordinary context.
+    const checked = await browser.newPage();
+    await checked.goto(`${server.url}/rights?lang=en`);
+    assert.deepEqual(await axe(checked), []);
+    await checked.close();
+  });
+});
