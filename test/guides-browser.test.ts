@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { BACKENDS } from './support/backends.ts';
 import { addMember, logIn, setUpOrganization } from './support/org.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,12 +21,12 @@ async function axe(target: Page): Promise<string[]> {
   });
 }
 
-describe('rights and safety pages in Chromium', () => {
+for (const backend of BACKENDS) describe(`rights and safety pages in Chromium on ${backend}`, () => {
   let server: TestServer;
   let browser: Browser;
 
   before(async () => {
-    server = await startTestServer('sqlite');
+    server = await startTestServer(backend);
     await setUpOrganization(server);
     await addMember(server, await logIn(server), 'coordinator', COORD.email, COORD.passphrase);
     browser = await launchChromium();
