@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   'record.purged',
   'registry.added',
   'settings.changed',
+  'bundle.imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

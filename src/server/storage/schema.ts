@@ -313,6 +313,23 @@ export interface CustodyLogTable {
   detail: Uint8Array | null;
 }
 
+/** A partner's bundle imported here; who sent it is sealed (see migration 014). */
+export interface BundleImportTable {
+  bundle_id: string;
+  key_id: string;
+  key_envelope: Uint8Array;
+  sealed: Uint8Array;
+  imported_on: string;
+  imported_by: string;
+}
+export interface ProvenanceTable {
+  record_type: string;
+  record_id: string;
+  bundle_id: string;
+  original_id: string;
+  original_code: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   setup_tokens: SetupTokenTable;
@@ -342,4 +359,6 @@ export interface Database {
   record_versions: RecordVersionTable;
   attachments: AttachmentTable;
   custody_log: CustodyLogTable;
+  bundle_imports: BundleImportTable;
+  provenance: ProvenanceTable;
 }
