@@ -180,6 +180,19 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await counts(b), before);
     });
 
+    it('two members importing the same new bundle at once make one copy, never a 500', async () => {
+      const { file: fresh } = await exportBundle(coordinatorA, await partnerKeyOf(adminB), [seeded.incident.id]);
+      const before = await counts(b);
+      const coordinatorB = await addMember(b, adminB, 'coordinator', 'coordinator@b.example');
+      const statuses = (await Promise.all([importBundle(adminB, fresh), importBundle(coordinatorB, fresh)])).map((r) => r.status);
+      assert.ok(statuses.includes(200) && statuses.every((s) => s === 200 || s === 409), String(statuses));
+      const retry = (await (await importBundle(coordinatorB, fresh)).json()) as ImportResult;
+      assert.equal(retry.skipped, 8);
+      const after = await counts(b);
+      assert.equal(after.incidents, before.incidents + 1, 'a new bundle of the same incident is a new copy, made once');
+      assert.equal(after.bundle_imports, before.bundle_imports + 1);
+    });
+
     it('a purged record stays purged when the bundle comes again; one missing from an earlier import is made, pointing at what is there', async () => {
       const withheldId = result.ids[seeded.withheld.id]!;
       const evictionId = result.ids[seeded.eviction.id]!;

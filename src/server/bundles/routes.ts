@@ -33,6 +33,11 @@ const exportedRequest = z.object({
 /** Plain fields that name another record of the same import (the browser chose their ids). */
 const REFERENCES = ['incidentId', 'personId', 'actId', 'targetId'] as const;
 
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, 'bad-request');
@@ -64,67 +69,72 @@ export const bundleRoutes: FastifyPluginAsync = async (app) => {
     const member = request.member!.id;
     const now = new Date().toISOString();
     const secret = app.vigil.secret;
-    const result = await db.transaction().execute(async (trx): Promise<ImportResult> => {
-      // Originals already imported from this bundle are skipped, and whatever refers to them is
-      // pointed at the record made the first time: importing twice adds nothing.
-      const already = new Map((await trx.selectFrom('provenance').select(['original_id', 'record_id']).where('bundle_id', '=', input.bundleId).execute()).map((r) => [r.original_id, r.record_id]));
-      if (!(await trx.selectFrom('bundle_imports').select('bundle_id').where('bundle_id', '=', input.bundleId).executeTakeFirst())) {
-        const origin = await checkedSecret(trx, secret, input.origin, { current: true });
-        await trx.insertInto('bundle_imports').values({ bundle_id: input.bundleId, ...origin, imported_on: now.slice(0, 10), imported_by: member }).execute();
-      }
-      let registryAdded = 0;
-      for (const { id, entry } of input.registry) {
-        const taken = await trx.selectFrom('registry').select('id').where('kind', '=', entry.kind).where('code', '=', entry.code).executeTakeFirst();
-        // The browser matched by code against the registry it read; someone added one meanwhile.
-        if (taken) throw new HttpError(409, 'edit-conflict');
-        await trx
-          .insertInto('registry')
-          .values({ id, kind: entry.kind, code: entry.code, labels: JSON.stringify(entry.labels), place_kind: entry.placeKind, appeal_days: entry.appealDays, created_at: now, created_by: member })
-          .execute();
-        registryAdded += 1;
-      }
-      const moved = new Map<string, string>();
-      const created: Record<ImportedType, number> = { incident: 0, person: 0, act: 0, involvement: 0, source: 0 };
-      const ids: Record<string, string> = {};
-      const madeNow = new Set<string>();
-      let skipped = 0;
-      for (const r of input.records) {
-        const before = already.get(r.originalId);
-        if (before) {
-          moved.set(r.id, before);
-          ids[r.originalId] = before;
-          skipped += 1;
-          continue;
+    try {
+      return await db.transaction().execute(async (trx): Promise<ImportResult> => {
+        // Originals already imported from this bundle are skipped, and whatever refers to them is
+        // pointed at the record made the first time: importing twice adds nothing.
+        const already = new Map((await trx.selectFrom('provenance').select(['original_id', 'record_id']).where('bundle_id', '=', input.bundleId).execute()).map((r) => [r.original_id, r.record_id]));
+        if (!(await trx.selectFrom('bundle_imports').select('bundle_id').where('bundle_id', '=', input.bundleId).executeTakeFirst())) {
+          const origin = await checkedSecret(trx, secret, input.origin, { current: true });
+          await trx.insertInto('bundle_imports').values({ bundle_id: input.bundleId, ...origin, imported_on: now.slice(0, 10), imported_by: member }).execute();
         }
-        const raw = { ...(r.record as Record<string, unknown>) };
-        for (const field of REFERENCES) if (typeof raw[field] === 'string' && moved.has(raw[field])) raw[field] = moved.get(raw[field]);
-        const record = parse(INPUTS[r.type] as z.ZodType<never>, raw);
-        await insertRecord(trx, secret, { type: r.type, id: r.id, record, member, now });
-        await trx.insertInto('provenance').values({ record_type: r.type, record_id: r.id, bundle_id: input.bundleId, original_id: r.originalId, original_code: r.originalCode }).execute();
-        created[r.type] += 1;
-        ids[r.originalId] = r.id;
-        madeNow.add(r.id);
-      }
-      let detentions = 0;
-      for (const { actId, detention, transfers } of input.detentions) {
-        if (moved.has(actId)) continue;
-        if (!madeNow.has(actId)) throw new HttpError(400, 'unknown-reference');
-        await writeDetention(trx, { actId, version: 0, detention, member, now });
-        for (const t of transfers) {
-          await mustExist(trx, 'registry', [t.fromPlaceId, t.toPlaceId], 'place');
-          await trx.insertInto('transfers').values({ id: randomUUID(), act_id: actId, from_place_id: t.fromPlaceId, to_place_id: t.toPlaceId, on_day: t.onDay, at_time: t.atTime ?? null, created_at: now, created_by: member }).execute();
+        let registryAdded = 0;
+        for (const { id, entry } of input.registry) {
+          const taken = await trx.selectFrom('registry').select('id').where('kind', '=', entry.kind).where('code', '=', entry.code).executeTakeFirst();
+          // The browser matched by code against the registry it read; someone added one meanwhile.
+          if (taken) throw new HttpError(409, 'edit-conflict');
+          await trx
+            .insertInto('registry')
+            .values({ id, kind: entry.kind, code: entry.code, labels: JSON.stringify(entry.labels), place_kind: entry.placeKind, appeal_days: entry.appealDays, created_at: now, created_by: member })
+            .execute();
+          registryAdded += 1;
         }
-        detentions += 1;
-      }
-      await appendAudit(trx, {
-        actor: member,
-        action: 'bundle.imported',
-        object: input.bundleId,
-        detail: { incidents: created.incident, persons: created.person, acts: created.act, detentions, involvements: created.involvement, sources: created.source, skipped, registry: registryAdded },
+        const moved = new Map<string, string>();
+        const created: Record<ImportedType, number> = { incident: 0, person: 0, act: 0, involvement: 0, source: 0 };
+        const ids: Record<string, string> = {};
+        const madeNow = new Set<string>();
+        let skipped = 0;
+        for (const r of input.records) {
+          const before = already.get(r.originalId);
+          if (before) {
+            moved.set(r.id, before);
+            ids[r.originalId] = before;
+            skipped += 1;
+            continue;
+          }
+          const raw = { ...(r.record as Record<string, unknown>) };
+          for (const field of REFERENCES) if (typeof raw[field] === 'string' && moved.has(raw[field])) raw[field] = moved.get(raw[field]);
+          const record = parse(INPUTS[r.type] as z.ZodType<never>, raw);
+          await insertRecord(trx, secret, { type: r.type, id: r.id, record, member, now });
+          await trx.insertInto('provenance').values({ record_type: r.type, record_id: r.id, bundle_id: input.bundleId, original_id: r.originalId, original_code: r.originalCode }).execute();
+          created[r.type] += 1;
+          ids[r.originalId] = r.id;
+          madeNow.add(r.id);
+        }
+        let detentions = 0;
+        for (const { actId, detention, transfers } of input.detentions) {
+          if (moved.has(actId)) continue;
+          if (!madeNow.has(actId)) throw new HttpError(400, 'unknown-reference');
+          await writeDetention(trx, { actId, version: 0, detention, member, now });
+          for (const t of transfers) {
+            await mustExist(trx, 'registry', [t.fromPlaceId, t.toPlaceId], 'place');
+            await trx.insertInto('transfers').values({ id: randomUUID(), act_id: actId, from_place_id: t.fromPlaceId, to_place_id: t.toPlaceId, on_day: t.onDay, at_time: t.atTime ?? null, created_at: now, created_by: member }).execute();
+          }
+          detentions += 1;
+        }
+        await appendAudit(trx, {
+          actor: member,
+          action: 'bundle.imported',
+          object: input.bundleId,
+          detail: { incidents: created.incident, persons: created.person, acts: created.act, detentions, involvements: created.involvement, sources: created.source, skipped, registry: registryAdded },
+        });
+        return { bundleId: input.bundleId, created, skipped, registryAdded, ids };
       });
-      return { bundleId: input.bundleId, created, skipped, registryAdded, ids };
-    });
-    return result;
+    } catch (error) {
+      // Two members importing the same bundle at once: nothing of the second was stored (its
+      // transaction rolled back), and importing again skips what the first made.
+      throw isUniqueViolation(error) ? new HttpError(409, 'edit-conflict') : error;
+    }
   });
 
   // Where an imported record came from; who sent it stays sealed (opened in the browser).
