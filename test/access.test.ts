@@ -15,6 +15,7 @@ const SIGNED_IN: Actor[] = ['invited', 'viewer', 'documenter', 'coordinator', 'a
 const READERS: Actor[] = ['viewer', 'documenter', 'coordinator', 'admin'];
 const TRIAGERS: Actor[] = ['documenter', 'coordinator', 'admin'];
 const ADMINS: Actor[] = ['admin'];
+const BUNDLERS: Actor[] = ['coordinator', 'admin'];
 
 /** Who may call each route. Keep in step with the code: the test fails for any route not here. */
 const MATRIX: Record<string, Actor[]> = {
@@ -101,6 +102,10 @@ const MATRIX: Record<string, Actor[]> = {
   'GET /api/guides': ['admin', 'coordinator'],
   'POST /api/guides/:kind': ['admin', 'coordinator'],
   'POST /api/settings': ADMINS,
+  'POST /api/bundles/exported': BUNDLERS,
+  'GET /api/bundles/:id': BUNDLERS,
+  'POST /api/bundles/import': BUNDLERS,
+  'GET /api/provenance/:id': READERS,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

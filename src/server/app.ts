@@ -33,6 +33,7 @@ import { transparencyRoutes } from './transparency/routes.ts';
 import { guideRoutes } from './guides/routes.ts';
 import { meRoutes } from './auth/me-routes.ts';
 import { secondFactorRoutes } from './auth/second-factor-routes.ts';
+import { bundleRoutes } from './bundles/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -190,5 +191,6 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(guideRoutes);
   await app.register(meRoutes);
   await app.register(secondFactorRoutes);
+  await app.register(bundleRoutes);
   return app;
 }

@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'registry.added',
   'settings.changed',
   'guide.saved',
+  'bundle.imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,42 +4,21 @@
 // part as opaque bytes; members' browsers open it.
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Transaction } from 'kysely';
 import * as z from 'zod';
-import {
-  RECORD_TYPES,
-  actInput,
-  detentionInput,
-  incidentInput,
-  interventionInput,
-  involvementInput,
-  personInput,
-  registryInput,
-  sourceInput,
-  transferInput,
-  type RecordType,
-} from '../../core/records/schemas.ts';
-import { appealDeadline, byUrgency, daysBetween, expectedRelease, today, type HeldPerson } from '../../core/records/custody.ts';
-import { IN_CUSTODY, actType } from '../../core/records/vocabulary.ts';
+import { RECORD_TYPES, detentionInput, registryInput, transferInput, type RecordType } from '../../core/records/schemas.ts';
+import { byUrgency, daysBetween, today, type HeldPerson } from '../../core/records/custody.ts';
+import { IN_CUSTODY } from '../../core/records/vocabulary.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
-import type { Database } from '../storage/schema.ts';
 import { HttpError, uuidParam } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { TABLES, appendVersion, checkedSecret, codeOf, mustExist } from './store.ts';
-import { plainColumns, plainView, type RecordInput } from './plain.ts';
+import { plainColumns, plainView } from './plain.ts';
+import { INPUTS, checkReferences, insertRecord } from './create.ts';
+import { writeDetention } from './detention.ts';
 
 const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 const WRITERS = ['admin', 'coordinator', 'documenter'] as const;
 const ADMINS = ['admin'] as const;
-
-const INPUTS: { [T in RecordType]: z.ZodType<RecordInput<T>> } = {
-  incident: incidentInput,
-  person: personInput,
-  act: actInput,
-  involvement: involvementInput,
-  source: sourceInput,
-  intervention: interventionInput,
-};
 
 function recordType(value: string): RecordType {
   if (!(RECORD_TYPES as readonly string[]).includes(value)) throw new HttpError(404, 'not-found');
@@ -50,35 +29,6 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, 'bad-request');
   return parsed.data;
-}
-
-/** Whatever a record refers to must exist: places, units, provisions, act types, incidents, people, acts, reports. */
-async function checkReferences<T extends RecordType>(trx: Transaction<Database>, type: T, input: RecordInput<T>): Promise<void> {
-  const r = input as Record<string, unknown>;
-  if (type === 'incident') await mustExist(trx, 'registry', r.placeIds as string[], 'place');
-  if (type === 'act') {
-    await mustExist(trx, 'incidents', [r.incidentId as string]);
-    await mustExist(trx, 'persons', [r.personId as string]);
-    await mustExist(trx, 'registry', [r.placeId as string | null], 'place');
-    const code = r.typeCode as string;
-    if (!actType(code) && !(await trx.selectFrom('registry').select('id').where('kind', '=', 'act-type').where('code', '=', code).executeTakeFirst())) {
-      throw new HttpError(400, 'unknown-reference');
-    }
-  }
-  if (type === 'involvement') {
-    await mustExist(trx, 'acts', [r.actId as string]);
-    await mustExist(trx, 'registry', [r.unitId as string | null], 'unit');
-  }
-  if (type === 'source') {
-    const table = ({ incident: 'incidents', person: 'persons', act: 'acts' } as const)[r.targetType as 'incident' | 'person' | 'act'];
-    await mustExist(trx, table, [r.targetId as string]);
-    await mustExist(trx, 'reports', [r.reportId as string | null]);
-  }
-  if (type === 'intervention') {
-    await mustExist(trx, 'incidents', [r.incidentId as string | null]);
-    await mustExist(trx, 'persons', [r.personId as string | null]);
-    await mustExist(trx, 'acts', [r.actId as string | null]);
-  }
 }
 
 type Row = Record<string, unknown> & { seq: number; id: string; key_id: string; key_envelope: Uint8Array; sealed: Uint8Array; version: number; created_at: string; updated_at: string };
@@ -125,18 +75,9 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
     const member = request.member!.id;
     const now = new Date().toISOString();
     const created = await db.transaction().execute(async (trx) => {
-      await checkReferences(trx, type, record);
-      const secret = await checkedSecret(trx, app.vigil.secret, record.secret, { current: true });
-      if (await trx.selectFrom(table(type)).select('id').where('id', '=', id).executeTakeFirst()) throw new HttpError(409, 'edit-conflict');
-      const plain = { ...plainColumns(record), ...(type === 'person' ? { consent_recorded_by: member, consent_recorded_at: now } : {}) };
-      const row = await trx
-        .insertInto(table(type))
-        .values({ id, ...plain, ...secret, version: 1, created_at: now, created_by: member, updated_at: now, updated_by: member } as never)
-        .returning(['seq'])
-        .executeTakeFirstOrThrow();
-      await appendVersion(trx, { type, id, version: 1, at: now, by: member, plain, keyEnvelope: secret.key_envelope, sealed: secret.sealed });
+      const made = await insertRecord(trx, app.vigil.secret, { type, id, record, member, now });
       await appendAudit(trx, { actor: member, action: 'record.created', object: id, detail: { type } });
-      return { id, code: codeOf(type, Number(row.seq)), version: 1 };
+      return made;
     });
     return reply.code(201).send(created);
   });
@@ -301,42 +242,9 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
     const member = request.member!.id;
     const now = new Date().toISOString();
     return db.transaction().execute(async (trx) => {
-      const act = await trx.selectFrom('acts').select(['id', 'date_start', 'date_start_precision']).where('id', '=', actId).executeTakeFirst();
-      if (!act) throw new HttpError(404, 'not-found');
-      await mustExist(trx, 'registry', [detention.heldAt, detention.courtId], 'place');
-      await mustExist(trx, 'registry', [detention.legalProvisionId], 'provision');
-      const existing = await trx.selectFrom('detentions').select('version').where('act_id', '=', actId).executeTakeFirst();
-      if ((existing ? Number(existing.version) : 0) !== version) throw new HttpError(409, 'edit-conflict');
-      // Custody began on the day of the act, unless the team records another day.
-      const custodyStart = detention.custodyStart ?? (act.date_start_precision === 'day' ? act.date_start : null);
-      const provision = detention.legalProvisionId ? await trx.selectFrom('registry').select('appeal_days').where('id', '=', detention.legalProvisionId).executeTakeFirst() : undefined;
-      const row = {
-        status: detention.status,
-        held_at: detention.heldAt,
-        custody_start: custodyStart,
-        lawyer_access: detention.lawyerAccess,
-        family_access: detention.familyAccess,
-        legal_provision_id: detention.legalProvisionId,
-        court_id: detention.courtId,
-        hearing_date: detention.hearingDate,
-        decision: detention.decision,
-        decision_date: detention.decisionDate,
-        fine_amount: detention.fineAmount,
-        detention_days: detention.detentionDays,
-        sentence_start: detention.sentenceStart,
-        expected_release: expectedRelease({ decision: detention.decision, detentionDays: detention.detentionDays, sentenceStart: detention.sentenceStart, custodyStart }),
-        appeal_deadline: appealDeadline(detention.decisionDate, provision?.appeal_days ?? null),
-        released_on: detention.releasedOn,
-        version: version + 1,
-        updated_at: now,
-        updated_by: member,
-      };
-      if (existing) await trx.updateTable('detentions').set(row).where('act_id', '=', actId).execute();
-      else await trx.insertInto('detentions').values({ act_id: actId, ...row }).execute();
-      const { version: _, updated_at: __, updated_by: ___, ...plain } = row;
-      await appendVersion(trx, { type: 'detention', id: actId, version: version + 1, at: now, by: member, plain });
-      await appendAudit(trx, { actor: member, action: 'record.updated', object: actId, detail: { type: 'detention', version: version + 1, status: detention.status } });
-      return { version: version + 1, expectedRelease: row.expected_release, appealDeadline: row.appeal_deadline };
+      const written = await writeDetention(trx, { actId, version, detention, member, now });
+      await appendAudit(trx, { actor: member, action: 'record.updated', object: actId, detail: { type: 'detention', version: written.version, status: detention.status } });
+      return written;
     });
   });
 

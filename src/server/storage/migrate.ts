@@ -11,6 +11,7 @@ import * as m009 from './migrations/009-transfer-time.ts';
 import * as m010 from './migrations/010-report-cache.ts';
 import * as m011 from './migrations/011-public-counts.ts';
 import * as m013 from './migrations/013-guides.ts';
+import * as m014 from './migrations/014-provenance.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010-report-cache': m010,
   '011-public-counts': m011,
   '013-guides': m013,
+  '014-provenance': m014,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

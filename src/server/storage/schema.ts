@@ -322,6 +322,23 @@ export interface GuideTable {
   updated_by: string;
 }
 
+/** A partner's bundle imported here; who sent it is sealed (see migration 014). */
+export interface BundleImportTable {
+  bundle_id: string;
+  key_id: string;
+  key_envelope: Uint8Array;
+  sealed: Uint8Array;
+  imported_on: string;
+  imported_by: string;
+}
+export interface ProvenanceTable {
+  record_type: string;
+  record_id: string;
+  bundle_id: string;
+  original_id: string;
+  original_code: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   setup_tokens: SetupTokenTable;
@@ -352,4 +369,6 @@ export interface Database {
   attachments: AttachmentTable;
   custody_log: CustodyLogTable;
   guides: GuideTable;
+  bundle_imports: BundleImportTable;
+  provenance: ProvenanceTable;
 }

@@ -20,6 +20,7 @@ import { RegistryPage } from './records/RegistryPage.tsx';
 import { PersonPage } from './records/PersonPage.tsx';
 import { PlacePage } from './records/PlacePage.tsx';
 import { GuidesPage } from './guides/GuidesPage.tsx';
+import { PartnersPage } from './bundles/PartnersPage.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -125,6 +126,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {page === 'person' && pageId && <PersonPage key={pageId} vault={vault} personId={pageId} />}
       {page === 'place' && pageId && <PlacePage key={pageId} vault={vault} placeId={pageId} />}
       {page === 'guides' && <GuidesPage vault={vault} />}
+      {page === 'partners' && <PartnersPage vault={vault} />}
     </>
   );
 }

@@ -14,25 +14,26 @@ export const PAGES = {
   account: { title: 'My account', admins: false, hidden: false },
   audit: { title: 'Audit log', admins: true, hidden: false },
   guides: { title: 'Rights & safety pages', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
+  partners: { title: 'Partners', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
 } as const;
 export type Page = keyof typeof PAGES;
+
+/** A page open to some roles only (besides admins-only pages) lists them. */
+const opensTo = (page: Page, role: Role): boolean => {
+  const rule: { admins: boolean; roles?: readonly Role[] } = PAGES[page];
+  return (!rule.admins || role === 'admin') && (!rule.roles || rule.roles.includes(role));
+};
 
 export function pageFromHash(hash: string, role: Role): Page {
   const name = hash.replace(/^#\/?/, '').split('/')[0]!;
   if (!(name in PAGES)) return 'inbox';
   const page = name as Page;
-  return allowed(page, role) ? page : 'inbox';
-}
-
-/** Admin pages for admins; a page naming its roles (e.g. coordinators' work) only for those. */
-function allowed(page: Page, role: Role): boolean {
-  const entry: { admins: boolean; roles?: readonly Role[] } = PAGES[page];
-  return (!entry.admins || role === 'admin') && (!entry.roles || entry.roles.includes(role));
+  return opensTo(page, role) ? page : 'inbox';
 }
 
 /** The pages in the navigation: a person's page is reached from a record, not from the bar. */
 export function pagesFor(role: Role): Page[] {
-  return (Object.keys(PAGES) as Page[]).filter((p) => !PAGES[p].hidden && allowed(p, role));
+  return (Object.keys(PAGES) as Page[]).filter((p) => !PAGES[p].hidden && opensTo(p, role));
 }
 
 /** The id after the page name, e.g. #records/<incident id>. */

@@ -17,6 +17,7 @@ import { History, type VersionView } from './History.tsx';
 import { IncidentFields, type IncidentDraft } from './IncidentFields.tsx';
 import { FollowUp, Sources, type InterventionPlain, type SourcePlain } from './SourcesAndFollowUp.tsx';
 import { Feedback } from '../Feedback.tsx';
+import { Provenance } from '../bundles/Provenance.tsx';
 
 type ActPlain = { incidentId: string; personId: string; typeCode: string; dateStart: string | null; dateEnd: string | null; dateEndPrecision: string; placeId: string | null };
 type PersonFields = { name?: string; otherNames?: string; contacts?: string; genderIdentity?: string };
@@ -102,6 +103,7 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
             ))}{' '}
         · {termLabel(MONITORING_STATUSES, incident.plain.monitoringStatus)}
       </p>
+      <Provenance vault={vault} recordId={incident.id} />
       {fields === null && <p>Your role does not hold the records key: names and narratives stay sealed.</p>}
       {fields?.description && <blockquote class="story">{fields.description}</blockquote>}
       {vault.canTriage && fields !== null && <EditIncident key={incident.version} vault={vault} incident={incident} fields={fields} entries={entries} onSaved={reload} />}

@@ -12,6 +12,7 @@ import { History, type VersionView } from './History.tsx';
 import { updateRecord } from './client.ts';
 import { TermSelect, TextField } from './fields.tsx';
 import { Feedback } from '../Feedback.tsx';
+import { Provenance } from '../bundles/Provenance.tsx';
 import { timelineOf, type TimelineAct, type TimelineDetention } from './timeline.ts';
 
 type PersonPlain = { countingUnit: string; groupSize: number | null; ageRange: string; consentSharing: string; namePreference: string; reprisalRisk: string; consentRecordedAt: string | null };
@@ -78,6 +79,7 @@ export function PersonPage({ vault, personId }: { vault: Vault; personId: string
         {fields?.name ? ` — ${fields.name}` : ''}
       </PageHeading>
       {fields === null && <p>Your role does not hold the records key: the name and contacts stay sealed.</p>}
+      <Provenance vault={vault} recordId={person.id} />
       <dl class="facts-list">
         {fields?.contacts && (
           <>

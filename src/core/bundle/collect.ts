@@ -1,0 +1,181 @@
+// Making a bundle document from the records of chosen incidents, through the same API the
+// workspace reads (so the export sees exactly what the exporting member may see), opened with the
+// member's keyring. Runs in the browser and, for tests and scripts, in Node: `get` is the only I/O.
+// What goes in: each incident, its acts with their people, detentions and transfers, perpetrator
+// involvement, and the sources of all of these (grading and description; never the inbox report a
+// source may link to). Not follow-up (interventions): that is the exporting team's own work plan.
+import { openFields } from '../records/sealing.ts';
+import type { SecretPart } from '../records/schemas.ts';
+import type { Keyring } from '../keyring.ts';
+import { BUNDLE_FORMAT, NEVER_SHARED_PERSON_FIELDS, bundleDocument, type BundleDocument } from './document.ts';
+
+/** GET a path of the organization's API as JSON; null when the answer is 404. */
+export type ApiGet = (path: string) => Promise<unknown>;
+
+interface View<P = Record<string, unknown>> {
+  id: string;
+  code: string;
+  plain: P;
+  secret: SecretPart;
+}
+interface RegistryRow {
+  id: string;
+  kind: 'place' | 'unit' | 'provision' | 'act-type';
+  code: string;
+  labels: { en: string; az: string; ru: string };
+  placeKind: string | null;
+  appealDays: number | null;
+}
+type Plain = Record<string, any>;
+
+async function all(get: ApiGet, path: string): Promise<View<Plain>[]> {
+  const out: View<Plain>[] = [];
+  let before: number | null = null;
+  do {
+    const page = (await get(`${path}&limit=1000${before ? `&before=${before}` : ''}`)) as { records: View<Plain>[]; next: number | null };
+    out.push(...page.records);
+    before = page.next;
+  } while (before);
+  return out.reverse(); // oldest first, as they were recorded
+}
+
+const date = (p: Plain, name: 'start' | 'end') => ({ date: p[`date${name === 'start' ? 'Start' : 'End'}`] ?? null, precision: p[`date${name === 'start' ? 'Start' : 'End'}Precision`] });
+
+export interface CollectOptions {
+  incidentIds: string[];
+  organization: string;
+  /** The day of export, YYYY-MM-DD (defaults to today, UTC). */
+  today?: string;
+  bundleId?: string;
+}
+
+export async function collectBundle(get: ApiGet, keyring: Keyring, options: CollectOptions): Promise<BundleDocument> {
+  const { entries } = (await get('/api/registry')) as { entries: RegistryRow[] };
+  const registryById = new Map(entries.map((e) => [e.id, e]));
+  const used = new Map<string, RegistryRow>();
+  /** A registry id → its code, and the entry goes into the bundle. */
+  const codeOf = (id: string | null | undefined): string | null => {
+    if (!id) return null;
+    const entry = registryById.get(id);
+    if (!entry) throw new Error('a record refers to a registry entry that does not exist');
+    used.set(entry.id, entry);
+    return entry.code;
+  };
+  const open = (type: string, r: View<Plain>) => openFields(r.secret, type, r.id, keyring);
+
+  const doc: BundleDocument = {
+    format: BUNDLE_FORMAT,
+    bundleId: options.bundleId ?? crypto.randomUUID(),
+    exportedOn: options.today ?? new Date().toISOString().slice(0, 10),
+    organization: { name: options.organization },
+    registry: [],
+    incidents: [],
+    persons: [],
+    acts: [],
+    involvements: [],
+    sources: [],
+  };
+  const persons = new Set<string>();
+  const withheldPersons = new Set<string>();
+  const sourcesOf: { type: 'incident' | 'person' | 'act'; id: string }[] = [];
+
+  for (const incidentId of options.incidentIds) {
+    const { record: incident } = (await get(`/api/records/incident/${incidentId}`)) as { record: View<Plain> };
+    doc.incidents.push({
+      originalId: incident.id,
+      originalCode: incident.code,
+      start: date(incident.plain, 'start'),
+      end: date(incident.plain, 'end'),
+      placeCodes: (incident.plain.placeIds as string[]).map((p) => codeOf(p)!),
+      monitoringStatus: incident.plain.monitoringStatus,
+      fields: await open('incident', incident),
+    });
+    sourcesOf.push({ type: 'incident', id: incident.id });
+
+    for (const act of await all(get, `/api/records/act?incidentId=${incident.id}`)) {
+      const personId = act.plain.personId as string;
+      if (!persons.has(personId)) {
+        persons.add(personId);
+        const { record: person } = (await get(`/api/records/person/${personId}`)) as { record: View<Plain> };
+        const p = person.plain;
+        // The identity rule: without consent to share, a person travels as their plain facts only.
+        const withheld = p.consentSharing === 'none';
+        if (withheld) withheldPersons.add(person.id);
+        const fields = withheld ? {} : await open('person', person);
+        for (const never of NEVER_SHARED_PERSON_FIELDS) delete fields[never];
+        doc.persons.push({
+          originalId: person.id,
+          originalCode: person.code,
+          countingUnit: p.countingUnit,
+          groupSize: p.groupSize ?? null,
+          ageRange: p.ageRange,
+          consentSharing: p.consentSharing,
+          namePreference: p.namePreference,
+          reprisalRisk: p.reprisalRisk,
+          identityWithheld: withheld,
+          fields,
+        });
+        sourcesOf.push({ type: 'person', id: person.id });
+      }
+      const found = (await get(`/api/acts/${act.id}/detention`)) as { detention: Plain; transfers: Plain[] } | null;
+      const d = found?.detention;
+      const localType = entries.find((e) => e.kind === 'act-type' && e.code === act.plain.typeCode);
+      if (localType) used.set(localType.id, localType);
+      doc.acts.push({
+        originalId: act.id,
+        originalCode: act.code,
+        incident: incident.id,
+        person: personId,
+        typeCode: act.plain.typeCode,
+        start: date(act.plain, 'start'),
+        end: date(act.plain, 'end'),
+        place: codeOf(act.plain.placeId),
+        fields: await open('act', act),
+        detention: d
+          ? {
+              status: d.status,
+              heldAt: codeOf(d.heldAt),
+              custodyStart: d.custodyStart,
+              lawyerAccess: d.lawyerAccess,
+              familyAccess: d.familyAccess,
+              legalProvision: codeOf(d.legalProvisionId),
+              court: codeOf(d.courtId),
+              hearingDate: d.hearingDate,
+              decision: d.decision,
+              decisionDate: d.decisionDate,
+              fineAmount: d.fineAmount,
+              detentionDays: d.detentionDays,
+              sentenceStart: d.sentenceStart,
+              releasedOn: d.releasedOn,
+              transfers: found!.transfers.map((t) => ({ fromPlace: codeOf(t.fromPlaceId), toPlace: codeOf(t.toPlaceId)!, onDay: t.onDay, atTime: t.atTime ?? null })),
+            }
+          : null,
+      });
+      sourcesOf.push({ type: 'act', id: act.id });
+      for (const v of await all(get, `/api/records/involvement?actId=${act.id}`)) {
+        doc.involvements.push({ originalId: v.id, originalCode: v.code, act: act.id, unit: codeOf(v.plain.unitId), perpetratorType: v.plain.perpetratorType, degree: v.plain.degree, fields: await open('involvement', v) });
+      }
+    }
+  }
+  const seen = new Set<string>();
+  for (const target of sourcesOf) {
+    for (const s of await all(get, `/api/records/source?targetId=${target.id}`)) {
+      if (seen.has(s.id)) continue;
+      seen.add(s.id);
+      doc.sources.push({
+        originalId: s.id,
+        originalCode: s.code,
+        targetType: target.type,
+        target: target.id,
+        connection: s.plain.connection,
+        reliability: s.plain.reliability,
+        credibility: s.plain.credibility,
+        sourceDate: s.plain.sourceDate ?? null,
+        // Who told what about a person without consent to share could name them: grading only.
+        fields: withheldPersons.has(target.id) ? {} : await open('source', s),
+      });
+    }
+  }
+  doc.registry = [...used.values()].map(({ kind, code, labels, placeKind, appealDays }) => ({ kind, code, labels, placeKind: placeKind as never, appealDays }));
+  return bundleDocument.parse(doc);
+}

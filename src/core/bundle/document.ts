@@ -1,0 +1,185 @@
+// The bundle document, `vigil-bundle/1`: what one organization hands a partner, before it is
+// compressed and sealed (envelope.ts). Aligned with HURIDOCS ESF like the records themselves —
+// incidents (Events), people (Victims), acts, detentions (Arrest) with transfers, perpetrator
+// involvement, sources (Information) — and carrying provenance: who exported it, when (the day),
+// and each record's original id and code. Registry entries travel by (kind, code), so each side
+// keeps its own ids. Identity rule (docs/data-model.md): a person's sealed fields travel only where
+// their consent to sharing is not 'none'; gender identity never does.
+import * as z from 'zod';
+import {
+  AGE_RANGES,
+  CONSENT_SHARING,
+  COUNTING_UNITS,
+  CREDIBILITY,
+  DECISIONS,
+  DETENTION_STATUSES,
+  FAMILY_ACCESS,
+  INVOLVEMENT_DEGREES,
+  LAWYER_ACCESS,
+  MONITORING_STATUSES,
+  NAME_PREFERENCES,
+  PERPETRATOR_TYPES,
+  PLACE_KINDS,
+  RELIABILITY,
+  RISK_LEVELS,
+  SOURCE_CONNECTIONS,
+  keysOf,
+} from '../records/vocabulary.ts';
+import { REGISTRY_KINDS, partialDate } from '../records/schemas.ts';
+import { isDay } from '../records/custody.ts';
+
+export const BUNDLE_FORMAT = 'vigil-bundle/1';
+
+const day = z.string().refine(isDay, 'a calendar day, YYYY-MM-DD');
+const original = { originalId: z.uuid(), originalCode: z.string().regex(/^[A-Z]-\d{4,}$/) };
+const code = z.string().min(1).max(40);
+/** Sealed fields as the exporting organization's workspace wrote them (title, description, name…). */
+const fields = z.record(z.string().max(100), z.unknown());
+const label = z.string().min(1).max(200);
+
+export const bundleRegistryEntry = z.object({
+  kind: z.enum(REGISTRY_KINDS),
+  code,
+  labels: z.object({ en: label, az: label, ru: label }),
+  placeKind: z.enum(keysOf(PLACE_KINDS)).nullable(),
+  appealDays: z.number().int().min(1).max(365).nullable(),
+});
+
+export const bundleIncident = z.object({
+  ...original,
+  start: partialDate,
+  end: partialDate,
+  placeCodes: z.array(code).max(20),
+  monitoringStatus: z.enum(keysOf(MONITORING_STATUSES)),
+  fields,
+});
+
+export const bundlePerson = z.object({
+  ...original,
+  countingUnit: z.enum(keysOf(COUNTING_UNITS)),
+  groupSize: z.number().int().min(2).max(100_000).nullable(),
+  ageRange: z.enum(keysOf(AGE_RANGES)),
+  consentSharing: z.enum(keysOf(CONSENT_SHARING)),
+  namePreference: z.enum(keysOf(NAME_PREFERENCES)),
+  reprisalRisk: z.enum(keysOf(RISK_LEVELS)),
+  /** True where the identity rule kept this person's sealed fields out of the bundle. */
+  identityWithheld: z.boolean(),
+  fields,
+});
+
+export const bundleTransfer = z.object({ fromPlace: code.nullable(), toPlace: code, onDay: day, atTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable() });
+
+export const bundleDetention = z.object({
+  status: z.enum(keysOf(DETENTION_STATUSES)),
+  heldAt: code.nullable(),
+  custodyStart: day.nullable(),
+  lawyerAccess: z.enum(keysOf(LAWYER_ACCESS)),
+  familyAccess: z.enum(keysOf(FAMILY_ACCESS)),
+  legalProvision: code.nullable(),
+  court: code.nullable(),
+  hearingDate: day.nullable(),
+  decision: z.enum(keysOf(DECISIONS)),
+  decisionDate: day.nullable(),
+  fineAmount: z.number().int().min(0).max(100_000_000).nullable(),
+  detentionDays: z.number().int().min(1).max(3650).nullable(),
+  sentenceStart: day.nullable(),
+  releasedOn: day.nullable(),
+  transfers: z.array(bundleTransfer).max(1000),
+});
+
+export const bundleAct = z.object({
+  ...original,
+  /** Original ids of the incident and the person, within this bundle. */
+  incident: z.uuid(),
+  person: z.uuid(),
+  typeCode: z.string().regex(/^\d{12}$/),
+  start: partialDate,
+  end: partialDate,
+  place: code.nullable(),
+  fields,
+  detention: bundleDetention.nullable(),
+});
+
+export const bundleInvolvement = z.object({
+  ...original,
+  act: z.uuid(),
+  unit: code.nullable(),
+  perpetratorType: z.enum(keysOf(PERPETRATOR_TYPES)),
+  degree: z.enum(keysOf(INVOLVEMENT_DEGREES)),
+  fields,
+});
+
+export const bundleSource = z.object({
+  ...original,
+  targetType: z.enum(['incident', 'person', 'act']),
+  target: z.uuid(),
+  connection: z.enum(keysOf(SOURCE_CONNECTIONS)),
+  reliability: z.enum(RELIABILITY),
+  credibility: z.enum(CREDIBILITY),
+  sourceDate: day.nullable(),
+  fields,
+});
+
+const MAX_RECORDS = 50_000;
+
+export const bundleDocument = z
+  .object({
+    format: z.literal(BUNDLE_FORMAT),
+    bundleId: z.uuid(),
+    /** The day it was made: a time would say when the team works. */
+    exportedOn: day,
+    organization: z.object({ name: z.string().min(1).max(200) }),
+    registry: z.array(bundleRegistryEntry).max(10_000),
+    incidents: z.array(bundleIncident).max(MAX_RECORDS),
+    persons: z.array(bundlePerson).max(MAX_RECORDS),
+    acts: z.array(bundleAct).max(MAX_RECORDS),
+    involvements: z.array(bundleInvolvement).max(MAX_RECORDS),
+    sources: z.array(bundleSource).max(MAX_RECORDS),
+  })
+  .superRefine((doc, ctx) => {
+    // Every reference inside the bundle must resolve inside it: the importer never guesses.
+    const ids = (list: { originalId: string }[]) => new Set(list.map((r) => r.originalId));
+    const [incidents, persons, acts] = [ids(doc.incidents), ids(doc.persons), ids(doc.acts)];
+    const codes = new Set(doc.registry.map((r) => `${r.kind}:${r.code}`));
+    const bad = (message: string) => ctx.addIssue({ code: 'custom', message });
+    const place = (c: string | null) => c === null || codes.has(`place:${c}`) || bad(`unknown place ${c}`);
+    for (const i of doc.incidents) i.placeCodes.forEach(place);
+    for (const a of doc.acts) {
+      if (!incidents.has(a.incident) || !persons.has(a.person)) bad(`act ${a.originalCode} refers outside the bundle`);
+      place(a.place);
+      if (a.detention) {
+        [a.detention.heldAt, a.detention.court, ...a.detention.transfers.flatMap((t) => [t.fromPlace, t.toPlace])].forEach(place);
+        if (a.detention.legalProvision !== null && !codes.has(`provision:${a.detention.legalProvision}`)) bad('unknown provision');
+      }
+    }
+    for (const v of doc.involvements) {
+      if (!acts.has(v.act)) bad(`involvement ${v.originalCode} refers outside the bundle`);
+      if (v.unit !== null && !codes.has(`unit:${v.unit}`)) bad('unknown unit');
+    }
+    const targets = { incident: incidents, person: persons, act: acts };
+    for (const s of doc.sources) if (!targets[s.targetType].has(s.target)) bad(`source ${s.originalCode} refers outside the bundle`);
+    const all = [...doc.incidents, ...doc.persons, ...doc.acts, ...doc.involvements, ...doc.sources].map((r) => r.originalId);
+    if (new Set(all).size !== all.length) bad('an original id appears twice');
+  });
+export type BundleDocument = z.infer<typeof bundleDocument>;
+
+export interface BundleCounts {
+  incidents: number;
+  persons: number;
+  acts: number;
+  detentions: number;
+  involvements: number;
+  sources: number;
+}
+
+export const countsOf = (doc: BundleDocument): BundleCounts => ({
+  incidents: doc.incidents.length,
+  persons: doc.persons.length,
+  acts: doc.acts.length,
+  detentions: doc.acts.filter((a) => a.detention).length,
+  involvements: doc.involvements.length,
+  sources: doc.sources.length,
+});
+
+/** Person fields that never leave in a bundle: Vigil never profiles by gender identity. */
+export const NEVER_SHARED_PERSON_FIELDS = ['genderIdentity'] as const;

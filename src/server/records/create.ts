@@ -1,0 +1,69 @@
+// Creating a record and writing a detention: one rule each, used by the workspace's own routes and by
+// the import of a partner's bundle (src/server/bundles), which creates many in one transaction.
+import type { Transaction } from 'kysely';
+import type * as z from 'zod';
+import { actInput, incidentInput, interventionInput, involvementInput, personInput, sourceInput, type RecordType } from '../../core/records/schemas.ts';
+import { actType } from '../../core/records/vocabulary.ts';
+import type { Database } from '../storage/schema.ts';
+import type { ServerSecret } from '../secret.ts';
+import { HttpError } from '../http/errors.ts';
+import { TABLES, appendVersion, checkedSecret, codeOf, mustExist } from './store.ts';
+import { plainColumns, type RecordInput } from './plain.ts';
+
+export const INPUTS: { [T in RecordType]: z.ZodType<RecordInput<T>> } = {
+  incident: incidentInput,
+  person: personInput,
+  act: actInput,
+  involvement: involvementInput,
+  source: sourceInput,
+  intervention: interventionInput,
+};
+
+/** Whatever a record refers to must exist: places, units, provisions, act types, incidents, people, acts, reports. */
+export async function checkReferences<T extends RecordType>(trx: Transaction<Database>, type: T, input: RecordInput<T>): Promise<void> {
+  const r = input as Record<string, unknown>;
+  if (type === 'incident') await mustExist(trx, 'registry', r.placeIds as string[], 'place');
+  if (type === 'act') {
+    await mustExist(trx, 'incidents', [r.incidentId as string]);
+    await mustExist(trx, 'persons', [r.personId as string]);
+    await mustExist(trx, 'registry', [r.placeId as string | null], 'place');
+    const code = r.typeCode as string;
+    if (!actType(code) && !(await trx.selectFrom('registry').select('id').where('kind', '=', 'act-type').where('code', '=', code).executeTakeFirst())) {
+      throw new HttpError(400, 'unknown-reference');
+    }
+  }
+  if (type === 'involvement') {
+    await mustExist(trx, 'acts', [r.actId as string]);
+    await mustExist(trx, 'registry', [r.unitId as string | null], 'unit');
+  }
+  if (type === 'source') {
+    const table = ({ incident: 'incidents', person: 'persons', act: 'acts' } as const)[r.targetType as 'incident' | 'person' | 'act'];
+    await mustExist(trx, table, [r.targetId as string]);
+    await mustExist(trx, 'reports', [r.reportId as string | null]);
+  }
+  if (type === 'intervention') {
+    await mustExist(trx, 'incidents', [r.incidentId as string | null]);
+    await mustExist(trx, 'persons', [r.personId as string | null]);
+    await mustExist(trx, 'acts', [r.actId as string | null]);
+  }
+}
+
+/** Inserts a checked record (version 1, with its first history row); the caller audits. */
+export async function insertRecord<T extends RecordType>(
+  trx: Transaction<Database>,
+  serverSecret: ServerSecret,
+  { type, id, record, member, now }: { type: T; id: string; record: RecordInput<T>; member: string; now: string },
+): Promise<{ id: string; code: string; version: number }> {
+  await checkReferences(trx, type, record);
+  const secret = await checkedSecret(trx, serverSecret, record.secret, { current: true });
+  const table = TABLES[type] as 'incidents';
+  if (await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) throw new HttpError(409, 'edit-conflict');
+  const plain = { ...plainColumns(record), ...(type === 'person' ? { consent_recorded_by: member, consent_recorded_at: now } : {}) };
+  const row = await trx
+    .insertInto(table)
+    .values({ id, ...plain, ...secret, version: 1, created_at: now, created_by: member, updated_at: now, updated_by: member } as never)
+    .returning(['seq'])
+    .executeTakeFirstOrThrow();
+  await appendVersion(trx, { type, id, version: 1, at: now, by: member, plain, keyEnvelope: secret.key_envelope, sealed: secret.sealed });
+  return { id, code: codeOf(type, Number(row.seq)), version: 1 };
+}

@@ -1,0 +1,114 @@
+// Receiving records from a partner: the file is opened here with the organization's records key
+// (current or older), summarised record by record, and only on confirmation made into this
+// organization's records — new ids, sealed to its own records key — in one request the server
+// applies whole or not at all. A bundle already imported adds nothing.
+import { useState } from 'preact/hooks';
+import { api, messageOf } from '../api.ts';
+import type { Vault } from '../vault.ts';
+import { fetchOrgKey } from '../org-key.ts';
+import { openBundle, BundleError } from '../../../core/bundle/envelope.ts';
+import { countsOf, type BundleDocument } from '../../../core/bundle/document.ts';
+import { planImport } from '../../../core/bundle/plan.ts';
+import type { ImportResult } from '../../../core/bundle/import-request.ts';
+import { ACT_TYPES } from '../../../core/records/vocabulary.ts';
+import { Feedback } from '../Feedback.tsx';
+import { bytesOf } from './client.ts';
+
+export function ImportBundle({ vault }: { vault: Vault }) {
+  const [doc, setDoc] = useState<BundleDocument | null>(null);
+  const [already, setAlready] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [said, setSaid] = useState('');
+  const [done, setDone] = useState<{ result: ImportResult; doc: BundleDocument } | null>(null);
+
+  async function choose(file: File | undefined) {
+    setDoc(null);
+    setDone(null);
+    setError(null);
+    setSaid('');
+    if (!file) return;
+    try {
+      const opened = await openBundle(await bytesOf(file), vault.keyring);
+      const { imported } = await api<{ imported: number }>(`/api/bundles/${opened.bundleId}`);
+      setAlready(imported);
+      setDoc(opened);
+      setSaid('Bundle opened. Check the summary below before importing.');
+    } catch (e) {
+      setError(e instanceof BundleError ? e.message : messageOf(e, 'The bundle could not be opened.'));
+    }
+  }
+
+  async function confirm() {
+    if (!doc) return;
+    setBusy(true);
+    setError(null);
+    setSaid('Importing…');
+    try {
+      // The registry as it is now (not the session's copy): entries are matched by code.
+      const [{ entries }, recordsKey] = await Promise.all([api<{ entries: { id: string; kind: string; code: string }[] }>('/api/registry'), fetchOrgKey('records', vault.keyring)]);
+      const result = await api<ImportResult>('/api/bundles/import', await planImport(doc, entries, recordsKey));
+      vault.release('registry');
+      const made = Object.values(result.created).reduce((n, c) => n + c, 0);
+      setSaid(`Imported ${made} records${result.skipped ? `; ${result.skipped} were already here and were skipped` : ''}.`);
+      setDone({ result, doc });
+      setDoc(null);
+    } catch (e) {
+      setSaid('');
+      setError(`${messageOf(e, 'The import failed.')} Nothing was imported; you can try again.`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const counts = doc && countsOf(doc);
+  return (
+    <section aria-labelledby="import-heading">
+      <h2 id="import-heading">Import a partner's bundle</h2>
+      <label for="bundle-file">Bundle file (.vigil)</label>
+      <input id="bundle-file" type="file" accept=".vigil,application/octet-stream" onChange={(e) => void choose(e.currentTarget.files?.[0])} />
+      <Feedback error={error} said={said} />
+      {doc && counts && (
+        <div data-bundle-summary>
+          <h3>
+            From {doc.organization.name}, made on {doc.exportedOn}
+          </h3>
+          <p>
+            {counts.incidents} incidents, {counts.persons} people, {counts.acts} acts ({counts.detentions} with a detention), {counts.involvements} perpetrator involvements, {counts.sources} sources.
+            {already > 0 && ` ${already} of these records were imported before and will be skipped.`}
+          </p>
+          <ul class="plain-list">
+            {doc.incidents.map((i) => (
+              <li key={i.originalId}>
+                Incident {i.originalCode}: {String(i.fields.title ?? '(no title)')} ({i.start.date ?? 'date unknown'})
+              </li>
+            ))}
+            {doc.persons.map((p) => (
+              <li key={p.originalId}>
+                Person {p.originalCode}: {p.identityWithheld ? 'identity withheld (no consent to share)' : String(p.fields.name ?? '(no name)')}
+              </li>
+            ))}
+            {doc.acts.map((a) => (
+              <li key={a.originalId}>
+                Act {a.originalCode}: {ACT_TYPES.find((t) => t.code === a.typeCode)?.labels.en ?? doc.registry.find((r) => r.kind === 'act-type' && r.code === a.typeCode)?.labels.en ?? a.typeCode}
+                {a.detention ? `, ${a.detention.status}` : ''}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void confirm()} disabled={busy}>
+            Import these records
+          </button>
+        </div>
+      )}
+      {done && (
+        <ul class="plain-list" data-bundle-imported>
+          {done.doc.incidents.map((i) => (
+            <li key={i.originalId}>
+              <a href={`#records/${done.result.ids[i.originalId]}`}>Open the imported incident (their {i.originalCode})</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

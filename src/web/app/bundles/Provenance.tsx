@@ -1,0 +1,29 @@
+// Where an imported record came from: the partner's bundle, its day, their code for the record.
+// The partner's name is sealed to the records key; without it the line says "a partner".
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api.ts';
+import type { Vault } from '../vault.ts';
+import { openFields } from '../../../core/records/sealing.ts';
+import type { ProvenanceView } from '../../../core/bundle/import-request.ts';
+
+export function Provenance({ vault, recordId }: { vault: Vault; recordId: string }) {
+  const [line, setLine] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const { provenance } = await api<{ provenance: ProvenanceView | null }>(`/api/provenance/${recordId}`);
+      if (!provenance) return;
+      const origin = await openFields<{ organization: string; exportedOn: string }>(provenance.origin, 'bundle', provenance.bundleId, vault.keyring).catch(() => null);
+      const from = origin ? `${origin.organization}'s bundle of ${origin.exportedOn}` : "a partner organization's bundle";
+      if (live) setLine(`Imported from ${from}, their code ${provenance.originalCode} (imported ${provenance.importedOn}).`);
+    })().catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [recordId]);
+  return line ? (
+    <p class="facts" data-provenance>
+      {line}
+    </p>
+  ) : null;
+}
