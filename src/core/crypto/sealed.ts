@@ -20,6 +20,8 @@ export const SealedKind = {
   attachmentKey: 7,
   /** A custody-log entry's detail (the hashes seen), sealed like the attachment's key. */
   custodyDetail: 8,
+  /** An alert subscriber's address, languages and unsubscribe token, sealed by the server on arrival to the intake key. */
+  alertSubscriber: 9,
 } as const;
 export type SealedKind = (typeof SealedKind)[keyof typeof SealedKind];
 

@@ -38,6 +38,11 @@ export const AUDIT_ACTIONS = [
   'record.purged',
   'registry.added',
   'settings.changed',
+  'alert.published',
+  'alert.corrected',
+  'alert.withdrawn',
+  'webhook.added',
+  'webhook.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
