@@ -43,7 +43,7 @@ export function createMailer(config: Config): Mailer | null {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
-        list: { unsubscribe: { url: mail.unsubscribeUrl, comment: 'Unsubscribe' } },
+        list: { unsubscribe: mail.unsubscribeUrl },
         headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'Auto-Submitted': 'auto-generated' },
       });
     },
