@@ -303,3 +303,37 @@ describe('without SMTP', () => {
     assert.equal(Number((await query<{ n: number }>(server, 'select count(*) as n from alert_subscribers'))[0]!.n), 0);
   });
 });
+
+describe('email deliveries held in memory when the server restarts', () => {
+  let server: TestServer;
+  let mailbox: Mailbox;
+  before(async () => {
+    mailbox = await startMailbox();
+    server = await startTestServer('sqlite', { VIGIL_SMTP_URL: mailbox.url, VIGIL_MAIL_FROM: 'notes@example.org', VIGIL_SUBSCRIBE_PER_MINUTE: '0', VIGIL_ALERT_RETRY_MS: '60000' });
+    await setUpOrganization(server);
+  });
+  after(async () => {
+    await server?.close();
+    await mailbox?.close();
+  });
+  it('show as interrupted, and “retry” resends them', async () => {
+    await subscribe(server, mailbox, READER, ['en']);
+    mailbox.refuse.add(READER.toLowerCase());
+    let admin = await logIn(server);
+    const { recipients } = await recipientsFor(admin);
+    const { id } = (await (await admin.post('/api/alerts', { texts: { en: TEXTS.en }, recipients })).json()) as { id: string };
+    let log = await until(() => deliveries(admin, id), (d) => d[0]?.attempts === 1);
+    assert.deepEqual([log[0]!.status, log[0]!.lastError], ['pending', 'smtp-451']);
+    await server.restart();
+    admin = await logIn(server);
+    log = await deliveries(admin, id);
+    assert.equal(log[0]!.status, 'interrupted');
+    assert.equal(((await (await admin.get('/api/alerts')).json()) as AlertsResponse).alerts[0]!.deliveries.failed, 1);
+    mailbox.refuse.clear();
+    const retried = await admin.post(`/api/alerts/${id}/retry`, { recipients: (await recipientsFor(admin)).recipients });
+    assert.deepEqual(await retried.json(), { webhooks: 0, emails: 1 });
+    await mailbox.waitFor(READER, (m) => m.subject === TEXTS.en.title);
+    log = await until(() => deliveries(admin, id), (d) => d[0]?.status === 'sent');
+    assert.equal(log[0]!.status, 'sent');
+  });
+});
