@@ -12,6 +12,7 @@ import { alertPage, alertsFeed, alertsPage, alertStepPage, type PublicAlert } fr
 import { SealedKind, sealTo } from '../../core/crypto/sealed.ts';
 import { toBase64Url, utf8 } from '../../core/crypto/bytes.ts';
 import { isLanguage } from '../../core/i18n/index.ts';
+import type { Language } from '../../core/report/answers.ts';
 import type { AlertTexts, SealedSubscriber } from '../../core/alerts/schemas.ts';
 import { confirmationEmail } from './email.ts';
 import type { Mailer } from './mailer.ts';
@@ -55,15 +56,15 @@ export async function publicAlertRoutes(app: FastifyInstance, mailer: Mailer | n
     const fields = formBodyOf(request.body);
     const ctx = await ctxFor(request, '/alerts');
     if (!mailer) throw new HttpError(503, 'mail-off');
-    const languages = [...new Set(fields.get('languages') ?? [])].filter((l) => isLanguage(l) && ctx.languages.includes(l));
+    const languages = [...new Set(fields.get('languages') ?? [])].filter((l): l is Language => isLanguage(l) && ctx.languages.includes(l));
     const email = emailAddress.safeParse(fields.get('email')?.[0] ?? '');
     if (!email.success) {
-      return sendPage(reply, 400, alertsPage(ctx, await published(100), true, { email: (fields.get('email')?.[0] ?? '').slice(0, 254), languages: languages as never, error: 'bad-email' }));
+      return sendPage(reply, 400, alertsPage(ctx, await published(100), true, { email: (fields.get('email')?.[0] ?? '').slice(0, 254), languages, error: 'bad-email' }));
     }
     const key = await app.vigil.intakeKey();
     if (!key) throw new HttpError(503, 'not-ready');
     const [confirmToken, unsubscribeToken] = [toBase64Url(randomBytes(32)), toBase64Url(randomBytes(32))];
-    const sealed: SealedSubscriber = { v: 1, email: email.data, languages: languages.length ? (languages as SealedSubscriber['languages']) : [ctx.lang], unsubscribeToken };
+    const sealed: SealedSubscriber = { v: 1, email: email.data, languages: languages.length ? languages : [ctx.lang], unsubscribeToken };
     const envelope = await sealTo(SealedKind.alertSubscriber, key, utf8(JSON.stringify(sealed)));
     // The email first: if it cannot be sent, nothing is stored.
     try {
