@@ -16,6 +16,7 @@ const READERS: Actor[] = ['viewer', 'documenter', 'coordinator', 'admin'];
 const TRIAGERS: Actor[] = ['documenter', 'coordinator', 'admin'];
 const ADMINS: Actor[] = ['admin'];
 const BUNDLERS: Actor[] = ['coordinator', 'admin'];
+const PUBLISHERS: Actor[] = ['coordinator', 'admin'];
 
 /** Who may call each route. Keep in step with the code: the test fails for any route not here. */
 const MATRIX: Record<string, Actor[]> = {
@@ -106,6 +107,24 @@ const MATRIX: Record<string, Actor[]> = {
   'GET /api/bundles/:id': BUNDLERS,
   'POST /api/bundles/import': BUNDLERS,
   'GET /api/provenance/:id': READERS,
+  'GET /alerts': PUBLIC,
+  'GET /alerts.atom': PUBLIC,
+  'GET /alerts/:id': PUBLIC,
+  'POST /alerts/subscribe': PUBLIC,
+  'GET /alerts/confirm/:token': PUBLIC,
+  'POST /alerts/confirm/:token': PUBLIC,
+  'GET /alerts/unsubscribe/:token': PUBLIC,
+  'POST /alerts/unsubscribe/:token': PUBLIC,
+  'GET /api/alerts': PUBLISHERS,
+  'GET /api/alerts/subscribers': PUBLISHERS,
+  'POST /api/alerts': PUBLISHERS,
+  'POST /api/alerts/:id/correct': PUBLISHERS,
+  'POST /api/alerts/:id/withdraw': PUBLISHERS,
+  'GET /api/alerts/:id/deliveries': PUBLISHERS,
+  'POST /api/alerts/:id/retry': PUBLISHERS,
+  'GET /api/webhooks': ADMINS,
+  'POST /api/webhooks': ADMINS,
+  'POST /api/webhooks/:id/remove': ADMINS,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

@@ -34,6 +34,7 @@ import { guideRoutes } from './guides/routes.ts';
 import { meRoutes } from './auth/me-routes.ts';
 import { secondFactorRoutes } from './auth/second-factor-routes.ts';
 import { bundleRoutes } from './bundles/routes.ts';
+import { alertRoutes } from './alerts/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -192,5 +193,6 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(meRoutes);
   await app.register(secondFactorRoutes);
   await app.register(bundleRoutes);
+  await app.register(alertRoutes);
   return app;
 }

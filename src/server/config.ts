@@ -23,6 +23,16 @@ export interface Config {
   idleMinutes: number;
   /** Largest attachment accepted, in bytes (VIGIL_ATTACHMENT_MB, default 50). */
   attachmentBytes: number;
+  /** SMTP server for alert emails (VIGIL_SMTP_URL, e.g. smtps://user:pass@mail.example.org); none = no email alerts. */
+  smtpUrl: string | undefined;
+  /** The From address of alert emails (VIGIL_MAIL_FROM). */
+  mailFrom: string | undefined;
+  /** Subscriptions a client may ask for per minute (VIGIL_SUBSCRIBE_PER_MINUTE, 0 = no limit). */
+  subscribePerMinute: number;
+  /** Waits before each retry of a failed alert delivery, in ms (VIGIL_ALERT_RETRY_MS, comma-separated). */
+  alertRetryMs: number[];
+  /** How long one webhook call or SMTP exchange may take, in ms (VIGIL_ALERT_TIMEOUT_MS). */
+  alertTimeoutMs: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -57,5 +67,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrlGiven: !!env.VIGIL_PUBLIC_URL,
     idleMinutes: integer('VIGIL_IDLE_MINUTES', env.VIGIL_IDLE_MINUTES, 15) || 15,
     attachmentBytes: (integer('VIGIL_ATTACHMENT_MB', env.VIGIL_ATTACHMENT_MB, 50) || 50) * 1024 * 1024,
+    smtpUrl: env.VIGIL_SMTP_URL || undefined,
+    mailFrom: env.VIGIL_MAIL_FROM || undefined,
+    subscribePerMinute: integer('VIGIL_SUBSCRIBE_PER_MINUTE', env.VIGIL_SUBSCRIBE_PER_MINUTE, 5),
+    alertRetryMs: (env.VIGIL_ALERT_RETRY_MS || '60000,300000,1800000,7200000,21600000').split(',').map((v) => integer('VIGIL_ALERT_RETRY_MS', v.trim(), 60000)),
+    alertTimeoutMs: integer('VIGIL_ALERT_TIMEOUT_MS', env.VIGIL_ALERT_TIMEOUT_MS, 15000) || 15000,
   };
 }

@@ -22,6 +22,8 @@ export const SealedKind = {
   custodyDetail: 8,
   /** A bundle of records for a partner organization, sealed to the partner's records key (core/bundle). */
   bundle: 9,
+  /** An alert subscriber's address, languages and unsubscribe token, sealed by the server on arrival to the intake key. */
+  alertSubscriber: 10,
 } as const;
 export type SealedKind = (typeof SealedKind)[keyof typeof SealedKind];
 

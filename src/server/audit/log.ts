@@ -40,6 +40,11 @@ export const AUDIT_ACTIONS = [
   'settings.changed',
   'guide.saved',
   'bundle.imported',
+  'alert.published',
+  'alert.corrected',
+  'alert.withdrawn',
+  'webhook.added',
+  'webhook.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

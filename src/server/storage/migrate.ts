@@ -10,6 +10,7 @@ import * as m008 from './migrations/008-record-indexes.ts';
 import * as m009 from './migrations/009-transfer-time.ts';
 import * as m010 from './migrations/010-report-cache.ts';
 import * as m011 from './migrations/011-public-counts.ts';
+import * as m012 from './migrations/012-alerts.ts';
 import * as m013 from './migrations/013-guides.ts';
 import * as m014 from './migrations/014-provenance.ts';
 
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009-transfer-time': m009,
   '010-report-cache': m010,
   '011-public-counts': m011,
+  '012-alerts': m012,
   '013-guides': m013,
   '014-provenance': m014,
 };

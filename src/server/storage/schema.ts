@@ -371,4 +371,53 @@ export interface Database {
   guides: GuideTable;
   bundle_imports: BundleImportTable;
   provenance: ProvenanceTable;
+  alerts: AlertTable;
+  alert_subscribers: AlertSubscriberTable;
+  alert_webhooks: AlertWebhookTable;
+  alert_deliveries: AlertDeliveryTable;
+}
+
+export interface AlertTable {
+  seq: Generated<number>;
+  id: string;
+  /** JSON: { [language]: { title, body } } — public once published. */
+  texts: string;
+  status: 'published' | 'withdrawn';
+  /** To the hour, like everything public. */
+  published_at: string;
+  corrected_at: string | null;
+  published_by: string;
+}
+export interface AlertSubscriberTable {
+  seq: Generated<number>;
+  id: string;
+  key_id: string;
+  /** Address, languages and unsubscribe token, sealed (kind 10) to the intake key. */
+  envelope: Uint8Array;
+  confirm_hash: string | null;
+  unsubscribe_hash: string;
+  confirmed: number;
+  created_day: string;
+}
+export interface AlertWebhookTable {
+  seq: Generated<number>;
+  id: string;
+  url: string;
+  /** The signing secret, encrypted under the server secret. */
+  secret: Uint8Array;
+  created_at: string;
+  created_by: string;
+}
+export interface AlertDeliveryTable {
+  seq: Generated<number>;
+  id: string;
+  alert_id: string;
+  channel: 'email' | 'webhook';
+  target_id: string;
+  target_label: string;
+  status: 'pending' | 'sent' | 'failed' | 'interrupted';
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  updated_at: string;
 }

@@ -21,6 +21,7 @@ import { PersonPage } from './records/PersonPage.tsx';
 import { PlacePage } from './records/PlacePage.tsx';
 import { GuidesPage } from './guides/GuidesPage.tsx';
 import { PartnersPage } from './bundles/PartnersPage.tsx';
+import { AlertsPage } from './alerts/AlertsPage.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -127,6 +128,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {page === 'place' && pageId && <PlacePage key={pageId} vault={vault} placeId={pageId} />}
       {page === 'guides' && <GuidesPage vault={vault} />}
       {page === 'partners' && <PartnersPage vault={vault} />}
+      {page === 'alerts' && <AlertsPage vault={vault} />}
     </>
   );
 }

@@ -15,6 +15,7 @@ export const PAGES = {
   audit: { title: 'Audit log', admins: true, hidden: false },
   guides: { title: 'Rights & safety pages', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
   partners: { title: 'Partners', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
+  alerts: { title: 'Alerts', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
 } as const;
 export type Page = keyof typeof PAGES;
 

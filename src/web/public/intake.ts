@@ -1,4 +1,5 @@
 import { html, raw, type Raw } from './html.ts';
+import { ALERT_MESSAGES } from '../../core/i18n/alerts.ts';
 import { page, type PageContext, type SealingKey } from './layout.ts';
 import { MESSAGES, type ErrorCode, type Messages } from '../../core/i18n/index.ts';
 import { STILL_HELD, WHAT_HAPPENED, YES_NO, LIMITS } from '../../core/report/answers.ts';
@@ -64,6 +65,7 @@ export function intakePage(ctx: PageContext, key: SealingKey, state: IntakeFormS
 <p><button type="submit">${t.send}</button></p>
 </form>
 <p><a href="/status?lang=${ctx.lang}">${t.checkStatus}</a></p>
+<p><a href="/alerts?lang=${ctx.lang}">${ALERT_MESSAGES[ctx.lang].title}</a></p>
 <template id="receipt-template">${receiptBody(t, ctx, '', key)}</template>`;
   return page(ctx, t.formTitle, body);
 }

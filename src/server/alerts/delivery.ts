@@ -1,0 +1,202 @@
+// Delivering a published alert. Webhook deliveries are a persisted queue (alert_deliveries with
+// next_attempt_at), worked by a timer. Email deliveries are logged in the same table, but the
+// addresses they need exist only in this process's memory (the coordinator's browser opened them):
+// if the process stops first, they show as "interrupted" and "retry" in the workspace resends them.
+import { randomUUID } from 'node:crypto';
+import type { VigilContext } from '../context.ts';
+import type { Mailer } from './mailer.ts';
+import { smtpErrorClass } from './mailer.ts';
+import { callWebhook, WEBHOOK_SCHEMA_VERSION } from './webhook.ts';
+import { alertEmail } from './email.ts';
+import type { AlertTexts, Recipient } from '../../core/alerts/schemas.ts';
+import { fromUtf8 } from '../../core/crypto/bytes.ts';
+
+interface EmailJob {
+  recipient: Recipient;
+  alertId: string;
+  due: number;
+}
+
+export function createDelivery(vigil: VigilContext, mailer: Mailer | null) {
+  const { db } = vigil.storage;
+  const { alertRetryMs: retries, alertTimeoutMs: timeoutMs } = vigil.config;
+  const emailJobs = new Map<string, EmailJob>();
+  const pollMs = Math.min(5000, Math.max(50, Math.floor(Math.min(...retries, 10_000) / 2)));
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+
+  const now = () => new Date().toISOString();
+
+  async function record(id: string, attempts: number, error: string | null) {
+    const giveUp = error !== null && attempts > retries.length;
+    const next = error === null || giveUp ? null : new Date(Date.now() + retries[attempts - 1]!).toISOString();
+    await db
+      .updateTable('alert_deliveries')
+      .set({ status: error === null ? 'sent' : giveUp ? 'failed' : 'pending', attempts, last_error: error, next_attempt_at: next, updated_at: now() })
+      .where('id', '=', id)
+      .execute();
+    return next;
+  }
+
+  async function alertTexts(alertId: string, cache: Map<string, { texts: AlertTexts; publishedAt: string } | null>) {
+    if (!cache.has(alertId)) {
+      const row = await db.selectFrom('alerts').select(['texts', 'status', 'published_at']).where('id', '=', alertId).executeTakeFirst();
+      cache.set(alertId, row && row.status === 'published' ? { texts: JSON.parse(row.texts) as AlertTexts, publishedAt: row.published_at } : null);
+    }
+    return cache.get(alertId)!;
+  }
+
+  async function webhooksDue(cache: Map<string, { texts: AlertTexts; publishedAt: string } | null>) {
+    const due = await db
+      .selectFrom('alert_deliveries')
+      .innerJoin('alert_webhooks', 'alert_webhooks.id', 'alert_deliveries.target_id')
+      .select(['alert_deliveries.id', 'alert_deliveries.alert_id', 'alert_deliveries.attempts', 'alert_deliveries.next_attempt_at', 'alert_webhooks.url', 'alert_webhooks.secret'])
+      .where('alert_deliveries.channel', '=', 'webhook')
+      .where('alert_deliveries.status', '=', 'pending')
+      .where('alert_deliveries.next_attempt_at', '<=', now())
+      .orderBy('alert_deliveries.next_attempt_at')
+      .limit(20)
+      .execute();
+    await Promise.all(
+      due.map(async (d) => {
+        // Claim it: another server on the same PostgreSQL may be looking at the same row.
+        const lease = new Date(Date.now() + 2 * timeoutMs + 1000).toISOString();
+        const claimed = await db.updateTable('alert_deliveries').set({ next_attempt_at: lease }).where('id', '=', d.id).where('next_attempt_at', '=', d.next_attempt_at).executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) !== 1) return;
+        const alert = await alertTexts(d.alert_id, cache);
+        if (!alert) return record(d.id, retries.length + 1, 'withdrawn');
+        const secret = fromUtf8(vigil.secret.decrypt('webhook', d.secret));
+        const error = await callWebhook(
+          d.url,
+          secret,
+          d.id,
+          { v: WEBHOOK_SCHEMA_VERSION, type: 'alert.published', id: d.alert_id, url: `${vigil.config.publicUrl}/alerts/${d.alert_id}`, publishedAt: alert.publishedAt, languages: alert.texts },
+          timeoutMs,
+        );
+        await record(d.id, d.attempts + 1, error);
+      }),
+    );
+  }
+
+  async function emailsDue(cache: Map<string, { texts: AlertTexts; publishedAt: string } | null>) {
+    const due = [...emailJobs.entries()].filter(([, job]) => job.due <= Date.now()).slice(0, 200);
+    let next = 0;
+    // A few at a time: a mail server limits connections per client.
+    const worker = async () => {
+      while (next < due.length && !stopped) {
+        const [id, job] = due[next++]!;
+        job.due = Infinity;
+        const row = await db.selectFrom('alert_deliveries').select(['attempts', 'status']).where('id', '=', id).executeTakeFirst();
+        if (!row || row.status !== 'pending') {
+          emailJobs.delete(id);
+          continue;
+        }
+        const alert = await alertTexts(job.alertId, cache);
+        let error: string | null;
+        if (!alert) error = 'withdrawn';
+        else if (!mailer) error = 'mail-off';
+        else {
+          try {
+            await mailer.send(alertEmail(vigil.config.publicUrl, job.alertId, alert.texts, job.recipient));
+            error = null;
+          } catch (e) {
+            error = smtpErrorClass(e);
+          }
+        }
+        const attempts = error === 'withdrawn' || error === 'mail-off' ? retries.length + 1 : row.attempts + 1;
+        const nextAt = await record(id, attempts, error);
+        if (nextAt) job.due = Date.parse(nextAt);
+        else emailJobs.delete(id);
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+  }
+
+  async function work() {
+    do {
+      again = false;
+      const cache = new Map<string, { texts: AlertTexts; publishedAt: string } | null>();
+      await Promise.all([webhooksDue(cache), emailsDue(cache)]);
+    } while (again && !stopped);
+  }
+
+  /** Runs the due deliveries now (after a publish), or soon if a run is under way. */
+  function kick() {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = work()
+      .catch(() => undefined)
+      .finally(() => (running = null));
+  }
+
+  return {
+    async start() {
+      // Email jobs held by a process that stopped are gone with it.
+      await db.updateTable('alert_deliveries').set({ status: 'interrupted', next_attempt_at: null, updated_at: now() }).where('channel', '=', 'email').where('status', '=', 'pending').execute();
+      timer = setInterval(kick, pollMs);
+      timer.unref();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running;
+      emailJobs.clear();
+      mailer?.close();
+    },
+
+    /** Rows for a new alert (inside the publishing transaction); returns the email jobs to hold once it commits. */
+    async plan(trx: typeof db, alertId: string, recipients: { recipient: Recipient; n: number }[]) {
+      const at = now();
+      const webhooks = await trx.selectFrom('alert_webhooks').select(['id', 'url']).orderBy('seq').execute();
+      const rows = [
+        ...webhooks.map((w) => ({ id: randomUUID(), alert_id: alertId, channel: 'webhook' as const, target_id: w.id, target_label: w.url, status: 'pending' as const, attempts: 0, last_error: null, next_attempt_at: at, updated_at: at })),
+        ...recipients.map((r) => ({ id: randomUUID(), alert_id: alertId, channel: 'email' as const, target_id: r.recipient.subscriberId, target_label: `subscriber #${r.n}`, status: 'pending' as const, attempts: 0, last_error: null, next_attempt_at: null, updated_at: at })),
+      ];
+      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('alert_deliveries').values(rows.slice(i, i + 500)).execute();
+      const jobs = rows.filter((r) => r.channel === 'email').map((r, i) => [r.id, { recipient: recipients[i]!.recipient, alertId, due: 0 }] as const);
+      return { webhooks: webhooks.length, emails: jobs.length, jobs };
+    },
+
+    hold(jobs: readonly (readonly [string, EmailJob])[]) {
+      for (const [id, job] of jobs) emailJobs.set(id, job);
+      kick();
+    },
+
+    /** Failed or interrupted deliveries of an alert start again (emails only for the recipients given). */
+    async retry(alertId: string, recipients: Recipient[]) {
+      const at = now();
+      const webhooks = await db
+        .updateTable('alert_deliveries')
+        .set({ status: 'pending', next_attempt_at: at, attempts: 0, updated_at: at })
+        .where('alert_id', '=', alertId)
+        .where('channel', '=', 'webhook')
+        .where('status', 'in', ['failed', 'interrupted'])
+        .executeTakeFirst();
+      const bySubscriber = new Map(recipients.map((r) => [r.subscriberId, r]));
+      const failed = await db
+        .selectFrom('alert_deliveries')
+        .select(['id', 'target_id'])
+        .where('alert_id', '=', alertId)
+        .where('channel', '=', 'email')
+        .where('status', 'in', ['failed', 'interrupted'])
+        .execute();
+      const jobs: [string, EmailJob][] = [];
+      for (const row of failed) {
+        const recipient = bySubscriber.get(row.target_id);
+        if (!recipient) continue;
+        await db.updateTable('alert_deliveries').set({ status: 'pending', attempts: 0, last_error: null, updated_at: at }).where('id', '=', row.id).execute();
+        jobs.push([row.id, { recipient, alertId, due: 0 }]);
+      }
+      for (const [id, job] of jobs) emailJobs.set(id, job);
+      kick();
+      return { webhooks: Number(webhooks.numUpdatedRows), emails: jobs.length };
+    },
+  };
+}
+
+export type Delivery = ReturnType<typeof createDelivery>;

@@ -1,0 +1,138 @@
+// Writing an alert in one or more of the organization's languages, previewing it as readers will
+// see it, then publishing (or saving a correction).
+import { useState } from 'preact/hooks';
+import { ALERT_LIMITS, paragraphs, type AlertTexts } from '../../../core/alerts/schemas.ts';
+import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
+import { Feedback } from '../Feedback.tsx';
+
+export const LANGUAGE_NAMES: Record<Language, string> = { az: 'Azerbaijani', ru: 'Russian', en: 'English' };
+
+type Draft = Record<Language, { title: string; body: string }>;
+
+const emptyDraft = (): Draft => ({ az: { title: '', body: '' }, ru: { title: '', body: '' }, en: { title: '', body: '' } });
+
+/** The languages written, or a problem to show. */
+function textsOf(draft: Draft, languages: Language[]): AlertTexts | string {
+  const texts: AlertTexts = {};
+  for (const l of languages) {
+    const { title, body } = draft[l];
+    if (!title.trim() && !body.trim()) continue;
+    if (!title.trim() || !body.trim()) return `The ${LANGUAGE_NAMES[l]} alert needs both a title and a text (or neither).`;
+    texts[l] = { title: title.trim(), body: body.trim() };
+  }
+  return Object.keys(texts).length ? texts : 'Write the alert in at least one language: a title and a text.';
+}
+
+export function AlertPreview({ texts }: { texts: AlertTexts }) {
+  return (
+    <>
+      {LANGUAGES.filter((l) => texts[l]).map((l) => (
+        <article key={l} lang={l} class="card" aria-label={`Preview in ${LANGUAGE_NAMES[l]}`}>
+          <h3>{texts[l]!.title}</h3>
+          {paragraphs(texts[l]!.body).map((lines, i) => (
+            <p key={i}>
+              {lines.map((line, j) => (
+                <>
+                  {j > 0 && <br />}
+                  {line}
+                </>
+              ))}
+            </p>
+          ))}
+        </article>
+      ))}
+    </>
+  );
+}
+
+export function Composer({
+  languages,
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  idPrefix,
+}: {
+  languages: Language[];
+  initial?: AlertTexts;
+  submitLabel: string;
+  onSubmit: (texts: AlertTexts) => Promise<void>;
+  onCancel?: () => void;
+  idPrefix: string;
+}) {
+  const [draft, setDraft] = useState<Draft>(() => {
+    const d = emptyDraft();
+    for (const l of LANGUAGES) if (initial?.[l]) d[l] = { ...initial[l]! };
+    return d;
+  });
+  const [preview, setPreview] = useState<AlertTexts | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (l: Language, field: 'title' | 'body', value: string) => setDraft((d) => ({ ...d, [l]: { ...d[l], [field]: value } }));
+
+  function showPreview(event: Event) {
+    event.preventDefault();
+    const texts = textsOf(draft, languages);
+    if (typeof texts === 'string') return setError(texts);
+    setError(null);
+    setPreview(texts);
+  }
+
+  async function submit() {
+    if (!preview) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(preview);
+      setPreview(null);
+      setDraft(emptyDraft());
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'It could not be done.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (preview) {
+    return (
+      <section aria-labelledby={`${idPrefix}-preview`}>
+        <h3 id={`${idPrefix}-preview`} tabIndex={-1} ref={(h) => h?.focus()}>
+          Preview: as readers will see it
+        </h3>
+        <AlertPreview texts={preview} />
+        <Feedback error={error} />
+        <div class="actions">
+          <button type="button" onClick={() => void submit()} disabled={busy}>
+            {submitLabel}
+          </button>
+          <button type="button" class="secondary" onClick={() => setPreview(null)} disabled={busy}>
+            Back to editing
+          </button>
+        </div>
+      </section>
+    );
+  }
+  return (
+    <form onSubmit={showPreview}>
+      {languages.map((l) => (
+        <fieldset key={l}>
+          <legend>{LANGUAGE_NAMES[l]}</legend>
+          <label for={`${idPrefix}-${l}-title`}>Title ({LANGUAGE_NAMES[l]})</label>
+          <input lang={l} id={`${idPrefix}-${l}-title`} maxLength={ALERT_LIMITS.title} value={draft[l].title} onInput={(e) => set(l, 'title', e.currentTarget.value)} />
+          <label for={`${idPrefix}-${l}-body`}>Text ({LANGUAGE_NAMES[l]})</label>
+          <textarea lang={l} id={`${idPrefix}-${l}-body`} rows={6} maxLength={ALERT_LIMITS.body} value={draft[l].body} onInput={(e) => set(l, 'body', e.currentTarget.value)} />
+        </fieldset>
+      ))}
+      <p class="hint">Plain text; a blank line starts a new paragraph. Leave a language empty to skip it.</p>
+      <Feedback error={error} />
+      <div class="actions">
+        <button type="submit">Preview</button>
+        {onCancel && (
+          <button type="button" class="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

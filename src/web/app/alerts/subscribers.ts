@@ -1,0 +1,10 @@
+// The confirmed subscribers, opened in this browser with the intake key this member holds.
+import { api } from '../api.ts';
+import type { Vault } from '../vault.ts';
+import { openSubscribers, type OpenedSubscribers } from '../../../core/alerts/recipients.ts';
+import type { SubscriberView } from '../../../core/alerts/schemas.ts';
+
+export async function openedSubscribers(vault: Vault): Promise<OpenedSubscribers> {
+  const { subscribers } = await api<{ subscribers: SubscriberView[] }>('/api/alerts/subscribers');
+  return openSubscribers(subscribers, vault.keyring);
+}

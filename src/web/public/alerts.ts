@@ -1,0 +1,112 @@
+// The public alerts pages (no script, the organization's neutral title): the list with the
+// subscribe form, one alert, the confirm and unsubscribe steps, and the Atom feed.
+import { html, type Raw } from './html.ts';
+import { page, type PageContext } from './layout.ts';
+import { MESSAGES } from '../../core/i18n/index.ts';
+import { ALERT_MESSAGES } from '../../core/i18n/alerts.ts';
+import { LANGUAGES, type Language } from '../../core/report/answers.ts';
+import { paragraphs, type AlertTexts } from '../../core/alerts/schemas.ts';
+import type { ErrorCode } from '../../core/i18n/index.ts';
+
+export interface PublicAlert {
+  id: string;
+  texts: AlertTexts;
+  publishedAt: string;
+  correctedAt: string | null;
+}
+
+/** The language to show an alert in: the reader's if written in it, else the first written. */
+export function shownLanguage(texts: AlertTexts, lang: Language): Language {
+  return texts[lang] ? lang : LANGUAGES.find((l) => texts[l])!;
+}
+
+const hour = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+function bodyOf(body: string): Raw[] {
+  return paragraphs(body).map((lines) => html`<p>${lines.map((line, i) => (i ? [html`<br>`, line] : line))}</p>`);
+}
+
+function dateLine(ctx: PageContext, alert: PublicAlert): Raw {
+  const a = ALERT_MESSAGES[ctx.lang];
+  return html`<p class="hint">${a.published.replace('{when}', hour(alert.publishedAt))}${alert.correctedAt ? html` · ${a.corrected.replace('{when}', hour(alert.correctedAt))}` : ''}</p>`;
+}
+
+function article(ctx: PageContext, alert: PublicAlert, level: 'h1' | 'h2'): Raw {
+  const lang = shownLanguage(alert.texts, ctx.lang);
+  const text = alert.texts[lang]!;
+  const title = level === 'h1' ? html`<h1>${text.title}</h1>` : html`<h2><a href="/alerts/${alert.id}?lang=${ctx.lang}">${text.title}</a></h2>`;
+  return html`<article lang="${lang}">${title}${dateLine(ctx, alert)}${bodyOf(text.body)}</article>`;
+}
+
+export interface SubscribeFormState {
+  email?: string;
+  languages?: Language[];
+  error?: ErrorCode;
+}
+
+function subscribeForm(ctx: PageContext, mail: boolean, state: SubscribeFormState): Raw {
+  const a = ALERT_MESSAGES[ctx.lang];
+  const t = MESSAGES[ctx.lang];
+  if (!mail) return html`<section aria-labelledby="subscribe-title"><h2 id="subscribe-title">${a.subscribeTitle}</h2><p>${a.mailOff}</p></section>`;
+  const chosen = state.languages ?? [ctx.lang];
+  const boxes = ctx.languages.map(
+    (l) => html`<div class="choice"><input type="checkbox" id="lang-${l}" name="languages" value="${l}"${chosen.includes(l) ? html` checked` : ''}><label for="lang-${l}" lang="${l}">${MESSAGES[l].languageName}</label></div>`,
+  );
+  const error = state.error ? html`<p class="error" id="email-error" role="alert">${t.errors[state.error]}</p>` : '';
+  return html`<section aria-labelledby="subscribe-title"><h2 id="subscribe-title">${a.subscribeTitle}</h2><p class="hint" id="subscribe-hint">${a.subscribeLead}</p>
+<form method="post" action="/alerts/subscribe"><input type="hidden" name="lang" value="${ctx.lang}">
+<label for="email">${a.email}</label><input type="email" id="email" name="email" required maxlength="254" autocomplete="email" value="${state.email ?? ''}" aria-describedby="subscribe-hint${state.error ? ' email-error' : ''}"${state.error ? html` aria-invalid="true"` : ''}>${error}
+<fieldset><legend>${a.languages}</legend>${boxes}</fieldset>
+<p><button type="submit">${a.subscribe}</button></p></form></section>`;
+}
+
+export function alertsPage(ctx: PageContext, alerts: PublicAlert[], mail: boolean, state: SubscribeFormState = {}): string {
+  const a = ALERT_MESSAGES[ctx.lang];
+  const list = alerts.length ? alerts.map((alert) => article(ctx, alert, 'h2')) : html`<p>${a.none}</p>`;
+  return page(
+    ctx,
+    a.title,
+    html`<h1>${a.title}</h1><p>${a.lead} <a href="/alerts.atom?lang=${ctx.lang}">${a.feed}</a></p>${list}${subscribeForm(ctx, mail, state)}`,
+  );
+}
+
+export function alertPage(ctx: PageContext, alert: PublicAlert): string {
+  const a = ALERT_MESSAGES[ctx.lang];
+  const lang = shownLanguage(alert.texts, ctx.lang);
+  const others = LANGUAGES.filter((l) => l !== lang && alert.texts[l]).map((l) => html` <a href="/alerts/${alert.id}?lang=${l}" lang="${l}" hreflang="${l}">${MESSAGES[l].languageName}</a>`);
+  return page(
+    ctx,
+    alert.texts[lang]!.title,
+    html`${article(ctx, alert, 'h1')}${others.length ? html`<p>${a.alsoIn}${others}</p>` : ''}<p><a href="/alerts?lang=${ctx.lang}">${a.all}</a></p>`,
+  );
+}
+
+/** A page with one message and, for confirm and unsubscribe, the button that does it (a link alone never changes anything). */
+export function alertStepPage(ctx: PageContext, step: 'check-inbox' | 'confirm' | 'confirmed' | 'unsubscribe' | 'unsubscribed', action?: string): string {
+  const a = ALERT_MESSAGES[ctx.lang];
+  const [title, lead, button]: [string, string, string | null] = {
+    'check-inbox': [a.checkInbox, a.checkInboxLead, null],
+    confirm: [a.confirmTitle, a.confirmLead, a.confirm],
+    confirmed: [a.confirmedTitle, a.confirmedLead, null],
+    unsubscribe: [a.unsubscribeTitle, a.unsubscribeLead, a.unsubscribe],
+    unsubscribed: [a.unsubscribedTitle, a.unsubscribedLead, null],
+  }[step] as [string, string, string | null];
+  const form = button && action ? html`<form method="post" action="${action}"><input type="hidden" name="lang" value="${ctx.lang}"><p><button type="submit">${button}</button></p></form>` : '';
+  return page(ctx, title, html`<h1>${title}</h1><p>${lead}</p>${form}<p><a href="/alerts?lang=${ctx.lang}">${a.all}</a></p>`);
+}
+
+/** Atom: one entry per alert, in the reader's language where written; times to the hour. */
+export function alertsFeed(ctx: PageContext, alerts: PublicAlert[], base: string): string {
+  const a = ALERT_MESSAGES[ctx.lang];
+  const self = `${base}/alerts.atom`;
+  const updated = alerts.reduce((latest, x) => [x.publishedAt, x.correctedAt ?? ''].reduce((m, v) => (v > m ? v : m), latest), '1970-01-01T00:00:00Z');
+  const entries = alerts.map((alert) => {
+    const lang = shownLanguage(alert.texts, ctx.lang);
+    const text = alert.texts[lang]!;
+    return html`<entry xml:lang="${lang}"><title>${text.title}</title><id>urn:uuid:${alert.id}</id><link rel="alternate" type="text/html" href="${base}/alerts/${alert.id}?lang=${lang}"/><published>${alert.publishedAt}</published><updated>${alert.correctedAt ?? alert.publishedAt}</updated><author><name>${ctx.siteTitle}</name></author><content type="text">${text.body}</content></entry>`;
+  });
+  return html`<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${ctx.lang}"><title>${ctx.siteTitle}: ${a.title}</title><id>${self}</id><updated>${updated}</updated><link rel="self" href="${self}"/><link rel="alternate" type="text/html" href="${base}/alerts"/>
+${entries}
+</feed>`.value;
+}
