@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   'record.purged',
   'registry.added',
   'settings.changed',
+  'document.generated',
+  'document.sent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
