@@ -30,7 +30,7 @@ function parseCMap(text: string): Map<string, string> {
 
 export interface PdfText {
   pages: number;
-  /** Names of the embedded font programs (subset tags included), e.g. "ABCDEF+DejaVuSans". */
+  /** Names of the fonts whose programs are embedded; pdf-lib names a subset e.g. "DejaVuSans-4416". */
   fonts: string[];
   /** One string per drawn line, in drawing order, per page. */
   lines: string[][];

@@ -6,13 +6,13 @@
 //   and never name them. (docs/data-model.md, "Consent in documents".)
 export type UnNaming = 'name' | 'initials' | 'anonymous' | 'excluded';
 
-export function unNaming(person: { consentSharing: unknown; namePreference: unknown }): UnNaming {
+export function unNaming(person: { consentSharing?: unknown; namePreference?: unknown }): UnNaming {
   if (person.consentSharing !== 'un' && person.consentSharing !== 'public') return 'excluded';
   return person.namePreference === 'name' || person.namePreference === 'initials' ? person.namePreference : 'anonymous';
 }
 
 /** A situation report may quote an account, without names, only with consent to public use. */
-export const mayQuotePublicly = (person: { consentSharing: unknown }): boolean => person.consentSharing === 'public';
+export const mayQuotePublicly = (person: { consentSharing?: unknown }): boolean => person.consentSharing === 'public';
 
 /** "Orxan Məmmədov" → "O. M."; "Руслан Алиев-Оглы" → "Р. А.-О." */
 export function initialsOf(name: string): string {

@@ -38,9 +38,12 @@ export async function peopleBundle(db: Kysely<Database>, personIds: string[]) {
     actIds.length ? db.selectFrom('detentions').selectAll().where('act_id', 'in', actIds).execute() : [],
     actIds.length ? db.selectFrom('transfers').selectAll().where('act_id', 'in', actIds).orderBy('on_day').orderBy('at_time').execute() : [],
   ]);
+  const organization = await db.selectFrom('organization').select('name').executeTakeFirst();
   const others = await rows('persons', 'id', [...new Set(incidentActs.map((a) => String(a.person_id)))].filter((id) => !personIds.includes(id)));
   const interventions = [...new Map([...byPerson, ...byAct].map((i) => [i.id, i])).values()];
   return {
+    /** The organization's name heads the document. */
+    organization: organization?.name ?? '',
     people: people.map((r) => view('person', r)),
     acts: acts.map((r) => view('act', r)),
     detentions: detentions.map((d) => ({ actId: d.act_id, ...plainView(d as unknown as Record<string, unknown>) })),

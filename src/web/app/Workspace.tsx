@@ -19,6 +19,8 @@ import { RecordsPage } from './records/RecordsPage.tsx';
 import { RegistryPage } from './records/RegistryPage.tsx';
 import { PersonPage } from './records/PersonPage.tsx';
 import { PlacePage } from './records/PlacePage.tsx';
+import { SituationPage } from './documents/SituationPage.tsx';
+import { AppealPage } from './documents/AppealPage.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -123,6 +125,8 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {page === 'registry' && <RegistryPage vault={vault} />}
       {page === 'person' && pageId && <PersonPage key={pageId} vault={vault} personId={pageId} />}
       {page === 'place' && pageId && <PlacePage key={pageId} vault={vault} placeId={pageId} />}
+      {page === 'situation' && <SituationPage vault={vault} />}
+      {page === 'appeal' && <AppealPage vault={vault} />}
     </>
   );
 }

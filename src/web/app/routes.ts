@@ -13,19 +13,24 @@ export const PAGES = {
   members: { title: 'Members', admins: true, hidden: false },
   account: { title: 'My account', admins: false, hidden: false },
   audit: { title: 'Audit log', admins: true, hidden: false },
+  situation: { title: 'Situation report', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
+  appeal: { title: 'UN communication', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
 } as const;
+
+/** Pages only some roles may open (documents speak for the organization: coordinators and administrators). */
+const allowed = (page: Page, role: Role): boolean => !('roles' in PAGES[page]) || (PAGES[page].roles as readonly Role[]).includes(role);
 export type Page = keyof typeof PAGES;
 
 export function pageFromHash(hash: string, role: Role): Page {
   const name = hash.replace(/^#\/?/, '').split('/')[0]!;
   if (!(name in PAGES)) return 'inbox';
   const page = name as Page;
-  return PAGES[page].admins && role !== 'admin' ? 'inbox' : page;
+  return (PAGES[page].admins && role !== 'admin') || !allowed(page, role) ? 'inbox' : page;
 }
 
 /** The pages in the navigation: a person's page is reached from a record, not from the bar. */
 export function pagesFor(role: Role): Page[] {
-  return (Object.keys(PAGES) as Page[]).filter((p) => !PAGES[p].hidden && (!PAGES[p].admins || role === 'admin'));
+  return (Object.keys(PAGES) as Page[]).filter((p) => !PAGES[p].hidden && (!PAGES[p].admins || role === 'admin') && allowed(p, role));
 }
 
 /** The id after the page name, e.g. #records/<incident id>. */

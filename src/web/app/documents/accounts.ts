@@ -9,6 +9,7 @@ import type { Labeller } from './labels.ts';
 
 /** GET /api/documents/people: chosen people with everything recorded about them (src/server/documents/people.ts). */
 export interface Bundle {
+  organization: string;
   people: RecordView[];
   acts: RecordView[];
   detentions: ({ actId: string } & Record<string, unknown>)[];
@@ -37,7 +38,7 @@ export async function accountOf(vault: Vault, bundle: Bundle, personId: string, 
   const parts: string[] = [label.term(AGE_RANGES, String(person.plain.ageRange))];
   for (const act of bundle.acts.filter((a) => a.plain.personId === personId)) {
     const fields = await openRecord<{ statedReason?: string; methods?: string; description?: string }>(vault, 'act', act);
-    const when = (act.plain.start as { date: string | null }).date;
+    const when = act.plain.dateStart as string | null;
     const where = label.entry(act.plain.placeId as string | null);
     parts.push(
       [`${label.actType(String(act.plain.typeCode))}${when ? `, ${when}` : ''}${where ? `, ${where}` : ''}.`, fields?.statedReason, fields?.methods, fields?.description]
