@@ -203,7 +203,9 @@ describe('documents in Chromium', () => {
     }
     await page.getByRole('link', { name: 'Due soon' }).click();
     await page.getByRole('heading', { name: 'Due soon' }).waitFor(STEP);
-    assert.equal(await page.locator('li[data-due="intervention"]', { hasText: 'Urgent appeal to a UN mandate' }).count(), 3);
+    const listed = page.locator('li[data-due="intervention"]', { hasText: 'Urgent appeal to a UN mandate' });
+    await listed.nth(2).waitFor(STEP);
+    assert.equal(await listed.count(), 3);
     const { entries } = (await (await admin.get('/api/audit')).json()) as { entries: { action: string; detail: Record<string, unknown> | null }[] };
     assert.ok(entries.some((e) => e.action === 'document.sent' && e.detail?.document === 'un-communication' && e.detail.people === 3));
     assert.ok(entries.filter((e) => e.action === 'document.generated').length >= 6);

@@ -11,6 +11,7 @@ import { renderPdf } from '../src/core/documents/pdf.ts';
 import { DOCUMENT_FORMAT, heading, list, pairs, paragraph, table, type Document } from '../src/core/documents/model.ts';
 import { DOCUMENT_LABELS, ruPlural } from '../src/core/documents/labels.ts';
 import { pdfText } from './support/pdf-text.ts';
+import { pageFromHash, pagesFor } from '../src/web/app/routes.ts';
 
 const ttf = (name: string) => new Uint8Array(readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`)));
 const fonts = { regular: ttf('DejaVuSans.ttf'), bold: ttf('DejaVuSans-Bold.ttf') };
@@ -66,6 +67,17 @@ describe('documents', () => {
     // The wrapped paragraph loses no word.
     assert.equal(all.filter((l) => /Задержаны|приложении|знакомств/.test(l)).join(' ').split('Задержаны').length - 1, 40);
     assert.ok(bytes.length < 200_000, `the fonts are subsets (${bytes.length} bytes)`);
+  });
+
+  it('offers the document pages to coordinators and administrators only', () => {
+    for (const role of ['admin', 'coordinator'] as const) {
+      assert.ok(pagesFor(role).includes('situation') && pagesFor(role).includes('appeal'), role);
+      assert.equal(pageFromHash('#appeal', role), 'appeal');
+    }
+    for (const role of ['documenter', 'viewer'] as const) {
+      assert.ok(!pagesFor(role).includes('situation') && !pagesFor(role).includes('appeal'), role);
+      assert.equal(pageFromHash('#situation', role), 'inbox');
+    }
   });
 
   it('speaks of people in numbers with Russian plurals that agree', () => {

@@ -175,8 +175,10 @@ function block(l: Layout, b: Block): void {
         l.lines(key, { width: keyWidth - 10, font: l.bold });
         const afterKey = l.y;
         l.y = top;
+        const page = l.page;
         l.lines(value || '—', { x: MARGIN.left + keyWidth, width: CONTENT - keyWidth });
-        l.y = Math.min(l.y, afterKey);
+        // A long value may have run onto a new page: then it alone decides where the next line goes.
+        if (l.page === page) l.y = Math.min(l.y, afterKey);
         l.gap(2);
       }
       l.gap(6);
