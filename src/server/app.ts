@@ -35,6 +35,7 @@ import { meRoutes } from './auth/me-routes.ts';
 import { secondFactorRoutes } from './auth/second-factor-routes.ts';
 import { bundleRoutes } from './bundles/routes.ts';
 import { alertRoutes } from './alerts/routes.ts';
+import { documentRoutes } from './documents/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -194,5 +195,6 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(secondFactorRoutes);
   await app.register(bundleRoutes);
   await app.register(alertRoutes);
+  await app.register(documentRoutes);
   return app;
 }

@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   'alert.withdrawn',
   'webhook.added',
   'webhook.removed',
+  'document.generated',
+  'document.sent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -22,6 +22,8 @@ import { PlacePage } from './records/PlacePage.tsx';
 import { GuidesPage } from './guides/GuidesPage.tsx';
 import { PartnersPage } from './bundles/PartnersPage.tsx';
 import { AlertsPage } from './alerts/AlertsPage.tsx';
+import { SituationPage } from './documents/SituationPage.tsx';
+import { AppealPage } from './documents/AppealPage.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -129,6 +131,8 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {page === 'guides' && <GuidesPage vault={vault} />}
       {page === 'partners' && <PartnersPage vault={vault} />}
       {page === 'alerts' && <AlertsPage vault={vault} />}
+      {page === 'situation' && <SituationPage vault={vault} />}
+      {page === 'appeal' && <AppealPage vault={vault} />}
     </>
   );
 }

@@ -16,7 +16,10 @@ export const PAGES = {
   guides: { title: 'Rights & safety pages', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
   partners: { title: 'Partners', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
   alerts: { title: 'Alerts', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
+  situation: { title: 'Situation report', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
+  appeal: { title: 'UN communication', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
 } as const;
+
 export type Page = keyof typeof PAGES;
 
 /** A page open to some roles only (besides admins-only pages) lists them. */

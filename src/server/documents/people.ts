@@ -1,0 +1,58 @@
+// Everything recorded about a few people, in one answer, for a UN communication or an account in
+// a situation report: each person, their acts with detentions and transfers, perpetrator
+// involvements, follow-up, their incidents, and the other people of those incidents (so the
+// browser can keep their names out of any narrative it quotes). Sealed parts are passed as they
+// are stored; the browser opens them.
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.ts';
+import type { RecordType } from '../../core/records/schemas.ts';
+import { toBase64Url } from '../../core/crypto/bytes.ts';
+import { codeOf } from '../records/store.ts';
+import { plainView } from '../records/plain.ts';
+
+type Row = Record<string, unknown> & { seq: number; id: string; key_id: string; key_envelope: Uint8Array; sealed: Uint8Array; version: number; created_at: string; updated_at: string };
+
+const view = (type: RecordType, row: Row) => ({
+  id: row.id,
+  code: codeOf(type, Number(row.seq)),
+  version: Number(row.version),
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  plain: plainView(row),
+  secret: { keyId: row.key_id, keyEnvelope: toBase64Url(row.key_envelope), sealed: toBase64Url(row.sealed) },
+});
+
+export async function peopleBundle(db: Kysely<Database>, personIds: string[]) {
+  const rows = async <T extends 'persons' | 'acts' | 'involvements' | 'interventions' | 'incidents'>(table: T, column: string, ids: string[]) =>
+    ids.length ? ((await db.selectFrom(table as 'persons').selectAll().where(column as 'id', 'in', ids).orderBy('seq').execute()) as unknown as Row[]) : [];
+  const people = await rows('persons', 'id', personIds);
+  const acts = await rows('acts', 'person_id', personIds);
+  const actIds = acts.map((a) => a.id);
+  const incidentIds = [...new Set(acts.map((a) => String(a.incident_id)))];
+  const [involvements, byPerson, byAct, incidents, incidentActs, detentions, transfers] = await Promise.all([
+    rows('involvements', 'act_id', actIds),
+    rows('interventions', 'person_id', personIds),
+    rows('interventions', 'act_id', actIds),
+    rows('incidents', 'id', incidentIds),
+    rows('acts', 'incident_id', incidentIds),
+    actIds.length ? db.selectFrom('detentions').selectAll().where('act_id', 'in', actIds).execute() : [],
+    actIds.length ? db.selectFrom('transfers').selectAll().where('act_id', 'in', actIds).orderBy('on_day').orderBy('at_time').execute() : [],
+  ]);
+  const organization = await db.selectFrom('organization').select('name').executeTakeFirst();
+  const others = await rows('persons', 'id', [...new Set(incidentActs.map((a) => String(a.person_id)))].filter((id) => !personIds.includes(id)));
+  const interventions = [...new Map([...byPerson, ...byAct].map((i) => [i.id, i])).values()];
+  return {
+    /** The organization's name heads the document. */
+    organization: organization?.name ?? '',
+    people: people.map((r) => view('person', r)),
+    acts: acts.map((r) => view('act', r)),
+    detentions: detentions.map((d) => ({ actId: d.act_id, ...plainView(d as unknown as Record<string, unknown>) })),
+    transfers: transfers.map((t) => plainView(t as unknown as Record<string, unknown>)),
+    involvements: involvements.map((r) => view('involvement', r)),
+    interventions: interventions.map((r) => view('intervention', r)),
+    incidents: incidents.map((r) => view('incident', r)),
+    /** People of the same incidents who were not asked for: only so their names can be kept out. */
+    others: others.map((r) => view('person', r)),
+  };
+}
+export type PeopleBundle = Awaited<ReturnType<typeof peopleBundle>>;

@@ -1,0 +1,158 @@
+// The numbers of a situation report, computed from plain columns as the records stood AT a
+// moment: every act, person, detention and involvement is taken at its latest version recorded
+// by then (record_versions keeps each version's plain fields with its time), so a report "as of
+// Tuesday 18:00" says what the team knew then, not what it learned later. Consent is the one
+// exception: it is read as it is now, because a withdrawn consent must be obeyed at once.
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.ts';
+import { IN_CUSTODY } from '../../core/records/vocabulary.ts';
+import { SITUATION_FORMAT, type Count, type SituationNumbers } from '../../core/documents/situation-numbers.ts';
+import { codeOf } from '../records/store.ts';
+
+type Plain = Record<string, unknown>;
+
+/** Each record of `type` at its latest version changed at or before `asOf`. */
+async function stateAsOf(db: Kysely<Database>, type: 'act' | 'person' | 'detention' | 'involvement', asOf: string): Promise<Map<string, Plain>> {
+  const rows = await db
+    .selectFrom('record_versions')
+    .select(['record_id', 'version', 'plain'])
+    .where('record_type', '=', type)
+    .where('changed_at', '<=', asOf)
+    .orderBy('record_id')
+    .orderBy('version')
+    .execute();
+  const state = new Map<string, Plain>();
+  for (const row of rows) {
+    const plain = JSON.parse(row.plain) as Plain;
+    // A transfer's version records only where the person was moved; the rest of the detention stays.
+    if (type === 'detention' && !('status' in plain)) {
+      const before = state.get(row.record_id);
+      if (before && typeof plain.transferredTo === 'string') state.set(row.record_id, { ...before, held_at: plain.transferredTo });
+      continue;
+    }
+    state.set(row.record_id, plain);
+  }
+  return state;
+}
+
+/** The first and last day a partial date ('2026', '2026-11', '2026-11-03') can mean. */
+const firstDay = (d: string) => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
+const lastDay = (d: string) => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d);
+
+function tally<K>(entries: Iterable<[K, string]>): Map<K, Set<string>> {
+  const out = new Map<K, Set<string>>();
+  for (const [key, value] of entries) {
+    if (!out.has(key)) out.set(key, new Set());
+    out.get(key)!.add(value);
+  }
+  return out;
+}
+
+export interface SituationScope {
+  asOf: string;
+  from: string | null;
+  to: string | null;
+  incidentIds: string[];
+}
+
+export async function situationNumbers(db: Kysely<Database>, scope: SituationScope): Promise<SituationNumbers> {
+  const [acts, persons, detentions, involvements, organization] = await Promise.all([
+    stateAsOf(db, 'act', scope.asOf),
+    stateAsOf(db, 'person', scope.asOf),
+    stateAsOf(db, 'detention', scope.asOf),
+    stateAsOf(db, 'involvement', scope.asOf),
+    db.selectFrom('organization').select(['name', 'public_title']).executeTakeFirst(),
+  ]);
+
+  // Acts in scope: of the chosen incidents, and dated within the range (an act of unknown date
+  // is left out when a range is asked for: it cannot be placed in it).
+  const inScope = new Map<string, Plain>();
+  for (const [id, act] of acts) {
+    if (scope.incidentIds.length && !scope.incidentIds.includes(String(act.incident_id))) continue;
+    const start = act.date_start as string | null;
+    const end = (act.date_end as string | null) ?? start;
+    if (scope.from || scope.to) {
+      if (!start || !end) continue;
+      if (scope.from && lastDay(end) < scope.from) continue;
+      if (scope.to && firstDay(start) > scope.to) continue;
+    }
+    inScope.set(id, act);
+  }
+
+  const personOf = (actId: string) => String(inScope.get(actId)!.person_id);
+  const peopleIn = new Set([...inScope.keys()].map(personOf));
+  const sizeOf = (personId: string) => {
+    const p = persons.get(personId);
+    return p?.counting_unit === 'group' ? Number(p.group_size ?? 1) : 1;
+  };
+  const individuals = (ids: Iterable<string>) => [...ids].reduce((n, id) => n + sizeOf(id), 0);
+  const count = (actIds: Set<string>): Count => ({ acts: actIds.size, people: individuals(new Set([...actIds].map(personOf))) });
+
+  const dates = [...inScope.values()].flatMap((a) => [a.date_start, a.date_end].filter((d): d is string => typeof d === 'string'));
+  dates.sort();
+
+  // Custody as it stood: each detention of an act in scope, at its version of that moment. A person
+  // with two detentions counts once, as held if either holds them.
+  const custody = [...detentions].filter(([actId]) => inScope.has(actId));
+  const heldPeople = new Set<string>();
+  const releasedPeople = new Set<string>();
+  const heldAt = new Map<string, string | null>();
+  const sentenced = new Map<string, number>();
+  const fined = new Set<string>();
+  for (const [actId, d] of custody) {
+    const person = personOf(actId);
+    if ((IN_CUSTODY as readonly string[]).includes(String(d.status))) {
+      heldPeople.add(person);
+      heldAt.set(person, (d.held_at as string | null) ?? null);
+    } else if (d.status === 'released') releasedPeople.add(person);
+    if (d.decision === 'detention' && d.detention_days) sentenced.set(person, Math.max(sentenced.get(person) ?? 0, Number(d.detention_days)));
+    if (d.decision === 'fine') fined.add(person);
+  }
+  for (const p of heldPeople) releasedPeople.delete(p);
+  const sentenceDays = tally([...sentenced].map(([person, days]) => [days, person] as [number, string]));
+  const heldByPlace = tally([...heldAt].map(([person, place]) => [place, person] as [string | null, string]));
+
+  const byType = tally([...inScope].map(([id, a]) => [String(a.type_code), id] as [string, string]));
+  const byPlace = tally([...inScope].map(([id, a]) => [(a.place_id as string | null) ?? null, id] as [string | null, string]));
+  const byUnit = tally(
+    [...involvements.values()]
+      .filter((v) => inScope.has(String(v.act_id)))
+      .map((v) => [`${(v.unit_id as string | null) ?? ''}|${String(v.perpetrator_type)}`, String(v.act_id)] as [string, string]),
+  );
+  const largestFirst = <T extends Count>(rows: T[]) => rows.sort((a, b) => b.acts - a.acts || b.people - a.people);
+
+  const consenting = peopleIn.size
+    ? await db.selectFrom('persons').select(['id', 'seq']).where('id', 'in', [...peopleIn]).where('consent_sharing', '=', 'public').orderBy('seq').execute()
+    : [];
+
+  return {
+    format: SITUATION_FORMAT,
+    asOf: scope.asOf,
+    from: scope.from,
+    to: scope.to,
+    incidentIds: scope.incidentIds,
+    organization: { name: organization?.name ?? '', publicTitle: organization?.public_title ?? '' },
+    acts: inScope.size,
+    incidents: new Set([...inScope.values()].map((a) => String(a.incident_id))).size,
+    people: { records: peopleIn.size, individuals: individuals(peopleIn) },
+    period: { first: dates[0] ?? null, last: dates.at(-1) ?? null },
+    custody: {
+      detentions: custody.length,
+      held: individuals(heldPeople),
+      released: individuals(releasedPeople),
+      sentenced: individuals(sentenced.keys()),
+      fined: individuals(fined),
+      sentenceDays: [...sentenceDays].map(([days, people]) => ({ days, people: individuals(people) })).sort((a, b) => a.days - b.days),
+    },
+    byActType: largestFirst([...byType].map(([code, ids]) => ({ code, ...count(ids) }))),
+    byPlace: largestFirst([...byPlace].map(([placeId, ids]) => ({ placeId, ...count(ids) }))),
+    heldByPlace: [...heldByPlace].map(([placeId, people]) => ({ placeId, people: individuals(people) })).sort((a, b) => b.people - a.people),
+    byUnit: largestFirst(
+      [...byUnit].map(([key, ids]) => {
+        const [unit, perpetratorType] = key.split('|') as [string, string];
+        return { unitId: unit || null, perpetratorType, ...count(ids) };
+      }),
+    ),
+    publicAccounts: consenting.map((p) => ({ personId: p.id, code: codeOf('person', Number(p.seq)) })),
+  };
+}

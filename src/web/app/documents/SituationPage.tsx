@@ -1,0 +1,218 @@
+// The situation report: a coordinator picks the moment, the period and incidents, the language,
+// which anonymised accounts to include and the team's requests; the numbers come from the server
+// (computed from the records as they stood then), the accounts from records opened here. The
+// requests are typed here and never sent to the server.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, messageOf } from '../api.ts';
+import { PageHeading } from '../PageHeading.tsx';
+import { Feedback } from '../Feedback.tsx';
+import type { Vault } from '../vault.ts';
+import { useOpened, useRegistry, type RecordView } from '../records/client.ts';
+import { PERPETRATOR_TYPES } from '../../../core/records/vocabulary.ts';
+import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
+import { situationDocument } from '../../../core/documents/situation-report.ts';
+import type { SituationNumbers } from '../../../core/documents/situation-numbers.ts';
+import { today } from '../../../core/records/custody.ts';
+import { DocumentView } from './DocumentView.tsx';
+import { LANGUAGE_NAMES, labeller } from './labels.ts';
+import { accountOf, loadBundle } from './accounts.ts';
+import { audit, download, fileName, htmlOf, pdfOf } from './files.ts';
+
+const WITHHELD: Record<Language, string> = { en: '[name withheld]', ru: '[имя скрыто]', az: '[ad gizlədilib]' };
+
+export function SituationPage({ vault }: { vault: Vault }) {
+  const { entries } = useRegistry(vault);
+  const [incidents, setIncidents] = useState<RecordView[]>([]);
+  const titles = useOpened<{ title?: string }>(vault, 'incident', incidents);
+  const [asOf, setAsOf] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [language, setLanguage] = useState<Language>('en');
+  const [numbers, setNumbers] = useState<SituationNumbers | null>(null);
+  const [accounts, setAccounts] = useState<Map<string, string>>(new Map());
+  const [requests, setRequests] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [said, setSaid] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api<{ records: RecordView[] }>('/api/records/incident?limit=1000').then((r) => setIncidents(r.records), (e) => setError(messageOf(e, 'The incidents could not be loaded.')));
+  }, []);
+
+  async function compute(e: Event) {
+    e.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      const query = new URLSearchParams();
+      if (asOf) {
+        const moment = new Date(asOf);
+        if (Number.isNaN(moment.getTime())) throw new Error('moment');
+        query.set('asOf', moment.toISOString());
+      }
+      if (from) query.set('from', from);
+      if (to) query.set('to', to);
+      if (chosen.length) query.set('incident', chosen.join(','));
+      const n = await api<SituationNumbers>(`/api/situation?${query}`);
+      setNumbers(n);
+      // Accounts chosen for another scope may not belong to this one.
+      setAccounts((old) => new Map([...old].filter(([id]) => n.publicAccounts.some((p) => p.personId === id))));
+      setSaid(`Numbers as of ${n.asOf.slice(0, 16).replace('T', ' ')} UTC: ${n.acts} violations, ${n.people.individuals} people.`);
+    } catch (e) {
+      setError(messageOf(e, 'The numbers could not be computed. Check the moment and the dates.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function toggleAccount(personId: string, on: boolean) {
+    if (!on) {
+      setAccounts((old) => new Map([...old].filter(([id]) => id !== personId)));
+      return;
+    }
+    try {
+      const bundle = await loadBundle([personId]);
+      const text = await accountOf(vault, bundle, personId, labeller(entries, language), WITHHELD[language]);
+      setAccounts((old) => new Map(old).set(personId, text));
+    } catch (e) {
+      setError(messageOf(e, 'The account could not be opened.'));
+    }
+  }
+
+  const doc = useMemo(() => {
+    if (!numbers) return null;
+    const label = labeller(entries, language);
+    return situationDocument(numbers, {
+      language,
+      actTypeLabel: label.actType,
+      placeLabel: label.entry,
+      unitLabel: label.entry,
+      perpetratorTypeLabel: (key) => label.term(PERPETRATOR_TYPES, key),
+      incidentLabels: incidents.filter((i) => numbers.incidentIds.includes(i.id)).map((i) => i.code),
+      accounts: [...accounts.values()].filter((a) => a.trim()),
+      requests,
+    });
+  }, [numbers, entries, language, accounts, requests, incidents]);
+
+  async function save(format: 'pdf' | 'html') {
+    if (!doc) return;
+    setError(null);
+    setBusy(true);
+    try {
+      const day = today();
+      if (format === 'pdf') download(await pdfOf(doc), fileName('situation-report', day, language, 'pdf'), 'application/pdf');
+      else download(htmlOf(doc), fileName('situation-report', day, language, 'html'), 'text/html');
+      await audit('situation-report', 'generated', format, null);
+      setSaid(format === 'pdf' ? 'The PDF is ready (downloaded).' : 'The HTML page is ready (downloaded).');
+    } catch (e) {
+      setError(messageOf(e, 'The file could not be made.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function print() {
+    await audit('situation-report', 'generated', 'print', null).catch(() => undefined);
+    window.print();
+  }
+
+  return (
+    <main class="wide-ish document-page">
+      <PageHeading>Situation report</PageHeading>
+      <p>
+        Numbers are computed from the records as they stood at the moment you choose; no number is typed. Accounts can be included only for people who consented to public use, without names. The
+        team’s requests are typed here and are not stored.
+      </p>
+      <form class="document-form" onSubmit={compute} aria-label="What the report covers">
+        <div class="grid">
+          <div>
+            <label for="situation-as-of">As of (empty: now)</label>
+            <input id="situation-as-of" type="datetime-local" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} />
+          </div>
+          <div>
+            <label for="situation-from">Acts from (day)</label>
+            <input id="situation-from" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+          </div>
+          <div>
+            <label for="situation-to">Acts to (day)</label>
+            <input id="situation-to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+          </div>
+          <div>
+            <label for="situation-language">Language of the report</label>
+            <select id="situation-language" value={language} onChange={(e) => setLanguage(e.currentTarget.value as Language)}>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <fieldset>
+          <legend>Incidents (none ticked: all)</legend>
+          {incidents.length === 0 && <p class="hint">No incidents recorded.</p>}
+          <ul class="people-pick">
+            {incidents.map((i) => (
+              <li key={i.id}>
+                <input
+                  type="checkbox"
+                  id={`situation-incident-${i.id}`}
+                  checked={chosen.includes(i.id)}
+                  onChange={(e) => setChosen((c) => (e.currentTarget.checked ? [...c, i.id] : c.filter((x) => x !== i.id)))}
+                />{' '}
+                <label for={`situation-incident-${i.id}`}>
+                  {i.code} {titles.get(i.id)?.title ?? ''}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          Compute the numbers
+        </button>
+      </form>
+      <Feedback error={error} said={said} />
+      {numbers && (
+        <section aria-labelledby="situation-content">
+          <h2 id="situation-content">Accounts and requests</h2>
+          {numbers.publicAccounts.length === 0 ? (
+            <p>No one in this scope has consented to public use: the report has no accounts.</p>
+          ) : (
+            <fieldset>
+              <legend>Accounts to include (people who consented to public use)</legend>
+              <ul class="people-pick">
+                {numbers.publicAccounts.map((p) => (
+                  <li key={p.personId}>
+                    <input type="checkbox" id={`account-${p.personId}`} checked={accounts.has(p.personId)} onChange={(e) => void toggleAccount(p.personId, e.currentTarget.checked)} />{' '}
+                    <label for={`account-${p.personId}`}>Account of {p.code}</label>
+                    {accounts.has(p.personId) && (
+                      <>
+                        <label for={`account-text-${p.personId}`}>Account of {p.code} as it will read (names removed; check and edit)</label>
+                        <textarea id={`account-text-${p.personId}`} value={accounts.get(p.personId)} onInput={(e) => setAccounts((old) => new Map(old).set(p.personId, e.currentTarget.value))} />
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          )}
+          <label for="situation-requests">Our requests (not stored)</label>
+          <textarea id="situation-requests" value={requests} onInput={(e) => setRequests(e.currentTarget.value)} />
+          <div class="actions">
+            <button type="button" onClick={() => void print()} disabled={busy}>
+              Print
+            </button>
+            <button type="button" onClick={() => void save('pdf')} disabled={busy}>
+              Download PDF
+            </button>
+            <button type="button" class="secondary" onClick={() => void save('html')} disabled={busy}>
+              Download HTML
+            </button>
+          </div>
+        </section>
+      )}
+      {doc && <DocumentView doc={doc} label="Situation report preview" />}
+    </main>
+  );
+}
