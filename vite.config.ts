@@ -14,6 +14,8 @@ export default defineConfig({
     // No inline <script> or data: URLs: the workspace CSP allows only its own files.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // The PDF maker (pdf-lib + fontkit, ~1.1 MB) is one chunk loaded only when a PDF is first made.
+    chunkSizeWarningLimit: 1200,
   },
   resolve: { alias: { crypto: fileURLToPath(new URL('src/web/no-node-crypto.ts', import.meta.url)) } },
   // Report decryption runs in module workers (src/web/app/decrypt), same origin, worker-src 'self'.
