@@ -126,6 +126,8 @@ export const az: Messages = {
     'in-use': 'Başqa qeydlər hələ bu qeydə istinad edir. Əvvəlcə onları silin.',
     'duplicate-code': 'Bu kod artıq istifadə olunur.',
     'no-records-key': 'Təşkilatın hələ qeydlər açarı yoxdur. İdarəçi onu «Qeydlər» səhifəsində yaradır.',
+    'bad-filter': 'Bu filtr düzgün deyil: tarixlər təqvim günləridir (İİİİ-AA-GG), birincisi sonuncudan sonra olmamalıdır; qruplaşdırma gün və ya həftə üzrədir.',
+    'unknown-incident': 'Bu identifikatorla hadisə yoxdur.',
   },
   exitTitle: 'Mövsüm reseptləri',
   exitBody: 'Payız şorbası: soğan, kök, mərci, duz. Qırx dəqiqə qaynadın.',

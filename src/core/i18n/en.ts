@@ -125,6 +125,8 @@ export const en = {
     'in-use': 'Other records still refer to this one. Purge those first.',
     'duplicate-code': 'This code is already in use.',
     'no-records-key': 'The organization has no records key yet. An administrator sets it up on the Records page.',
+    'bad-filter': 'This filter is not valid: dates are calendar days (YYYY-MM-DD), the first not after the last; grouping is by day or by week.',
+    'unknown-incident': 'There is no incident with this id.',
   },
   exitTitle: 'Seasonal recipes',
   exitBody: 'Autumn soup: onions, carrots, lentils, salt. Simmer for forty minutes.',

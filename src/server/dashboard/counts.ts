@@ -1,0 +1,127 @@
+// The dashboard's numbers: a few grouped queries over the acts in the filter (filter.ts), folded
+// here into the tables the workspace draws. Nothing sealed is read; only plain columns.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../storage/schema.ts';
+import { CONDITIONS, actFilter, hasRange } from './filter.ts';
+import { IMPRECISE, NONE, SOURCE_GROUPS, isoWeek, periodsBetween, type Cell, type Dashboard, type DashboardFilter } from '../../core/dashboard/dashboard.ts';
+
+type Row = { k: string | number | null; n: string | number };
+
+async function rows(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<Row[]> {
+  return (await query.execute(db)).rows as Row[];
+}
+
+const cells = (list: Row[]): Cell[] => list.map((r) => ({ key: r.k === null ? NONE : String(r.k), count: Number(r.n) })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+
+/** A table of acts: `missing` acts had no value and are counted under NONE, so the table sums to the acts. */
+function withNone(list: Cell[], missing: number): Cell[] {
+  return missing > 0 ? [...list, { key: NONE, count: missing }] : list;
+}
+
+function median(byLength: { days: number; count: number }[], total: number): number | null {
+  if (total === 0) return null;
+  const at = (index: number) => {
+    let seen = 0;
+    for (const l of byLength) if ((seen += l.count) > index) return l.days;
+    return byLength.at(-1)!.days;
+  };
+  return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
+
+function sourceCells(list: Row[], total: number): Cell[] {
+  const counted = new Map(list.map((r) => [String(r.k), Number(r.n)]));
+  // Acts without sources are not in the grouped rows (incidents' are): either way, the rest of the total.
+  const withSources = [...counted].reduce((sum, [k, n]) => (k === '0' ? sum : sum + n), 0);
+  return SOURCE_GROUPS.map((g) => ({ key: g, count: g === '0' ? total - withSources : (counted.get(g === '3+' ? '3' : g) ?? 0) }));
+}
+
+export async function dashboardCounts(db: Kysely<Database>, f: DashboardFilter, incidentCode: string | null): Promise<Dashboard> {
+  const F = actFilter(f);
+  const withDetention = sql`acts a join detentions d on d.act_id = a.id`;
+  // One query per table: each is a grouped scan an index can serve (migration 015).
+  const dates = await rows(db, sql`select a.date_start_precision as p, a.date_start as k, count(*) as n from acts a where ${F} group by a.date_start_precision, a.date_start`);
+  const byType = await rows(db, sql`select a.type_code as k, count(*) as n from acts a where ${F} group by a.type_code`);
+  const byPlace = await rows(db, sql`select a.place_id as k, count(*) as n from acts a where ${F} group by a.place_id`);
+  const byStatus = await rows(db, sql`select d.status as k, count(*) as n from ${withDetention} where ${F} group by d.status`);
+  const [documented] = await rows(db, sql`select null as k, count(distinct a.person_id) as n from acts a where ${F}`);
+  const detained = (await sql`select
+      count(distinct case when ${CONDITIONS.held} then a.person_id end) as held,
+      count(distinct case when ${CONDITIONS.released} then a.person_id end) as released,
+      count(distinct case when ${CONDITIONS.sentenced} then a.person_id end) as sentenced,
+      count(distinct case when ${CONDITIONS.fined} then a.person_id end) as fined
+    from ${withDetention} where ${F}`.execute(db)).rows[0] as Record<string, string | number | null>;
+  const byUnit = await rows(db, sql`select i.unit_id as k, count(distinct i.act_id) as n from involvements i join acts a on a.id = i.act_id where i.unit_id is not null and ${F} group by i.unit_id`);
+  const [withUnit] = await rows(db, sql`select null as k, count(distinct i.act_id) as n from involvements i join acts a on a.id = i.act_id where i.unit_id is not null and ${F}`);
+  const lengths = await rows(db, sql`select d.detention_days as k, count(*) as n from ${withDetention} where ${CONDITIONS.sentenced} and ${F} group by d.detention_days`);
+  const actSources = await rows(
+    db,
+    sql`select case when t.n >= 3 then 3 else t.n end as k, count(*) as n from (select count(*) as n from sources s join acts a on a.id = s.target_id where s.target_type = 'act' and ${F} group by s.target_id) t group by case when t.n >= 3 then 3 else t.n end`,
+  );
+  const incidentSources = await rows(
+    db,
+    sql`select case when t.n >= 3 then 3 else t.n end as k, count(*) as n from (select (select count(*) from sources s where s.target_type = 'incident' and s.target_id = x.incident_id) as n from (select distinct a.incident_id from acts a where ${F}) x) t group by case when t.n >= 3 then 3 else t.n end`,
+  );
+  let leftOutByRange = 0;
+  if (hasRange(f)) {
+    const [left] = await rows(db, sql`select null as k, count(*) as n from acts a where a.date_start_precision <> 'day' ${f.incident ? sql`and a.incident_id = ${f.incident}` : sql``}`);
+    leftOutByRange = Number(left!.n);
+  }
+
+  const acts = byType.reduce((sum, r) => sum + Number(r.n), 0);
+  const timeline = foldTimeline(dates as (Row & { p: string })[], f);
+  const statusCells = cells(byStatus);
+  const unitCells = cells(byUnit);
+  const byLength = lengths.map((r) => ({ days: Number(r.k), count: Number(r.n) })).sort((a, b) => a.days - b.days);
+  const decisions = byLength.reduce((sum, l) => sum + l.count, 0);
+  const incidents = incidentSources.reduce((sum, r) => sum + Number(r.n), 0);
+  return {
+    v: 1,
+    filter: { from: f.from ?? null, to: f.to ?? null, incident: f.incident ?? null, incidentCode, bucket: f.bucket },
+    acts,
+    leftOutByRange,
+    timeline,
+    byType: cells(byType),
+    byPlace: cells(byPlace),
+    byUnit: withNone(unitCells, acts - Number(withUnit?.n ?? 0)),
+    byStatus: withNone(statusCells, acts - statusCells.reduce((sum, c) => sum + c.count, 0)),
+    people: {
+      documented: Number(documented?.n ?? 0),
+      held: Number(detained?.held ?? 0),
+      released: Number(detained?.released ?? 0),
+      sentenced: Number(detained?.sentenced ?? 0),
+      fined: Number(detained?.fined ?? 0),
+    },
+    sentences: {
+      decisions,
+      minDays: byLength[0]?.days ?? null,
+      medianDays: median(byLength, decisions),
+      maxDays: byLength.at(-1)?.days ?? null,
+      byLength: byLength.map((l) => ({ key: String(l.days), count: l.count })),
+    },
+    sources: { acts: sourceCells(actSources, acts), incidents: sourceCells(incidentSources, incidents) },
+  };
+}
+
+/** Days (or ISO weeks) with their acts, zeros between; acts without a day counted apart by precision. */
+function foldTimeline(dates: (Row & { p: string })[], f: DashboardFilter): Dashboard['timeline'] {
+  const counts = new Map<string, number>();
+  const imprecise = new Map<string, number>();
+  for (const r of dates) {
+    const n = Number(r.n);
+    if (r.p === 'day' && r.k !== null) {
+      const key = f.bucket === 'week' ? isoWeek(String(r.k)) : String(r.k);
+      counts.set(key, (counts.get(key) ?? 0) + n);
+    } else imprecise.set(r.p, (imprecise.get(r.p) ?? 0) + n);
+  }
+  const days = dates.filter((r) => r.p === 'day' && r.k !== null).map((r) => String(r.k)).sort();
+  const first = f.from ?? days[0];
+  const last = f.to ?? days.at(-1);
+  // A long range with few acts is sent as its non-empty periods only (the chart spaces them by date).
+  const span = first && last ? periodsBetween(first, last, f.bucket) : [];
+  const keys = span ?? [...counts.keys()].sort();
+  return {
+    bucket: f.bucket,
+    points: keys.map((key) => ({ key, count: counts.get(key) ?? 0 })),
+    imprecise: IMPRECISE.filter((p) => imprecise.has(p)).map((p) => ({ key: p, count: imprecise.get(p)! })),
+  };
+}
