@@ -28,6 +28,13 @@ export const CONDITIONS = {
   sentenced: sql`d.decision = 'detention'`,
   fined: sql`d.decision = 'fine'`,
 };
+/** The same conditions on a detention read into memory (counts.ts tallies detentions there). */
+export const DETAINED: Record<keyof typeof CONDITIONS, (d: { status: string; decision: string }) => boolean> = {
+  held: (d) => (IN_CUSTODY as readonly string[]).includes(d.status),
+  released: (d) => d.status === 'released',
+  sentenced: (d) => d.decision === 'detention',
+  fined: (d) => d.decision === 'fine',
+};
 
 /** Sources of the act, and of the act's incident. */
 export const actSources = sql`(select count(*) from sources s where s.target_type = 'act' and s.target_id = a.id)`;

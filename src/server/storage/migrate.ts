@@ -10,6 +10,7 @@ import * as m008 from './migrations/008-record-indexes.ts';
 import * as m009 from './migrations/009-transfer-time.ts';
 import * as m010 from './migrations/010-report-cache.ts';
 import * as m011 from './migrations/011-public-counts.ts';
+import * as m015 from './migrations/015-dashboard.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009-transfer-time': m009,
   '010-report-cache': m010,
   '011-public-counts': m011,
+  '015-dashboard': m015,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
