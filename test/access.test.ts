@@ -97,6 +97,8 @@ const MATRIX: Record<string, Actor[]> = {
   'GET /api/transparency': ADMINS,
   'POST /api/transparency': ADMINS,
   'POST /api/settings': ADMINS,
+  'GET /api/dashboard': READERS,
+  'GET /api/dashboard/acts': READERS,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {
