@@ -9,6 +9,7 @@ import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { TYPES, seedDashboard, type Seeded } from './support/dashboard.ts';
+import { createRecord } from './support/records.ts';
 import { NONE, type Cell, type Dashboard, type DrillBy, type DrillDown, type DrillRow } from '../src/core/dashboard/dashboard.ts';
 
 const table = (cells: Cell[]) => Object.fromEntries(cells.map((c) => [c.key, c.count]));
@@ -152,6 +153,19 @@ for (const backend of BACKENDS) {
       assert.deepEqual(week.rows.map((r) => r.actId).sort(), [seeded.acts[0]!.id, seeded.acts[1]!.id, seeded.acts[2]!.id].sort());
       const none = await drillAll(admin, 'bucket=day', 'unit', NONE);
       assert.deepEqual(none.rows.map((r) => r.actId).sort(), [seeded.acts[2]!.id, seeded.acts[3]!.id, seeded.acts[4]!.id, seeded.acts[5]!.id].sort());
+    });
+
+    it('counts afresh after a change (an answer is kept only while nothing changes)', async () => {
+      const before = await get<Dashboard>(viewer, '/api/dashboard');
+      assert.deepEqual(await get<Dashboard>(viewer, '/api/dashboard'), before);
+      const documenter = await logIn(server, 'doc@example.org', 'member passphrase long');
+      const act = await createRecord(documenter, 'act', { incidentId: seeded.incidents.i2.id, personId: seeded.persons[3]!.id, typeCode: TYPES.threats, start: { date: '2026-11-10', precision: 'day' }, end: { date: null, precision: 'unknown' }, placeId: null }, {});
+      const after = await get<Dashboard>(viewer, '/api/dashboard');
+      assert.equal(after.acts, before.acts + 1);
+      assert.equal(table(after.byType)[TYPES.threats], 2);
+      assert.equal((await drillAll(viewer, 'bucket=day', 'type', TYPES.threats)).total, 2);
+      assert.equal((await admin.post(`/api/records/act/${act.id}/purge`, { confirm: act.code })).status, 204);
+      assert.deepEqual(await get<Dashboard>(viewer, '/api/dashboard'), before, 'and again after a purge');
     });
 
     it('refuses bad filters with a clear 400 in the reader\'s language, an unknown incident with 404, anonymous callers with 401', async () => {

@@ -6,12 +6,15 @@ import { HttpError } from '../http/errors.ts';
 import { codeOf } from '../records/store.ts';
 import { dashboardCounts } from './counts.ts';
 import { drillDown } from './drill.ts';
+import { AnswerCache } from './cache.ts';
+import type { Dashboard } from '../../core/dashboard/dashboard.ts';
 
 // The same roles as the records' readers (src/server/records/routes.ts): viewers included.
 const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 
 export const dashboardRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
+  const answers = new AnswerCache<Dashboard>(db);
 
   /** The incident's code; an incident that does not exist is a 404, not an empty dashboard. */
   async function incidentCode(id: string | undefined): Promise<string | null> {
@@ -24,7 +27,9 @@ export const dashboardRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/dashboard', { config: { access: READERS } }, async (request) => {
     const parsed = dashboardFilter.safeParse(request.query);
     if (!parsed.success) throw new HttpError(400, 'bad-filter');
-    return dashboardCounts(db, parsed.data, await incidentCode(parsed.data.incident));
+    const f = parsed.data;
+    const code = await incidentCode(f.incident);
+    return answers.get(JSON.stringify([f.from, f.to, f.incident, f.bucket]), () => dashboardCounts(db, f, code));
   });
 
   app.get('/api/dashboard/acts', { config: { access: READERS } }, async (request) => {
