@@ -76,7 +76,7 @@ export async function dashboardCounts(db: Kysely<Database>, f: DashboardFilter, 
   );
   let leftOutByRange = 0;
   if (hasRange(f)) {
-    const [left] = await rows(db, sql`select null as k, count(*) as n from acts a where a.date_start_precision <> 'day' ${f.incident ? sql`and a.incident_id = ${f.incident}` : sql``}`);
+    const [left] = await rows(db, sql`select null as k, count(*) as n from acts a where a.date_start_precision in (${sql.join(IMPRECISE.map((p) => sql`${p}`))}) ${f.incident ? sql`and a.incident_id = ${f.incident}` : sql``}`);
     leftOutByRange = Number(left!.n);
   }
 
