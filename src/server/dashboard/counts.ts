@@ -36,11 +36,21 @@ function median(byLength: { days: number; count: number }[], total: number): num
   return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
 }
 
-function sourceCells(list: Row[], total: number): Cell[] {
-  const counted = new Map(list.map((r) => [String(r.k), Number(r.n)]));
-  // Acts without sources are not in the grouped rows (incidents' are): either way, the rest of the total.
-  const withSources = [...counted].reduce((sum, [k, n]) => (k === '0' ? sum : sum + n), 0);
-  return SOURCE_GROUPS.map((g) => ({ key: g, count: g === '0' ? total - withSources : (counted.get(g === '3+' ? '3' : g) ?? 0) }));
+/**
+ * Facts by number of sources, from a query of one row per fact with its count `n` (facts without
+ * sources may be left out: `total` says how many facts there are). Summed in one row rather than
+ * grouped: no temporary table.
+ */
+type SourceGroups = { one: number; two: number; more: number; listed: number };
+async function sourceGroups(db: Kysely<Database>, perFact: RawBuilder<unknown>): Promise<SourceGroups> {
+  const row = (await sql`select sum(case when t.n = 1 then 1 else 0 end) as one, sum(case when t.n = 2 then 1 else 0 end) as two, sum(case when t.n >= 3 then 1 else 0 end) as more, count(*) as listed from (${perFact}) t`.execute(db)).rows[0] as Record<keyof SourceGroups, string | number | null>;
+  return { one: Number(row.one ?? 0), two: Number(row.two ?? 0), more: Number(row.more ?? 0), listed: Number(row.listed ?? 0) };
+}
+
+/** 0, 1, 2, 3+ sources: those without are the facts not counted in the other three. */
+function sourceCells(g: SourceGroups, total: number): Cell[] {
+  const counts: Record<(typeof SOURCE_GROUPS)[number], number> = { '0': total - g.one - g.two - g.more, '1': g.one, '2': g.two, '3+': g.more };
+  return SOURCE_GROUPS.map((key) => ({ key, count: counts[key] }));
 }
 
 export async function dashboardCounts(db: Kysely<Database>, f: DashboardFilter, incidentCode: string | null): Promise<Dashboard> {
@@ -69,10 +79,10 @@ export async function dashboardCounts(db: Kysely<Database>, f: DashboardFilter, 
   const byUnit = await rows(db, sql`select i.unit_id as k, count(distinct i.act_id) as n from ${units} group by i.unit_id`);
   const [withUnit] = await rows(db, sql`select null as k, count(distinct i.act_id) as n from ${units}`);
   const sourced = actsFirst ? sql`${joinActs(sql`sources s`)} where a.id = s.target_id and s.target_type = 'act' and ${F}` : sql`sources s where s.target_type = 'act'`;
-  const actSources = await rows(db, sql`select case when t.n >= 3 then 3 else t.n end as k, count(*) as n from (select count(*) as n from ${sourced} group by s.target_id) t group by case when t.n >= 3 then 3 else t.n end`);
-  const incidentSources = await rows(
+  const actSources = await sourceGroups(db, sql`select count(*) as n from ${sourced} group by s.target_id`);
+  const incidentSources = await sourceGroups(
     db,
-    sql`select case when t.n >= 3 then 3 else t.n end as k, count(*) as n from (select (select count(*) from sources s where s.target_type = 'incident' and s.target_id = x.incident_id) as n from (select distinct a.incident_id from acts a where ${F}) x) t group by case when t.n >= 3 then 3 else t.n end`,
+    sql`select (select count(*) from sources s where s.target_type = 'incident' and s.target_id = x.incident_id) as n from (select distinct a.incident_id from acts a where ${F}) x`,
   );
   let leftOutByRange = 0;
   if (hasRange(f)) {
@@ -87,7 +97,7 @@ export async function dashboardCounts(db: Kysely<Database>, f: DashboardFilter, 
   const unitCells = cells(byUnit);
   const byLength = tally(detentions.filter(DETAINED.sentenced).map((d) => String(d.days))).map((r) => ({ days: Number(r.k), count: Number(r.n) })).sort((a, b) => a.days - b.days);
   const decisions = byLength.reduce((sum, l) => sum + l.count, 0);
-  const incidents = incidentSources.reduce((sum, r) => sum + Number(r.n), 0);
+  const incidents = incidentSources.listed;
   return {
     v: 1,
     filter: { from: f.from ?? null, to: f.to ?? null, incident: f.incident ?? null, incidentCode, bucket: f.bucket },
