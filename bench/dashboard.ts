@@ -67,8 +67,8 @@ export function seed(dataDir: string): { incidentId: string; placeId: string } {
       act.run(...common(id), date, precision, incidents[i % incidents.length], persons[i % persons.length], type, i % 10 === 9 ? null : places[i % places.length]);
       if (isDetention) {
         const held = i / 8 < 3000;
-        const decision = ['detention', 'fine', 'pending', 'detention'][i % 4]!;
-        const days = decision === 'detention' ? [10, 15, 30, 60][(i >> 3) % 4]! : null;
+        const decision = ['detention', 'fine', 'pending', 'detention'][(i >> 3) % 4]!;
+        const days = decision === 'detention' ? [10, 15, 30, 60][(i >> 5) % 4]! : null;
         detention.run(id, held ? IN_CUSTODY[i % IN_CUSTODY.length] : 'released', places[i % places.length], start, decision, decision === 'fine' ? 200 : null, days, days ? addDays(start, days) : null, held ? null : addDays(start, 5), now, by);
       }
       if (i % 2 === 0) involvement.run(...common(randomUUID()), id, i % 14 === 0 ? null : units[i % units.length]);
