@@ -16,6 +16,9 @@
 // - Sentence lengths are counted per decision (a person sentenced twice counts twice there).
 import * as z from 'zod';
 import { isDay, addDays } from '../records/custody.ts';
+import { isoWeek } from '../transparency/counts.ts';
+
+export { isoWeek };
 
 export const BUCKETS = ['day', 'week'] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -137,16 +140,6 @@ export interface DrillDown {
   page: number;
   pageSize: number;
   rows: DrillRow[];
-}
-
-/** ISO 8601 week of a calendar day, e.g. '2026-W45'. */
-export function isoWeek(dayValue: string): string {
-  const date = new Date(`${dayValue}T00:00:00Z`);
-  const weekday = (date.getUTCDay() + 6) % 7; // Monday 0
-  // The week belongs to the year its Thursday is in.
-  const thursday = new Date(date.getTime() + (3 - weekday) * 86_400_000);
-  const n = 1 + Math.floor((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000 / 7);
-  return `${thursday.getUTCFullYear()}-W${String(n).padStart(2, '0')}`;
 }
 
 /** The Monday of an ISO week, or null for a week the year does not have (W53 in most years). */
