@@ -8,6 +8,7 @@ const BENCHES = [
   ['intake.ts', 'runIntakeBench'],
   ['inbox.ts', 'runInboxBench'],
   ['records.ts', 'runRecordsBench'],
+  ['dashboard.ts', 'runDashboardBench'],
 ] as const;
 
 for (const [file, run] of BENCHES) {

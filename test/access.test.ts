@@ -127,6 +127,8 @@ const MATRIX: Record<string, Actor[]> = {
   'GET /api/situation': COORDINATORS,
   'GET /api/documents/people': COORDINATORS,
   'POST /api/documents/audit': COORDINATORS,
+  'GET /api/dashboard': READERS,
+  'GET /api/dashboard/acts': READERS,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

@@ -36,6 +36,7 @@ import { secondFactorRoutes } from './auth/second-factor-routes.ts';
 import { bundleRoutes } from './bundles/routes.ts';
 import { alertRoutes } from './alerts/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
+import { dashboardRoutes } from './dashboard/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -196,5 +197,6 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(bundleRoutes);
   await app.register(alertRoutes);
   await app.register(documentRoutes);
+  await app.register(dashboardRoutes);
   return app;
 }

@@ -135,6 +135,8 @@ export const az: Messages = {
     'bad-webhook-url': 'Webhook ünvanı tam http:// və ya https:// ünvanı olmalıdır.',
     'mail-off': 'Bu saytda e-poçt xəbərdarlıqları qurulmayıb.',
     'link-expired': 'Bu keçid artıq etibarlı deyil. Xəbərdarlıqları hələ də istəyirsinizsə, yenidən abunə olun.',
+    'bad-filter': 'Bu filtr düzgün deyil: tarixlər təqvim günləridir (İİİİ-AA-GG), birincisi sonuncudan sonra olmamalıdır; qruplaşdırma gün və ya həftə üzrədir.',
+    'unknown-incident': 'Bu identifikatorla hadisə yoxdur.',
   },
   exitTitle: 'Mövsüm reseptləri',
   exitBody: 'Payız şorbası: soğan, kök, mərci, duz. Qırx dəqiqə qaynadın.',

@@ -134,6 +134,8 @@ export const en = {
     'bad-webhook-url': 'A webhook address must be a full http:// or https:// address.',
     'mail-off': 'Email alerts are not set up on this site.',
     'link-expired': 'This link is no longer valid. If you still want alerts, subscribe again.',
+    'bad-filter': 'This filter is not valid: dates are calendar days (YYYY-MM-DD), the first not after the last; grouping is by day or by week.',
+    'unknown-incident': 'There is no incident with this id.',
   },
   exitTitle: 'Seasonal recipes',
   exitBody: 'Autumn soup: onions, carrots, lentils, salt. Simmer for forty minutes.',

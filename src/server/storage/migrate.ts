@@ -13,6 +13,7 @@ import * as m011 from './migrations/011-public-counts.ts';
 import * as m012 from './migrations/012-alerts.ts';
 import * as m013 from './migrations/013-guides.ts';
 import * as m014 from './migrations/014-provenance.ts';
+import * as m015 from './migrations/015-dashboard.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '012-alerts': m012,
   '013-guides': m013,
   '014-provenance': m014,
+  '015-dashboard': m015,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

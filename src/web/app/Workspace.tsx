@@ -24,6 +24,7 @@ import { PartnersPage } from './bundles/PartnersPage.tsx';
 import { AlertsPage } from './alerts/AlertsPage.tsx';
 import { SituationPage } from './documents/SituationPage.tsx';
 import { AppealPage } from './documents/AppealPage.tsx';
+import { DashboardPage } from './dashboard/DashboardPage.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -133,6 +134,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {page === 'alerts' && <AlertsPage vault={vault} />}
       {page === 'situation' && <SituationPage vault={vault} />}
       {page === 'appeal' && <AppealPage vault={vault} />}
+      {page === 'dashboard' && <DashboardPage vault={vault} />}
     </>
   );
 }

@@ -7,17 +7,18 @@ export const PAGES = {
   held: { title: 'Held now', admins: false, hidden: false },
   due: { title: 'Due soon', admins: false, hidden: false },
   records: { title: 'Records', admins: false, hidden: false },
+  dashboard: { title: 'Dashboard', admins: false, hidden: false },
+  situation: { title: 'Situation report', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
+  appeal: { title: 'UN communication', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
+  alerts: { title: 'Alerts', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
+  partners: { title: 'Partners', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
+  guides: { title: 'Rights & safety pages', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
   registry: { title: 'Registries', admins: true, hidden: false },
   person: { title: 'Person', admins: false, hidden: true },
   place: { title: 'Place', admins: false, hidden: true },
   members: { title: 'Members', admins: true, hidden: false },
   account: { title: 'My account', admins: false, hidden: false },
   audit: { title: 'Audit log', admins: true, hidden: false },
-  guides: { title: 'Rights & safety pages', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
-  partners: { title: 'Partners', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
-  alerts: { title: 'Alerts', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
-  situation: { title: 'Situation report', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
-  appeal: { title: 'UN communication', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
 } as const;
 
 export type Page = keyof typeof PAGES;
