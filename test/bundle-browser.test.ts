@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { BACKENDS } from './support/backends.ts';
 import { ADMIN, addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { query } from './support/db.ts';
 import { seedOrganization, type Seeded } from './support/partners.ts';
@@ -20,7 +21,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const STEP = { timeout: 30_000 };
 const COORDINATOR = { email: 'coordinator@a.example', passphrase: 'coordinator passphrase long' };
 
-describe('partner bundles in Chromium', () => {
+for (const backend of BACKENDS) describe(`partner bundles in Chromium on ${backend}`, () => {
   let a: TestServer;
   let b: TestServer;
   let adminA: LoggedIn;
@@ -51,7 +52,7 @@ describe('partner bundles in Chromium', () => {
   }
 
   before(async () => {
-    [a, b] = await Promise.all([startTestServer('sqlite'), startTestServer('sqlite')]);
+    [a, b] = await Promise.all([startTestServer(backend), startTestServer(backend)]);
     await Promise.all([setUpOrganization(a), setUpOrganization(b)]);
     [adminA, adminB] = await Promise.all([logIn(a), logIn(b)]);
     await addMember(a, adminA, 'coordinator', COORDINATOR.email, COORDINATOR.passphrase);

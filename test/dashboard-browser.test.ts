@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { BACKENDS } from './support/backends.ts';
 import { addMember, logIn, setUpOrganization } from './support/org.ts';
 import { seedDashboard, type Seeded } from './support/dashboard.ts';
 
@@ -16,7 +17,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const STEP = { timeout: 30_000 };
 const VIEWER = { email: 'viewer@example.org', passphrase: 'member passphrase long' };
 
-describe('dashboard in Chromium', () => {
+for (const backend of BACKENDS) describe(`dashboard in Chromium on ${backend}`, () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
@@ -36,7 +37,7 @@ describe('dashboard in Chromium', () => {
   const drillRows = () => page.locator('[data-drill-list] tbody tr');
 
   before(async () => {
-    server = await startTestServer('sqlite');
+    server = await startTestServer(backend);
     await setUpOrganization(server);
     const admin = await logIn(server);
     const documenter = await addMember(server, admin, 'documenter', 'doc@example.org');

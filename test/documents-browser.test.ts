@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { BACKENDS } from './support/backends.ts';
 import { addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { createRecord, type Made } from './support/records.ts';
 import { pdfText } from './support/pdf-text.ts';
@@ -26,7 +27,7 @@ const SECRET = 'Leyla Hüseynova'; // no consent: never named
 const day = (date: string) => ({ date, precision: 'day' });
 const unknown = { date: null, precision: 'unknown' };
 
-describe('documents in Chromium', () => {
+for (const backend of BACKENDS) describe(`documents in Chromium on ${backend}`, () => {
   let server: TestServer;
   let browser: Browser;
   let admin: LoggedIn;
@@ -50,7 +51,7 @@ describe('documents in Chromium', () => {
   }
 
   before(async () => {
-    server = await startTestServer('sqlite');
+    server = await startTestServer(backend);
     await setUpOrganization(server);
     admin = await logIn(server);
     coordinator = await addMember(server, admin, 'coordinator', COORDINATOR.email, COORDINATOR.passphrase);
