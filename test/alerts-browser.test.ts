@@ -4,10 +4,8 @@
 // finds nothing. Needs `npm run build` first.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium } from './support/browser.ts';
 import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { addMember, logIn, setUpOrganization } from './support/org.ts';
@@ -16,20 +14,11 @@ import { startMailbox, type Mailbox } from './support/mailbox.ts';
 import { startWebhookReceiver, verifySignature, type WebhookReceiver } from './support/webhook-receiver.ts';
 import { ALERT_MESSAGES } from '../src/core/i18n/alerts.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STEP = { timeout: 30_000 };
 const COORDINATOR = { email: 'coordinator@example.org', passphrase: 'member passphrase long' };
 const READER = 'reader@example.net';
 const EN = { title: 'Police pose as clients on dating apps', body: 'Do not meet strangers at hotels.\n\nIf detained, you have the right to a lawyer.' };
 const RU = { title: 'Полиция выдаёт себя за клиентов', body: 'Не встречайтесь с незнакомцами в гостиницах.\n\nПри задержании у вас есть право на адвоката.' };
-
-async function axe(target: Page): Promise<string[]> {
-  await target.evaluate(AXE);
-  return target.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
-    return (await run()).violations.map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-  });
-}
 
 /** axe needs script; the page itself was loaded with it off: check the same HTML in a script-enabled tab. */
 async function axeOn(browser: Browser, html: string, url: string): Promise<string[]> {

@@ -8,16 +8,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { BACKENDS } from './support/backends.ts';
 import { ADMIN, addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { query } from './support/db.ts';
 import { seedOrganization, type Seeded } from './support/partners.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STEP = { timeout: 30_000 };
 const COORDINATOR = { email: 'coordinator@a.example', passphrase: 'coordinator passphrase long' };
 
@@ -41,14 +39,6 @@ for (const backend of BACKENDS) describe(`partner bundles in Chromium on ${backe
     await target.fill('#passphrase', passphrase);
     await target.click('button[type=submit]');
     await target.getByRole('heading', { name: /Inbox/ }).waitFor(STEP);
-  }
-
-  async function axe(target: Page): Promise<string[]> {
-    await target.evaluate(AXE);
-    return target.evaluate(async () => {
-      const run = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
-      return (await run()).violations.map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-    });
   }
 
   before(async () => {

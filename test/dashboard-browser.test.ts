@@ -4,16 +4,13 @@
 // finds nothing. Needs `npm run build` first.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { BACKENDS } from './support/backends.ts';
 import { addMember, logIn, setUpOrganization } from './support/org.ts';
 import { seedDashboard, type Seeded } from './support/dashboard.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STEP = { timeout: 30_000 };
 const VIEWER = { email: 'viewer@example.org', passphrase: 'member passphrase long' };
 
@@ -24,14 +21,6 @@ for (const backend of BACKENDS) describe(`dashboard in Chromium on ${backend}`, 
   let seeded: Seeded;
   const requested: string[] = [];
   const pageErrors: string[] = [];
-
-  async function axe(target: Page): Promise<string[]> {
-    await target.evaluate(AXE);
-    return target.evaluate(async () => {
-      const run = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
-      return (await run()).violations.map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-    });
-  }
 
   const tile = (label: string) => page.locator('.tiles li', { hasText: label }).locator('button, span').last();
   const drillRows = () => page.locator('[data-drill-list] tbody tr');

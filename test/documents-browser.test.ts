@@ -6,9 +6,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { BACKENDS } from './support/backends.ts';
 import { addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
@@ -18,7 +17,6 @@ import { unCommunication } from '../src/core/documents/un-communication.ts';
 import { addDays, today } from '../src/core/records/custody.ts';
 import type { SituationNumbers } from '../src/core/documents/situation-numbers.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STEP = { timeout: 30_000 };
 const COORDINATOR = { email: 'coord@example.org', passphrase: 'member passphrase long' };
 const NAMED = 'Orxan Məmmədov'; // consent: UN and public; named in full
@@ -36,14 +34,6 @@ for (const backend of BACKENDS) describe(`documents in Chromium on ${backend}`, 
   const requested: string[] = [];
   const pageErrors: string[] = [];
   const people: Record<string, Made> = {};
-
-  async function axe(target: Page): Promise<string[]> {
-    await target.evaluate(AXE);
-    return target.evaluate(async () => {
-      const run = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
-      return (await run()).violations.map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-    });
-  }
 
   async function downloaded(click: () => Promise<void>): Promise<Buffer> {
     const [file] = await Promise.all([page.waitForEvent('download', STEP), click()]);

@@ -1,25 +1,14 @@
 // A coordinator writes the rights page in the workspace; a reader with JavaScript off reads it.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { BACKENDS } from './support/backends.ts';
 import { addMember, logIn, setUpOrganization } from './support/org.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STEP = { timeout: 30_000 };
 const COORD = { email: 'coord@example.org', passphrase: 'member passphrase long' };
-
-async function axe(target: Page): Promise<string[]> {
-  await target.evaluate(AXE);
-  return target.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
-    return (await run()).violations.map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-  });
-}
 
 for (const backend of BACKENDS) describe(`rights and safety pages in Chromium on ${backend}`, () => {
   let server: TestServer;

@@ -4,10 +4,8 @@
 // the board but not the names; axe-core finds nothing. Needs `npm run build` first.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { addMember, logIn, postForm, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { findPlaintext, query } from './support/db.ts';
@@ -15,7 +13,6 @@ import sharp from 'sharp';
 import { fromBase64Url } from '../src/core/crypto/bytes.ts';
 import { openAttachmentKey, openAttachmentMeta, openAttachmentPart, openVerifiedOriginal } from '../src/core/evidence/attachment.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STEP = { timeout: 30_000 };
 const DOC = { email: 'doc@example.org', passphrase: 'member passphrase long' };
 const STORY = 'Two friends were arrested at a hotel in Binagadi after chatting on a dating app.';
@@ -34,14 +31,6 @@ describe('records in Chromium', () => {
     await target.fill('#passphrase', passphrase);
     await target.click('button[type=submit]');
     await target.getByRole('heading', { name: /Inbox/ }).waitFor(STEP);
-  }
-
-  async function axe(target: Page): Promise<string[]> {
-    await target.evaluate(AXE);
-    return target.evaluate(async () => {
-      const run = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
-      return (await run()).violations.map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-    });
   }
 
   before(async () => {

@@ -5,15 +5,12 @@
 // forgets the keys; axe-core finds nothing on the new pages. Needs `npm run build` first.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { ADMIN, acceptInvitation, addMember, codenameIn, invite, logIn, postForm, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { query } from './support/db.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STEP = { timeout: 30_000 };
 const DOC = { email: 'doc@example.org', passphrase: 'documenter passphrase one' };
 const STORIES = [
@@ -50,14 +47,6 @@ describe('the workspace in Chromium', () => {
     await page.fill('#passphrase', passphrase);
     await page.click('button[type=submit]');
     await page.getByRole('heading', { name: /Inbox/ }).waitFor(STEP);
-  }
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.evaluate(AXE);
-    return page.evaluate(async () => {
-      const run = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
-      return (await run()).violations.map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-    });
   }
 
   const row = (page: Page, story: string) => page.locator('li.row', { hasText: story });

@@ -3,24 +3,10 @@
 // involvements, follow-up, their incidents, and the other people of those incidents (so the
 // browser can keep their names out of any narrative it quotes). Sealed parts are passed as they
 // are stored; the browser opens them.
+import { recordView as view, type RecordRow as Row } from '../records/view.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
-import type { RecordType } from '../../core/records/schemas.ts';
-import { toBase64Url } from '../../core/crypto/bytes.ts';
-import { codeOf } from '../records/store.ts';
 import { plainView } from '../records/plain.ts';
-
-type Row = Record<string, unknown> & { seq: number; id: string; key_id: string; key_envelope: Uint8Array; sealed: Uint8Array; version: number; created_at: string; updated_at: string };
-
-const view = (type: RecordType, row: Row) => ({
-  id: row.id,
-  code: codeOf(type, Number(row.seq)),
-  version: Number(row.version),
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  plain: plainView(row),
-  secret: { keyId: row.key_id, keyEnvelope: toBase64Url(row.key_envelope), sealed: toBase64Url(row.sealed) },
-});
 
 export async function peopleBundle(db: Kysely<Database>, personIds: string[]) {
   const rows = async <T extends 'persons' | 'acts' | 'involvements' | 'interventions' | 'incidents'>(table: T, column: string, ids: string[]) =>

@@ -2,6 +2,7 @@
 // involvement, sources, interventions; the registries the team keeps; the currently-held board and
 // the due-soon list. The server filters, sorts and counts the plain fields and stores the sealed
 // part as opaque bytes; members' browsers open it.
+import { recordView as view, type RecordRow as Row } from './view.ts';
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import * as z from 'zod';
@@ -30,18 +31,6 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   if (!parsed.success) throw new HttpError(400, 'bad-request');
   return parsed.data;
 }
-
-type Row = Record<string, unknown> & { seq: number; id: string; key_id: string; key_envelope: Uint8Array; sealed: Uint8Array; version: number; created_at: string; updated_at: string };
-
-const view = (type: RecordType, row: Row) => ({
-  id: row.id,
-  code: codeOf(type, Number(row.seq)),
-  version: Number(row.version),
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  plain: plainView(row),
-  secret: { keyId: row.key_id, keyEnvelope: toBase64Url(row.key_envelope), sealed: toBase64Url(row.sealed) },
-});
 
 export const recordRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
