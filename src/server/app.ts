@@ -32,6 +32,7 @@ import { evidenceRoutes } from './evidence/routes.ts';
 import { transparencyRoutes } from './transparency/routes.ts';
 import { meRoutes } from './auth/me-routes.ts';
 import { secondFactorRoutes } from './auth/second-factor-routes.ts';
+import { exportRoutes } from './exports/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -188,5 +189,6 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(transparencyRoutes);
   await app.register(meRoutes);
   await app.register(secondFactorRoutes);
+  await app.register(exportRoutes);
   return app;
 }

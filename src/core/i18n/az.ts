@@ -126,6 +126,7 @@ export const az: Messages = {
     'in-use': 'Başqa qeydlər hələ bu qeydə istinad edir. Əvvəlcə onları silin.',
     'duplicate-code': 'Bu kod artıq istifadə olunur.',
     'no-records-key': 'Təşkilatın hələ qeydlər açarı yoxdur. İdarəçi onu «Qeydlər» səhifəsində yaradır.',
+    'unknown-field': 'İstənilən sahələrdən biri ixracda mövcud deyil.',
   },
   exitTitle: 'Mövsüm reseptləri',
   exitBody: 'Payız şorbası: soğan, kök, mərci, duz. Qırx dəqiqə qaynadın.',

@@ -125,6 +125,7 @@ export const en = {
     'in-use': 'Other records still refer to this one. Purge those first.',
     'duplicate-code': 'This code is already in use.',
     'no-records-key': 'The organization has no records key yet. An administrator sets it up on the Records page.',
+    'unknown-field': 'One of the fields asked for is not one an export offers.',
   },
   exitTitle: 'Seasonal recipes',
   exitBody: 'Autumn soup: onions, carrots, lentils, salt. Simmer for forty minutes.',
