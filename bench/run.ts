@@ -8,6 +8,7 @@ const BENCHES = [
   ['intake.ts', 'runIntakeBench'],
   ['inbox.ts', 'runInboxBench'],
   ['records.ts', 'runRecordsBench'],
+  ['export.ts', 'runExportBench'],
 ] as const;
 
 for (const [file, run] of BENCHES) {
