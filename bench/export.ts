@@ -3,7 +3,8 @@
 // (compiled, in its own process) to a sink that only counts bytes. Reports the time, rows per
 // second, the server's peak resident memory (VmHWM) and how far its memory grew over the idle
 // server in the same run; memory must stay ≤ 300 MB and flat (no growth with the rows written).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -19,7 +20,7 @@ const TARGET_PEAK_MB = 300;
 /** "Flat": memory in the second half of an export exceeds the first half by at most this. */
 const FLAT_MB = 25;
 
-function seed(dataDir: string): void {
+export function seed(dataDir: string): void {
   const db = new SqliteDatabase(join(dataDir, 'vigil.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
@@ -77,6 +78,8 @@ interface Run {
   peakKb: number;
   firstHalfMaxKb: number;
   secondHalfMaxKb: number;
+  /** The highest RSS in each tenth of the run, MB. */
+  tenths: number[];
 }
 
 /** Reads the export as fast as the bench can, counting rows (line ends) and bytes; samples the server's RSS meanwhile. */
@@ -105,20 +108,26 @@ async function exportOnce(member: Awaited<ReturnType<typeof logIn>>, pid: number
     peakKb: (await procKb(pid, 'VmHWM')) ?? NaN,
     firstHalfMaxKb: max(samples.filter((s) => s.at < mid)),
     secondHalfMaxKb: max(samples.filter((s) => s.at >= mid)),
+    tenths: Array.from({ length: 10 }, (_, i) => Math.round(mb(max(samples.filter((s) => s.at >= start + ((end - start) * i) / 10 && s.at < start + ((end - start) * (i + 1)) / 10))))),
   };
 }
 
 const mb = (kb: number) => kb / 1024;
 
 export async function runExportBench(): Promise<void> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'vigil-bench-export-'));
+  // BENCH_EXPORT_DATA: a folder to seed once and keep (for repeated runs while optimising).
+  const kept = process.env.BENCH_EXPORT_DATA;
+  const dataDir = kept ?? (await mkdtemp(join(tmpdir(), 'vigil-bench-export-')));
   let child: ChildProcess | undefined;
   try {
-    await initVigil(dataDir);
-    process.stderr.write(`writing ${ACTS} acts…\n`);
-    const seedStart = performance.now();
-    seed(dataDir);
-    process.stderr.write(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s\n`);
+    if (!kept || !existsSync(join(dataDir, 'vigil.sqlite'))) {
+      await mkdir(dataDir, { recursive: true });
+      await initVigil(dataDir);
+      process.stderr.write(`writing ${ACTS} acts…\n`);
+      const seedStart = performance.now();
+      seed(dataDir);
+      process.stderr.write(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s\n`);
+    }
     const server = await launchVigil(dataDir);
     child = server.child;
     const pid = child.pid!;
@@ -147,6 +156,7 @@ export async function runExportBench(): Promise<void> {
         '2nd half max MB': mb(r.secondHalfMaxKb).toFixed(0),
       })),
     );
+    for (const r of runs) console.log(`${r.format}: server RSS (MB), highest in each tenth of the run: ${r.tenths.join(' ')}`);
     console.log('Targets:');
     for (const r of runs) {
       const flat = r.secondHalfMaxKb - r.firstHalfMaxKb <= FLAT_MB * 1024;
@@ -156,7 +166,7 @@ export async function runExportBench(): Promise<void> {
     }
   } finally {
     if (child) await stopChild(child);
-    await rm(dataDir, { recursive: true, force: true });
+    if (!kept) await rm(dataDir, { recursive: true, force: true });
   }
 }
 

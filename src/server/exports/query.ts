@@ -53,6 +53,14 @@ export async function countActs(db: Kysely<Database>, filters: ExportFilters): P
 export type StreamedRow = ExportSourceRow & { p_key_id?: string; p_key_envelope?: Uint8Array; p_sealed?: Uint8Array };
 
 export function streamActs(db: Kysely<Database>, filters: ExportFilters, withIdentity: boolean): AsyncIterableIterator<StreamedRow> {
+  return actsQuery(db, filters, withIdentity).stream(500) as unknown as AsyncIterableIterator<StreamedRow>;
+}
+
+export function compileActs(db: Kysely<Database>, filters: ExportFilters, withIdentity: boolean) {
+  return actsQuery(db, filters, withIdentity).compile();
+}
+
+function actsQuery(db: Kysely<Database>, filters: ExportFilters, withIdentity: boolean) {
   const base = db
     .selectFrom('acts')
     .innerJoin('incidents as i', 'i.id', 'acts.incident_id')
@@ -99,5 +107,5 @@ export function streamActs(db: Kysely<Database>, filters: ExportFilters, withIde
     ]);
   // The sealed part is read only when identity fields were asked for (and allowed).
   const query = withIdentity ? base.select(['p.key_id as p_key_id', 'p.key_envelope as p_key_envelope', 'p.sealed as p_sealed']) : base;
-  return filtered(query as unknown as ActsQuery, filters).orderBy('acts.seq').stream(500) as unknown as AsyncIterableIterator<StreamedRow>;
+  return filtered(query as unknown as ActsQuery, filters).orderBy('acts.seq');
 }

@@ -19,6 +19,7 @@ import { RecordsPage } from './records/RecordsPage.tsx';
 import { RegistryPage } from './records/RegistryPage.tsx';
 import { PersonPage } from './records/PersonPage.tsx';
 import { PlacePage } from './records/PlacePage.tsx';
+import { ExportPage } from './exports/ExportPage.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -123,6 +124,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {page === 'registry' && <RegistryPage vault={vault} />}
       {page === 'person' && pageId && <PersonPage key={pageId} vault={vault} personId={pageId} />}
       {page === 'place' && pageId && <PlacePage key={pageId} vault={vault} placeId={pageId} />}
+      {page === 'export' && <ExportPage vault={vault} />}
     </>
   );
 }

@@ -13,6 +13,7 @@ export const PAGES = {
   members: { title: 'Members', admins: true, hidden: false },
   account: { title: 'My account', admins: false, hidden: false },
   audit: { title: 'Audit log', admins: true, hidden: false },
+  export: { title: 'Export', admins: false, hidden: false },
 } as const;
 export type Page = keyof typeof PAGES;
 

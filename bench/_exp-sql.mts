@@ -1,0 +1,18 @@
+import SqliteDatabase from 'better-sqlite3';
+import { join } from 'node:path';
+import { Kysely, SqliteDialect } from 'kysely';
+import { compileActs } from '../src/server/exports/query.ts';
+const dir = '/tmp/exp-db';
+const file = new SqliteDatabase(join(dir, 'vigil.sqlite'), { readonly: true }); if (process.env.CACHE) file.pragma('cache_size = ' + process.env.CACHE);
+const db = new Kysely<any>({ dialect: new SqliteDialect({ database: file }) });
+const { sql, parameters } = compileActs(db, { from: null, to: null, incidentId: null }, false);
+console.log(file.prepare('explain query plan ' + sql).all(...parameters).map((r: any) => r.detail).join('\n'));
+let t = performance.now(); let n = 0;
+for (const r of file.prepare(sql).iterate(...parameters)) n++;
+console.log('iterate objects', n, (performance.now() - t).toFixed(0), 'ms');
+t = performance.now(); n = 0;
+for (const r of file.prepare(sql).raw(true).iterate(...parameters)) n++;
+console.log('iterate raw', n, (performance.now() - t).toFixed(0), 'ms');
+t = performance.now(); n = 0;
+for (const r of file.prepare('select * from acts order by seq').iterate()) n++;
+console.log('acts alone', n, (performance.now() - t).toFixed(0), 'ms');
