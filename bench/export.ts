@@ -128,7 +128,8 @@ export async function runExportBench(): Promise<void> {
       seed(dataDir);
       process.stderr.write(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s\n`);
     }
-    const server = await launchVigil(dataDir);
+    // BENCH_SERVER_ENV: extra environment for the server as JSON (e.g. allocator settings while optimising).
+    const server = await launchVigil(dataDir, JSON.parse(process.env.BENCH_SERVER_ENV ?? '{}') as Record<string, string>);
     child = server.child;
     const pid = child.pid!;
     const member = await logIn({ url: server.base } as never, BENCH_EMAIL, BENCH_PASSPHRASE);
@@ -137,7 +138,7 @@ export async function runExportBench(): Promise<void> {
     const idleKb = (await procKb(pid, 'VmRSS'))!;
     const idleHwmKb = (await procKb(pid, 'VmHWM'))!;
     const runs: Run[] = [];
-    for (const format of ['csv', 'json'] as const) {
+    for (const format of (process.env.BENCH_FORMATS ?? 'csv,json').split(',') as ('csv' | 'json')[]) {
       process.stderr.write(`exporting ${format}…\n`);
       runs.push(await exportOnce(member, pid, format));
     }
