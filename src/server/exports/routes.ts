@@ -20,7 +20,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { HttpError } from '../http/errors.ts';
 import { audit } from '../audit/log.ts';
-import { countActs, openExportReader, streamActs, type ExportFilters, type StreamedRow } from './query.ts';
+import { actBatches, countActs, openExportReader, type ExportFilters, type StreamedRow } from './query.ts';
 
 const EXPORTERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -86,7 +86,7 @@ async function lookups(db: Kysely<Database>, language: Language): Promise<Export
 const base64url = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
 
 /** The export's text, piece by piece. `progress.rows` counts rows written so far. */
-async function* exportText(rows: AsyncIterable<StreamedRow>, request: ExportRequest, withIdentity: boolean, look: ExportLookups, progress: { rows: number }): AsyncGenerator<string> {
+async function* exportText(batches: AsyncIterable<StreamedRow[]>, request: ExportRequest, withIdentity: boolean, look: ExportLookups, progress: { rows: number }): AsyncGenerator<string> {
   const names = request.fields.map((f) => f.name);
   const plain = request.fields.map((f) => (f.kind === 'plain' ? f.value! : null));
   const columns = withIdentity ? [...names, IDENTITY_COLUMN] : names;
@@ -100,14 +100,16 @@ async function* exportText(rows: AsyncIterable<StreamedRow>, request: ExportRequ
         fields: names,
       });
   const cells: Cell[] = new Array(columns.length).fill(null);
-  for await (const row of rows) {
-    for (let i = 0; i < plain.length; i++) cells[i] = plain[i] ? plain[i]!(row, look) : null;
-    if (withIdentity) {
-      const form = nameFormFor(row.p_consent_sharing, row.p_name_preference);
-      cells[names.length] = form && row.p_key_envelope && row.p_sealed ? identityCell(row.p_id, form, row.p_key_id!, base64url(row.p_key_envelope), base64url(row.p_sealed)) : null;
+  for await (const batch of batches) {
+    for (const row of batch) {
+      for (let i = 0; i < plain.length; i++) cells[i] = plain[i] ? plain[i]!(row, look) : null;
+      if (withIdentity) {
+        const form = nameFormFor(row.p_consent_sharing, row.p_name_preference);
+        cells[names.length] = form && row.p_key_envelope && row.p_sealed ? identityCell(row.p_id, form, row.p_key_id!, base64url(row.p_key_envelope), base64url(row.p_sealed)) : null;
+      }
+      out += csv ? csvLine(cells) : jsonRow(columns, cells, progress.rows === 0);
+      progress.rows += 1;
     }
-    out += csv ? csvLine(cells) : jsonRow(columns, cells, progress.rows === 0);
-    progress.rows += 1;
     if (out.length >= PIECE) {
       yield out;
       out = '';
@@ -162,7 +164,7 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
     async function* body(): AsyncGenerator<string> {
       started = true;
       try {
-        yield* exportText(streamActs(reader.db, parsed.filters, withIdentity), parsed, withIdentity, look, progress);
+        yield* exportText(actBatches(reader, parsed.filters, withIdentity), parsed, withIdentity, look, progress);
         complete = true;
       } finally {
         await finish();
