@@ -97,6 +97,7 @@ const MATRIX: Record<string, Actor[]> = {
   'GET /api/transparency': ADMINS,
   'POST /api/transparency': ADMINS,
   'POST /api/settings': ADMINS,
+  'GET /api/export': READERS,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {
