@@ -4,7 +4,7 @@
 // no file left behind when the export is refused.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +91,26 @@ describe('vigil export', () => {
     const wrong = await vigil(['export', '--server', server.url, '--email', 'doc@example.org', '--passphrase-file', join(dir, 'doc.txt')], '000000\n');
     assert.equal(wrong.code, 2);
     assert.match(wrong.stderr, /That code is not right/);
+  });
+
+  it('asks for the passphrase on a terminal without showing it, and draws a progress bar', { skip: spawnSync('script', ['--version']).status !== 0 && 'needs script(1) for a terminal' }, async () => {
+    // script(1) gives the command a terminal; the passphrase is "typed" once the prompt shows.
+    const child = spawn('script', ['-qfec', `${process.execPath} ${VIGIL} export --server ${server.url} --email ${ADMIN.email} --fields act.code,victim.name --out ${join(dir, 'typed.csv')}`, '/dev/null'], {
+      env: { ...process.env, LANG: 'C.UTF-8' },
+    });
+    let seen = '';
+    child.stdout.on('data', (c: Buffer) => {
+      seen += c.toString();
+      if (seen.includes('Passphrase for') && !seen.includes('\u0000typed')) {
+        seen += '\u0000typed';
+        child.stdin.write(`${ADMIN.passphrase}\r`);
+      }
+    });
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(code, 0, seen);
+    assert.ok(!seen.includes(ADMIN.passphrase), 'the passphrase is not echoed');
+    assert.match(seen, /\[#{24}\] 100%  2 \/ 2 rows/);
+    assert.match(readFileSync(join(dir, 'typed.csv'), 'utf8'), /A-0001,Leyla Məmmədova/);
   });
 
   it('exits 2 with a clear message: wrong passphrase, no access, bad field, unreachable server; no file left', async () => {
