@@ -276,5 +276,31 @@ for (const backend of BACKENDS) {
       assert.equal(csv.length, total + 1);
       assert.deepEqual(csv.slice(1).map((r) => r[0]), Array.from({ length: total }, (_, i) => `A-${String(i + 1).padStart(4, '0')}`));
     });
+    it('records a stopped export too, with how far it went', async () => {
+      const bulk = 40_000;
+      const series = backend === 'postgres' ? `generate_series(1, ${bulk}) as n(i)` : `n`;
+      const cte = backend === 'postgres' ? '' : `with recursive n(i) as (select 1 union all select i + 1 from n where i < ${bulk}) `;
+      await query(
+        server,
+        `${cte}insert into acts (id, key_id, key_envelope, sealed, version, created_at, created_by, updated_at, updated_by, date_start, date_start_precision, date_end, date_end_precision, incident_id, person_id, type_code, place_id)
+         select 'more-' || n.i, a.key_id, a.key_envelope, a.sealed, 1, a.created_at, a.created_by, a.updated_at, a.updated_by, a.date_start, a.date_start_precision, a.date_end, a.date_end_precision, a.incident_id, a.person_id, a.type_code, a.place_id
+         from ${series}, acts a where a.seq = 1`,
+      );
+      const stop = new AbortController();
+      const response = await fetch(`${server.url}/api/export?format=json`, { headers: { cookie: viewer.cookie }, signal: stop.signal });
+      const reader = response.body!.getReader();
+      await reader.read();
+      stop.abort();
+      await reader.closed.catch(() => undefined);
+      let entry: Record<string, unknown> | undefined;
+      for (let i = 0; i < 50 && !entry; i++) {
+        entry = (await auditExports()).find((e) => e.actor === viewer.login.member.id && e.complete === false);
+        if (!entry) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(entry, 'the stopped export is in the audit log');
+      assert.ok((entry.rows as number) < bulk, `it says how far it went (${String(entry.rows)} rows)`);
+      // The server goes on answering, and a whole export still works.
+      assert.equal((await raw(viewer, 'format=csv&fields=act.code&incident=I-0001')).status, 200);
+    });
   });
 }
