@@ -103,7 +103,7 @@ for (const backend of BACKENDS) {
       return collect(finishExport(chunks(response.body!), { format, keyring }));
     }
     const auditExports = async () =>
-      (await query<{ actor: string; detail: string }>(server, "select actor, detail from audit_log where action = 'export.made' order by seq")).map((r) => ({ actor: r.actor, ...(JSON.parse(r.detail) as Record<string, unknown>) }));
+      (await query<{ actor: string; detail: string }>(server, "select actor, detail from audit_log where action = 'export.made' order by seq")).map((r): Record<string, unknown> => ({ actor: r.actor, ...(JSON.parse(r.detail) as Record<string, unknown>) }));
 
     before(async () => {
       server = await startTestServer(backend);

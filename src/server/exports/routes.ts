@@ -122,7 +122,8 @@ async function* exportText(batches: AsyncIterable<StreamedRow[]>, request: Expor
 export const exportRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
 
-  app.get('/api/export', { config: { access: EXPORTERS } }, async (request, reply) => {
+  // No HEAD twin: it would read (and audit) a whole export only to drop it.
+  app.get('/api/export', { exposeHeadRoute: false, config: { access: EXPORTERS } }, async (request, reply) => {
     const member = request.member!;
     const parsed = await parseRequest(db, request.query as Record<string, unknown>, request.headers['accept-language']);
     const withIdentity = parsed.fields.some((f) => f.kind === 'identity');
