@@ -9,6 +9,7 @@ const BENCHES = [
   ['inbox.ts', 'runInboxBench'],
   ['records.ts', 'runRecordsBench'],
   ['dashboard.ts', 'runDashboardBench'],
+  ['export.ts', 'runExportBench'],
 ] as const;
 
 for (const [file, run] of BENCHES) {

@@ -129,6 +129,7 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/documents/audit': COORDINATORS,
   'GET /api/dashboard': READERS,
   'GET /api/dashboard/acts': READERS,
+  'GET /api/export': READERS,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

@@ -37,6 +37,7 @@ import { bundleRoutes } from './bundles/routes.ts';
 import { alertRoutes } from './alerts/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
+import { exportRoutes } from './exports/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -198,5 +199,6 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(alertRoutes);
   await app.register(documentRoutes);
   await app.register(dashboardRoutes);
+  await app.register(exportRoutes);
   return app;
 }

@@ -137,6 +137,7 @@ export const az: Messages = {
     'link-expired': 'Bu keçid artıq etibarlı deyil. Xəbərdarlıqları hələ də istəyirsinizsə, yenidən abunə olun.',
     'bad-filter': 'Bu filtr düzgün deyil: tarixlər təqvim günləridir (İİİİ-AA-GG), birincisi sonuncudan sonra olmamalıdır; qruplaşdırma gün və ya həftə üzrədir.',
     'unknown-incident': 'Bu identifikatorla hadisə yoxdur.',
+    'unknown-field': 'İstənilən sahələrdən biri ixracda mövcud deyil.',
   },
   exitTitle: 'Mövsüm reseptləri',
   exitBody: 'Payız şorbası: soğan, kök, mərci, duz. Qırx dəqiqə qaynadın.',

@@ -136,6 +136,7 @@ export const en = {
     'link-expired': 'This link is no longer valid. If you still want alerts, subscribe again.',
     'bad-filter': 'This filter is not valid: dates are calendar days (YYYY-MM-DD), the first not after the last; grouping is by day or by week.',
     'unknown-incident': 'There is no incident with this id.',
+    'unknown-field': 'One of the fields asked for is not one an export offers.',
   },
   exitTitle: 'Seasonal recipes',
   exitBody: 'Autumn soup: onions, carrots, lentils, salt. Simmer for forty minutes.',

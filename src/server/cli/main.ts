@@ -13,11 +13,13 @@ import { HttpError } from '../http/errors.ts';
 import { NEUTRAL_TITLE } from '../context.ts';
 import { main as startMain } from '../main.ts';
 import { verifyAuditChain } from '../audit/log.ts';
+import { EXPORT_USAGE, exportCommand } from './export.ts';
 
 const USAGE = `Usage:
   vigil start
   vigil init --org NAME --admin-email EMAIL --passphrase-file FILE [--title TITLE] [--languages az,ru,en]
   vigil audit verify       check the audit log's hash chain; names the first broken entry
+${EXPORT_USAGE}
 
 Environment: PORT, HOST, VIGIL_DATA, DATABASE_URL, VIGIL_SECRET_FILE (see README).`;
 
@@ -102,6 +104,7 @@ export async function cli(argv: string[]): Promise<void> {
   if (command === 'start') return startMain();
   if (command === 'init') return init(rest);
   if (command === 'audit') return auditCommand(rest);
+  if (command === 'export') return exportCommand(rest);
   if (command === 'help' || command === '--help' || command === '-h') {
     console.log(USAGE);
     return;

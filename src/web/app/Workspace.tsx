@@ -25,6 +25,7 @@ import { AlertsPage } from './alerts/AlertsPage.tsx';
 import { SituationPage } from './documents/SituationPage.tsx';
 import { AppealPage } from './documents/AppealPage.tsx';
 import { DashboardPage } from './dashboard/DashboardPage.tsx';
+import { ExportPage } from './exports/ExportPage.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -135,6 +136,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {page === 'situation' && <SituationPage vault={vault} />}
       {page === 'appeal' && <AppealPage vault={vault} />}
       {page === 'dashboard' && <DashboardPage vault={vault} />}
+      {page === 'export' && <ExportPage vault={vault} />}
     </>
   );
 }

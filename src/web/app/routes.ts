@@ -10,6 +10,7 @@ export const PAGES = {
   dashboard: { title: 'Dashboard', admins: false, hidden: false },
   situation: { title: 'Situation report', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
   appeal: { title: 'UN communication', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
+  export: { title: 'Export', admins: false, hidden: false },
   alerts: { title: 'Alerts', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
   partners: { title: 'Partners', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
   guides: { title: 'Rights & safety pages', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
