@@ -5,14 +5,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { addMember, logIn, setUpOrganization } from './support/org.ts';
 import { createRecord } from './support/records.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STEP = { timeout: 30_000 };
 const DOC = { email: 'doc@example.org', passphrase: 'member passphrase long' };
 const VIEWER = { email: 'viewer@example.org', passphrase: 'viewer passphrase long' };
@@ -53,14 +51,6 @@ describe('export in Chromium', () => {
     await page.getByRole('link', { name: 'Export' }).click();
     await page.getByRole('heading', { name: 'Export' }).waitFor(STEP);
     return { context, page };
-  }
-
-  async function axe(target: Page): Promise<string[]> {
-    await target.evaluate(AXE);
-    return target.evaluate(async () => {
-      const run = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
-      return (await run()).violations.map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-    });
   }
 
   before(async () => {

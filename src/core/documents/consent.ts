@@ -4,6 +4,8 @@
 //   anyone else is left out entirely (no name, no details) and only counted, and the document
 //   says so. Situation reports quote accounts only of people whose consent_sharing is 'public',
 //   and never name them. (docs/data-model.md, "Consent in documents".)
+import { initialsOf } from '../records/names.ts';
+
 export type UnNaming = 'name' | 'initials' | 'anonymous' | 'excluded';
 
 export function unNaming(person: { consentSharing?: unknown; namePreference?: unknown }): UnNaming {
@@ -14,15 +16,7 @@ export function unNaming(person: { consentSharing?: unknown; namePreference?: un
 /** A situation report may quote an account, without names, only with consent to public use. */
 export const mayQuotePublicly = (person: { consentSharing?: unknown }): boolean => person.consentSharing === 'public';
 
-/** "Orxan Məmmədov" → "O. M."; "Руслан Алиев-Оглы" → "Р. А.-О." */
-export function initialsOf(name: string): string {
-  return name
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => word.split('-').map((part) => (part ? `${[...part][0]!.toLocaleUpperCase()}.` : '')).join('-'))
-    .join(' ');
-}
+export { initialsOf };
 
 /** What the document prints for a person's name, or null where it prints none. */
 export function shownName(name: string | null | undefined, naming: UnNaming): string | null {

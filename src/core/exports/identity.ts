@@ -9,6 +9,7 @@
 // is not 'anonymous'; with 'initials' only the initials of the name, never other names.
 import { openFields } from '../records/sealing.ts';
 import type { Keyring } from '../keyring.ts';
+import { initialsOf } from '../records/names.ts';
 
 export type NameForm = 'name' | 'initials';
 
@@ -22,15 +23,7 @@ export function identityCell(personId: string, form: NameForm, keyId: string, ke
   return `1.${personId}.${form}.${keyId}.${keyEnvelope}.${sealed}`;
 }
 
-/** "Leyla Mammadova-Aliyeva" → "L. M.-A." */
-export function initialsOf(name: string): string {
-  return name
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => word.split('-').map((part) => (part ? `${[...part][0]!.toUpperCase()}.` : '')).join('-'))
-    .join(' ');
-}
+export { initialsOf };
 
 export interface Identity {
   'victim.name': string | null;

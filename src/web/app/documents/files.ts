@@ -7,6 +7,7 @@ import type { Document } from '../../../core/documents/model.ts';
 import { renderHtml } from '../../../core/documents/html.ts';
 import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
+import { saveFile } from '../save-file.ts';
 
 let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
 
@@ -27,16 +28,7 @@ export async function pdfOf(doc: Document): Promise<Uint8Array> {
 }
 
 export function download(bytes: Uint8Array | string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers read the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile([bytes as BlobPart], name, type);
 }
 
 /** A file name that says what it is and when, and nothing about anyone: "situation-report-2026-11-25-az.pdf". */

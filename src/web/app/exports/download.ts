@@ -7,6 +7,7 @@ import { finishExport, type FinishResult } from '../../../core/exports/decrypt.t
 import type { ExportFormat } from '../../../core/exports/fields.ts';
 import type { Keyring } from '../../../core/keyring.ts';
 import { ApiError } from '../api.ts';
+import { saveFile } from '../save-file.ts';
 
 export interface ExportChoice {
   format: ExportFormat;
@@ -40,15 +41,8 @@ async function openSink(format: ExportFormat, name: string): Promise<FileSink | 
   return {
     write: async (piece) => void parts.push(new Blob([piece])),
     close: async () => {
-      const url = URL.createObjectURL(new Blob(parts, { type: `${MIME[format]};charset=utf-8` }));
+      saveFile(parts, name, `${MIME[format]};charset=utf-8`);
       parts = [];
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
     },
     abort: async () => void (parts = []),
   };
