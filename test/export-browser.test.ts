@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations as axe, launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { BACKENDS } from './support/backends.ts';
 import { addMember, logIn, setUpOrganization } from './support/org.ts';
 import { createRecord } from './support/records.ts';
 
@@ -15,7 +16,7 @@ const STEP = { timeout: 30_000 };
 const DOC = { email: 'doc@example.org', passphrase: 'member passphrase long' };
 const VIEWER = { email: 'viewer@example.org', passphrase: 'viewer passphrase long' };
 
-describe('export in Chromium', () => {
+for (const backend of BACKENDS) describe(`export in Chromium on ${backend}`, () => {
   let server: TestServer;
   let browser: Browser;
   const requested: string[] = [];
@@ -54,7 +55,7 @@ describe('export in Chromium', () => {
   }
 
   before(async () => {
-    server = await startTestServer('sqlite');
+    server = await startTestServer(backend);
     await setUpOrganization(server);
     const admin = await logIn(server);
     const documenter = await addMember(server, admin, 'documenter', DOC.email, DOC.passphrase);
