@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations as axe, launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium, logInThroughWorkspace } from './support/browser.ts';
 import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { addMember, logIn, setUpOrganization } from './support/org.ts';
@@ -92,11 +92,7 @@ for (const backend of BACKENDS) {
       context.on('request', (r) => requested.push(r.url()));
       const page = await context.newPage();
       page.on('pageerror', (e) => pageErrors.push(e.message));
-      await page.goto(`${server.url}/app`);
-      await page.fill('#email', COORDINATOR.email);
-      await page.fill('#passphrase', COORDINATOR.passphrase);
-      await page.click('button[type=submit]');
-      await page.getByRole('heading', { name: /Inbox/ }).waitFor(STEP);
+      await logInThroughWorkspace(page, server.url, COORDINATOR.email, COORDINATOR.passphrase);
       await page.getByRole('link', { name: 'Alerts' }).click();
       await page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor(STEP);
       await page.getByText(/Email subscribers: 1 confirmed/).waitFor(STEP);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.ts';
+import { launchChromium, logInThroughWorkspace } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { ADMIN } from './support/org.ts';
 import { query } from './support/db.ts';
@@ -147,11 +147,7 @@ describe('the core loop in Chromium', () => {
   it('logs in, opens every report in the browser, marks one read; locking forgets the keys', async () => {
     const ctx = await context(true);
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/app`);
-    await page.fill('#email', ADMIN.email);
-    await page.fill('#passphrase', ADMIN.passphrase);
-    await page.click('button[type=submit]');
-    await page.getByRole('heading', { name: /Inbox/ }).waitFor({ timeout: 30_000 });
+    await logInThroughWorkspace(page, server.url, ADMIN.email, ADMIN.passphrase);
     const reports = page.locator('article.report');
     await reports.nth(3).waitFor();
     // Rows appear at once; their contents as the decryption workers open them.

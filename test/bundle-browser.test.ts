@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations as axe, launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium, logInThroughWorkspace } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { BACKENDS } from './support/backends.ts';
 import { ADMIN, addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
@@ -34,11 +34,7 @@ for (const backend of BACKENDS) describe(`partner bundles in Chromium on ${backe
   const pageErrors: string[] = [];
 
   async function logInAt(target: Page, server: TestServer, email: string, passphrase: string): Promise<void> {
-    await target.goto(`${server.url}/app`);
-    await target.fill('#email', email);
-    await target.fill('#passphrase', passphrase);
-    await target.click('button[type=submit]');
-    await target.getByRole('heading', { name: /Inbox/ }).waitFor(STEP);
+    await logInThroughWorkspace(target, server.url, email, passphrase);
   }
 
   before(async () => {

@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations as axe, launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium, logInThroughWorkspace } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { BACKENDS } from './support/backends.ts';
 import { addMember, logIn, setUpOrganization } from './support/org.ts';
@@ -44,11 +44,7 @@ for (const backend of BACKENDS) describe(`dashboard in Chromium on ${backend}`, 
   });
 
   it('shows the numbers to a viewer, and a number lists exactly its records', async () => {
-    await page.goto(`${server.url}/app`);
-    await page.fill('#email', VIEWER.email);
-    await page.fill('#passphrase', VIEWER.passphrase);
-    await page.click('button[type=submit]');
-    await page.getByRole('heading', { name: /Inbox/ }).waitFor(STEP);
+    await logInThroughWorkspace(page, server.url, VIEWER.email, VIEWER.passphrase);
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor(STEP);
     await page.locator('.tiles').waitFor(STEP);

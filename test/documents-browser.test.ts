@@ -7,7 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations as axe, launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium, logInThroughWorkspace } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { BACKENDS } from './support/backends.ts';
 import { addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
@@ -78,11 +78,7 @@ for (const backend of BACKENDS) describe(`documents in Chromium on ${backend}`, 
     context.on('request', (r) => requested.push(r.url()));
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/app`);
-    await page.fill('#email', COORDINATOR.email);
-    await page.fill('#passphrase', COORDINATOR.passphrase);
-    await page.click('button[type=submit]');
-    await page.getByRole('heading', { name: /Inbox/ }).waitFor(STEP);
+    await logInThroughWorkspace(page, server.url, COORDINATOR.email, COORDINATOR.passphrase);
   });
   after(async () => {
     await browser?.close();

@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations as axe, launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium, logInThroughWorkspace } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { BACKENDS } from './support/backends.ts';
 import { addMember, logIn, setUpOrganization } from './support/org.ts';
@@ -44,11 +44,7 @@ for (const backend of BACKENDS) describe(`export in Chromium on ${backend}`, () 
     }
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/app`);
-    await page.fill('#email', email);
-    await page.fill('#passphrase', passphrase);
-    await page.click('button[type=submit]');
-    await page.getByRole('heading', { name: /Inbox/ }).waitFor(STEP);
+    await logInThroughWorkspace(page, server.url, email, passphrase);
     await page.getByRole('link', { name: 'Export' }).click();
     await page.getByRole('heading', { name: 'Export' }).waitFor(STEP);
     return { context, page };

@@ -2,7 +2,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations as axe, launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium, logInThroughWorkspace } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { BACKENDS } from './support/backends.ts';
 import { addMember, logIn, setUpOrganization } from './support/org.ts';
@@ -27,11 +27,7 @@ for (const backend of BACKENDS) describe(`rights and safety pages in Chromium on
 
   it('are written in the workspace and read with JavaScript off', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/app`);
-    await page.fill('#email', COORD.email);
-    await page.fill('#passphrase', COORD.passphrase);
-    await page.click('button[type=submit]');
-    await page.getByRole('heading', { name: /Inbox/ }).waitFor(STEP);
+    await logInThroughWorkspace(page, server.url, COORD.email, COORD.passphrase);
     await page.getByRole('link', { name: 'Rights & safety pages' }).click();
     await page.getByRole('heading', { name: 'Rights and safety pages' }).waitFor(STEP);
     assert.equal(await page.inputValue('#heading-detained'), 'Sizi tutsalar', 'the shipped heading, in the organization’s first language');

@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations as axe, launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium, logInThroughWorkspace } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { addMember, logIn, postForm, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { findPlaintext, query } from './support/db.ts';
@@ -26,11 +26,7 @@ describe('records in Chromium', () => {
   const pageErrors: string[] = [];
 
   async function logInAt(target: Page, email: string, passphrase: string): Promise<void> {
-    await target.goto(`${server.url}/app`);
-    await target.fill('#email', email);
-    await target.fill('#passphrase', passphrase);
-    await target.click('button[type=submit]');
-    await target.getByRole('heading', { name: /Inbox/ }).waitFor(STEP);
+    await logInThroughWorkspace(target, server.url, email, passphrase);
   }
 
   before(async () => {

@@ -6,7 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations as axe, launchChromium } from './support/browser.ts';
+import { axeViolations as axe, launchChromium, logInThroughWorkspace } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { ADMIN, acceptInvitation, addMember, codenameIn, invite, logIn, postForm, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { query } from './support/db.ts';
@@ -42,11 +42,7 @@ describe('the workspace in Chromium', () => {
   }
 
   async function logInAt(page: Page, email: string, passphrase: string): Promise<void> {
-    await page.goto(`${server.url}/app`);
-    await page.fill('#email', email);
-    await page.fill('#passphrase', passphrase);
-    await page.click('button[type=submit]');
-    await page.getByRole('heading', { name: /Inbox/ }).waitFor(STEP);
+    await logInThroughWorkspace(page, server.url, email, passphrase);
   }
 
   const row = (page: Page, story: string) => page.locator('li.row', { hasText: story });

@@ -28,3 +28,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return (await run()).violations.map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
   });
 }
+
+/** Logs in on the workspace's own form, as a member would, and waits for the inbox. */
+export async function logInThroughWorkspace(page: Page, serverUrl: string, email: string, passphrase: string): Promise<void> {
+  await page.goto(`${serverUrl}/app`);
+  await page.fill('#email', email);
+  await page.fill('#passphrase', passphrase);
+  await page.click('button[type=submit]');
+  await page.getByRole('heading', { name: /Inbox/ }).waitFor({ timeout: 30_000 });
+}

@@ -7,25 +7,16 @@
 // their consent to sharing is not 'none'; gender identity never does.
 import * as z from 'zod';
 import {
-  AGE_RANGES,
-  CONSENT_SHARING,
-  COUNTING_UNITS,
   CREDIBILITY,
-  DECISIONS,
-  DETENTION_STATUSES,
-  FAMILY_ACCESS,
   INVOLVEMENT_DEGREES,
-  LAWYER_ACCESS,
   MONITORING_STATUSES,
-  NAME_PREFERENCES,
   PERPETRATOR_TYPES,
   PLACE_KINDS,
   RELIABILITY,
-  RISK_LEVELS,
   SOURCE_CONNECTIONS,
   keysOf,
 } from '../records/vocabulary.ts';
-import { REGISTRY_KINDS, partialDate } from '../records/schemas.ts';
+import { REGISTRY_KINDS, detentionFields, partialDate, personFields } from '../records/schemas.ts';
 import { isDay } from '../records/custody.ts';
 
 export const BUNDLE_FORMAT = 'vigil-bundle/1';
@@ -56,12 +47,7 @@ export const bundleIncident = z.object({
 
 export const bundlePerson = z.object({
   ...original,
-  countingUnit: z.enum(keysOf(COUNTING_UNITS)),
-  groupSize: z.number().int().min(2).max(100_000).nullable(),
-  ageRange: z.enum(keysOf(AGE_RANGES)),
-  consentSharing: z.enum(keysOf(CONSENT_SHARING)),
-  namePreference: z.enum(keysOf(NAME_PREFERENCES)),
-  reprisalRisk: z.enum(keysOf(RISK_LEVELS)),
+  ...personFields.shape,
   /** True where the identity rule kept this person's sealed fields out of the bundle. */
   identityWithheld: z.boolean(),
   fields,
@@ -69,21 +55,10 @@ export const bundlePerson = z.object({
 
 export const bundleTransfer = z.object({ fromPlace: code.nullable(), toPlace: code, onDay: day, atTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable() });
 
-export const bundleDetention = z.object({
-  status: z.enum(keysOf(DETENTION_STATUSES)),
+export const bundleDetention = detentionFields.omit({ heldAt: true, legalProvisionId: true, courtId: true }).extend({
   heldAt: code.nullable(),
-  custodyStart: day.nullable(),
-  lawyerAccess: z.enum(keysOf(LAWYER_ACCESS)),
-  familyAccess: z.enum(keysOf(FAMILY_ACCESS)),
   legalProvision: code.nullable(),
   court: code.nullable(),
-  hearingDate: day.nullable(),
-  decision: z.enum(keysOf(DECISIONS)),
-  decisionDate: day.nullable(),
-  fineAmount: z.number().int().min(0).max(100_000_000).nullable(),
-  detentionDays: z.number().int().min(1).max(3650).nullable(),
-  sentenceStart: day.nullable(),
-  releasedOn: day.nullable(),
   transfers: z.array(bundleTransfer).max(1000),
 });
 

@@ -68,16 +68,18 @@ export const incidentInput = z.object({
   secret: secretPart,
 });
 
-export const personInput = z
-  .object({
-    countingUnit: z.enum(keysOf(COUNTING_UNITS)),
-    groupSize: z.number().int().min(2).max(100_000).nullable(),
-    ageRange: z.enum(keysOf(AGE_RANGES)),
-    consentSharing: z.enum(keysOf(CONSENT_SHARING)),
-    namePreference: z.enum(keysOf(NAME_PREFERENCES)),
-    reprisalRisk: z.enum(keysOf(RISK_LEVELS)),
-    secret: secretPart,
-  })
+/** A person's plain fields (shared with partner bundles, which carry them as they are). */
+export const personFields = z.object({
+  countingUnit: z.enum(keysOf(COUNTING_UNITS)),
+  groupSize: z.number().int().min(2).max(100_000).nullable(),
+  ageRange: z.enum(keysOf(AGE_RANGES)),
+  consentSharing: z.enum(keysOf(CONSENT_SHARING)),
+  namePreference: z.enum(keysOf(NAME_PREFERENCES)),
+  reprisalRisk: z.enum(keysOf(RISK_LEVELS)),
+});
+
+export const personInput = personFields
+  .extend({ secret: secretPart })
   .refine((p) => (p.countingUnit === 'group') === (p.groupSize !== null), 'a group has a size; an individual has none');
 
 export const actInput = z.object({
@@ -90,23 +92,25 @@ export const actInput = z.object({
   secret: secretPart,
 });
 
-export const detentionInput = z
-  .object({
-    status: z.enum(keysOf(DETENTION_STATUSES)),
-    heldAt: id.nullable(),
-    custodyStart: day.nullable(),
-    lawyerAccess: z.enum(keysOf(LAWYER_ACCESS)),
-    familyAccess: z.enum(keysOf(FAMILY_ACCESS)),
-    legalProvisionId: id.nullable(),
-    courtId: id.nullable(),
-    hearingDate: day.nullable(),
-    decision: z.enum(keysOf(DECISIONS)),
-    decisionDate: day.nullable(),
-    fineAmount: z.number().int().min(0).max(100_000_000).nullable(),
-    detentionDays: z.number().int().min(1).max(3650).nullable(),
-    sentenceStart: day.nullable(),
-    releasedOn: day.nullable(),
-  })
+/** A detention's fields, as the workspace sends them (partner bundles carry places and provisions by code instead). */
+export const detentionFields = z.object({
+  status: z.enum(keysOf(DETENTION_STATUSES)),
+  heldAt: id.nullable(),
+  custodyStart: day.nullable(),
+  lawyerAccess: z.enum(keysOf(LAWYER_ACCESS)),
+  familyAccess: z.enum(keysOf(FAMILY_ACCESS)),
+  legalProvisionId: id.nullable(),
+  courtId: id.nullable(),
+  hearingDate: day.nullable(),
+  decision: z.enum(keysOf(DECISIONS)),
+  decisionDate: day.nullable(),
+  fineAmount: z.number().int().min(0).max(100_000_000).nullable(),
+  detentionDays: z.number().int().min(1).max(3650).nullable(),
+  sentenceStart: day.nullable(),
+  releasedOn: day.nullable(),
+});
+
+export const detentionInput = detentionFields
   .refine((d) => (d.decision === 'detention') === (d.detentionDays !== null), 'a detention decision has a number of days, and only it')
   .refine((d) => (d.decision === 'fine') || d.fineAmount === null, 'only a fine has an amount')
   .refine((d) => (d.status === 'released') === (d.releasedOn !== null), 'a release has a day, and only a release');

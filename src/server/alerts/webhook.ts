@@ -29,6 +29,7 @@ export async function callWebhook(url: string, secret: string, deliveryId: strin
       signal: AbortSignal.timeout(timeoutMs),
       headers: {
         'content-type': 'application/json',
+        // What we send, so a bridge can tell our calls apart; no client's address or user agent is read here.
         'user-agent': 'Vigil-Webhook/1',
         'vigil-delivery': deliveryId,
         'vigil-timestamp': timestamp,

@@ -4,8 +4,8 @@ import { useState } from 'preact/hooks';
 import { ALERT_LIMITS, paragraphs, type AlertTexts } from '../../../core/alerts/schemas.ts';
 import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
 import { Feedback } from '../Feedback.tsx';
+import { LANGUAGE_NAMES } from '../LanguageSelect.tsx';
 
-export const LANGUAGE_NAMES: Record<Language, string> = { az: 'Azerbaijani', ru: 'Russian', en: 'English' };
 
 type Draft = Record<Language, { title: string; body: string }>;
 

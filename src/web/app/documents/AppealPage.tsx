@@ -9,17 +9,17 @@ import { Feedback } from '../Feedback.tsx';
 import type { Vault } from '../vault.ts';
 import { createRecord, useOpened, useRegistry, type RecordView } from '../records/client.ts';
 import { CONSENT_SHARING, NAME_PREFERENCES } from '../../../core/records/vocabulary.ts';
-import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/report/answers.ts';
 import { addDays, today } from '../../../core/records/custody.ts';
 import { unNaming } from '../../../core/documents/consent.ts';
 import { DOCUMENT_LABELS } from '../../../core/documents/labels.ts';
 import { FOLLOW_UP_DAYS, communicationDocument, suggestedKind, type CommunicationKind, type UnCommunication } from '../../../core/documents/un-communication.ts';
 import { termLabel } from '../records/fields.tsx';
 import { DocumentView } from './DocumentView.tsx';
-import { LANGUAGE_NAMES } from './labels.ts';
 import { loadBundle, type Bundle } from './accounts.ts';
 import { anyoneHeld, buildCommunication, circumstancesDraft, openBundle, type Opened } from './appeal-draft.ts';
 import { audit, download, fileName, htmlOf, pdfOf } from './files.ts';
+import { LanguageSelect } from '../LanguageSelect.tsx';
 
 const KIND_NAMES: Record<CommunicationKind, string> = { 'urgent-appeal': 'Urgent appeal (someone is still held, or harm is imminent)', 'allegation-letter': 'Allegation letter (violations in the past)' };
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -203,14 +203,7 @@ export function AppealPage({ vault }: { vault: Vault }) {
           </fieldset>
           <div class="grid">
             <div>
-              <label for="appeal-language">Language</label>
-              <select id="appeal-language" value={language} onChange={(e) => setLanguage(e.currentTarget.value as Language)}>
-                {LANGUAGES.map((l) => (
-                  <option key={l} value={l}>
-                    {LANGUAGE_NAMES[l]}
-                  </option>
-                ))}
-              </select>
+              <LanguageSelect id="appeal-language" label="Language" value={language} onChange={setLanguage} />
             </div>
             <div>
               <label for="appeal-contact">Contact for the mandate holders (confidential)</label>

@@ -9,14 +9,15 @@ import { Feedback } from '../Feedback.tsx';
 import type { Vault } from '../vault.ts';
 import { useOpened, useRegistry, type RecordView } from '../records/client.ts';
 import { PERPETRATOR_TYPES } from '../../../core/records/vocabulary.ts';
-import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/report/answers.ts';
 import { situationDocument } from '../../../core/documents/situation-report.ts';
 import type { SituationNumbers } from '../../../core/documents/situation-numbers.ts';
 import { today } from '../../../core/records/custody.ts';
 import { DocumentView } from './DocumentView.tsx';
-import { LANGUAGE_NAMES, labeller } from './labels.ts';
+import { labeller } from './labels.ts';
 import { accountOf, loadBundle } from './accounts.ts';
 import { audit, download, fileName, htmlOf, pdfOf } from './files.ts';
+import { LanguageSelect } from '../LanguageSelect.tsx';
 
 const WITHHELD: Record<Language, string> = { en: '[name withheld]', ru: '[имя скрыто]', az: '[ad gizlədilib]' };
 
@@ -139,14 +140,7 @@ export function SituationPage({ vault }: { vault: Vault }) {
             <input id="situation-to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
           </div>
           <div>
-            <label for="situation-language">Language of the report</label>
-            <select id="situation-language" value={language} onChange={(e) => setLanguage(e.currentTarget.value as Language)}>
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {LANGUAGE_NAMES[l]}
-                </option>
-              ))}
-            </select>
+            <LanguageSelect id="situation-language" label="Language of the report" value={language} onChange={setLanguage} />
           </div>
         </div>
         <fieldset>

@@ -12,5 +12,3 @@ export function labeller(entries: RegistryEntry[], language: Language) {
   };
 }
 export type Labeller = ReturnType<typeof labeller>;
-
-export const LANGUAGE_NAMES: Record<Language, string> = { az: 'Azərbaycanca', ru: 'Русский', en: 'English' };

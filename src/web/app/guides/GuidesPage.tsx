@@ -8,8 +8,7 @@ import { PageHeading } from '../PageHeading.tsx';
 import type { Vault } from '../vault.ts';
 import { blocksOf, GUIDE_KINDS, GUIDE_LIMITS, GUIDE_TITLES, type GuideKind, type GuideSection, type GuideView } from '../../../core/guides/structure.ts';
 import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
-
-const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', az: 'Azerbaijani', ru: 'Russian' };
+import { LanguageSelect } from '../LanguageSelect.tsx';
 
 function Preview({ text }: { text: string }) {
   return (
@@ -94,14 +93,7 @@ export function GuidesPage({ vault }: { vault: Vault }) {
           ))}
         </fieldset>
         <div>
-          <label for="guide-lang">Language</label>
-          <select id="guide-lang" value={lang} onChange={(e) => setLang(e.currentTarget.value as Language)}>
-            {languages.map((l) => (
-              <option key={l} value={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect id="guide-lang" label="Language" value={lang} onChange={setLang} languages={languages} />
         </div>
       </div>
       <form onSubmit={save} lang={lang}>

@@ -2,9 +2,9 @@
 import { MESSAGES } from '../../../core/i18n/index.ts';
 import { answersOf, type ReportContent } from './report-store.ts';
 import { whatHappened } from './report-text.ts';
+import { LANGUAGE_NAMES } from '../LanguageSelect.tsx';
 
 const en = MESSAGES.en;
-const LANGUAGE_NAMES = { az: 'Azerbaijani', ru: 'Russian', en: 'English' } as const;
 
 function Row({ label, value }: { label: string; value: string | number | undefined }) {
   if (value === undefined || value === '') return null;
