@@ -12,7 +12,7 @@ import { createRecord, type Made } from './support/records.ts';
 import { finishExport, ExportStreamError } from '../src/core/exports/decrypt.ts';
 import { CsvReader, csvCell, csvLine } from '../src/core/exports/csv.ts';
 import { DEFAULT_FIELDS, EXPORT_SCHEMA } from '../src/core/exports/fields.ts';
-import { initialsOf } from '../src/core/exports/identity.ts';
+import { initialsOf } from '../src/core/records/names.ts';
 import type { Keyring } from '../src/core/keyring.ts';
 
 const DETENTION = '030102000000';

@@ -4,28 +4,12 @@
 //   anyone else is left out entirely (no name, no details) and only counted, and the document
 //   says so. Situation reports quote accounts only of people whose consent_sharing is 'public',
 //   and never name them. (docs/data-model.md, "Consent in documents".)
-import { initialsOf } from '../records/names.ts';
+import { unNaming } from '../records/names.ts';
 
-export type UnNaming = 'name' | 'initials' | 'anonymous' | 'excluded';
-
-export function unNaming(person: { consentSharing?: unknown; namePreference?: unknown }): UnNaming {
-  if (person.consentSharing !== 'un' && person.consentSharing !== 'public') return 'excluded';
-  return person.namePreference === 'name' || person.namePreference === 'initials' ? person.namePreference : 'anonymous';
-}
+export { initialsOf, shownName, unNaming, type UnNaming } from '../records/names.ts';
 
 /** A situation report may quote an account, without names, only with consent to public use. */
 export const mayQuotePublicly = (person: { consentSharing?: unknown }): boolean => person.consentSharing === 'public';
-
-export { initialsOf };
-
-/** What the document prints for a person's name, or null where it prints none. */
-export function shownName(name: string | null | undefined, naming: UnNaming): string | null {
-  const clean = name?.trim();
-  if (!clean) return null;
-  if (naming === 'name') return clean;
-  if (naming === 'initials') return initialsOf(clean);
-  return null;
-}
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

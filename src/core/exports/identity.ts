@@ -5,25 +5,24 @@
 // (version 1). The exporter's client opens it with the records private key and writes the
 // identity fields in its place (src/core/exports/decrypt.ts).
 //
-// Consent rule (docs/export.md): named only if consent_sharing is not 'none' and name_preference
-// is not 'anonymous'; with 'initials' only the initials of the name, never other names.
+// Consent rule (docs/export.md): the naming rule of src/core/records/names.ts — named only with
+// consent 'un' or 'public' and a name_preference other than 'anonymous'; with 'initials' only the
+// initials of the name, never other names.
 import { openFields } from '../records/sealing.ts';
 import type { Keyring } from '../keyring.ts';
-import { initialsOf } from '../records/names.ts';
+import { shownName, unNaming } from '../records/names.ts';
 
 export type NameForm = 'name' | 'initials';
 
 /** Decided by the server from the plain consent columns; null: the row carries no identity. */
 export function nameFormFor(consentSharing: string, namePreference: string): NameForm | null {
-  if (consentSharing === 'none' || namePreference === 'anonymous') return null;
-  return namePreference === 'initials' ? 'initials' : namePreference === 'name' ? 'name' : null;
+  const naming = unNaming({ consentSharing, namePreference });
+  return naming === 'name' || naming === 'initials' ? naming : null;
 }
 
 export function identityCell(personId: string, form: NameForm, keyId: string, keyEnvelope: string, sealed: string): string {
   return `1.${personId}.${form}.${keyId}.${keyEnvelope}.${sealed}`;
 }
-
-export { initialsOf };
 
 export interface Identity {
   'victim.name': string | null;
@@ -59,9 +58,8 @@ export class IdentityOpener {
     let identity = empty;
     try {
       const fields = await openFields<{ name?: unknown; otherNames?: unknown }>({ keyId, keyEnvelope, sealed }, 'person', personId, this.keyring);
-      const name = typeof fields.name === 'string' && fields.name.trim() ? fields.name.trim() : null;
-      const otherNames = typeof fields.otherNames === 'string' && fields.otherNames.trim() ? fields.otherNames.trim() : null;
-      identity = form === 'name' ? { 'victim.name': name, 'victim.otherNames': otherNames } : { 'victim.name': name && initialsOf(name), 'victim.otherNames': null };
+      const text = (value: unknown) => (typeof value === 'string' ? value : null);
+      identity = { 'victim.name': shownName(text(fields.name), form), 'victim.otherNames': form === 'name' ? shownName(text(fields.otherNames), form) : null };
     } catch {
       this.unopened += 1;
       return empty;
