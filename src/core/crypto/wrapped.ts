@@ -28,7 +28,8 @@ export function wrapSecret(kind: WrappedKind, key: CryptoKey, secret: Uint8Array
 
 /** What the server can check without a key: the version and kind of a wrapped blob, and its size. */
 export function inspectWrapped(blob: Uint8Array, kind: WrappedKind): boolean {
-  return blob.length >= 2 + 12 + 16 && blob[0] === CURRENT_WRAPPED_VERSION && blob[1] === kind;
+  // Each version checks its own layout, so blobs of an older version stay acceptable after a new one.
+  return operators[blob[0] as keyof typeof operators]?.inspect(blob, kind) ?? false;
 }
 
 export async function unwrapSecret(kind: WrappedKind, key: CryptoKey, blob: Uint8Array, context: string): Promise<Uint8Array> {

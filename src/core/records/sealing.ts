@@ -41,8 +41,12 @@ export async function sealFields(recordKey: RecordKey, type: string, id: string,
 }
 
 export async function openFields<T = Record<string, unknown>>(secret: SecretPart, type: string, id: string, keyring: Keyring): Promise<T> {
-  const recordKey = await openRecordKey(secret, keyring);
   const sealed = fromBase64Url(secret.sealed);
   if (!sealed) throw new EnvelopeError('malformed');
-  return JSON.parse(fromUtf8(await unwrapSecret(WrappedKind.recordFields, await aesKey(recordKey.key), sealed, context(type, id)))) as T;
+  const recordKey = await openRecordKey(secret, keyring);
+  try {
+    return JSON.parse(fromUtf8(await unwrapSecret(WrappedKind.recordFields, await aesKey(recordKey.key), sealed, context(type, id)))) as T;
+  } finally {
+    recordKey.key.fill(0); // the raw key is not needed once imported
+  }
 }

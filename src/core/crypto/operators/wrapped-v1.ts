@@ -23,6 +23,11 @@ export async function wrap(kind: number, key: CryptoKey, secret: Uint8Array, con
   return concat(header, nonce, new Uint8Array(ct));
 }
 
+/** Without a key: is this a well-formed version-1 blob of this kind? */
+export function inspect(blob: Uint8Array, kind: number): boolean {
+  return blob.length >= HEADER_BYTES + NONCE_BYTES + 16 && blob[0] === VERSION && blob[1] === kind;
+}
+
 export async function unwrap(blob: Uint8Array, key: CryptoKey, context: Uint8Array): Promise<{ kind: number; secret: Uint8Array }> {
   if (blob.length < HEADER_BYTES + NONCE_BYTES + 16) throw new EnvelopeError('malformed');
   const header = blob.subarray(0, HEADER_BYTES);
