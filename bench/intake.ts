@@ -5,6 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import type { Request, Result } from 'autocannon';
 import { sealTo, SealedKind } from '../src/core/crypto/sealed.ts';
@@ -58,6 +59,15 @@ function rotating(bodies: string[]): Request[] {
   return bodies.map((body) => ({ method: 'POST', path: '/api/reports', headers: { 'content-type': 'application/json' }, body }));
 }
 
+/** What a reporter on a slow phone downloads: the form page in each language, and the sealing script. */
+async function printPageWeights(base: string): Promise<void> {
+  const gzKb = (body: Uint8Array | string) => (gzipSync(body).length / 1024).toFixed(1);
+  const pages = await Promise.all(['en', 'az', 'ru'].map(async (lang) => [lang, await (await fetch(`${base}/?lang=${lang}`)).text()] as const));
+  const script = /<script src="([^"]+)"/.exec(pages[0]![1])?.[1];
+  const scriptBytes = script ? new Uint8Array(await (await fetch(`${base}${script}`)).arrayBuffer()) : new Uint8Array();
+  console.log(`Page weight, gzipped: form ${pages.map(([lang, html]) => `${lang} ${gzKb(html)} KB`).join(', ')}; sealing script ${gzKb(scriptBytes)} KB`);
+}
+
 export async function runIntakeBench(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vigil-bench-'));
   let child: ChildProcess | undefined;
@@ -69,6 +79,7 @@ export async function runIntakeBench(): Promise<void> {
     const pid = child.pid!;
     sampler = rssSampler(pid);
 
+    await printPageWeights(base);
     const bodies = await sealedBodies(base);
     const form = new URLSearchParams([
       ['lang', 'en'], ['what', 'detained'], ['what', 'raid'], ['city', 'Baku'], ['stillHeld', 'yes'],

@@ -137,6 +137,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   ':token': 'x'.repeat(32),
   ':type': 'incident',
   ':part': 'working',
+  ':kind': 'rights',
   '*': 'missing.js',
 };
 
@@ -170,7 +171,7 @@ for (const backend of BACKENDS) {
       const failures: string[] = [];
       for (const route of server.routes) {
         const key = `${route.method} ${route.url}`;
-        const path = route.url.replace(/:id|:token|\*/g, (p) => SAMPLE_PARAMS[p]!);
+        const path = route.url.replace(/:\w+|\*/g, (p) => SAMPLE_PARAMS[p] ?? p);
         for (const actor of ACTORS) {
           const session = sessions.get(actor);
           const headers: Record<string, string> = { [CSRF_HEADER]: '1' };

@@ -7,8 +7,8 @@
 //               (Padmé, ≤ 12 %) so the file's size says little about how many records it holds.
 //
 // Compression comes before encryption (ciphertext does not compress) and after it nothing is
-// readable: HPKE's ChaCha20-Poly1305 tag covers every byte after the magic, so a changed or cut
-// file does not open. A bundle made for another organization fails on its key id.
+// readable: HPKE's ChaCha20-Poly1305 tag covers every byte after the file version (which must be
+// exactly 1, so changing it only gets the file refused), so a changed or cut file does not open. A bundle made for another organization fails on its key id.
 import { concat, fromUtf8, utf8 } from '../crypto/bytes.ts';
 import { EnvelopeError } from '../crypto/errors.ts';
 import { SealedKind, inspectSealed, openSealed, sealTo } from '../crypto/sealed.ts';
