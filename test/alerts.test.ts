@@ -14,6 +14,7 @@ import type { AlertsResponse, DeliveryView, SubscriberView } from '../src/core/a
 import { MESSAGES } from '../src/core/i18n/index.ts';
 import { ALERT_MESSAGES } from '../src/core/i18n/alerts.ts';
 import { CSRF_HEADER } from '../src/core/api/schemas.ts';
+import { nextAttemptAt } from '../src/server/alerts/delivery.ts';
 
 const READER = 'Reader.One@Example.net';
 const BOUNCER = 'bouncer@example.net';
@@ -59,6 +60,18 @@ async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, ms = 15_0
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+describe('webhook and email back-off', () => {
+  it('waits longer after each failure, gives up when the schedule is used, and stops on success', () => {
+    const schedule = [30_000, 120_000, 600_000];
+    const at = (attempts: number, failed = true) => nextAttemptAt(attempts, failed, schedule, Date.UTC(2026, 10, 25));
+    assert.equal(at(1), '2026-11-25T00:00:30.000Z');
+    assert.equal(at(2), '2026-11-25T00:02:00.000Z');
+    assert.equal(at(3), '2026-11-25T00:10:00.000Z');
+    assert.equal(at(4), null, 'after the last retry: failed');
+    assert.equal(at(1, false), null, 'sent: nothing more');
+  });
+});
 
 for (const backend of BACKENDS) {
   describe(`alerts on ${backend}`, () => {
@@ -166,8 +179,6 @@ for (const backend of BACKENDS) {
 
     it('retries a failing webhook with back-off until it succeeds; the log shows the attempts', async () => {
       const calls = await hooks.waitFor('/flaky', 3);
-      assert.ok(calls[1]!.at - calls[0]!.at >= 250, 'the first retry waited');
-      assert.ok(calls[2]!.at - calls[1]!.at >= 550, 'the second waited longer');
       assert.equal(new Set(calls.map((c) => c.headers['vigil-delivery'])).size, 1, 'one delivery id across retries');
       const log = await until(() => deliveries(coordinator, alertId), (d) => d.some((x) => x.target.endsWith('/flaky') && x.status === 'sent'));
       const flaky = log.find((d) => d.target === `${hooks.url}/flaky`)!;

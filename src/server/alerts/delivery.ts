@@ -17,6 +17,15 @@ interface EmailJob {
   due: number;
 }
 
+/**
+ * After an attempt: null when it succeeded or the retries are used up, else when to try again —
+ * the back-off schedule (VIGIL_ALERT_RETRY_MS) read by the attempt number.
+ */
+export function nextAttemptAt(attempts: number, failed: boolean, retries: readonly number[], nowMs: number): string | null {
+  if (!failed || attempts > retries.length) return null;
+  return new Date(nowMs + retries[attempts - 1]!).toISOString();
+}
+
 export function createDelivery(vigil: VigilContext, mailer: Mailer | null) {
   const { db } = vigil.storage;
   const { alertRetryMs: retries, alertTimeoutMs: timeoutMs } = vigil.config;
@@ -30,11 +39,10 @@ export function createDelivery(vigil: VigilContext, mailer: Mailer | null) {
   const now = () => new Date().toISOString();
 
   async function record(id: string, attempts: number, error: string | null) {
-    const giveUp = error !== null && attempts > retries.length;
-    const next = error === null || giveUp ? null : new Date(Date.now() + retries[attempts - 1]!).toISOString();
+    const next = nextAttemptAt(attempts, error !== null, retries, Date.now());
     await db
       .updateTable('alert_deliveries')
-      .set({ status: error === null ? 'sent' : giveUp ? 'failed' : 'pending', attempts, last_error: error, next_attempt_at: next, updated_at: now() })
+      .set({ status: error === null ? 'sent' : next === null ? 'failed' : 'pending', attempts, last_error: error, next_attempt_at: next, updated_at: now() })
       .where('id', '=', id)
       .execute();
     return next;
@@ -67,7 +75,14 @@ export function createDelivery(vigil: VigilContext, mailer: Mailer | null) {
         if (Number(claimed.numUpdatedRows) !== 1) return;
         const alert = await alertTexts(d.alert_id, cache);
         if (!alert) return record(d.id, retries.length + 1, 'withdrawn');
-        const secret = fromUtf8(vigil.secret.decrypt('webhook', d.secret));
+        let secret: string;
+        try {
+          secret = fromUtf8(vigil.secret.decrypt('webhook', d.secret));
+        } catch {
+          // The server secret changed since the webhook was registered: no retry can succeed. Said
+          // in the delivery log rather than re-claimed for ever.
+          return record(d.id, retries.length + 1, 'secret-unreadable');
+        }
         const error = await callWebhook(
           d.url,
           secret,
