@@ -37,7 +37,9 @@ export function enforceAccess(app: FastifyInstance, routes: RouteRule[] = []): v
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config.access });
   });
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // On request, before the body is read: a caller without the right is refused before the server
+  // reads (and holds) up to the route's body limit.
+  app.addHook('onRequest', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access;
     if (!access || access === 'public') return;
     const member = await currentMember(app.vigil, request);

@@ -45,7 +45,22 @@ const uploadHeader = z.object({
 export const evidenceRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
   const limit = app.vigil.config.attachmentBytes;
+  // A flood of large uploads must not exhaust memory: at most two reporters' uploads are taken in
+  // at once; past that, "busy, try again shortly" — decided on request, before the body is read.
   let reporterUploads = 0;
+  const admitted = new WeakSet<FastifyRequest>();
+  const release = async (request: FastifyRequest) => {
+    if (admitted.delete(request)) reporterUploads -= 1;
+  };
+  const oneOfTwoUploads = {
+    onRequest: async (request: FastifyRequest) => {
+      if (reporterUploads >= CONCURRENT_REPORTER_UPLOADS) throw new HttpError(503, 'unavailable');
+      reporterUploads += 1;
+      admitted.add(request);
+    },
+    onResponse: release,
+    onRequestAbort: release,
+  };
 
   // Raw bytes for the workspace's uploads; multipart only for the reporter's form. Both live in
   // this plugin alone, so no other route accepts them.
@@ -183,40 +198,34 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
     statusKey: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/),
     files: z.array(z.object({ id: z.uuid(), size: z.number().int().min(1) })).min(1).max(MAX_FILES),
   });
-  app.post('/api/evidence', { bodyLimit: MAX_FILES * (3 * limit + 64 * 1024), config: { access: 'public', ...perMinute(app.vigil.config.statusPerMinute) } }, async (request, reply) => {
+  app.post('/api/evidence', { ...oneOfTwoUploads, bodyLimit: MAX_FILES * (3 * limit + 64 * 1024), config: { access: 'public', ...perMinute(app.vigil.config.statusPerMinute) } }, async (request, reply) => {
     if (!(request.body instanceof Buffer)) throw new HttpError(415, 'bad-content-type');
-    if (reporterUploads >= CONCURRENT_REPORTER_UPLOADS) throw new HttpError(503, 'unavailable');
-    reporterUploads += 1;
+    let header: z.infer<typeof reporterHeader>;
+    let parts: (Uint8Array | null)[];
     try {
-      let header: z.infer<typeof reporterHeader>;
-      let parts: (Uint8Array | null)[];
-      try {
-        const decoded = decodeParts(request.body, (h) => 5 * reporterHeader.parse(h).files.length);
-        header = reporterHeader.parse(decoded.header);
-        parts = decoded.parts;
-      } catch {
-        throw new HttpError(400, 'bad-request');
-      }
-      const key = await app.vigil.intakeKey();
-      if (!key) throw new HttpError(503, 'not-ready');
-      const files = header.files.map((file, i) => {
-        const [keyEnvelope, meta, original, working, receipt] = parts.slice(5 * i, 5 * i + 5);
-        return { ...file, sealed: checkedParts({ keyId: key.keyId, size: file.size, keyEnvelope, meta, original, working, receipt }) };
-      });
-      const lookup = app.vigil.secret.keyedHash('status', Buffer.from(header.statusKey, 'base64url'));
-      const report = await db.selectFrom('reports').select('id').where('status_lookup', '=', lookup).orderBy('seq', 'desc').executeTakeFirst();
-      if (!report) throw new HttpError(404, 'codename-unknown');
-      const at = currentHour();
-      await db.transaction().execute(async (trx) => {
-        for (const f of files) {
-          if (await trx.selectFrom('attachments').select('id').where('id', '=', f.id).executeTakeFirst()) throw new HttpError(409, 'bad-envelope');
-          await storeAttachment(trx, { id: f.id, ownerType: 'report', ownerId: report.id, sealed: f.sealed, size: f.sealed.original.length, at, by: null });
-        }
-      });
-      return reply.code(201).send({ received: files.length });
-    } finally {
-      reporterUploads -= 1;
+      const decoded = decodeParts(request.body, (h) => 5 * reporterHeader.parse(h).files.length);
+      header = reporterHeader.parse(decoded.header);
+      parts = decoded.parts;
+    } catch {
+      throw new HttpError(400, 'bad-request');
     }
+    const key = await app.vigil.intakeKey();
+    if (!key) throw new HttpError(503, 'not-ready');
+    const files = header.files.map((file, i) => {
+      const [keyEnvelope, meta, original, working, receipt] = parts.slice(5 * i, 5 * i + 5);
+      return { ...file, sealed: checkedParts({ keyId: key.keyId, size: file.size, keyEnvelope, meta, original, working, receipt }) };
+    });
+    const lookup = app.vigil.secret.keyedHash('status', Buffer.from(header.statusKey, 'base64url'));
+    const report = await db.selectFrom('reports').select('id').where('status_lookup', '=', lookup).orderBy('seq', 'desc').executeTakeFirst();
+    if (!report) throw new HttpError(404, 'codename-unknown');
+    const at = currentHour();
+    await db.transaction().execute(async (trx) => {
+      for (const f of files) {
+        if (await trx.selectFrom('attachments').select('id').where('id', '=', f.id).executeTakeFirst()) throw new HttpError(409, 'bad-envelope');
+        await storeAttachment(trx, { id: f.id, ownerType: 'report', ownerId: report.id, sealed: f.sealed, size: f.sealed.original.length, at, by: null });
+      }
+    });
+    return reply.code(201).send({ received: files.length });
   });
 
   /** Five sealed parts of one file: each of the right kind, sealed to `keyId`, within the size limit. */
@@ -236,17 +245,10 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
   // --- The reporter's form (works with JavaScript off) ------------------------------------
   // The codename says which report; each file is hashed, stripped if it is an image, sealed to
   // the intake key here in memory, and only then stored.
-  app.post('/status/evidence', { config: { access: 'public', ...perMinute(app.vigil.config.statusPerMinute) } }, async (request, reply) => {
+  app.post('/status/evidence', { ...oneOfTwoUploads, config: { access: 'public', ...perMinute(app.vigil.config.statusPerMinute) } }, async (request, reply) => {
     const ctx = await pageContext(app.vigil, request, '/status');
     if (!request.isMultipart()) throw new HttpError(415, 'bad-content-type');
-    // A flood of large uploads must not exhaust memory: past the limit, "busy, try again shortly".
-    if (reporterUploads >= CONCURRENT_REPORTER_UPLOADS) throw new HttpError(503, 'unavailable');
-    reporterUploads += 1;
-    try {
-      return await takeReporterFiles(request, reply, ctx);
-    } finally {
-      reporterUploads -= 1;
-    }
+    return takeReporterFiles(request, reply, ctx);
   });
 
   async function takeReporterFiles(request: FastifyRequest, reply: FastifyReply, ctx: PageContext) {
