@@ -198,6 +198,7 @@ for (const backend of BACKENDS) {
       const evictionId = result.ids[seeded.eviction.id]!;
       const code = ((await (await adminB.get(`/api/records/act/${evictionId}`)).json()) as { record: View }).record.code;
       assert.equal((await adminB.post(`/api/records/act/${evictionId}/purge`, { confirm: code })).status, 204);
+      assert.deepEqual(await query(b, `select original_code from provenance where record_id = '${evictionId}'`), [{ original_code: '' }], 'the partner\u2019s code for it goes with it');
       const repeat = (await (await importBundle(adminB, file)).json()) as ImportResult;
       assert.deepEqual(repeat.created, { incident: 0, person: 0, act: 0, involvement: 0, source: 0 }, 'its provenance row keeps a re-import from restoring it');
       // Without that row (as if the earlier import had not made it), only the missing act is made.

@@ -121,8 +121,9 @@ export async function situationNumbers(db: Kysely<Database>, scope: SituationSco
   );
   const largestFirst = <T extends Count>(rows: T[]) => rows.sort((a, b) => b.acts - a.acts || b.people - a.people);
 
+  // Filtered here rather than in SQL: a crackdown's worth of people would exceed a query's parameters.
   const consenting = peopleIn.size
-    ? await db.selectFrom('persons').select(['id', 'seq']).where('id', 'in', [...peopleIn]).where('consent_sharing', '=', 'public').orderBy('seq').execute()
+    ? (await db.selectFrom('persons').select(['id', 'seq']).where('consent_sharing', '=', 'public').orderBy('seq').execute()).filter((p) => peopleIn.has(p.id))
     : [];
 
   return {

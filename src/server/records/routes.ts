@@ -219,6 +219,9 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
       }
       await trx.deleteFrom('record_versions').where('record_type', '=', type).where('record_id', '=', id).execute();
       await trx.deleteFrom(table(type)).where('id', '=', id).execute();
+      // Imported from a partner: the row stays so the bundle cannot bring the record back, but the
+      // partner's code for it goes (with both servers seized, it would link the two records).
+      await trx.updateTable('provenance').set({ original_code: '' }).where('record_id', 'in', [id, ...sources]).execute();
       await appendAudit(trx, { actor: request.member!.id, action: 'record.purged', object: id, detail: { type, code: confirm, attachments: attachments.length } });
     });
     return reply.code(204).send();
