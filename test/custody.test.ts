@@ -67,7 +67,7 @@ describe('a person’s timeline', async () => {
     ];
     const detentions = new Map([['a1', { custodyStart: '2026-11-01', decision: 'detention', decisionDate: '2026-11-02', detentionDays: 30, fineAmount: null, expectedRelease: '2026-12-01', releasedOn: null, status: 'held' }]]);
     const transfers = new Map([['a1', [{ toPlaceId: 'p2', onDay: '2026-11-03' }]]]);
-    const steps = timelineOf(acts, detentions, transfers, (id: string) => (id === 'p2' ? 'the dispensary' : '?')).map((e) => `${e.day} ${e.text}`);
+    const steps = timelineOf(acts, detentions, transfers, (id: string) => (id === 'p2' ? 'the dispensary' : '?'), (code) => ACT_TYPES.find((t) => t.code === code)?.labels.en ?? code).map((e) => `${e.day} ${e.text}`);
     assert.deepEqual(steps, [
       '2026-11-01 Detention: taken into custody',
       '2026-11-02 Forced medical or venereal examination',

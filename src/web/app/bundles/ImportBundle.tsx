@@ -10,9 +10,9 @@ import { openBundle, BundleError } from '../../../core/bundle/envelope.ts';
 import { countsOf, type BundleDocument } from '../../../core/bundle/document.ts';
 import { planImport } from '../../../core/bundle/plan.ts';
 import type { ImportResult } from '../../../core/bundle/import-request.ts';
-import { ACT_TYPES } from '../../../core/records/vocabulary.ts';
 import { Feedback } from '../Feedback.tsx';
 import { bytesOf } from './client.ts';
+import { actTypeLabel } from '../records/client.ts';
 
 export function ImportBundle({ vault }: { vault: Vault }) {
   const [doc, setDoc] = useState<BundleDocument | null>(null);
@@ -90,7 +90,7 @@ export function ImportBundle({ vault }: { vault: Vault }) {
             ))}
             {doc.acts.map((a) => (
               <li key={a.originalId}>
-                Act {a.originalCode}: {ACT_TYPES.find((t) => t.code === a.typeCode)?.labels.en ?? doc.registry.find((r) => r.kind === 'act-type' && r.code === a.typeCode)?.labels.en ?? a.typeCode}
+                Act {a.originalCode}: {actTypeLabel(doc.registry, a.typeCode)}
                 {a.detention ? `, ${a.detention.status}` : ''}
               </li>
             ))}

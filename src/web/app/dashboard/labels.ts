@@ -1,8 +1,8 @@
 // Names of what the dashboard counts, in English (the workspace's language): act types from the
 // vocabulary or the registry, places and units from the registry, statuses from the vocabulary.
-import { DETENTION_STATUSES, actType } from '../../../core/records/vocabulary.ts';
+import { DETENTION_STATUSES } from '../../../core/records/vocabulary.ts';
 import { NONE, type DrillBy } from '../../../core/dashboard/dashboard.ts';
-import type { RegistryEntry } from '../records/client.ts';
+import { actTypeLabel, type RegistryEntry } from '../records/client.ts';
 
 const IMPRECISE: Record<string, string> = { month: 'Dated to the month only', year: 'Dated to the year only', unknown: 'Date not known' };
 const SOURCES: Record<string, string> = { '0': 'No source', '1': 'One source', '2': 'Two sources', '3+': 'Three or more' };
@@ -11,7 +11,7 @@ export function cellLabel(by: DrillBy, key: string, entries: RegistryEntry[]): s
   const entry = (kind: RegistryEntry['kind']) => entries.find((e) => e.kind === kind && (kind === 'act-type' ? e.code === key : e.id === key))?.labels.en;
   switch (by) {
     case 'type':
-      return actType(key)?.labels.en ?? entry('act-type') ?? key;
+      return actTypeLabel(entries, key);
     case 'place':
       return key === NONE ? 'No place recorded' : (entry('place') ?? 'Unknown place');
     case 'unit':

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import type { Vault } from '../vault.ts';
-import { DECISIONS, DETENTION_STATUSES, LAWYER_ACCESS, actType } from '../../../core/records/vocabulary.ts';
-import { labelOf, useRegistry, type RegistryEntry } from './client.ts';
+import { DECISIONS, DETENTION_STATUSES, LAWYER_ACCESS } from '../../../core/records/vocabulary.ts';
+import { actTypeLabel, labelOf, useRegistry, type RegistryEntry } from './client.ts';
 import { termLabel } from './fields.tsx';
 import { Feedback } from '../Feedback.tsx';
 
@@ -73,7 +73,7 @@ function HeldTable({ held, entries, error }: { held: Held[] | null; entries: Reg
             {held.slice(start, start + PAGE).map((h) => (
               <tr key={h.actId} data-person={h.personCode}>
                 <th scope="row">
-                  <a href={`#person/${h.personId}`}>{h.personCode}</a> <small>{actType(h.typeCode)?.labels.en}</small>
+                  <a href={`#person/${h.personId}`}>{h.personCode}</a> <small>{actTypeLabel(entries, h.typeCode)}</small>
                 </th>
                 <td class={h.status === 'unknown' ? 'urgent' : undefined}>{termLabel(DETENTION_STATUSES, h.status)}</td>
                 <td>{h.heldAt && <a href={`#place/${h.heldAt}`}>{labelOf(entries, h.heldAt)}</a>}</td>

@@ -5,7 +5,7 @@ import { api, ApiError, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import type { Vault } from '../vault.ts';
 import { ACT_TYPES, AGE_RANGES, CONSENT_SHARING, MONITORING_STATUSES, NAME_PREFERENCES, RISK_LEVELS, actType } from '../../../core/records/vocabulary.ts';
-import { createRecord, labelOf, openRecord, updateRecord, useOpened, useRegistry, type RecordView, type RegistryEntry } from './client.ts';
+import { actTypeLabel, createRecord, labelOf, openRecord, updateRecord, useOpened, useRegistry, type RecordView, type RegistryEntry } from './client.ts';
 import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
 import { partialDateOf } from './draft.ts';
 import { DetentionEditor, type DetentionState } from './DetentionEditor.tsx';
@@ -114,7 +114,7 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
         {data.acts.map((act) => (
           <li key={act.id} class="card" data-act={act.code}>
             <h3>
-              <a href={`#person/${act.plain.personId}`}>{nameOf(act.plain.personId)}</a>: {actType(act.plain.typeCode)?.labels.en ?? act.plain.typeCode}
+              <a href={`#person/${act.plain.personId}`}>{nameOf(act.plain.personId)}</a>: {actTypeLabel(entries, act.plain.typeCode)}
             </h3>
             <p class="facts">
               {act.code} · {act.plain.dateStart ?? 'date unknown'} {act.plain.placeId && `· ${labelOf(entries, act.plain.placeId)}`}

@@ -5,11 +5,10 @@ import { api, ApiError, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import type { Vault } from '../vault.ts';
 import { AGE_RANGES, CONSENT_SHARING, NAME_PREFERENCES, RISK_LEVELS, actType } from '../../../core/records/vocabulary.ts';
-import { labelOf, openRecord, useRegistry, type RecordView } from './client.ts';
+import { actTypeLabel, labelOf, openRecord, updateRecord, useRegistry, type RecordView } from './client.ts';
 import { termLabel } from './fields.tsx';
 import { Purge } from './Purge.tsx';
 import { History, type VersionView } from './History.tsx';
-import { updateRecord } from './client.ts';
 import { TermSelect, TextField } from './fields.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { Provenance } from '../bundles/Provenance.tsx';
@@ -70,7 +69,7 @@ export function PersonPage({ vault, personId }: { vault: Vault; personId: string
   if (!data) return <main class="wide-ish">Opening…</main>;
   const { person, fields } = data;
   const acts: TimelineAct[] = data.acts.map((a) => ({ id: a.id, code: a.code, typeCode: a.plain.typeCode, dateStart: a.plain.dateStart }));
-  const timeline = timelineOf(acts, data.detentions, data.transfers, (id) => labelOf(entries, id));
+  const timeline = timelineOf(acts, data.detentions, data.transfers, (id) => labelOf(entries, id), (code) => actTypeLabel(entries, code));
   const incidents = [...new Set(data.acts.map((a) => a.plain.incidentId))];
   return (
     <main class="wide-ish" data-person-page={person.code}>

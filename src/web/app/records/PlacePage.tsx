@@ -4,8 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import type { Vault } from '../vault.ts';
-import { PLACE_KINDS, actType } from '../../../core/records/vocabulary.ts';
-import { useRegistry, type RecordView } from './client.ts';
+import { PLACE_KINDS } from '../../../core/records/vocabulary.ts';
+import { actTypeLabel, useRegistry, type RecordView } from './client.ts';
 import { termLabel } from './fields.tsx';
 import { HeldBoard } from './HeldBoard.tsx';
 import { Feedback } from '../Feedback.tsx';
@@ -36,7 +36,7 @@ export function PlacePage({ vault, placeId }: { vault: Vault; placeId: string })
       <ul>
         {acts.map((a) => (
           <li key={a.id}>
-            {a.plain.dateStart ?? 'date unknown'} · <a href={`#records/${a.plain.incidentId}`}>{actType(a.plain.typeCode)?.labels.en ?? a.plain.typeCode}</a> ·{' '}
+            {a.plain.dateStart ?? 'date unknown'} · <a href={`#records/${a.plain.incidentId}`}>{actTypeLabel(entries, a.plain.typeCode)}</a> ·{' '}
             <a href={`#person/${a.plain.personId}`}>{a.code}</a>
           </li>
         ))}

@@ -7,7 +7,8 @@ import { OrgKeyCache } from '../org-key.ts';
 import type { Forgettable, Vault } from '../vault.ts';
 import { newRecordKey, openFields, openRecordKey, sealFields } from '../../../core/records/sealing.ts';
 import type { RecordType, SecretPart } from '../../../core/records/schemas.ts';
-import type { Labels } from '../../../core/records/vocabulary.ts';
+import { actType, type Labels } from '../../../core/records/vocabulary.ts';
+import type { Language } from '../../../core/report/answers.ts';
 
 export interface RecordView<P = Record<string, unknown>> {
   id: string;
@@ -111,3 +112,7 @@ export function useRegistry(vault: Vault): { entries: RegistryEntry[]; reload: (
 }
 
 export const labelOf = (entries: RegistryEntry[], id: string | null | undefined): string => (id ? (entries.find((e) => e.id === id)?.labels.en ?? '(unknown place)') : '');
+
+/** An act type's name: Vigil's vocabulary, else the team's own types in the registry, else its code. */
+export const actTypeLabel = (entries: readonly Pick<RegistryEntry, 'kind' | 'code' | 'labels'>[], code: string, language: Language = 'en'): string =>
+  actType(code)?.labels[language] ?? entries.find((e) => e.kind === 'act-type' && e.code === code)?.labels[language] ?? code;

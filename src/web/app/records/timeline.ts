@@ -1,6 +1,5 @@
 // A person's timeline, from their acts and detentions: detained → transferred → sentenced →
 // released, in date order. Pure, so it is tested without a browser.
-import { actType } from '../../../core/records/vocabulary.ts';
 
 export interface TimelineAct {
   id: string;
@@ -30,10 +29,11 @@ export function timelineOf(
   detentions: Map<string, TimelineDetention>,
   transfers: Map<string, { toPlaceId: string; onDay: string; atTime?: string | null }[]>,
   placeName: (id: string) => string,
+  typeName: (code: string) => string,
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   for (const act of acts) {
-    const type = actType(act.typeCode)?.labels.en ?? act.typeCode;
+    const type = typeName(act.typeCode);
     const d = detentions.get(act.id);
     if (!d) {
       events.push({ day: act.dateStart, what: 'act', text: type, actCode: act.code });
