@@ -7,7 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import * as z from 'zod';
 import { importRequest, type ImportResult, type ImportedType, type ProvenanceView } from '../../core/bundle/import-request.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
-import { HttpError, uuidParam } from '../http/errors.ts';
+import { HttpError, uuidParam, parse } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { INPUTS, insertRecord } from '../records/create.ts';
 import { writeDetention } from '../records/detention.ts';
@@ -38,11 +38,6 @@ function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, 'bad-request');
-  return parsed.data;
-}
 
 export const bundleRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;

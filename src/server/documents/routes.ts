@@ -5,7 +5,7 @@
 // a name or a narrative, and keeps no copy of a document.
 import type { FastifyPluginAsync } from 'fastify';
 import * as z from 'zod';
-import { HttpError } from '../http/errors.ts';
+import { HttpError, parse } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { asOfInstant, situationQuery } from '../../core/documents/situation-numbers.ts';
 import { situationNumbers } from './situation.ts';
@@ -16,11 +16,6 @@ const MAKERS = ['admin', 'coordinator'] as const;
 
 export const DOCUMENT_KINDS = ['situation-report', 'un-communication'] as const;
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HttpError(400, 'bad-request');
-  return parsed.data;
-}
 
 export const documentRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;

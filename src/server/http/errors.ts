@@ -20,3 +20,10 @@ export function uuidParam(value: string): string {
   if (!UUID.test(value)) throw new HttpError(404, 'not-found');
   return value;
 }
+
+/** The request part as the schema describes it, or a 400 "the request could not be understood". */
+export function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new HttpError(400, 'bad-request');
+  return parsed.data;
+}

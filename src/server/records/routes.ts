@@ -10,7 +10,7 @@ import { RECORD_TYPES, detentionInput, registryInput, transferInput, type Record
 import { byUrgency, daysBetween, today, type HeldPerson } from '../../core/records/custody.ts';
 import { IN_CUSTODY } from '../../core/records/vocabulary.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
-import { HttpError, uuidParam } from '../http/errors.ts';
+import { HttpError, uuidParam, parse } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { TABLES, appendVersion, checkedSecret, codeOf, mustExist } from './store.ts';
 import { plainColumns, plainView } from './plain.ts';
@@ -26,11 +26,6 @@ function recordType(value: string): RecordType {
   return value as RecordType;
 }
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, 'bad-request');
-  return parsed.data;
-}
 
 export const recordRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;

@@ -18,19 +18,36 @@ export function whenSessionEnds(listener: (() => void) | null): void {
   onSessionEnded = listener;
 }
 
-async function call(path: string, body: unknown, accept?: string): Promise<Response> {
+export interface CallOptions {
+  /** Sent as JSON (a POST). */
+  json?: unknown;
+  /** Sent as they are, with their content type (a POST). */
+  raw?: { bytes: Uint8Array; type: string };
+  accept?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * A same-origin call with the CSRF header: the answer when it is 2xx; otherwise an ApiError with
+ * the server's message (and a 401 "login required" locks the workspace).
+ */
+export async function apiResponse(path: string, options: CallOptions = {}): Promise<Response> {
   // The session this call belongs to: a late answer must not lock a newer session.
   const sessionEnded = onSessionEnded;
+  const { json, raw, accept, signal } = options;
+  const contentType = raw ? raw.type : json !== undefined ? 'application/json' : undefined;
   let response: Response;
   try {
     response = await fetch(path, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { [CSRF_HEADER]: '1', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(accept ? { accept } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      method: json === undefined && !raw ? 'GET' : 'POST',
+      headers: { [CSRF_HEADER]: '1', ...(contentType ? { 'content-type': contentType } : {}), ...(accept ? { accept } : {}) },
+      body: raw ? (raw.bytes as BodyInit) : json === undefined ? undefined : JSON.stringify(json),
       credentials: 'same-origin',
       cache: 'no-store',
+      ...(signal ? { signal } : {}),
     });
-  } catch {
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
   }
   if (response.ok) return response;
@@ -41,14 +58,14 @@ async function call(path: string, body: unknown, accept?: string): Promise<Respo
 }
 
 export async function api<T>(path: string, body?: unknown): Promise<T> {
-  const response = await call(path, body);
+  const response = await apiResponse(path, { json: body });
   if (response.status === 204) return undefined as T;
   return (await response.json().catch(() => null)) as T;
 }
 
 /** A GET answered in a binary format (`accept`), as bytes. */
 export async function apiBytes(path: string, accept: string): Promise<Uint8Array> {
-  const response = await call(path, undefined, accept);
+  const response = await apiResponse(path, { accept });
   try {
     return new Uint8Array(await response.arrayBuffer());
   } catch {

@@ -32,7 +32,7 @@ export function DashboardPage({ vault }: { vault: Vault }) {
   const titles = useOpened<{ title: string }>(vault, 'incident', incidents);
 
   useEffect(() => {
-    api<{ records: RecordView[] }>('/api/records/incident?limit=200').then((r) => setIncidents(r.records), () => setIncidents([]));
+    api<{ records: RecordView[] }>('/api/records/incident?limit=1000').then((r) => setIncidents(r.records), () => setIncidents([]));
   }, []);
   useEffect(() => {
     let live = true;

@@ -1,12 +1,11 @@
 // Attachments from the workspace's side: stripped and sealed here before upload, opened here after
 // download; every opening of a copy is logged by the server, and a verified original is logged
 // with the hash this browser computed (sealed).
-import { api, ApiError } from '../api.ts';
+import { api, apiBytes, apiResponse } from '../api.ts';
 import { fetchOrgKey } from '../org-key.ts';
 import type { Vault } from '../vault.ts';
 import { encodeParts } from '../../../core/api/parts-frame.ts';
 import { fromBase64Url, toBase64Url } from '../../../core/crypto/bytes.ts';
-import { CSRF_HEADER } from '../../../core/api/schemas.ts';
 import { openAttachmentKey, openAttachmentMeta, openAttachmentPart, openVerifiedOriginal, sealAttachment, sealCustodyDetail, sha256Hex, type AttachmentMeta } from '../../../core/evidence/attachment.ts';
 import { strippedImage } from '../../shared/strip-image.ts';
 
@@ -35,11 +34,7 @@ export async function uploadAttachment(vault: Vault, owner: { type: OwnerType; i
   bytes.fill(0);
   working?.bytes.fill(0);
   const body = encodeParts({ id, ownerType: owner.type, ownerId: owner.id, keyId: sealed.keyId, size: file.size }, [sealed.keyEnvelope, sealed.meta, sealed.original, sealed.working, sealed.receipt]);
-  const response = await fetch('/api/attachments', { method: 'POST', headers: { 'content-type': 'application/vnd.vigil.attachment', [CSRF_HEADER]: '1' }, body: body as BodyInit, credentials: 'same-origin' });
-  if (!response.ok) {
-    const data = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    throw new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? `The server answered ${response.status}.`);
-  }
+  await apiResponse('/api/attachments', { raw: { bytes: body, type: 'application/vnd.vigil.attachment' } });
 }
 
 async function keyFor(vault: Vault, a: AttachmentView): Promise<CryptoKey> {
@@ -56,11 +51,7 @@ export async function metaOf(vault: Vault, a: AttachmentView): Promise<Attachmen
   }
 }
 
-async function part(id: string, which: 'working' | 'original'): Promise<Uint8Array> {
-  const response = await fetch(`/api/attachments/${id}/${which}`, { headers: { [CSRF_HEADER]: '1' }, credentials: 'same-origin' });
-  if (!response.ok) throw new ApiError(response.status, 'error', `The server answered ${response.status}.`);
-  return new Uint8Array(await response.arrayBuffer());
-}
+const part = (id: string, which: 'working' | 'original'): Promise<Uint8Array> => apiBytes(`/api/attachments/${id}/${which}`, 'application/octet-stream');
 
 export async function workingCopy(vault: Vault, a: AttachmentView, meta: AttachmentMeta): Promise<Blob> {
   const bytes = await openAttachmentPart(await keyFor(vault, a), a.id, 'working', await part(a.id, 'working'));

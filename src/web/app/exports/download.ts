@@ -2,11 +2,10 @@
 // here, with the member's records key) into a file. With the File System Access API the file is
 // written as rows arrive and only appears when complete (abort() discards it); otherwise pieces
 // are gathered as Blobs and handed to an <a download> at the end.
-import { CSRF_HEADER } from '../../../core/api/schemas.ts';
 import { finishExport, type FinishResult } from '../../../core/exports/decrypt.ts';
 import type { ExportFormat } from '../../../core/exports/fields.ts';
 import type { Keyring } from '../../../core/keyring.ts';
-import { ApiError } from '../api.ts';
+import { ApiError, apiResponse } from '../api.ts';
 import { saveFile } from '../save-file.ts';
 
 export interface ExportChoice {
@@ -87,16 +86,8 @@ export async function saveExport(choice: ExportChoice, keyring: Keyring, onProgr
   }
   if (!sink) return null;
   try {
-    let response: Response;
-    try {
-      response = await fetch(`/api/export?${exportQuery(choice)}`, { headers: { [CSRF_HEADER]: '1' }, credentials: 'same-origin', cache: 'no-store', signal });
-    } catch {
-      throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
-    }
-    if (!response.ok || !response.body) {
-      const data = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-      throw new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? `The server answered ${response.status}.`);
-    }
+    const response = await apiResponse(`/api/export?${exportQuery(choice)}`, { signal });
+    if (!response.body) throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
     const expected = Number(response.headers.get('x-vigil-export-rows')) || null;
     const result: FinishResult = { rows: 0, unopened: 0 };
     onProgress({ rows: 0, expected });

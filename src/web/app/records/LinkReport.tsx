@@ -16,7 +16,7 @@ export function LinkReport({ vault, reportId, reportSeq }: { vault: Vault; repor
   // Loaded (and their titles and names opened) only when asked for: not for every report looked at.
   useEffect(() => {
     if (!asked) return;
-    api<{ records: RecordView<{ dateStart: string | null }>[] }>('/api/records/incident?limit=200').then((r) => setIncidents(r.records), (e) => setError(messageOf(e, 'The incidents could not be loaded.')));
+    api<{ records: RecordView<{ dateStart: string | null }>[] }>('/api/records/incident?limit=1000').then((r) => setIncidents(r.records), (e) => setError(messageOf(e, 'The incidents could not be loaded.')));
     api<{ records: RecordView[] }>('/api/records/person?limit=500').then((r) => setPersons(r.records), (e) => setError(messageOf(e, 'The people could not be loaded.')));
   }, [asked]);
   const titles = useOpened<{ title?: string }>(vault, 'incident', incidents);
