@@ -1,7 +1,7 @@
 // The public side of alerts: the list (with the subscribe form), one alert, the Atom feed, and
 // double opt-in with one-click unsubscribe. No script; an address is held in memory only while
 // its confirmation email is sent, then stored sealed to the intake key.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import { pageContext, sendPage } from '../http/pages.ts';
@@ -16,9 +16,9 @@ import type { Language } from '../../core/report/answers.ts';
 import type { AlertTexts, SealedSubscriber } from '../../core/alerts/schemas.ts';
 import { confirmationEmail } from './email.ts';
 import type { Mailer } from './mailer.ts';
+import { hashToken } from '../crypto/token-hash.ts';
 
 /** Tokens are 32 random bytes; only their SHA-256 is stored (a hash of a random token needs no key). */
-export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const emailAddress = z.string().trim().toLowerCase().max(254).pipe(z.email());
 
@@ -74,7 +74,7 @@ export async function publicAlertRoutes(app: FastifyInstance, mailer: Mailer | n
     }
     await db
       .insertInto('alert_subscribers')
-      .values({ id: randomUUID(), key_id: key.keyId, envelope, confirm_hash: tokenHash(confirmToken), unsubscribe_hash: tokenHash(unsubscribeToken), confirmed: 0, created_day: new Date().toISOString().slice(0, 10) })
+      .values({ id: randomUUID(), key_id: key.keyId, envelope, confirm_hash: hashToken(confirmToken), unsubscribe_hash: hashToken(unsubscribeToken), confirmed: 0, created_day: new Date().toISOString().slice(0, 10) })
       .execute();
     // The same answer whether or not this address was already subscribed (the server cannot tell anyway).
     return sendPage(reply, 200, alertStepPage(ctx, 'check-inbox'));
@@ -88,7 +88,7 @@ export async function publicAlertRoutes(app: FastifyInstance, mailer: Mailer | n
   app.get<{ Params: { token: string } }>('/alerts/confirm/:token', { config: { access: 'public' } }, async (request, reply) => {
     const ctx = await ctxFor(request, request.url.split('?')[0]!);
     const token = tokenOf(request.params.token);
-    const row = await db.selectFrom('alert_subscribers').select('id').where('confirm_hash', '=', tokenHash(token)).executeTakeFirst();
+    const row = await db.selectFrom('alert_subscribers').select('id').where('confirm_hash', '=', hashToken(token)).executeTakeFirst();
     if (!row) throw new HttpError(404, 'link-expired');
     return sendPage(reply, 200, alertStepPage(ctx, 'confirm', `/alerts/confirm/${token}`));
   });
@@ -96,7 +96,7 @@ export async function publicAlertRoutes(app: FastifyInstance, mailer: Mailer | n
   app.post<{ Params: { token: string } }>('/alerts/confirm/:token', { config: { access: 'public' } }, async (request, reply) => {
     const ctx = await ctxFor(request, '/alerts');
     const token = tokenOf(request.params.token);
-    const done = await db.updateTable('alert_subscribers').set({ confirmed: 1, confirm_hash: null }).where('confirm_hash', '=', tokenHash(token)).executeTakeFirst();
+    const done = await db.updateTable('alert_subscribers').set({ confirmed: 1, confirm_hash: null }).where('confirm_hash', '=', hashToken(token)).executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw new HttpError(404, 'link-expired');
     return sendPage(reply, 200, alertStepPage(ctx, 'confirmed'));
   });
@@ -112,7 +112,7 @@ export async function publicAlertRoutes(app: FastifyInstance, mailer: Mailer | n
   app.post<{ Params: { token: string } }>('/alerts/unsubscribe/:token', { config: { access: 'public' } }, async (request, reply) => {
     const ctx = await ctxFor(request, '/alerts');
     const token = tokenOf(request.params.token);
-    await db.deleteFrom('alert_subscribers').where('unsubscribe_hash', '=', tokenHash(token)).execute();
+    await db.deleteFrom('alert_subscribers').where('unsubscribe_hash', '=', hashToken(token)).execute();
     return sendPage(reply, 200, alertStepPage(ctx, 'unsubscribed'));
   });
 }

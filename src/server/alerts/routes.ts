@@ -10,7 +10,8 @@ import { toBase64Url, utf8 } from '../../core/crypto/bytes.ts';
 import { correctRequest, publishRequest, retryRequest, webhookRequest, type AlertsResponse, type DeliveryView, type Recipient, type SubscriberView, type WebhookView } from '../../core/alerts/schemas.ts';
 import { createMailer } from './mailer.ts';
 import { createDelivery } from './delivery.ts';
-import { publicAlertRoutes, tokenHash } from './public-routes.ts';
+import { publicAlertRoutes } from './public-routes.ts';
+import { hashToken } from '../crypto/token-hash.ts';
 
 const PUBLISHERS = ['coordinator', 'admin'] as const;
 /** Unconfirmed subscriptions are deleted after this many days. */
@@ -60,7 +61,7 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
     for (const recipient of recipients) {
       const row = rows.get(recipient.subscriberId);
       const address = recipient.email.toLowerCase();
-      if (!row || row.unsubscribe_hash !== tokenHash(recipient.unsubscribeToken) || seen.has(recipient.subscriberId) || seen.has(address)) continue;
+      if (!row || row.unsubscribe_hash !== hashToken(recipient.unsubscribeToken) || seen.has(recipient.subscriberId) || seen.has(address)) continue;
       seen.add(recipient.subscriberId).add(address);
       out.push({ recipient, n: row.seq });
     }

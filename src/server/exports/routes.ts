@@ -18,12 +18,11 @@ import { identityCell, nameFormFor } from '../../core/exports/identity.ts';
 import type { Labels } from '../../core/records/vocabulary.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
-import { HttpError } from '../http/errors.ts';
+import { HttpError, isUuid } from '../http/errors.ts';
 import { audit } from '../audit/log.ts';
 import { actBatches, countActs, openExportReader, type ExportFilters, type StreamedRow } from './query.ts';
 
 const EXPORTERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Rows are written out in pieces of about this many characters. */
 const PIECE = 64 * 1024;
 
@@ -66,7 +65,7 @@ async function parseRequest(db: Kysely<Database>, query: Record<string, unknown>
   let incidentId: string | null = null;
   if (incident) {
     const code = /^I-(\d{1,9})$/i.exec(incident);
-    if (!code && !UUID.test(incident)) throw new HttpError(400, 'unknown-reference');
+    if (!code && !isUuid(incident)) throw new HttpError(400, 'unknown-reference');
     const row = await (code ? db.selectFrom('incidents').select('id').where('seq', '=', Number(code[1])) : db.selectFrom('incidents').select('id').where('id', '=', incident.toLowerCase())).executeTakeFirst();
     if (!row) throw new HttpError(400, 'unknown-reference');
     incidentId = row.id;

@@ -14,6 +14,7 @@ export class HttpError extends Error {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);
 
 /** An id from the path: a UUID or a clean 404 before it reaches a query. */
 export function uuidParam(value: string): string {

@@ -1,7 +1,7 @@
 // Members, invitations and key grants. The server never makes or opens a key here: invitees make
 // their own key pair in their browser, and an administrator's browser seals the organization's
 // keys to a new member only after both have compared the member's safety code.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Transaction } from 'kysely';
 import {
@@ -23,10 +23,10 @@ import { appendAudit } from '../audit/log.ts';
 import { sendWorkspace } from '../http/workspace.ts';
 import { perMinute } from '../config.ts';
 import { addGrant, addKey, currentKey, keyView, orgKeys } from '../keys/org-keys.ts';
+import { hashToken } from '../crypto/token-hash.ts';
 
 const INVITATION_HOURS = 72;
 const ADMINS = ['admin'] as const;
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 function bytes(text: string, length?: number): Uint8Array {
   const decoded = fromBase64Url(text);

@@ -1,7 +1,7 @@
 // Creating the organization: its record, the first administrator, the intake and records keys, in one
 // transaction. Used by the setup page's API and by `vigil init`. Everything secret arrives
 // already wrapped or sealed by the browser (or the CLI), so nothing here can read it.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { ServerSecret } from '../secret.ts';
@@ -10,8 +10,8 @@ import { appendAudit } from '../audit/log.ts';
 import { addGrant, addKey, checkGrant } from '../keys/org-keys.ts';
 import { fromBase64Url } from '../../core/crypto/bytes.ts';
 import type { SetupRequest } from '../../core/api/schemas.ts';
+import { hashToken } from '../crypto/token-hash.ts';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A fresh one-time setup token (replacing any earlier one), or null once set up. */
 export async function issueSetupToken(db: Kysely<Database>): Promise<string | null> {
