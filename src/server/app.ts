@@ -105,8 +105,9 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    // After the body is parsed, so a limited no-JS reporter can be given their form back.
-    hook: 'preHandler',
+    // On arrival, before the body is read; small public forms opt into counting after their body
+    // (perMinute's afterBody) so a refused reporter gets their words back.
+    hook: 'onRequest',
     // The address never leaves this function: it is hashed with a secret key and kept in memory only.
     keyGenerator: (request) => vigil.secret.keyedHash('rate-limit', `${new Date().toISOString().slice(0, 10)} ${request.ip}`).slice(0, 24), // never stored or logged
     errorResponseBuilder: () => new HttpError(429, 'rate-limited'),

@@ -52,7 +52,7 @@ export async function publicAlertRoutes(app: FastifyInstance, mailer: Mailer | n
     return sendPage(reply, 200, alertPage(ctx, { id: row.id, texts: JSON.parse(row.texts) as AlertTexts, publishedAt: row.published_at, correctedAt: row.corrected_at }));
   });
 
-  app.post('/alerts/subscribe', { config: { access: 'public', ...perMinute(app.vigil.config.subscribePerMinute) } }, async (request, reply) => {
+  app.post('/alerts/subscribe', { config: { access: 'public', ...perMinute(app.vigil.config.subscribePerMinute, { afterBody: true }) } }, async (request, reply) => {
     const fields = formBodyOf(request.body);
     const ctx = await ctxFor(request, '/alerts');
     if (!mailer) throw new HttpError(503, 'mail-off');

@@ -30,7 +30,10 @@ const sealedReport = z.object({
 export const intakeRoutes: FastifyPluginAsync = async (app) => {
   const intake = createIntake(app.vigil);
   // VIGIL_INTAKE_PER_MINUTE=0 turns the limit off (e.g. behind a proxy that limits instead).
-  const limited = perMinute(app.vigil.config.intakePerMinute);
+  // The form is counted after its small body, so a refused reporter gets their words back; the
+  // sealed API on arrival.
+  const formLimit = perMinute(app.vigil.config.intakePerMinute, { afterBody: true });
+  const apiLimit = perMinute(app.vigil.config.intakePerMinute);
 
   async function sealingKey() {
     const key = await app.vigil.intakeKey();
@@ -43,7 +46,7 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(reply, 200, intakePage(ctx, await sealingKey()));
   });
 
-  app.post('/report', { bodyLimit: FORM_BODY_LIMIT, config: { access: 'public', ...limited } }, async (request, reply) => {
+  app.post('/report', { bodyLimit: FORM_BODY_LIMIT, config: { access: 'public', ...formLimit } }, async (request, reply) => {
     const fields = formBodyOf(request.body);
     const ctx = await pageContext(app.vigil, request, '/');
     const result = answersFromForm(fields, ctx.lang);
@@ -52,7 +55,7 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(reply, 200, receiptPage(ctx, codename, await sealingKey()));
   });
 
-  app.post('/api/reports', { bodyLimit: JSON_BODY_LIMIT, config: { access: 'public', ...limited } }, async (request, reply) => {
+  app.post('/api/reports', { bodyLimit: JSON_BODY_LIMIT, config: { access: 'public', ...apiLimit } }, async (request, reply) => {
     const parsed = sealedReport.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-envelope');
     const envelope = fromBase64Url(parsed.data.envelope);

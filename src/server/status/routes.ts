@@ -20,7 +20,7 @@ import { appendAudit } from '../audit/log.ts';
 
 export const statusRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
-  const limited = perMinute(app.vigil.config.statusPerMinute);
+  const limited = perMinute(app.vigil.config.statusPerMinute, { afterBody: true });
 
   /** The intake public key, for the evidence form's script to seal to (absent before setup). */
   async function sealingKey() {
