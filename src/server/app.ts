@@ -14,6 +14,9 @@ import { CSP } from './http/security.ts';
 import { pageContext, sendPage } from './http/pages.ts';
 import { DIST } from './http/assets.ts';
 import { sendWorkspace } from './http/workspace.ts';
+import { answerClientError, connectionLimits, guardedServerFactory } from './http/connections.ts';
+import { openFileLimit } from './http/open-files.ts';
+import { watchBodyPace } from './http/body-pace.ts';
 import { errorPage } from '../web/public/error.ts';
 import { intakePage } from '../web/public/intake.ts';
 import { toBase64Url } from '../core/crypto/bytes.ts';
@@ -88,12 +91,16 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
     },
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // Only the proxies named in VIGIL_TRUST_PROXY may say who the client is.
+    trustProxy: vigil.config.network.trustProxy.length > 0 ? vigil.config.network.trustProxy : false,
+    serverFactory: guardedServerFactory(vigil.config.network, connectionLimits(vigil.config.network, openFileLimit()?.soft ?? null)),
+    clientErrorHandler: answerClientError,
     return503OnClosing: true,
     // On stop, end every connection at once (a client that stopped reading must not hold us up).
     forceCloseConnections: true,
   });
   app.decorate('vigil', vigil);
+  watchBodyPace(app, vigil.config.network);
 
   await app.register(helmet, {
     contentSecurityPolicy: false, // set per response kind below

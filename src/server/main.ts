@@ -9,6 +9,7 @@ import { issueSetupToken } from './setup/service.ts';
 import { purgeExpiredSessions } from './auth/sessions.ts';
 import { useHpkeSuite } from '../core/crypto/suite.ts';
 import { nodeHpkeSuite } from './crypto/node-x25519.ts';
+import { describeNetwork } from './http/network-summary.ts';
 
 export interface RunningServer {
   url: string;
@@ -65,6 +66,7 @@ export async function main(): Promise<void> {
     throw error;
   }
   console.log(`Vigil is running at ${server.url} (${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`})`);
+  console.log(describeNetwork(config.network));
   if (server.setupUrl) console.log(`\nSet up your organization (one-time link, keep it private):\n  ${server.setupUrl}\n`);
   let stopping = false;
   const stop = async () => {

@@ -6,7 +6,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { PageContext } from '../../web/public/layout.ts';
 import multipart from '@fastify/multipart';
 import * as z from 'zod';
-import { decodeParts, FrameError } from '../../core/api/parts-frame.ts';
+import type { FrameExpectation } from '../../core/api/parts-frame.ts';
 import { sealAttachment, type SealedAttachment } from '../../core/evidence/attachment.ts';
 import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
 import { WrappedKind, inspectWrapped } from '../../core/crypto/wrapped.ts';
@@ -21,18 +21,27 @@ import { perMinute } from '../config.ts';
 import { appendAudit } from '../audit/log.ts';
 import { CUSTODY_ACTIONS, appendCustody, storeAttachment, type CustodyAction } from './store.ts';
 import { strippedImage } from './strip.ts';
+import { uploadMemory } from './admission.ts';
+import { readFrame } from '../http/frame-body.ts';
 
 export const ATTACHMENT_TYPE = 'application/vnd.vigil.attachment';
 const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 const WRITERS = ['admin', 'coordinator', 'documenter'] as const;
 const OWNER_TABLES = { report: 'reports', incident: 'incidents', person: 'persons', act: 'acts' } as const;
 type OwnerType = keyof typeof OWNER_TABLES;
-/** Files a reporter may add in one go. */
+/** Files a reporter may add in one go (together within the attachment limit). */
 const MAX_FILES = 5;
-/** Reporters' uploads handled at once: each may hold up to five files in memory while it is sealed. */
-const CONCURRENT_REPORTER_UPLOADS = 2;
 /** AES-GCM adds a header, a nonce and a tag to each part. */
 const OVERHEAD = 64;
+/** A file's sealed key, sealed metadata and receipt are small; its copies are the bulk. */
+const SMALL_PART = 16 * 1024;
+/** Room for a frame's or a form's own bytes beside its files. */
+const FRAMING = 64 * 1024;
+/** The largest sealed copy of `n` bytes: parts are padded (Padmé, ≤ 12 %) before encryption. */
+const sealedMost = (n: number) => Math.ceil(n * 1.13) + OVERHEAD;
+/** Where each of a file's five sealed parts sits in a frame. */
+const PART = { keyEnvelope: 0, meta: 1, original: 2, working: 3, receipt: 4 } as const;
+const PARTS_PER_FILE = 5;
 
 const uploadHeader = z.object({
   id: z.uuid(),
@@ -45,27 +54,44 @@ const uploadHeader = z.object({
 export const evidenceRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
   const limit = app.vigil.config.attachmentBytes;
-  // A flood of large uploads must not exhaust memory: at most two reporters' uploads are taken in
-  // at once; past that, "busy, try again shortly" — decided on request, before the body is read.
-  let reporterUploads = 0;
-  const admitted = new WeakSet<FastifyRequest>();
-  const release = async (request: FastifyRequest) => {
-    if (admitted.delete(request)) reporterUploads -= 1;
-  };
-  const oneOfTwoUploads = {
-    onRequest: async (request: FastifyRequest) => {
-      if (reporterUploads >= CONCURRENT_REPORTER_UPLOADS) throw new HttpError(503, 'unavailable');
-      reporterUploads += 1;
-      admitted.add(request);
-    },
-    onResponse: release,
-    onRequestAbort: release,
-  };
+  // Reporters' uploads are admitted on declared length against the memory left for them; a frame
+  // holds the files' sealed copies (×1), a plain form the files and their sealed copies (×2).
+  const memory = uploadMemory(app.vigil.config.network.uploadMemoryBytes);
+  const frameLimit = 2 * sealedMost(limit) + MAX_FILES * PARTS_PER_FILE * (4 + SMALL_PART) + FRAMING;
+  const formLimit = limit + FRAMING;
 
-  // Raw bytes for the workspace's uploads; multipart only for the reporter's form. Both live in
-  // this plugin alone, so no other route accepts them.
-  app.addContentTypeParser(ATTACHMENT_TYPE, { parseAs: 'buffer', bodyLimit: 2 * limit + 64 * 1024 }, (_request, body, done) => done(null, body));
+  // The workspace's and reporters' scripts send framed sealed parts, read as they arrive (the
+  // route takes the stream); multipart is for the reporter's plain form. Both live in this plugin
+  // alone, so no other route accepts them.
+  app.addContentTypeParser(ATTACHMENT_TYPE, (_request, payload, done) => done(null, payload));
   await app.register(multipart, { limits: { fileSize: limit, files: MAX_FILES, fields: 4, fieldSize: 1024, parts: MAX_FILES + 4 } });
+
+  /**
+   * How a frame of sealed files is read: its header names the files (within the limit together),
+   * each part's length is checked before its bytes arrive and its kind and key as soon as it has.
+   */
+  function sealedFilesFrame(readHeader: (header: unknown) => { keyId: string; sizes: number[] }): FrameExpectation & { maxBytes: number } {
+    let files: { keyId: string; sizes: number[] } | undefined;
+    let workingLeft = sealedMost(limit);
+    return {
+      maxBytes: frameLimit,
+      parts(header) {
+        files = readHeader(header);
+        if (files.sizes.reduce((a, b) => a + b, 0) > limit) throw new HttpError(413, 'too-large');
+        return PARTS_PER_FILE * files.sizes.length;
+      },
+      partLimit(index) {
+        const slot = index % PARTS_PER_FILE;
+        if (slot === PART.original) return sealedMost(files!.sizes[Math.floor(index / PARTS_PER_FILE)]!);
+        return slot === PART.working ? workingLeft : SMALL_PART;
+      },
+      onPart(index, part) {
+        const slot = index % PARTS_PER_FILE;
+        if (slot === PART.working && part) workingLeft -= part.length;
+        if (!partIsSound(slot, part, files!.keyId)) throw new HttpError(400, 'bad-envelope');
+      },
+    };
+  }
 
   /** The key an attachment of this owner must be sealed to: the intake key for reports, the records key otherwise. */
   async function keyFor(ownerType: OwnerType, keyId: string, current: boolean) {
@@ -81,20 +107,17 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
   }
 
   // --- The workspace ---------------------------------------------------------------------
-  app.post('/api/attachments', { bodyLimit: 2 * limit + 64 * 1024, config: { access: WRITERS } }, async (request, reply) => {
-    if (!(request.body instanceof Buffer)) throw new HttpError(415, 'bad-content-type');
-    let header: z.infer<typeof uploadHeader>;
-    let parts: (Uint8Array | null)[];
-    try {
-      const decoded = decodeParts(request.body, () => 5);
-      header = uploadHeader.parse(decoded.header);
-      parts = decoded.parts;
-    } catch (e) {
-      throw new HttpError(400, e instanceof FrameError || e instanceof z.ZodError ? 'bad-request' : 'bad-envelope');
-    }
-    const [keyEnvelope, meta, original, working, receipt] = parts;
-    // Parts are padded (Padmé, ≤ 12 %) before encryption.
-    const sealed = checkedParts({ keyId: header.keyId, size: header.size, keyEnvelope, meta, original, working, receipt });
+  app.post('/api/attachments', { config: { access: WRITERS } }, async (request, reply) => {
+    const frame = await readFrame(
+      request.body,
+      sealedFilesFrame((h) => {
+        const upload = uploadHeader.parse(h);
+        return { keyId: upload.keyId, sizes: [upload.size] };
+      }),
+    );
+    // Checked as it arrived; parsed again for its type.
+    const header = uploadHeader.parse(frame.header);
+    const sealed = sealedFile(header.keyId, frame.parts);
     await keyFor(header.ownerType, header.keyId, true);
     await ownerExists(header.ownerType, header.ownerId);
     const member = request.member!.id;
@@ -198,23 +221,15 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
     statusKey: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/),
     files: z.array(z.object({ id: z.uuid(), size: z.number().int().min(1) })).min(1).max(MAX_FILES),
   });
-  app.post('/api/evidence', { ...oneOfTwoUploads, bodyLimit: MAX_FILES * (3 * limit + 64 * 1024), config: { access: 'public', ...perMinute(app.vigil.config.statusPerMinute) } }, async (request, reply) => {
-    if (!(request.body instanceof Buffer)) throw new HttpError(415, 'bad-content-type');
-    let header: z.infer<typeof reporterHeader>;
-    let parts: (Uint8Array | null)[];
-    try {
-      const decoded = decodeParts(request.body, (h) => 5 * reporterHeader.parse(h).files.length);
-      header = reporterHeader.parse(decoded.header);
-      parts = decoded.parts;
-    } catch {
-      throw new HttpError(400, 'bad-request');
-    }
+  app.post('/api/evidence', { preParsing: memory.admit(frameLimit), config: { access: 'public', ...perMinute(app.vigil.config.statusPerMinute) } }, async (request, reply) => {
     const key = await app.vigil.intakeKey();
     if (!key) throw new HttpError(503, 'not-ready');
-    const files = header.files.map((file, i) => {
-      const [keyEnvelope, meta, original, working, receipt] = parts.slice(5 * i, 5 * i + 5);
-      return { ...file, sealed: checkedParts({ keyId: key.keyId, size: file.size, keyEnvelope, meta, original, working, receipt }) };
-    });
+    const { header: raw, parts } = await readFrame(
+      request.body,
+      sealedFilesFrame((h) => ({ keyId: key.keyId, sizes: reporterHeader.parse(h).files.map((f) => f.size) })),
+    );
+    const header = reporterHeader.parse(raw);
+    const files = header.files.map((file, i) => ({ ...file, sealed: sealedFile(key.keyId, parts.slice(PARTS_PER_FILE * i, PARTS_PER_FILE * (i + 1))) }));
     const lookup = app.vigil.secret.keyedHash('status', Buffer.from(header.statusKey, 'base64url'));
     const report = await db.selectFrom('reports').select('id').where('status_lookup', '=', lookup).orderBy('seq', 'desc').executeTakeFirst();
     if (!report) throw new HttpError(404, 'codename-unknown');
@@ -228,24 +243,29 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
     return reply.code(201).send({ received: files.length });
   });
 
-  /** Five sealed parts of one file: each of the right kind, sealed to `keyId`, within the size limit. */
-  function checkedParts(p: { keyId: string; size: number; keyEnvelope?: Uint8Array | null; meta?: Uint8Array | null; original?: Uint8Array | null; working?: Uint8Array | null; receipt?: Uint8Array | null }): SealedAttachment {
-    const most = (n: number) => Math.ceil(n * 1.13) + OVERHEAD;
-    if (p.size > limit || !p.original || p.original.length > most(p.size) || (p.working && p.working.length > most(limit))) throw new HttpError(413, 'too-large');
+  /** A part of a sealed file is of the kind its place says, sealed to the key the upload names. */
+  function partIsSound(slot: number, part: Uint8Array | null, keyId: string): boolean {
     try {
-      if (!p.keyEnvelope || !p.meta || !p.receipt) throw new Error();
-      if (inspectSealed(p.keyEnvelope, SealedKind.attachmentKey).keyId !== p.keyId || inspectSealed(p.receipt, SealedKind.custodyDetail).keyId !== p.keyId) throw new Error();
-      if (!inspectWrapped(p.meta, WrappedKind.attachmentMeta) || !inspectWrapped(p.original, WrappedKind.attachmentOriginal) || (p.working && !inspectWrapped(p.working, WrappedKind.attachmentWorking))) throw new Error();
+      if (slot === PART.working) return !part || inspectWrapped(part, WrappedKind.attachmentWorking);
+      if (!part) return false;
+      if (slot === PART.keyEnvelope) return inspectSealed(part, SealedKind.attachmentKey).keyId === keyId;
+      if (slot === PART.receipt) return inspectSealed(part, SealedKind.custodyDetail).keyId === keyId;
+      return inspectWrapped(part, slot === PART.meta ? WrappedKind.attachmentMeta : WrappedKind.attachmentOriginal);
     } catch {
-      throw new HttpError(400, 'bad-envelope');
+      return false;
     }
-    return { keyId: p.keyId, keyEnvelope: p.keyEnvelope, meta: p.meta, original: p.original, working: p.working ?? null, receipt: p.receipt };
+  }
+
+  /** One file's five parts, each already checked as it arrived. */
+  function sealedFile(keyId: string, parts: (Uint8Array | null)[]): SealedAttachment {
+    const [keyEnvelope, meta, original, working, receipt] = parts;
+    return { keyId, keyEnvelope: keyEnvelope!, meta: meta!, original: original!, working: working ?? null, receipt: receipt! };
   }
 
   // --- The reporter's form (works with JavaScript off) ------------------------------------
   // The codename says which report; each file is hashed, stripped if it is an image, sealed to
   // the intake key here in memory, and only then stored.
-  app.post('/status/evidence', { ...oneOfTwoUploads, config: { access: 'public', ...perMinute(app.vigil.config.statusPerMinute) } }, async (request, reply) => {
+  app.post('/status/evidence', { preParsing: memory.admit(formLimit, 2), config: { access: 'public', ...perMinute(app.vigil.config.statusPerMinute) } }, async (request, reply) => {
     const ctx = await pageContext(app.vigil, request, '/status');
     if (!request.isMultipart()) throw new HttpError(415, 'bad-content-type');
     return takeReporterFiles(request, reply, ctx);

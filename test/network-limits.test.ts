@@ -1,0 +1,78 @@
+// The pure rules behind the network's limits: a body's pace, the connection caps, a frame read
+// piece by piece.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { keepsPace } from '../src/server/http/body-pace.ts';
+import { connectionLimits, DESCRIPTOR_HEADROOM, trustedProxy } from '../src/server/http/connections.ts';
+import { configFromEnv } from '../src/server/config.ts';
+import { decodeParts, encodeParts, FrameError, FrameReader, FrameTooLarge } from '../src/core/api/parts-frame.ts';
+
+const network = (env: Record<string, string> = {}) => configFromEnv({ VIGIL_DATA: '/tmp/unused', ...env }).network;
+
+describe('a body keeps pace', () => {
+  const pace = { bodyGraceSeconds: 10, bodyMinBytesPerSecond: 1000 };
+  it('may send nothing during the grace', () => assert.ok(keepsPace(0, 9_999, pace)));
+  it('must have averaged the pace over the time after the grace', () => {
+    assert.ok(keepsPace(5000, 15_000, pace));
+    assert.ok(!keepsPace(4999, 15_000, pace));
+  });
+  it('a byte every ten seconds falls behind at once after the grace', () => assert.ok(!keepsPace(2, 11_000, pace)));
+});
+
+describe('connection caps', () => {
+  it('stay the headroom below the open-file limit', () => {
+    assert.deepEqual(connectionLimits(network(), 1024), { total: 1024 - DESCRIPTOR_HEADROOM, perClient: 32 });
+  });
+  it('take the smaller of the setting and the room', () => {
+    assert.equal(connectionLimits(network({ VIGIL_MAX_CONNECTIONS: '100' }), 1024).total, 100);
+    assert.equal(connectionLimits(network({ VIGIL_MAX_CONNECTIONS: '5000' }), 1024).total, 768);
+  });
+  it('never let one client hold more than the total', () => {
+    assert.equal(connectionLimits(network({ VIGIL_MAX_CONNECTIONS: '10', VIGIL_CONNECTIONS_PER_CLIENT: '50' }), null).perClient, 10);
+  });
+  it('trust only the proxies named, as addresses or CIDRs', () => {
+    const trusted = trustedProxy(network({ VIGIL_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }));
+    assert.ok(trusted('127.0.0.1'));
+    assert.ok(trusted('10.1.2.3'));
+    assert.ok(!trusted('127.0.0.2'));
+    assert.ok(!trustedProxy(network())('127.0.0.1'));
+  });
+  it('refuse a proxy setting they cannot read', () => {
+    assert.throws(() => network({ VIGIL_TRUST_PROXY: '10.0.0.0/99' }), /VIGIL_TRUST_PROXY/);
+  });
+});
+
+describe('a frame read as it arrives', () => {
+  const parts = [new Uint8Array([1, 2, 3]), null, new Uint8Array(1000).fill(7)];
+  const frame = encodeParts({ files: 3 }, parts);
+
+  it('reads the same whatever the chunks', () => {
+    for (const size of [1, 2, 7, 64, frame.length]) {
+      const reader = new FrameReader({ parts: () => 3 });
+      for (let at = 0; at < frame.length; at += size) reader.push(frame.subarray(at, at + size));
+      assert.deepEqual(reader.finish(), decodeParts(frame, () => 3));
+    }
+    assert.deepEqual(decodeParts(frame, () => 3).parts, parts);
+  });
+
+  it('refuses a part longer than allowed before its bytes', () => {
+    const seen: number[] = [];
+    const reader = new FrameReader({ parts: () => 3, partLimit: (i) => (i === 2 ? 999 : 10), onPart: (i) => seen.push(i) });
+    assert.throws(() => reader.push(frame.subarray(0, frame.length - 1000)), FrameTooLarge);
+    assert.deepEqual(seen, [0, 1]);
+  });
+
+  it('checks each part as soon as it is whole', () => {
+    const reader = new FrameReader({ parts: () => 3, onPart: (i) => assert.notEqual(i, 1, 'refused') });
+    assert.throws(() => reader.push(frame), /refused/);
+  });
+
+  it('refuses a large header, a bad version, trailing and missing bytes', () => {
+    assert.throws(() => new FrameReader({ parts: () => 3, headerLimit: 4 }).push(frame), FrameTooLarge);
+    assert.throws(() => new FrameReader({ parts: () => 3 }).push(new Uint8Array([2, 0, 0, 0, 1])), FrameError);
+    assert.throws(() => decodeParts(new Uint8Array([...frame, 0]), () => 3), /trailing/);
+    assert.throws(() => decodeParts(frame.subarray(0, frame.length - 1), () => 3), /truncated/);
+    assert.throws(() => decodeParts(new Uint8Array(0), () => 3), /not a frame/);
+    assert.throws(() => decodeParts(new Uint8Array([1, 0, 0, 0, 0]), () => 0), /not JSON/);
+  });
+});
