@@ -190,6 +190,21 @@ for (const backend of BACKENDS) {
       assert.equal(Number(await attachments()), 0);
     });
 
+    it('refuses an unknown codename once the header has arrived, without reading the files', async () => {
+      const frame = await reporterFrame(server, '0'.repeat(28), new Uint8Array(900_000).fill(4));
+      const head = frame.subarray(0, 5 + new DataView(frame.buffer, frame.byteOffset).getUint32(1));
+      // Only the header is sent: the answer comes without the rest of the body.
+      const answer = await new Promise<number>((resolve, reject) => {
+        const req = request(`${server.url}/api/evidence`, { method: 'POST', headers: { 'content-type': ATTACHMENT_TYPE, 'content-length': String(frame.length) } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.write(head);
+      });
+      assert.equal(answer, 404);
+    });
+
     it('takes a sound upload', async () => {
       const res = await fetch(`${server.url}/api/evidence`, { method: 'POST', headers: { 'content-type': ATTACHMENT_TYPE }, body: (await reporterFrame(server, codename, new Uint8Array(5000).fill(2))) as BodyInit });
       assert.equal(res.status, 201);

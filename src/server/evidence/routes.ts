@@ -224,24 +224,34 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/evidence', { preParsing: memory.admit(frameLimit), config: { access: 'public', ...perMinute(app.vigil.config.statusPerMinute) } }, async (request, reply) => {
     const key = await app.vigil.intakeKey();
     if (!key) throw new HttpError(503, 'not-ready');
-    const { header: raw, parts } = await readFrame(
-      request.body,
-      sealedFilesFrame((h) => ({ keyId: key.keyId, sizes: reporterHeader.parse(h).files.map((f) => f.size) })),
-    );
+    // The report is looked up as soon as the header names it: an unknown codename is refused
+    // before the files are read.
+    const named: { report?: string } = {};
+    const { header: raw, parts } = await readFrame(request.body, {
+      ...sealedFilesFrame((h) => ({ keyId: key.keyId, sizes: reporterHeader.parse(h).files.map((f) => f.size) })),
+      admitHeader: async (h) => {
+        named.report = await reportOf(app.vigil.secret.keyedHash('status', Buffer.from(reporterHeader.parse(h).statusKey, 'base64url')));
+        if (!named.report) throw new HttpError(404, 'codename-unknown');
+      },
+    });
     const header = reporterHeader.parse(raw);
     const files = header.files.map((file, i) => ({ ...file, sealed: sealedFile(key.keyId, parts.slice(PARTS_PER_FILE * i, PARTS_PER_FILE * (i + 1))) }));
-    const lookup = app.vigil.secret.keyedHash('status', Buffer.from(header.statusKey, 'base64url'));
-    const report = await db.selectFrom('reports').select('id').where('status_lookup', '=', lookup).orderBy('seq', 'desc').executeTakeFirst();
+    const report = named.report;
     if (!report) throw new HttpError(404, 'codename-unknown');
     const at = currentHour();
     await db.transaction().execute(async (trx) => {
       for (const f of files) {
         if (await trx.selectFrom('attachments').select('id').where('id', '=', f.id).executeTakeFirst()) throw new HttpError(409, 'bad-envelope');
-        await storeAttachment(trx, { id: f.id, ownerType: 'report', ownerId: report.id, sealed: f.sealed, size: f.sealed.original.length, at, by: null });
+        await storeAttachment(trx, { id: f.id, ownerType: 'report', ownerId: report, sealed: f.sealed, size: f.sealed.original.length, at, by: null });
       }
     });
     return reply.code(201).send({ received: files.length });
   });
+
+  /** The latest report a codename's status lookup names; a reporter's files go with it. */
+  async function reportOf(statusLookup: string): Promise<string | undefined> {
+    return (await db.selectFrom('reports').select('id').where('status_lookup', '=', statusLookup).orderBy('seq', 'desc').executeTakeFirst())?.id;
+  }
 
   /** A part of a sealed file is of the kind its place says, sealed to the key the upload names. */
   function partIsSound(slot: number, part: Uint8Array | null, keyId: string): boolean {
@@ -292,7 +302,7 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
       if (!parsed.ok) return sendPage(reply, 400, evidencePage(ctx, { error: parsed.reason === 'typo' ? 'codename-typo' : 'codename-length' }));
       if (files.length === 0) return sendPage(reply, 400, evidencePage(ctx, { error: 'required', codename: parsed.digits }));
       const lookup = app.vigil.secret.keyedHash('status', await serverStatusKey(parsed.digits));
-      const report = await db.selectFrom('reports').select('id').where('status_lookup', '=', lookup).orderBy('seq', 'desc').executeTakeFirst();
+      const report = await reportOf(lookup);
       if (!report) return sendPage(reply, 404, evidencePage(ctx, { error: 'codename-unknown' }));
       const key = await app.vigil.intakeKey();
       if (!key) throw new HttpError(503, 'not-ready');
@@ -305,7 +315,7 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
         working?.bytes.fill(0);
       }
       await db.transaction().execute(async (trx) => {
-        for (const s of sealed) await storeAttachment(trx, { id: s.id, ownerType: 'report', ownerId: report.id, sealed: s.sealed, size: s.sealed.original.length, at, by: null });
+        for (const s of sealed) await storeAttachment(trx, { id: s.id, ownerType: 'report', ownerId: report, sealed: s.sealed, size: s.sealed.original.length, at, by: null });
       });
       return sendPage(reply, 200, evidencePage(ctx, { received: files.length, codename: parsed.digits }));
     } finally {
