@@ -1,9 +1,9 @@
 // Under attack: the public form page and form intake timed from an ordinary client while 1,000
 // slow sockets (spread over addresses, each within its per-client share, re-opened as the server
-// cuts them) and anonymous uploads (two declaring 400 MB, two of the largest size accepted, spoiled
-// to the intake key for a real codename and spoiled at the end) are in flight — as ratios to the same figures before the attack, in the same
-// run; the server's memory growth; and the same figures after the attack. Every loop is bounded in
-// count and time and targets loopback only.
+// cuts them) and anonymous uploads (two declaring 400 MB; two of the largest size accepted, for a
+// real codename, spoiled at their very end so they are read whole) are in flight — as ratios to the
+// same figures before the attack, in the same run; the server's memory growth; and the same figures
+// after the attack. Every loop is bounded in count and time and targets loopback only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
