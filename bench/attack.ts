@@ -165,9 +165,10 @@ export async function runAttackBench(): Promise<void> {
   let child: ChildProcess | undefined;
   let attacker: ChildProcess | undefined;
   try {
-    // The server's own network defaults; only intake's per-client limit is off (startVigil), so
-    // the ordinary client's reports are not what is measured.
-    const server = await startVigil(dataDir);
+    // The server's own network defaults (startVigil widens the share per client for the other
+    // benches' load generators: set back here); intake's per-client limit is off, so the ordinary
+    // client's reports are not what is measured.
+    const server = await startVigil(dataDir, { VIGIL_CONNECTIONS_PER_CLIENT: '32' });
     child = server.child;
     const pid = child.pid!;
     const rssMb = async () => ((await procKb(pid, 'VmRSS')) ?? 0) / 1024;

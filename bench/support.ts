@@ -79,7 +79,7 @@ export async function initVigil(dataDir: string): Promise<void> {
   });
 }
 
-/** `vigil init` on the folder, then `vigil start` on a free port with intake limits off. */
+/** `vigil init` on the folder, then `vigil start` on a free port with intake limits off and room for one load generator. */
 export async function startVigil(dataDir: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string }> {
   await initVigil(dataDir);
   return launchVigil(dataDir, extraEnv);
@@ -90,7 +90,8 @@ export async function launchVigil(dataDir: string, extraEnv: Record<string, stri
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [VIGIL, 'start'], {
-    env: { ...process.env, VIGIL_DATA: dataDir, PORT: String(port), HOST: '127.0.0.1', VIGIL_INTAKE_PER_MINUTE: '0', VIGIL_LOGIN_PER_MINUTE: '0', ...extraEnv },
+    // The load generators are one client with many connections: more than a stranger's share.
+    env: { ...process.env, VIGIL_DATA: dataDir, PORT: String(port), HOST: '127.0.0.1', VIGIL_INTAKE_PER_MINUTE: '0', VIGIL_LOGIN_PER_MINUTE: '0', VIGIL_CONNECTIONS_PER_CLIENT: '1000', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Keep the tail of its output for the error message if it fails to start.

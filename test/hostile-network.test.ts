@@ -169,6 +169,17 @@ for (const backend of BACKENDS) {
       assert.equal(Number(await attachments()), 0);
     });
 
+    it('refuses the public forms’ and API’s oversized bodies on their declared length too', async () => {
+      const answers = await Promise.all([
+        declareOnly(server, '/report', 50e6, 'application/x-www-form-urlencoded'),
+        declareOnly(server, '/api/reports', 50e6, 'application/json'),
+        declareOnly(server, '/status', 50e6, 'application/x-www-form-urlencoded'),
+        declareOnly(server, '/api/auth/login', 50e6, 'application/json'),
+      ]);
+      assert.deepEqual(answers.map((a) => a.status), [413, 413, 413, 413]);
+      assert.equal(await countReports(server), 1);
+    });
+
     it('refuses a body without a declared length (411), in the reader’s language', async () => {
       const chunked = await requestFrom('127.0.0.1', `${server.url}/status/evidence?lang=ru`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x', 'transfer-encoding': 'chunked' }, body: '--x--\r\n' });
       assert.equal(chunked.status, 411);

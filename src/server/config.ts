@@ -83,7 +83,7 @@ function networkFromEnv(env: NodeJS.ProcessEnv): Network {
     maxConnections: integer('VIGIL_MAX_CONNECTIONS', env.VIGIL_MAX_CONNECTIONS, 0),
     connectionsPerClient: positive('VIGIL_CONNECTIONS_PER_CLIENT', 32),
     headersSeconds: positive('VIGIL_HEADERS_SECONDS', 20),
-    idleSeconds: positive('VIGIL_IDLE_SECONDS', 30),
+    idleSeconds: positive('VIGIL_IDLE_SECONDS', 120),
     requestSeconds: positive('VIGIL_REQUEST_SECONDS', 3600),
     bodyGraceSeconds: positive('VIGIL_BODY_GRACE_SECONDS', 10),
     bodyMinBytesPerSecond: positive('VIGIL_BODY_MIN_BYTES_PER_SECOND', 2048),
