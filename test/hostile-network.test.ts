@@ -12,6 +12,7 @@ import { startTestServer, type TestServer } from './support/server.ts';
 import { codenameIn, postForm, setUpOrganization } from './support/org.ts';
 import { countReports, query } from './support/db.ts';
 import { BACKENDS } from './support/backends.ts';
+import { freePort } from '../bench/support.ts';
 import { eventually, requestFrom, slowFormHead, trickle, type Trickle } from './support/attack.ts';
 import { encodeParts } from '../src/core/api/parts-frame.ts';
 import { statusKeyOf } from '../src/core/crypto/status-key.ts';
@@ -280,6 +281,25 @@ describe('behind a proxy (VIGIL_TRUST_PROXY)', () => {
       assert.equal(stranger.filter((t) => t.socket.destroyed).length, 3);
     } finally {
       await stopAll([...held, ...stranger]);
+    }
+  });
+
+  it('behind the onion service’s own port, visitors are many connections but one client, whatever they forward', async () => {
+    const onion = await startTestServer('sqlite', { VIGIL_TRUST_PROXY: '127.0.0.1', VIGIL_INTAKE_PER_MINUTE: '2', VIGIL_CONNECTIONS_PER_CLIENT: '3', VIGIL_ONION_PORT: String(await freePort()) });
+    const held: Trickle[] = [];
+    try {
+      await setUpOrganization(onion);
+      const viaTor = `http://127.0.0.1:${onion.onionPort}`;
+      const post = (forwardedFor: string) => requestFrom('127.0.0.1', `${viaTor}/report?lang=en`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forwardedFor }, body: 'story=seen' });
+      for (let i = 0; i < 2; i++) assert.equal((await post(`203.0.113.${i}`)).status, 200);
+      // A visitor's own X-Forwarded-For buys no fresh count.
+      assert.equal((await post('203.0.113.77')).status, 429);
+      for (let i = 0; i < 6; i++) held.push(trickle(onion.onionPort!, '127.0.0.1', 'GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\n', 1000, 3));
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(held.filter((t) => t.socket.destroyed).length, 0);
+    } finally {
+      await stopAll(held);
+      await onion.close();
     }
   });
 

@@ -61,6 +61,8 @@ export interface Network {
   bodyGraceSeconds: number;
   /** After the grace, a body must have averaged this many bytes a second (VIGIL_BODY_MIN_BYTES_PER_SECOND). */
   bodyMinBytesPerSecond: number;
+  /** A loopback port for a Tor onion service to connect to (VIGIL_ONION_PORT; 0 = none). */
+  onionPort: number;
   /** Memory reporters' uploads may hold at once, in bytes (VIGIL_UPLOAD_MEMORY_MB). */
   uploadMemoryBytes: number;
 }
@@ -87,6 +89,7 @@ function networkFromEnv(env: NodeJS.ProcessEnv): Network {
     requestSeconds: positive('VIGIL_REQUEST_SECONDS', 3600),
     bodyGraceSeconds: positive('VIGIL_BODY_GRACE_SECONDS', 10),
     bodyMinBytesPerSecond: positive('VIGIL_BODY_MIN_BYTES_PER_SECOND', 2048),
+    onionPort: integer('VIGIL_ONION_PORT', env.VIGIL_ONION_PORT, 0),
     uploadMemoryBytes: positive('VIGIL_UPLOAD_MEMORY_MB', 256) * 1024 * 1024,
   };
 }

@@ -10,10 +10,13 @@ import { purgeExpiredSessions } from './auth/sessions.ts';
 import { useHpkeSuite } from '../core/crypto/suite.ts';
 import { nodeHpkeSuite } from './crypto/node-x25519.ts';
 import { describeNetwork } from './http/network-summary.ts';
+import { listenForOnion } from './http/onion.ts';
 
 export interface RunningServer {
   url: string;
   setupUrl: string | null;
+  /** Where the onion service's connections go (127.0.0.1), if VIGIL_ONION_PORT is set. */
+  onionPort: number | null;
   close(): Promise<void>;
 }
 
@@ -33,6 +36,8 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    const onion = config.network.onionPort ? await listenForOnion(app.server, config.network.onionPort, app.server.maxConnections) : null;
+    const onionAddress = onion?.address();
     // With PORT=0 the real port is known only now; an explicit VIGIL_PUBLIC_URL is kept as given.
     const base = config.publicUrlGiven ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
     // Invitation links and passkeys use the real address.
@@ -40,9 +45,13 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
     return {
       url: base,
       setupUrl: token ? `${base}/setup/${token}` : null,
+      onionPort: typeof onionAddress === 'object' && onionAddress ? onionAddress.port : null,
       async close() {
         clearInterval(purgeTimer);
+        // Stop taking onion connections; closing the app ends the ones it has.
+        const onionClosed = new Promise((resolve) => (onion ? onion.close(resolve) : resolve(undefined)));
         await app.close();
+        await onionClosed;
         await storage.close();
         unlock();
       },
@@ -67,6 +76,7 @@ export async function main(): Promise<void> {
   }
   console.log(`Vigil is running at ${server.url} (${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`})`);
   console.log(describeNetwork(config.network));
+  if (server.onionPort) console.log(`Onion service port: 127.0.0.1:${server.onionPort} (HiddenServicePort 80 127.0.0.1:${server.onionPort})`);
   if (server.setupUrl) console.log(`\nSet up your organization (one-time link, keep it private):\n  ${server.setupUrl}\n`);
   let stopping = false;
   const stop = async () => {

@@ -12,6 +12,8 @@ export interface TestServer {
   backend: Backend;
   url: string;
   setupUrl: string | null;
+  /** The onion service's port (VIGIL_ONION_PORT), if set. */
+  onionPort: number | null;
   dataDir: string;
   databaseUrl: string | undefined;
   databaseName: string | undefined;
@@ -47,6 +49,7 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
     backend,
     url: server.url,
     setupUrl: server.setupUrl,
+    onionPort: server.onionPort,
     dataDir,
     databaseUrl: database?.url,
     databaseName: database?.name,

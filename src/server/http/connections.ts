@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import proxyAddr from 'proxy-addr';
 import type { Network } from '../config.ts';
 import { CSP } from './security.ts';
+import { cameThroughOnion, dropForwarding } from './onion.ts';
 
 /** Descriptors kept free for the database, files and outgoing mail whatever the clients do. */
 export const DESCRIPTOR_HEADROOM = 256;
@@ -33,8 +34,8 @@ export function connectionLimits(network: Network, openFiles: number | null): Co
 
 /**
  * Fastify's server factory: Node's HTTP server with bounded header, request and idle times, a
- * cap on connections in all, and one per client address (a trusted proxy speaks for many, so only
- * the total applies to it).
+ * cap on connections in all, and one per client address (a trusted proxy and the onion service's
+ * port speak for many, so only the total applies to them).
  */
 export function guardedServerFactory(network: Network, limits: ConnectionLimits) {
   const isProxy = trustedProxy(network);
@@ -47,14 +48,17 @@ export function guardedServerFactory(network: Network, limits: ConnectionLimits)
         connectionsCheckingInterval: 1000,
         keepAliveTimeout: 5000,
       },
-      handler,
+      (req, res) => {
+        if (cameThroughOnion(req.socket)) dropForwarding(req.headers);
+        handler(req, res);
+      },
     );
     server.maxConnections = limits.total;
     server.setTimeout(network.idleSeconds * 1000, (socket: Socket) => socket.destroy());
     const open = new Map<string, number>();
     server.prependListener('connection', (socket: Socket) => {
       const address = socket.remoteAddress ?? '';
-      if (isProxy(address)) return;
+      if (isProxy(address) || cameThroughOnion(socket)) return;
       const count = (open.get(address) ?? 0) + 1;
       if (count > limits.perClient) {
         socket.destroy();
