@@ -133,7 +133,6 @@ export const az: Messages = {
     'bad-email': 'Bu, yaza biləcəyimiz e-poçt ünvanı deyil. Zəhmət olmasa yoxlayın.',
     'alert-incomplete': 'Yazdığınız hər dildə həm başlıq, həm mətn olmalıdır (başlıq 200 simvola qədər, mətn 10 000 simvola qədər).',
     'bad-webhook-url': 'Webhook ünvanı tam http:// və ya https:// ünvanı olmalıdır.',
-    'mail-off': 'Bu saytda e-poçt xəbərdarlıqları qurulmayıb.',
     'link-expired': 'Bu keçid artıq etibarlı deyil. Xəbərdarlıqları hələ də istəyirsinizsə, yenidən abunə olun.',
     'bad-filter': 'Bu filtr düzgün deyil: tarixlər təqvim günləridir (İİİİ-AA-GG), birincisi sonuncudan sonra olmamalıdır; qruplaşdırma gün və ya həftə üzrədir.',
     'unknown-incident': 'Bu identifikatorla hadisə yoxdur.',

@@ -132,7 +132,6 @@ export const en = {
     'bad-email': 'This is not an email address we can write to. Please check it.',
     'alert-incomplete': 'Each language you write in needs both a title and a text (title up to 200 characters, text up to 10,000).',
     'bad-webhook-url': 'A webhook address must be a full http:// or https:// address.',
-    'mail-off': 'Email alerts are not set up on this site.',
     'link-expired': 'This link is no longer valid. If you still want alerts, subscribe again.',
     'bad-filter': 'This filter is not valid: dates are calendar days (YYYY-MM-DD), the first not after the last; grouping is by day or by week.',
     'unknown-incident': 'There is no incident with this id.',
