@@ -109,6 +109,7 @@ export const az: Messages = {
     'bad-envelope': 'Kilidli məlumat yolda zədələndi. Yenidən göndərin.',
     'stale-key': 'Səhifə köhnəlib. Onu yeniləyin və yenidən göndərin.',
     'not-found': 'Belə səhifə yoxdur.',
+    'wrong-host': 'Sayt bu ünvanda açılmır. Ünvanı yoxlayın və ya sizə verilən keçiddən istifadə edin.',
     'rate-limited': 'Çox cəhd oldu. Bir dəqiqə gözləyin və yenidən cəhd edin.',
     'not-ready': 'Sayt hələ qurulmayıb.',
     unavailable: 'Xidmət məşğuldur. Bir azdan yenidən cəhd edin.',

@@ -108,6 +108,7 @@ export const en = {
     'bad-envelope': 'The locked report was damaged on the way. Please send it again.',
     'stale-key': 'The page was out of date. Please reload it and send again.',
     'not-found': 'This page does not exist.',
+    'wrong-host': 'This site is not served at this address. Check the address, or use the link you were given.',
     'rate-limited': 'Too many attempts. Please wait a minute and try again.',
     'not-ready': 'This site is not set up yet.',
     unavailable: 'The service is busy. Please try again shortly.',
