@@ -37,7 +37,7 @@ const MATRIX: Record<string, Actor[]> = {
   'GET /invite/:token': PUBLIC,
   'POST /api/invitations/accept': PUBLIC,
   'GET /api/inbox': READERS,
-  'POST /api/inbox/cache': READERS,
+  'POST /api/inbox/cache': TRIAGERS,
   'POST /api/reports/:id/read': TRIAGERS,
   'GET /api/members': ADMINS,
   'POST /api/invitations': ADMINS,

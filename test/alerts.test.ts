@@ -305,12 +305,18 @@ describe('without SMTP', () => {
     await setUpOrganization(server);
   });
   after(async () => server?.close());
-  it('the page says email alerts are not available, and subscribing is refused', async () => {
-    const page = await (await fetch(`${server.url}/alerts?lang=en`)).text();
-    assert.ok(page.includes(ALERT_MESSAGES.en.mailOff));
-    assert.doesNotMatch(page, /name="email"/);
-    const response = await postForm(server, '/alerts/subscribe', [['lang', 'en'], ['email', 'r@example.net']]);
-    assert.equal(response.status, 503);
+  it('the page says email alerts are not available and offers no form, in each language', async () => {
+    for (const lang of ['az', 'ru', 'en'] as const) {
+      const page = await (await fetch(`${server.url}/alerts?lang=${lang}`)).text();
+      assert.ok(page.includes(ALERT_MESSAGES[lang].mailOff));
+      assert.doesNotMatch(page, /<form[^>]*action="\/alerts\/subscribe"|name="email"/);
+    }
+  });
+  it('subscribing is not found (a feature that is off, not an outage), in the reader’s language; nothing stored', async () => {
+    const response = await postForm(server, '/alerts/subscribe', [['lang', 'ru'], ['email', 'r@example.net']]);
+    assert.equal(response.status, 404);
+    assert.ok((await response.text()).includes(MESSAGES.ru.errors['not-found']));
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(Number((await query<{ n: number }>(server, 'select count(*) as n from alert_subscribers'))[0]!.n), 0);
   });
 });

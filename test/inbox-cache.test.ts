@@ -33,12 +33,14 @@ for (const backend of BACKENDS) {
     let server: TestServer;
     let admin: LoggedIn;
     let viewer: LoggedIn;
+    let documenter: LoggedIn;
     let reportId: string;
     before(async () => {
       server = await startTestServer(backend);
       await setUpOrganization(server);
       admin = await logIn(server);
       viewer = await addMember(server, admin, 'viewer', 'viewer@example.org');
+      documenter = await addMember(server, admin, 'documenter', 'documenter@example.org');
       await postForm(server, '/report?lang=en', [['story', 'cached report'], ['stillHeld', 'no']]);
       reportId = (await query<{ id: string }>(server, 'select id from reports'))[0]!.id;
     });
@@ -46,20 +48,31 @@ for (const backend of BACKENDS) {
       await server?.close();
     });
 
-    it('keeps the first copy written and never replaces it', async () => {
+    const send = (member: LoggedIn, cache: string, id = reportId) => member.post('/api/inbox/cache', { entries: [{ id, cache }] });
+    async function sealAs(member: LoggedIn, answers: string) {
       const keyId = (await query<{ key_id: string }>(server, 'select key_id from reports'))[0]!.key_id;
-      const privateKey = viewer.keyring.get(keyId)!;
-      const key = await reportCacheKey(privateKey, keyId);
-      const first = toBase64Url(await sealReportCache(key, reportId, '{"first":true}'));
-      const second = toBase64Url(await sealReportCache(key, reportId, '{"second":true}'));
-      const send = (member: LoggedIn, cache: string, id = reportId) => member.post('/api/inbox/cache', { entries: [{ id, cache }] });
-      assert.deepEqual(await (await send(viewer, first)).json(), { stored: 1 });
+      const key = await reportCacheKey(member.keyring.get(keyId)!, keyId);
+      return { key, cache: toBase64Url(await sealReportCache(key, reportId, answers)) };
+    }
+    const storedCache = async () => (await query<{ cache: Uint8Array | null }>(server, `select cache from reports where id = '${reportId}'`))[0]!.cache;
+
+    it('a viewer (who holds the intake key) may not write the first copy of a report nobody opened: 403, nothing stored', async () => {
+      const { cache } = await sealAs(viewer, '{"viewer":true}');
+      const refused = await send(viewer, cache);
+      assert.equal(refused.status, 403);
+      assert.equal(((await refused.json()) as { error: { code: string } }).error.code, 'forbidden');
+      assert.equal(await storedCache(), null);
+    });
+
+    it('keeps the first copy written and never replaces it', async () => {
+      const { key, cache: first } = await sealAs(documenter, '{"first":true}');
+      const { cache: second } = await sealAs(admin, '{"second":true}');
+      assert.deepEqual(await (await send(documenter, first)).json(), { stored: 1 });
       assert.deepEqual(await (await send(admin, second)).json(), { stored: 0 }, 'the first copy stays');
-      const [row] = await query<{ cache: Uint8Array }>(server, `select cache from reports where id = '${reportId}'`);
-      assert.equal(await openReportCache(key, reportId, new Uint8Array(row!.cache)), '{"first":true}');
-      assert.equal((await send(viewer, 'AAAA')).status, 400, 'not a cache entry');
-      assert.equal((await viewer.post('/api/inbox/cache', { entries: [] })).status, 400);
-      assert.deepEqual(await (await send(viewer, first, randomUUID())).json(), { stored: 0 }, 'an unknown report stores nothing');
+      assert.equal(await openReportCache(key, reportId, new Uint8Array((await storedCache())!)), '{"first":true}');
+      assert.equal((await send(documenter, 'AAAA')).status, 400, 'not a cache entry');
+      assert.equal((await documenter.post('/api/inbox/cache', { entries: [] })).status, 400);
+      assert.deepEqual(await (await send(documenter, first, randomUUID())).json(), { stored: 0 }, 'an unknown report stores nothing');
       assert.equal((await fetch(`${server.url}/api/inbox/cache`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status, 401);
     });
   });
@@ -70,11 +83,11 @@ describe('the report cache in Chromium', () => {
   let browser: Browser;
   let admin: LoggedIn;
 
-  async function openInbox(): Promise<import('playwright-core').Page> {
+  async function openInbox(email = ADMIN.email, passphrase = ADMIN.passphrase): Promise<import('playwright-core').Page> {
     const page = await browser.newPage();
     await page.goto(`${server.url}/app`);
-    await page.fill('#email', ADMIN.email);
-    await page.fill('#passphrase', ADMIN.passphrase);
+    await page.fill('#email', email);
+    await page.fill('#passphrase', passphrase);
     await page.click('button[type=submit]');
     await page.waitForFunction(() => performance.getEntriesByName('vigil:inbox:checked').length > 0, null, STEP);
     return page;
@@ -84,6 +97,7 @@ describe('the report cache in Chromium', () => {
     server = await startTestServer('sqlite');
     await setUpOrganization(server);
     admin = await logIn(server);
+    await addMember(server, admin, 'viewer', 'viewer@example.org');
     for (const story of ['The first one was taken at night.', 'The second was fined.', 'The third is still held.']) {
       assert.equal((await postForm(server, '/report?lang=en', [['story', story], ['stillHeld', 'no']])).status, 200);
     }
@@ -94,10 +108,21 @@ describe('the report cache in Chromium', () => {
     await server?.close();
   });
 
+  const cached = async () => Number((await query<{ n: number }>(server, 'select count(*) as n from reports where cache is not null'))[0]!.n);
+
+  it('a viewer’s workspace opens every report and offers no quick copy (the server would refuse it)', async () => {
+    // Quick copies are sent before the envelopes are checked, and openInbox waits for the check.
+    const viewer = await openInbox('viewer@example.org', 'member passphrase long');
+    await viewer.locator('li.row', { hasText: 'The third is still held.' }).waitFor(STEP);
+    const sent = await viewer.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/inbox/cache')).length);
+    await viewer.close();
+    assert.equal(sent, 0);
+    assert.equal(await cached(), 0);
+  });
+
   it('the first login stores quick copies; the next opens them and checks each against its envelope', async () => {
     const first = await openInbox();
     await first.close();
-    const cached = async () => Number((await query<{ n: number }>(server, 'select count(*) as n from reports where cache is not null'))[0]!.n);
     for (let i = 0; i < 50 && (await cached()) < 3; i++) await new Promise((r) => setTimeout(r, 100));
     assert.equal(await cached(), 3);
 

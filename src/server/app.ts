@@ -11,6 +11,7 @@ import type { VigilContext } from './context.ts';
 import { HttpError } from './http/errors.ts';
 import { parseFormBody } from './http/form-body.ts';
 import { CSP } from './http/security.ts';
+import { hostCheck } from './http/host-check.ts';
 import { pageContext, sendPage } from './http/pages.ts';
 import { DIST } from './http/assets.ts';
 import { sendWorkspace } from './http/workspace.ts';
@@ -109,6 +110,7 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
     crossOriginResourcePolicy: { policy: 'same-origin' },
     hsts: vigil.config.secureCookies ? { maxAge: 31536000 } : false,
   });
+  app.addHook('onRequest', hostCheck(app)); // first after the security headers: before access, limits, bodies
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

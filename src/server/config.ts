@@ -22,6 +22,12 @@ export interface Config {
   secureCookies: boolean;
   publicUrl: string;
   publicUrlGiven: boolean;
+  /**
+   * Other names Vigil is reached at besides VIGIL_PUBLIC_URL's (VIGIL_HOSTS, comma-separated, e.g.
+   * an .onion address; "name" or "name:port"). Requests for any other Host are refused (421), which
+   * defeats DNS rebinding; localhost, 127.0.0.1 and [::1] are accepted when listening on loopback.
+   */
+  hosts: string[];
   /** Minutes without activity before a workspace session locks (keys forgotten, passphrase again). */
   idleMinutes: number;
   /** Largest attachment accepted, in bytes (VIGIL_ATTACHMENT_MB, default 50). */
@@ -101,6 +107,26 @@ function integer(name: string, value: string | undefined, fallback: number): num
   return n;
 }
 
+const LABEL = '[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?';
+const HOST = new RegExp(`^(\\[[0-9a-f:.]+\\]|${LABEL}(?:\\.${LABEL})*)\\.?(?::(\\d{1,5}))?$`);
+
+/** "Name" or "name:port", lower case, without a trailing dot; null when it is not a host at all. */
+export function normalHost(value: string): string | null {
+  const match = HOST.exec(value.trim().toLowerCase());
+  if (!match) return null;
+  const [, name, port] = match;
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return null;
+  return port === undefined ? name! : `${name}:${Number(port)}`;
+}
+
+function hostList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((h) => h.trim()).filter(Boolean).map((h) => {
+    const host = normalHost(h);
+    if (host === null) throw new Error(`VIGIL_HOSTS must list host names (name or name:port), got "${h}"`);
+    return host;
+  });
+}
+
 export interface LimitOptions {
   /**
    * Count the request after its (small, bounded) body is read, so a refused form comes back filled
@@ -142,6 +168,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith('https:'),
     publicUrl,
     publicUrlGiven: !!env.VIGIL_PUBLIC_URL,
+    hosts: hostList(env.VIGIL_HOSTS),
     idleMinutes: integer('VIGIL_IDLE_MINUTES', env.VIGIL_IDLE_MINUTES, 15) || 15,
     attachmentBytes: (integer('VIGIL_ATTACHMENT_MB', env.VIGIL_ATTACHMENT_MB, 50) || 50) * 1024 * 1024,
     smtpUrl: env.VIGIL_SMTP_URL || undefined,

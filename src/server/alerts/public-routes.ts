@@ -55,7 +55,8 @@ export async function publicAlertRoutes(app: FastifyInstance, mailer: Mailer | n
   app.post('/alerts/subscribe', { config: { access: 'public', ...perMinute(app.vigil.config.subscribePerMinute, { afterBody: true }) } }, async (request, reply) => {
     const fields = formBodyOf(request.body);
     const ctx = await ctxFor(request, '/alerts');
-    if (!mailer) throw new HttpError(503, 'mail-off');
+    // Off is not an outage: 404 like any feature that is off (the page offers no form then).
+    if (!mailer) throw new HttpError(404, 'not-found');
     const languages = [...new Set(fields.get('languages') ?? [])].filter((l): l is Language => isLanguage(l) && ctx.languages.includes(l));
     const email = emailAddress.safeParse(fields.get('email')?.[0] ?? '');
     if (!email.success) {

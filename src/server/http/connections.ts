@@ -47,6 +47,8 @@ export function guardedServerFactory(network: Network, limits: ConnectionLimits)
         // How often Node looks for requests past those times (its default is every 30 s).
         connectionsCheckingInterval: 1000,
         keepAliveTimeout: 5000,
+        // A request without Host reaches the host check, which refuses it with our headers.
+        requireHostHeader: false,
       },
       (req, res) => {
         if (cameThroughOnion(req.socket)) dropForwarding(req.headers);

@@ -90,7 +90,9 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
 
   // The opened-report cache (core/report/cache.ts): the first copy of a report's answers a member's
   // browser writes is kept and never replaced, so no one can overwrite what colleagues already see.
-  app.post('/api/inbox/cache', { bodyLimit: 4 * 1024 * 1024, config: { access: READERS } }, async (request, reply) => {
+  // Being first is a power over what others see first, so only those who may open (triage) reports
+  // write it; a viewer reads copies others made.
+  app.post('/api/inbox/cache', { bodyLimit: 4 * 1024 * 1024, config: { access: TRIAGERS } }, async (request, reply) => {
     const parsed = z.object({ entries: z.array(z.object({ id: z.uuid(), cache: z.string().regex(/^[A-Za-z0-9_-]+$/).max(90_000) })).min(1).max(1000) }).safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
     const entries = parsed.data.entries.map((e) => ({ id: e.id, cache: fromBase64Url(e.cache) }));

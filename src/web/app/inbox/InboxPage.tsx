@@ -29,7 +29,7 @@ import { Feedback } from '../Feedback.tsx';
 const SEARCH_PAUSE_MS = 150;
 
 export function InboxPage({ vault }: { vault: Vault }) {
-  const store = vault.hold('inbox', () => new ReportStore());
+  const store = vault.hold('inbox', () => new ReportStore(vault.canTriage));
   const opener = vault.hold('opener', () => new Opener(vault.keyring));
   const pool = vault.hold('decrypt-pool', () => new DecryptPool(vault.keyring));
   const intake = vault.hold('intake-key', () => new OrgKeyCache(vault.keyring, 'intake'));

@@ -88,7 +88,7 @@ async function openInBatches(store: ReportStore, pool: DecryptPool, reports: Rep
       if (store.forgotten) return;
       for (const result of results) {
         applyOpened(byId.get(result.id)!, result);
-        if (result.ok && result.newCache) store.cacheQueue.push({ id: result.id, cache: result.newCache });
+        if (result.ok && result.newCache && store.writesCache) store.cacheQueue.push({ id: result.id, cache: result.newCache });
       }
       store.opened += results.length;
       if (group === first || performance.now() - drawn > redrawEvery(store.reports.length)) {

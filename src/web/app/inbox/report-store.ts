@@ -37,6 +37,9 @@ export interface Report extends InboxFacts {
 export type LoadingPhase = 'loading' | 'done' | 'failed';
 
 export class ReportStore implements Forgettable {
+  /** Whether this member may write quick copies (the server keeps the first, so viewers may not). */
+  constructor(readonly writesCache: boolean) {}
+
   /** Newest first. */
   reports: Report[] = [];
   private readonly byId = new Map<string, Report>();
