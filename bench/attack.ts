@@ -65,7 +65,7 @@ function slowSockets(port: number, until: number) {
   const fill = () => {
     while (open.size < SLOW_SOCKETS && opened < MAX_OPENS && Date.now() < until) {
       // Round robin over the addresses, so each holds about its share at any time.
-      const t = trickle(port, `127.0.10.${(opened % addresses) + 1}`, slowFormHead('/report'), 2000, ATTACK_SECONDS);
+      const t = trickle(port, `127.0.10.${(opened % addresses) + 1}`, slowFormHead(port, '/report'), 2000, ATTACK_SECONDS);
       opened++;
       open.add(t);
       void t.closed.then(() => {

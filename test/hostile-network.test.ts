@@ -13,7 +13,7 @@ import { codenameIn, postForm, setUpOrganization } from './support/org.ts';
 import { countReports, query } from './support/db.ts';
 import { BACKENDS } from './support/backends.ts';
 import { freePort } from '../bench/support.ts';
-import { eventually, requestFrom, slowFormHead, trickle, type Trickle } from './support/attack.ts';
+import { eventually, head, requestFrom, slowFormHead, trickle, type Trickle } from './support/attack.ts';
 import { encodeParts } from '../src/core/api/parts-frame.ts';
 import { statusKeyOf } from '../src/core/crypto/status-key.ts';
 import { sealAttachment } from '../src/core/evidence/attachment.ts';
@@ -41,7 +41,7 @@ describe('slow sockets', () => {
   after(() => server?.close());
 
   it('one address holds at most its share; another client is served; the trickles are cut after the grace', async () => {
-    const trickles = Array.from({ length: 300 }, () => trickle(portOf(server), '127.0.0.7', slowFormHead('/report')));
+    const trickles = Array.from({ length: 300 }, () => trickle(portOf(server), '127.0.0.7', slowFormHead(portOf(server), '/report')));
     try {
       // Beyond its 20, the attacker's connections are closed at once.
       assert.ok(await eventually(() => trickles.filter((t) => t.socket.destroyed).length >= 280, 5000), 'the share per address holds');
@@ -50,6 +50,8 @@ describe('slow sockets', () => {
       // The 20 that were let in never keep pace: cut within grace + a sweep.
       assert.ok(await eventually(() => trickles.every((t) => t.socket.destroyed), 8000), 'every trickling body is cut');
       assert.ok(trickles.every((t) => t.closedByServer()));
+      // Cut, not answered: each was admitted and then fell behind (or was never let in).
+      assert.ok(trickles.every((t) => t.answer() === ''));
       assert.equal(await countReports(server), 0);
     } finally {
       await stopAll(trickles);
@@ -60,7 +62,7 @@ describe('slow sockets', () => {
     const capped = await startTestServer('sqlite', { ...QUICK, VIGIL_CONNECTIONS_PER_CLIENT: '20', VIGIL_MAX_CONNECTIONS: '60' });
     const trickles: Trickle[] = [];
     try {
-      for (let a = 0; a < 5; a++) for (let i = 0; i < 20; i++) trickles.push(trickle(portOf(capped), `127.0.1.${a + 1}`, slowFormHead('/report')));
+      for (let a = 0; a < 5; a++) for (let i = 0; i < 20; i++) trickles.push(trickle(portOf(capped), `127.0.1.${a + 1}`, slowFormHead(portOf(capped), '/report')));
       assert.ok(await eventually(() => trickles.filter((t) => t.socket.destroyed).length >= 40, 5000), 'the total holds');
       // Once the trickles are cut, everyone is served again.
       assert.ok(await eventually(() => trickles.every((t) => t.socket.destroyed), 8000));
@@ -86,7 +88,7 @@ describe('slow sockets', () => {
       assert.match(output, /Connections: at most 768 at once, 32 per client address/);
       const url = /Vigil is running at (\S+)/.exec(output)![1]!;
       const port = Number(new URL(url).port);
-      for (let i = 0; i < 1100; i++) trickles.push(trickle(port, '127.0.0.31', slowFormHead('/report')));
+      for (let i = 0; i < 1100; i++) trickles.push(trickle(port, '127.0.0.31', slowFormHead(port, '/report')));
       assert.ok(await eventually(() => trickles.filter((t) => t.socket.destroyed).length >= 1100 - 32, 10_000), 'the share per address holds');
       assert.equal((await requestFrom(ANOTHER_CLIENT, `${url}/status`)).status, 200);
       assert.ok(await eventually(() => trickles.every((t) => t.socket.destroyed), 8000), 'every trickling body is cut');
@@ -225,16 +227,16 @@ for (const backend of BACKENDS) {
 
     it('two slow uploads hold the memory only until they fall behind; then others upload again', async () => {
       const before = Number(await attachments());
-      const head = (n: number) => `POST /api/evidence HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: ${ATTACHMENT_TYPE}\r\nContent-Length: ${n}\r\n\r\n\u0001`;
+      const slowUpload = (n: number) => `${head(portOf(server), 'POST /api/evidence HTTP/1.1', [`Content-Type: ${ATTACHMENT_TYPE}`, `Content-Length: ${n}`])}\r\n\u0001`;
       // 1.3 MB each: two fit in the 3 MB for uploads, a third does not.
-      const slow = [trickle(portOf(server), '127.0.0.9', head(1_300_000)), trickle(portOf(server), '127.0.0.10', head(1_300_000))];
+      const slow = [trickle(portOf(server), '127.0.0.9', slowUpload(1_300_000)), trickle(portOf(server), '127.0.0.10', slowUpload(1_300_000))];
       try {
         await new Promise((r) => setTimeout(r, 300));
         const busy = await requestFrom(ANOTHER_CLIENT, `${server.url}/api/evidence`, { method: 'POST', headers: { 'content-type': ATTACHMENT_TYPE }, body: new Uint8Array(1_000_000) });
         assert.equal(busy.status, 503);
         assert.ok(busy.headers['retry-after']);
         assert.ok(await eventually(() => slow.every((t) => t.socket.destroyed), 8000), 'slow uploads lose their place');
-        assert.ok(slow.every((t) => t.closedByServer()));
+        assert.ok(slow.every((t) => t.closedByServer() && t.answer() === ''));
         const res = await fetch(`${server.url}/api/evidence`, { method: 'POST', headers: { 'content-type': ATTACHMENT_TYPE }, body: (await reporterFrame(server, codename, new Uint8Array(3000).fill(3))) as BodyInit });
         assert.equal(res.status, 201);
         assert.equal(Number(await attachments()), before + 1);

@@ -50,9 +50,12 @@ export function trickle(port: number, from: string, head: string, everyMs = 1000
   };
 }
 
+/** A request's head as a browser at 127.0.0.1:`port` sends it (the Host check wants the port). */
+export const head = (port: number, requestLine: string, headers: string[] = []) => [requestLine, `Host: 127.0.0.1:${port}`, ...headers].join('\r\n') + '\r\n';
+
 /** A form post's head that promises `length` bytes and sends the first one. */
-export const slowFormHead = (path: string, length = 200_000) =>
-  `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${length}\r\n\r\na`;
+export const slowFormHead = (port: number, path: string, length = 200_000) =>
+  `${head(port, `POST ${path} HTTP/1.1`, ['Content-Type: application/x-www-form-urlencoded', `Content-Length: ${length}`])}\r\na`;
 
 export interface Answer {
   status: number;

@@ -5,7 +5,8 @@
 // as Host, so answering only the names Vigil is reached at defeats it.
 //
 // Accepted: the host of VIGIL_PUBLIC_URL, the names in VIGIL_HOSTS (e.g. an .onion address) and,
-// when Vigil listens on loopback, localhost, 127.0.0.1 and [::1] with the listening port.
+// when Vigil listens on loopback, localhost, 127.0.0.1 and [::1] with the listening port (and the
+// onion service's port, VIGIL_ONION_PORT).
 // Anything else, a missing Host included (HTTP/1.0), gets 421 Misdirected Request.
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -29,13 +30,15 @@ function isLoopbackOrAny(address: string): boolean {
   return /^(127\.|::ffff:127\.)/.test(address) || ['::1', '0.0.0.0', '::'].includes(address);
 }
 
-export function allowedHosts(publicUrl: string, extraHosts: readonly string[], listening: AddressInfo | null): Set<string> {
+export function allowedHosts(publicUrl: string, extraHosts: readonly string[], listening: AddressInfo | null, onionPort = 0): Set<string> {
   const url = new URL(publicUrl);
   const hosts = url.port ? [`${url.hostname}:${url.port}`] : withPorts(url.hostname, [url.protocol === 'https:' ? '443' : '80']);
   hosts.push(...extraHosts.flatMap((h) => withPorts(h, DEFAULT_PORTS)));
   if (listening && isLoopbackOrAny(listening.address)) {
     hosts.push(...LOOPBACK_NAMES.flatMap((n) => (listening.port === 80 ? [n, `${n}:80`] : [`${n}:${listening.port}`])));
   }
+  // The onion service's own port listens on loopback (Tor Browser sends the .onion name: VIGIL_HOSTS).
+  if (onionPort) hosts.push(...LOOPBACK_NAMES.map((n) => `${n}:${onionPort}`));
   return new Set(hosts.map(normalHost).filter((h) => h !== null));
 }
 
@@ -48,7 +51,7 @@ export function hostCheck(app: FastifyInstance) {
   const allowed = () => {
     if (known?.publicUrl !== config.publicUrl) {
       const address = app.server.address();
-      known = { publicUrl: config.publicUrl, hosts: allowedHosts(config.publicUrl, config.hosts, typeof address === 'object' ? address : null) };
+      known = { publicUrl: config.publicUrl, hosts: allowedHosts(config.publicUrl, config.hosts, typeof address === 'object' ? address : null, config.network.onionPort) };
     }
     return known.hosts;
   };
