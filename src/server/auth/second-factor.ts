@@ -15,10 +15,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { VigilContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
+import { SECOND_FACTOR_TRIES } from '../../core/api/schemas.ts';
 
 const CHALLENGE_MINUTES = 5;
-/** Tries at the second factor one login challenge allows; then the passphrase again. */
-export const LOGIN_CHALLENGE_TRIES = 3;
 export const RECOVERY_CODE_COUNT = 10;
 
 export function totpFor(secret: Uint8Array, label: string, issuer: string): TOTP {
@@ -72,21 +71,21 @@ export async function dropChallenge(vigil: VigilContext, token: string): Promise
 
 /**
  * Takes one of the challenge's tries before its answer is checked, in one conditional UPDATE, so
- * concurrent guesses cannot get more tries than LOGIN_CHALLENGE_TRIES between them.
+ * concurrent guesses cannot get more tries than SECOND_FACTOR_TRIES between them.
  */
 export async function claimTry(vigil: VigilContext, token: string): Promise<boolean> {
   const claimed = await vigil.storage.db
     .updateTable('challenges')
     .set((eb) => ({ tries: eb('tries', '+', 1) }))
     .where('token_hash', '=', vigil.secret.keyedHash('challenge', token))
-    .where('tries', '<', LOGIN_CHALLENGE_TRIES)
+    .where('tries', '<', SECOND_FACTOR_TRIES)
     .executeTakeFirst();
   return Number(claimed.numUpdatedRows) === 1;
 }
 
 /** After a wrong answer: a challenge with no tries left is deleted (the member starts again). */
 export async function endSpentChallenge(vigil: VigilContext, token: string): Promise<void> {
-  await vigil.storage.db.deleteFrom('challenges').where('token_hash', '=', vigil.secret.keyedHash('challenge', token)).where('tries', '>=', LOGIN_CHALLENGE_TRIES).execute();
+  await vigil.storage.db.deleteFrom('challenges').where('token_hash', '=', vigil.secret.keyedHash('challenge', token)).where('tries', '>=', SECOND_FACTOR_TRIES).execute();
 }
 
 const normaliseRecovery = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g, '');

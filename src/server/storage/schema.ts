@@ -44,7 +44,7 @@ export interface ChallengeTable {
   purpose: 'login' | 'register';
   webauthn_challenge: string | null;
   expires_at: string;
-  /** Second-factor tries used; the challenge ends at LOGIN_CHALLENGE_TRIES. */
+  /** Second-factor tries used; the challenge ends at SECOND_FACTOR_TRIES. */
   tries: Generated<number>;
 }
 
