@@ -1,6 +1,7 @@
 // Second factors over the API: TOTP enrolment and login, recovery codes (one use each), and an
-// administrator requiring a second factor for everyone — on SQLite and PostgreSQL. (Passkeys are
-// exercised in Chromium with a virtual authenticator: test/workspace-2fa.test.ts.)
+// administrator requiring a second factor for everyone — on SQLite and PostgreSQL. A TOTP code is
+// accepted once (concurrent submissions included) and a challenge allows three tries. (Passkeys
+// are exercised in Chromium with a virtual authenticator: test/workspace-2fa.test.ts.)
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Secret, TOTP } from 'otpauth';
@@ -23,6 +24,17 @@ async function passphraseStep(server: TestServer, email: string, passphrase: str
 }
 
 const secondStep = (server: TestServer, body: object) => fetch(`${server.url}/api/auth/second-factor`, { method: 'POST', headers: json, body: JSON.stringify(body) });
+
+/** A fresh authenticator app for this member (each factor remembers its own last accepted code). */
+async function newAuthenticator(member: LoggedIn): Promise<TOTP> {
+  const start = (await (await member.post('/api/me/totp/start')).json()) as { id: string; secret: string };
+  const totp = new TOTP({ secret: Secret.fromBase32(start.secret) });
+  assert.equal((await member.post('/api/me/totp/confirm', { id: start.id, code: totp.generate() })).status, 200);
+  return totp;
+}
+
+const challengeToken = async (server: TestServer, email: string, passphrase: string) =>
+  ((await passphraseStep(server, email, passphrase)) as { secondFactor: { token: string } }).secondFactor.token;
 
 for (const backend of BACKENDS) {
   describe(`second factors on ${backend}`, () => {
@@ -67,7 +79,7 @@ for (const backend of BACKENDS) {
       assert.equal(ok.status, 200);
       const body = (await ok.json()) as { keys: { wrappedPrivateKey: string } };
       assert.ok(body.keys.wrappedPrivateKey);
-      assert.equal(ok.headers.getSetCookie().length, 1);
+      assert.deepEqual(ok.headers.getSetCookie().map((c) => c.split('=')[0]), ['vigil_session', 'vigil_device'], 'a session, and this browser is now known');
       assert.equal((await secondStep(server, { token: step.secondFactor.token, code })).status, 401, 'the token is single-use');
     });
 
@@ -96,6 +108,50 @@ for (const backend of BACKENDS) {
       const log = (await (await admin.get('/api/audit')).json()) as { entries: { action: string }[] };
       assert.ok(log.entries.some((e) => e.action === 'second-factor.required'));
       assert.ok(log.entries.some((e) => e.action === 'second-factor.enrolled'));
+    });
+
+    describe('codes that cannot be replayed or guessed on', () => {
+      const TOTP_MEMBER = { email: 'totp@example.org', passphrase: 'totp member passphrase' };
+      let member: LoggedIn;
+      before(async () => {
+        member = await addMember(server, admin, 'documenter', TOTP_MEMBER.email, TOTP_MEMBER.passphrase);
+      });
+      const challenge = () => challengeToken(server, TOTP_MEMBER.email, TOTP_MEMBER.passphrase);
+
+      it('accepts a TOTP code once: the same code on a new challenge is refused', async () => {
+        const code = (await newAuthenticator(member)).generate();
+        assert.equal((await secondStep(server, { token: await challenge(), code })).status, 200);
+        const replay = await secondStep(server, { token: await challenge(), code });
+        assert.equal(replay.status, 401);
+        assert.equal(((await replay.json()) as { error: { code: string } }).error.code, 'login-failed');
+      });
+
+      it('lets only one of two concurrent submissions of the same code in', async () => {
+        const code = (await newAuthenticator(member)).generate();
+        // Two challenges (two attackers who both saw the code), and one challenge sent twice.
+        const [first, second] = [await challenge(), await challenge()];
+        const across = await Promise.all([secondStep(server, { token: first, code }), secondStep(server, { token: second, code })]);
+        assert.deepEqual(across.map((r) => r.status).sort(), [200, 401]);
+        const again = (await newAuthenticator(member)).generate();
+        const token = await challenge();
+        const same = await Promise.all([secondStep(server, { token, code: again }), secondStep(server, { token, code: again })]);
+        assert.deepEqual(same.map((r) => r.status).sort(), [200, 401]);
+      });
+
+      it('ends the challenge on the third wrong code: the right code then fails, the passphrase starts again', async () => {
+        const totp = await newAuthenticator(member);
+        const wrong = String((Number(totp.generate()) + 1) % 1_000_000).padStart(6, '0');
+        const token = await challenge();
+        assert.equal((await secondStep(server, { token, code: wrong })).status, 401);
+        assert.equal((await secondStep(server, { token, recoveryCode: 'abcde-fghjk' })).status, 401);
+        assert.equal((await secondStep(server, { token, code: wrong })).status, 401);
+        const after = await secondStep(server, { token, code: totp.generate() });
+        assert.equal(after.status, 401, 'the challenge is gone');
+        assert.equal(((await after.json()) as { error: { code: string } }).error.code, 'login-failed');
+        const passkey = await fetch(`${server.url}/api/auth/passkey/options`, { method: 'POST', headers: json, body: JSON.stringify({ token }) });
+        assert.equal(passkey.status, 401);
+        assert.equal((await secondStep(server, { token: await challenge(), code: totp.generate() })).status, 200);
+      });
     });
   });
 }

@@ -98,6 +98,25 @@ describe('second factors in Chromium', () => {
     await page.getByRole('heading', { name: /Inbox/ }).waitFor({ timeout: 30_000 });
   });
 
+  it('three wrong codes end the second step: back to the passphrase, with a clear message', async () => {
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await logIn();
+    await page.getByRole('heading', { name: 'Second step' }).waitFor({ timeout: 30_000 });
+    for (let i = 0; i < 3; i++) {
+      await page.fill('#code', '000000');
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/second-factor'));
+      await page.getByRole('button', { name: 'Continue' }).click();
+      assert.equal((await answered).status(), 401);
+    }
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    assert.match((await page.getByRole('alert').textContent()) ?? '', /Too many wrong codes/);
+    // Starting again works (with the passkey: the code of this time step was used above).
+    await logIn();
+    await page.getByRole('heading', { name: 'Second step' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Use my passkey' }).click();
+    await page.getByRole('heading', { name: /Inbox/ }).waitFor({ timeout: 30_000 });
+  });
+
   it('an administrator requires a second factor for everyone: a member without one reaches only their own account until they add one', async () => {
     await page.goto(`${server.url}/app#members`);
     await page.locator('#require-2fa').check();

@@ -32,7 +32,7 @@ export async function logIn(server: TestServer, email = ADMIN.email, passphrase 
   const { loginKey, wrapKey } = await deriveMemberKeys(passphrase, kdf);
   const response = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, loginKey: toBase64Url(loginKey) }) });
   if (response.status !== 200) throw new Error(`login failed: ${response.status}`);
-  const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('vigil_session='))!.split(';')[0]!;
   const login = (await response.json()) as LoginResponse;
   const { keyring } = await openKeyring(login, wrapKey);
   return {

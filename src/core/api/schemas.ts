@@ -54,6 +54,8 @@ export type SetupRequest = z.infer<typeof setupRequest>;
 
 export const kdfRequest = z.object({ email });
 export const loginRequest = z.object({ email, loginKey: b64(64) });
+/** Tries at the second factor one login challenge allows; then the passphrase again. */
+export const SECOND_FACTOR_TRIES = 3;
 
 export interface LoginResponse {
   member: { id: string; email: string; role: Role };

@@ -7,9 +7,14 @@ import { passphraseRequest, type SessionView } from '../../core/api/schemas.ts';
 import { HttpError } from '../http/errors.ts';
 import { appendAudit, audit } from '../audit/log.ts';
 import { sessionIdOf } from './sessions.ts';
+import { FailureCounter, refuseWhileLocked } from './login-guard.ts';
+
+/** Wrong current passphrases a member may give in a window: a taken-over session cannot guess on. */
+export const PASSPHRASE_CHANGE_POLICY = { max: 5, windowMs: 15 * 60_000, capacity: 10_000 };
 
 export const meRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
+  const wrongPassphrases = new FailureCounter(PASSPHRASE_CHANGE_POLICY);
 
   app.get('/api/me', { config: { access: 'member' } }, async (request) => {
     const m = request.member!;
@@ -66,8 +71,10 @@ export const meRoutes: FastifyPluginAsync = async (app) => {
     if (!parsed.success || !current || !next || !wrapped || next.length !== 32 || wrapped.length < 30) throw new HttpError(400, 'bad-request');
     const { secret } = app.vigil;
     const me = request.member!;
+    refuseWhileLocked(reply, wrongPassphrases.lockedFor(me.id, Date.now()));
     const row = await db.selectFrom('members').select('login_hash').where('id', '=', me.id).executeTakeFirstOrThrow();
     if (!secret.equal(row.login_hash, secret.keyedHash('login', current))) {
+      wrongPassphrases.fail(me.id, Date.now());
       await audit(db, { actor: me.id, action: 'login.failed', object: me.id });
       throw new HttpError(403, 'login-failed');
     }

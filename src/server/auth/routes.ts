@@ -1,8 +1,10 @@
 // Login without the passphrase: the browser derives a login key from it (Argon2id + HKDF) and
 // sends only that; we compare a keyed hash. With a second factor enrolled, the passphrase step
 // yields a short challenge token and the second step the session. The session response carries
-// the member's wrapped private key and key grants, which only the browser can open.
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+// the member's wrapped private key and key grants, which only the browser can open. Attempts are
+// limited per client and per account (login-guard.ts): a browser a member logged in from before
+// keeps getting in while strangers sharing its address are throttled.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import { DEFAULT_KDF } from '../../core/crypto/passphrase.ts';
 import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
@@ -13,7 +15,8 @@ import { endSession, startSession } from './sessions.ts';
 import { audit } from '../audit/log.ts';
 import { perMinute } from '../config.ts';
 import { grantIsIntact } from '../keys/integrity.ts';
-import { checkCode, confirmedFactors, dropChallenge, findChallenge, mustEnrol, newChallenge, passkeyLoginOptions, verifyPasskeyLogin } from './second-factor.ts';
+import { checkCode, claimTry, confirmedFactors, dropChallenge, endSpentChallenge, findChallenge, mustEnrol, newChallenge, passkeyLoginOptions, verifyPasskeyLogin } from './second-factor.ts';
+import { loginGuard, type Attempt } from './login-guard.ts';
 
 const secondFactorRequest = z.object({
   token: z.string().min(20).max(100),
@@ -25,7 +28,9 @@ const passkeyLoginRequest = z.object({ token: z.string().min(20).max(100), respo
 export const authRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
   const { secret } = app.vigil;
-  const limit = perMinute(app.vigil.config.loginPerMinute);
+  const guard = loginGuard(app.vigil);
+  // Per client address; a browser known to a member is not counted (its address may be everyone's).
+  const limit = perMinute(app.vigil.config.loginPerMinute, { allowList: guard.knownDevice });
 
   /** Passphrase and (if any) second factor passed: open a session and hand over the wrapped keys. */
   async function completeLogin(member: Pick<MemberTable, 'id' | 'email' | 'role' | 'public_key' | 'wrapped_private_key'>, reply: FastifyReply, factor: string) {
@@ -34,6 +39,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       db.selectFrom('key_grants').select(['member_id', 'key_id', 'sealed', 'mac']).where('member_id', '=', member.id).execute(),
     ]);
     await startSession(app.vigil, reply, member.id);
+    guard.remember(reply, member.id);
     await audit(db, { actor: member.id, action: 'login.succeeded', object: member.id, detail: { factor } });
     const body: LoginResponse = {
       member: { id: member.id, email: member.email, role: member.role as Role },
@@ -46,10 +52,38 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     return body;
   }
 
-  async function failed(memberId: string | null): Promise<never> {
+  async function failed(attempt: Attempt): Promise<never> {
+    guard.failed(attempt);
     // Who tried is recorded only when the address is a member's; a stranger's typing is not kept.
-    await audit(db, { actor: null, action: 'login.failed', object: memberId });
+    await audit(db, { actor: null, action: 'login.failed', object: attempt.memberId });
     throw new HttpError(401, 'login-failed');
+  }
+
+  /**
+   * One try at the second factor of a login challenge: the try is taken before the answer is
+   * checked; a wrong answer on the last try ends the challenge; a right one is used once.
+   */
+  async function secondFactorTry(request: FastifyRequest, reply: FastifyReply, token: string, check: (member: MemberTable, webauthnChallenge: string | null) => Promise<string | null>) {
+    const challenge = await findChallenge(app.vigil, token, 'login');
+    const member = await db.selectFrom('members').selectAll().where('id', '=', challenge.member_id).executeTakeFirstOrThrow();
+    const attempt = guard.attempt(request, member.email, member);
+    guard.admit(attempt, reply);
+    if (!attempt.memberId) {
+      // Removed since the passphrase step.
+      await dropChallenge(app.vigil, token);
+      throw new HttpError(401, 'login-failed');
+    }
+    if (!(await claimTry(app.vigil, token))) {
+      await endSpentChallenge(app.vigil, token);
+      throw new HttpError(401, 'login-failed');
+    }
+    const factor = await check(member, challenge.webauthn_challenge);
+    if (!factor) {
+      await endSpentChallenge(app.vigil, token);
+      return failed(attempt);
+    }
+    if (!(await dropChallenge(app.vigil, token))) throw new HttpError(401, 'login-failed');
+    return completeLogin(member, reply, factor);
   }
 
   app.post('/api/auth/kdf', { config: { access: 'public', ...limit } }, async (request) => {
@@ -67,7 +101,9 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     const loginKey = parsed.success ? fromBase64Url(parsed.data.loginKey) : null;
     if (!parsed.success || !loginKey || loginKey.length !== 32) throw new HttpError(400, 'bad-request');
     const member = await db.selectFrom('members').selectAll().where('email', '=', parsed.data.email).executeTakeFirst();
-    if (!member || member.status === 'removed' || !secret.equal(member.login_hash, secret.keyedHash('login', loginKey))) return failed(member?.id ?? null);
+    const attempt = guard.attempt(request, parsed.data.email, member);
+    guard.admit(attempt, reply);
+    if (!member || !attempt.memberId || !secret.equal(member.login_hash, secret.keyedHash('login', loginKey))) return failed(attempt);
     const factors = await confirmedFactors(db, member.id);
     if (factors.length > 0) {
       const token = await newChallenge(app.vigil, member.id, 'login');
@@ -80,12 +116,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/auth/second-factor', { config: { access: 'public', ...limit } }, async (request, reply) => {
     const parsed = secondFactorRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
-    const challenge = await findChallenge(app.vigil, parsed.data.token, 'login');
-    const member = await db.selectFrom('members').selectAll().where('id', '=', challenge.member_id).executeTakeFirstOrThrow();
-    const factor = await checkCode(app.vigil, member.id, member.email, parsed.data);
-    if (!factor) return failed(member.id);
-    await dropChallenge(app.vigil, parsed.data.token);
-    return completeLogin(member, reply, factor);
+    return secondFactorTry(request, reply, parsed.data.token, (member) => checkCode(app.vigil, member.id, member.email, parsed.data));
   });
 
   app.post('/api/auth/passkey/options', { config: { access: 'public', ...limit } }, async (request) => {
@@ -98,12 +129,9 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/auth/passkey/verify', { config: { access: 'public', ...limit } }, async (request, reply) => {
     const parsed = passkeyLoginRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
-    const challenge = await findChallenge(app.vigil, parsed.data.token, 'login');
-    const member = await db.selectFrom('members').selectAll().where('id', '=', challenge.member_id).executeTakeFirstOrThrow();
-    const ok = challenge.webauthn_challenge && (await verifyPasskeyLogin(app.vigil, member.id, challenge.webauthn_challenge, parsed.data.response as never));
-    if (!ok) return failed(member.id);
-    await dropChallenge(app.vigil, parsed.data.token);
-    return completeLogin(member, reply, 'passkey');
+    return secondFactorTry(request, reply, parsed.data.token, async (member, expected) =>
+      expected && (await verifyPasskeyLogin(app.vigil, member.id, expected, parsed.data.response as never)) ? 'passkey' : null,
+    );
   });
 
   app.post('/api/auth/logout', { config: { access: 'public' } }, async (request, reply) => {

@@ -15,6 +15,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { VigilContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
+import { SECOND_FACTOR_TRIES } from '../../core/api/schemas.ts';
 
 const CHALLENGE_MINUTES = 5;
 export const RECOVERY_CODE_COUNT = 10;
@@ -62,8 +63,29 @@ export async function findChallenge(vigil: VigilContext, token: string, purpose:
   return row;
 }
 
-export async function dropChallenge(vigil: VigilContext, token: string): Promise<void> {
-  await vigil.storage.db.deleteFrom('challenges').where('token_hash', '=', vigil.secret.keyedHash('challenge', token)).execute();
+/** Deletes the challenge; true only for the one request that deleted it (a right answer is used once). */
+export async function dropChallenge(vigil: VigilContext, token: string): Promise<boolean> {
+  const dropped = await vigil.storage.db.deleteFrom('challenges').where('token_hash', '=', vigil.secret.keyedHash('challenge', token)).executeTakeFirst();
+  return Number(dropped.numDeletedRows) === 1;
+}
+
+/**
+ * Takes one of the challenge's tries before its answer is checked, in one conditional UPDATE, so
+ * concurrent guesses cannot get more tries than SECOND_FACTOR_TRIES between them.
+ */
+export async function claimTry(vigil: VigilContext, token: string): Promise<boolean> {
+  const claimed = await vigil.storage.db
+    .updateTable('challenges')
+    .set((eb) => ({ tries: eb('tries', '+', 1) }))
+    .where('token_hash', '=', vigil.secret.keyedHash('challenge', token))
+    .where('tries', '<', SECOND_FACTOR_TRIES)
+    .executeTakeFirst();
+  return Number(claimed.numUpdatedRows) === 1;
+}
+
+/** After a wrong answer: a challenge with no tries left is deleted (the member starts again). */
+export async function endSpentChallenge(vigil: VigilContext, token: string): Promise<void> {
+  await vigil.storage.db.deleteFrom('challenges').where('token_hash', '=', vigil.secret.keyedHash('challenge', token)).where('tries', '>=', SECOND_FACTOR_TRIES).execute();
 }
 
 const normaliseRecovery = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -85,13 +107,29 @@ export async function issueRecoveryCodes(vigil: VigilContext, memberId: string):
   return codes;
 }
 
-/** Checks a TOTP code or a recovery code (which is then used up). */
+/**
+ * Takes a TOTP code's time step for this factor if it is later than the last one taken: one
+ * conditional UPDATE, so of two requests with the same code only one changes the row and wins.
+ */
+async function takeStep(db: Kysely<Database>, factorId: string, step: number): Promise<boolean> {
+  const taken = await db
+    .updateTable('second_factors')
+    .set({ totp_last_step: step })
+    .where('id', '=', factorId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(taken.numUpdatedRows) === 1;
+}
+
+/** Checks a TOTP code (each accepted once) or a recovery code (which is then used up). */
 export async function checkCode(vigil: VigilContext, memberId: string, email: string, input: { code?: string; recoveryCode?: string }): Promise<'totp' | 'recovery' | null> {
   const { db } = vigil.storage;
   if (input.code && /^\d{6}$/.test(input.code)) {
+    const now = Date.now();
     for (const factor of (await confirmedFactors(db, memberId)).filter((f) => f.kind === 'totp')) {
       const totp = totpFor(vigil.secret.decrypt('totp', factor.totp_secret!), email, 'Vigil');
-      if (totp.validate({ token: input.code, window: 1 }) !== null) return 'totp';
+      const delta = totp.validate({ token: input.code, window: 1, timestamp: now });
+      if (delta !== null && (await takeStep(db, factor.id, totp.counter({ timestamp: now }) + delta))) return 'totp';
     }
   }
   if (input.recoveryCode) {

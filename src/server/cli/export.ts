@@ -123,7 +123,7 @@ async function logInAs(server: string, email: string, passphrase: string): Promi
     body = (await response.json()) as LoginResponse;
   }
   const login = body as LoginResponse;
-  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('vigil_session='))?.split(';')[0];
   if (!cookie) throw new ExportFailure('The server did not start a session.');
   const { keyring, memberKey } = await openKeyring(login, wrapKey).catch(() => {
     throw new ExportFailure('Your keys could not be opened with this passphrase.');

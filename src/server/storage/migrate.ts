@@ -15,6 +15,7 @@ import * as m013 from './migrations/013-guides.ts';
 import * as m014 from './migrations/014-provenance.ts';
 import * as m015 from './migrations/015-dashboard.ts';
 import * as m016 from './migrations/016-lookup-indexes.ts';
+import * as m017 from './migrations/017-login-guard.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '014-provenance': m014,
   '015-dashboard': m015,
   '016-lookup-indexes': m016,
+  '017-login-guard': m017,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

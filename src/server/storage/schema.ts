@@ -29,6 +29,8 @@ export interface SecondFactorTable {
   public_key: Uint8Array | null;
   counter: number | null;
   transports: string | null;
+  /** TOTP: the last time step a code was accepted for; only a later one is accepted next. */
+  totp_last_step: number | null;
 }
 
 export interface RecoveryCodeTable {
@@ -42,6 +44,8 @@ export interface ChallengeTable {
   purpose: 'login' | 'register';
   webauthn_challenge: string | null;
   expires_at: string;
+  /** Second-factor tries used; the challenge ends at SECOND_FACTOR_TRIES. */
+  tries: Generated<number>;
 }
 
 export interface SetupTokenTable {

@@ -33,6 +33,11 @@ export function Login({ onOpen }: { onOpen: (session: Session) => void }) {
       <SecondFactorStep
         challenge={pending.challenge}
         onDone={(login) => open(login, pending.wrapKey).catch(() => setError('Your keys could not be opened.'))}
+        onRestart={(message) => {
+          setPending(null);
+          setBusy(false);
+          setError(message);
+        }}
       />
     );
   }

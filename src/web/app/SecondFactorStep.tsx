@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { startAuthentication } from '@simplewebauthn/browser';
 import { api, ApiError } from './api.ts';
-import type { LoginResponse } from '../../core/api/schemas.ts';
+import { SECOND_FACTOR_TRIES, type LoginResponse } from '../../core/api/schemas.ts';
 import { Feedback } from './Feedback.tsx';
 
 export interface SecondFactorChallenge {
@@ -11,10 +11,13 @@ export interface SecondFactorChallenge {
   methods: string[];
 }
 
-export function SecondFactorStep({ challenge, onDone }: { challenge: SecondFactorChallenge; onDone: (login: LoginResponse) => void }) {
+export const TOO_MANY_CODES = 'Too many wrong codes. Log in again with your passphrase.';
+
+export function SecondFactorStep({ challenge, onDone, onRestart }: { challenge: SecondFactorChallenge; onDone: (login: LoginResponse) => void; onRestart: (message: string) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [useRecovery, setUseRecovery] = useState(false);
+  const [wrong, setWrong] = useState(0);
 
   async function run(step: () => Promise<LoginResponse>) {
     setBusy(true);
@@ -22,6 +25,9 @@ export function SecondFactorStep({ challenge, onDone }: { challenge: SecondFacto
     try {
       onDone(await step());
     } catch (e) {
+      // The server ends the challenge on the last wrong try: start again from the passphrase.
+      if (e instanceof ApiError && e.status === 401 && wrong + 1 >= SECOND_FACTOR_TRIES) return onRestart(TOO_MANY_CODES);
+      if (e instanceof ApiError && e.status === 401) setWrong(wrong + 1);
       setError(e instanceof ApiError ? e.message : 'The second factor could not be checked.');
       setBusy(false);
     }
