@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
+import { nextCode } from './support/totp.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { ADMIN, addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { createRecord } from './support/records.ts';
@@ -83,7 +84,7 @@ describe('vigil export', () => {
   });
 
   it('asks for the second-factor code when the member has one', async () => {
-    const code = new TOTP({ secret: Secret.fromBase32(totpSecret) }).generate();
+    const code = nextCode(totpSecret);
     const result = await vigil(['export', '--server', server.url, '--email', 'doc@example.org', '--passphrase-file', join(dir, 'doc.txt'), '--fields', 'victim.name'], `${code}\n`);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /Code from your authenticator app/);

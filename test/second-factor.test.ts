@@ -11,6 +11,7 @@ import { ADMIN, addMember, logIn, setUpOrganization, type LoggedIn } from './sup
 import { deriveMemberKeys, type KdfParams } from '../src/core/keyring.ts';
 import { toBase64Url } from '../src/core/crypto/bytes.ts';
 import { findPlaintext } from './support/db.ts';
+import { nextCode } from './support/totp.ts';
 
 const json = { 'content-type': 'application/json' };
 
@@ -25,12 +26,15 @@ async function passphraseStep(server: TestServer, email: string, passphrase: str
 
 const secondStep = (server: TestServer, body: object) => fetch(`${server.url}/api/auth/second-factor`, { method: 'POST', headers: json, body: JSON.stringify(body) });
 
-/** A fresh authenticator app for this member (each factor remembers its own last accepted code). */
-async function newAuthenticator(member: LoggedIn): Promise<TOTP> {
+/**
+ * A fresh authenticator app for this member (each factor remembers its own last accepted code);
+ * enrolling takes the current code, so its logins use the next one.
+ */
+async function newAuthenticator(member: LoggedIn): Promise<{ generate(): string }> {
   const start = (await (await member.post('/api/me/totp/start')).json()) as { id: string; secret: string };
   const totp = new TOTP({ secret: Secret.fromBase32(start.secret) });
   assert.equal((await member.post('/api/me/totp/confirm', { id: start.id, code: totp.generate() })).status, 200);
-  return totp;
+  return { generate: () => nextCode(start.secret) };
 }
 
 const challengeToken = async (server: TestServer, email: string, passphrase: string) =>
@@ -59,6 +63,9 @@ for (const backend of BACKENDS) {
       assert.equal((await admin.post('/api/me/totp/confirm', { id: start.id, code: '000000' })).status, 400);
       const code = new TOTP({ secret: Secret.fromBase32(start.secret) }).generate();
       const confirmed = (await (await admin.post('/api/me/totp/confirm', { id: start.id, code })).json()) as { recoveryCodes: string[] };
+      // The code typed to enrol is used up: it does not open a login too.
+      const step = (await passphraseStep(server, ADMIN.email, ADMIN.passphrase)) as { secondFactor: { token: string } };
+      assert.equal((await secondStep(server, { token: step.secondFactor.token, code })).status, 401);
       recoveryCodes = confirmed.recoveryCodes;
       assert.equal(recoveryCodes.length, 10);
       const list = (await (await admin.get('/api/me/second-factors')).json()) as { factors: { kind: string }[]; recoveryCodesLeft: number };
@@ -74,7 +81,7 @@ for (const backend of BACKENDS) {
       const step = (await passphraseStep(server, ADMIN.email, ADMIN.passphrase)) as { secondFactor: { token: string; methods: string[] } };
       assert.deepEqual(step.secondFactor.methods, ['totp', 'recovery']);
       assert.equal((await secondStep(server, { token: step.secondFactor.token, code: '123456' })).status, 401);
-      const code = new TOTP({ secret: Secret.fromBase32(totpSecret) }).generate();
+      const code = nextCode(totpSecret);
       const ok = await secondStep(server, { token: step.secondFactor.token, code });
       assert.equal(ok.status, 200);
       const body = (await ok.json()) as { keys: { wrappedPrivateKey: string } };

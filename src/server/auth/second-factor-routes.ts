@@ -51,9 +51,13 @@ export const secondFactorRoutes: FastifyPluginAsync = async (app) => {
     const me = request.member!;
     const factor = await db.selectFrom('second_factors').selectAll().where('id', '=', parsed.data.id).where('member_id', '=', me.id).where('confirmed', '=', 0).executeTakeFirst();
     if (!factor?.totp_secret) throw new HttpError(404, 'not-found');
-    if (totpFor(vigil.secret.decrypt('totp', factor.totp_secret), me.email, 'Vigil').validate({ token: parsed.data.code, window: 1 }) === null) throw new HttpError(400, 'wrong-code');
+    const totp = totpFor(vigil.secret.decrypt('totp', factor.totp_secret), me.email, 'Vigil');
+    const now = Date.now();
+    const delta = totp.validate({ token: parsed.data.code, window: 1, timestamp: now });
+    if (delta === null) throw new HttpError(400, 'wrong-code');
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('second_factors').set({ confirmed: 1 }).where('id', '=', factor.id).execute();
+      // The code typed to enrol is used up too: it cannot open a login as well.
+      await trx.updateTable('second_factors').set({ confirmed: 1, totp_last_step: totp.counter({ timestamp: now }) + delta }).where('id', '=', factor.id).execute();
       await appendAudit(trx, { actor: me.id, action: 'second-factor.enrolled', object: me.id, detail: { kind: 'totp' } });
     });
     return { recoveryCodes: await recoveryCodesIfFirst(me.id) };
