@@ -15,6 +15,11 @@ export interface Config {
   loginPerMinute: number;
   /** Status checks a client may make per minute (each costs an scrypt). */
   statusPerMinute: number;
+  /**
+   * Leading zero bits of SHA-256 a reporter's browser must find before a report, evidence or status
+   * check goes past the per-client limit (VIGIL_POW_BITS; 0 = no proofs, every request counted).
+   */
+  powBits: number;
   /** Where "quick exit" goes. Our own neutral page by default, so it makes no third-party request. */
   exitUrl: string;
   /** Set cookies with Secure; on when VIGIL_PUBLIC_URL is https. */
@@ -41,6 +46,11 @@ function integer(name: string, value: string | undefined, fallback: number): num
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+function atMost(name: string, n: number, most: number): number {
+  if (n > most) throw new Error(`${name} must be at most ${most}, got ${n}`);
   return n;
 }
 
@@ -81,6 +91,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     intakePerMinute: integer('VIGIL_INTAKE_PER_MINUTE', env.VIGIL_INTAKE_PER_MINUTE, 30),
     loginPerMinute: integer('VIGIL_LOGIN_PER_MINUTE', env.VIGIL_LOGIN_PER_MINUTE, 10),
     statusPerMinute: integer('VIGIL_STATUS_PER_MINUTE', env.VIGIL_STATUS_PER_MINUTE, 20),
+    powBits: atMost('VIGIL_POW_BITS', integer('VIGIL_POW_BITS', env.VIGIL_POW_BITS, 16), 32),
     exitUrl: env.VIGIL_EXIT_URL || '/exit',
     secureCookies: publicUrl.startsWith('https:'),
     publicUrl,
