@@ -13,6 +13,11 @@ import { utf8 } from '../crypto/bytes.ts';
 export const POW_FAMILIES = ['report', 'evidence', 'status'] as const;
 export type PowFamily = (typeof POW_FAMILIES)[number];
 
+/** The header the public script sends a proof in (its API calls are limited before their body). */
+export const PROOF_HEADER = 'x-vigil-proof';
+/** The hidden field the script adds to the status forms (limited after their small body). */
+export const PROOF_FIELD = 'proof';
+
 /** How long a challenge stays good: long enough for a slow phone, short enough to keep few spent ids. */
 export const CHALLENGE_SECONDS = 10 * 60;
 /** A challenge issued this far "in the future" is refused (it was not ours, or the clock jumped). */

@@ -6,14 +6,9 @@ import type { VigilContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import type { FormBody } from '../http/form-body.ts';
 import { randomBytes, toBase64Url } from '../../core/crypto/bytes.ts';
-import { checkProof, issueChallenge, type PowFamily } from '../../core/pow/proof.ts';
+import { PROOF_FIELD, PROOF_HEADER, checkProof, issueChallenge, type PowFamily } from '../../core/pow/proof.ts';
 import { DEFAULT_RULE, LastMinuteCount, requiredBits } from '../../core/pow/difficulty.ts';
 import { SpentInMemory, type SpentProofs } from '../../core/pow/spent.ts';
-
-/** The header the public script sends a proof in (its API calls are limited before their body). */
-export const PROOF_HEADER = 'x-vigil-proof';
-/** The hidden field the script adds to the status forms (limited after their small body). */
-export const PROOF_FIELD = 'proof';
 
 export interface ProofOfWork {
   /** False when VIGIL_POW_BITS=0: no challenges, every request counted. */
