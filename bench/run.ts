@@ -10,6 +10,7 @@ const BENCHES = [
   ['records.ts', 'runRecordsBench'],
   ['dashboard.ts', 'runDashboardBench'],
   ['export.ts', 'runExportBench'],
+  ['pow.ts', 'runPowBench'],
 ] as const;
 
 for (const [file, run] of BENCHES) {

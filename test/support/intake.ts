@@ -7,13 +7,13 @@ import { newCodename } from '../../src/core/crypto/codename.ts';
 import { statusKeyOf } from '../../src/core/crypto/status-key.ts';
 
 /** The intake key the form page offers. */
-export async function publicKeyOfPage(server: TestServer): Promise<{ publicKey: Uint8Array; keyId: string }> {
+export async function publicKeyOfPage(server: Pick<TestServer, 'url'>): Promise<{ publicKey: Uint8Array; keyId: string }> {
   const html = await (await fetch(`${server.url}/`)).text();
   return { publicKey: fromBase64Url(/data-key="([^"]+)"/.exec(html)![1]!)!, keyId: /data-key-id="([^"]+)"/.exec(html)![1]! };
 }
 
 /** A report sealed as the public script seals it, and its codename. */
-export async function sealedSubmission(server: TestServer, text: string) {
+export async function sealedSubmission(server: Pick<TestServer, 'url'>, text: string) {
   const key = await publicKeyOfPage(server);
   const codename = newCodename();
   const answers = { v: 1, lang: 'ru', what: ['raid'], stillHeld: 'no', story: text, consentPublic: 'no', consentLegal: 'yes' };
@@ -21,5 +21,5 @@ export async function sealedSubmission(server: TestServer, text: string) {
   return { codename, body: { v: 1, lang: 'ru', envelope: toBase64Url(envelope), statusKey: toBase64Url(await statusKeyOf(codename)) } };
 }
 
-export const postJson = (server: TestServer, path: string, body: unknown, headers: Record<string, string> = {}) =>
+export const postJson = (server: Pick<TestServer, 'url'>, path: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
