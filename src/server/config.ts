@@ -91,7 +91,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     intakePerMinute: integer('VIGIL_INTAKE_PER_MINUTE', env.VIGIL_INTAKE_PER_MINUTE, 30),
     loginPerMinute: integer('VIGIL_LOGIN_PER_MINUTE', env.VIGIL_LOGIN_PER_MINUTE, 10),
     statusPerMinute: integer('VIGIL_STATUS_PER_MINUTE', env.VIGIL_STATUS_PER_MINUTE, 20),
-    powBits: atMost('VIGIL_POW_BITS', integer('VIGIL_POW_BITS', env.VIGIL_POW_BITS, 16), 32),
+    powBits: atMost('VIGIL_POW_BITS', integer('VIGIL_POW_BITS', env.VIGIL_POW_BITS, 15), 32),
     exitUrl: env.VIGIL_EXIT_URL || '/exit',
     secureCookies: publicUrl.startsWith('https:'),
     publicUrl,

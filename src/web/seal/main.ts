@@ -12,6 +12,9 @@ import { sealAttachment } from '../../core/evidence/attachment.ts';
 import { strippedImage } from '../shared/strip-image.ts';
 import { PROOF_FIELD, PROOF_HEADER, solveSome, type PowFamily } from '../../core/pow/proof.ts';
 
+/** Longest a proof may take on average on this device before the script sends without one. */
+const SOLVE_BUDGET_MS = 30_000;
+
 /** Hands the page back between slices of work; unlike a timer, not slowed in a background tab. */
 function yieldToPage(): Promise<void> {
   const channel = new MessageChannel();
@@ -23,20 +26,25 @@ function yieldToPage(): Promise<void> {
 
 /**
  * A proof of work for one request, solved in slices of ~40 ms so the page stays responsive; null
- * if there is none to be had (proofs off, network trouble, taking too long). Then the request
- * goes without one and counts against the shared per-client limit, as with JavaScript off.
+ * if there is none to be had (proofs off, network trouble) or this device would take too long
+ * (JavaScript without its JIT, as in Tor Browser's "Safer" level, is ~70 times slower). Then the
+ * request goes without one and counts against the shared per-client limit, as with JavaScript off.
  */
 async function proofFor(family: PowFamily): Promise<string | null> {
   try {
     const response = await fetch(`/api/pow?for=${family}`, { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' });
     const { challenge, bits } = (await response.json()) as { challenge?: unknown; bits?: unknown };
     if (!response.ok || typeof challenge !== 'string' || typeof bits !== 'number') return null;
-    const giveUp = Date.now() + 120_000;
-    for (let from = 0; Date.now() < giveUp; await yieldToPage()) {
+    const started = performance.now();
+    for (let from = 0; ; await yieldToPage()) {
       for (const slice = performance.now() + 40; performance.now() < slice; from += 256) {
         const proof = solveSome(challenge, bits, from, 256);
         if (proof) return proof;
       }
+      // Two seconds in, the pace so far says how long the whole takes on average.
+      const spent = performance.now() - started;
+      if (spent > 2000 && (spent / from) * 2 ** bits > SOLVE_BUDGET_MS) return null;
+      if (spent > 2 * SOLVE_BUDGET_MS) return null;
     }
   } catch {
     // No proof: the request is sent without one.
