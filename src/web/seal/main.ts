@@ -203,6 +203,8 @@ function sealingEvidence(): void {
     const buttonText = button.textContent;
     button.disabled = true;
     button.textContent = form.dataset.sending ?? '';
+    // Solved while the files are stripped and sealed.
+    const proof = proofFor('evidence');
     let body: Uint8Array;
     try {
       const files = [];
@@ -232,7 +234,7 @@ function sealingEvidence(): void {
       form.append(p);
     };
     try {
-      const response = await sendProven('evidence', '/api/evidence', { headers: { 'content-type': 'application/vnd.vigil.attachment' }, body: body as BodyInit });
+      const response = await sendProven('evidence', '/api/evidence', { headers: { 'content-type': 'application/vnd.vigil.attachment' }, body: body as BodyInit }, proof);
       if (response.ok) {
         say((form.dataset.received ?? '').replace('{n}', String(chosen.length)), 'status');
         form.reset();
