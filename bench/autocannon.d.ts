@@ -18,6 +18,10 @@ declare module 'autocannon' {
     duration?: number;
     timeout?: number;
     requests?: Request[];
+    /** Stop after this many requests (overrides duration). */
+    amount?: number;
+    /** Requests per second across all connections. */
+    overallRate?: number;
   }
 
   export interface Histogram {

@@ -11,6 +11,7 @@ const BENCHES = [
   ['dashboard.ts', 'runDashboardBench'],
   ['export.ts', 'runExportBench'],
   ['attack.ts', 'runAttackBench'],
+  ['pow.ts', 'runPowBench'],
 ] as const;
 
 for (const [file, run] of BENCHES) {

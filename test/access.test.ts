@@ -130,6 +130,7 @@ const MATRIX: Record<string, Actor[]> = {
   'GET /api/dashboard': READERS,
   'GET /api/dashboard/acts': READERS,
   'GET /api/export': READERS,
+  'GET /api/pow': PUBLIC,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

@@ -6,10 +6,10 @@ import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { ADMIN, codenameIn, logIn, postForm, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { countReports, query } from './support/db.ts';
+import { postJson, publicKeyOfPage, sealedSubmission } from './support/intake.ts';
 import { SealedKind, sealTo } from '../src/core/crypto/sealed.ts';
 import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../src/core/crypto/bytes.ts';
 import { newCodename, formatCodename } from '../src/core/crypto/codename.ts';
-import { statusKeyOf } from '../src/core/crypto/status-key.ts';
 import { openSealed } from '../src/core/crypto/sealed.ts';
 import { generateKeyPair, keyIdOf } from '../src/core/crypto/keys.ts';
 import type { InboxResponse } from '../src/core/api/schemas.ts';
@@ -29,22 +29,6 @@ const REPORT: [string, string][] = [
   ['consentPublic', 'yes'],
   ['consentLegal', 'no'],
 ];
-
-async function publicKeyOfPage(server: TestServer): Promise<{ publicKey: Uint8Array; keyId: string }> {
-  const html = await (await fetch(`${server.url}/`)).text();
-  return { publicKey: fromBase64Url(/data-key="([^"]+)"/.exec(html)![1]!)!, keyId: /data-key-id="([^"]+)"/.exec(html)![1]! };
-}
-
-async function sealedSubmission(server: TestServer, text: string) {
-  const key = await publicKeyOfPage(server);
-  const codename = newCodename();
-  const answers = { v: 1, lang: 'ru', what: ['raid'], stillHeld: 'no', story: text, consentPublic: 'no', consentLegal: 'yes' };
-  const envelope = await sealTo(SealedKind.report, key, utf8(JSON.stringify(answers)));
-  return { codename, body: { v: 1, lang: 'ru', envelope: toBase64Url(envelope), statusKey: toBase64Url(await statusKeyOf(codename)) } };
-}
-
-const postJson = (server: TestServer, path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 for (const backend of BACKENDS) {
   describe(`API on ${backend}`, () => {

@@ -42,6 +42,7 @@ import { alertRoutes } from './alerts/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
+import { powRoutes } from './pow/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -210,5 +211,6 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(documentRoutes);
   await app.register(dashboardRoutes);
   await app.register(exportRoutes);
+  await app.register(powRoutes);
   return app;
 }

@@ -16,6 +16,11 @@ export interface Config {
   loginPerMinute: number;
   /** Status checks a client may make per minute (each costs an scrypt). */
   statusPerMinute: number;
+  /**
+   * Leading zero bits of SHA-256 a reporter's browser must find before a report, evidence or status
+   * check goes past the per-client limit (VIGIL_POW_BITS; 0 = no proofs, every request counted).
+   */
+  powBits: number;
   /** Where "quick exit" goes. Our own neutral page by default, so it makes no third-party request. */
   exitUrl: string;
   /** Set cookies with Secure; on when VIGIL_PUBLIC_URL is https. */
@@ -127,6 +132,11 @@ function hostList(value: string | undefined): string[] {
   });
 }
 
+function atMost(name: string, n: number, most: number): number {
+  if (n > most) throw new Error(`${name} must be at most ${most}, got ${n}`);
+  return n;
+}
+
 export interface LimitOptions {
   /**
    * Count the request after its (small, bounded) body is read, so a refused form comes back filled
@@ -164,6 +174,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     intakePerMinute: integer('VIGIL_INTAKE_PER_MINUTE', env.VIGIL_INTAKE_PER_MINUTE, 30),
     loginPerMinute: integer('VIGIL_LOGIN_PER_MINUTE', env.VIGIL_LOGIN_PER_MINUTE, 10),
     statusPerMinute: integer('VIGIL_STATUS_PER_MINUTE', env.VIGIL_STATUS_PER_MINUTE, 20),
+    powBits: atMost('VIGIL_POW_BITS', integer('VIGIL_POW_BITS', env.VIGIL_POW_BITS, 15), 32),
     exitUrl: env.VIGIL_EXIT_URL || '/exit',
     secureCookies: publicUrl.startsWith('https:'),
     publicUrl,

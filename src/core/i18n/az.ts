@@ -139,6 +139,7 @@ export const az: Messages = {
     'bad-filter': 'Bu filtr düzgün deyil: tarixlər təqvim günləridir (İİİİ-AA-GG), birincisi sonuncudan sonra olmamalıdır; qruplaşdırma gün və ya həftə üzrədir.',
     'unknown-incident': 'Bu identifikatorla hadisə yoxdur.',
     'unknown-field': 'İstənilən sahələrdən biri ixracda mövcud deyil.',
+    'proof-refused': 'Axına qarşı yoxlama keçmədi (köhnəlib və ya artıq istifadə olunub). Zəhmət olmasa, yenidən göndərin.',
   },
   exitTitle: 'Mövsüm reseptləri',
   exitBody: 'Payız şorbası: soğan, kök, mərci, duz. Qırx dəqiqə qaynadın.',

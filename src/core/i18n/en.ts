@@ -138,6 +138,7 @@ export const en = {
     'bad-filter': 'This filter is not valid: dates are calendar days (YYYY-MM-DD), the first not after the last; grouping is by day or by week.',
     'unknown-incident': 'There is no incident with this id.',
     'unknown-field': 'One of the fields asked for is not one an export offers.',
+    'proof-refused': 'The anti-flood check did not pass (it was out of date or already used). Please send again.',
   },
   exitTitle: 'Seasonal recipes',
   exitBody: 'Autumn soup: onions, carrots, lentils, salt. Simmer for forty minutes.',

@@ -18,6 +18,7 @@ import { HttpError, uuidParam } from '../http/errors.ts';
 import { orgKeys } from '../keys/org-keys.ts';
 import { serverStatusKey, currentHour } from '../intake/service.ts';
 import { perMinute } from '../config.ts';
+import { proofOfWork } from '../pow/guard.ts';
 import { appendAudit } from '../audit/log.ts';
 import { CUSTODY_ACTIONS, appendCustody, storeAttachment, type CustodyAction } from './store.ts';
 import { strippedImage } from './strip.ts';
@@ -216,12 +217,14 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
   // --- A reporter's browser with JavaScript: stripped and sealed there, sent as one frame -----
   // The status key (derived from the codename in the browser, as for a report) names the report;
   // each file comes as its five sealed parts.
+  // A reporter's upload is counted per client unless the script sent a proof of work with it.
+  const reporterLimit = perMinute(app.vigil.config.statusPerMinute, { allowList: proofOfWork(app.vigil).exemptByHeader('evidence') });
   const reporterHeader = z.object({
     v: z.literal(1),
     statusKey: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/),
     files: z.array(z.object({ id: z.uuid(), size: z.number().int().min(1) })).min(1).max(MAX_FILES),
   });
-  app.post('/api/evidence', { preParsing: memory.admit(frameLimit), config: { access: 'public', ...perMinute(app.vigil.config.statusPerMinute) } }, async (request, reply) => {
+  app.post('/api/evidence', { preParsing: memory.admit(frameLimit), config: { access: 'public', ...reporterLimit } }, async (request, reply) => {
     const key = await app.vigil.intakeKey();
     if (!key) throw new HttpError(503, 'not-ready');
     // The report is looked up as soon as the header names it: an unknown codename is refused
@@ -275,7 +278,7 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
   // --- The reporter's form (works with JavaScript off) ------------------------------------
   // The codename says which report; each file is hashed, stripped if it is an image, sealed to
   // the intake key here in memory, and only then stored.
-  app.post('/status/evidence', { preParsing: memory.admit(formLimit, 2), config: { access: 'public', ...perMinute(app.vigil.config.statusPerMinute) } }, async (request, reply) => {
+  app.post('/status/evidence', { preParsing: memory.admit(formLimit, 2), config: { access: 'public', ...reporterLimit } }, async (request, reply) => {
     const ctx = await pageContext(app.vigil, request, '/status');
     if (!request.isMultipart()) throw new HttpError(415, 'bad-content-type');
     return takeReporterFiles(request, reply, ctx);

@@ -14,6 +14,7 @@ import { LANGUAGES } from '../../core/report/answers.ts';
 import { loadPublicScript } from '../http/assets.ts';
 import { createIntake } from './service.ts';
 import { perMinute } from '../config.ts';
+import { proofOfWork } from '../pow/guard.ts';
 
 const FORM_BODY_LIMIT = 256 * 1024;
 const JSON_BODY_LIMIT = Math.ceil((MAX_SEALED_BYTES * 4) / 3) + 4096;
@@ -31,9 +32,10 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
   const intake = createIntake(app.vigil);
   // VIGIL_INTAKE_PER_MINUTE=0 turns the limit off (e.g. behind a proxy that limits instead).
   // The form is counted after its small body, so a refused reporter gets their words back; the
-  // sealed API on arrival.
+  // sealed API on arrival, unless the script sent a proof of work (many reporters may share one
+  // address behind Tor; a proof tells a real one from a flood).
   const formLimit = perMinute(app.vigil.config.intakePerMinute, { afterBody: true });
-  const apiLimit = perMinute(app.vigil.config.intakePerMinute);
+  const apiLimit = perMinute(app.vigil.config.intakePerMinute, { allowList: proofOfWork(app.vigil).exemptByHeader('report') });
 
   async function sealingKey() {
     const key = await app.vigil.intakeKey();

@@ -16,11 +16,13 @@ import { LIMITS } from '../../core/report/answers.ts';
 import type { PageContext } from '../../web/public/layout.ts';
 import { serverStatusKey, currentHour } from '../intake/service.ts';
 import { perMinute } from '../config.ts';
+import { proofOfWork } from '../pow/guard.ts';
 import { appendAudit } from '../audit/log.ts';
 
 export const statusRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
-  const limited = perMinute(app.vigil.config.statusPerMinute, { afterBody: true });
+  // Counted after the small body: the script adds a proof of work to it, which lifts the limit.
+  const limited = perMinute(app.vigil.config.statusPerMinute, { afterBody: true, allowList: proofOfWork(app.vigil).exemptByField('status') });
 
   /** The intake public key, for the evidence form's script to seal to (absent before setup). */
   async function sealingKey() {

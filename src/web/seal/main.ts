@@ -10,6 +10,62 @@ import { fromBase64Url, toBase64Url, utf8 } from '../../core/crypto/bytes.ts';
 import { encodeParts } from '../../core/api/parts-frame.ts';
 import { sealAttachment } from '../../core/evidence/attachment.ts';
 import { strippedImage } from '../shared/strip-image.ts';
+import { PROOF_FIELD, PROOF_HEADER, solveSome, type PowFamily } from '../../core/pow/proof.ts';
+
+/** Longest a proof may take on average on this device before the script sends without one. */
+const SOLVE_BUDGET_MS = 30_000;
+
+/** Hands the page back between slices of work; unlike a timer, not slowed in a background tab. */
+function yieldToPage(): Promise<void> {
+  const channel = new MessageChannel();
+  return new Promise((resolve) => {
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * A proof of work for one request, solved in slices of ~40 ms so the page stays responsive; null
+ * if there is none to be had (proofs off, network trouble) or this device would take too long
+ * (JavaScript without its JIT, as in Tor Browser's "Safer" level, is ~70 times slower). Then the
+ * request goes without one and counts against the shared per-client limit, as with JavaScript off.
+ */
+async function proofFor(family: PowFamily): Promise<string | null> {
+  try {
+    const response = await fetch(`/api/pow?for=${family}`, { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' });
+    const { challenge, bits } = (await response.json()) as { challenge?: unknown; bits?: unknown };
+    if (!response.ok || typeof challenge !== 'string' || typeof bits !== 'number') return null;
+    const started = performance.now();
+    for (let from = 0; ; await yieldToPage()) {
+      for (const slice = performance.now() + 40; performance.now() < slice; from += 256) {
+        const proof = solveSome(challenge, bits, from, 256);
+        if (proof) return proof;
+      }
+      // Two seconds in, the pace so far says how long the whole takes on average.
+      const spent = performance.now() - started;
+      if (spent > 2000 && (spent / from) * 2 ** bits > SOLVE_BUDGET_MS) return null;
+      if (spent > 2 * SOLVE_BUDGET_MS) return null;
+    }
+  } catch {
+    // No proof: the request is sent without one.
+  }
+  return null;
+}
+
+/**
+ * POSTs with a proof of work in the header. A refused proof (the difficulty rose while it was
+ * solved) is solved once more; if that is refused too, the request goes without a proof.
+ */
+async function sendProven(family: PowFamily, url: string, init: RequestInit & { headers: Record<string, string> }, first = proofFor(family)): Promise<Response> {
+  const send = (proof: string | null) =>
+    fetch(url, { ...init, method: 'POST', headers: { ...init.headers, ...(proof ? { [PROOF_HEADER]: proof } : {}) }, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' });
+  const refused = async (response: Response) =>
+    response.status === 400 && ((await response.clone().json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code === 'proof-refused';
+  let response = await send(await first);
+  if (await refused(response)) response = await send(await proofFor(family));
+  if (await refused(response)) response = await send(null);
+  return response;
+}
 
 function quickExit(): void {
   const link = document.getElementById('quick-exit') as HTMLAnchorElement | null;
@@ -97,6 +153,8 @@ function sealingForm(): void {
     button.textContent = form.dataset.sending ?? '';
     let body: string;
     const codename = newCodename();
+    // Solved while the report is sealed.
+    const proof = proofFor('report');
     try {
       const [envelope, statusKey, reporter] = await Promise.all([
         sealTo(SealedKind.report, { publicKey, keyId }, utf8(JSON.stringify(result.answers))),
@@ -112,14 +170,7 @@ function sealingForm(): void {
       return;
     }
     try {
-      const response = await fetch('/api/reports', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-        cache: 'no-store',
-      });
+      const response = await sendProven('report', '/api/reports', { headers: { 'content-type': 'application/json' }, body }, proof);
       if (response.ok) return showReceipt(codename);
       const problem = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
       showAlert(problem?.error?.message ?? messages.unavailable ?? '');
@@ -152,6 +203,8 @@ function sealingEvidence(): void {
     const buttonText = button.textContent;
     button.disabled = true;
     button.textContent = form.dataset.sending ?? '';
+    // Solved while the files are stripped and sealed.
+    const proof = proofFor('evidence');
     let body: Uint8Array;
     try {
       const files = [];
@@ -181,7 +234,7 @@ function sealingEvidence(): void {
       form.append(p);
     };
     try {
-      const response = await fetch('/api/evidence', { method: 'POST', headers: { 'content-type': 'application/vnd.vigil.attachment' }, body: body as BodyInit, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' });
+      const response = await sendProven('evidence', '/api/evidence', { headers: { 'content-type': 'application/vnd.vigil.attachment' }, body: body as BodyInit }, proof);
       if (response.ok) {
         say((form.dataset.received ?? '').replace('{n}', String(chosen.length)), 'status');
         form.reset();
@@ -198,6 +251,40 @@ function sealingEvidence(): void {
   });
 }
 
+/**
+ * The status forms (check, answer, delete) stay plain forms; the script only adds a proof of work
+ * as a hidden field, so the check is not counted against the limit everyone behind the same
+ * address shares. Without a proof the form is sent as it is.
+ */
+function provenStatusForms(): void {
+  document.addEventListener('submit', async (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !/^\/status(\/answer|\/delete)?(\?|$)/.test(form.getAttribute('action') ?? '')) return;
+    event.preventDefault();
+    const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
+    if (button) button.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    form.querySelector(`input[name=${PROOF_FIELD}]`)?.remove();
+    const proof = await proofFor('status');
+    if (proof) {
+      const input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = PROOF_FIELD;
+      input.value = proof;
+      form.append(input);
+    }
+    form.submit();
+  });
+  // Back to this page from the next one: the forms are usable again.
+  addEventListener('pageshow', () => {
+    for (const form of Array.from(document.querySelectorAll('form[aria-busy]'))) {
+      form.removeAttribute('aria-busy');
+      for (const button of Array.from(form.querySelectorAll<HTMLButtonElement>('button[type=submit]'))) button.disabled = false;
+    }
+  });
+}
+
 quickExit();
 sealingForm();
 sealingEvidence();
+provenStatusForms();
