@@ -27,6 +27,18 @@ const ANOTHER_CLIENT = '127.0.0.50';
 /** Fast limits so each attack plays out in seconds: grace 2 s, then 512 bytes/s. */
 const QUICK = { VIGIL_BODY_GRACE_SECONDS: '2', VIGIL_BODY_MIN_BYTES_PER_SECOND: '512', VIGIL_HEADERS_SECONDS: '3' };
 
+/** Writes `bytes` on a fresh connection and resolves with all the server said before closing. */
+function rawExchange(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    let answer = '';
+    socket.on('data', (d) => (answer += d.toString('latin1')));
+    socket.on('error', () => undefined);
+    socket.once('close', () => resolve(answer));
+    socket.write(bytes);
+  });
+}
+
 async function stopAll(trickles: Trickle[]) {
   for (const t of trickles) t.stop();
   await Promise.all(trickles.map((t) => t.closed));
@@ -299,6 +311,33 @@ describe('behind a proxy (VIGIL_TRUST_PROXY)', () => {
       for (let i = 0; i < 6; i++) held.push(trickle(onion.onionPort!, '127.0.0.1', 'GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\n', 1000, 3));
       await new Promise((r) => setTimeout(r, 500));
       assert.equal(held.filter((t) => t.socket.destroyed).length, 0);
+    } finally {
+      await stopAll(held);
+      await onion.close();
+    }
+  });
+
+  it('with Tor’s circuit ids (HiddenServiceExportCircuitID haproxy), each circuit is a client of its own', async () => {
+    const onion = await startTestServer('sqlite', { VIGIL_INTAKE_PER_MINUTE: '2', VIGIL_CONNECTIONS_PER_CLIENT: '3', VIGIL_ONION_PORT: String(await freePort()) });
+    const held: Trickle[] = [];
+    try {
+      await setUpOrganization(onion);
+      const port = onion.onionPort!;
+      const proxyLine = (circuit: number) => `PROXY TCP6 fc00:dead:beef:4dad::0:${circuit.toString(16)} ::1 65535 80\r\n`;
+      const form = 'story=seen';
+      const post = (circuit: number) =>
+        rawExchange(port, `${proxyLine(circuit)}${head(port, 'POST /report?lang=en HTTP/1.1', ['Content-Type: application/x-www-form-urlencoded', `Content-Length: ${form.length}`, 'Connection: close'])}\r\n${form}`);
+      for (let i = 0; i < 2; i++) assert.match(await post(7), /^HTTP\/1\.1 200/);
+      assert.match(await post(7), /^HTTP\/1\.1 429/);
+      // Another circuit is another visitor.
+      assert.match(await post(8), /^HTTP\/1\.1 200/);
+      // One circuit holds only its share of connections.
+      for (let i = 0; i < 5; i++) held.push(trickle(port, '127.0.0.1', `${proxyLine(9)}GET /status HTTP/1.1\r\n`, 1000, 3));
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(held.filter((t) => t.socket.destroyed).length, 2);
+      // A PROXY line that is not Tor's is refused; a connection without one is served as before.
+      assert.equal(await rawExchange(port, 'PROXY TCP4 1.2.3.4 5.6.7.8 1 2\r\nGET /status HTTP/1.1\r\n\r\n'), '');
+      assert.match(await rawExchange(port, `${head(port, 'GET /status HTTP/1.1', ['Connection: close'])}\r\n`), /^HTTP\/1\.1 200/);
     } finally {
       await stopAll(held);
       await onion.close();

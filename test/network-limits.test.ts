@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { keepsPace } from '../src/server/http/body-pace.ts';
 import { connectionLimits, DESCRIPTOR_HEADROOM, trustedProxy } from '../src/server/http/connections.ts';
 import { configFromEnv } from '../src/server/config.ts';
+import { circuitFromProxyLine } from '../src/server/http/onion.ts';
 import { decodeParts, encodeParts, FrameError, FrameReader, FrameTooLarge } from '../src/core/api/parts-frame.ts';
 
 const network = (env: Record<string, string> = {}) => configFromEnv({ VIGIL_DATA: '/tmp/unused', ...env }).network;
@@ -74,5 +75,17 @@ describe('a frame read as it arrives', () => {
     assert.throws(() => decodeParts(frame.subarray(0, frame.length - 1), () => 3), /truncated/);
     assert.throws(() => decodeParts(new Uint8Array(0), () => 3), /not a frame/);
     assert.throws(() => decodeParts(new Uint8Array([1, 0, 0, 0, 0]), () => 0), /not JSON/);
+  });
+});
+
+describe('a Tor circuit from a PROXY line', () => {
+  it('reads the circuit Tor exports', () => {
+    assert.equal(circuitFromProxyLine('PROXY TCP6 fc00:dead:beef:4dad::0:1f ::1 65535 80'), 'fc00:dead:beef:4dad::0:1f');
+    assert.equal(circuitFromProxyLine('PROXY TCP6 FC00:DEAD:BEEF:4DAD::ffff:ffff ::1 65535 443'), 'fc00:dead:beef:4dad::ffff:ffff');
+  });
+  it('refuses any other PROXY line: an address of the visitor’s choosing would be a fresh client', () => {
+    for (const line of ['PROXY TCP4 1.2.3.4 5.6.7.8 1 2', 'PROXY TCP6 2001:db8::1 ::1 1 2', 'PROXY UNKNOWN', 'PROXY TCP6 fc00:dead:beef:4dad::0:1 ::1 65535', 'GET / HTTP/1.1']) {
+      assert.equal(circuitFromProxyLine(line), null, line);
+    }
   });
 });

@@ -18,6 +18,7 @@ import { sendWorkspace } from './http/workspace.ts';
 import { answerClientError, connectionLimits, guardedServerFactory } from './http/connections.ts';
 import { openFileLimit } from './http/open-files.ts';
 import { watchBodyPace } from './http/body-pace.ts';
+import { clientOf } from './http/onion.ts';
 import { errorPage } from '../web/public/error.ts';
 import { intakePage } from '../web/public/intake.ts';
 import { toBase64Url } from '../core/crypto/bytes.ts';
@@ -118,8 +119,8 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
     // On arrival, before the body is read; small public forms opt into counting after their body
     // (perMinute's afterBody) so a refused reporter gets their words back.
     hook: 'onRequest',
-    // The address never leaves this function: it is hashed with a secret key and kept in memory only.
-    keyGenerator: (request) => vigil.secret.keyedHash('rate-limit', `${new Date().toISOString().slice(0, 10)} ${request.ip}`).slice(0, 24), // never stored or logged
+    // The address (or Tor circuit) never leaves this function: it is hashed with a secret key and kept in memory only.
+    keyGenerator: (request) => vigil.secret.keyedHash('rate-limit', `${new Date().toISOString().slice(0, 10)} ${clientOf(request)}`).slice(0, 24), // never stored or logged
     errorResponseBuilder: () => new HttpError(429, 'rate-limited'),
   });
   enforceAccess(app, options.routes);

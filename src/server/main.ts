@@ -36,7 +36,10 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const onion = config.network.onionPort ? await listenForOnion(app.server, config.network.onionPort, app.server.maxConnections) : null;
+    const { network } = config;
+    const onion = network.onionPort
+      ? await listenForOnion(app.server, network.onionPort, { total: app.server.maxConnections, perClient: Math.min(network.connectionsPerClient, app.server.maxConnections), headersMs: network.headersSeconds * 1000 })
+      : null;
     const onionAddress = onion?.address();
     // With PORT=0 the real port is known only now; an explicit VIGIL_PUBLIC_URL is kept as given.
     const base = config.publicUrlGiven ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);

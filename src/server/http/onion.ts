@@ -2,25 +2,93 @@
 // is, so every onion visitor is one client to us: connections arriving here are exempt from the
 // cap per address (they are many people), and any X-Forwarded-For on them was written by the
 // visitor, not by a proxy — it is dropped, even when loopback is a trusted proxy for nginx.
+//
+// With `HiddenServiceExportCircuitID haproxy` in torrc, Tor begins each connection with a PROXY
+// protocol line naming the visitor's circuit (an address in fc00:dead:beef:4dad::/64). Then the
+// circuit is the client: limits count per circuit, and one circuit holds only its share of
+// connections — a flood must build circuits, which Tor's own proof of work makes costly.
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import type { IncomingHttpHeaders, Server } from 'node:http';
+import type { FastifyRequest } from 'fastify';
 
-const onionSockets = new WeakSet<Socket>();
+/** Each onion connection, with its circuit when Tor exported one. */
+const onionSockets = new WeakMap<Socket, string | null>();
 
 export const cameThroughOnion = (socket: Socket): boolean => onionSockets.has(socket);
+
+/** The Tor circuit this connection came on; null when not an onion connection or none was exported. */
+export const circuitOf = (socket: Socket): string | null => onionSockets.get(socket) ?? null;
+
+/** Who a request's limits count: its Tor circuit when known, else its (forwarded) address. */
+export const clientOf = (request: FastifyRequest): string => circuitOf(request.raw.socket) ?? request.ip;
 
 /** Forwarding headers a visitor could use to pose as many clients, or as another address. */
 export function dropForwarding(headers: IncomingHttpHeaders): void {
   for (const name of ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'forwarded']) delete headers[name];
 }
 
-/** Listens on loopback `port` and hands each connection, marked, to the HTTP server. */
-export function listenForOnion(server: Server, port: number, maxConnections: number): Promise<NetServer> {
-  const onion = createServer((socket) => {
-    onionSockets.add(socket);
-    server.emit('connection', socket);
+/** A PROXY protocol v1 line is at most 107 bytes with its CRLF (haproxy's proxy-protocol.txt). */
+const PROXY_LINE_MAX = 107;
+const TOR_CIRCUIT = /^PROXY TCP6 (fc00:dead:beef:4dad::[0-9a-f]{1,4}:[0-9a-f]{1,4}) \S+ \d{1,5} \d{1,5}$/i;
+
+/** The circuit address a PROXY line from Tor names; null for anything else. */
+export function circuitFromProxyLine(line: string): string | null {
+  return TOR_CIRCUIT.exec(line)?.[1]?.toLowerCase() ?? null;
+}
+
+/**
+ * Reads a leading PROXY line, if the connection starts with one, and gives back whatever followed
+ * it; a connection that does not start with "PROXY " is passed on untouched.
+ */
+function readProxyLine(socket: Socket, timeoutMs: number): Promise<string | null | 'bad'> {
+  return new Promise((resolve) => {
+    let seen = Buffer.alloc(0);
+    const done = (result: string | null | 'bad', rest: Buffer) => {
+      clearTimeout(timer);
+      socket.removeListener('data', onData);
+      socket.pause();
+      if (rest.length > 0) socket.unshift(rest);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      seen = Buffer.concat([seen, chunk]);
+      if (!'PROXY '.startsWith(seen.subarray(0, 6).toString('latin1'))) return done(null, seen);
+      if (seen.length < 6) return;
+      const end = seen.indexOf('\r\n');
+      if (end === -1) return seen.length > PROXY_LINE_MAX ? done('bad', Buffer.alloc(0)) : undefined;
+      const circuit = circuitFromProxyLine(seen.subarray(0, end).toString('latin1'));
+      done(circuit ?? 'bad', seen.subarray(end + 2));
+    };
+    const timer = setTimeout(() => done('bad', Buffer.alloc(0)), timeoutMs);
+    socket.on('data', onData);
   });
-  onion.maxConnections = maxConnections;
+}
+
+/**
+ * Listens on loopback `port` and hands each connection, marked (with its circuit, if Tor sent
+ * one), to the HTTP server; a circuit past its share of connections is closed.
+ */
+export function listenForOnion(server: Server, port: number, limits: { total: number; perClient: number; headersMs: number }): Promise<NetServer> {
+  const perCircuit = new Map<string, number>();
+  const onion = createServer(async (socket) => {
+    socket.on('error', () => undefined);
+    const circuit = await readProxyLine(socket, limits.headersMs);
+    if (circuit === 'bad') return socket.destroy();
+    if (circuit) {
+      const count = (perCircuit.get(circuit) ?? 0) + 1;
+      if (count > limits.perClient) return socket.destroy();
+      perCircuit.set(circuit, count);
+      socket.once('close', () => {
+        const left = (perCircuit.get(circuit) ?? 1) - 1;
+        if (left > 0) perCircuit.set(circuit, left);
+        else perCircuit.delete(circuit);
+      });
+    }
+    onionSockets.set(socket, circuit);
+    server.emit('connection', socket);
+    socket.resume();
+  });
+  onion.maxConnections = limits.total;
   return new Promise((resolve, reject) => {
     onion.once('error', reject);
     onion.listen(port, '127.0.0.1', () => resolve(onion));
