@@ -119,7 +119,7 @@ describe('slow sockets', () => {
     try {
       assert.ok(await eventually(() => slow.socket.destroyed, 8000), 'cut');
       assert.ok(slow.closedByServer());
-      if (slow.answer()) assert.match(slow.answer(), /^HTTP\/1\.1 408[\s\S]*content-security-policy: default-src 'none'/i);
+      assert.match(slow.answer(), /^HTTP\/1\.1 408[\s\S]*content-security-policy: default-src 'none'/i);
     } finally {
       await stopAll([slow]);
     }
@@ -306,8 +306,10 @@ describe('behind a proxy (VIGIL_TRUST_PROXY)', () => {
       const viaTor = `http://127.0.0.1:${onion.onionPort}`;
       const post = (forwardedFor: string) => requestFrom('127.0.0.1', `${viaTor}/report?lang=en`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forwardedFor }, body: 'story=seen' });
       for (let i = 0; i < 2; i++) assert.equal((await post(`203.0.113.${i}`)).status, 200);
-      // A visitor's own X-Forwarded-For buys no fresh count.
+      // A visitor's own X-Forwarded-For buys no fresh count, nor a PROXY line of their own making.
       assert.equal((await post('203.0.113.77')).status, 429);
+      const forged = await rawExchange(onion.onionPort!, `PROXY TCP6 fc00:dead:beef:4dad::0:99 ::1 65535 80\r\n${head(onion.onionPort!, 'GET /status HTTP/1.1', ['Connection: close'])}\r\n`);
+      assert.match(forged, /^HTTP\/1\.1 400/);
       for (let i = 0; i < 6; i++) held.push(trickle(onion.onionPort!, '127.0.0.1', 'GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\n', 1000, 3));
       await new Promise((r) => setTimeout(r, 500));
       assert.equal(held.filter((t) => t.socket.destroyed).length, 0);
@@ -318,7 +320,7 @@ describe('behind a proxy (VIGIL_TRUST_PROXY)', () => {
   });
 
   it('with Tor’s circuit ids (HiddenServiceExportCircuitID haproxy), each circuit is a client of its own', async () => {
-    const onion = await startTestServer('sqlite', { VIGIL_INTAKE_PER_MINUTE: '2', VIGIL_CONNECTIONS_PER_CLIENT: '3', VIGIL_ONION_PORT: String(await freePort()) });
+    const onion = await startTestServer('sqlite', { VIGIL_INTAKE_PER_MINUTE: '2', VIGIL_CONNECTIONS_PER_CLIENT: '3', VIGIL_ONION_PORT: String(await freePort()), VIGIL_ONION_CIRCUIT_IDS: '1' });
     const held: Trickle[] = [];
     try {
       await setUpOrganization(onion);
@@ -335,12 +337,28 @@ describe('behind a proxy (VIGIL_TRUST_PROXY)', () => {
       for (let i = 0; i < 5; i++) held.push(trickle(port, '127.0.0.1', `${proxyLine(9)}GET /status HTTP/1.1\r\n`, 1000, 3));
       await new Promise((r) => setTimeout(r, 500));
       assert.equal(held.filter((t) => t.socket.destroyed).length, 2);
-      // A PROXY line that is not Tor's is refused; a connection without one is served as before.
+      // A PROXY line that is not Tor's is refused, and so is a connection without one.
       assert.equal(await rawExchange(port, 'PROXY TCP4 1.2.3.4 5.6.7.8 1 2\r\nGET /status HTTP/1.1\r\n\r\n'), '');
-      assert.match(await rawExchange(port, `${head(port, 'GET /status HTTP/1.1', ['Connection: close'])}\r\n`), /^HTTP\/1\.1 200/);
+      assert.equal(await rawExchange(port, `${head(port, 'GET /status HTTP/1.1', ['Connection: close'])}\r\n`), '');
     } finally {
       await stopAll(held);
       await onion.close();
+    }
+  });
+
+  it('counts the onion port’s connections and the main port’s in one total', async () => {
+    const both = await startTestServer('sqlite', { VIGIL_MAX_CONNECTIONS: '8', VIGIL_ONION_PORT: String(await freePort()) });
+    const held: Trickle[] = [];
+    try {
+      for (let i = 0; i < 8; i++) held.push(trickle(both.onionPort!, '127.0.0.1', 'GET /status HTTP/1.1\r\n', 1000, 3));
+      await new Promise((r) => setTimeout(r, 300));
+      const main = trickle(portOf(both), '127.0.0.40', 'GET /status HTTP/1.1\r\n', 1000, 3);
+      held.push(main);
+      assert.ok(await eventually(() => main.socket.destroyed, 2000), 'the main port is full too');
+      assert.equal(held.filter((t) => t.socket.destroyed).length, 1);
+    } finally {
+      await stopAll(held);
+      await both.close();
     }
   });
 

@@ -47,6 +47,15 @@ describe('failure counter (no clock)', () => {
     assert.equal(counter.lockedFor('other-0', 2), 0);
     assert.ok(counter.lockedFor('kept', 2) > 0, 'a key still failing is not forgotten');
   });
+
+  it('does not forget a locked key when other keys flood it', () => {
+    const counter = new FailureCounter({ ...policy, capacity: 50 });
+    for (let i = 0; i < 3; i++) counter.fail('target', 0);
+    // Thousands of one-off failures on made-up addresses, none repeated on the target.
+    for (let i = 0; i < 5000; i++) counter.fail(`made-up-${i}`, 1);
+    assert.equal(counter.size, 50);
+    assert.ok(counter.lockedFor('target', 2) > 0);
+  });
 });
 
 describe('login guard (no clock)', () => {

@@ -74,6 +74,8 @@ export interface Network {
   bodyMinBytesPerSecond: number;
   /** A loopback port for a Tor onion service to connect to (VIGIL_ONION_PORT; 0 = none). */
   onionPort: number;
+  /** Tor exports each visitor's circuit on that port (VIGIL_ONION_CIRCUIT_IDS=1, with HiddenServiceExportCircuitID haproxy). */
+  onionCircuitIds: boolean;
   /** Memory reporters' uploads may hold at once, in bytes (VIGIL_UPLOAD_MEMORY_MB). */
   uploadMemoryBytes: number;
 }
@@ -101,6 +103,7 @@ function networkFromEnv(env: NodeJS.ProcessEnv): Network {
     bodyGraceSeconds: positive('VIGIL_BODY_GRACE_SECONDS', 10),
     bodyMinBytesPerSecond: positive('VIGIL_BODY_MIN_BYTES_PER_SECOND', 2048),
     onionPort: integer('VIGIL_ONION_PORT', env.VIGIL_ONION_PORT, 0),
+    onionCircuitIds: env.VIGIL_ONION_CIRCUIT_IDS === '1',
     uploadMemoryBytes: positive('VIGIL_UPLOAD_MEMORY_MB', 256) * 1024 * 1024,
   };
 }

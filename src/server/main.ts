@@ -38,7 +38,7 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
     const port = typeof address === 'object' && address ? address.port : config.port;
     const { network } = config;
     const onion = network.onionPort
-      ? await listenForOnion(app.server, network.onionPort, { total: app.server.maxConnections, perClient: Math.min(network.connectionsPerClient, app.server.maxConnections), headersMs: network.headersSeconds * 1000 })
+      ? await listenForOnion(app.server, network.onionPort, { circuitIds: network.onionCircuitIds, total: app.server.maxConnections, perClient: Math.min(network.connectionsPerClient, app.server.maxConnections), headersMs: network.headersSeconds * 1000 })
       : null;
     const onionAddress = onion?.address();
     // With PORT=0 the real port is known only now; an explicit VIGIL_PUBLIC_URL is kept as given.

@@ -17,7 +17,7 @@ export interface FailurePolicy {
   /** Failures allowed in one window; the next attempt is refused until the window ends. */
   max: number;
   windowMs: number;
-  /** Keys remembered at most; past it the least recently failed key is forgotten. */
+  /** Keys remembered at most; past it the least recently failed key that is not locked is forgotten. */
   capacity: number;
 }
 
@@ -42,10 +42,22 @@ export class FailureCounter {
     // Re-inserted so the Map's order is "least recently failed first", the one forgotten first.
     this.#windows.delete(key);
     this.#windows.set(key, window);
-    for (const oldest of this.#windows.keys()) {
-      if (this.#windows.size <= this.policy.capacity) break;
-      this.#windows.delete(oldest);
+    if (this.#windows.size > this.policy.capacity) this.#forgetOne(now);
+  }
+
+  /**
+   * Forgets the least recently failed key that is not locked: failing on many other addresses must
+   * not make the counter forget an account it has locked. Only when every key is locked does the
+   * oldest go, as memory stays bounded.
+   */
+  #forgetOne(now: number) {
+    for (const [key, window] of this.#windows) {
+      if (window.failures < this.policy.max || window.endsAt <= now) {
+        this.#windows.delete(key);
+        return;
+      }
     }
+    this.#windows.delete(this.#windows.keys().next().value!);
   }
 
   get size(): number {

@@ -58,7 +58,16 @@ export function guardedServerFactory(network: Network, limits: ConnectionLimits)
     server.maxConnections = limits.total;
     server.setTimeout(network.idleSeconds * 1000, (socket: Socket) => socket.destroy());
     const open = new Map<string, number>();
+    // Node's own cap counts only what this server accepted; the onion port's connections are
+    // handed over, so the total is also counted here, over both.
+    let live = 0;
     server.prependListener('connection', (socket: Socket) => {
+      if (live >= limits.total) {
+        socket.destroy();
+        return;
+      }
+      live += 1;
+      socket.once('close', () => (live -= 1));
       const address = socket.remoteAddress ?? '';
       if (isProxy(address) || cameThroughOnion(socket)) return;
       const count = (open.get(address) ?? 0) + 1;

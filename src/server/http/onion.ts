@@ -3,8 +3,9 @@
 // cap per address (they are many people), and any X-Forwarded-For on them was written by the
 // visitor, not by a proxy — it is dropped, even when loopback is a trusted proxy for nginx.
 //
-// With `HiddenServiceExportCircuitID haproxy` in torrc, Tor begins each connection with a PROXY
-// protocol line naming the visitor's circuit (an address in fc00:dead:beef:4dad::/64). Then the
+// With `HiddenServiceExportCircuitID haproxy` in torrc (and VIGIL_ONION_CIRCUIT_IDS=1), Tor begins
+// each connection with a PROXY protocol line naming the visitor's circuit (an address in
+// fc00:dead:beef:4dad::/64), and a connection without one is refused. Then the
 // circuit is the client: limits count per circuit, and one circuit holds only its share of
 // connections — a flood must build circuits, which Tor's own proof of work makes costly.
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
@@ -37,13 +38,13 @@ export function circuitFromProxyLine(line: string): string | null {
 }
 
 /**
- * Reads a leading PROXY line, if the connection starts with one, and gives back whatever followed
- * it; a connection that does not start with "PROXY " is passed on untouched.
+ * Reads the PROXY line Tor begins the connection with and gives back whatever followed it; 'bad'
+ * when the connection does not begin with one of Tor's.
  */
-function readProxyLine(socket: Socket, timeoutMs: number): Promise<string | null | 'bad'> {
+function readProxyLine(socket: Socket, timeoutMs: number): Promise<string | 'bad'> {
   return new Promise((resolve) => {
     let seen = Buffer.alloc(0);
-    const done = (result: string | null | 'bad', rest: Buffer) => {
+    const done = (result: string | 'bad', rest: Buffer) => {
       clearTimeout(timer);
       socket.removeListener('data', onData);
       socket.pause();
@@ -52,8 +53,6 @@ function readProxyLine(socket: Socket, timeoutMs: number): Promise<string | null
     };
     const onData = (chunk: Buffer) => {
       seen = Buffer.concat([seen, chunk]);
-      if (!'PROXY '.startsWith(seen.subarray(0, 6).toString('latin1'))) return done(null, seen);
-      if (seen.length < 6) return;
       const end = seen.indexOf('\r\n');
       if (end === -1) return seen.length > PROXY_LINE_MAX ? done('bad', Buffer.alloc(0)) : undefined;
       const circuit = circuitFromProxyLine(seen.subarray(0, end).toString('latin1'));
@@ -68,15 +67,17 @@ function readProxyLine(socket: Socket, timeoutMs: number): Promise<string | null
  * Listens on loopback `port` and hands each connection, marked (with its circuit, if Tor sent
  * one), to the HTTP server; a circuit past its share of connections is closed.
  */
-export function listenForOnion(server: Server, port: number, limits: { total: number; perClient: number; headersMs: number }): Promise<NetServer> {
+export function listenForOnion(server: Server, port: number, options: { circuitIds: boolean; total: number; perClient: number; headersMs: number }): Promise<NetServer> {
   const perCircuit = new Map<string, number>();
   const onion = createServer(async (socket) => {
     socket.on('error', () => undefined);
-    const circuit = await readProxyLine(socket, limits.headersMs);
+    // Only when torrc exports circuits: otherwise the visitor's own bytes come first, and a PROXY
+    // line of their making would buy them a fresh count on every connection.
+    const circuit = options.circuitIds ? await readProxyLine(socket, options.headersMs) : null;
     if (circuit === 'bad') return socket.destroy();
     if (circuit) {
       const count = (perCircuit.get(circuit) ?? 0) + 1;
-      if (count > limits.perClient) return socket.destroy();
+      if (count > options.perClient) return socket.destroy();
       perCircuit.set(circuit, count);
       socket.once('close', () => {
         const left = (perCircuit.get(circuit) ?? 1) - 1;
@@ -88,7 +89,7 @@ export function listenForOnion(server: Server, port: number, limits: { total: nu
     server.emit('connection', socket);
     socket.resume();
   });
-  onion.maxConnections = limits.total;
+  onion.maxConnections = options.total;
   return new Promise((resolve, reject) => {
     onion.once('error', reject);
     onion.listen(port, '127.0.0.1', () => resolve(onion));
