@@ -237,6 +237,20 @@ for (const backend of BACKENDS) {
       assert.equal(Number(await attachments()), 1);
     });
 
+    it('one upload in flight per client: holding the memory takes as many clients as uploads', async () => {
+      const slowUpload = `${head(portOf(server), 'POST /api/evidence HTTP/1.1', [`Content-Type: ${ATTACHMENT_TYPE}`, 'Content-Length: 10000'])}\r\n\u0001`;
+      const slow = trickle(portOf(server), '127.0.0.11', slowUpload);
+      try {
+        await new Promise((r) => setTimeout(r, 300));
+        const second = await requestFrom('127.0.0.11', `${server.url}/api/evidence`, { method: 'POST', headers: { 'content-type': ATTACHMENT_TYPE }, body: new Uint8Array(100) });
+        assert.equal(second.status, 503);
+        const other = await requestFrom(ANOTHER_CLIENT, `${server.url}/api/evidence`, { method: 'POST', headers: { 'content-type': ATTACHMENT_TYPE }, body: await reporterFrame(server, codename, new Uint8Array(2000).fill(5)) });
+        assert.equal(other.status, 201);
+      } finally {
+        await stopAll([slow]);
+      }
+    });
+
     it('two slow uploads hold the memory only until they fall behind; then others upload again', async () => {
       const before = Number(await attachments());
       const slowUpload = (n: number) => `${head(portOf(server), 'POST /api/evidence HTTP/1.1', [`Content-Type: ${ATTACHMENT_TYPE}`, `Content-Length: ${n}`])}\r\n\u0001`;

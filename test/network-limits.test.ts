@@ -6,6 +6,7 @@ import { keepsPace } from '../src/server/http/body-pace.ts';
 import { connectionLimits, DESCRIPTOR_HEADROOM, trustedProxy } from '../src/server/http/connections.ts';
 import { configFromEnv } from '../src/server/config.ts';
 import { circuitFromProxyLine } from '../src/server/http/onion.ts';
+import { clientAddress } from '../src/server/http/client-address.ts';
 import { decodeParts, encodeParts, FrameError, FrameReader, FrameTooLarge } from '../src/core/api/parts-frame.ts';
 
 const network = (env: Record<string, string> = {}) => configFromEnv({ VIGIL_DATA: '/tmp/unused', ...env }).network;
@@ -87,5 +88,14 @@ describe('a Tor circuit from a PROXY line', () => {
     for (const line of ['PROXY TCP4 1.2.3.4 5.6.7.8 1 2', 'PROXY TCP6 2001:db8::1 ::1 1 2', 'PROXY UNKNOWN', 'PROXY TCP6 fc00:dead:beef:4dad::0:1 ::1 65535', 'GET / HTTP/1.1']) {
       assert.equal(circuitFromProxyLine(line), null, line);
     }
+  });
+});
+
+describe('one client', () => {
+  it('is an IPv4 address, or an IPv6 /64', () => {
+    assert.equal(clientAddress('203.0.113.7'), '203.0.113.7');
+    assert.equal(clientAddress('::ffff:203.0.113.7'), '203.0.113.7');
+    assert.equal(clientAddress('2001:db8:1:2:aaaa::1'), clientAddress('2001:db8:1:2:ffff:1:2:3'));
+    assert.notEqual(clientAddress('2001:db8:1:2::1'), clientAddress('2001:db8:1:3::1'));
   });
 });

@@ -3,10 +3,15 @@
 // anonymous uploads gets "busy, try again shortly" on arrival instead of the server's memory.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../http/errors.ts';
+import { clientOf } from '../http/onion.ts';
 
-/** Memory shared by every reporter's upload in flight, reserved by declared length. */
+/**
+ * Memory shared by every reporter's upload in flight, reserved by declared length; one upload in
+ * flight per client, so that holding the memory takes as many clients as uploads.
+ */
 export function uploadMemory(capacity: number) {
   let used = 0;
+  const inFlight = new Set<string>();
   return {
     get used() {
       return used;
@@ -20,13 +25,20 @@ export function uploadMemory(capacity: number) {
         const declared = declaredLength(request);
         if (declared > limit) throw new HttpError(413, 'too-large');
         const cost = declared * holds;
-        if (used + cost > capacity) {
+        const client = clientOf(request);
+        if (used + cost > capacity || inFlight.has(client)) {
           reply.header('retry-after', '30');
           throw new HttpError(503, 'unavailable');
         }
         used += cost;
+        inFlight.add(client);
+        const release = () => {
+          used -= cost;
+          inFlight.delete(client);
+        };
         // The answer's end, however it comes (sent, refused, or the connection cut), gives it back.
-        reply.raw.once('close', () => (used -= cost));
+        if (reply.raw.writableFinished || request.raw.socket.destroyed) release();
+        else reply.raw.once('close', release);
       };
     },
   };

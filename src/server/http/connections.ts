@@ -7,6 +7,7 @@ import proxyAddr from 'proxy-addr';
 import type { Network } from '../config.ts';
 import { CSP } from './security.ts';
 import { cameThroughOnion, dropForwarding } from './onion.ts';
+import { clientAddress } from './client-address.ts';
 
 /** Descriptors kept free for the database, files and outgoing mail whatever the clients do. */
 export const DESCRIPTOR_HEADROOM = 256;
@@ -70,16 +71,17 @@ export function guardedServerFactory(network: Network, limits: ConnectionLimits)
       socket.once('close', () => (live -= 1));
       const address = socket.remoteAddress ?? '';
       if (isProxy(address) || cameThroughOnion(socket)) return;
-      const count = (open.get(address) ?? 0) + 1;
+      const client = clientAddress(address);
+      const count = (open.get(client) ?? 0) + 1;
       if (count > limits.perClient) {
         socket.destroy();
         return;
       }
-      open.set(address, count);
+      open.set(client, count);
       socket.once('close', () => {
-        const left = (open.get(address) ?? 1) - 1;
-        if (left > 0) open.set(address, left);
-        else open.delete(address);
+        const left = (open.get(client) ?? 1) - 1;
+        if (left > 0) open.set(client, left);
+        else open.delete(client);
       });
     });
     return server;

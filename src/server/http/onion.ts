@@ -11,6 +11,7 @@
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { FastifyRequest } from 'fastify';
+import { clientAddress } from './client-address.ts';
 
 /** Each onion connection, with its circuit when Tor exported one. */
 const onionSockets = new WeakMap<Socket, string | null>();
@@ -20,8 +21,8 @@ export const cameThroughOnion = (socket: Socket): boolean => onionSockets.has(so
 /** The Tor circuit this connection came on; null when not an onion connection or none was exported. */
 export const circuitOf = (socket: Socket): string | null => onionSockets.get(socket) ?? null;
 
-/** Who a request's limits count: its Tor circuit when known, else its (forwarded) address. */
-export const clientOf = (request: FastifyRequest): string => circuitOf(request.raw.socket) ?? request.ip;
+/** Who a request's limits count: its Tor circuit when known, else its (forwarded) address or /64. */
+export const clientOf = (request: FastifyRequest): string => circuitOf(request.raw.socket) ?? clientAddress(request.ip);
 
 /** Forwarding headers a visitor could use to pose as many clients, or as another address. */
 export function dropForwarding(headers: IncomingHttpHeaders): void {
