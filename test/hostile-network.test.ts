@@ -19,6 +19,8 @@ import { statusKeyOf } from '../src/core/crypto/status-key.ts';
 import { sealAttachment } from '../src/core/evidence/attachment.ts';
 import { fromBase64Url, toBase64Url } from '../src/core/crypto/bytes.ts';
 import { MESSAGES } from '../src/core/i18n/index.ts';
+import { strippedImage } from '../src/server/evidence/strip.ts';
+import { deflateSync, crc32 } from 'node:zlib';
 
 const ATTACHMENT_TYPE = 'application/vnd.vigil.attachment';
 const portOf = (server: TestServer) => Number(new URL(server.url).port);
@@ -378,5 +380,33 @@ describe('behind a proxy (VIGIL_TRUST_PROXY)', () => {
 
   it('refuses to start with a VIGIL_TRUST_PROXY it cannot read', async () => {
     await assert.rejects(startTestServer('sqlite', { VIGIL_TRUST_PROXY: 'nginx.local' }), /VIGIL_TRUST_PROXY must be addresses or CIDRs/);
+  });
+});
+
+/** A valid PNG of `width` × `height` black grey pixels: a few hundred KB that unpack to width × height bytes. */
+function blackPng(width: number, height: number): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth; colour type 0 (grey), no interlace
+  const rows = deflateSync(Buffer.alloc((width + 1) * height), { level: 9 });
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', rows), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describe('a picture that unpacks to far more than its size (no JavaScript: the server strips it)', () => {
+  it('gets no working copy above 50 megapixels, without being decoded; a small one still does', async () => {
+    const bomb = blackPng(10_000, 6_000);
+    assert.ok(bomb.length < 1_000_000, `${bomb.length} bytes`);
+    assert.equal(await strippedImage(bomb), null);
+    const small = await strippedImage(blackPng(100, 100));
+    assert.equal(small?.type, 'image/png');
   });
 });

@@ -16,11 +16,26 @@ export async function imageType(bytes: Uint8Array): Promise<(typeof FORMATS)[key
   }
 }
 
-export async function strippedImage(bytes: Uint8Array): Promise<{ type: string; bytes: Uint8Array } | null> {
+/**
+ * Decoding needs the whole picture in memory (4 bytes a pixel), whatever the file's size: a few KB
+ * of PNG can unpack to hundreds of MB. So pictures are decoded one at a time, and one above 50
+ * megapixels (a 48 MP phone photo fits) gets no working copy: its original is kept sealed, as for
+ * any other file.
+ */
+const MAX_PIXELS = 50_000_000;
+let decoding: Promise<unknown> = Promise.resolve();
+
+export function strippedImage(bytes: Uint8Array): Promise<{ type: string; bytes: Uint8Array } | null> {
+  const turn = decoding.then(() => stripNow(bytes));
+  decoding = turn.catch(() => undefined);
+  return turn;
+}
+
+async function stripNow(bytes: Uint8Array): Promise<{ type: string; bytes: Uint8Array } | null> {
   const type = await imageType(bytes);
   if (!type) return null;
   try {
-    const image = sharp(bytes, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();
+    const image = sharp(bytes, { failOn: 'error', limitInputPixels: MAX_PIXELS }).rotate();
     const out = type === 'image/png' ? image.png() : type === 'image/webp' ? image.webp({ quality: 90 }) : image.jpeg({ quality: 90 });
     return { type, bytes: new Uint8Array(await out.toBuffer()) };
   } catch {
