@@ -77,7 +77,9 @@ describe('slow sockets', () => {
     const trickles: Trickle[] = [];
     try {
       for (let a = 0; a < 5; a++) for (let i = 0; i < 20; i++) trickles.push(trickle(portOf(capped), `127.0.1.${a + 1}`, slowFormHead(portOf(capped), '/report')));
-      assert.ok(await eventually(() => trickles.filter((t) => t.socket.destroyed).length >= 40, 5000), 'the total holds');
+      // Refused at once (before the 2 s grace could cut anything), and not answered.
+      assert.ok(await eventually(() => trickles.filter((t) => t.socket.destroyed).length >= 40, 1500), 'the total holds');
+      assert.ok(trickles.filter((t) => t.socket.destroyed).every((t) => t.answer() === ''));
       // Once the trickles are cut, everyone is served again.
       assert.ok(await eventually(() => trickles.every((t) => t.socket.destroyed), 8000));
       assert.equal((await requestFrom(ANOTHER_CLIENT, `${capped.url}/status`)).status, 200);

@@ -69,6 +69,8 @@ export class FrameReader {
         at = end;
         continue;
       }
+      // A part that spans chunks is gathered into its own buffer, made once its bytes start coming.
+      if (this.state === 'part' && this.filled === 0) this.part = new Uint8Array(this.need);
       const target = this.state === 'part' ? this.part! : this.small;
       const take = Math.min(this.need - this.filled, chunk.length - at);
       target.set(chunk.subarray(at, at + take), this.filled);
@@ -114,7 +116,6 @@ export class FrameReader {
       if (length === 0) this.completePart(null);
       else {
         this.state = 'part';
-        this.part = new Uint8Array(length);
         this.need = length;
         this.filled = 0;
       }
