@@ -121,10 +121,14 @@ async function serverCost(base: string, spentProof: string): Promise<{ name: str
   return plan.map(({ name }, i) => ({ name, rps: median(rps[i]!) }));
 }
 
-/** The flood, from its own process (so the reporter's solving here does not slow it): status counts. */
+/**
+ * The flood, from its own process (so the reporter's solving here does not slow it): status counts,
+ * and requests that got no answer (a refused request's unread body closes its connection; the
+ * flood's connections beyond its share are refused).
+ */
 function floodFromChild(base: string): Promise<Record<string, number>> {
   const options = { url: `${base}/api/reports`, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', connections: 10, amount: FLOOD.requests, overallRate: FLOOD.perSecond };
-  const code = `import('autocannon').then(async ({ default: autocannon }) => { const r = await autocannon(${JSON.stringify(options)}); console.log(JSON.stringify(Object.fromEntries(Object.entries(r.statusCodeStats).map(([c, s]) => [c, s.count])))); })`;
+  const code = `import('autocannon').then(async ({ default: autocannon }) => { const r = await autocannon(${JSON.stringify(options)}); console.log(JSON.stringify({ ...Object.fromEntries(Object.entries(r.statusCodeStats).map(([c, s]) => [c, s.count])), 'no answer (connection closed or refused)': r.errors + r.timeouts })); })`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', code], { cwd: join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

@@ -129,6 +129,19 @@ describe('slow sockets', () => {
     }
   });
 
+  it('after an early answer, the small rest of a body is drained only while it keeps pace', async () => {
+    const port = portOf(server);
+    const slow = trickle(port, '127.0.0.12', `${head(port, 'POST /api/inbox/cache HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 10000'])}\r\n{`, 500, 20);
+    try {
+      assert.ok(await eventually(() => slow.socket.destroyed, 8000), 'cut');
+      assert.ok(slow.closedByServer());
+      assert.match(slow.answer(), /^HTTP\/1\.1 401/);
+      assert.doesNotMatch(slow.answer(), /connection: close/i, 'a small rest may be drained');
+    } finally {
+      await stopAll([slow]);
+    }
+  });
+
   it('answers headers too large with 431 and the headers every answer carries', async () => {
     const socket = connect({ port: portOf(server), host: '127.0.0.1' });
     let answer = '';

@@ -17,6 +17,9 @@ export function keepsPace(received: number, elapsedMs: number, network: Pick<Net
   return judged <= 0 || received >= judged * network.bodyMinBytesPerSecond;
 }
 
+/** A body this small may be drained after an early answer rather than cost a new connection. */
+const SMALL_REST = 64 * 1024;
+
 const hasBody = (raw: IncomingMessage) => raw.headers['transfer-encoding'] !== undefined || Number(raw.headers['content-length'] ?? 0) > 0;
 
 export function watchBodyPace(app: FastifyInstance, network: Network): void {
@@ -28,24 +31,27 @@ export function watchBodyPace(app: FastifyInstance, network: Network): void {
     watched.set(raw, { started: Date.now(), bytesAtStart: raw.socket.bytesRead });
   });
 
-  // An answer given before the body arrived whole (refused on arrival, too large): the rest of
-  // the body is not waited for; the connection closes once the answer is out.
+  // An answer given before a large body arrived whole (refused on arrival, too large): the rest
+  // is not waited for; the connection closes once the answer is out. A small rest is let in (Node
+  // drains it to keep the connection), still watched for pace until it has arrived.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.raw.complete && hasBody(request.raw)) reply.header('connection', 'close');
+    if (!request.raw.complete && hasBody(request.raw) && !(Number(request.raw.headers['content-length'] ?? Infinity) <= SMALL_REST)) reply.header('connection', 'close');
     return payload;
   });
   app.addHook('onResponse', async (request) => {
-    watched.delete(request.raw);
+    if (request.raw.complete) watched.delete(request.raw);
   });
 
   const sweep = () => {
     const now = Date.now();
     for (const [raw, entry] of watched) {
-      if (raw.complete || raw.socket.destroyed) {
+      // A request's socket is let go once it is done with.
+      const socket = raw.socket as IncomingMessage['socket'] | null;
+      if (raw.complete || !socket || socket.destroyed) {
         watched.delete(raw);
-      } else if (!keepsPace(raw.socket.bytesRead - entry.bytesAtStart, now - entry.started, network)) {
+      } else if (!keepsPace(socket.bytesRead - entry.bytesAtStart, now - entry.started, network)) {
         watched.delete(raw);
-        raw.socket.destroy();
+        socket.destroy();
       }
     }
   };
