@@ -52,7 +52,11 @@ describe('slow sockets', () => {
     server = await startTestServer('sqlite', { ...QUICK, VIGIL_CONNECTIONS_PER_CLIENT: '20' });
     await setUpOrganization(server);
   });
-  after(() => server?.close());
+  after(async () => {
+    // No client's address or user agent reached the log, whatever the attacks did.
+    assert.doesNotMatch(server.logs(), /127\.0\.0\.(7|8|12|50)\b|user-agent/i);
+    await server?.close();
+  });
 
   it('one address holds at most its share; another client is served; the trickles are cut after the grace', async () => {
     const trickles = Array.from({ length: 300 }, () => trickle(portOf(server), '127.0.0.7', slowFormHead(portOf(server), '/report')));
@@ -296,7 +300,10 @@ describe('behind a proxy (VIGIL_TRUST_PROXY)', () => {
     server = await startTestServer('sqlite', { VIGIL_TRUST_PROXY: '127.0.0.1', VIGIL_INTAKE_PER_MINUTE: '2', VIGIL_CONNECTIONS_PER_CLIENT: '3' });
     await setUpOrganization(server);
   });
-  after(() => server?.close());
+  after(async () => {
+    assert.doesNotMatch(server.logs(), /203\.0\.113\.|198\.51\.100\.|127\.0\.0\.(20|21)\b/);
+    await server?.close();
+  });
 
   const report = (from: string, forwardedFor?: string) =>
     requestFrom(from, `${server.url}/report?lang=en`, {

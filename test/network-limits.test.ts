@@ -2,11 +2,15 @@
 // piece by piece.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { keepsPace } from '../src/server/http/body-pace.ts';
 import { connectionLimits, DESCRIPTOR_HEADROOM, trustedProxy } from '../src/server/http/connections.ts';
 import { configFromEnv } from '../src/server/config.ts';
 import { circuitFromProxyLine } from '../src/server/http/onion.ts';
-import { clientAddress } from '../src/server/http/client-address.ts';
+import { addressKey, clientAddress } from '../src/server/http/client-address.ts';
+import { loadServerSecret } from '../src/server/secret.ts';
 import { decodeParts, encodeParts, FrameError, FrameReader, FrameTooLarge } from '../src/core/api/parts-frame.ts';
 
 const network = (env: Record<string, string> = {}) => configFromEnv({ VIGIL_DATA: '/tmp/unused', ...env }).network;
@@ -97,5 +101,12 @@ describe('one client', () => {
     assert.equal(clientAddress('::ffff:203.0.113.7'), '203.0.113.7');
     assert.equal(clientAddress('2001:db8:1:2:aaaa::1'), clientAddress('2001:db8:1:2:ffff:1:2:3'));
     assert.notEqual(clientAddress('2001:db8:1:2::1'), clientAddress('2001:db8:1:3::1'));
+  });
+  it('is held only as a keyed hash, never the address itself', () => {
+    const secret = loadServerSecret(join(mkdtempSync(join(tmpdir(), 'vigil-key-')), 'server.secret'));
+    const key = addressKey(secret, '203.0.113.7');
+    assert.doesNotMatch(key, /203|113/);
+    assert.equal(key, addressKey(secret, '::ffff:203.0.113.7'));
+    assert.equal(addressKey(secret, '2001:db8:1:2::1'), addressKey(secret, '2001:db8:1:2:ffff::9'));
   });
 });

@@ -18,7 +18,7 @@ import { sendWorkspace } from './http/workspace.ts';
 import { answerClientError, connectionLimits, guardedServerFactory } from './http/connections.ts';
 import { openFileLimit } from './http/open-files.ts';
 import { watchBodyPace } from './http/body-pace.ts';
-import { clientOf } from './http/onion.ts';
+import { clientKey } from './http/client-address.ts';
 import { errorPage } from '../web/public/error.ts';
 import { intakePage } from '../web/public/intake.ts';
 import { toBase64Url } from '../core/crypto/bytes.ts';
@@ -96,7 +96,7 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
     bodyLimit: 1024 * 1024,
     // Only the proxies named in VIGIL_TRUST_PROXY may say who the client is.
     trustProxy: vigil.config.network.trustProxy.length > 0 ? vigil.config.network.trustProxy : false,
-    serverFactory: guardedServerFactory(vigil.config.network, connectionLimits(vigil.config.network, openFileLimit()?.soft ?? null)),
+    serverFactory: guardedServerFactory(vigil.config.network, connectionLimits(vigil.config.network, openFileLimit()?.soft ?? null), vigil.secret),
     clientErrorHandler: answerClientError,
     return503OnClosing: true,
     // On stop, end every connection at once (a client that stopped reading must not hold us up).
@@ -119,8 +119,7 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
     // On arrival, before the body is read; small public forms opt into counting after their body
     // (perMinute's afterBody) so a refused reporter gets their words back.
     hook: 'onRequest',
-    // The address (or Tor circuit) never leaves this function: it is hashed with a secret key and kept in memory only.
-    keyGenerator: (request) => vigil.secret.keyedHash('rate-limit', `${new Date().toISOString().slice(0, 10)} ${clientOf(request)}`).slice(0, 24), // never stored or logged
+    keyGenerator: (request) => clientKey(vigil.secret, request),
     errorResponseBuilder: () => new HttpError(429, 'rate-limited'),
   });
   enforceAccess(app, options.routes);

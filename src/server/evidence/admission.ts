@@ -3,13 +3,14 @@
 // anonymous uploads gets "busy, try again shortly" on arrival instead of the server's memory.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../http/errors.ts';
-import { clientOf } from '../http/onion.ts';
+import { clientKey } from '../http/client-address.ts';
+import type { ServerSecret } from '../secret.ts';
 
 /**
  * Memory shared by every reporter's upload in flight, reserved by declared length; one upload in
  * flight per client, so that holding the memory takes as many clients as uploads.
  */
-export function uploadMemory(capacity: number) {
+export function uploadMemory(capacity: number, secret: ServerSecret) {
   let used = 0;
   const inFlight = new Set<string>();
   return {
@@ -25,7 +26,7 @@ export function uploadMemory(capacity: number) {
         const declared = declaredLength(request);
         if (declared > limit) throw new HttpError(413, 'too-large');
         const cost = declared * holds;
-        const client = clientOf(request);
+        const client = clientKey(secret, request);
         if (used + cost > capacity || inFlight.has(client)) {
           reply.header('retry-after', '30');
           throw new HttpError(503, 'unavailable');

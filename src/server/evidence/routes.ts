@@ -57,7 +57,7 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
   const limit = app.vigil.config.attachmentBytes;
   // Reporters' uploads are admitted on declared length against the memory left for them; a frame
   // holds the files' sealed copies (×1), a plain form the files and their sealed copies (×2).
-  const memory = uploadMemory(app.vigil.config.network.uploadMemoryBytes);
+  const memory = uploadMemory(app.vigil.config.network.uploadMemoryBytes, app.vigil.secret);
   const frameLimit = 2 * sealedMost(limit) + MAX_FILES * PARTS_PER_FILE * (4 + SMALL_PART) + FRAMING;
   const formLimit = limit + FRAMING;
 

@@ -1,7 +1,11 @@
-// Who counts as one client. An IPv4 address is one; an IPv6 address is its /64, since anyone with
-// a server has a whole /64 to draw fresh addresses from — counting each would give one attacker
-// endless fresh shares.
+// Who counts as one client, for limits and connection caps — and only ever as a keyed hash: the
+// address (or Tor circuit) is hashed with the server secret and the day, held in memory only, and
+// never stored or logged. An IPv4 address is one client; an IPv6 address is its /64, since anyone
+// with a server has a whole /64 to draw fresh addresses from.
 import ipaddr from 'ipaddr.js';
+import type { FastifyRequest } from 'fastify';
+import type { ServerSecret } from '../secret.ts';
+import { circuitOf } from './onion.ts';
 
 export function clientAddress(address: string): string {
   try {
@@ -11,4 +15,15 @@ export function clientAddress(address: string): string {
   } catch {
     return address;
   }
+}
+
+/** The key of a client's address: keyed, rotated daily, short. */
+export function addressKey(secret: ServerSecret, address: string): string {
+  return secret.keyedHash('rate-limit', `${new Date().toISOString().slice(0, 10)} ${clientAddress(address)}`).slice(0, 24);
+}
+
+/** The key a request's limits count: its Tor circuit when Tor exported one, else its (forwarded) address. */
+export function clientKey(secret: ServerSecret, request: FastifyRequest): string {
+  const circuit = circuitOf(request.raw.socket);
+  return circuit ? secret.keyedHash('rate-limit', `circuit ${circuit}`).slice(0, 24) : addressKey(secret, request.ip);
 }

@@ -7,7 +7,8 @@ import proxyAddr from 'proxy-addr';
 import type { Network } from '../config.ts';
 import { CSP } from './security.ts';
 import { cameThroughOnion, dropForwarding } from './onion.ts';
-import { clientAddress } from './client-address.ts';
+import { addressKey } from './client-address.ts';
+import type { ServerSecret } from '../secret.ts';
 
 /** Descriptors kept free for the database, files and outgoing mail whatever the clients do. */
 export const DESCRIPTOR_HEADROOM = 256;
@@ -38,7 +39,7 @@ export function connectionLimits(network: Network, openFiles: number | null): Co
  * cap on connections in all, and one per client address (a trusted proxy and the onion service's
  * port speak for many, so only the total applies to them).
  */
-export function guardedServerFactory(network: Network, limits: ConnectionLimits) {
+export function guardedServerFactory(network: Network, limits: ConnectionLimits, secret: ServerSecret) {
   const isProxy = trustedProxy(network);
   return (handler: (req: IncomingMessage, res: ServerResponse) => void): Server => {
     const server = createServer(
@@ -71,7 +72,7 @@ export function guardedServerFactory(network: Network, limits: ConnectionLimits)
       socket.once('close', () => (live -= 1));
       const address = socket.remoteAddress ?? '';
       if (isProxy(address) || cameThroughOnion(socket)) return;
-      const client = clientAddress(address);
+      const client = addressKey(secret, address);
       const count = (open.get(client) ?? 0) + 1;
       if (count > limits.perClient) {
         socket.destroy();

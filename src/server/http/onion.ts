@@ -10,8 +10,6 @@
 // connections — a flood must build circuits, which Tor's own proof of work makes costly.
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import type { IncomingHttpHeaders, Server } from 'node:http';
-import type { FastifyRequest } from 'fastify';
-import { clientAddress } from './client-address.ts';
 
 /** Each onion connection, with its circuit when Tor exported one. */
 const onionSockets = new WeakMap<Socket, string | null>();
@@ -20,9 +18,6 @@ export const cameThroughOnion = (socket: Socket): boolean => onionSockets.has(so
 
 /** The Tor circuit this connection came on; null when not an onion connection or none was exported. */
 export const circuitOf = (socket: Socket): string | null => onionSockets.get(socket) ?? null;
-
-/** Who a request's limits count: its Tor circuit when known, else its (forwarded) address or /64. */
-export const clientOf = (request: FastifyRequest): string => circuitOf(request.raw.socket) ?? clientAddress(request.ip);
 
 /** Forwarding headers a visitor could use to pose as many clients, or as another address. */
 export function dropForwarding(headers: IncomingHttpHeaders): void {
