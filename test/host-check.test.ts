@@ -86,7 +86,7 @@ for (const backend of BACKENDS) {
     });
 
     it('an HTTP/1.0 request without Host is refused too', async () => {
-      const answer = await rawExchange(server, 'GET / HTTP/1.0\r\nAccept-Language: ru\r\n\r\n');
+      const answer = await rawExchange(Number(new URL(server.url).port), 'GET / HTTP/1.0\r\nAccept-Language: ru\r\n\r\n');
       assert.match(answer, /^HTTP\/1\.[01] 421 /);
       assert.match(answer, /\r\nx-content-type-options: nosniff\r\n/i);
       assert.ok(answer.includes(MESSAGES.ru.errors['wrong-host']));

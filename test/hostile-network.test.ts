@@ -14,6 +14,7 @@ import { countReports, query } from './support/db.ts';
 import { BACKENDS } from './support/backends.ts';
 import { freePort } from '../bench/support.ts';
 import { eventually, head, requestFrom, slowFormHead, trickle, type Trickle } from './support/attack.ts';
+import { rawExchange } from './support/raw-http.ts';
 import { encodeParts } from '../src/core/api/parts-frame.ts';
 import { statusKeyOf } from '../src/core/crypto/status-key.ts';
 import { sealAttachment } from '../src/core/evidence/attachment.ts';
@@ -28,18 +29,6 @@ const ANOTHER_CLIENT = '127.0.0.50';
 
 /** Fast limits so each attack plays out in seconds: grace 2 s, then 512 bytes/s. */
 const QUICK = { VIGIL_BODY_GRACE_SECONDS: '2', VIGIL_BODY_MIN_BYTES_PER_SECOND: '512', VIGIL_HEADERS_SECONDS: '3' };
-
-/** Writes `bytes` on a fresh connection and resolves with all the server said before closing. */
-function rawExchange(port: number, bytes: string): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect({ port, host: '127.0.0.1' });
-    let answer = '';
-    socket.on('data', (d) => (answer += d.toString('latin1')));
-    socket.on('error', () => undefined);
-    socket.once('close', () => resolve(answer));
-    socket.write(bytes);
-  });
-}
 
 async function stopAll(trickles: Trickle[]) {
   for (const t of trickles) t.stop();
@@ -171,12 +160,12 @@ async function reporterFrame(server: TestServer, codename: string, bytes: Uint8A
   return encodeParts({ v: 1, statusKey: toBase64Url(await statusKeyOf(codename)), files: [{ id, size: bytes.length }] }, [sealed.keyEnvelope, sealed.meta, sealed.original, sealed.working, sealed.receipt]);
 }
 
-/** Sends only the head of a POST declaring `length` bytes; resolves with the status line the server answered. */
-function declareOnly(server: TestServer, path: string, length: number, type = ATTACHMENT_TYPE): Promise<{ status: number; sentBody: number }> {
+/** Sends only the head of a POST declaring `length` bytes; resolves with the status the server answered. */
+function declareOnly(server: TestServer, path: string, length: number, type = ATTACHMENT_TYPE): Promise<{ status: number }> {
   return new Promise((resolve, reject) => {
     const req = request(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': type, 'content-length': String(length) } }, (res) => {
       res.resume();
-      resolve({ status: res.statusCode ?? 0, sentBody: req.socket?.bytesWritten ?? 0 });
+      resolve({ status: res.statusCode ?? 0 });
       req.destroy();
     });
     req.on('error', (e) => (req.destroyed ? undefined : reject(e)));

@@ -80,9 +80,12 @@ export interface Network {
   uploadMemoryBytes: number;
 }
 
+/** A comma-separated setting's entries, trimmed, empty ones dropped. */
+const commaList = (value: string | undefined): string[] => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+
 /** Addresses, CIDRs or proxy-addr's names (loopback, uniquelocal); checked now so a typo stops the start. */
 function proxyList(value: string | undefined): string[] {
-  const list = (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  const list = commaList(value);
   try {
     proxyAddr.compile(list);
   } catch {
@@ -128,7 +131,7 @@ export function normalHost(value: string): string | null {
 }
 
 function hostList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((h) => h.trim()).filter(Boolean).map((h) => {
+  return commaList(value).map((h) => {
     const host = normalHost(h);
     if (host === null) throw new Error(`VIGIL_HOSTS must list host names (name or name:port), got "${h}"`);
     return host;

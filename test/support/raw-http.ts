@@ -32,14 +32,17 @@ export function requestWithHost(
   });
 }
 
-/** Writes the bytes as they are and returns everything the server sends until it closes. */
-export function rawExchange(server: TestServer, bytes: string): Promise<string> {
-  const url = new URL(server.url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(url.port), url.hostname, () => socket.end(bytes));
+/**
+ * Writes the bytes as they are on a fresh connection to 127.0.0.1:`port` and returns everything the
+ * server sends until it closes (nothing, if it refuses). The socket is not half-closed: a server
+ * waiting for more must close it itself.
+ */
+export function rawExchange(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
     let received = '';
     socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
-    socket.on('end', () => resolve(received));
-    socket.on('error', reject);
+    socket.on('error', () => undefined);
+    socket.once('close', () => resolve(received));
   });
 }
