@@ -17,8 +17,8 @@ export async function imageType(bytes: Uint8Array): Promise<(typeof FORMATS)[key
 }
 
 /**
- * Decoding needs the whole picture in memory (4 bytes a pixel), whatever the file's size: a few KB
- * of PNG can unpack to hundreds of MB. So pictures are decoded one at a time, and one above 50
+ * Decoding needs the whole picture in memory (up to 4 bytes a pixel), whatever the file's size: a
+ * 58 KB PNG can hold 60 megapixels. So pictures are decoded one at a time, and one above 50
  * megapixels (a 48 MP phone photo fits) gets no working copy: its original is kept sealed, as for
  * any other file.
  */
