@@ -78,8 +78,14 @@ export function compare(a: Prepared, b: Prepared): (number | null)[] {
   ];
 }
 
-/** What a suggestion says of each field: agreed, close, disagreed or unknown, with its weight. */
-export function explain(vector: readonly (number | null)[], weights: readonly number[]): { field: Field; verdict: 'agrees' | 'close' | 'disagrees' | 'unknown'; weight: number }[] {
+/** What a suggestion says of one field: agreed, close, disagreed or unknown, with its weight in bits. */
+export interface Explanation {
+  field: Field;
+  verdict: 'agrees' | 'close' | 'disagrees' | 'unknown';
+  weight: number;
+}
+
+export function explain(vector: readonly (number | null)[], weights: readonly number[]): Explanation[] {
   return FIELDS.map((field, f) => {
     const level = vector[f];
     const top = LEVELS[f]! - 1;

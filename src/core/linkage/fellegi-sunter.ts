@@ -19,6 +19,15 @@ export interface FitOptions {
   /** Stop when no probability moves more than this. */
   tolerance?: number;
   initialLambda?: number;
+  /** How many pairs share each vector (the vectors may be the distinct patterns); 1 each if absent. */
+  counts?: readonly number[];
+  /**
+   * u estimated elsewhere — from random pairs, nearly all of them different people, as splink does —
+   * and kept fixed: blocked pairs agree on the blocking fields far more often than random ones.
+   */
+  fixedU?: number[][];
+  /** Where m starts (by default leaning to the top level). */
+  initialM?: number[][];
 }
 
 /** Keeps every probability off 0 and 1, so a weight is never infinite. */
@@ -32,17 +41,19 @@ const normalise = (counts: number[]) => {
 
 /** `levels[f]` is how many levels field f has. */
 export function fitFellegiSunter(vectors: readonly ComparisonVector[], levels: readonly number[], options: FitOptions = {}): FsModel {
-  const { maxIterations = 200, tolerance = 1e-6, initialLambda = 0.1 } = options;
+  const { maxIterations = 200, tolerance = 1e-6, initialLambda = 0.1, fixedU } = options;
+  const counts = options.counts ?? vectors.map(() => 1);
   // u starts as how often each level occurs among all candidate pairs (most are different people);
   // m starts leaning to the top level.
-  let u = levels.map((n, f) => normalise(Array.from({ length: n }, (_, level) => vectors.filter((v) => v[f] === level).length)));
-  let m = levels.map((n) => normalise(Array.from({ length: n }, (_, level) => 2 ** level)));
+  let u = fixedU ?? levelShares(vectors, levels, counts);
+  let m = options.initialM ?? levels.map((n) => normalise(Array.from({ length: n }, (_, level) => 2 ** level)));
   let lambda = initialLambda;
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations += 1;
     const posterior = vectors.map((v) => matchProbability({ lambda, m, u, iterations }, v));
-    const next = maximise(vectors, levels, posterior);
+    const next = maximise(vectors, levels, posterior, counts);
+    if (fixedU) next.u = fixedU;
     const moved = Math.max(Math.abs(next.lambda - lambda), ...next.m.flat().map((p, i) => Math.abs(p - m.flat()[i]!)), ...next.u.flat().map((p, i) => Math.abs(p - u.flat()[i]!)));
     ({ lambda, m, u } = next);
     if (moved < tolerance) break;
@@ -50,18 +61,32 @@ export function fitFellegiSunter(vectors: readonly ComparisonVector[], levels: r
   return { lambda, m, u, iterations };
 }
 
+/** How often each level of each field occurs among the given pairs. */
+export function levelShares(vectors: readonly ComparisonVector[], levels: readonly number[], counts?: readonly number[]): number[][] {
+  const seen = levels.map((n) => new Array<number>(n).fill(0));
+  vectors.forEach((v, i) => v.forEach((level, f) => {
+    if (level !== null) seen[f]![level]! += counts?.[i] ?? 1;
+  }));
+  return seen.map(normalise);
+}
+
 /** The M step: expected counts of each level among matches and non-matches. */
-function maximise(vectors: readonly ComparisonVector[], levels: readonly number[], posterior: number[]) {
+function maximise(vectors: readonly ComparisonVector[], levels: readonly number[], posterior: number[], counts: readonly number[]) {
   const m = levels.map((n) => new Array<number>(n).fill(0));
   const u = levels.map((n) => new Array<number>(n).fill(0));
+  let matches = 0;
+  let total = 0;
   vectors.forEach((v, i) => {
+    const [same, count] = [posterior[i]! * counts[i]!, counts[i]!];
+    matches += same;
+    total += count;
     v.forEach((level, f) => {
       if (level === null) return;
-      m[f]![level]! += posterior[i]!;
-      u[f]![level]! += 1 - posterior[i]!;
+      m[f]![level]! += same;
+      u[f]![level]! += count - same;
     });
   });
-  const lambda = Math.min(1 - FLOOR, Math.max(FLOOR, posterior.reduce((a, b) => a + b, 0) / Math.max(1, posterior.length)));
+  const lambda = Math.min(1 - FLOOR, Math.max(FLOOR, matches / Math.max(1, total)));
   return { lambda, m: m.map(normalise), u: u.map(normalise) };
 }
 

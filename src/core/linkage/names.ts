@@ -71,7 +71,9 @@ const PATRONYMIC_WORDS = new Set(['oghlu', 'oglu', 'ogly', 'ogli', 'ghizi', 'giz
 /** Russian patronymic endings: Рашадович, Рашадовна (the father's name is what comes before). */
 const RUSSIAN_PATRONYMIC = /(ovich|evich|ovna|evna|ichna|ich)$/;
 /** Surname endings of the region: Məmmədov, Əliyeva, Hüseynli, Vəzirzadə, Кулиев. */
-const SURNAME_ENDING = /(ov|ova|ev|eva|li|lu|zade|zada|ski|skiy|sky|skaya)$/;
+const SURNAME_ENDING = /(ov|ova|ev|eva|zade|zada|ski|skiy|sky|skaya)$/;
+/** Həsənli, Гасанлы — but not Əli, which is a given name. */
+const SURNAME_ENDING_WEAK = /.{3}(li|ly|lu)$/;
 
 /**
  * A name as typed, in any order ("Məmmədov Elvin Rəşad oğlu", "Elvin Hasanov", "E. Mamedov",
@@ -94,7 +96,8 @@ export function parseName(text: string): ParsedName {
       rest.push(word);
     }
   }
-  const surnameAt = rest.findIndex((w) => SURNAME_ENDING.test(latinOf(w)));
+  const strong = rest.findIndex((w) => SURNAME_ENDING.test(latinOf(w)));
+  const surnameAt = strong >= 0 ? strong : rest.findIndex((w) => SURNAME_ENDING_WEAK.test(latinOf(w)));
   if (surnameAt >= 0) parsed.surname = nameForm(rest.splice(surnameAt, 1)[0]!);
   parsed.given = rest.map(nameForm);
   return parsed;

@@ -1,0 +1,99 @@
+// Blocking: which pairs of records are compared at all, so 100,000 records are not compared
+// pairwise (5·10⁹ pairs). A pair is a candidate when the two records share any blocking key; the
+// keys are chosen so that one person's records share at least one of them despite a typo or a
+// missing field. Keys are built in the browser or the CLI from names and never leave it.
+import type { Prepared } from './compare.ts';
+
+/** A block larger than this is split again by birth year, and dropped if still larger. */
+const MAX_BLOCK = 2_000;
+
+/**
+ * The keys of one record: the surname's skeleton with the given name's first sound (catches
+ * spellings and vowel typos in either name); the given name's form with the birth year, and with
+ * the event day (catch a typo in the surname's consonants).
+ */
+export function blockingKeys(record: Prepared): string[] {
+  const keys = new Set<string>();
+  const year = record.person.birthYear ?? null;
+  for (const name of record.names) {
+    const first = (name.given[0]?.phonetic ?? name.initials[0] ?? '').slice(0, 1);
+    if (name.surname?.skeleton) keys.add(`s|${name.surname.skeleton}|${first}`);
+    for (const given of name.given) {
+      if (!given.phonetic) continue;
+      if (year !== null) keys.add(`y|${given.phonetic}|${year}`);
+      if (record.day !== null) keys.add(`d|${given.phonetic}|${record.day}`);
+    }
+  }
+  return [...keys];
+}
+
+export interface CandidatePairs {
+  /** Indexes of the two records of each pair, left < right. */
+  left: Int32Array;
+  right: Int32Array;
+  length: number;
+}
+
+/** Groups records by key; an oversized block is split by birth year (a common name in a big city). */
+function blocksOf(records: readonly Prepared[]): number[][] {
+  const byKey = new Map<string, number[]>();
+  records.forEach((record, i) => {
+    for (const key of blockingKeys(record)) {
+      const block = byKey.get(key);
+      if (block) block.push(i);
+      else byKey.set(key, [i]);
+    }
+  });
+  const blocks: number[][] = [];
+  for (const block of byKey.values()) {
+    if (block.length < 2) continue;
+    if (block.length <= MAX_BLOCK) {
+      blocks.push(block);
+      continue;
+    }
+    const byYear = new Map<number, number[]>();
+    for (const i of block) {
+      const year = records[i]!.person.birthYear;
+      if (year == null) continue;
+      // A year either side, so one person's records a year apart still meet.
+      for (const y of [year, year + 1]) byYear.set(y, [...(byYear.get(y) ?? []), i]);
+    }
+    for (const sub of byYear.values()) if (sub.length >= 2 && sub.length <= MAX_BLOCK) blocks.push(sub);
+  }
+  return blocks;
+}
+
+/** Every pair of records sharing a block, each pair once. */
+export function candidatePairs(records: readonly Prepared[]): CandidatePairs {
+  const blocks = blocksOf(records);
+  const blocksOfRecord: number[][] = records.map(() => []);
+  blocks.forEach((block, b) => block.forEach((i) => blocksOfRecord[i]!.push(b)));
+  // Record by record, the partners after it from all its blocks, deduplicated by a marker array
+  // instead of a set of all pairs (which would not fit in memory for large lists).
+  const seen = new Int32Array(records.length).fill(-1);
+  let left = new Int32Array(1024);
+  let right = new Int32Array(1024);
+  let length = 0;
+  for (let i = 0; i < records.length; i++) {
+    for (const b of blocksOfRecord[i]!) {
+      for (const j of blocks[b]!) {
+        if (j <= i || seen[j] === i) continue;
+        seen[j] = i;
+        if (length === left.length) {
+          left = grow(left);
+          right = grow(right);
+        }
+        left[length] = i;
+        right[length] = j;
+        length += 1;
+      }
+    }
+  }
+  return { left, right, length };
+}
+
+function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}

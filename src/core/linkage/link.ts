@@ -1,0 +1,140 @@
+// The linkage engine as one call: person records in, clusters (one per person) and ranked,
+// explained suggestions out. Runs in a member's browser worker and in the CLI, never on the
+// server. Steps: prepare each record's name forms; estimate u from random pairs; find candidate
+// pairs by blocking; compare them; train m and the prior (train.ts) on the distinct patterns;
+// adjust for how common a surname or given name is; cluster without chaining.
+import { compare, explain, FIELDS, LEVELS, prepare, type Explanation, type LinkagePerson, type Prepared } from './compare.ts';
+import { candidatePairs } from './blocking.ts';
+import { levelShares, type ComparisonVector, type FsModel } from './fellegi-sunter.ts';
+import { countPatterns, trainModel } from './train.ts';
+import { clusterPairs } from './cluster.ts';
+import { patternOf, vectorOf } from './patterns.ts';
+import { NameFrequencies } from './frequencies.ts';
+
+export type LinkStage = 'preparing' | 'comparing' | 'fitting' | 'clustering';
+
+export interface LinkOptions {
+  /** Pairs of ids a member decided are different people: never linked, never suggested. */
+  distinct?: readonly (readonly [string, string])[];
+  /** Linked into one cluster at or above this probability. */
+  threshold?: number;
+  /** Suggested for review at or above this probability. */
+  suggestFrom?: number;
+  onProgress?: (stage: LinkStage, done: number, total: number) => void;
+}
+
+export interface Suggestion {
+  a: string;
+  b: string;
+  probability: number;
+  fields: Explanation[];
+}
+
+export interface Linkage {
+  /** The cluster number of each input record, in input order. */
+  clusterOf: Int32Array;
+  /** Candidate pairs at or above `suggestFrom`, most likely first. */
+  suggestions: Suggestion[];
+  model: FsModel;
+  pairsCompared: number;
+}
+
+export const DEFAULTS = { threshold: 0.5, suggestFrom: 0.3, floor: 0.05, maxClusterSize: 100, randomPairs: 100_000 } as const;
+
+export function linkPeople(people: readonly LinkagePerson[], options: LinkOptions = {}): Linkage {
+  const { threshold = DEFAULTS.threshold, suggestFrom = DEFAULTS.suggestFrom, onProgress } = options;
+  onProgress?.('preparing', 0, people.length);
+  const records = people.map(prepare);
+  const frequencies = new NameFrequencies(records);
+  const random = seeded(records.length);
+  const u = levelShares(randomPairs(records, DEFAULTS.randomPairs, random), LEVELS);
+
+  const pairs = candidatePairs(records);
+  const patterns = new Uint16Array(pairs.length);
+  for (let k = 0; k < pairs.length; k++) {
+    patterns[k] = patternOf(compare(records[pairs.left[k]!]!, records[pairs.right[k]!]!));
+    if (k % 50_000 === 0) onProgress?.('comparing', k, pairs.length);
+  }
+  onProgress?.('fitting', 0, 1);
+  const model = trainModel(records, countPatterns(patterns.subarray(0, pairs.length)), u, random);
+
+  const score = new Scorer(model, records, frequencies);
+  const probability = new Float32Array(pairs.length);
+  for (let k = 0; k < pairs.length; k++) probability[k] = score.pair(pairs.left[k]!, pairs.right[k]!, vectorOf(patterns[k]!));
+
+  onProgress?.('clustering', 0, 1);
+  const index = new Map(people.map((p, i) => [p.id, i]));
+  const distinct = new Set((options.distinct ?? []).flatMap(([a, b]) => (index.has(a) && index.has(b) ? [pairKey(index.get(a)!, index.get(b)!)] : [])));
+  const clusterOf = clusterPairs(
+    {
+      size: records.length,
+      ...pairs,
+      probability,
+      probabilityOf: (i, j) => score.pair(i, j, compare(records[i]!, records[j]!)),
+      distinct: (i, j) => distinct.has(pairKey(i, j)),
+    },
+    { threshold, floor: DEFAULTS.floor, maxSize: DEFAULTS.maxClusterSize },
+  );
+
+  const suggestions: Suggestion[] = [];
+  for (let k = 0; k < pairs.length; k++) {
+    const [i, j] = [pairs.left[k]!, pairs.right[k]!];
+    if (probability[k]! < suggestFrom || distinct.has(pairKey(i, j))) continue;
+    const vector = vectorOf(patterns[k]!);
+    suggestions.push({ a: people[i]!.id, b: people[j]!.id, probability: probability[k]!, fields: explain(vector, score.weights(i, j, vector)) });
+  }
+  suggestions.sort((x, y) => y.probability - x.probability);
+  return { clusterOf, suggestions, model, pairsCompared: pairs.length };
+}
+
+const pairKey = (i: number, j: number) => (i < j ? `${i}|${j}` : `${j}|${i}`);
+
+
+/** Pairs drawn at random (all pairs of a small list): nearly all different people, for u. */
+function randomPairs(records: readonly Prepared[], wanted: number, next: () => number): ComparisonVector[] {
+  const n = records.length;
+  const vectors: ComparisonVector[] = [];
+  if ((n * (n - 1)) / 2 <= wanted) {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) vectors.push(compare(records[i]!, records[j]!));
+    return vectors;
+  }
+  while (vectors.length < wanted) {
+    const [i, j] = [Math.floor(next() * n), Math.floor(next() * n)];
+    if (i !== j) vectors.push(compare(records[i]!, records[j]!));
+  }
+  return vectors;
+}
+
+/** mulberry32: the same sample on every run over the same list, so results repeat. */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A pair's weights and probability: the model's, with exact name agreement weighed by how common the name is. */
+class Scorer {
+  private readonly prior: number;
+  constructor(private readonly model: FsModel, private readonly records: readonly Prepared[], private readonly frequencies: NameFrequencies) {
+    this.prior = Math.log2(model.lambda / (1 - model.lambda));
+  }
+
+  weights(i: number, j: number, vector: ComparisonVector): number[] {
+    return vector.map((level, f) => {
+      if (level === null) return 0;
+      const base = Math.log2(this.model.m[f]![level]! / this.model.u[f]![level]!);
+      const exact = level === LEVELS[f]! - 1 ? this.frequencies.sharedShare(FIELDS[f]!, this.records[i]!, this.records[j]!) : null;
+      // Splink's term-frequency adjustment: for agreeing on this very name, u is how common it is —
+      // relative to how often random pairs agree on the field, so an average name is not moved.
+      return exact === null ? base : base + Math.log2(this.model.u[f]![level]! / exact);
+    });
+  }
+
+  pair(i: number, j: number, vector: ComparisonVector): number {
+    const total = this.prior + this.weights(i, j, vector).reduce((a, b) => a + b, 0);
+    return 1 / (1 + 2 ** -total);
+  }
+}
