@@ -34,8 +34,8 @@ export interface CandidatePairs {
   length: number;
 }
 
-/** Groups records by key; an oversized block is split by birth year (a common name in a big city). */
-function blocksOf(records: readonly Prepared[]): number[][] {
+/** The records under each blocking key. */
+export function indexByKey(records: readonly Prepared[]): Map<string, number[]> {
   const byKey = new Map<string, number[]>();
   records.forEach((record, i) => {
     for (const key of blockingKeys(record)) {
@@ -44,6 +44,18 @@ function blocksOf(records: readonly Prepared[]): number[][] {
       else byKey.set(key, [i]);
     }
   });
+  return byKey;
+}
+
+/** The records sharing a key with one record (a new one, not in the index): its candidates. */
+export function candidatesOf(record: Prepared, index: Map<string, number[]>): number[] {
+  const found = new Set<number>();
+  for (const key of blockingKeys(record)) for (const i of (index.get(key) ?? []).slice(0, MAX_BLOCK)) found.add(i);
+  return [...found];
+}
+
+/** Blocks of two or more; an oversized block is split by birth year (a common name in a big city). */
+function blocksOf(records: readonly Prepared[], byKey: Map<string, number[]>): number[][] {
   const blocks: number[][] = [];
   for (const block of byKey.values()) {
     if (block.length < 2) continue;
@@ -64,8 +76,8 @@ function blocksOf(records: readonly Prepared[]): number[][] {
 }
 
 /** Every pair of records sharing a block, each pair once. */
-export function candidatePairs(records: readonly Prepared[]): CandidatePairs {
-  const blocks = blocksOf(records);
+export function candidatePairs(records: readonly Prepared[], index: Map<string, number[]>): CandidatePairs {
+  const blocks = blocksOf(records, index);
   const blocksOfRecord: number[][] = records.map(() => []);
   blocks.forEach((block, b) => block.forEach((i) => blocksOfRecord[i]!.push(b)));
   // Record by record, the partners after it from all its blocks, deduplicated by a marker array

@@ -4,7 +4,7 @@
 // pairs by blocking; compare them; train m and the prior (train.ts) on the distinct patterns;
 // adjust for how common a surname or given name is; cluster without chaining.
 import { compare, explain, FIELDS, LEVELS, prepare, type Explanation, type LinkagePerson, type Prepared } from './compare.ts';
-import { candidatePairs } from './blocking.ts';
+import { candidatePairs, candidatesOf, indexByKey } from './blocking.ts';
 import { levelShares, type ComparisonVector, type FsModel } from './fellegi-sunter.ts';
 import { countPatterns, trainModel } from './train.ts';
 import { clusterPairs } from './cluster.ts';
@@ -37,6 +37,11 @@ export interface Linkage {
   suggestions: Suggestion[];
   model: FsModel;
   pairsCompared: number;
+  /**
+   * The records most likely to be the same person as one not in the list (a person being added,
+   * a partner's record, a name in a report), scored by the model fitted to the list.
+   */
+  matchesOf(person: LinkagePerson, options?: { limit?: number; from?: number }): Suggestion[];
 }
 
 export const DEFAULTS = { threshold: 0.5, suggestFrom: 0.3, floor: 0.05, maxClusterSize: 100, randomPairs: 100_000 } as const;
@@ -49,7 +54,8 @@ export function linkPeople(people: readonly LinkagePerson[], options: LinkOption
   const random = seeded(records.length);
   const u = levelShares(randomPairs(records, DEFAULTS.randomPairs, random), LEVELS);
 
-  const pairs = candidatePairs(records);
+  const index = indexByKey(records);
+  const pairs = candidatePairs(records, index);
   const patterns = new Uint16Array(pairs.length);
   for (let k = 0; k < pairs.length; k++) {
     patterns[k] = patternOf(compare(records[pairs.left[k]!]!, records[pairs.right[k]!]!));
@@ -63,8 +69,8 @@ export function linkPeople(people: readonly LinkagePerson[], options: LinkOption
   for (let k = 0; k < pairs.length; k++) probability[k] = score.pair(pairs.left[k]!, pairs.right[k]!, vectorOf(patterns[k]!));
 
   onProgress?.('clustering', 0, 1);
-  const index = new Map(people.map((p, i) => [p.id, i]));
-  const distinct = new Set((options.distinct ?? []).flatMap(([a, b]) => (index.has(a) && index.has(b) ? [pairKey(index.get(a)!, index.get(b)!)] : [])));
+  const position = new Map(people.map((p, i) => [p.id, i]));
+  const distinct = new Set((options.distinct ?? []).flatMap(([a, b]) => (position.has(a) && position.has(b) ? [pairKey(position.get(a)!, position.get(b)!)] : [])));
   const clusterOf = clusterPairs(
     {
       size: records.length,
@@ -84,7 +90,19 @@ export function linkPeople(people: readonly LinkagePerson[], options: LinkOption
     suggestions.push({ a: people[i]!.id, b: people[j]!.id, probability: probability[k]!, fields: explain(vector, score.weights(i, j, vector)) });
   }
   suggestions.sort((x, y) => y.probability - x.probability);
-  return { clusterOf, suggestions, model, pairsCompared: pairs.length };
+  const matchesOf = (person: LinkagePerson, { limit = 5, from = suggestFrom } = {}) => {
+    const record = prepare(person);
+    return candidatesOf(record, index)
+      .map((i) => {
+        const vector = compare(record, records[i]!);
+        const weights = score.weights(i, i, vector, record);
+        return { a: person.id, b: people[i]!.id, probability: score.probability(weights), fields: explain(vector, weights) };
+      })
+      .filter((s) => s.probability >= from)
+      .sort((x, y) => y.probability - x.probability)
+      .slice(0, limit);
+  };
+  return { clusterOf, suggestions, model, pairsCompared: pairs.length, matchesOf };
 }
 
 const pairKey = (i: number, j: number) => (i < j ? `${i}|${j}` : `${j}|${i}`);
@@ -122,11 +140,12 @@ class Scorer {
     this.prior = Math.log2(model.lambda / (1 - model.lambda));
   }
 
-  weights(i: number, j: number, vector: ComparisonVector): number[] {
+  /** `other` stands for record i when it is not in the list (a record being added). */
+  weights(i: number, j: number, vector: ComparisonVector, other?: Prepared): number[] {
     return vector.map((level, f) => {
       if (level === null) return 0;
       const base = Math.log2(this.model.m[f]![level]! / this.model.u[f]![level]!);
-      const exact = level === LEVELS[f]! - 1 ? this.frequencies.sharedShare(FIELDS[f]!, this.records[i]!, this.records[j]!) : null;
+      const exact = level === LEVELS[f]! - 1 ? this.frequencies.sharedShare(FIELDS[f]!, other ?? this.records[i]!, this.records[j]!) : null;
       // Splink's term-frequency adjustment: for agreeing on this very name, u is how common it is —
       // relative to how often random pairs agree on the field, so an average name is not moved.
       return exact === null ? base : base + Math.log2(this.model.u[f]![level]! / exact);
@@ -134,7 +153,11 @@ class Scorer {
   }
 
   pair(i: number, j: number, vector: ComparisonVector): number {
-    const total = this.prior + this.weights(i, j, vector).reduce((a, b) => a + b, 0);
+    return this.probability(this.weights(i, j, vector));
+  }
+
+  probability(weights: readonly number[]): number {
+    const total = this.prior + weights.reduce((a, b) => a + b, 0);
     return 1 / (1 + 2 ** -total);
   }
 }
