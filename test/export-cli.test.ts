@@ -14,20 +14,7 @@ import { startTestServer, type TestServer } from './support/server.ts';
 import { ADMIN, addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { createRecord } from './support/records.ts';
 import { freePort } from '../bench/support.ts';
-
-const VIGIL = join(import.meta.dirname, '..', 'bin', 'vigil.js');
-
-function vigil(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [VIGIL, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.stdin.end(input ?? '');
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { VIGIL, vigil } from './support/cli.ts';
 
 describe('vigil export', () => {
   let server: TestServer;

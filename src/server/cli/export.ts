@@ -14,21 +14,13 @@ import { deriveMemberKeys, openKeyring, type KdfParams, type Keyring } from '../
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/exports/fields.ts';
 import { finishExport, type FinishResult } from '../../core/exports/decrypt.ts';
+import { CliFailure, runCommand } from './failure.ts';
+import { progressLine, terminalProgress } from './progress.ts';
 
 export const EXPORT_USAGE = `  vigil export --server URL --email EMAIL [--passphrase-file FILE] [--format csv|json]
                [--fields a,b,c] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--incident I-0001|ID]
                [--bom] [--lang az|ru|en] [--out FILE]
                            export records (docs/export.md); stdout when no --out`;
-
-/** A problem the user can fix (wrong passphrase, no access, unreachable server): exit code 2. */
-class ExportFailure extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-  ) {
-    super(message);
-  }
-}
 
 interface Session {
   server: string;
@@ -44,7 +36,7 @@ async function call(url: string, init: RequestInit = {}): Promise<Response> {
   try {
     return await fetch(url, { ...init, headers: { 'accept-language': language, ...(init.headers as Record<string, string> | undefined) } });
   } catch {
-    throw new ExportFailure(`Cannot reach the Vigil server at ${new URL(url).origin}. Check the address and your connection.`);
+    throw new CliFailure(`Cannot reach the Vigil server at ${new URL(url).origin}. Check the address and your connection.`);
   }
 }
 
@@ -65,7 +57,7 @@ function prompt(question: string, hidden: boolean): Promise<string> {
         resolve(line);
         lines.close();
       });
-      lines.once('close', () => reject(new ExportFailure('No input to read the answer from.')));
+      lines.once('close', () => reject(new CliFailure('No input to read the answer from.')));
     });
   }
   return new Promise((resolve, reject) => {
@@ -93,7 +85,7 @@ function prompt(question: string, hidden: boolean): Promise<string> {
       }
       for (const c of chunk) {
         if (c === '\r' || c === '\n') return done();
-        if (c === '\u0003') return done(new ExportFailure('Cancelled.', 130));
+        if (c === '\u0003') return done(new CliFailure('Cancelled.', 130));
         if (c === '\u007f' || c === '\b') answer = answer.slice(0, -1);
         else answer += c;
       }
@@ -105,57 +97,34 @@ function prompt(question: string, hidden: boolean): Promise<string> {
 async function logInAs(server: string, email: string, passphrase: string): Promise<Session> {
   const json = { 'content-type': 'application/json' };
   const kdfResponse = await call(`${server}/api/auth/kdf`, { method: 'POST', headers: json, body: JSON.stringify({ email }) });
-  if (!kdfResponse.ok) throw new ExportFailure(await serverMessage(kdfResponse));
+  if (!kdfResponse.ok) throw new CliFailure(await serverMessage(kdfResponse));
   const { kdf } = (await kdfResponse.json()) as { kdf: KdfParams };
   const { loginKey, wrapKey } = await deriveMemberKeys(passphrase, kdf);
   let response = await call(`${server}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, loginKey: toBase64Url(loginKey) }) });
   loginKey.fill(0);
-  if (response.status === 401) throw new ExportFailure('Wrong email or passphrase.');
-  if (!response.ok) throw new ExportFailure(await serverMessage(response));
+  if (response.status === 401) throw new CliFailure('Wrong email or passphrase.');
+  if (!response.ok) throw new CliFailure(await serverMessage(response));
   let body = (await response.json()) as LoginResponse | { secondFactor: { token: string; methods: string[] } };
   if ('secondFactor' in body) {
-    if (!body.secondFactor.methods.includes('totp') && !body.secondFactor.methods.includes('recovery')) throw new ExportFailure('This account signs in with a passkey only: export from the workspace in a browser.');
+    if (!body.secondFactor.methods.includes('totp') && !body.secondFactor.methods.includes('recovery')) throw new CliFailure('This account signs in with a passkey only: export from the workspace in a browser.');
     const code = (await prompt('Code from your authenticator app (or a recovery code): ', false)).trim();
     const factor = /^\d{6}$/.test(code) ? { code } : { recoveryCode: code };
     response = await call(`${server}/api/auth/second-factor`, { method: 'POST', headers: json, body: JSON.stringify({ token: body.secondFactor.token, ...factor }) });
-    if (response.status === 401) throw new ExportFailure('That code is not right.');
-    if (!response.ok) throw new ExportFailure(await serverMessage(response));
+    if (response.status === 401) throw new CliFailure('That code is not right.');
+    if (!response.ok) throw new CliFailure(await serverMessage(response));
     body = (await response.json()) as LoginResponse;
   }
   const login = body as LoginResponse;
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith('vigil_session='))?.split(';')[0];
-  if (!cookie) throw new ExportFailure('The server did not start a session.');
+  if (!cookie) throw new CliFailure('The server did not start a session.');
   const { keyring, memberKey } = await openKeyring(login, wrapKey).catch(() => {
-    throw new ExportFailure('Your keys could not be opened with this passphrase.');
+    throw new CliFailure('Your keys could not be opened with this passphrase.');
   });
   memberKey.fill(0);
   return { server, cookie, login, keyring };
 }
 
-/** "[#######.............]  35%  350,000 / 1,000,000 rows  52,310 rows/s" */
-function progressLine(rows: number, expected: number | null, startedAt: number): string {
-  const seconds = (performance.now() - startedAt) / 1000;
-  const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
-  const n = (value: number) => value.toLocaleString('en');
-  if (!expected) return `${n(rows)} rows  ${n(rate)} rows/s`;
-  const share = Math.min(1, rows / expected);
-  const width = 24;
-  const filled = Math.round(share * width);
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${n(rows)} / ${n(expected)} rows  ${n(rate)} rows/s`;
-}
-
-export async function exportCommand(args: string[]): Promise<void> {
-  try {
-    await runExport(args);
-  } catch (error) {
-    if (error instanceof ExportFailure) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = error.exitCode;
-      return;
-    }
-    throw error;
-  }
-}
+export const exportCommand = (args: string[]): Promise<void> => runCommand(() => runExport(args));
 
 async function runExport(args: string[]): Promise<void> {
   let values;
@@ -177,28 +146,28 @@ async function runExport(args: string[]): Promise<void> {
       },
     }));
   } catch (error) {
-    throw new ExportFailure(`${(error as Error).message}\n\nUsage:\n${EXPORT_USAGE}`);
+    throw new CliFailure(`${(error as Error).message}\n\nUsage:\n${EXPORT_USAGE}`);
   }
   language = values.lang ?? /^(az|ru|en)/.exec(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '')?.[1] ?? 'en';
-  if (!values.server || !values.email) throw new ExportFailure(`export needs --server and --email.\n\nUsage:\n${EXPORT_USAGE}`);
+  if (!values.server || !values.email) throw new CliFailure(`export needs --server and --email.\n\nUsage:\n${EXPORT_USAGE}`);
   let server: string;
   try {
     server = new URL(values.server).origin;
   } catch {
-    throw new ExportFailure(`"${values.server}" is not a server address (e.g. https://vigil.example.org).`);
+    throw new CliFailure(`"${values.server}" is not a server address (e.g. https://vigil.example.org).`);
   }
   const format = (values.format ?? (values.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv')) as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw new ExportFailure('--format is csv or json.');
+  if (!EXPORT_FORMATS.includes(format)) throw new CliFailure('--format is csv or json.');
 
   let passphrase: string;
   if (values['passphrase-file']) {
     try {
       passphrase = readFileSync(values['passphrase-file'], 'utf8').replace(/\r?\n$/, '');
     } catch {
-      throw new ExportFailure(`Cannot read the passphrase file ${values['passphrase-file']}.`);
+      throw new CliFailure(`Cannot read the passphrase file ${values['passphrase-file']}.`);
     }
   } else {
-    if (!process.stdin.isTTY) throw new ExportFailure('Give --passphrase-file, or run in a terminal to type the passphrase.');
+    if (!process.stdin.isTTY) throw new CliFailure('Give --passphrase-file, or run in a terminal to type the passphrase.');
     passphrase = await prompt(`Passphrase for ${values.email}: `, true);
   }
 
@@ -210,18 +179,13 @@ async function runExport(args: string[]): Promise<void> {
     for (const name of ['fields', 'from', 'to', 'incident', 'lang'] as const) if (values[name]) query.set(name, values[name]);
     if (values.bom) query.set('bom', '1');
     const response = await call(`${server}/api/export?${query}`, { headers });
-    if (response.status === 401 || response.status === 403) throw new ExportFailure(`No access: ${await serverMessage(response)}`);
-    if (!response.ok || !response.body) throw new ExportFailure(await serverMessage(response));
+    if (response.status === 401 || response.status === 403) throw new CliFailure(`No access: ${await serverMessage(response)}`);
+    if (!response.ok || !response.body) throw new CliFailure(await serverMessage(response));
     const expected = Number(response.headers.get('x-vigil-export-rows')) || null;
 
-    const tty = process.stderr.isTTY === true;
+    const progress = terminalProgress();
     const startedAt = performance.now();
-    let drawnAt = 0;
-    const onRows = (rows: number) => {
-      if (!tty || performance.now() - drawnAt < 100) return;
-      drawnAt = performance.now();
-      process.stderr.write(`\r${progressLine(rows, expected, startedAt)}\x1b[K`);
-    };
+    const onRows = (rows: number) => progress.draw(progressLine(rows, expected, startedAt));
     const result: FinishResult = { rows: 0, unopened: 0 };
     const text = Readable.from(finishExport(response.body as unknown as AsyncIterable<Uint8Array>, { format, keyring: session.keyring, onRows }, result));
     const partial = values.out ? `${values.out}.partial` : null;
@@ -231,11 +195,12 @@ async function runExport(args: string[]): Promise<void> {
       if (partial) await rename(partial, values.out!);
     } catch (error) {
       if (partial) await rm(partial, { force: true });
-      if (tty) process.stderr.write('\n');
-      throw new ExportFailure(`The export stopped before the end (${(error as Error).message}); ${partial ? 'no file was written' : 'the output is incomplete'}.`, 1);
+      progress.finish();
+      throw new CliFailure(`The export stopped before the end (${(error as Error).message}); ${partial ? 'no file was written' : 'the output is incomplete'}.`, 1);
     }
     const seconds = (performance.now() - startedAt) / 1000;
-    if (tty) process.stderr.write(`\r${progressLine(result.rows, result.rows, startedAt)}\x1b[K\n`);
+    progress.draw(progressLine(result.rows, result.rows, startedAt), true);
+    progress.finish();
     const unopened = result.unopened ? ` ${result.unopened} identities could not be opened with your keys and were left empty.` : '';
     process.stderr.write(`Exported ${result.rows.toLocaleString('en')} rows (${format}) to ${values.out ?? 'standard output'} in ${seconds.toFixed(1)} s (${Math.round(result.rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s).${unopened}\n`);
   } finally {

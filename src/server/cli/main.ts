@@ -1,9 +1,9 @@
-// `vigil <command>`: start (default) and init (create the organization headless).
+// `vigil <command>`: start (default) and init (create the organization headless). The server and
+// the storage are loaded only by the commands that use them: `vigil link` starts in a second, not five.
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { configFromEnv } from '../config.ts';
 import { lockDataFolder, DataFolderLockedError } from '../data-lock.ts';
-import { openStorage } from '../storage/open.ts';
 import { loadServerSecret } from '../secret.ts';
 import { createOrganization } from '../setup/service.ts';
 import { prepareOrganization } from '../../core/keyring.ts';
@@ -11,15 +11,16 @@ import { setupRequest } from '../../core/api/schemas.ts';
 import { LANGUAGES, type Language } from '../../core/report/answers.ts';
 import { HttpError } from '../http/errors.ts';
 import { NEUTRAL_TITLE } from '../context.ts';
-import { main as startMain } from '../main.ts';
 import { verifyAuditChain } from '../audit/log.ts';
 import { EXPORT_USAGE, exportCommand } from './export.ts';
+import { LINK_USAGE, linkCommand } from './link.ts';
 
 const USAGE = `Usage:
   vigil start
   vigil init --org NAME --admin-email EMAIL --passphrase-file FILE [--title TITLE] [--languages az,ru,en]
   vigil audit verify       check the audit log's hash chain; names the first broken entry
 ${EXPORT_USAGE}
+${LINK_USAGE}
 
 Environment: PORT, HOST, VIGIL_DATA, DATABASE_URL, VIGIL_SECRET_FILE (see README).`;
 
@@ -63,6 +64,7 @@ async function init(args: string[]): Promise<void> {
     if (error instanceof DataFolderLockedError) fail(error.message);
     throw error;
   }
+  const { openStorage } = await import('../storage/open.ts');
   const storage = await openStorage(config);
   try {
     const request = await prepareOrganization(
@@ -85,6 +87,7 @@ async function init(args: string[]): Promise<void> {
 async function auditCommand(args: string[]): Promise<void> {
   if (args[0] !== 'verify' || args.length !== 1) fail('Use: vigil audit verify');
   // Read-only, so it may run beside a running server (no data-folder lock).
+  const { openStorage } = await import('../storage/open.ts');
   const storage = await openStorage(configFromEnv());
   try {
     const result = await verifyAuditChain(storage.db);
@@ -101,10 +104,11 @@ async function auditCommand(args: string[]): Promise<void> {
 
 export async function cli(argv: string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
-  if (command === 'start') return startMain();
+  if (command === 'start') return (await import('../main.ts')).main();
   if (command === 'init') return init(rest);
   if (command === 'audit') return auditCommand(rest);
   if (command === 'export') return exportCommand(rest);
+  if (command === 'link') return linkCommand(rest);
   if (command === 'help' || command === '--help' || command === '-h') {
     console.log(USAGE);
     return;
