@@ -12,6 +12,7 @@ const BENCHES = [
   ['export.ts', 'runExportBench'],
   ['attack.ts', 'runAttackBench'],
   ['pow.ts', 'runPowBench'],
+  ['linkage.ts', 'runLinkageBench'],
 ] as const;
 
 for (const [file, run] of BENCHES) {
