@@ -254,5 +254,52 @@ for (const backend of BACKENDS) {
       const actions = (await query<{ action: string }>(server, "select action from audit_log where action like 'person.%distinct%' order by seq")).map((r) => r.action);
       assert.deepEqual(actions, ['person.marked-distinct', 'person.distinct-forgotten']);
     });
+
+    it('shares a merged person only as the most careful of their records’ consents allows, and names them in documents under every spelling', async () => {
+      const person = (consentSharing: string, namePreference: string, name: string) =>
+        createRecord(documenter, 'person', { countingUnit: 'individual', groupSize: null, ageRange: 'unknown', consentSharing, namePreference, reprisalRisk: 'high' }, { name });
+      const consenting = await person('public', 'name', 'Elvin Hasanov');
+      const refusing = await person('none', 'anonymous', 'Гасанов Эльвин');
+      const act = (who: Made, day: string) =>
+        createRecord(documenter, 'act', { incidentId: seeded.incidents.i1.id, personId: who.id, typeCode: '990201000000', start: { date: day, precision: 'day' }, end: { date: null, precision: 'unknown' }, placeId: null }, { statedReason: 'x' });
+      for (const day of ['2026-11-02', '2026-11-03', '2026-11-04']) await act(consenting, day);
+      await act(refusing, '2026-11-02');
+      /** The public total, freshly counted (saving the settings drops the minute's cache). */
+      const publicTotal = async () => {
+        assert.equal((await admin.post('/api/transparency', { enabled: true, k: 3 })).status, 204);
+        return (await json<{ total: number | null }>(await fetch(`${server.url}/counts.json`))).total;
+      };
+      const publicAccounts = async () => (await json<SituationNumbers>(await coordinator.get('/api/situation'))).publicAccounts.map((a) => a.personId);
+      const named = async () => {
+        const csv = await (await documenter.get('/api/export?format=csv&fields=victim.code,victim.name')).text();
+        const reader = new CsvReader();
+        const rows = [...reader.push(csv), ...[reader.end()].filter((r) => r !== null)] as string[][];
+        return rows.slice(1).filter((r) => r[0] === consenting.code && r.at(-1)).length;
+      };
+      assert.deepEqual([await publicTotal(), await publicAccounts(), await named()], [3, [consenting.id], 3]);
+
+      const made = await json<{ id: string }>(await merge(consenting, refusing), 201);
+      assert.deepEqual([await publicTotal(), await publicAccounts(), await named()], [0, [], 0], 'one of their records said "not to be shared"');
+      const bundle = await json<{ people: { id: string; plain: { consentSharing: string; namePreference: string } }[]; others: { id: string }[] }>(await coordinator.get(`/api/documents/people?ids=${consenting.id}`));
+      assert.deepEqual(bundle.people.map((p) => [p.id, p.plain.consentSharing, p.plain.namePreference]), [[consenting.id, 'none', 'anonymous']]);
+      assert.ok(bundle.others.some((o) => o.id === refusing.id), 'the other spelling is kept out of narratives too');
+      const asked = await coordinator.get(`/api/documents/people?ids=${refusing.id}`);
+      assert.equal(asked.status, 409);
+      assert.equal(await errorCode(asked), 'already-merged');
+
+      // An edit of the merged record keeps it merged, and its history says so.
+      const current = await json<{ record: { version: number } }>(await documenter.get(`/api/records/person/${refusing.id}`));
+      const edited = await documenter.post(`/api/records/person/${refusing.id}`, {
+        version: current.record.version,
+        record: { countingUnit: 'individual', groupSize: null, ageRange: '26-35', consentSharing: 'none', namePreference: 'anonymous', reprisalRisk: 'high', secret: await sealFields(refusing.key, 'person', refusing.id, { name: 'Гасанов Эльвин' }) },
+      });
+      assert.equal(edited.status, 200, await edited.text());
+      const history = (await json<{ record: { plain: { mergedInto: string | null } }; history: { plain: Record<string, unknown> }[] }>(await documenter.get(`/api/records/person/${refusing.id}`)));
+      assert.equal(history.record.plain.mergedInto, consenting.id);
+      assert.deepEqual(history.history.map((v) => v.plain.merged_into ?? null), [null, consenting.id, consenting.id]);
+
+      assert.equal((await documenter.post(`/api/linkage/merges/${made.id}/undo`, {})).status, 200);
+      assert.deepEqual([await publicTotal(), await publicAccounts(), await named()], [3, [consenting.id], 3]);
+    });
   });
 }
