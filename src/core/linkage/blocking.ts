@@ -20,10 +20,13 @@ export function blockingKeys(record: Prepared): string[] {
     const first = (name.given[0]?.phonetic ?? phoneticOf(name.initials[0] ?? '')).slice(0, 1);
     for (const surname of surnamesOf(name)) {
       if (!surname.phonetic) continue;
-      // With no surname told apart, each word may be it; the first sound of another word stands for the given name.
-      const given = name.surname ? first : (name.given.find((g) => g !== surname)?.phonetic ?? '').slice(0, 1);
-      // The surname's consonants, and each with one dropped (a typo or a dropped letter in either record).
-      for (const skeleton of withOneDropped(surname.skeleton)) keys.add(`s|${skeleton}|${given}`);
+      // With no surname told apart, each word may be it; another word stands for the given name.
+      const given = name.surname ? name.given : name.given.filter((g) => g !== surname);
+      const sound = name.surname ? first : (given[0]?.phonetic ?? '').slice(0, 1);
+      keys.add(`s|${surname.skeleton}|${sound}`);
+      // A typo or a dropped letter in the surname: its consonants with each left out in turn, with
+      // a given name written out in full (with only a first sound these blocks grow too large).
+      for (const g of given) for (const skeleton of withOneDropped(surname.skeleton)) keys.add(`t|${skeleton}|${g.phonetic}`);
       // A typo in the surname's consonants: its first three sounds with the year or the place and day.
       if (year !== null) keys.add(`b|${surname.phonetic.slice(0, 3)}|${year}`);
       if (record.day !== null && record.place) keys.add(`p|${surname.phonetic.slice(0, 3)}|${record.place}|${record.day}`);

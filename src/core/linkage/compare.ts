@@ -18,7 +18,8 @@ export interface LinkagePerson {
 /** The fields compared, in vector order, and how many agreement levels each has. */
 export const FIELDS = ['surname', 'given', 'patronymic', 'birthYear', 'place', 'eventDate'] as const;
 export type Field = (typeof FIELDS)[number];
-export const LEVELS: readonly number[] = [4, 4, 4, 3, 2, 3];
+// Given names have one level more, below "near": only an initial to go by ("E." and Elvin).
+export const LEVELS: readonly number[] = [4, 5, 4, 3, 2, 3];
 
 /** A record made ready for comparing once, not once per pair. */
 export interface Prepared {
@@ -98,16 +99,16 @@ function bestOver(a: Prepared, b: Prepared, level: (x: ParsedName, y: ParsedName
   return best;
 }
 
-/** Given names; an initial agrees at level 1 with a given name that starts with it. */
+/** Given names one level up from nameLevel's; an initial agrees at level 1 with a given name that starts with it. */
 function givenLevel(x: ParsedName, y: ParsedName): number | null {
   if (x.given.length && y.given.length) {
     let best = 0;
     for (const g of x.given) for (const h of y.given) best = Math.max(best, nameLevel(g, h) ?? 0);
-    return best;
+    return best === 0 ? 0 : best + 1;
   }
   const [initials, names] = x.given.length ? [y.initials, x.given] : [x.initials, y.given];
   if (!initials.length || !names.length) return null;
-  return names.some((n) => initials.includes(n.latin.slice(0, 1))) ? 2 : 0;
+  return names.some((n) => initials.includes(n.latin.slice(0, 1))) ? 1 : 0;
 }
 
 const numberLevel = (a: number | null | undefined, b: number | null | undefined, near: number): number | null =>
