@@ -2,10 +2,11 @@
 // pairwise (5·10⁹ pairs). A pair is a candidate when the two records share any blocking key; the
 // keys are chosen so that one person's records share at least one of them despite a typo or a
 // missing field. Keys are built in the browser or the CLI from names and never leave it.
-import type { Prepared } from './compare.ts';
+import { surnamesOf, type Prepared } from './compare.ts';
+import { phoneticOf } from './names.ts';
 
 /** A block larger than this is split again by birth year, and dropped if still larger. */
-const MAX_BLOCK = 2_000;
+const MAX_BLOCK = 300;
 
 /**
  * The keys of one record: the surname's skeleton with the given name's first sound (catches
@@ -16,8 +17,20 @@ export function blockingKeys(record: Prepared): string[] {
   const keys = new Set<string>();
   const year = record.person.birthYear ?? null;
   for (const name of record.names) {
-    const first = (name.given[0]?.phonetic ?? name.initials[0] ?? '').slice(0, 1);
-    if (name.surname?.skeleton) keys.add(`s|${name.surname.skeleton}|${first}`);
+    const first = (name.given[0]?.phonetic ?? phoneticOf(name.initials[0] ?? '')).slice(0, 1);
+    for (const surname of surnamesOf(name)) {
+      if (!surname.phonetic) continue;
+      // With no surname told apart, each word may be it; another word stands for the given name.
+      const given = name.surname ? name.given : name.given.filter((g) => g !== surname);
+      const sound = name.surname ? first : (given[0]?.phonetic ?? '').slice(0, 1);
+      keys.add(`s|${surname.skeleton}|${sound}`);
+      // A typo or a dropped letter in the surname: its consonants with each left out in turn, with
+      // a given name written out in full (with only a first sound these blocks grow too large).
+      for (const g of given) for (const skeleton of withOneDropped(surname.skeleton)) keys.add(`t|${skeleton}|${g.phonetic}`);
+      // A typo in the surname's consonants: its first three sounds with the year or the place and day.
+      if (year !== null) keys.add(`b|${surname.phonetic.slice(0, 3)}|${year}`);
+      if (record.day !== null && record.place) keys.add(`p|${surname.phonetic.slice(0, 3)}|${record.place}|${record.day}`);
+    }
     for (const given of name.given) {
       if (!given.phonetic) continue;
       if (year !== null) keys.add(`y|${given.phonetic}|${year}`);
@@ -25,6 +38,12 @@ export function blockingKeys(record: Prepared): string[] {
     }
   }
   return [...keys];
+}
+
+/** A skeleton and every form of it with one letter left out ("gmdv": "mdv", "gdv", "gmv", "gmd"). */
+function withOneDropped(skeleton: string): string[] {
+  if (skeleton.length < 3) return [skeleton];
+  return [skeleton, ...[...skeleton].map((_, i) => skeleton.slice(0, i) + skeleton.slice(i + 1))];
 }
 
 export interface CandidatePairs {
@@ -68,7 +87,11 @@ function blocksOf(records: readonly Prepared[], byKey: Map<string, number[]>): n
       const year = records[i]!.person.birthYear;
       if (year == null) continue;
       // A year either side, so one person's records a year apart still meet.
-      for (const y of [year, year + 1]) byYear.set(y, [...(byYear.get(y) ?? []), i]);
+      for (const y of [year, year + 1]) {
+        const sub = byYear.get(y);
+        if (sub) sub.push(i);
+        else byYear.set(y, [i]);
+      }
     }
     for (const sub of byYear.values()) if (sub.length >= 2 && sub.length <= MAX_BLOCK) blocks.push(sub);
   }

@@ -1,7 +1,9 @@
 // Clusters from scored pairs that do not chain unrelated people through one ambiguous record:
 // "E. Hasanov" may be Elvin Hasanov or Emin Hasanov, but not both in one cluster. Pairs are taken
-// from the most to the least likely; two clusters join only when every record of one is plausibly
-// the same person as every record of the other, and no member decided two of them are different.
+// from the most to the least likely; two clusters join only when their records are, on average, as
+// likely the same person as a linking pair must be (average linkage: one typo-ridden record does
+// not keep a person apart, one ambiguous record does not pull two people together), none of them is
+// flatly contradicted, and no member decided two of them are different.
 
 export interface ClusterInput {
   size: number;
@@ -17,9 +19,9 @@ export interface ClusterInput {
 }
 
 export interface ClusterOptions {
-  /** A pair at least this likely links two clusters… */
+  /** A pair at least this likely links two clusters, when their cross pairs are on average this likely too… */
   threshold: number;
-  /** …when no cross pair is less likely than this. */
+  /** …and none is less likely than this. */
   floor: number;
   /** No cluster grows beyond this many records (one person is not reported a hundred times). */
   maxSize: number;
@@ -50,13 +52,16 @@ function strongestFirst(input: ClusterInput, threshold: number): number[] {
 
 function mayJoin(a: number[], b: number[], input: ClusterInput, options: ClusterOptions): boolean {
   if (a.length + b.length > options.maxSize) return false;
+  // The pair that proposed the join is scored already: a single record on each side needs nothing more.
+  if (a.length === 1 && b.length === 1) return !input.distinct(a[0]!, b[0]!);
+  let total = 0;
   for (const i of a) for (const j of b) {
     if (input.distinct(i, j)) return false;
-    // The pair that proposed the join is scored already; a single record on each side needs nothing more.
-    if (a.length === 1 && b.length === 1) continue;
-    if (input.probabilityOf(i, j) < options.floor) return false;
+    const p = input.probabilityOf(i, j);
+    if (p < options.floor) return false;
+    total += p;
   }
-  return true;
+  return total / (a.length * b.length) >= options.threshold / 2;
 }
 
 function renumber(owner: Int32Array): Int32Array {

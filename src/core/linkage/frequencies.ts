@@ -10,8 +10,7 @@ export class NameFrequencies {
   constructor(records: readonly Prepared[]) {
     this.total = Math.max(1, records.length);
     for (const record of records) {
-      const surnames = new Set(record.names.flatMap((n) => (n.surname?.phonetic ? [n.surname.phonetic] : [])));
-      const given = new Set(record.names.flatMap((n) => n.given.map((g) => g.phonetic).filter(Boolean)));
+      const [surnames, given] = [record.surnameForms, record.givenForms];
       for (const s of surnames) this.surnames.set(s, (this.surnames.get(s) ?? 0) + 1);
       for (const g of given) this.given.set(g, (this.given.get(g) ?? 0) + 1);
     }
@@ -19,18 +18,16 @@ export class NameFrequencies {
 
   /** The share of records with the rarest name the two records agree on exactly, or null (not a name field, or none agreed). */
   sharedShare(field: Field, a: Prepared, b: Prepared): number | null {
-    const [table, valuesOf] =
-      field === 'surname' ? [this.surnames, (r: Prepared) => r.names.flatMap((n) => (n.surname ? [n.surname.phonetic] : []))]
-      : field === 'given' ? [this.given, (r: Prepared) => r.names.flatMap((n) => n.given.map((g) => g.phonetic))]
-      : [null, null];
-    if (!table || !valuesOf) return null;
-    const theirs = new Set(valuesOf(b));
+    const table = field === 'surname' ? this.surnames : field === 'given' ? this.given : null;
+    if (!table) return null;
+    const theirs = field === 'surname' ? b.surnameForms : b.givenForms;
     let rarest: number | null = null;
-    for (const value of valuesOf(a)) {
-      if (!value || !theirs.has(value)) continue;
+    for (const value of field === 'surname' ? a.surnameForms : a.givenForms) {
+      if (!theirs.includes(value)) continue;
       const count = table.get(value) ?? 1;
       if (rarest === null || count < rarest) rarest = count;
     }
     return rarest === null ? null : rarest / this.total;
   }
 }
+

@@ -60,10 +60,20 @@ export function skeletonOf(phonetic: string): string {
   return phonetic.slice(0, 1) + phonetic.slice(1).replace(/[aeiouy]/g, '');
 }
 
+/**
+ * A word's forms, remembered: a list of 100,000 people has a few thousand distinct words, and
+ * folding one through any-ascii costs far more than a lookup. Bounded, like compare.ts's memory.
+ */
+const forms = new Map<string, NameForm>();
 export function nameForm(text: string): NameForm {
+  const known = forms.get(text);
+  if (known) return known;
   const latin = latinOf(text);
   const phonetic = phoneticOf(latin);
-  return { latin, phonetic, skeleton: skeletonOf(phonetic) };
+  const form = Object.freeze({ latin, phonetic, skeleton: skeletonOf(phonetic) });
+  if (forms.size >= 200_000) forms.clear();
+  forms.set(text, form);
+  return form;
 }
 
 /** Words that say the word before them is the father's name (Azerbaijani, and as Russian and English write them). */
@@ -80,12 +90,12 @@ const SURNAME_ENDING_WEAK = /.{3}(li|ly|lu)$/;
  * "Мамедов Эльвин Рашадович"): surname, given names, patronymic and initials told apart.
  */
 export function parseName(text: string): ParsedName {
-  const words = text.split(/[\s,]+/).filter((w) => latinOf(w) !== '');
+  const words = text.split(/[\s,]+/).filter((w) => nameForm(w).latin !== '');
   const parsed: ParsedName = { surname: null, given: [], patronymic: null, initials: [] };
   const rest: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    const latin = latinOf(word);
+    const latin = nameForm(word).latin;
     if (PATRONYMIC_WORDS.has(latin) && rest.length > 0) {
       parsed.patronymic ??= nameForm(rest.pop()!);
     } else if (/^\p{L}\.?$/u.test(word)) {
@@ -96,8 +106,8 @@ export function parseName(text: string): ParsedName {
       rest.push(word);
     }
   }
-  const strong = rest.findIndex((w) => SURNAME_ENDING.test(latinOf(w)));
-  const surnameAt = strong >= 0 ? strong : rest.findIndex((w) => SURNAME_ENDING_WEAK.test(latinOf(w)));
+  const strong = rest.findIndex((w) => SURNAME_ENDING.test(nameForm(w).latin));
+  const surnameAt = strong >= 0 ? strong : rest.findIndex((w) => SURNAME_ENDING_WEAK.test(nameForm(w).latin));
   if (surnameAt >= 0) parsed.surname = nameForm(rest.splice(surnameAt, 1)[0]!);
   parsed.given = rest.map(nameForm);
   return parsed;

@@ -54,7 +54,10 @@ function sessionPairs(records: readonly Prepared[], shared: (r: Prepared) => str
   const groups = new Map<string, number[]>();
   records.forEach((r, i) => {
     const value = shared(r);
-    if (value) groups.set(value, [...(groups.get(value) ?? []), i]);
+    if (!value) return;
+    const group = groups.get(value);
+    if (group) group.push(i);
+    else groups.set(value, [i]);
   });
   const big = [...groups.values()].filter((g) => g.length >= 2);
   const weights = big.map((g) => (g.length * (g.length - 1)) / 2);
