@@ -86,7 +86,7 @@ async function startStaticServer(datasets: Map<number, LabelledRecord[]>) {
   const server = createServer((request, response) => {
     const size = /^\/people-(\d+)\.json$/.exec(request.url ?? '')?.[1];
     if (request.url === '/worker.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(worker);
-    else if (size && datasets.has(Number(size))) response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(datasets.get(Number(size))!.map(({ truth: _, ...person }) => person)));
+    else if (size && datasets.has(Number(size))) response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(datasets.get(Number(size))!.map(({ id, name, otherNames, birthYear, place, eventDate }) => ({ id, name, otherNames, birthYear, place, eventDate }))));
     else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>linkage bench</title>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
