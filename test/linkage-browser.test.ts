@@ -16,6 +16,7 @@ import { findPlaintext, query } from './support/db.ts';
 import { createRecord, type Made } from './support/records.ts';
 import { TYPES } from './support/dashboard.ts';
 import { parseName, type NameForm } from '../src/core/linkage/names.ts';
+import { sealFields } from '../src/core/records/sealing.ts';
 
 const STEP = { timeout: 30_000 };
 const DOC = { email: 'doc@example.org', passphrase: 'member passphrase long' };
@@ -31,6 +32,7 @@ const PEOPLE: { name: string; birthYear: number; place: 'binagadi' | 'centre'; d
   { name: 'Лейла Алиева', birthYear: 1985, place: 'centre', day: '2026-11-03' },
 ];
 const TYPED = 'Elvin Hasanov';
+const PERSON_PLAIN = { countingUnit: 'individual', groupSize: null, ageRange: 'unknown', consentSharing: 'none', namePreference: 'anonymous', reprisalRisk: 'high' };
 
 /** Every name, and every form linkage derives from one (latin, phonetic, consonant skeleton). */
 function namesAndForms(): string[] {
@@ -80,7 +82,7 @@ for (const backend of BACKENDS) describe(`linking people in Chromium on ${backen
     const places = { binagadi: await place('binagadi-police', BINAGADI), centre: await place('detention-centre', 'Baku detention centre') };
     incident = await createRecord(admin, 'incident', { start: { date: '2026-11-01', precision: 'day' }, end: { date: null, precision: 'unknown' }, placeIds: [], monitoringStatus: 'open' }, { title: 'Round-up', description: 'Arrests after a party.' });
     for (const p of PEOPLE) {
-      const person = await createRecord(admin, 'person', { countingUnit: 'individual', groupSize: null, ageRange: 'unknown', consentSharing: 'none', namePreference: 'anonymous', reprisalRisk: 'high' }, { name: p.name, birthYear: p.birthYear });
+      const person = await createRecord(admin, 'person', PERSON_PLAIN, { name: p.name, birthYear: p.birthYear });
       persons.push(person);
       await createRecord(admin, 'act', { incidentId: incident.id, personId: person.id, typeCode: TYPES.detention, start: { date: p.day, precision: 'day' }, end: { date: null, precision: 'unknown' }, placeId: places[p.place] }, { statedReason: '' });
     }
@@ -155,6 +157,26 @@ for (const backend of BACKENDS) describe(`linking people in Chromium on ${backen
     assert.equal(await page.locator('[data-review]').count(), 1, 'P-0005 and P-0006 are not suggested again');
     const [row] = await query<{ person_a: string; person_b: string }>(server, 'select person_a, person_b from person_distinct');
     assert.deepEqual([row!.person_a, row!.person_b].sort(), [persons[4]!.id, persons[5]!.id].sort(), 'stored as two record ids');
+  });
+
+  it('a merge of a record changed since the list was made is refused with a clear message, and the list is made again', async () => {
+    await go('Possible duplicates', 'Possible duplicates');
+    await card('P-0001 P-0002').waitFor(STEP);
+    // Someone else corrects P-0002 meanwhile: the page still holds the version it linked.
+    const { record } = (await (await admin.get(`/api/records/person/${persons[1]!.id}`)).json()) as { record: { version: number } };
+    const changed = await admin.post(`/api/records/person/${persons[1]!.id}`, { version: record.version, record: { ...PERSON_PLAIN, reprisalRisk: 'medium', secret: await sealFields(persons[1]!.key, 'person', persons[1]!.id, { name: PEOPLE[1]!.name, birthYear: PEOPLE[1]!.birthYear }) } });
+    assert.equal(changed.status, 200, await changed.text());
+    await card('P-0001 P-0002').getByRole('button', { name: 'Same person' }).click();
+    await page.getByRole('alert').filter({ hasText: 'changed, or someone merged or kept them apart, since this list was made. Nothing was merged' }).waitFor(STEP);
+    const [merges] = await query<{ n: number | string }>(server, 'select count(*) as n from person_merges where undone_at is null');
+    assert.equal(Number(merges!.n), 0);
+    // Made again from the records as they are now: the merge goes through this time.
+    await page.locator('[data-link-progress]').waitFor({ state: 'detached', ...STEP });
+    await card('P-0001 P-0002').getByRole('button', { name: 'Same person' }).click();
+    await page.getByRole('status').filter({ hasText: 'P-0002 merged into P-0001' }).waitFor(STEP);
+    await page.getByRole('button', { name: 'Undo the merge of P-0002 into P-0001' }).click();
+    await page.getByRole('status').filter({ hasText: 'Merge undone' }).waitFor(STEP);
+    await card('P-0001 P-0002').waitFor(STEP);
   });
 
   it('warns while "Elvin Hasanov" is being added, before saving, and records the act for the person on record', async () => {

@@ -4,7 +4,7 @@
 // "held at Binagadi on the same day" can count. A person merged into another is not linked on
 // their own: their names become other names of the person they were merged into.
 import { api } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import type { Forgettable, Vault } from '../vault.ts';
 import { openRecord, registryEntries, type RecordView } from '../records/client.ts';
 import { yearOf } from '../records/birth-year.ts';
 import type { LinkagePerson } from '../../../core/linkage/compare.ts';
@@ -32,6 +32,21 @@ export interface LinkageRecord extends LinkagePerson {
   held: boolean;
   /** Codes of the records merged into this one. */
   alsoRecordedAs: string[];
+}
+
+/** Opened identities by record version, for this session: a new run opens only what changed. */
+class OpenedIdentities implements Forgettable {
+  readonly byVersion = new Map<string, PersonIdentity | null>();
+  forget(): void {
+    this.byVersion.clear();
+  }
+}
+
+async function openIdentity(vault: Vault, person: RecordView): Promise<PersonIdentity | null> {
+  const cache = vault.hold('linkage-identities', () => new OpenedIdentities()).byVersion;
+  const key = `${person.id}@${person.version}`;
+  if (!cache.has(key)) cache.set(key, await openRecord<PersonIdentity>(vault, 'person', person));
+  return cache.get(key)!;
 }
 
 /** Every page of a records list (the API gives at most 1,000 a page, newest first). */
@@ -92,7 +107,7 @@ export async function loadLinkagePeople(vault: Vault): Promise<LinkageRecord[]> 
   const placeCode = new Map(entries.filter((e) => e.kind === 'place').map((e) => [e.id, e.code]));
   const first = firstActs(acts);
   const mergedInto = new Map(persons.filter((p) => p.plain.mergedInto).map((p) => [p.id, p.plain.mergedInto!]));
-  const opened = await Promise.all(persons.map((p) => openRecord<PersonIdentity>(vault, 'person', p)));
+  const opened = await Promise.all(persons.map((p) => openIdentity(vault, p)));
 
   const records = new Map<string, LinkageRecord>();
   persons.forEach((person, i) => {
