@@ -186,12 +186,14 @@ for (const backend of BACKENDS) {
       ]);
 
       // Once merged, neither again; an undo by anyone who reviews.
+      const standing = await snapshot();
       const again = await merge(p1, p2);
       assert.equal(again.status, 409);
       assert.equal(await errorCode(again), 'already-merged');
       assert.equal((await merge(seeded.persons[2]!, p2)).status, 409);
       const purge = await admin.post(`/api/records/person/${p2.id}/purge`, { confirm: p2.code });
       assert.equal(purge.status, 409, 'a person in a standing merge is purged after its undo');
+      assert.equal(await snapshot(), standing, 'nothing stored by those refusals');
 
       const undone = await json<{ restored: number; leftAlone: number }>(await coordinator.post(`/api/linkage/merges/${made.id}/undo`, {}));
       assert.deepEqual({ restored: undone.restored, leftAlone: undone.leftAlone }, { restored: 4, leftAlone: 0 });
@@ -245,6 +247,7 @@ for (const backend of BACKENDS) {
       const refused = await merge(p3!, p4!);
       assert.equal(refused.status, 409);
       assert.equal(await errorCode(refused), 'different-people');
+      assert.equal(await snapshot(), before, 'nothing stored by the refusal');
       // P4 merged into P1: P1 now stands for P4 too, so P3 cannot be merged into P1 either.
       const m = await json<{ id: string }>(await merge(p1, p4!), 201);
       assert.equal((await merge(p1, p3!)).status, 409);

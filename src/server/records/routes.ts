@@ -316,9 +316,9 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
     }));
     // One row per person: two detentions of one person in custody at once are one person held
     // (most often the same arrest reported twice, its two records since merged); the most urgent shows.
-    const seen = new Set<string>();
-    const once = held.sort((a, b) => byUrgency(a as HeldPerson, b as HeldPerson)).filter((h) => !seen.has(h.personId) && !!seen.add(h.personId));
-    return { today: day, held: once };
+    const mostUrgent = new Map<string, (typeof held)[number]>();
+    for (const h of held.sort((a, b) => byUrgency(a as HeldPerson, b as HeldPerson))) if (!mostUrgent.has(h.personId)) mostUrgent.set(h.personId, h);
+    return { today: day, held: [...mostUrgent.values()] };
   });
 
   // What is due in the next `days` days (default 7) or overdue: open interventions with a due
