@@ -131,6 +131,11 @@ const MATRIX: Record<string, Actor[]> = {
   'GET /api/dashboard/acts': READERS,
   'GET /api/export': READERS,
   'GET /api/pow': PUBLIC,
+  'GET /api/linkage/decisions': TRIAGERS,
+  'POST /api/linkage/merges': TRIAGERS,
+  'POST /api/linkage/merges/:id/undo': TRIAGERS,
+  'POST /api/linkage/distinct': TRIAGERS,
+  'POST /api/linkage/distinct/forget': TRIAGERS,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

@@ -44,6 +44,7 @@ import { documentRoutes } from './documents/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { powRoutes } from './pow/routes.ts';
+import { linkageRoutes } from './linkage/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -212,5 +213,6 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(dashboardRoutes);
   await app.register(exportRoutes);
   await app.register(powRoutes);
+  await app.register(linkageRoutes);
   return app;
 }

@@ -7,6 +7,7 @@ import { recordView as view, type RecordRow as Row } from '../records/view.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { plainView } from '../records/plain.ts';
+import { mergedConsents } from '../linkage/consent.ts';
 
 export async function peopleBundle(db: Kysely<Database>, personIds: string[]) {
   const rows = async <T extends 'persons' | 'acts' | 'involvements' | 'interventions' | 'incidents'>(table: T, column: string, ids: string[]) =>
@@ -25,12 +26,21 @@ export async function peopleBundle(db: Kysely<Database>, personIds: string[]) {
     actIds.length ? db.selectFrom('transfers').selectAll().where('act_id', 'in', actIds).orderBy('on_day').orderBy('at_time').execute() : [],
   ]);
   const organization = await db.selectFrom('organization').select('name').executeTakeFirst();
-  const others = await rows('persons', 'id', [...new Set(incidentActs.map((a) => String(a.person_id)))].filter((id) => !personIds.includes(id)));
+  const othersOfIncidents = await rows('persons', 'id', [...new Set(incidentActs.map((a) => String(a.person_id)))].filter((id) => !personIds.includes(id)));
+  // Records merged into anyone here (issue 11) hold the other spellings of their names: listed with
+  // the others, so those spellings are kept out of a narrative too.
+  const others = [...othersOfIncidents, ...(await mergedInto(db, [...personIds, ...othersOfIncidents.map((p) => p.id)]))];
+  // Whoever others were merged into is shared as the most careful of their records' consents allow.
+  const consents = await mergedConsents(db);
+  const careful = (row: Row): Row => {
+    const c = consents.get(row.id);
+    return c ? { ...row, consent_sharing: c.consentSharing, name_preference: c.namePreference } : row;
+  };
   const interventions = [...new Map([...byPerson, ...byAct].map((i) => [i.id, i])).values()];
   return {
     /** The organization's name heads the document. */
     organization: organization?.name ?? '',
-    people: people.map((r) => view('person', r)),
+    people: people.map((r) => view('person', careful(r))),
     acts: acts.map((r) => view('act', r)),
     detentions: detentions.map((d) => ({ actId: d.act_id, ...plainView(d as unknown as Record<string, unknown>) })),
     transfers: transfers.map((t) => plainView(t as unknown as Record<string, unknown>)),
@@ -38,7 +48,18 @@ export async function peopleBundle(db: Kysely<Database>, personIds: string[]) {
     interventions: interventions.map((r) => view('intervention', r)),
     incidents: incidents.map((r) => view('incident', r)),
     /** People of the same incidents who were not asked for: only so their names can be kept out. */
-    others: others.map((r) => view('person', r)),
+    others: others.map((r) => view('person', careful(r))),
   };
 }
+/** Every record merged into these people, directly or through others merged into them. */
+async function mergedInto(db: Kysely<Database>, ids: string[]): Promise<Row[]> {
+  const found: Row[] = [];
+  for (let frontier = ids; frontier.length; ) {
+    const next = (await db.selectFrom('persons').selectAll().where('merged_into', 'in', frontier).orderBy('seq').execute()) as unknown as Row[];
+    found.push(...next);
+    frontier = next.map((r) => r.id);
+  }
+  return found;
+}
+
 export type PeopleBundle = Awaited<ReturnType<typeof peopleBundle>>;

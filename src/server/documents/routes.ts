@@ -33,6 +33,8 @@ export const documentRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/documents/people', { config: { access: MAKERS } }, async (request) => {
     const { ids } = parse(z.object({ ids: z.string().max(100 * 37).regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i), lang: z.string().max(5).optional() }), request.query);
     const wanted = [...new Set(ids.toLowerCase().split(','))];
+    // A record merged into another is no longer a person of its own: the survivor is asked for.
+    if (await db.selectFrom('persons').select('id').where('id', 'in', wanted).where('merged_into', 'is not', null).executeTakeFirst()) throw new HttpError(409, 'already-merged');
     const bundle = await peopleBundle(db, wanted);
     if (bundle.people.length !== wanted.length) throw new HttpError(400, 'unknown-reference');
     return bundle;

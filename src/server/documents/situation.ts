@@ -8,6 +8,7 @@ import type { Database } from '../storage/schema.ts';
 import { IN_CUSTODY } from '../../core/records/vocabulary.ts';
 import { SITUATION_FORMAT, type Count, type SituationNumbers } from '../../core/documents/situation-numbers.ts';
 import { codeOf } from '../records/store.ts';
+import { mergedConsents, type Consent } from '../linkage/consent.ts';
 
 type Plain = Record<string, unknown>;
 
@@ -122,8 +123,12 @@ export async function situationNumbers(db: Kysely<Database>, scope: SituationSco
   const largestFirst = <T extends Count>(rows: T[]) => rows.sort((a, b) => b.acts - a.acts || b.people - a.people);
 
   // Filtered here rather than in SQL: a crackdown's worth of people would exceed a query's parameters.
+  // A person whose records were merged gives a public account only if every record consented.
+  const merged = peopleIn.size ? await mergedConsents(db) : new Map<string, Consent>();
   const consenting = peopleIn.size
-    ? (await db.selectFrom('persons').select(['id', 'seq']).where('consent_sharing', '=', 'public').orderBy('seq').execute()).filter((p) => peopleIn.has(p.id))
+    ? (await db.selectFrom('persons').select(['id', 'seq']).where('consent_sharing', '=', 'public').orderBy('seq').execute()).filter(
+        (p) => peopleIn.has(p.id) && (merged.get(p.id)?.consentSharing ?? 'public') === 'public',
+      )
     : [];
 
   return {

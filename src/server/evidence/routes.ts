@@ -105,6 +105,10 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
   async function ownerExists(ownerType: OwnerType, ownerId: string): Promise<void> {
     const found = await db.selectFrom(OWNER_TABLES[ownerType] as 'acts').select('id').where('id', '=', ownerId).executeTakeFirst();
     if (!found) throw new HttpError(400, 'unknown-reference');
+    // Evidence about a person merged into another goes to the survivor (issue 11).
+    if (ownerType === 'person' && (await db.selectFrom('persons').select('id').where('id', '=', ownerId).where('merged_into', 'is not', null).executeTakeFirst())) {
+      throw new HttpError(409, 'already-merged');
+    }
   }
 
   // --- The workspace ---------------------------------------------------------------------

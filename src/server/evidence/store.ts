@@ -6,7 +6,8 @@ import type { SealedAttachment } from '../../core/evidence/attachment.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export const CUSTODY_ACTIONS = ['received', 'viewed-working', 'opened-original', 'verified', 'shared', 'exported'] as const;
+// 'relinked': moved to another person record by a merge of two records of one person, or back by its undo.
+export const CUSTODY_ACTIONS = ['received', 'viewed-working', 'opened-original', 'verified', 'shared', 'exported', 'relinked'] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 
 export async function appendCustody(db: Db, entry: { attachmentId: string; at: string; actor: string | null; action: CustodyAction; detail: Uint8Array | null }): Promise<void> {

@@ -20,6 +20,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { HttpError, isUuid } from '../http/errors.ts';
 import { audit } from '../audit/log.ts';
+import { mergedConsents, type Consent } from '../linkage/consent.ts';
 import { actBatches, countActs, openExportReader, type ExportFilters, type StreamedRow } from './query.ts';
 
 const EXPORTERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
@@ -85,7 +86,15 @@ async function lookups(db: Kysely<Database>, language: Language): Promise<Export
 const base64url = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
 
 /** The export's text, piece by piece. `progress.rows` counts rows written so far. */
-async function* exportText(batches: AsyncIterable<StreamedRow[]>, request: ExportRequest, withIdentity: boolean, look: ExportLookups, progress: { rows: number }): AsyncGenerator<string> {
+/** `merged`: the most careful consent of people whose records were merged (linkage/consent.ts), which names them. */
+async function* exportText(
+  batches: AsyncIterable<StreamedRow[]>,
+  request: ExportRequest,
+  identity: { withIdentity: boolean; merged: Map<string, Consent> },
+  look: ExportLookups,
+  progress: { rows: number },
+): AsyncGenerator<string> {
+  const { withIdentity, merged } = identity;
   const names = request.fields.map((f) => f.name);
   const plain = request.fields.map((f) => (f.kind === 'plain' ? f.value! : null));
   const columns = withIdentity ? [...names, IDENTITY_COLUMN] : names;
@@ -103,7 +112,8 @@ async function* exportText(batches: AsyncIterable<StreamedRow[]>, request: Expor
     for (const row of batch) {
       for (let i = 0; i < plain.length; i++) cells[i] = plain[i] ? plain[i]!(row, look) : null;
       if (withIdentity) {
-        const form = nameFormFor(row.p_consent_sharing, row.p_name_preference);
+        const consent = merged.get(row.p_id) ?? { consentSharing: row.p_consent_sharing, namePreference: row.p_name_preference };
+        const form = nameFormFor(consent.consentSharing, consent.namePreference);
         cells[names.length] = form && row.p_key_envelope && row.p_sealed ? identityCell(row.p_id, form, row.p_key_id!, base64url(row.p_key_envelope), base64url(row.p_sealed)) : null;
       }
       out += csv ? csvLine(cells) : jsonRow(columns, cells, progress.rows === 0);
@@ -129,6 +139,7 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
     // Viewers never hold the records key: they cannot open identity, so they may not ask for it.
     if (withIdentity && !holdsRecordsKey(member.role)) throw new HttpError(403, 'forbidden');
     const look = await lookups(db, parsed.language);
+    const merged = withIdentity ? await mergedConsents(db) : new Map<string, Consent>();
     const reader = openExportReader(app.vigil);
     let expected: number;
     try {
@@ -164,7 +175,7 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
     async function* body(): AsyncGenerator<string> {
       started = true;
       try {
-        yield* exportText(actBatches(reader, parsed.filters, withIdentity), parsed, withIdentity, look, progress);
+        yield* exportText(actBatches(reader, parsed.filters, withIdentity), parsed, { withIdentity, merged }, look, progress);
         complete = true;
       } finally {
         await finish();

@@ -19,6 +19,14 @@ export const INPUTS: { [T in RecordType]: z.ZodType<RecordInput<T>> } = {
   intervention: interventionInput,
 };
 
+/** A person merged into another is referred to no more (issue 11): what is new about them goes to the survivor. */
+async function mustNotBeMerged(trx: Transaction<Database>, ids: (string | null | undefined)[]): Promise<void> {
+  const wanted = ids.filter((i): i is string => !!i);
+  if (wanted.length === 0) return;
+  const merged = await trx.selectFrom('persons').select('id').where('id', 'in', wanted).where('merged_into', 'is not', null).executeTakeFirst();
+  if (merged) throw new HttpError(409, 'already-merged');
+}
+
 /** Whatever a record refers to must exist: places, units, provisions, act types, incidents, people, acts, reports. */
 export async function checkReferences<T extends RecordType>(trx: Transaction<Database>, type: T, input: RecordInput<T>): Promise<void> {
   const r = input as Record<string, unknown>;
@@ -26,6 +34,7 @@ export async function checkReferences<T extends RecordType>(trx: Transaction<Dat
   if (type === 'act') {
     await mustExist(trx, 'incidents', [r.incidentId as string]);
     await mustExist(trx, 'persons', [r.personId as string]);
+    await mustNotBeMerged(trx, [r.personId as string]);
     await mustExist(trx, 'registry', [r.placeId as string | null], 'place');
     const code = r.typeCode as string;
     if (!actType(code) && !(await trx.selectFrom('registry').select('id').where('kind', '=', 'act-type').where('code', '=', code).executeTakeFirst())) {
@@ -39,11 +48,13 @@ export async function checkReferences<T extends RecordType>(trx: Transaction<Dat
   if (type === 'source') {
     const table = ({ incident: 'incidents', person: 'persons', act: 'acts' } as const)[r.targetType as 'incident' | 'person' | 'act'];
     await mustExist(trx, table, [r.targetId as string]);
+    if (r.targetType === 'person') await mustNotBeMerged(trx, [r.targetId as string]);
     await mustExist(trx, 'reports', [r.reportId as string | null]);
   }
   if (type === 'intervention') {
     await mustExist(trx, 'incidents', [r.incidentId as string | null]);
     await mustExist(trx, 'persons', [r.personId as string | null]);
+    await mustNotBeMerged(trx, [r.personId as string | null]);
     await mustExist(trx, 'acts', [r.actId as string | null]);
   }
 }

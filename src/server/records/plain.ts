@@ -42,3 +42,17 @@ export function plainView(row: Record<string, unknown>): Record<string, unknown>
   }
   return out;
 }
+
+/**
+ * A stored row's plain columns as a version records them (snake_case, as edits write them). A
+ * person's `merged_into` is written only while it is set, so a history shows a merge and its undo,
+ * and a person never merged shows nothing of it.
+ */
+export function versionPlain(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (BOOKKEEPING.has(column) || (column === 'merged_into' && value === null)) continue;
+    out[column] = value;
+  }
+  return out;
+}

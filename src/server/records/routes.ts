@@ -84,6 +84,8 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
         const changed = ['consent_sharing', 'name_preference', 'reprisal_risk'].some((c) => current[c] !== plain[c]);
         plain.consent_recorded_by = changed ? member : current.consent_recorded_by;
         plain.consent_recorded_at = changed ? now : current.consent_recorded_at;
+        // A merged person stays merged through an edit, and its versions say so (plain.ts).
+        if (current.merged_into) plain.merged_into = current.merged_into;
       }
       const next = version + 1;
       const updated = await trx
@@ -110,6 +112,8 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
     status: z.string().max(40).optional(),
     placeId: z.uuid().optional(),
     monitoringStatus: z.string().max(40).optional(),
+    /** People: 'exclude' leaves out those merged into another (issue 11), so lists show each person once. */
+    merged: z.enum(['include', 'exclude']).optional(),
   });
 
   app.get<{ Params: { type: string } }>('/api/records/:type', { config: { access: READERS } }, async (request) => {
@@ -136,6 +140,10 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
       source: ['target_id'],
       intervention: ['incident_id', 'person_id', 'act_id', 'status'],
     };
+    if (q.merged) {
+      if (type !== 'person') throw new HttpError(400, 'bad-request');
+      if (q.merged === 'exclude') query = query.where('merged_into' as 'id', 'is', null);
+    }
     for (const [param, column] of filters) {
       if (q[param] === undefined) continue;
       if (!allowed[type].includes(column)) throw new HttpError(400, 'bad-request');
@@ -190,7 +198,9 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
           ? await trx.selectFrom('acts').select('id').where(type === 'incident' ? 'incident_id' : 'person_id', '=', id).executeTakeFirst()
           : undefined;
       const followUp = type === 'incident' || type === 'person' ? await trx.selectFrom('interventions').select('id').where(type === 'incident' ? 'incident_id' : 'person_id', '=', id).executeTakeFirst() : undefined;
-      if (referring || followUp) throw new HttpError(409, 'in-use');
+      // A person in a standing merge (merged, or the survivor of one) is purged after its undo.
+      const merge = type === 'person' ? await trx.selectFrom('persons').select('id').where((eb) => eb.or([eb.and([eb('id', '=', id), eb('merged_into', 'is not', null)]), eb('merged_into', '=', id)])).executeTakeFirst() : undefined;
+      if (referring || followUp || merge) throw new HttpError(409, 'in-use');
       const attachments = (await trx.selectFrom('attachments').select('id').where('owner_id', '=', id).execute()).map((a) => a.id);
       if (type === 'act') {
         for (const t of ['detentions', 'transfers'] as const) await trx.deleteFrom(t).where('act_id', '=', id).execute();
@@ -304,7 +314,11 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
       expectedRelease: r.expected_release,
       appealDeadline: r.appeal_deadline,
     }));
-    return { today: day, held: held.sort((a, b) => byUrgency(a as HeldPerson, b as HeldPerson)) };
+    // One row per person: two detentions of one person in custody at once are one person held
+    // (most often the same arrest reported twice, its two records since merged); the most urgent shows.
+    const seen = new Set<string>();
+    const once = held.sort((a, b) => byUrgency(a as HeldPerson, b as HeldPerson)).filter((h) => !seen.has(h.personId) && !!seen.add(h.personId));
+    return { today: day, held: once };
   });
 
   // What is due in the next `days` days (default 7) or overdue: open interventions with a due

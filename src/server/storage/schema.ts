@@ -218,6 +218,8 @@ export interface PersonTable extends RecordColumns {
   reprisal_risk: string;
   consent_recorded_by: string | null;
   consent_recorded_at: string | null;
+  /** The surviving person's id while a merge into it stands (migration 018). */
+  merged_into: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface ActTable extends RecordColumns, PartialDates {
   incident_id: string;
@@ -343,6 +345,25 @@ export interface ProvenanceTable {
   original_code: string;
 }
 
+/** A merge of two person records (issue 11); `moved` is JSON of the ids moved (MovedRows). */
+export interface PersonMergeTable {
+  id: string;
+  survivor_id: string;
+  merged_id: string;
+  moved: string;
+  created_at: string;
+  created_by: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+/** Two people a member decided are different; person_a < person_b. */
+export interface PersonDistinctTable {
+  person_a: string;
+  person_b: string;
+  decided_by: string;
+  decided_at: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   setup_tokens: SetupTokenTable;
@@ -375,6 +396,8 @@ export interface Database {
   guides: GuideTable;
   bundle_imports: BundleImportTable;
   provenance: ProvenanceTable;
+  person_merges: PersonMergeTable;
+  person_distinct: PersonDistinctTable;
   alerts: AlertTable;
   alert_subscribers: AlertSubscriberTable;
   alert_webhooks: AlertWebhookTable;

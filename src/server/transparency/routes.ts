@@ -12,6 +12,7 @@ import { countsFeed, countsPage, type LabelOf } from '../../web/public/counts.ts
 import { pageContext, sendPage } from '../http/pages.ts';
 import { HttpError } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
+import { mergedConsents } from '../linkage/consent.ts';
 
 export const transparencyRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
@@ -38,15 +39,18 @@ export const transparencyRoutes: FastifyPluginAsync = async (app) => {
       .selectFrom('acts')
       .innerJoin('persons', 'persons.id', 'acts.person_id')
       .leftJoin('detentions', 'detentions.act_id', 'acts.id')
-      .select(['acts.date_start', 'acts.date_start_precision', 'acts.type_code', 'acts.place_id', 'detentions.status', 'acts.updated_at'])
+      .select(['acts.person_id', 'acts.date_start', 'acts.date_start_precision', 'acts.type_code', 'acts.place_id', 'detentions.status', 'acts.updated_at'])
       .where('persons.consent_sharing', '=', 'public')
       .execute();
+    // A person whose records were merged counts publicly only if every one of them consented.
+    const merged = await mergedConsents(db);
+    const counted = rows.filter((r) => (merged.get(r.person_id)?.consentSharing ?? 'public') === 'public');
     const counts = publicCounts(
-      rows.map((r) => ({ dateStart: r.date_start, datePrecision: r.date_start_precision, typeCode: r.type_code, placeId: r.place_id, custody: r.status })),
+      counted.map((r) => ({ dateStart: r.date_start, datePrecision: r.date_start_precision, typeCode: r.type_code, placeId: r.place_id, custody: r.status })),
       k,
     );
     // To the day: the page must not say when the team last worked.
-    const updatedDay = rows.reduce<string | null>((latest, r) => (!latest || r.updated_at > latest ? r.updated_at : latest), null)?.slice(0, 10) ?? null;
+    const updatedDay = counted.reduce<string | null>((latest, r) => (!latest || r.updated_at > latest ? r.updated_at : latest), null)?.slice(0, 10) ?? null;
     const registry = new Map((await db.selectFrom('registry').select(['id', 'code', 'kind', 'labels']).execute()).map((r) => [r.kind === 'act-type' ? r.code : r.id, JSON.parse(r.labels) as Record<Language, string>]));
     return { counts, updatedDay, registry };
   }

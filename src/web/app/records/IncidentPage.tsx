@@ -8,6 +8,7 @@ import { ACT_TYPES, AGE_RANGES, CONSENT_SHARING, MONITORING_STATUSES, NAME_PREFE
 import { actTypeLabel, createRecord, labelOf, openRecord, updateRecord, useOpened, useRegistry, type RecordView, type RegistryEntry } from './client.ts';
 import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
 import { partialDateOf } from './draft.ts';
+import { birthYearField } from './birth-year.ts';
 import { DetentionEditor, type DetentionState } from './DetentionEditor.tsx';
 import { Attachments } from '../evidence/Attachments.tsx';
 import { Purge } from './Purge.tsx';
@@ -20,7 +21,7 @@ import { Feedback } from '../Feedback.tsx';
 import { Provenance } from '../bundles/Provenance.tsx';
 
 type ActPlain = { incidentId: string; personId: string; typeCode: string; dateStart: string | null; dateEnd: string | null; dateEndPrecision: string; placeId: string | null };
-type PersonFields = { name?: string; otherNames?: string; contacts?: string; genderIdentity?: string };
+type PersonFields = { name?: string; otherNames?: string; contacts?: string; genderIdentity?: string; birthYear?: number | null };
 
 type IncidentPlain = { dateStart: string | null; dateStartPrecision: string; dateEnd: string | null; dateEndPrecision: string; monitoringStatus: string; placeIds: string[] };
 
@@ -144,6 +145,7 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
   const [personId, setPersonId] = useState('');
   const [name, setName] = useState('');
   const [contacts, setContacts] = useState('');
+  const [birthYear, setBirthYear] = useState('');
   const [ageRange, setAgeRange] = useState<(typeof AGE_RANGES)[number]['key']>('unknown');
   const [consent, setConsent] = useState<(typeof CONSENT_SHARING)[number]['key']>('none');
   const [namePreference, setNamePreference] = useState<(typeof NAME_PREFERENCES)[number]['key']>('initials');
@@ -164,13 +166,15 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
     try {
       let victim = personId;
       if (!victim) {
-        const person = await createRecord(vault, 'person', { countingUnit: 'individual', groupSize: null, ageRange, consentSharing: consent, namePreference, reprisalRisk: risk }, { name: name.trim(), contacts: contacts.trim() });
+        const year = birthYearField(birthYear);
+        const person = await createRecord(vault, 'person', { countingUnit: 'individual', groupSize: null, ageRange, consentSharing: consent, namePreference, reprisalRisk: risk }, { name: name.trim(), contacts: contacts.trim(), ...(year ? { birthYear: year } : {}) });
         victim = person.id;
       }
       const act = await createRecord(vault, 'act', { incidentId, personId: victim, typeCode, start: partialDateOf(date), end: { date: null, precision: 'unknown' }, placeId }, { statedReason: reason.trim() });
       say(`${act.code} saved.`);
       setName('');
       setContacts('');
+      setBirthYear('');
       setReason('');
       setPersonId('');
       onSaved();
@@ -197,6 +201,7 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
         <fieldset>
           <legend>The new person (name and contacts are encrypted here, in your browser)</legend>
           <TextField id="person-name" label="Name" value={name} onChange={setName} />
+          <TextField id="person-birth-year" label="Year of birth" hint="e.g. 1998; empty if unknown" value={birthYear} onChange={setBirthYear} />
           <TextField id="person-contacts" label="Contacts" value={contacts} onChange={setContacts} />
           <TermSelect id="person-age" label="Age range" terms={AGE_RANGES} value={ageRange} onChange={setAgeRange} />
           <TermSelect id="person-consent" label="Consent to share" terms={CONSENT_SHARING} value={consent} onChange={setConsent} />

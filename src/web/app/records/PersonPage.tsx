@@ -12,16 +12,18 @@ import { History, type VersionView } from './History.tsx';
 import { TermSelect, TextField } from './fields.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { Provenance } from '../bundles/Provenance.tsx';
+import { birthYearField, yearOf } from './birth-year.ts';
 import { timelineOf, type TimelineAct, type TimelineDetention } from './timeline.ts';
 
 type PersonPlain = { countingUnit: string; groupSize: number | null; ageRange: string; consentSharing: string; namePreference: string; reprisalRisk: string; consentRecordedAt: string | null };
 type ActPlain = { incidentId: string; typeCode: string; dateStart: string | null };
+type PersonFields = { name?: string; contacts?: string; birthYear?: number | string | null };
 
 interface Loaded {
   person: RecordView<PersonPlain>;
   history: VersionView[];
   sources: number;
-  fields: { name?: string; contacts?: string } | null;
+  fields: PersonFields | null;
   acts: RecordView<ActPlain>[];
   detentions: Map<string, TimelineDetention>;
   transfers: Map<string, { toPlaceId: string; onDay: string; atTime: string | null }[]>;
@@ -86,6 +88,12 @@ export function PersonPage({ vault, personId }: { vault: Vault; personId: string
             <dd>{fields.contacts}</dd>
           </>
         )}
+        {yearOf(fields?.birthYear) && (
+          <>
+            <dt>Year of birth</dt>
+            <dd>{yearOf(fields?.birthYear)}</dd>
+          </>
+        )}
         <dt>Age</dt>
         <dd>{termLabel(AGE_RANGES, person.plain.ageRange)}</dd>
         <dt>Consent</dt>
@@ -123,12 +131,13 @@ export function PersonPage({ vault, personId }: { vault: Vault; personId: string
 }
 
 /** Consent and identity change over time (a person withdraws consent, a lawyer gives a new number): a new version each time. */
-function EditPerson({ vault, person, fields, onSaved }: { vault: Vault; person: RecordView<PersonPlain>; fields: { name?: string; contacts?: string }; onSaved: () => void }) {
+function EditPerson({ vault, person, fields, onSaved }: { vault: Vault; person: RecordView<PersonPlain>; fields: PersonFields; onSaved: () => void }) {
   const [consent, setConsent] = useState(person.plain.consentSharing as (typeof CONSENT_SHARING)[number]['key']);
   const [namePreference, setNamePreference] = useState(person.plain.namePreference as (typeof NAME_PREFERENCES)[number]['key']);
   const [risk, setRisk] = useState(person.plain.reprisalRisk as (typeof RISK_LEVELS)[number]['key']);
   const [name, setName] = useState(fields.name ?? '');
   const [contacts, setContacts] = useState(fields.contacts ?? '');
+  const [birthYear, setBirthYear] = useState(String(yearOf(fields.birthYear) ?? ''));
   const [error, setError] = useState<string | null>(null);
   async function save(event: Event) {
     event.preventDefault();
@@ -136,10 +145,11 @@ function EditPerson({ vault, person, fields, onSaved }: { vault: Vault; person: 
     try {
       const { countingUnit, groupSize, ageRange } = person.plain;
       const plain = { countingUnit, groupSize, ageRange, consentSharing: consent, namePreference, reprisalRisk: risk };
-      await updateRecord(vault, 'person', person, plain, { ...fields, name: name.trim(), contacts: contacts.trim() });
+      // An emptied year is left out (undefined is not sealed), not kept from the last version.
+      await updateRecord(vault, 'person', person, plain, { ...fields, name: name.trim(), contacts: contacts.trim(), birthYear: birthYearField(birthYear) ?? undefined });
       onSaved();
     } catch (e) {
-      setError(messageOf(e, 'The changes could not be saved.'));
+      setError(messageOf(e, e instanceof Error ? e.message : 'The changes could not be saved.'));
     }
   }
   return (
@@ -150,6 +160,7 @@ function EditPerson({ vault, person, fields, onSaved }: { vault: Vault; person: 
         <TermSelect id="edit-name-preference" label="In documents, name them by" terms={NAME_PREFERENCES} value={namePreference} onChange={setNamePreference} />
         <TermSelect id="edit-risk" label="Risk of reprisal" terms={RISK_LEVELS} value={risk} onChange={setRisk} />
         <TextField id="edit-name" label="Name" value={name} onChange={setName} />
+        <TextField id="edit-birth-year" label="Year of birth" hint="e.g. 1998; empty if unknown" value={birthYear} onChange={setBirthYear} />
         <TextField id="edit-contacts" label="Contacts" value={contacts} onChange={setContacts} />
         <Feedback error={error} />
         <button type="submit">Save the changes</button>

@@ -90,9 +90,14 @@ class RegistryCache implements Forgettable {
   }
 }
 
+const registryCache = (vault: Vault) => vault.hold('registry', () => new RegistryCache());
+
+/** The registries outside a component (e.g. to name places for linkage). */
+export const registryEntries = (vault: Vault): Promise<RegistryEntry[]> => registryCache(vault).get();
+
 /** The registries; `reload()` after adding an entry. */
 export function useRegistry(vault: Vault): { entries: RegistryEntry[]; reload: () => void } {
-  const cache = vault.hold('registry', () => new RegistryCache());
+  const cache = registryCache(vault);
   const [entries, setEntries] = useState<RegistryEntry[]>([]);
   const [round, setRound] = useState(0);
   useEffect(() => {
