@@ -8,6 +8,7 @@ import type { Vault } from '../vault.ts';
 import { openRecord, registryEntries, type RecordView } from '../records/client.ts';
 import { yearOf } from '../records/birth-year.ts';
 import type { LinkagePerson } from '../../../core/linkage/compare.ts';
+import { actType } from '../../../core/records/vocabulary.ts';
 
 /** The sealed fields linkage reads; `birthYear` is optional and sealed like the name. */
 export interface PersonIdentity {
@@ -17,7 +18,7 @@ export interface PersonIdentity {
 }
 
 type PersonPlain = { mergedInto?: string | null };
-type ActPlain = { personId: string; dateStart: string | null; placeId: string | null };
+type ActPlain = { personId: string; typeCode: string; dateStart: string | null; placeId: string | null };
 
 /** A person as linkage sees them, with what the workspace shows beside a suggestion. */
 export interface LinkageRecord extends LinkagePerson {
@@ -27,6 +28,8 @@ export interface LinkageRecord extends LinkagePerson {
   createdAt: string;
   /** The place of their first act or detention (a registry id), for showing its name. */
   placeId: string | null;
+  /** Whether that first act was a detention ("held at Binagadi" rather than "at Binagadi"). */
+  held: boolean;
   /** Codes of the records merged into this one. */
   alsoRecordedAs: string[];
 }
@@ -106,6 +109,7 @@ export async function loadLinkagePeople(vault: Vault): Promise<LinkageRecord[]> 
       otherNames: splitNames(fields?.otherNames),
       birthYear: yearOf(fields?.birthYear),
       placeId,
+      held: act ? (actType(act.plain.typeCode)?.detention ?? false) : false,
       place: placeId ? (placeCode.get(placeId) ?? null) : null,
       eventDate: act ? dayOf(act.plain.dateStart) : null,
       alsoRecordedAs: [],

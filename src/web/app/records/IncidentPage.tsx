@@ -9,6 +9,8 @@ import { actTypeLabel, createRecord, labelOf, openRecord, updateRecord, useOpene
 import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
 import { partialDateOf } from './draft.ts';
 import { birthYearField } from './birth-year.ts';
+import { LikelyMatches } from '../linkage/LikelyMatches.tsx';
+import { linkerOf } from '../linkage/link-client.ts';
 import { DetentionEditor, type DetentionState } from './DetentionEditor.tsx';
 import { Attachments } from '../evidence/Attachments.tsx';
 import { Purge } from './Purge.tsx';
@@ -143,6 +145,8 @@ const codeOf = (record: RecordView) => record.code;
 function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Vault; incidentId: string; existing: RecordView[]; nameOf: (id: string) => string; onSaved: () => void }) {
   const { entries } = useRegistry(vault);
   const [personId, setPersonId] = useState('');
+  /** People on record chosen from the likely matches, offered beside this incident's own. */
+  const [chosen, setChosen] = useState<{ id: string; code: string }[]>([]);
   const [name, setName] = useState('');
   const [contacts, setContacts] = useState('');
   const [birthYear, setBirthYear] = useState('');
@@ -169,6 +173,7 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
         const year = birthYearField(birthYear);
         const person = await createRecord(vault, 'person', { countingUnit: 'individual', groupSize: null, ageRange, consentSharing: consent, namePreference, reprisalRisk: risk }, { name: name.trim(), contacts: contacts.trim(), ...(year ? { birthYear: year } : {}) });
         victim = person.id;
+        linkerOf(vault).invalidate();
       }
       const act = await createRecord(vault, 'act', { incidentId, personId: victim, typeCode, start: partialDateOf(date), end: { date: null, precision: 'unknown' }, placeId }, { statedReason: reason.trim() });
       say(`${act.code} saved.`);
@@ -196,6 +201,13 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
             {nameOf(p.id)}
           </option>
         ))}
+        {chosen
+          .filter((c) => !existing.some((p) => p.id === c.id))
+          .map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.code} (already on record)
+            </option>
+          ))}
       </select>
       {!personId && (
         <fieldset>
@@ -203,6 +215,14 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
           <TextField id="person-name" label="Name" value={name} onChange={setName} />
           <TextField id="person-birth-year" label="Year of birth" hint="e.g. 1998; empty if unknown" value={birthYear} onChange={setBirthYear} />
           <TextField id="person-contacts" label="Contacts" value={contacts} onChange={setContacts} />
+          <LikelyMatches
+            vault={vault}
+            person={{ name, birthYear, placeId, date, typeCode }}
+            onChoose={(id, code) => {
+              setChosen((c) => [...c, { id, code }]);
+              setPersonId(id);
+            }}
+          />
           <TermSelect id="person-age" label="Age range" terms={AGE_RANGES} value={ageRange} onChange={setAgeRange} />
           <TermSelect id="person-consent" label="Consent to share" terms={CONSENT_SHARING} value={consent} onChange={setConsent} />
           <TermSelect id="person-name-preference" label="In documents, name them by" terms={NAME_PREFERENCES} value={namePreference} onChange={setNamePreference} />
