@@ -101,7 +101,7 @@ for (const backend of BACKENDS) describe(`finding people and incidents across sc
     const pane = page.locator('section.detail');
     const person = pane.locator(`[data-suggested-person="${recorded.person.code}"]`);
     await person.waitFor(STEP);
-    assert.match(await person.innerText(), /mentions “Гасанов Эльвин” — may be P-\d+ Həsənov Elvin \(\d+% likely\)/);
+    assert.match(await person.innerText(), /mentions “Гасанов Эльвин” — may be P-\d+ Həsənov Elvin \(\d+% likely: same name in Cyrillic and Latin.*\)/);
     const incident = pane.locator(`[data-suggested-incident="${recorded.incident.code}"]`);
     assert.match(await incident.innerText(), /Round-up, Binagadi — Binagadi district police department, 3 Nov/);
     assert.equal(await pane.locator('[data-suggested-person]').count(), 1, 'only the man named is suggested');
@@ -135,7 +135,7 @@ for (const backend of BACKENDS) describe(`finding people and incidents across sc
     const incoming = page.locator('[data-incoming-person]', { hasText: 'Elvin Hasanov' });
     const mayBe = incoming.locator(`[data-may-be="${recorded.person.code}"]`);
     await mayBe.waitFor(STEP);
-    assert.match(await mayBe.innerText(), /Same as P-\d+ Həsənov Elvin \(\d+% likely\)/);
+    assert.match(await mayBe.innerText(), /Same as P-\d+ Həsənov Elvin \(\d+% likely: .*held at Binagadi district police department on the same day.*\)/);
     const kamran = page.locator('[data-incoming-person]', { hasText: 'Kamran Quliyev' });
     await kamran.waitFor(STEP);
     assert.equal(await kamran.locator('[data-may-be]').count(), 0, 'no one here is like Kamran Quliyev');

@@ -14,11 +14,12 @@ import { planImport } from '../../../core/bundle/plan.ts';
 import type { ImportResult } from '../../../core/bundle/import-request.ts';
 import { Feedback } from '../Feedback.tsx';
 import { bytesOf } from './client.ts';
-import { actTypeLabel } from '../records/client.ts';
-import { likelyOf, likelyPeople, percent, type PersonLikely } from '../records/likely.ts';
+import { actTypeLabel, registryEntries } from '../records/client.ts';
+import { likelyPeople, type PersonLikely } from '../records/likely.ts';
 import { mergePeople } from '../linkage/decisions-client.ts';
+import { canLink, linkerOf } from '../linkage/link-client.ts';
+import { percent } from '../linkage/reasons.ts';
 import { incomingPeople } from './incoming-people.ts';
-import { ROLE_KEYS } from '../../../core/api/schemas.ts';
 
 export function ImportBundle({ vault }: { vault: Vault }) {
   const [doc, setDoc] = useState<BundleDocument | null>(null);
@@ -36,10 +37,15 @@ export function ImportBundle({ vault }: { vault: Vault }) {
   async function lookForMatches(opened: BundleDocument) {
     setMatches(null);
     setSame(new Map());
-    if (!ROLE_KEYS[vault.me.role].includes('records')) return setMatches(new Map());
+    if (!canLink(vault)) return setMatches(new Map());
     const found = new Map<string, PersonLikely[]>();
     try {
-      for (const person of incomingPeople(opened)) found.set(person.id, await likelyPeople(vault, person, 3));
+      const places = (await registryEntries(vault)).filter((e) => e.kind === 'place');
+      for (const person of incomingPeople(opened)) {
+        // The partner's place code names the same place here when both use it ("held at Binagadi").
+        const placeId = places.find((e) => e.code === person.place)?.id ?? null;
+        found.set(person.id, await likelyPeople(vault, person, { limit: 3, placeId }));
+      }
     } catch {
       // Without suggestions the import works as before: everyone arrives as a new person.
     }
@@ -68,7 +74,8 @@ export function ImportBundle({ vault }: { vault: Vault }) {
         failed.push(`${match.person.code} (${messageOf(e, 'not merged')})`);
       }
     }
-    likelyOf(vault).changed();
+    // People were added (and merged): the session's linkage is made afresh when next asked.
+    linkerOf(vault).invalidate();
     return [
       merged.length > 0 ? ` Merged with the people already recorded: ${merged.join(', ')}.` : '',
       failed.length > 0 ? ` Not merged, imported as new people: ${failed.join(', ')}; review them on Possible duplicates.` : '',
@@ -181,7 +188,7 @@ function SameAs({ originalId, originalCode, matches, chosen, onMark }: { origina
           <li key={m.person.id} data-may-be={m.person.code}>
             <input id={id} type="checkbox" checked={chosen?.person.id === m.person.id} onChange={(e) => onMark(originalId, m, e.currentTarget.checked)} />{' '}
             <label for={id}>
-              Same as {m.person.code} {m.person.name} ({percent(m.probability)} likely){' '}
+              Same as {m.person.code} {m.person.name} ({percent(m.probability)} likely{m.reasons ? `: ${m.reasons}` : ''}){' '}
               <span class="visually-hidden">for their {originalCode}</span>
             </label>
           </li>

@@ -7,7 +7,8 @@ import { api, messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
 import type { ReportAnswers } from '../../../core/report/answers.ts';
 import { createRecord, useOpened, type RecordView } from './client.ts';
-import { likelyForReport, percent, shortDay, type IncidentLikely, type PersonLikely } from './likely.ts';
+import { likelyForReport, shortDay, type IncidentLikely, type PersonLikely } from './likely.ts';
+import { percent } from '../linkage/reasons.ts';
 import { Feedback } from '../Feedback.tsx';
 
 type Target = { type: 'incident' | 'person'; id: string; code: string };
@@ -77,9 +78,9 @@ export function LinkReport({ vault, reportId, reportSeq, answers, receivedHour }
                 </button>
               </li>
             ))}
-            {likely.people.map(({ person, probability, as }) => (
+            {likely.people.map(({ person, probability, as, reasons }) => (
               <li key={person.id} data-suggested-person={person.code}>
-                mentions “{as}” — may be <a href={`#person/${person.id}`}>{person.code}</a> {person.name} ({percent(probability)} likely){' '}
+                mentions “{as}” — may be <a href={`#person/${person.id}`}>{person.code}</a> {person.name} ({percent(probability)} likely{reasons ? `: ${reasons}` : ''}){' '}
                 <button type="button" class="small secondary" onClick={() => void link({ type: 'person', id: person.id, code: person.code })}>
                   Link as a source<span class="visually-hidden"> of {person.code}</span>
                 </button>

@@ -12,7 +12,7 @@ import { Feedback } from '../Feedback.tsx';
 import { DraftHolder, partialDateOf } from './draft.ts';
 import { IncidentPage } from './IncidentPage.tsx';
 import { FindRecords } from './FindRecords.tsx';
-import { ROLE_KEYS } from '../../../core/api/schemas.ts';
+import { canLink } from '../linkage/link-client.ts';
 
 type IncidentPlain = { dateStart: string | null; monitoringStatus: string; placeIds: string[] };
 type IncidentFields = { title: string; description: string };
@@ -35,7 +35,7 @@ function IncidentList({ vault }: { vault: Vault }) {
       <PageHeading>Records</PageHeading>
       <Feedback error={error} />
       {/* Names and titles are sealed: only roles holding the records key can search them. */}
-      {ROLE_KEYS[vault.me.role].includes('records') && <FindRecords vault={vault} />}
+      {canLink(vault) && <FindRecords vault={vault} />}
       {vault.canTriage && <NewIncident vault={vault} />}
       <h2>Incidents</h2>
       <label for="incident-filter">Show</label>
