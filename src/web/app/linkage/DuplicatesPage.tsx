@@ -112,23 +112,18 @@ export function DuplicatesPage({ vault }: { vault: Vault }) {
   );
 }
 
-function ReviewCard({
-  run,
-  item,
-  place,
-  busy,
-  onMerge,
-  onDifferent,
-  onNotSure,
-}: {
+/** What a card and each of its pairs need to show a decision and report it. */
+interface Decisions {
   run: LinkRun;
-  item: ReviewItem;
   place: (id: string) => string;
   busy: boolean;
   onMerge: (run: LinkRun, pair: Suggestion, survivorId: string) => void;
   onDifferent: (run: LinkRun, pair: Suggestion) => void;
   onNotSure: (pair: Suggestion) => void;
-}) {
+}
+
+function ReviewCard({ item, ...decisions }: Decisions & { item: ReviewItem }) {
+  const { run, place } = decisions;
   const people = item.ids.map((id) => run.byId.get(id)!);
   const heading = `${people.length === 2 ? 'A pair' : `A group of ${people.length}`}, ${percent(item.probability)} likely one person`;
   return (
@@ -161,29 +156,13 @@ function ReviewCard({
         </tbody>
       </table>
       {item.pairs.map((pair) => (
-        <PairDecision key={pairKey(pair.a, pair.b)} run={run} pair={pair} place={place} busy={busy} onMerge={onMerge} onDifferent={onDifferent} onNotSure={onNotSure} />
+        <PairDecision key={pairKey(pair.a, pair.b)} pair={pair} {...decisions} />
       ))}
     </li>
   );
 }
 
-function PairDecision({
-  run,
-  pair,
-  place,
-  busy,
-  onMerge,
-  onDifferent,
-  onNotSure,
-}: {
-  run: LinkRun;
-  pair: Suggestion;
-  place: (id: string) => string;
-  busy: boolean;
-  onMerge: (run: LinkRun, pair: Suggestion, survivorId: string) => void;
-  onDifferent: (run: LinkRun, pair: Suggestion) => void;
-  onNotSure: (pair: Suggestion) => void;
-}) {
+function PairDecision({ run, pair, place, busy, onMerge, onDifferent, onNotSure }: Decisions & { pair: Suggestion }) {
   const older = olderOf(run, pair.a, pair.b);
   const [survivor, setSurvivor] = useState(older);
   const [a, b] = [run.byId.get(pair.a)!, run.byId.get(pair.b)!];
