@@ -7,6 +7,7 @@ export const PAGES = {
   held: { title: 'Held now', admins: false, hidden: false },
   due: { title: 'Due soon', admins: false, hidden: false },
   records: { title: 'Records', admins: false, hidden: false },
+  duplicates: { title: 'Possible duplicates', admins: false, hidden: false, roles: ['admin', 'coordinator', 'documenter'] },
   dashboard: { title: 'Dashboard', admins: false, hidden: false },
   situation: { title: 'Situation report', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
   appeal: { title: 'UN communication', admins: false, hidden: false, roles: ['admin', 'coordinator'] },

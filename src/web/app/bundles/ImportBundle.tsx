@@ -1,7 +1,9 @@
 // Receiving records from a partner: the file is opened here with the organization's records key
 // (current or older), summarised record by record, and only on confirmation made into this
 // organization's records — new ids, sealed to its own records key — in one request the server
-// applies whole or not at all. A bundle already imported adds nothing.
+// applies whole or not at all. A bundle already imported adds nothing. Each named person is
+// compared in this browser with the people on record (issue 11); those the member marks "same as
+// P-0042" are merged into that person right after the import (by record ids only).
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
@@ -12,7 +14,12 @@ import { planImport } from '../../../core/bundle/plan.ts';
 import type { ImportResult } from '../../../core/bundle/import-request.ts';
 import { Feedback } from '../Feedback.tsx';
 import { bytesOf } from './client.ts';
-import { actTypeLabel } from '../records/client.ts';
+import { actTypeLabel, registryEntries } from '../records/client.ts';
+import { likelyPeople, type PersonLikely } from '../records/likely.ts';
+import { mergePeople } from '../linkage/decisions-client.ts';
+import { canLink, linkerOf } from '../linkage/link-client.ts';
+import { percent } from '../linkage/reasons.ts';
+import { incomingPeople } from './incoming-people.ts';
 
 export function ImportBundle({ vault }: { vault: Vault }) {
   const [doc, setDoc] = useState<BundleDocument | null>(null);
@@ -21,6 +28,59 @@ export function ImportBundle({ vault }: { vault: Vault }) {
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const [done, setDone] = useState<{ result: ImportResult; doc: BundleDocument } | null>(null);
+  /** For each incoming person (original id), the people on record they may be; null while looking. */
+  const [matches, setMatches] = useState<Map<string, PersonLikely[]> | null>(null);
+  /** Incoming person (original id) → the person on record the member says they are. */
+  const [same, setSame] = useState(new Map<string, PersonLikely>());
+
+  /** Looks for each named incoming person among the people on record (names open only with the records key). */
+  async function lookForMatches(opened: BundleDocument) {
+    setMatches(null);
+    setSame(new Map());
+    if (!canLink(vault)) return setMatches(new Map());
+    const found = new Map<string, PersonLikely[]>();
+    try {
+      const places = (await registryEntries(vault)).filter((e) => e.kind === 'place');
+      for (const person of incomingPeople(opened)) {
+        // The partner's place code names the same place here when both use it ("held at Binagadi").
+        const placeId = places.find((e) => e.code === person.place)?.id ?? null;
+        found.set(person.id, await likelyPeople(vault, person, { limit: 3, placeId }));
+      }
+    } catch {
+      // Without suggestions the import works as before: everyone arrives as a new person.
+    }
+    setMatches(found);
+  }
+
+  function mark(originalId: string, match: PersonLikely, on: boolean) {
+    const next = new Map(same);
+    if (on) next.set(originalId, match);
+    else next.delete(originalId);
+    setSame(next);
+  }
+
+  /** Merges each imported person marked "same as" into the person on record; says what was done. */
+  async function mergeMarked(result: ImportResult): Promise<string> {
+    const merged: string[] = [];
+    const failed: string[] = [];
+    for (const [originalId, match] of same) {
+      const importedId = result.ids[originalId];
+      if (!importedId) continue;
+      try {
+        const { record } = await api<{ record: { version: number } }>(`/api/records/person/${importedId}`);
+        await mergePeople({ survivor: { id: match.person.id, version: match.person.version }, merged: { id: importedId, version: record.version } });
+        merged.push(match.person.code);
+      } catch (e) {
+        failed.push(`${match.person.code} (${messageOf(e, 'not merged')})`);
+      }
+    }
+    // People were added (and merged): the session's linkage is made afresh when next asked.
+    linkerOf(vault).invalidate();
+    return [
+      merged.length > 0 ? ` Merged with the people already recorded: ${merged.join(', ')}.` : '',
+      failed.length > 0 ? ` Not merged, imported as new people: ${failed.join(', ')}; review them on Possible duplicates.` : '',
+    ].join('');
+  }
 
   async function choose(file: File | undefined) {
     setDoc(null);
@@ -34,6 +94,7 @@ export function ImportBundle({ vault }: { vault: Vault }) {
       setAlready(imported);
       setDoc(opened);
       setSaid('Bundle opened. Check the summary below before importing.');
+      void lookForMatches(opened);
     } catch (e) {
       setError(e instanceof BundleError ? e.message : messageOf(e, 'The bundle could not be opened.'));
     }
@@ -50,7 +111,8 @@ export function ImportBundle({ vault }: { vault: Vault }) {
       const result = await api<ImportResult>('/api/bundles/import', await planImport(doc, entries, recordsKey));
       vault.release('registry');
       const made = Object.values(result.created).reduce((n, c) => n + c, 0);
-      setSaid(`Imported ${made} records${result.skipped ? `; ${result.skipped} were already here and were skipped` : ''}.`);
+      const mergedSaid = await mergeMarked(result);
+      setSaid(`Imported ${made} records${result.skipped ? `; ${result.skipped} were already here and were skipped` : ''}.${mergedSaid}`);
       setDone({ result, doc });
       setDoc(null);
     } catch (e) {
@@ -84,8 +146,9 @@ export function ImportBundle({ vault }: { vault: Vault }) {
               </li>
             ))}
             {doc.persons.map((p) => (
-              <li key={p.originalId}>
+              <li key={p.originalId} data-incoming-person={p.originalCode}>
                 Person {p.originalCode}: {p.identityWithheld ? 'identity withheld (no consent to share)' : String(p.fields.name ?? '(no name)')}
+                <SameAs originalId={p.originalId} originalCode={p.originalCode} matches={matches?.get(p.originalId) ?? []} chosen={same.get(p.originalId)} onMark={mark} />
               </li>
             ))}
             {doc.acts.map((a) => (
@@ -95,6 +158,7 @@ export function ImportBundle({ vault }: { vault: Vault }) {
               </li>
             ))}
           </ul>
+          {!matches && <p role="status">Looking for these people among those already recorded…</p>}
           <button type="button" onClick={() => void confirm()} disabled={busy}>
             Import these records
           </button>
@@ -110,5 +174,26 @@ export function ImportBundle({ vault }: { vault: Vault }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** "May be P-0042 Həsənov Elvin (78% likely)": ticking one imports the person and merges them into that one. */
+function SameAs({ originalId, originalCode, matches, chosen, onMark }: { originalId: string; originalCode: string; matches: PersonLikely[]; chosen: PersonLikely | undefined; onMark: (originalId: string, match: PersonLikely, on: boolean) => void }) {
+  if (matches.length === 0) return null;
+  return (
+    <ul class="plain-list same-as">
+      {matches.map((m) => {
+        const id = `same-${originalId}-${m.person.id}`;
+        return (
+          <li key={m.person.id} data-may-be={m.person.code}>
+            <input id={id} type="checkbox" checked={chosen?.person.id === m.person.id} onChange={(e) => onMark(originalId, m, e.currentTarget.checked)} />{' '}
+            <label for={id}>
+              Same as {m.person.code} {m.person.name} ({percent(m.probability)} likely{m.reasons ? `: ${m.reasons}` : ''}){' '}
+              <span class="visually-hidden">for their {originalCode}</span>
+            </label>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

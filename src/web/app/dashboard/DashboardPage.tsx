@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
+import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
 import { Feedback } from '../Feedback.tsx';
 import type { Vault } from '../vault.ts';
 import type { Dashboard } from '../../../core/dashboard/dashboard.ts';
@@ -51,6 +52,7 @@ export function DashboardPage({ vault }: { vault: Vault }) {
   return (
     <main class="wide-ish dashboard">
       <PageHeading>Dashboard</PageHeading>
+      <UnreviewedDuplicates vault={vault} />
       <form
         class="filters"
         aria-label="What to count"

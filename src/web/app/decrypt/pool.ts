@@ -4,6 +4,7 @@
 import type { Keyring } from '../../../core/keyring.ts';
 import { openReportAnswers, type OpenResult } from './open.ts';
 import { pack, type Item } from './batch.ts';
+import { forgetFoldedWords } from '../inbox/report-text.ts';
 
 const BATCH = 250;
 const IN_FLIGHT = 2;
@@ -103,5 +104,7 @@ export class DecryptPool {
     }
     this.workers = [];
     this.idle = [];
+    // Where there were no workers, the page itself folded the reports' words.
+    forgetFoldedWords();
   }
 }

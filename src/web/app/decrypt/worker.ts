@@ -1,6 +1,8 @@
 // A decryption worker: holds copies of the member's intake private keys and opens report
-// envelopes in batches, off the page's main thread. Told to forget, it zeroes its keys.
+// envelopes in batches, off the page's main thread. Told to forget, it zeroes its keys and drops
+// the words it folded for search.
 import { openReportAnswers } from './open.ts';
+import { forgetFoldedWords } from '../inbox/report-text.ts';
 import { unpack, type PackedBatch } from './batch.ts';
 import { generateKeyPair, keyIdOf } from '../../../core/crypto/keys.ts';
 import { SealedKind, sealTo } from '../../../core/crypto/sealed.ts';
@@ -44,6 +46,7 @@ self.onmessage = async (event: MessageEvent<Message>) => {
     for (const key of keyring.values()) key.fill(0);
     keyring.clear();
     cacheKeys.clear();
+    forgetFoldedWords();
   } else {
     await warm;
     const results = await Promise.all(unpack(message.batch).map((item) => openReportAnswers(item, keyring, cacheKeyFor, message.useCache)));

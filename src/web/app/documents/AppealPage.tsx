@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
+import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
 import { Feedback } from '../Feedback.tsx';
 import type { Vault } from '../vault.ts';
 import { createRecord, useOpened, useRegistry, type RecordView } from '../records/client.ts';
@@ -148,6 +149,7 @@ export function AppealPage({ vault }: { vault: Vault }) {
   return (
     <main class="wide-ish document-page">
       <PageHeading>UN communication</PageHeading>
+      <UnreviewedDuplicates vault={vault} />
       <p>
         An urgent appeal or allegation letter to the UN Special Procedures. A person is named only if they consented to sharing with UN bodies (or public use), and then as they asked: full name,
         initials or not at all. People without that consent are left out and only counted; the document says so.

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
+import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
 import { Feedback } from '../Feedback.tsx';
 import type { Vault } from '../vault.ts';
 import { useOpened, useRegistry, type RecordView } from '../records/client.ts';
@@ -121,6 +122,7 @@ export function SituationPage({ vault }: { vault: Vault }) {
   return (
     <main class="wide-ish document-page">
       <PageHeading>Situation report</PageHeading>
+      <UnreviewedDuplicates vault={vault} />
       <p>
         Numbers are computed from the records as they stood at the moment you choose; no number is typed. Accounts can be included only for people who consented to public use, without names. The
         team’s requests are typed here and are not stored.

@@ -5,6 +5,7 @@ import { useRef, useState } from 'preact/hooks';
 import { ROLE_KEYS } from '../../../core/api/schemas.ts';
 import { DEFAULT_FIELDS, EXPORT_FIELDS, type ExportField, type ExportFormat } from '../../../core/exports/fields.ts';
 import { PageHeading } from '../PageHeading.tsx';
+import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
@@ -70,6 +71,7 @@ export function ExportPage({ vault }: { vault: Vault }) {
   return (
     <main class="wide-ish">
       <PageHeading>Export</PageHeading>
+      <UnreviewedDuplicates vault={vault} />
       <p>
         One row per act, with its event, victim and custody fields (schema <code>vigil-export/1</code>, aligned with HURIDOCS ESF). The file is made as it
         streams; every export is recorded in the audit log.

@@ -5,7 +5,7 @@ import { messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import { useShortcuts } from '../shortcuts.ts';
-import { ReportStore, useStoreVersion } from './report-store.ts';
+import { ReportStore, answersOf, useStoreVersion } from './report-store.ts';
 import { Opener } from './opener.ts';
 import { DecryptPool } from '../decrypt/pool.ts';
 import { OrgKeyCache } from '../org-key.ts';
@@ -290,7 +290,9 @@ export function InboxPage({ vault }: { vault: Vault }) {
             onGoTo={goTo}
             onMakeRecord={canTriage ? () => makeRecord(vault, current) : undefined}
             evidence={<Attachments vault={vault} owner={{ type: 'report', id: current.id }} />}
-            linkToRecords={canTriage ? <LinkReport vault={vault} reportId={current.id} reportSeq={current.seq} /> : undefined}
+            linkToRecords={
+              canTriage && current.content?.ok ? <LinkReport key={current.id} vault={vault} reportId={current.id} reportSeq={current.seq} answers={answersOf(current.content)} receivedHour={current.receivedHour} /> : undefined
+            }
           />
         )}
       </div>

@@ -48,7 +48,7 @@ export function ReportDetail({
   onMakeRecord?: () => void;
   /** The report's attachments and its links to records (evidence/, records/). */
   evidence?: JSX.Element;
-  /** Links the report to an incident already recorded (records/LinkReport.tsx). */
+  /** Links the report to an incident or person already recorded, the ones it may concern suggested first (records/LinkReport.tsx). */
   linkToRecords?: JSX.Element;
 }) {
   const [thread, setThread] = useState<OpenedThread | null>(null);

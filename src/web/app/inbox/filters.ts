@@ -1,7 +1,7 @@
 // Filtering happens here, over the reports already opened in memory: no request, no wait.
 import type { ReportStateName } from '../../../core/api/schemas.ts';
 import type { Report } from './report-store.ts';
-import { queryTerms } from './search.ts';
+import { searchMatcher, searchTextOf } from '../../../core/linkage/search.ts';
 
 export interface Filters {
   state: ReportStateName | '';
@@ -23,7 +23,9 @@ export function isUrgent(report: Report): boolean {
 
 export function applyFilters(reports: Report[], f: Filters): Report[] {
   if (!isFiltered(f)) return reports;
-  const terms = queryTerms(f.search);
+  const matches = searchMatcher(f.search);
+  const tagText = new Map<string, string>();
+  const foldedTag = (tag: string) => tagText.get(tag) ?? tagText.set(tag, searchTextOf(tag)).get(tag)!;
   return reports.filter(
     (r) =>
       (f.state === '' || r.state === f.state) &&
@@ -31,7 +33,7 @@ export function applyFilters(reports: Report[], f: Filters): Report[] {
       (f.tag === '' || r.tags.includes(f.tag)) &&
       (!f.urgent || isUrgent(r)) &&
       (!f.unread || !r.readHour) &&
-      terms.every((t) => r.text.includes(t) || r.threadText.includes(t) || r.tags.some((tag) => tag.includes(t)) || `#${r.seq}` === t),
+      matches([r.text, r.threadText, ...r.tags.map(foldedTag)], (term) => term === `#${r.seq}`),
   );
 }
 

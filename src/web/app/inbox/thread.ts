@@ -8,7 +8,7 @@ import { keyIdOf } from '../../../core/crypto/keys.ts';
 import type { Opener } from './opener.ts';
 import type { OrgKeyCache } from '../org-key.ts';
 import type { ReportStore } from './report-store.ts';
-import { fold } from './search.ts';
+import { searchTextOf } from '../../../core/linkage/search.ts';
 
 export interface OpenedNote {
   id: string;
@@ -50,7 +50,7 @@ export async function loadThread(reportId: string, opener: Opener, store: Report
   if (report) {
     report.notes = notes.length;
     report.messages = messages.length;
-    report.threadText = fold([...notes, ...messages].map((x) => x.text ?? '').join('\n'));
+    report.threadText = searchTextOf([...notes, ...messages].map((x) => x.text ?? '').join('\n'));
     report.threadSeen = true;
     store.changed();
   }

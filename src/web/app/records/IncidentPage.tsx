@@ -8,6 +8,9 @@ import { ACT_TYPES, AGE_RANGES, CONSENT_SHARING, MONITORING_STATUSES, NAME_PREFE
 import { actTypeLabel, createRecord, labelOf, openRecord, updateRecord, useOpened, useRegistry, type RecordView, type RegistryEntry } from './client.ts';
 import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
 import { partialDateOf } from './draft.ts';
+import { birthYearField } from './birth-year.ts';
+import { LikelyMatches } from '../linkage/LikelyMatches.tsx';
+import { linkerOf } from '../linkage/link-client.ts';
 import { DetentionEditor, type DetentionState } from './DetentionEditor.tsx';
 import { Attachments } from '../evidence/Attachments.tsx';
 import { Purge } from './Purge.tsx';
@@ -20,7 +23,7 @@ import { Feedback } from '../Feedback.tsx';
 import { Provenance } from '../bundles/Provenance.tsx';
 
 type ActPlain = { incidentId: string; personId: string; typeCode: string; dateStart: string | null; dateEnd: string | null; dateEndPrecision: string; placeId: string | null };
-type PersonFields = { name?: string; otherNames?: string; contacts?: string; genderIdentity?: string };
+type PersonFields = { name?: string; otherNames?: string; contacts?: string; genderIdentity?: string; birthYear?: number | null };
 
 type IncidentPlain = { dateStart: string | null; dateStartPrecision: string; dateEnd: string | null; dateEndPrecision: string; monitoringStatus: string; placeIds: string[] };
 
@@ -142,8 +145,11 @@ const codeOf = (record: RecordView) => record.code;
 function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Vault; incidentId: string; existing: RecordView[]; nameOf: (id: string) => string; onSaved: () => void }) {
   const { entries } = useRegistry(vault);
   const [personId, setPersonId] = useState('');
+  /** People on record chosen from the likely matches, offered beside this incident's own. */
+  const [chosen, setChosen] = useState<{ id: string; code: string }[]>([]);
   const [name, setName] = useState('');
   const [contacts, setContacts] = useState('');
+  const [birthYear, setBirthYear] = useState('');
   const [ageRange, setAgeRange] = useState<(typeof AGE_RANGES)[number]['key']>('unknown');
   const [consent, setConsent] = useState<(typeof CONSENT_SHARING)[number]['key']>('none');
   const [namePreference, setNamePreference] = useState<(typeof NAME_PREFERENCES)[number]['key']>('initials');
@@ -164,13 +170,16 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
     try {
       let victim = personId;
       if (!victim) {
-        const person = await createRecord(vault, 'person', { countingUnit: 'individual', groupSize: null, ageRange, consentSharing: consent, namePreference, reprisalRisk: risk }, { name: name.trim(), contacts: contacts.trim() });
+        const year = birthYearField(birthYear);
+        const person = await createRecord(vault, 'person', { countingUnit: 'individual', groupSize: null, ageRange, consentSharing: consent, namePreference, reprisalRisk: risk }, { name: name.trim(), contacts: contacts.trim(), ...(year ? { birthYear: year } : {}) });
         victim = person.id;
+        linkerOf(vault).invalidate();
       }
       const act = await createRecord(vault, 'act', { incidentId, personId: victim, typeCode, start: partialDateOf(date), end: { date: null, precision: 'unknown' }, placeId }, { statedReason: reason.trim() });
       say(`${act.code} saved.`);
       setName('');
       setContacts('');
+      setBirthYear('');
       setReason('');
       setPersonId('');
       onSaved();
@@ -192,12 +201,28 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
             {nameOf(p.id)}
           </option>
         ))}
+        {chosen
+          .filter((c) => !existing.some((p) => p.id === c.id))
+          .map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.code} (already on record)
+            </option>
+          ))}
       </select>
       {!personId && (
         <fieldset>
           <legend>The new person (name and contacts are encrypted here, in your browser)</legend>
           <TextField id="person-name" label="Name" value={name} onChange={setName} />
+          <TextField id="person-birth-year" label="Year of birth" hint="e.g. 1998; empty if unknown" value={birthYear} onChange={setBirthYear} />
           <TextField id="person-contacts" label="Contacts" value={contacts} onChange={setContacts} />
+          <LikelyMatches
+            vault={vault}
+            person={{ name, birthYear, placeId, date, typeCode }}
+            onChoose={(id, code) => {
+              setChosen((c) => [...c, { id, code }]);
+              setPersonId(id);
+            }}
+          />
           <TermSelect id="person-age" label="Age range" terms={AGE_RANGES} value={ageRange} onChange={setAgeRange} />
           <TermSelect id="person-consent" label="Consent to share" terms={CONSENT_SHARING} value={consent} onChange={setConsent} />
           <TermSelect id="person-name-preference" label="In documents, name them by" terms={NAME_PREFERENCES} value={namePreference} onChange={setNamePreference} />

@@ -12,19 +12,36 @@ import { History, type VersionView } from './History.tsx';
 import { TermSelect, TextField } from './fields.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { Provenance } from '../bundles/Provenance.tsx';
+import { birthYearField, yearOf } from './birth-year.ts';
+import { canLink, linkerOf } from '../linkage/link-client.ts';
+import { loadDecisions } from '../linkage/decisions-client.ts';
 import { timelineOf, type TimelineAct, type TimelineDetention } from './timeline.ts';
 
-type PersonPlain = { countingUnit: string; groupSize: number | null; ageRange: string; consentSharing: string; namePreference: string; reprisalRisk: string; consentRecordedAt: string | null };
+type PersonPlain = { mergedInto?: string | null; countingUnit: string; groupSize: number | null; ageRange: string; consentSharing: string; namePreference: string; reprisalRisk: string; consentRecordedAt: string | null };
 type ActPlain = { incidentId: string; typeCode: string; dateStart: string | null };
+type PersonFields = { name?: string; contacts?: string; birthYear?: number | string | null };
 
 interface Loaded {
   person: RecordView<PersonPlain>;
   history: VersionView[];
   sources: number;
-  fields: { name?: string; contacts?: string } | null;
+  fields: PersonFields | null;
   acts: RecordView<ActPlain>[];
   detentions: Map<string, TimelineDetention>;
   transfers: Map<string, { toPlaceId: string; onDay: string; atTime: string | null }[]>;
+  /** The person this record was merged into, and the records merged into this one (issue 11). */
+  mergedInto: { id: string; code: string } | null;
+  alsoRecordedAs: { id: string; code: string }[];
+}
+
+/** Where this record stands among merges: merged into someone, or others merged into it. */
+async function mergesOf(vault: Vault, person: RecordView<PersonPlain>): Promise<Pick<Loaded, 'mergedInto' | 'alsoRecordedAs'>> {
+  const into = person.plain.mergedInto;
+  const mergedInto = into ? { id: into, code: (await api<{ record: RecordView }>(`/api/records/person/${into}`)).record.code } : null;
+  // Decisions are for members who review duplicates (they read names); others see the merge only.
+  const decisions = canLink(vault) ? await loadDecisions() : { merges: [] };
+  const alsoRecordedAs = decisions.merges.filter((m) => m.survivorId === person.id && !m.undone && m.mergedCode).map((m) => ({ id: m.mergedId, code: m.mergedCode! }));
+  return { mergedInto, alsoRecordedAs };
 }
 
 async function load(vault: Vault, personId: string): Promise<Loaded> {
@@ -45,7 +62,7 @@ async function load(vault: Vault, personId: string): Promise<Loaded> {
     }
   }
   const independent = new Set(sources.map((s) => s.plain.reportId ?? s.id)).size;
-  return { person, history, sources: independent, fields: await openRecord(vault, 'person', person), acts, detentions, transfers };
+  return { person, history, sources: independent, fields: await openRecord(vault, 'person', person), acts, detentions, transfers, ...(await mergesOf(vault, person)) };
 }
 
 export function PersonPage({ vault, personId }: { vault: Vault; personId: string }) {
@@ -78,12 +95,35 @@ export function PersonPage({ vault, personId }: { vault: Vault; personId: string
         {fields?.name ? ` — ${fields.name}` : ''}
       </PageHeading>
       {fields === null && <p>Your role does not hold the records key: the name and contacts stay sealed.</p>}
+      {data.mergedInto && (
+        <p class="notice-inline" data-merged-into={data.mergedInto.code}>
+          This record was merged into <a href={`#person/${data.mergedInto.id}`}>{data.mergedInto.code}</a>: the same person. What happened to them is recorded there.
+        </p>
+      )}
+      {data.alsoRecordedAs.length > 0 && (
+        <p data-also-recorded-as={data.alsoRecordedAs.map((r) => r.code).join(' ')}>
+          Also recorded as{' '}
+          {data.alsoRecordedAs.map((r, i) => (
+            <span key={r.id}>
+              {i > 0 && ', '}
+              <a href={`#person/${r.id}`}>{r.code}</a>
+            </span>
+          ))}{' '}
+          (merged into this record).
+        </p>
+      )}
       <Provenance vault={vault} recordId={person.id} />
       <dl class="facts-list">
         {fields?.contacts && (
           <>
             <dt>Contacts</dt>
             <dd>{fields.contacts}</dd>
+          </>
+        )}
+        {yearOf(fields?.birthYear) && (
+          <>
+            <dt>Year of birth</dt>
+            <dd>{yearOf(fields?.birthYear)}</dd>
           </>
         )}
         <dt>Age</dt>
@@ -123,12 +163,13 @@ export function PersonPage({ vault, personId }: { vault: Vault; personId: string
 }
 
 /** Consent and identity change over time (a person withdraws consent, a lawyer gives a new number): a new version each time. */
-function EditPerson({ vault, person, fields, onSaved }: { vault: Vault; person: RecordView<PersonPlain>; fields: { name?: string; contacts?: string }; onSaved: () => void }) {
+function EditPerson({ vault, person, fields, onSaved }: { vault: Vault; person: RecordView<PersonPlain>; fields: PersonFields; onSaved: () => void }) {
   const [consent, setConsent] = useState(person.plain.consentSharing as (typeof CONSENT_SHARING)[number]['key']);
   const [namePreference, setNamePreference] = useState(person.plain.namePreference as (typeof NAME_PREFERENCES)[number]['key']);
   const [risk, setRisk] = useState(person.plain.reprisalRisk as (typeof RISK_LEVELS)[number]['key']);
   const [name, setName] = useState(fields.name ?? '');
   const [contacts, setContacts] = useState(fields.contacts ?? '');
+  const [birthYear, setBirthYear] = useState(String(yearOf(fields.birthYear) ?? ''));
   const [error, setError] = useState<string | null>(null);
   async function save(event: Event) {
     event.preventDefault();
@@ -136,10 +177,12 @@ function EditPerson({ vault, person, fields, onSaved }: { vault: Vault; person: 
     try {
       const { countingUnit, groupSize, ageRange } = person.plain;
       const plain = { countingUnit, groupSize, ageRange, consentSharing: consent, namePreference, reprisalRisk: risk };
-      await updateRecord(vault, 'person', person, plain, { ...fields, name: name.trim(), contacts: contacts.trim() });
+      // An emptied year is left out (undefined is not sealed), not kept from the last version.
+      await updateRecord(vault, 'person', person, plain, { ...fields, name: name.trim(), contacts: contacts.trim(), birthYear: birthYearField(birthYear) ?? undefined });
+      linkerOf(vault).invalidate();
       onSaved();
     } catch (e) {
-      setError(messageOf(e, 'The changes could not be saved.'));
+      setError(messageOf(e, e instanceof Error ? e.message : 'The changes could not be saved.'));
     }
   }
   return (
@@ -150,6 +193,7 @@ function EditPerson({ vault, person, fields, onSaved }: { vault: Vault; person: 
         <TermSelect id="edit-name-preference" label="In documents, name them by" terms={NAME_PREFERENCES} value={namePreference} onChange={setNamePreference} />
         <TermSelect id="edit-risk" label="Risk of reprisal" terms={RISK_LEVELS} value={risk} onChange={setRisk} />
         <TextField id="edit-name" label="Name" value={name} onChange={setName} />
+        <TextField id="edit-birth-year" label="Year of birth" hint="e.g. 1998; empty if unknown" value={birthYear} onChange={setBirthYear} />
         <TextField id="edit-contacts" label="Contacts" value={contacts} onChange={setContacts} />
         <Feedback error={error} />
         <button type="submit">Save the changes</button>

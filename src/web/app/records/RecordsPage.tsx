@@ -1,5 +1,5 @@
-// Incidents: the list (newest first, titles opened in this browser) and a new incident, possibly
-// from a report of the inbox. An incident's own page is #records/<id>.
+// Incidents: the list (newest first, titles opened in this browser), a search over people and
+// incidents (FindRecords.tsx) and a new incident, possibly from a report of the inbox. An incident's own page is #records/<id>.
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
@@ -11,6 +11,8 @@ import { IncidentFields, type IncidentDraft } from './IncidentFields.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { DraftHolder, partialDateOf } from './draft.ts';
 import { IncidentPage } from './IncidentPage.tsx';
+import { FindRecords } from './FindRecords.tsx';
+import { canLink } from '../linkage/link-client.ts';
 
 type IncidentPlain = { dateStart: string | null; monitoringStatus: string; placeIds: string[] };
 type IncidentFields = { title: string; description: string };
@@ -32,6 +34,8 @@ function IncidentList({ vault }: { vault: Vault }) {
     <main class="wide-ish">
       <PageHeading>Records</PageHeading>
       <Feedback error={error} />
+      {/* Names and titles are sealed: only roles holding the records key can search them. */}
+      {canLink(vault) && <FindRecords vault={vault} />}
       {vault.canTriage && <NewIncident vault={vault} />}
       <h2>Incidents</h2>
       <label for="incident-filter">Show</label>

@@ -90,9 +90,14 @@ class RegistryCache implements Forgettable {
   }
 }
 
+const registryCache = (vault: Vault) => vault.hold('registry', () => new RegistryCache());
+
+/** The registries outside a component (e.g. to name places for linkage). */
+export const registryEntries = (vault: Vault): Promise<RegistryEntry[]> => registryCache(vault).get();
+
 /** The registries; `reload()` after adding an entry. */
 export function useRegistry(vault: Vault): { entries: RegistryEntry[]; reload: () => void } {
-  const cache = vault.hold('registry', () => new RegistryCache());
+  const cache = registryCache(vault);
   const [entries, setEntries] = useState<RegistryEntry[]>([]);
   const [round, setRound] = useState(0);
   useEffect(() => {
@@ -116,3 +121,15 @@ export const labelOf = (entries: RegistryEntry[], id: string | null | undefined)
 /** An act type's name: Vigil's vocabulary, else the team's own types in the registry, else its code. */
 export const actTypeLabel = (entries: readonly Pick<RegistryEntry, 'kind' | 'code' | 'labels'>[], code: string, language: Language = 'en'): string =>
   actType(code)?.labels[language] ?? entries.find((e) => e.kind === 'act-type' && e.code === code)?.labels[language] ?? code;
+
+/** Every page of a records list (the API gives at most 1,000 a page, newest first). */
+export async function listAllRecords<P>(type: RecordType, filter = ''): Promise<RecordView<P>[]> {
+  const all: RecordView<P>[] = [];
+  let before: number | null = null;
+  do {
+    const page: { records: RecordView<P>[]; next: number | null } = await api(`/api/records/${type}?limit=1000${filter}${before ? `&before=${before}` : ''}`);
+    all.push(...page.records);
+    before = page.next;
+  } while (before);
+  return all;
+}
