@@ -17,22 +17,9 @@ export function csvCell(value: Cell): string {
 
 export const csvLine = (cells: readonly Cell[]): string => `${cells.map(csvCell).join(',')}\r\n`;
 
-/** Text that is not CSV: a quote opened and never closed, or text after a closing quote. */
-export class CsvSyntaxError extends Error {
-  constructor(
-    message: string,
-    /** The line of the file (1 = the first) where the problem is. */
-    readonly line: number,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Splits CSV text arriving in pieces into records (arrays of cell strings), quotes undone. Feed
- * it chunks; it returns the records completed so far and keeps the incomplete tail. `strict`
- * refuses text after a closing quote (`"Elvin" Hasanov`), which a lenient reader would join on:
- * in a file made by hand it means the quoting is broken and the columns cannot be trusted.
+ * it chunks; it returns the records completed so far and keeps the incomplete tail.
  */
 export class CsvReader {
   private cell = '';
@@ -41,20 +28,11 @@ export class CsvReader {
   /** Just saw a closing-or-doubled quote inside a quoted cell. */
   private quoteSeen = false;
   private afterCr = false;
-  /** The line being read (counting CR, LF and CRLF as one line end, inside quotes too). */
-  private line = 1;
-  private lineEndedByCr = false;
-  private quoteOpenedOn = 0;
-
-  constructor(private readonly options: { strict?: boolean } = {}) {}
 
   push(text: string): string[][] {
     const done: string[][] = [];
     for (let i = 0; i < text.length; i++) {
       const c = text[i]!;
-      if (c === '\n' && !this.lineEndedByCr) this.line += 1;
-      else if (c === '\r') this.line += 1;
-      this.lineEndedByCr = c === '\r';
       if (this.quoted) {
         if (this.quoteSeen) {
           this.quoteSeen = false;
@@ -62,7 +40,6 @@ export class CsvReader {
             this.cell += '"';
             continue;
           }
-          if (this.options.strict && c !== ',' && c !== '\r' && c !== '\n') throw this.textAfterQuote();
           this.quoted = false; // the quote closed the cell; fall through to read c unquoted
         } else if (c === '"') {
           this.quoteSeen = true;
@@ -76,10 +53,8 @@ export class CsvReader {
         this.afterCr = false;
         if (c === '\n') continue;
       }
-      if (c === '"' && this.cell === '') {
-        this.quoted = true;
-        this.quoteOpenedOn = this.line;
-      } else if (c === ',') {
+      if (c === '"' && this.cell === '') this.quoted = true;
+      else if (c === ',') {
         this.record.push(this.cell);
         this.cell = '';
       } else if (c === '\r' || c === '\n') {
@@ -93,15 +68,10 @@ export class CsvReader {
     return done;
   }
 
-  private textAfterQuote(): CsvSyntaxError {
-    const opened = this.quoteOpenedOn === this.line ? '' : `, in a quoted cell opened on line ${this.quoteOpenedOn}`;
-    return new CsvSyntaxError(`text after a closing quote on line ${this.line}${opened} (a quote inside a cell is written twice: "")`, this.quoteOpenedOn);
-  }
-
   /** The last record when the text did not end with a line break; null if none. */
   end(): string[] | null {
     if (this.quoted && this.quoteSeen) this.quoted = false;
-    if (this.quoted) throw new CsvSyntaxError(`the CSV ends inside a quoted cell opened on line ${this.quoteOpenedOn} (a quote not closed)`, this.quoteOpenedOn);
+    if (this.quoted) throw new Error('the CSV ends inside a quoted cell');
     if (this.cell === '' && this.record.length === 0) return null;
     this.record.push(this.cell);
     const last = this.record;

@@ -3,7 +3,7 @@
 // other columns are ignored. Anything the file gets wrong stops the command with the row to fix
 // (a CliFailure): a value silently dropped could join two people or split one.
 import { createReadStream } from 'node:fs';
-import { CsvReader, CsvSyntaxError } from '../../core/exports/csv.ts';
+import { CsvError, parse, type Parser } from 'csv-parse';
 import type { LinkagePerson } from '../../core/linkage/compare.ts';
 import { CliFailure } from './failure.ts';
 
@@ -16,29 +16,63 @@ const REQUIRED: readonly Column[] = ['id', 'name'];
 
 /** Reads and checks the whole list; `onRows` sees the count as it grows. */
 export async function readPeople(path: string, onRows?: (rows: number) => void): Promise<LinkagePerson[]> {
-  const reader = new CsvReader({ strict: true });
+  // The cell count is checked here, row by row, to say which row and why (a comma in a name).
+  const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true });
   // fatal: a file saved in another encoding (Windows-1251 from a Russian Excel) is refused, not garbled.
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const list = new PeopleList(path);
+  const fed = feed(parser, path, decoder);
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      list.add(record, info.lines);
+      if (list.people.length % 10_000 === 0) onRows?.(list.people.length);
+    }
+    await fed;
+  } catch (error) {
+    parser.destroy();
+    await fed.catch(() => undefined);
+    if (error instanceof CliFailure) throw error;
+    if (error instanceof CsvError) throw new CliFailure(`${path}: broken quoting: ${quotingProblem(error, list.lastLine + 1)}.`);
+    throw error;
+  }
+  onRows?.(list.people.length);
+  return list.finish();
+}
+
+/** The file into the parser as text, refused when unreadable or not UTF-8. */
+async function feed(parser: Parser, path: string, decoder: TextDecoder): Promise<void> {
   try {
     for await (const chunk of createReadStream(path)) {
-      for (const record of reader.push(decode(decoder, chunk as Buffer, path))) list.add(record);
-      onRows?.(list.people.length);
+      if (parser.destroyed) return; // the parser found a problem: reading on is pointless
+      // Wait while the parser is full — or stop, when it has closed on a problem of its own.
+      if (!parser.write(decode(decoder, chunk as Buffer, path))) await new Promise((resolve) => (parser.once('drain', resolve), parser.once('close', resolve)));
     }
-    const last = reader.end();
-    if (last) list.add(last);
+    if (parser.destroyed) return;
+    parser.end(decode(decoder, Buffer.alloc(0), path));
   } catch (error) {
-    if (error instanceof CliFailure) throw error;
-    if (error instanceof CsvSyntaxError) throw new CliFailure(`${path}: broken quoting: ${error.message}.`);
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliFailure(code === 'ENOENT' ? `${path}: no such file.` : `Cannot read ${path} (${code ?? (error as Error).message}).`);
+    const failure =
+      error instanceof CliFailure ? error
+      : (error as NodeJS.ErrnoException).code === 'ENOENT' ? new CliFailure(`${path}: no such file.`)
+      : new CliFailure(`Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    parser.destroy(failure);
+    throw failure;
   }
-  return list.finish();
+}
+
+/** csv-parse's findings in the words of someone who made the file in a spreadsheet or by hand. */
+function quotingProblem(error: CsvError, recordStart: number): string {
+  const line = (error as CsvError & { lines?: number }).lines;
+  // The quote was opened in the record after the last one read whole.
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return `the CSV ends inside a quoted cell opened on line ${recordStart}`;
+  if (error.code === 'CSV_INVALID_CLOSING_QUOTE' || error.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE') {
+    return `text after a closing quote on line ${line} (a quote inside a cell is written twice: "")`;
+  }
+  return `${error.message.replace(/^Invalid Record Length: |\.$/g, '')} (line ${line})`;
 }
 
 function decode(decoder: TextDecoder, chunk: Buffer, path: string): string {
   try {
-    return decoder.decode(chunk, { stream: true });
+    return decoder.decode(chunk, { stream: chunk.length > 0 });
   } catch {
     throw new CliFailure(`${path} is not UTF-8 text. Save it as "CSV UTF-8" (in Excel: Save As → CSV UTF-8).`);
   }
@@ -50,15 +84,18 @@ class PeopleList {
   private at: Partial<Record<Column, number>> | null = null;
   private width = 0;
   /** The spreadsheet's row number of the record being read (the header is row 1). */
-  private row = 0;
+  private row = 1;
+  get lastLine(): number {
+    return this.at === null ? 0 : this.row;
+  }
   private readonly rowOfId = new Map<string, number>();
 
   constructor(private readonly path: string) {}
 
-  add(cells: string[]): void {
-    this.row += 1;
+  /** `line`: the file's line where the record ends (its spreadsheet row, unless a cell spans lines). */
+  add(cells: string[], line: number): void {
+    this.row = line;
     if (this.at === null) return this.readHeader(cells);
-    if (cells.length === 1 && cells[0]!.trim() === '') return; // a blank line
     if (cells.length !== this.width) this.fail(`has ${cells.length} cells where the header has ${this.width} (a comma inside a name needs the cell in quotes)`);
     if (this.people.length === MAX_PEOPLE) {
       throw new CliFailure(`${this.path} has more than ${MAX_PEOPLE.toLocaleString('en')} people; vigil link takes at most ${MAX_PEOPLE.toLocaleString('en')} rows.`);
