@@ -3,7 +3,7 @@
 // suggestion shows. Names are compared on their spelling-tolerant forms (names.ts) with
 // Jaro–Winkler from a maintained package. Never uses or infers orientation or gender identity.
 import { jaroWinkler } from '@skyra/jaro-winkler';
-import { latinOf, parseName, phoneticOf, type NameForm, type ParsedName } from './names.ts';
+import { forgetNameForms, latinOf, parseName, phoneticOf, type NameForm, type ParsedName } from './names.ts';
 
 export interface LinkagePerson {
   id: string;
@@ -63,6 +63,16 @@ function nameLevel(a: NameForm | null, b: NameForm | null): number | null {
  */
 const remembered = new Map<string, Map<string, number>>();
 let rememberedCount = 0;
+
+/**
+ * Everything the engine remembers between calls holds forms of names: the workspace calls this
+ * when it locks, so nothing derived from a name outlives the session in the page or the worker.
+ */
+export function forgetRememberedNames(): void {
+  remembered.clear();
+  rememberedCount = 0;
+  forgetNameForms();
+}
 function similar(a: string, b: string): number {
   const [first, second] = a < b ? [a, b] : [b, a];
   let row = remembered.get(first);

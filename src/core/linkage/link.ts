@@ -107,7 +107,6 @@ export function linkPeople(people: readonly LinkagePerson[], options: LinkOption
 
 const pairKey = (i: number, j: number) => (i < j ? `${i}|${j}` : `${j}|${i}`);
 
-
 /** Pairs drawn at random (all pairs of a small list): nearly all different people, for u. */
 function randomPairs(records: readonly Prepared[], wanted: number, next: () => number): ComparisonVector[] {
   const n = records.length;

@@ -65,6 +65,10 @@ export function skeletonOf(phonetic: string): string {
  * folding one through any-ascii costs far more than a lookup. Bounded, like compare.ts's memory.
  */
 const forms = new Map<string, NameForm>();
+/** Name forms are derived from names: dropped when the workspace locks (compare.ts's forgetRememberedNames). */
+export function forgetNameForms(): void {
+  forms.clear();
+}
 export function nameForm(text: string): NameForm {
   const known = forms.get(text);
   if (known) return known;
