@@ -9,9 +9,12 @@ import { addDays } from '../../core/records/custody.ts';
 type Condition = RawBuilder<unknown>;
 const and = (parts: Condition[]): Condition => (parts.length ? sql.join(parts, sql` and `) : sql`1 = 1`);
 
-/** Acts of the incident (when given) and, with a date range, dated to the day within it. */
+/**
+ * Acts of the incident (when given) and, with a date range, dated to the day within it; never an
+ * act that repeats another record of the same person's (after a merge: one arrest, one count).
+ */
 export function actFilter(f: Pick<DashboardFilter, 'from' | 'to' | 'incident'>): Condition {
-  const parts: Condition[] = [];
+  const parts: Condition[] = [sql`a.duplicate_of is null`];
   if (f.incident) parts.push(sql`a.incident_id = ${f.incident}`);
   if (f.from || f.to) parts.push(sql`a.date_start_precision = 'day'`);
   if (f.from) parts.push(sql`a.date_start >= ${f.from}`);

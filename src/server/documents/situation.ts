@@ -57,18 +57,24 @@ export interface SituationScope {
 }
 
 export async function situationNumbers(db: Kysely<Database>, scope: SituationScope): Promise<SituationNumbers> {
-  const [acts, persons, detentions, involvements, organization] = await Promise.all([
+  const [acts, persons, detentions, involvements, organization, repeats] = await Promise.all([
     stateAsOf(db, 'act', scope.asOf),
     stateAsOf(db, 'person', scope.asOf),
     stateAsOf(db, 'detention', scope.asOf),
     stateAsOf(db, 'involvement', scope.asOf),
     db.selectFrom('organization').select(['name', 'public_title']).executeTakeFirst(),
+    db.selectFrom('acts').select(['id', 'duplicate_of']).where('duplicate_of', 'is not', null).execute(),
   ]);
+  // An act another record of the same person repeats (after a merge, migration 019) is counted
+  // once — from the moment the merge had made them one person's, not before.
+  const repeatOf = new Map(repeats.map((r) => [r.id, r.duplicate_of!]));
+  const repeated = (id: string, act: Plain) => repeatOf.has(id) && acts.get(repeatOf.get(id)!)?.person_id === act.person_id;
 
   // Acts in scope: of the chosen incidents, and dated within the range (an act of unknown date
   // is left out when a range is asked for: it cannot be placed in it).
   const inScope = new Map<string, Plain>();
   for (const [id, act] of acts) {
+    if (repeated(id, act)) continue;
     if (scope.incidentIds.length && !scope.incidentIds.includes(String(act.incident_id))) continue;
     const start = act.date_start as string | null;
     const end = (act.date_end as string | null) ?? start;

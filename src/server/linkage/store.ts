@@ -9,6 +9,7 @@
 // says where that record came from, and keeps a re-imported bundle from bringing it back.
 // Each function runs inside the caller's transaction and throws an HttpError on any refusal,
 // so nothing is half-stored.
+import { markDuplicateActs, unmarkDuplicateActs } from './duplicate-acts.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
@@ -145,6 +146,7 @@ export async function mergePeople(trx: Trx, request: MergeRequest, change: Chang
   const moved: MovedRows = { acts: [], sources: [], interventions: [], attachments: [] };
   for (const ref of REFERRING) moved[ref.kind] = await repoint(trx, ref, m.id, s.id, change);
   moved.attachments = await relinkAttachments(trx, m.id, s.id, change);
+  await markDuplicateActs(trx, s.id, moved.acts);
 
   const id = randomUUID();
   await trx.insertInto('person_merges').values({ id, survivor_id: s.id, merged_id: m.id, moved: JSON.stringify(moved), created_at: change.now, created_by: change.member }).execute();
@@ -171,6 +173,7 @@ export async function undoMerge(trx: Trx, id: string, change: Change): Promise<{
   let restored = 0;
   for (const ref of REFERRING) restored += (await repoint(trx, ref, survivor.id, merged.id, change, moved[ref.kind])).length;
   restored += (await relinkAttachments(trx, survivor.id, merged.id, change, moved.attachments)).length;
+  await unmarkDuplicateActs(trx, moved.acts);
   const all = Object.values(counts(moved)).reduce((a, b) => a + b, 0);
   await setMergedInto(trx, merged, null, change);
 

@@ -17,6 +17,7 @@ import * as m015 from './migrations/015-dashboard.ts';
 import * as m016 from './migrations/016-lookup-indexes.ts';
 import * as m017 from './migrations/017-login-guard.ts';
 import * as m018 from './migrations/018-person-merges.ts';
+import * as m019 from './migrations/019-duplicate-acts.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '016-lookup-indexes': m016,
   '017-login-guard': m017,
   '018-person-merges': m018,
+  '019-duplicate-acts': m019,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -226,6 +226,8 @@ export interface ActTable extends RecordColumns, PartialDates {
   person_id: string;
   type_code: string;
   place_id: string | null;
+  /** The survivor's act this one repeats, after a merge (migration 019); left out of counts. */
+  duplicate_of: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface DetentionTable {
   act_id: string;

@@ -41,6 +41,7 @@ export const transparencyRoutes: FastifyPluginAsync = async (app) => {
       .leftJoin('detentions', 'detentions.act_id', 'acts.id')
       .select(['acts.person_id', 'acts.date_start', 'acts.date_start_precision', 'acts.type_code', 'acts.place_id', 'detentions.status', 'acts.updated_at'])
       .where('persons.consent_sharing', '=', 'public')
+      .where('acts.duplicate_of', 'is', null) // one arrest, one count after a merge
       .execute();
     // A person whose records were merged counts publicly only if every one of them consented.
     const merged = await mergedConsents(db);
