@@ -22,7 +22,8 @@ for (const backend of BACKENDS) {
     let server: TestServer;
     let documenter: LoggedIn;
     let coordinator: LoggedIn;
-    let [friendsRecord, lawyersRecord]: Made[] = [];
+    let friendsRecord: Made;
+    let lawyersRecord: Made;
     let repeatedArrest: Made;
 
     before(async () => {

@@ -70,6 +70,8 @@ describe('linking a list of people', () => {
   it('takes an empty list, one person, and people without names', () => {
     assert.equal(linkPeople([]).clusterOf.length, 0);
     assert.deepEqual([...linkPeople([elvin[0]!]).clusterOf], [0]);
+    // A list of just two records of one person: nothing to learn "different" from but a prior.
+    assert.deepEqual([...linkPeople(elvin.slice(0, 2)).clusterOf], [0, 0]);
     const blank = linkPeople([{ id: 'a', name: '' }, { id: 'b', name: '  ' }, { id: 'c', name: '123' }]);
     assert.equal(new Set(blank.clusterOf).size, 3);
   });

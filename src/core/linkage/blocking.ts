@@ -5,7 +5,7 @@
 import { surnamesOf, type Prepared } from './compare.ts';
 import { phoneticOf } from './names.ts';
 
-/** A block larger than this is split again by birth year, and dropped if still larger. */
+/** A block larger than this is split again (splitOversized). */
 const MAX_BLOCK = 300;
 
 /**
@@ -67,33 +67,46 @@ export function indexByKey(records: readonly Prepared[]): Map<string, number[]> 
 }
 
 /** The records sharing a key with one record (a new one, not in the index): its candidates. */
-export function candidatesOf(record: Prepared, index: Map<string, number[]>): number[] {
+export function candidatesOf(record: Prepared, index: Map<string, number[]>, records: readonly Prepared[]): number[] {
   const found = new Set<number>();
-  for (const key of blockingKeys(record)) for (const i of (index.get(key) ?? []).slice(0, MAX_BLOCK)) found.add(i);
+  for (const key of blockingKeys(record)) {
+    const block = index.get(key) ?? [];
+    // In an oversized block, those of the same sub-block as the record (its year, or its day).
+    const near = block.length <= MAX_BLOCK ? block : splitOversized([...block, -1], (i) => (i < 0 ? record : records[i]!)).filter((sub) => sub.includes(-1)).flat();
+    for (const i of near) if (i >= 0) found.add(i);
+  }
   return [...found];
 }
 
-/** Blocks of two or more; an oversized block is split by birth year (a common name in a big city). */
+/**
+ * An oversized block (a common name in a big city) split so one person's records still meet: by
+ * birth year (a year either side) for those with one; by the day of the event (a day either side)
+ * for those without; by place for those with neither. A part still oversized, and records with none
+ * of the three, are left out: among hundreds of namesakes a name alone cannot tell them apart.
+ */
+function splitOversized(block: readonly number[], recordOf: (i: number) => Prepared): number[][] {
+  const parts = new Map<string, number[]>();
+  const add = (key: string, i: number) => {
+    const part = parts.get(key);
+    if (part) part.push(i);
+    else parts.set(key, [i]);
+  };
+  for (const i of block) {
+    const { person, day, place } = recordOf(i);
+    if (person.birthYear != null) for (const y of [person.birthYear, person.birthYear + 1]) add(`y${y}`, i);
+    else if (day !== null) for (const d of [day, day + 1]) add(`d${d}`, i);
+    else if (place) add(`p${place}`, i);
+  }
+  return [...parts.values()].filter((part) => part.length >= 2 && part.length <= MAX_BLOCK);
+}
+
+/** Blocks of two or more, the oversized ones split. */
 function blocksOf(records: readonly Prepared[], byKey: Map<string, number[]>): number[][] {
   const blocks: number[][] = [];
   for (const block of byKey.values()) {
     if (block.length < 2) continue;
-    if (block.length <= MAX_BLOCK) {
-      blocks.push(block);
-      continue;
-    }
-    const byYear = new Map<number, number[]>();
-    for (const i of block) {
-      const year = records[i]!.person.birthYear;
-      if (year == null) continue;
-      // A year either side, so one person's records a year apart still meet.
-      for (const y of [year, year + 1]) {
-        const sub = byYear.get(y);
-        if (sub) sub.push(i);
-        else byYear.set(y, [i]);
-      }
-    }
-    for (const sub of byYear.values()) if (sub.length >= 2 && sub.length <= MAX_BLOCK) blocks.push(sub);
+    if (block.length <= MAX_BLOCK) blocks.push(block);
+    else blocks.push(...splitOversized(block, (i) => records[i]!));
   }
   return blocks;
 }

@@ -52,7 +52,9 @@ export function linkPeople(people: readonly LinkagePerson[], options: LinkOption
   const records = people.map(prepare);
   const frequencies = new NameFrequencies(records);
   const random = seeded(records.length);
-  const u = levelShares(randomPairs(records, DEFAULTS.randomPairs, random), LEVELS);
+  // Random pairs are nearly all different people; a prior of pairs that agree on nothing keeps a
+  // list of a few records (whose random pairs may all be one person) from learning otherwise.
+  const u = levelShares([...randomPairs(records, DEFAULTS.randomPairs, random), ...DISAGREEING], LEVELS);
 
   const index = indexByKey(records);
   const pairs = candidatePairs(records, index);
@@ -92,7 +94,7 @@ export function linkPeople(people: readonly LinkagePerson[], options: LinkOption
   suggestions.sort((x, y) => y.probability - x.probability);
   const matchesOf = (person: LinkagePerson, { limit = 5, from = suggestFrom } = {}) => {
     const record = prepare(person);
-    return candidatesOf(record, index)
+    return candidatesOf(record, index, records)
       .map((i) => {
         const vector = compare(record, records[i]!);
         const weights = score.weights(i, i, vector, record);
@@ -104,6 +106,8 @@ export function linkPeople(people: readonly LinkagePerson[], options: LinkOption
   };
   return { clusterOf, suggestions, model, pairsCompared: pairs.length, matchesOf };
 }
+
+const DISAGREEING: ComparisonVector[] = Array.from({ length: 50 }, () => LEVELS.map(() => 0));
 
 const pairKey = (i: number, j: number) => (i < j ? `${i}|${j}` : `${j}|${i}`);
 
