@@ -17,7 +17,7 @@ import { bytesOf } from './client.ts';
 import { actTypeLabel, registryEntries } from '../records/client.ts';
 import { likelyPeople, type PersonLikely } from '../records/likely.ts';
 import { mergePeople } from '../linkage/decisions-client.ts';
-import { canLink, linkerOf } from '../linkage/link-client.ts';
+import { canLink, linkerOf } from '../linkage/linker.ts';
 import { percent } from '../linkage/reasons.ts';
 import { incomingPeople } from './incoming-people.ts';
 
