@@ -103,6 +103,14 @@ for (const backend of BACKENDS) describe(`linking people in Chromium on ${backen
   });
 
   it('counts the unreviewed duplicates and shows each pair side by side, explained in plain words', async () => {
+    // The dashboard does not compare everyone on record unasked: it offers to.
+    await go('Dashboard', 'Dashboard');
+    const note = page.locator('.duplicates-note[data-unreviewed-unknown]');
+    await note.waitFor(STEP);
+    assert.equal(await page.locator('[data-link-progress]').count(), 0);
+    await note.getByRole('link', { name: 'Check for duplicates' }).click();
+    await page.getByRole('heading', { name: 'Possible duplicates', level: 1 }).waitFor(STEP);
+    await card('P-0001 P-0002').waitFor(STEP);
     assert.deepEqual(await dashboard(), { people: '6', unreviewed: '2' });
     assert.match((await page.locator('.duplicates-note').textContent()) ?? '', /2 possible duplicates not yet reviewed — review/);
 
@@ -167,7 +175,7 @@ for (const backend of BACKENDS) describe(`linking people in Chromium on ${backen
     const changed = await admin.post(`/api/records/person/${persons[1]!.id}`, { version: record.version, record: { ...PERSON_PLAIN, reprisalRisk: 'medium', secret: await sealFields(persons[1]!.key, 'person', persons[1]!.id, { name: PEOPLE[1]!.name, birthYear: PEOPLE[1]!.birthYear }) } });
     assert.equal(changed.status, 200, await changed.text());
     await card('P-0001 P-0002').getByRole('button', { name: 'Same person' }).click();
-    await page.getByRole('alert').filter({ hasText: 'changed, or someone merged or kept them apart, since this list was made. Nothing was merged' }).waitFor(STEP);
+    await page.getByRole('alert').filter({ hasText: 'One of these records changed since this list was made. Nothing was merged' }).waitFor(STEP);
     const [merges] = await query<{ n: number | string }>(server, 'select count(*) as n from person_merges where undone_at is null');
     assert.equal(Number(merges!.n), 0);
     // Made again from the records as they are now: the merge goes through this time.
@@ -202,6 +210,29 @@ for (const backend of BACKENDS) describe(`linking people in Chromium on ${backen
     assert.equal(Number(count!.n), 6, 'no second record of Elvin');
   });
 
+  it('"Different people" holds through a chain of merges: A is not X, A merged into B and B into C, so C and X are not suggested', async () => {
+    // Four records of one woman (X, A, B, C), no place or day; A and X were decided different.
+    const rena = ['Rəna Quliyeva', 'Рена Кулиева', 'Rena Guliyeva', 'Quliyeva Rəna'];
+    const [x, a, b, c] = await Promise.all(rena.map((name) => createRecord(admin, 'person', PERSON_PLAIN, { name, birthYear: 1992 })));
+    assert.equal((await admin.post('/api/linkage/distinct', { a: a!.id, b: x!.id })).status, 201);
+    await go('Possible duplicates', 'Possible duplicates');
+    await page.getByRole('button', { name: 'Look again' }).click();
+    // While B and C stand apart, X is suggested with them.
+    await page.locator(`[data-review*="${x!.code}"]`).first().waitFor(STEP);
+
+    const seen = async (made: Made) => ({ id: made.id, version: ((await (await admin.get(`/api/records/person/${made.id}`)).json()) as { record: { version: number } }).record.version });
+    const merge = async (survivor: Made, merged: Made) => {
+      const response = await admin.post('/api/linkage/merges', { survivor: await seen(survivor), merged: await seen(merged) });
+      assert.equal(response.status, 201, await response.text());
+    };
+    await merge(b!, a!);
+    await merge(c!, b!);
+    await page.getByRole('button', { name: 'Look again' }).click();
+    await page.locator('[data-link-progress]').waitFor({ state: 'detached', ...STEP });
+    await card('P-0001 P-0002').waitFor(STEP);
+    assert.equal(await page.locator(`[data-review*="${x!.code}"]`).count(), 0, `${c!.code} and ${x!.code} are not suggested`);
+  });
+
   it('sends no name, and nothing derived from one, to the server: not in requests, the database, its dump or the logs', async () => {
     const needles = namesAndForms();
     assert.ok(needles.includes('gasanov') && needles.includes('Гасанов Эльвин'), 'the latin forms and the names themselves are looked for');
@@ -213,5 +244,38 @@ for (const backend of BACKENDS) describe(`linking people in Chromium on ${backen
     assert.deepEqual(pageErrors, []);
     assert.ok(requests.every((r) => r.startsWith(server.url)), 'nothing fetched from elsewhere');
     assert.ok(requests.some((r) => /\/app\/assets\/link-worker-[\w-]+\.js/.test(r)), 'linkage ran in its worker, as built');
+  });
+
+  it('a lock while names are being opened ends the run: no worker is started with them; a lock stops the worker', async () => {
+    const linkWorkers = () => page.workers().filter((w) => w.url().includes('link-worker'));
+    await logInThroughWorkspace(page, server.url, DOC.email, DOC.passphrase);
+    // The decisions arrive only after the lock, when the people's names are already open.
+    let release!: () => Promise<void>;
+    const held = new Promise<void>((resolve) => {
+      void page.route('**/api/linkage/decisions', async (route) => {
+        const response = await route.fetch();
+        release = () => route.fulfill({ response });
+        resolve();
+      });
+    });
+    await go('Possible duplicates', 'Possible duplicates');
+    await held;
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor(STEP);
+    await release();
+    await page.unroute('**/api/linkage/decisions');
+
+    // Logged in again on the same page (no reload): only this session's run has a worker.
+    await page.fill('#email', DOC.email);
+    await page.fill('#passphrase', DOC.passphrase);
+    await page.click('button[type=submit]');
+    await page.getByRole('heading', { name: 'Possible duplicates', level: 1 }).waitFor(STEP); // back where the lock came
+    await card('P-0001 P-0002').waitFor(STEP);
+    const workers = linkWorkers();
+    assert.equal(workers.length, 1, 'the run cut short by the lock started no worker of its own');
+    const closed = workers[0]!.waitForEvent('close', STEP);
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await closed;
+    assert.deepEqual(linkWorkers(), []);
   });
 });

@@ -1,15 +1,21 @@
 // The workspace's linkage helpers without a browser: a suggestion's explanation in plain words,
-// the review list's pairs and groups, the sealed year of birth, other names, and who sees the page.
+// the review list's pairs and groups and how a decision changes it at once, merges followed down
+// a chain, the first act, the sealed year of birth, other names, who sees the page, and that a
+// lock ends linkage: nothing linked or asked after it.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { reasonsLine, reasonsOf, type Side } from '../src/web/app/linkage/reasons.ts';
-import { olderOf, reviewItems } from '../src/web/app/linkage/review.ts';
-import { splitNames } from '../src/web/app/linkage/people.ts';
+import { olderOf, reviewItems, withDifferent, withMerge, withUndo } from '../src/web/app/linkage/review.ts';
+import { firstActs, splitNames, survivorOf } from '../src/web/app/linkage/people.ts';
+import { LinkChannel } from '../src/web/app/linkage/link-channel.ts';
+import { LinkSession, type LinkReply } from '../src/web/app/linkage/link-session.ts';
+import { Linker } from '../src/web/app/linkage/linker.ts';
+import type { Vault } from '../src/web/app/vault.ts';
 import { birthYearField, yearOf } from '../src/web/app/records/birth-year.ts';
 import { pageFromHash, pagesFor } from '../src/web/app/routes.ts';
 import { pairKey } from '../src/core/linkage/decisions.ts';
 import type { Explanation, Field } from '../src/core/linkage/compare.ts';
-import type { LinkRun } from '../src/web/app/linkage/link-client.ts';
+import type { LinkRun } from '../src/web/app/linkage/linker.ts';
 import type { LinkageRecord } from '../src/web/app/linkage/people.ts';
 
 const fields = (verdicts: Partial<Record<Field, Explanation['verdict']>>): Explanation[] =>
@@ -61,6 +67,72 @@ describe('the review list', () => {
   it('keeps the older record by default', () => {
     assert.equal(olderOf(run, 'c', 'a'), 'a');
     assert.equal(olderOf(run, 'd', 'e'), 'd');
+  });
+
+  it('changes at once as decisions are made: a merge drops every pair of the merged record, an undo is shown undone', () => {
+    const shown = { ...run, suggestions: [suggestion('a', 'b', 0.9), suggestion('b', 'c', 0.8), suggestion('d', 'e', 0.7)] };
+    const merge = { id: 'm1', survivorId: 'a', mergedId: 'b', survivorCode: 'P-a', mergedCode: 'P-b', createdAt: '2026-11-05T10:00:00Z', createdBy: 'doc@example.org', undone: false };
+    const merged = withMerge(shown, merge);
+    assert.deepEqual(merged.suggestions.map((s) => `${s.a}${s.b}`), ['de']);
+    assert.deepEqual(merged.decisions.merges, [merge]);
+    assert.equal(shown.suggestions.length, 3, 'the run it came from is left as it was');
+    assert.deepEqual(withUndo(merged, 'm1').decisions.merges.map((m) => m.undone), [true]);
+    assert.deepEqual(withDifferent(merged, 'd', 'e').decisions.distinct, [{ a: 'd', b: 'e' }]);
+  });
+});
+
+describe('merges and first acts', () => {
+  it('follows a merge down a chain: A into B and B into C is C, so "A is not X" stays "C is not X"', () => {
+    const mergedInto = new Map([
+      ['a', 'b'],
+      ['b', 'c'],
+    ]);
+    assert.equal(survivorOf('a', mergedInto), 'c');
+    assert.equal(survivorOf('c', mergedInto), 'c');
+    assert.equal(survivorOf('loop', new Map([['loop', 'loop']])), 'loop', 'a cycle ends');
+  });
+
+  it("takes each person's earliest dated act, undated ones last, the first listed of one day", () => {
+    const acts = [
+      { id: 1, person: 'p', day: null },
+      { id: 2, person: 'p', day: '2026-11-03' },
+      { id: 3, person: 'p', day: '2026-11-01' },
+      { id: 4, person: 'p', day: '2026-11-01' },
+      { id: 5, person: 'q', day: null },
+    ];
+    const first = firstActs(acts, (a) => a.person, (a) => a.day);
+    assert.deepEqual([first.get('p')!.id, first.get('q')!.id], [3, 5]);
+  });
+});
+
+describe('a lock ends linkage', () => {
+  const person = { id: 'x', name: 'Həsənov Elvin' };
+
+  it('the session forgets its linked list', () => {
+    const replies: LinkReply[] = [];
+    const session = new LinkSession((reply) => replies.push(reply));
+    session.handle({ type: 'link', job: 1, people: [person, { id: 'y', name: 'Гасанов Эльвин' }], distinct: [] });
+    session.handle({ type: 'forget' });
+    session.handle({ type: 'matches', job: 2, person, limit: 1 });
+    assert.deepEqual(replies.at(-1), { type: 'failed', job: 2, message: 'No list has been linked yet.' });
+  });
+
+  it('a stopped channel sends nothing more, and a request still queued when it stopped is not run', async () => {
+    const channel = new LinkChannel(() => undefined);
+    const queued = channel.ask({ type: 'link', job: 0, people: [person], distinct: [] });
+    await Promise.resolve(); // the channel has started (on this thread: Node has no Web Worker)
+    channel.stop();
+    await assert.rejects(queued, /locked/);
+    await assert.rejects(channel.ask({ type: 'matches', job: 0, person, limit: 1 }), /locked/);
+  });
+
+  it('a forgotten Linker neither links nor keeps anything', async () => {
+    const vault = { isOpen: true } as Vault;
+    const linker = new Linker(vault);
+    linker.forget();
+    await assert.rejects(linker.run(), /locked/);
+    await assert.rejects(linker.matchesOf(person), /locked/);
+    assert.equal(linker.last, null);
   });
 });
 

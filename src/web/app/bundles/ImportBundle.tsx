@@ -14,12 +14,10 @@ import { planImport } from '../../../core/bundle/plan.ts';
 import type { ImportResult } from '../../../core/bundle/import-request.ts';
 import { Feedback } from '../Feedback.tsx';
 import { bytesOf } from './client.ts';
-import { actTypeLabel, registryEntries } from '../records/client.ts';
-import { likelyPeople, type PersonLikely } from '../records/likely.ts';
-import { mergePeople } from '../linkage/decisions-client.ts';
-import { canLink, linkerOf } from '../linkage/link-client.ts';
+import { actTypeLabel } from '../records/client.ts';
+import type { PersonLikely } from '../records/likely.ts';
 import { percent } from '../linkage/reasons.ts';
-import { incomingPeople } from './incoming-people.ts';
+import { useIncomingMatches } from './use-incoming-matches.ts';
 
 export function ImportBundle({ vault }: { vault: Vault }) {
   const [doc, setDoc] = useState<BundleDocument | null>(null);
@@ -28,59 +26,7 @@ export function ImportBundle({ vault }: { vault: Vault }) {
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const [done, setDone] = useState<{ result: ImportResult; doc: BundleDocument } | null>(null);
-  /** For each incoming person (original id), the people on record they may be; null while looking. */
-  const [matches, setMatches] = useState<Map<string, PersonLikely[]> | null>(null);
-  /** Incoming person (original id) → the person on record the member says they are. */
-  const [same, setSame] = useState(new Map<string, PersonLikely>());
-
-  /** Looks for each named incoming person among the people on record (names open only with the records key). */
-  async function lookForMatches(opened: BundleDocument) {
-    setMatches(null);
-    setSame(new Map());
-    if (!canLink(vault)) return setMatches(new Map());
-    const found = new Map<string, PersonLikely[]>();
-    try {
-      const places = (await registryEntries(vault)).filter((e) => e.kind === 'place');
-      for (const person of incomingPeople(opened)) {
-        // The partner's place code names the same place here when both use it ("held at Binagadi").
-        const placeId = places.find((e) => e.code === person.place)?.id ?? null;
-        found.set(person.id, await likelyPeople(vault, person, { limit: 3, placeId }));
-      }
-    } catch {
-      // Without suggestions the import works as before: everyone arrives as a new person.
-    }
-    setMatches(found);
-  }
-
-  function mark(originalId: string, match: PersonLikely, on: boolean) {
-    const next = new Map(same);
-    if (on) next.set(originalId, match);
-    else next.delete(originalId);
-    setSame(next);
-  }
-
-  /** Merges each imported person marked "same as" into the person on record; says what was done. */
-  async function mergeMarked(result: ImportResult): Promise<string> {
-    const merged: string[] = [];
-    const failed: string[] = [];
-    for (const [originalId, match] of same) {
-      const importedId = result.ids[originalId];
-      if (!importedId) continue;
-      try {
-        const { record } = await api<{ record: { version: number } }>(`/api/records/person/${importedId}`);
-        await mergePeople({ survivor: { id: match.person.id, version: match.person.version }, merged: { id: importedId, version: record.version } });
-        merged.push(match.person.code);
-      } catch (e) {
-        failed.push(`${match.person.code} (${messageOf(e, 'not merged')})`);
-      }
-    }
-    // People were added (and merged): the session's linkage is made afresh when next asked.
-    linkerOf(vault).invalidate();
-    return [
-      merged.length > 0 ? ` Merged with the people already recorded: ${merged.join(', ')}.` : '',
-      failed.length > 0 ? ` Not merged, imported as new people: ${failed.join(', ')}; review them on Possible duplicates.` : '',
-    ].join('');
-  }
+  const { matches, same, lookFor, mark, mergeMarked } = useIncomingMatches(vault);
 
   async function choose(file: File | undefined) {
     setDoc(null);
@@ -94,7 +40,7 @@ export function ImportBundle({ vault }: { vault: Vault }) {
       setAlready(imported);
       setDoc(opened);
       setSaid('Bundle opened. Check the summary below before importing.');
-      void lookForMatches(opened);
+      void lookFor(opened);
     } catch (e) {
       setError(e instanceof BundleError ? e.message : messageOf(e, 'The bundle could not be opened.'));
     }

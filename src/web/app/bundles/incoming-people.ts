@@ -4,19 +4,14 @@
 // creates someone new. Compared in this browser only (records/likely.ts).
 import type { BundleDocument } from '../../../core/bundle/document.ts';
 import type { LinkagePerson } from '../../../core/linkage/compare.ts';
-import { splitNames } from '../linkage/people.ts';
+import { firstActs, splitNames } from '../linkage/people.ts';
 import { yearOf } from '../records/birth-year.ts';
 
 const dayOf = (date: { date: string | null; precision: string }): string | null => (date.precision === 'day' ? date.date : null);
 
 /** Each named person of the bundle (by original id); people whose identity was withheld have none to compare. */
 export function incomingPeople(doc: BundleDocument): LinkagePerson[] {
-  const firstAct = new Map<string, BundleDocument['acts'][number]>();
-  for (const act of doc.acts) {
-    const seen = firstAct.get(act.person);
-    const [day, seenDay] = [act.start.date, seen?.start.date];
-    if (!seen || (day && (!seenDay || day < seenDay))) firstAct.set(act.person, act);
-  }
+  const firstAct = firstActs(doc.acts, (act) => act.person, (act) => act.start.date);
   return doc.persons.flatMap((p) => {
     const name = typeof p.fields.name === 'string' ? p.fields.name.trim() : '';
     if (p.identityWithheld || !name) return [];

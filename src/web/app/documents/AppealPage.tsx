@@ -48,7 +48,7 @@ export function AppealPage({ vault }: { vault: Vault }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api<{ records: RecordView[] }>('/api/records/person?limit=1000').then((r) => setPeople(r.records), (e) => setError(messageOf(e, 'The people could not be loaded.')));
+    api<{ records: RecordView[] }>('/api/records/person?limit=1000&merged=exclude').then((r) => setPeople(r.records), (e) => setError(messageOf(e, 'The people could not be loaded.')));
     api<{ held: { personId: string }[] }>('/api/board/held').then((r) => setHeld(new Set(r.held.map((h) => h.personId))), () => undefined);
   }, []);
 

@@ -1,6 +1,6 @@
 // Text derived from a report's answers: the line shown in the inbox and the folded text search
-// runs over (core/linkage/search.ts: across scripts and missing diacritics). Computed in the decryption workers, next to the opening, so the page's main thread
-// only stores it.
+// runs over (core/linkage/search.ts: across scripts and missing diacritics). Computed in the
+// decryption workers, next to the opening, so the page's main thread only stores it.
 import type { ReportAnswers } from '../../../core/report/answers.ts';
 import { MESSAGES } from '../../../core/i18n/index.ts';
 import { FoldedWords, searchTextOf as foldedForSearch } from '../../../core/linkage/search.ts';

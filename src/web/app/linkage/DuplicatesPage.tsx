@@ -12,16 +12,24 @@ import type { Suggestion } from '../../../core/linkage/link.ts';
 import { pairKey } from '../../../core/linkage/decisions.ts';
 import { labelOf, useRegistry } from '../records/client.ts';
 import { markDifferent, mergePeople, undoMerge } from './decisions-client.ts';
-import { useLinkage, type LinkRun } from './link-client.ts';
+import type { LinkRun } from './linker.ts';
+import { useLinkage } from './use-linkage.ts';
 import { LinkProgressView } from './LinkStatus.tsx';
 import { olderOf, reviewItems, type ReviewItem } from './review.ts';
 import { percent, reasonsOf } from './reasons.ts';
 
-const STALE =
-  'One of these records changed, or someone merged or kept them apart, since this list was made. Nothing was merged; the list is being made again from the records as they are now.';
+/** What a refused decision means, by the server's code (decisions-client.ts); the list is made again after each. */
+const REFUSED: Record<string, string> = {
+  'edit-conflict': 'One of these records changed since this list was made. Nothing was merged; the list is being made again from the records as they are now.',
+  'already-merged': 'One of these records has been merged into another person since this list was made. Nothing was merged; the list is being made again.',
+  'different-people': 'These records were decided to be different people (perhaps through a record merged into one of them). Nothing was merged; the list is being made again.',
+  'merge-undone': 'This merge has been undone already.',
+  'merged-since': 'The person this record was merged into has been merged on since: undo that merge first. Nothing was changed.',
+};
+const REFUSED_OTHERWISE = 'Someone decided about these records since this list was made. Nothing was changed; the list is being made again.';
 
 export function DuplicatesPage({ vault }: { vault: Vault }) {
-  const { linker, run, progress, error: runError } = useLinkage(vault);
+  const { linker, run, progress, error: runError } = useLinkage(vault, { start: true });
   const { entries } = useRegistry(vault);
   const [error, setError] = useState<string | null>(null);
   const [said, say] = useState('');
@@ -36,17 +44,19 @@ export function DuplicatesPage({ vault }: { vault: Vault }) {
   }
   const place = (id: string) => labelOf(entries, id);
 
-  /** A decision's call, with the page's busy state, messages and (when asked) a new run. */
-  async function decide(call: () => Promise<string>, relink: boolean) {
+  /**
+   * A decision's call: busy only while the server answers. The list shown is updated at once
+   * (linker.ts) and made again in the background, so the next pair can be decided meanwhile.
+   */
+  async function decide(call: () => Promise<string>) {
     setBusy(true);
     setError(null);
     try {
       say(await call());
-      if (relink) await linker!.run().catch(() => undefined);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        setError(STALE);
-        await linker!.run().catch(() => undefined);
+        setError(REFUSED[e.code] ?? REFUSED_OTHERWISE);
+        linker!.relinkInBackground();
       } else setError(messageOf(e, 'That could not be saved.'));
     } finally {
       setBusy(false);
@@ -56,20 +66,23 @@ export function DuplicatesPage({ vault }: { vault: Vault }) {
   const merge = (run: LinkRun, pair: Suggestion, survivorId: string) =>
     decide(async () => {
       const [survivor, merged] = [run.byId.get(survivorId)!, run.byId.get(survivorId === pair.a ? pair.b : pair.a)!];
-      await mergePeople({ survivor: { id: survivor.id, version: survivor.version }, merged: { id: merged.id, version: merged.version } });
+      const { id } = await mergePeople({ survivor: { id: survivor.id, version: survivor.version }, merged: { id: merged.id, version: merged.version } });
+      const createdAt = new Date().toISOString();
+      linker.decidedSame({ id, survivorId: survivor.id, mergedId: merged.id, survivorCode: survivor.code, mergedCode: merged.code, createdAt, createdBy: vault.me.email, undone: false });
       return `${merged.code} merged into ${survivor.code}: its acts, sources and follow-up are now ${survivor.code}'s. Both records are kept, and the merge can be undone below.`;
-    }, true);
+    });
   const different = (run: LinkRun, pair: Suggestion) =>
     decide(async () => {
       await markDifferent(pair.a, pair.b);
       linker.decidedDifferent(pair.a, pair.b);
       return `${run.byId.get(pair.a)!.code} and ${run.byId.get(pair.b)!.code} are different people: they will not be suggested again.`;
-    }, false);
+    });
   const undo = (mergeId: string, mergedCode: string) =>
     decide(async () => {
       const { leftAlone } = await undoMerge(mergeId);
-      return `Merge undone: ${mergedCode} is a person of their own again.${leftAlone ? ` ${leftAlone} item(s) changed since the merge stay where they are.` : ''}`;
-    }, true);
+      linker.undid(mergeId);
+      return `Merge undone: ${mergedCode} is a person of their own again; they are suggested again once the list is made anew.${leftAlone ? ` ${leftAlone} item(s) changed since the merge stay where they are.` : ''}`;
+    });
 
   const open = run ? linker.open(run) : [];
   const items = run ? reviewItems(run, open, linker.notSure) : [];

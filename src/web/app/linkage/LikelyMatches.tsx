@@ -6,9 +6,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Vault } from '../vault.ts';
 import type { Suggestion } from '../../../core/linkage/link.ts';
 import { actType } from '../../../core/records/vocabulary.ts';
+import { isDay } from '../../../core/records/custody.ts';
 import { labelOf, registryEntries, useRegistry } from '../records/client.ts';
 import { yearOf } from '../records/birth-year.ts';
-import { canLink, linkerOf } from './link-client.ts';
+import { canLink, linkerOf } from './linker.ts';
 import { percent, reasonsLine, reasonsOf } from './reasons.ts';
 
 export interface NewPerson {
@@ -37,7 +38,7 @@ export function LikelyMatches({ vault, person, onChoose }: { vault: Vault; perso
     const timer = setTimeout(async () => {
       const places = await registryEntries(vault).catch(() => []);
       const place = placeId ? (places.find((e) => e.id === placeId)?.code ?? null) : null;
-      const day = /^\d{4}-\d{2}-\d{2}$/.test(date.trim()) ? date.trim() : null;
+      const day = isDay(date.trim()) ? date.trim() : null;
       const found = await linkerOf(vault)
         .matchesOf({ id: 'new-person', name: name.trim(), birthYear: yearOf(birthYear), place, eventDate: day })
         .catch(() => []);

@@ -1,8 +1,9 @@
 // Linkage as other pages see it: progress while it runs, and how many suggested duplicates are
 // still unreviewed ("3 possible duplicates not yet reviewed — review"). From this session's last
-// run, made in this browser when there is none; nothing of it is sent to the server.
+// run, made in this browser; nothing of it is sent to the server.
 import type { Vault } from '../vault.ts';
-import { useLinkage, type LinkProgress } from './link-client.ts';
+import type { LinkProgress } from './linker.ts';
+import { useLinkage } from './use-linkage.ts';
 
 const STAGES: Record<LinkProgress['stage'], string> = {
   loading: 'Opening the people on record',
@@ -26,14 +27,19 @@ export function LinkProgressView({ progress }: { progress: LinkProgress | null }
   );
 }
 
-/** The note on the dashboard and the document pages; nothing for members who cannot read names. */
+/**
+ * The note on the dashboard, the export and the document pages; nothing for members who cannot
+ * read names. It reads this session's linkage and never starts one: comparing everyone takes
+ * seconds to a minute on a large list, which a member opening the dashboard did not ask for.
+ */
 export function UnreviewedDuplicates({ vault }: { vault: Vault }) {
-  const { linker, run, error } = useLinkage(vault);
+  const { linker, run, progress, error } = useLinkage(vault, { start: false });
   if (!linker) return null;
   if (!run) {
     return (
-      <p class="duplicates-note" role="status">
-        {error ? `Possible duplicates could not be looked for: ${error}` : 'Looking for possible duplicates…'}
+      <p class="duplicates-note" role="status" data-unreviewed-unknown>
+        {progress ? 'Looking for possible duplicates…' : error ? `Possible duplicates could not be looked for: ${error}. ` : 'Counts may include people recorded twice. '}
+        {!progress && <a href="#duplicates">Check for duplicates</a>}
       </p>
     );
   }

@@ -2,7 +2,7 @@
 // its own thread where workers are unavailable. It keeps the last Linkage: "who might this new
 // person be?" is answered by the model fitted to the whole list, without linking again.
 import { linkPeople, type Linkage, type LinkStage, type Suggestion } from '../../../core/linkage/link.ts';
-import type { LinkagePerson } from '../../../core/linkage/compare.ts';
+import { forgetRememberedNames, type LinkagePerson } from '../../../core/linkage/compare.ts';
 
 export type LinkRequest =
   | { type: 'link'; job: number; people: LinkagePerson[]; distinct: [string, string][] }
@@ -23,6 +23,7 @@ export class LinkSession {
   handle(request: LinkRequest): void {
     if (request.type === 'forget') {
       this.last = null;
+      forgetRememberedNames();
       return;
     }
     try {

@@ -5,10 +5,11 @@
 // their own: their names become other names of the person they were merged into.
 import { api } from '../api.ts';
 import type { Forgettable, Vault } from '../vault.ts';
-import { openRecord, registryEntries, type RecordView } from '../records/client.ts';
+import { listAllRecords, openRecord, registryEntries, type RecordView } from '../records/client.ts';
 import { yearOf } from '../records/birth-year.ts';
 import type { LinkagePerson } from '../../../core/linkage/compare.ts';
 import { actType } from '../../../core/records/vocabulary.ts';
+import { isDay } from '../../../core/records/custody.ts';
 
 /** The sealed fields linkage reads; `birthYear` is optional and sealed like the name. */
 export interface PersonIdentity {
@@ -34,7 +35,10 @@ export interface LinkageRecord extends LinkagePerson {
   alsoRecordedAs: string[];
 }
 
-/** Opened identities by record version, for this session: a new run opens only what changed. */
+/**
+ * Opened identities by record version, for this session: a new run opens only what changed. Only
+ * the fields linkage reads are kept, not the rest of the opened person (contacts and the like).
+ */
 class OpenedIdentities implements Forgettable {
   readonly byVersion = new Map<string, PersonIdentity | null>();
   forget(): void {
@@ -45,47 +49,35 @@ class OpenedIdentities implements Forgettable {
 async function openIdentity(vault: Vault, person: RecordView): Promise<PersonIdentity | null> {
   const cache = vault.hold('linkage-identities', () => new OpenedIdentities()).byVersion;
   const key = `${person.id}@${person.version}`;
-  if (!cache.has(key)) cache.set(key, await openRecord<PersonIdentity>(vault, 'person', person));
+  if (!cache.has(key)) {
+    const opened = await openRecord<PersonIdentity>(vault, 'person', person);
+    cache.set(key, opened && { name: opened.name, otherNames: opened.otherNames, birthYear: opened.birthYear });
+  }
   return cache.get(key)!;
-}
-
-/** Every page of a records list (the API gives at most 1,000 a page, newest first). */
-async function listAll<P>(type: 'person' | 'act'): Promise<RecordView<P>[]> {
-  const all: RecordView<P>[] = [];
-  let before: number | null = null;
-  do {
-    const page: { records: RecordView<P>[]; next: number | null } = await api(`/api/records/${type}?limit=1000${before ? `&before=${before}` : ''}`);
-    all.push(...page.records);
-    before = page.next;
-  } while (before);
-  return all;
 }
 
 /** Other names as members type them: one per line or `;`-separated (commas may sit inside a name). */
 export const splitNames = (text: string | undefined): string[] => (text ?? '').split(/[;\n]/).map((n) => n.trim()).filter(Boolean);
 
 /** The day of an act, only when known to the day (linkage compares days ±3). */
-const dayOf = (date: string | null): string | null => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null);
+const dayOf = (date: string | null): string | null => (date && isDay(date) ? date : null);
 
-/** Each person's first act: the earliest known day first, undated acts after dated ones. */
-function firstActs(acts: RecordView<ActPlain>[]): Map<string, RecordView<ActPlain>> {
-  const first = new Map<string, RecordView<ActPlain>>();
-  const earlier = (a: RecordView<ActPlain>, b: RecordView<ActPlain>) => {
-    const [x, y] = [a.plain.dateStart, b.plain.dateStart];
-    if (x && y && x !== y) return x < y;
-    if (x && !y) return true;
-    if (!x && y) return false;
-    return a.createdAt < b.createdAt;
-  };
+/**
+ * Each person's first act, whose place and day linkage compares: the earliest day first, undated
+ * acts after dated ones, and of one day the one listed first. Records and a partner's bundle alike.
+ */
+export function firstActs<A>(acts: readonly A[], personOf: (act: A) => string, dateOf: (act: A) => string | null): Map<string, A> {
+  const first = new Map<string, A>();
   for (const act of acts) {
-    const seen = first.get(act.plain.personId);
-    if (!seen || earlier(act, seen)) first.set(act.plain.personId, act);
+    const seen = first.get(personOf(act));
+    const [day, seenDay] = [dateOf(act), seen && dateOf(seen)];
+    if (!seen || (day && (!seenDay || day < seenDay))) first.set(personOf(act), act);
   }
   return first;
 }
 
 /** The survivor a merged person ended up in (merges can chain: A into B, B into C). */
-function survivorOf(id: string, mergedInto: Map<string, string>): string {
+export function survivorOf(id: string, mergedInto: ReadonlyMap<string, string>): string {
   let at = id;
   for (let hops = 0; mergedInto.has(at) && hops < 100; hops++) at = mergedInto.get(at)!;
   return at;
@@ -98,14 +90,16 @@ function survivorOf(id: string, mergedInto: Map<string, string>): string {
  */
 export async function loadLinkagePeople(vault: Vault): Promise<LinkageRecord[]> {
   const [persons, acts, held, entries] = await Promise.all([
-    listAll<PersonPlain>('person'),
-    listAll<ActPlain>('act'),
+    listAllRecords<PersonPlain>('person'),
+    listAllRecords<ActPlain>('act'),
     api<{ held: { actId: string; heldAt: string | null }[] }>('/api/board/held').then((r) => r.held),
     registryEntries(vault),
   ]);
   const heldAt = new Map(held.filter((h) => h.heldAt).map((h) => [h.actId, h.heldAt!]));
   const placeCode = new Map(entries.filter((e) => e.kind === 'place').map((e) => [e.id, e.code]));
-  const first = firstActs(acts);
+  // Oldest record first, so of two acts on one day the one recorded first counts.
+  const oldestFirst = [...acts].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  const first = firstActs(oldestFirst, (act) => act.plain.personId, (act) => act.plain.dateStart);
   const mergedInto = new Map(persons.filter((p) => p.plain.mergedInto).map((p) => [p.id, p.plain.mergedInto!]));
   const opened = await Promise.all(persons.map((p) => openIdentity(vault, p)));
 

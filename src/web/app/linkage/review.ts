@@ -1,8 +1,9 @@
 // The Possible duplicates page's list: open suggestions gathered into groups (people the engine
-// put in one cluster, reviewed together side by side) and lone pairs, most likely first.
+// put in one cluster, reviewed together side by side) and lone pairs, most likely first; and the
+// run as a decision leaves it, shown at once while the list is made again in the background.
 import type { Suggestion } from '../../../core/linkage/link.ts';
-import { pairKey } from '../../../core/linkage/decisions.ts';
-import type { LinkRun } from './link-client.ts';
+import { pairKey, type MergeView } from '../../../core/linkage/decisions.ts';
+import type { LinkRun } from './linker.ts';
 
 export interface ReviewItem {
   key: string;
@@ -39,3 +40,19 @@ export const olderOf = (run: LinkRun, a: string, b: string): string => {
   const [x, y] = [run.byId.get(a)!, run.byId.get(b)!];
   return x.createdAt <= y.createdAt ? a : b;
 };
+
+/** "Different people": the pair leaves the list. */
+export const withDifferent = (run: LinkRun, a: string, b: string): LinkRun => ({ ...run, decisions: { ...run.decisions, distinct: [...run.decisions.distinct, { a, b }] } });
+
+/** "Same person": the merge is listed, and every pair of the merged record leaves the list. */
+export const withMerge = (run: LinkRun, merge: MergeView): LinkRun => ({
+  ...run,
+  suggestions: run.suggestions.filter((s) => s.a !== merge.mergedId && s.b !== merge.mergedId),
+  decisions: { ...run.decisions, merges: [...run.decisions.merges, merge] },
+});
+
+/** A merge undone is shown as such; the record's pairs come back with the next run. */
+export const withUndo = (run: LinkRun, mergeId: string): LinkRun => ({
+  ...run,
+  decisions: { ...run.decisions, merges: run.decisions.merges.map((m) => (m.id === mergeId ? { ...m, undone: true } : m)) },
+});

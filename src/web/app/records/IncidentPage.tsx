@@ -10,7 +10,7 @@ import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
 import { partialDateOf } from './draft.ts';
 import { birthYearField } from './birth-year.ts';
 import { LikelyMatches } from '../linkage/LikelyMatches.tsx';
-import { linkerOf } from '../linkage/link-client.ts';
+import { linkerOf } from '../linkage/linker.ts';
 import { DetentionEditor, type DetentionState } from './DetentionEditor.tsx';
 import { Attachments } from '../evidence/Attachments.tsx';
 import { Purge } from './Purge.tsx';

@@ -9,6 +9,7 @@ import type { ReportAnswers } from '../../../core/report/answers.ts';
 import { createRecord, useOpened, type RecordView } from './client.ts';
 import { likelyForReport, shortDay, type IncidentLikely, type PersonLikely } from './likely.ts';
 import { percent } from '../linkage/reasons.ts';
+import { canLink, linkerOf } from '../linkage/linker.ts';
 import { Feedback } from '../Feedback.tsx';
 
 type Target = { type: 'incident' | 'person'; id: string; code: string };
@@ -21,25 +22,29 @@ export function LinkReport({ vault, reportId, reportSeq, answers, receivedHour }
   const [persons, setPersons] = useState<RecordView[]>([]);
   const [likely, setLikely] = useState<{ people: PersonLikely[]; incidents: IncidentLikely[] } | null>(null);
   const [asked, setAsked] = useState(false);
+  // People are suggested from this session's linkage when there is one; otherwise only when asked,
+  // as comparing everyone on record takes a while on a large list.
+  const linkable = canLink(vault);
+  const [lookForPeople, setLookForPeople] = useState(() => linkable && linkerOf(vault).last !== null);
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [said, say] = useState('');
-  // Suggestions as the report opens: the people are linked once a session, in this browser.
+  // Suggestions as the report opens: incidents from plain dates and places; people as said above.
   useEffect(() => {
     let live = true;
     setLikely(null);
     // The day it tells of, else the day it arrived (reports follow events within days).
     const day = answers.whenExact ?? receivedHour.slice(0, 10);
-    likelyForReport(vault, textOf(answers), day).then((l) => live && setLikely(l), () => live && setLikely({ people: [], incidents: [] }));
+    likelyForReport(vault, textOf(answers), day, { people: lookForPeople }).then((l) => live && setLikely(l), () => live && setLikely({ people: [], incidents: [] }));
     return () => {
       live = false;
     };
-  }, [reportId]);
+  }, [reportId, lookForPeople]);
   // The full lists are loaded (and their titles and names opened) only when asked for.
   useEffect(() => {
     if (!asked) return;
     api<{ records: RecordView<{ dateStart: string | null }>[] }>('/api/records/incident?limit=1000').then((r) => setIncidents(r.records), (e) => setError(messageOf(e, 'The incidents could not be loaded.')));
-    api<{ records: RecordView[] }>('/api/records/person?limit=500').then((r) => setPersons(r.records), (e) => setError(messageOf(e, 'The people could not be loaded.')));
+    api<{ records: RecordView[] }>('/api/records/person?limit=500&merged=exclude').then((r) => setPersons(r.records), (e) => setError(messageOf(e, 'The people could not be loaded.')));
   }, [asked]);
   const suggestedIncidents = likely?.incidents.map((l) => l.incident) ?? [];
   const titles = useOpened<{ title?: string }>(vault, 'incident', [...suggestedIncidents, ...incidents]);
@@ -88,6 +93,14 @@ export function LinkReport({ vault, reportId, reportSeq, answers, receivedHour }
             ))}
           </ul>
         </section>
+      )}
+      {linkable && !lookForPeople && (
+        <p>
+          <button type="button" class="small secondary" onClick={() => setLookForPeople(true)}>
+            Suggest people this report may concern
+          </button>{' '}
+          (compares the names in it with everyone on record, in this browser)
+        </p>
       )}
       {asked ? (
         <form onSubmit={linkChosen}>

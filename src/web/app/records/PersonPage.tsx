@@ -13,7 +13,7 @@ import { TermSelect, TextField } from './fields.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { Provenance } from '../bundles/Provenance.tsx';
 import { birthYearField, yearOf } from './birth-year.ts';
-import { canLink, linkerOf } from '../linkage/link-client.ts';
+import { canLink, linkerOf } from '../linkage/linker.ts';
 import { loadDecisions } from '../linkage/decisions-client.ts';
 import { timelineOf, type TimelineAct, type TimelineDetention } from './timeline.ts';
 

@@ -12,7 +12,7 @@ import { Feedback } from '../Feedback.tsx';
 import { DraftHolder, partialDateOf } from './draft.ts';
 import { IncidentPage } from './IncidentPage.tsx';
 import { FindRecords } from './FindRecords.tsx';
-import { canLink } from '../linkage/link-client.ts';
+import { canLink } from '../linkage/linker.ts';
 
 type IncidentPlain = { dateStart: string | null; monitoringStatus: string; placeIds: string[] };
 type IncidentFields = { title: string; description: string };

@@ -1,13 +1,14 @@
 // Who and what an opened report or a partner's person may be (issue 11): the session's linkage
-// (linkage/link-client.ts, in a worker) asked "who on record is most like this name?"; the
-// incidents near in date at a place the text mentions. Everything here is opened and compared on this page; the server only
-// ever sees the record ids of a link or a merge the member chooses.
+// (linkage/linker.ts, in a worker) asked "who on record is most like this name?"; the incidents
+// near in date at a place the text mentions. Everything here is opened and compared on this
+// page; the server only ever sees the record ids of a link or a merge the member chooses.
 import type { Vault } from '../vault.ts';
 import type { LinkageRecord } from '../linkage/people.ts';
-import { canLink, linkerOf } from '../linkage/link-client.ts';
+import { canLink, linkerOf } from '../linkage/linker.ts';
 import { reasonsLine, reasonsOf } from '../linkage/reasons.ts';
 import type { LinkagePerson } from '../../../core/linkage/compare.ts';
 import { daysApart, namesMentioned, placesMentioned } from '../../../core/linkage/mentions.ts';
+import { isDay } from '../../../core/records/custody.ts';
 import { listAllRecords, type RecordView, type RegistryEntry, registryEntries } from './client.ts';
 
 type IncidentPlain = { dateStart: string | null; placeIds: string[] };
@@ -57,13 +58,13 @@ const placeLabels = (entries: RegistryEntry[]) => entries.filter((e) => e.kind =
  * What a report's text may be about: people named in it (each person once, under the name most
  * like them) and incidents within a few days of `day` at a place the text mentions.
  */
-export async function likelyForReport(vault: Vault, text: string, day: string | null): Promise<{ people: PersonLikely[]; incidents: IncidentLikely[] }> {
+export async function likelyForReport(vault: Vault, text: string, day: string | null, { people: lookForPeople = true } = {}): Promise<{ people: PersonLikely[]; incidents: IncidentLikely[] }> {
   const entries = await registryEntries(vault);
   const places = placesMentioned(text, placeLabels(entries));
   const placeCode = places.length === 1 ? (entries.find((e) => e.id === places[0])?.code ?? null) : null;
   const placeId = places.length === 1 ? places[0]! : null;
   const best = new Map<string, PersonLikely>();
-  for (const [i, name] of namesMentioned(text).entries()) {
+  for (const [i, name] of lookForPeople ? namesMentioned(text).entries() : []) {
     // The report's one place and day count for the person too ("held at Binagadi on the same day").
     for (const match of await likelyPeople(vault, { id: `mention-${i}`, name, place: placeCode, eventDate: day }, { placeId })) {
       const seen = best.get(match.person.id);
@@ -78,7 +79,7 @@ export async function likelyForReport(vault: Vault, text: string, day: string | 
     for (const incident of await listAllRecords<IncidentPlain>('incident')) {
       const date = incident.plain.dateStart;
       const at = incident.plain.placeIds.find((id) => places.includes(id));
-      if (!at || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || daysApart(date, day) > NEAR_DAYS) continue;
+      if (!at || !date || !isDay(date) || daysApart(date, day) > NEAR_DAYS) continue;
       incidents.push({ incident, place: entries.find((e) => e.id === at)!, day: date });
       if (incidents.length === MOST) break;
     }
