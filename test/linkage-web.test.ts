@@ -15,7 +15,7 @@ import { birthYearField, yearOf } from '../src/web/app/records/birth-year.ts';
 import { pageFromHash, pagesFor } from '../src/web/app/routes.ts';
 import { pairKey } from '../src/core/linkage/decisions.ts';
 import type { Explanation, Field } from '../src/core/linkage/compare.ts';
-import type { LinkRun } from '../src/web/app/linkage/linker.ts';
+import type { LinkRun } from '../src/web/app/linkage/review.ts';
 import type { LinkageRecord } from '../src/web/app/linkage/people.ts';
 
 const fields = (verdicts: Partial<Record<Field, Explanation['verdict']>>): Explanation[] =>

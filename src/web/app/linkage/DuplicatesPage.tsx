@@ -12,7 +12,7 @@ import type { Suggestion } from '../../../core/linkage/link.ts';
 import { pairKey } from '../../../core/linkage/decisions.ts';
 import { labelOf, useRegistry } from '../records/client.ts';
 import { markDifferent, mergePeople, undoMerge } from './decisions-client.ts';
-import type { LinkRun } from './linker.ts';
+import type { LinkRun } from './review.ts';
 import { useLinkage } from './use-linkage.ts';
 import { LinkProgressView } from './LinkStatus.tsx';
 import { olderOf, reviewItems, type ReviewItem } from './review.ts';

@@ -11,18 +11,7 @@ import type { DecisionsAnswer, MergeView } from '../../../core/linkage/decisions
 import { decidedSets, isDecided, loadDecisions } from './decisions-client.ts';
 import { linkageFields, loadLinkagePeople, survivorOf, type LinkageRecord } from './people.ts';
 import { LinkChannel, LOCKED } from './link-channel.ts';
-import { withDifferent, withMerge, withUndo } from './review.ts';
-
-export interface LinkRun {
-  /** Everyone linked, oldest record first; `clusterOf` is in this order. */
-  people: LinkageRecord[];
-  byId: Map<string, LinkageRecord>;
-  clusterOf: Int32Array;
-  suggestions: Suggestion[];
-  pairsCompared: number;
-  /** The decisions as they stood, with this session's own added as they are made. */
-  decisions: DecisionsAnswer;
-}
+import { withDifferent, withMerge, withUndo, type LinkRun } from './review.ts';
 
 export interface LinkProgress {
   stage: 'loading' | LinkStage;

@@ -2,8 +2,20 @@
 // put in one cluster, reviewed together side by side) and lone pairs, most likely first; and the
 // run as a decision leaves it, shown at once while the list is made again in the background.
 import type { Suggestion } from '../../../core/linkage/link.ts';
-import { pairKey, type MergeView } from '../../../core/linkage/decisions.ts';
-import type { LinkRun } from './linker.ts';
+import { pairKey, type DecisionsAnswer, type MergeView } from '../../../core/linkage/decisions.ts';
+import type { LinkageRecord } from './people.ts';
+
+/** One linkage of everyone on record, as the review shows it and updates it decision by decision. */
+export interface LinkRun {
+  /** Everyone linked, oldest record first; `clusterOf` is in this order. */
+  people: LinkageRecord[];
+  byId: Map<string, LinkageRecord>;
+  clusterOf: Int32Array;
+  suggestions: Suggestion[];
+  pairsCompared: number;
+  /** The decisions as they stood, with this session's own added as they are made. */
+  decisions: DecisionsAnswer;
+}
 
 export interface ReviewItem {
   key: string;

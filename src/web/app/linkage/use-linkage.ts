@@ -3,7 +3,8 @@
 // duplicates page); other pages only read what this session already has.
 import { useEffect, useState } from 'preact/hooks';
 import type { Vault } from '../vault.ts';
-import { canLink, linkerOf, type Linker, type LinkProgress, type LinkRun } from './linker.ts';
+import { canLink, linkerOf, type Linker, type LinkProgress } from './linker.ts';
+import type { LinkRun } from './review.ts';
 
 export function useLinkage(vault: Vault, { start }: { start: boolean }): { linker: Linker | null; run: LinkRun | null; progress: LinkProgress | null; error: string | null } {
   const linker = canLink(vault) ? linkerOf(vault) : null;
