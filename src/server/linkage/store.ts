@@ -17,6 +17,7 @@ import { appendAudit } from '../audit/log.ts';
 import { appendCustody } from '../evidence/store.ts';
 import { appendVersion, codeOf } from '../records/store.ts';
 import { versionPlain } from '../records/plain.ts';
+import { mergedInto } from './groups.ts';
 import { orderedPair, type DecisionsAnswer, type MergeRequest } from '../../core/linkage/decisions.ts';
 
 type Trx = Transaction<Database>;
@@ -112,14 +113,7 @@ async function relinkAttachments(trx: Trx, from: string, to: string, { member, n
 }
 
 /** The person and everyone merged into them, directly or through others. */
-async function mergedGroup(trx: Trx, id: string): Promise<string[]> {
-  const group = [id];
-  for (let frontier = [id]; frontier.length; ) {
-    frontier = (await trx.selectFrom('persons').select('id').where('merged_into', 'in', frontier).execute()).map((r) => r.id);
-    group.push(...frontier);
-  }
-  return group;
-}
+const mergedGroup = async (trx: Trx, id: string) => [id, ...(await mergedInto(trx, [id])).map((m) => m.row.id)];
 
 /** Did a member decide that someone of one group and someone of the other are different people? */
 async function decidedDistinct(trx: Trx, one: string[], other: string[]): Promise<boolean> {
