@@ -24,7 +24,7 @@ function mostCareful(into: Consent, also: Consent): void {
   into.namePreference = careful(NAMING, into.namePreference, also.namePreference);
 }
 
-type ConsentRow = { id: string; consent_sharing: string; name_preference: string };
+export type ConsentRow = { id: string; consent_sharing: string; name_preference: string };
 const consentOf = (row: ConsentRow): Consent => ({ consentSharing: row.consent_sharing, namePreference: row.name_preference });
 
 /** For each of these people, the most careful consent of them and everyone merged into them. */
