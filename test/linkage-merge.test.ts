@@ -164,6 +164,17 @@ for (const backend of BACKENDS) {
       const listed = await json<{ records: { id: string }[] }>(await viewer.get('/api/records/person?merged=exclude'));
       assert.deepEqual(listed.records.map((r) => r.id).sort(), seeded.persons.filter((p) => p.id !== p2.id).map((p) => p.id).sort());
       assert.equal((await viewer.get('/api/records/act?merged=exclude')).status, 400);
+      assert.equal((await viewer.get('/api/records/person?merged=maybe')).status, 400);
+      // As the pickers read it: a page at a time, the merged record on none of the pages.
+      const paged: string[] = [];
+      for (let before: number | null = null, pages = 0; pages === 0 || before; pages++) {
+        const page: { records: { id: string }[]; next: number | null } = await json(await viewer.get(`/api/records/person?limit=1&merged=exclude${before ? `&before=${before}` : ''}`));
+        paged.push(...page.records.map((r) => r.id));
+        before = page.next;
+      }
+      assert.deepEqual(paged.sort(), listed.records.map((r) => r.id).sort());
+      const all = await json<{ records: { id: string }[] }>(await viewer.get('/api/records/person?limit=1000&merged=include'));
+      assert.ok(all.records.some((r) => r.id === p2.id), 'included when asked for');
 
       // An edit made from the version before the merge is refused.
       const stale = await documenter.post(`/api/records/act/${a3.id}`, { version: actVersion, record: { incidentId: seeded.incidents.i1.id, personId: p2.id, typeCode: '030102000000', start: { date: '2026-11-04', precision: 'day' }, end: { date: null, precision: 'unknown' }, placeId: seeded.places.place2, secret: await sealFields(a3.key, 'act', a3.id, { statedReason: 'x' }) } });
