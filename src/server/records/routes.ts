@@ -201,9 +201,19 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
         type === 'incident' || type === 'person'
           ? await trx.selectFrom('acts').select('id').where(type === 'incident' ? 'incident_id' : 'person_id', '=', id).executeTakeFirst()
           : undefined;
-      const followUp = type === 'incident' || type === 'person' ? await trx.selectFrom('interventions').select('id').where(type === 'incident' ? 'incident_id' : 'person_id', '=', id).executeTakeFirst() : undefined;
+      const followUp =
+        type === 'incident' || type === 'person'
+          ? await trx.selectFrom('interventions').select('id').where(type === 'incident' ? 'incident_id' : 'person_id', '=', id).executeTakeFirst()
+          : undefined;
       // A person in a standing merge (merged, or the survivor of one) is purged after its undo.
-      const merge = type === 'person' ? await trx.selectFrom('persons').select('id').where((eb) => eb.or([eb.and([eb('id', '=', id), eb('merged_into', 'is not', null)]), eb('merged_into', '=', id)])).executeTakeFirst() : undefined;
+      const merge =
+        type === 'person'
+          ? await trx
+              .selectFrom('persons')
+              .select('id')
+              .where((eb) => eb.or([eb.and([eb('id', '=', id), eb('merged_into', 'is not', null)]), eb('merged_into', '=', id)]))
+              .executeTakeFirst()
+          : undefined;
       if (referring || followUp || merge) throw new HttpError(409, 'in-use');
       const attachments = (await trx.selectFrom('attachments').select('id').where('owner_id', '=', id).execute()).map((a) => a.id);
       if (type === 'act') {
