@@ -210,6 +210,24 @@ for (const backend of BACKENDS) {
       assert.equal(act.plain.incidentId, result.ids[seeded.incident.id]);
     });
 
+    it('shares a merged person only as the most careful of their records allows: no identity once a "none" record is merged in, again after the undo', async () => {
+      const version = async (id: string) => ((await (await coordinatorA.get(`/api/records/person/${id}`)).json()) as { record: { version: number } }).record.version;
+      const collect = () => collectBundle(apiGet(coordinatorA), coordinatorA.keyring, { incidentIds: [seeded.incident.id], organization: 'x' });
+      const merged = await coordinatorA.post('/api/linkage/merges', { survivor: { id: seeded.consenting.id, version: await version(seeded.consenting.id) }, merged: { id: seeded.withheld.id, version: await version(seeded.withheld.id) } });
+      assert.equal(merged.status, 201, await merged.clone().text());
+      const mergedDoc = await collect();
+      assert.deepEqual(mergedDoc.persons.map((p) => [p.originalId, p.identityWithheld, p.consentSharing, p.fields]), [[seeded.consenting.id, true, 'none', {}]], 'one person, shared without identity');
+      assert.deepEqual(mergedDoc.acts.map((act) => act.person), [seeded.consenting.id, seeded.consenting.id]);
+      assert.deepEqual(mergedDoc.sources.find((source) => source.originalId === seeded.personSource.id)!.fields, {}, 'who spoke about them could name them');
+
+      const { id } = (await merged.json()) as { id: string };
+      assert.equal((await coordinatorA.post(`/api/linkage/merges/${id}/undo`, {})).status, 200);
+      const undoneDoc = await collect();
+      const consenting = undoneDoc.persons.find((p) => p.originalId === seeded.consenting.id)!;
+      assert.deepEqual([consenting.identityWithheld, consenting.consentSharing, consenting.fields], [false, 'un', { name: 'Orxan Məmmədov', contacts: '+994 50 000 00 01' }]);
+      assert.equal(undoneDoc.persons.find((p) => p.originalId === seeded.withheld.id)!.identityWithheld, true);
+    });
+
     it('collects only what the exporting member can open, and refuses roles that do not speak for the organization', async () => {
       const viewer = await addMember(b, adminB, 'viewer', 'viewer@b.example');
       assert.equal((await viewer.get(`/api/bundles/${doc.bundleId}`)).status, 403);

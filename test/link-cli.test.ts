@@ -99,6 +99,16 @@ describe('vigil link', () => {
     assert.match(result.stderr, new RegExp(`and ${pairs.length} scored pairs to .*pairs\\.csv\\.\\n$`));
   });
 
+  it('writes every id exactly as the input has it, even one a spreadsheet would take for a formula', async () => {
+    const rows = [['-2', PEOPLE[0]!], ['=A1', PEOPLE[1]!], ['+994', PEOPLE[3]!], ['@home', PEOPLE[6]!]].map(([id, row]) => `${id}${row!.slice(row!.indexOf(','))}`);
+    const result = await vigil(['link', '--in', input('odd-ids.csv', [HEADER, ...rows].join('\n')), '--out', path('odd-clusters.csv'), '--pairs', path('odd-pairs.csv')]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(readFileSync(path('odd-clusters.csv'), 'utf8'), 'id,cluster\r\n-2,-2\r\n=A1,-2\r\n+994,+994\r\n@home,@home\r\n', 'no apostrophe put before any');
+    const [, ...pairs] = parse(readFileSync(path('odd-pairs.csv'), 'utf8'));
+    assert.deepEqual(pairs.find((p) => p[3] === 'yes')?.slice(0, 2).sort(), ['-2', '=A1']);
+    for (const pair of pairs) assert.ok(['-2', '=A1', '+994', '@home'].includes(pair[0]!) && ['-2', '=A1', '+994', '@home'].includes(pair[1]!), pair.join(','));
+  });
+
   it('draws a progress bar on a terminal', async () => {
     const out = path('clusters-tty.csv');
     // script(1) gives the command a terminal.

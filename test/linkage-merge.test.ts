@@ -164,6 +164,17 @@ for (const backend of BACKENDS) {
       const listed = await json<{ records: { id: string }[] }>(await viewer.get('/api/records/person?merged=exclude'));
       assert.deepEqual(listed.records.map((r) => r.id).sort(), seeded.persons.filter((p) => p.id !== p2.id).map((p) => p.id).sort());
       assert.equal((await viewer.get('/api/records/act?merged=exclude')).status, 400);
+      assert.equal((await viewer.get('/api/records/person?merged=maybe')).status, 400);
+      // As the pickers read it: a page at a time, the merged record on none of the pages.
+      const paged: string[] = [];
+      for (let before: number | null = null, pages = 0; pages === 0 || before; pages++) {
+        const page: { records: { id: string }[]; next: number | null } = await json(await viewer.get(`/api/records/person?limit=1&merged=exclude${before ? `&before=${before}` : ''}`));
+        paged.push(...page.records.map((r) => r.id));
+        before = page.next;
+      }
+      assert.deepEqual(paged.sort(), listed.records.map((r) => r.id).sort());
+      const all = await json<{ records: { id: string }[] }>(await viewer.get('/api/records/person?limit=1000&merged=include'));
+      assert.ok(all.records.some((r) => r.id === p2.id), 'included when asked for');
 
       // An edit made from the version before the merge is refused.
       const stale = await documenter.post(`/api/records/act/${a3.id}`, { version: actVersion, record: { incidentId: seeded.incidents.i1.id, personId: p2.id, typeCode: '030102000000', start: { date: '2026-11-04', precision: 'day' }, end: { date: null, precision: 'unknown' }, placeId: seeded.places.place2, secret: await sealFields(a3.key, 'act', a3.id, { statedReason: 'x' }) } });
@@ -256,6 +267,41 @@ for (const backend of BACKENDS) {
       assert.deepEqual((await json<DecisionsAnswer>(await coordinator.get('/api/linkage/decisions'))).distinct, []);
       const actions = (await query<{ action: string }>(server, "select action from audit_log where action like 'person.%distinct%' order by seq")).map((r) => r.action);
       assert.deepEqual(actions, ['person.marked-distinct', 'person.distinct-forgotten']);
+    });
+
+    it('two members merging one pair opposite ways round at once: one merge, the other refused, never a server error', async () => {
+      // Not to be shared: these people stay out of the public counts the next test reads.
+      const person = () => createRecord(documenter, 'person', { countingUnit: 'individual', groupSize: null, ageRange: 'unknown', consentSharing: 'none', namePreference: 'anonymous', reprisalRisk: 'high' }, { name: 'x' });
+      const actPlain = (who: Made) => ({ incidentId: seeded.incidents.i1.id, personId: who.id, typeCode: '990201000000', start: { date: '2026-11-02', precision: 'day' }, end: { date: null, precision: 'unknown' }, placeId: null });
+      const answers: number[] = [];
+      const pairs: [Made, Made][] = [];
+      for (let round = 0; round < 10; round++) {
+        const [a, b] = [await person(), await person()];
+        pairs.push([a, b]);
+        await createRecord(documenter, 'act', actPlain(a), { statedReason: 'x' });
+        const bAct = await createRecord(documenter, 'act', actPlain(b), { statedReason: 'x' });
+        const versions = { a: { id: a.id, version: 1 }, b: { id: b.id, version: 1 } };
+        // Both ways round, and an edit of an act a merge moves, all at once.
+        const [ab, ba, edit] = await Promise.all([
+          documenter.post('/api/linkage/merges', { survivor: versions.a, merged: versions.b }),
+          coordinator.post('/api/linkage/merges', { survivor: versions.b, merged: versions.a }),
+          coordinator.post(`/api/records/act/${bAct.id}`, { version: 1, record: { ...actPlain(b), secret: await sealFields(bAct.key, 'act', bAct.id, { statedReason: 'y' }) } }),
+        ]);
+        answers.push(ab.status, ba.status, edit.status);
+        assert.deepEqual([ab.status, ba.status].sort(), [201, 409], `round ${round}: one merge made, the other refused`);
+        assert.ok([200, 409].includes(edit.status), `round ${round}: the edit ${edit.status}`);
+      }
+      assert.ok(answers.every((status) => status < 500), String(answers));
+
+      // The database agrees with itself: each pair merged once, one way, everything moved with it.
+      const ids = pairs.flat().map((p) => `'${p.id}'`).join(',');
+      const standing = await query<{ merged_id: string; survivor_id: string }>(server, `select merged_id, survivor_id from person_merges where undone_at is null and merged_id in (${ids}) order by merged_id`);
+      const marked = await query<{ id: string; merged_into: string }>(server, `select id, merged_into from persons where merged_into is not null and id in (${ids}) order by id`);
+      assert.equal(standing.length, pairs.length);
+      assert.deepEqual(marked.map((p) => [p.id, p.merged_into]), standing.map((m) => [m.merged_id, m.survivor_id]));
+      assert.deepEqual(await query(server, `select acts.id from acts join persons on persons.id = acts.person_id where persons.merged_into is not null and persons.id in (${ids})`), [], 'no act left with a merged record');
+      const unversioned = await query(server, `select acts.id from acts where acts.person_id in (${ids}) and acts.version <> (select max(v.version) from record_versions v where v.record_type = 'act' and v.record_id = acts.id)`);
+      assert.deepEqual(unversioned, [], 'every act’s version is in its history');
     });
 
     it('shares a merged person only as the most careful of their records’ consents allows, and names them in documents under every spelling', async () => {

@@ -69,6 +69,9 @@ const FASTIFY_ERRORS: Record<string, [number, ErrorCode]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'bad-request'],
   FST_ERR_VALIDATION: [400, 'bad-request'],
 };
+// PostgreSQL gave up one of two transactions that collided (a deadlock, a serialization failure):
+// nothing of it was stored, and the member tries again as after an edit from an older version.
+const DATABASE_CONFLICTS = new Set(['40P01', '40001']);
 
 export async function buildApp(vigil: VigilContext, options: AppOptions = {}): Promise<FastifyInstance> {
   // Fastify's own early errors (a malformed URL, a path too long) go through the same handler.
@@ -147,6 +150,7 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
     let code: ErrorCode = 'unavailable';
     if (error instanceof HttpError) [status, code] = [error.statusCode, error.code];
     else if (error.code && FASTIFY_ERRORS[error.code]) [status, code] = FASTIFY_ERRORS[error.code]!;
+    else if (error.code && DATABASE_CONFLICTS.has(error.code)) [status, code] = [409, 'edit-conflict'];
     else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) [status, code] = [error.statusCode, 'bad-request'];
     // Our own HttpErrors (e.g. "not set up yet") are expected; only surprises are logged.
     if (status >= 500 && !(error instanceof HttpError)) request.log.error({ err: error }, 'request failed');

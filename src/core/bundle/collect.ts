@@ -27,6 +27,8 @@ interface RegistryRow {
   appealDays: number | null;
 }
 type Plain = Record<string, any>;
+/** What all of a person's records, merged ones included, allow together. */
+type Consent = Pick<BundleDocument['persons'][number], 'consentSharing' | 'namePreference'>;
 
 async function all(get: ApiGet, path: string): Promise<View<Plain>[]> {
   const out: View<Plain>[] = [];
@@ -96,10 +98,14 @@ export async function collectBundle(get: ApiGet, keyring: Keyring, options: Coll
       const personId = act.plain.personId as string;
       if (!persons.has(personId)) {
         persons.add(personId);
-        const { record: person } = (await get(`/api/records/person/${personId}`)) as { record: View<Plain> };
+        const { record: person } = (await get(`/api/records/person/${personId}`)) as { record: View<Plain> & { effectiveConsent?: Consent } };
         const p = person.plain;
+        // Records merged into this person (issue 11) keep the consents they were given with: what
+        // goes is what the most careful of them allows, as the server works it out.
+        const consent = person.effectiveConsent;
+        if (!consent) throw new Error('the server did not say what the person’s records allow to share');
         // The identity rule: without consent to share, a person travels as their plain facts only.
-        const withheld = p.consentSharing === 'none';
+        const withheld = consent.consentSharing === 'none';
         if (withheld) withheldPersons.add(person.id);
         const fields = withheld ? {} : await open('person', person);
         for (const never of NEVER_SHARED_PERSON_FIELDS) delete fields[never];
@@ -109,8 +115,8 @@ export async function collectBundle(get: ApiGet, keyring: Keyring, options: Coll
           countingUnit: p.countingUnit,
           groupSize: p.groupSize ?? null,
           ageRange: p.ageRange,
-          consentSharing: p.consentSharing,
-          namePreference: p.namePreference,
+          consentSharing: consent.consentSharing,
+          namePreference: consent.namePreference,
           reprisalRisk: p.reprisalRisk,
           identityWithheld: withheld,
           fields,

@@ -10,10 +10,15 @@ const NEEDS_QUOTES = /[",\r\n]/;
 
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
-  let text = typeof value === 'number' ? String(value) : value;
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = typeof value === 'number' ? String(value) : value;
+  return verbatimCell(typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text);
 }
+
+/**
+ * A cell exactly as given, only quoted as CSV needs: for text that must come back unchanged, such
+ * as ids a user's own file gave, which a leading apostrophe would no longer match.
+ */
+export const verbatimCell = (text: string): string => (NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 export const csvLine = (cells: readonly Cell[]): string => `${cells.map(csvCell).join(',')}\r\n`;
 

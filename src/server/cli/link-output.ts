@@ -3,13 +3,21 @@
 // numbers only, no name. Files are written whole or not at all: each to FILE.partial, renamed
 // when all are complete.
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { csvLine } from '../../core/exports/csv.ts';
+import { csvCell, csvLine, verbatimCell } from '../../core/exports/csv.ts';
+import type { Cell } from '../../core/exports/fields.ts';
 import { FIELDS, type Field, type LinkagePerson } from '../../core/linkage/compare.ts';
 import type { Suggestion } from '../../core/linkage/link.ts';
 import { CliFailure } from './failure.ts';
 
 /** The engine's fields under the names of the input columns they come from. */
 const COLUMN_OF: Record<Field, string> = { surname: 'surname', given: 'given', patronymic: 'patronymic', birthYear: 'birth_year', place: 'city', eventDate: 'event_date' };
+
+/**
+ * A row that starts with ids, written verbatim: they are the user's own, from the user's own file,
+ * and must join back to it — an id "-2" written as "'-2" (the exports' guard against spreadsheet
+ * formulas) would not. The guard protects no one here: the same cells are in the input already.
+ */
+const idsLine = (ids: readonly string[], rest: readonly Cell[] = []): string => `${[...ids.map(verbatimCell), ...rest.map(csvCell)].join(',')}\r\n`;
 
 /** `id,cluster`: every input id once, in input order; a cluster is labelled by its first id. */
 export function clustersCsv(people: readonly LinkagePerson[], clusterOf: ArrayLike<number>): string {
@@ -18,7 +26,7 @@ export function clustersCsv(people: readonly LinkagePerson[], clusterOf: ArrayLi
   people.forEach((person, i) => {
     const cluster = clusterOf[i]!;
     if (!labels.has(cluster)) labels.set(cluster, person.id);
-    out += csvLine([person.id, labels.get(cluster)!]);
+    out += idsLine([person.id, labels.get(cluster)!]);
   });
   return out;
 }
@@ -31,7 +39,7 @@ export function pairsCsv(suggestions: readonly Suggestion[], people: readonly Li
     const linked = clusterOf[position.get(s.a)!] === clusterOf[position.get(s.b)!];
     const byField = new Map(s.fields.map((e) => [e.field, e]));
     const reasons = FIELDS.flatMap((f) => [byField.get(f)?.verdict ?? 'unknown', round(byField.get(f)?.weight ?? 0, 2)]);
-    out += csvLine([s.a, s.b, round(s.probability, 4), linked ? 'yes' : 'no', ...reasons]);
+    out += idsLine([s.a, s.b], [round(s.probability, 4), linked ? 'yes' : 'no', ...reasons]);
   }
   return out;
 }

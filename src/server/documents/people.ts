@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { plainView } from '../records/plain.ts';
 import { mergedConsents } from '../linkage/consent.ts';
+import { mergedInto } from '../linkage/groups.ts';
 
 export async function peopleBundle(db: Kysely<Database>, personIds: string[]) {
   const rows = async <T extends 'persons' | 'acts' | 'involvements' | 'interventions' | 'incidents'>(table: T, column: string, ids: string[]) =>
@@ -29,7 +30,7 @@ export async function peopleBundle(db: Kysely<Database>, personIds: string[]) {
   const othersOfIncidents = await rows('persons', 'id', [...new Set(incidentActs.map((a) => String(a.person_id)))].filter((id) => !personIds.includes(id)));
   // Records merged into anyone here (issue 11) hold the other spellings of their names: listed with
   // the others, so those spellings are kept out of a narrative too.
-  const others = [...othersOfIncidents, ...(await mergedInto(db, [...personIds, ...othersOfIncidents.map((p) => p.id)]))];
+  const others = [...othersOfIncidents, ...(await mergedInto(db, [...personIds, ...othersOfIncidents.map((p) => p.id)])).map((m) => m.row)];
   // Whoever others were merged into is shared as the most careful of their records' consents allow.
   const consents = await mergedConsents(db);
   const careful = (row: Row): Row => {
@@ -51,15 +52,4 @@ export async function peopleBundle(db: Kysely<Database>, personIds: string[]) {
     others: others.map((r) => view('person', careful(r))),
   };
 }
-/** Every record merged into these people, directly or through others merged into them. */
-async function mergedInto(db: Kysely<Database>, ids: string[]): Promise<Row[]> {
-  const found: Row[] = [];
-  for (let frontier = ids; frontier.length; ) {
-    const next = (await db.selectFrom('persons').selectAll().where('merged_into', 'in', frontier).orderBy('seq').execute()) as unknown as Row[];
-    found.push(...next);
-    frontier = next.map((r) => r.id);
-  }
-  return found;
-}
-
 export type PeopleBundle = Awaited<ReturnType<typeof peopleBundle>>;

@@ -2,10 +2,11 @@
 // it was given with, and the survivor's acts speak for both. What is shared must then satisfy the
 // most careful of them — someone who told one documenter "not to be shared" did not agree to be
 // counted publicly because a friend's report about them said otherwise. Read by the public counts,
-// the situation report's public accounts and exports' identity rule.
+// the situation report's public accounts, exports' identity rule and partner bundles.
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { CONSENT_SHARING, NAME_PREFERENCES } from '../../core/records/vocabulary.ts';
+import { mergedInto } from './groups.ts';
 
 export interface Consent {
   consentSharing: string;
@@ -17,28 +18,38 @@ const SHARING = CONSENT_SHARING.map((t) => t.key as string);
 const NAMING = NAME_PREFERENCES.map((t) => t.key as string).reverse();
 const careful = (order: string[], a: string, b: string) => (order.indexOf(a) <= order.indexOf(b) ? a : b);
 
+/** Narrows `into` to what `also` allows too. */
+function mostCareful(into: Consent, also: Consent): void {
+  into.consentSharing = careful(SHARING, into.consentSharing, also.consentSharing);
+  into.namePreference = careful(NAMING, into.namePreference, also.namePreference);
+}
+
+export type ConsentRow = { id: string; consent_sharing: string; name_preference: string };
+const consentOf = (row: ConsentRow): Consent => ({ consentSharing: row.consent_sharing, namePreference: row.name_preference });
+
+/** For each of these people, the most careful consent of them and everyone merged into them. */
+async function groupConsents(db: Kysely<Database>, people: ConsentRow[]): Promise<Map<string, Consent>> {
+  const result = new Map(people.map((p) => [p.id, consentOf(p)]));
+  for (const { row, survivor } of await mergedInto(db, [...result.keys()])) mostCareful(result.get(survivor)!, consentOf(row));
+  return result;
+}
+
 /**
  * For each person others were merged into (directly or through a chain), the most careful consent
  * and name preference of all of them; people nobody was merged into are not listed (their own
  * consent stands). A handful of rows: merged records are few beside the people.
  */
 export async function mergedConsents(db: Kysely<Database>): Promise<Map<string, Consent>> {
-  const merged = await db.selectFrom('persons').select(['id', 'merged_into', 'consent_sharing', 'name_preference']).where('merged_into', 'is not', null).execute();
-  if (merged.length === 0) return new Map();
-  const parent = new Map(merged.map((p) => [p.id, p.merged_into!]));
-  const rootOf = (id: string) => {
-    let root = id;
-    for (let hops = 0; parent.has(root) && hops <= merged.length; hops++) root = parent.get(root)!;
-    return root;
-  };
-  const roots = [...new Set(merged.map((p) => rootOf(p.id)))];
-  const own = await db.selectFrom('persons').select(['id', 'consent_sharing', 'name_preference']).where('id', 'in', roots).execute();
-  const result = new Map<string, Consent>(own.map((p) => [p.id, { consentSharing: p.consent_sharing, namePreference: p.name_preference }]));
-  for (const p of merged) {
-    const group = result.get(rootOf(p.id));
-    if (!group) continue;
-    group.consentSharing = careful(SHARING, group.consentSharing, p.consent_sharing);
-    group.namePreference = careful(NAMING, group.namePreference, p.name_preference);
-  }
-  return result;
+  const survivors = await db
+    .selectFrom('persons as p')
+    .select(['p.id', 'p.consent_sharing', 'p.name_preference'])
+    .where('p.merged_into', 'is', null)
+    .where((eb) => eb.exists(eb.selectFrom('persons as m').select('m.id').whereRef('m.merged_into', '=', 'p.id')))
+    .execute();
+  return survivors.length ? groupConsents(db, survivors) : new Map();
+}
+
+/** What a person's records, merged into them or not, allow together: what a partner bundle shares. */
+export async function effectiveConsent(db: Kysely<Database>, person: ConsentRow): Promise<Consent> {
+  return (await groupConsents(db, [person])).get(person.id)!;
 }

@@ -14,10 +14,12 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { HttpError } from '../http/errors.ts';
+import { columnTypes } from '../storage/dialect.ts';
 import { appendAudit } from '../audit/log.ts';
 import { appendCustody } from '../evidence/store.ts';
 import { appendVersion, codeOf } from '../records/store.ts';
 import { versionPlain } from '../records/plain.ts';
+import { mergedInto } from './groups.ts';
 import { orderedPair, type DecisionsAnswer, type MergeRequest } from '../../core/linkage/decisions.ts';
 
 type Trx = Transaction<Database>;
@@ -50,19 +52,14 @@ async function person(trx: Trx, id: string): Promise<PersonRow | undefined> {
 }
 
 /**
- * Takes the person's row lock and checks it is still at `version` and merged into no one: a
- * concurrent merge or edit of it waits for this transaction, or this one fails (PostgreSQL
- * re-reads the row once the other commits). The row itself is not changed.
+ * Locks both people's rows, always in id order, before anything about them is read: two members
+ * merging one pair opposite ways round (or merging it while another decides "different people")
+ * then wait for each other instead of deadlocking, and whoever comes second reads what the first
+ * decided. SQLite needs no lock: it runs one writing transaction at a time.
  */
-async function holdUnmerged(trx: Trx, id: string, version: number): Promise<void> {
-  const held = await trx
-    .updateTable('persons')
-    .set((eb) => ({ version: eb.ref('version') }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('merged_into', 'is', null)
-    .executeTakeFirst();
-  if (Number(held.numUpdatedRows) !== 1) throw new HttpError(409, 'edit-conflict');
+async function lockPeople(trx: Trx, ids: string[]): Promise<void> {
+  if (columnTypes(trx).isSqlite) return;
+  await trx.selectFrom('persons').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
 }
 
 /** A person's `merged_into` changed: a new version of the person, with the sealed part as it is. */
@@ -90,11 +87,14 @@ async function repoint(trx: Trx, ref: Referring, from: string, to: string, { mem
   const rows = (await query.orderBy('seq').execute()) as unknown as (Record<string, unknown> & { id: string; version: number; key_envelope: Uint8Array; sealed: Uint8Array })[];
   for (const row of rows) {
     const next = Number(row.version) + 1;
-    await trx
+    // Edited since it was read: the member's edit stands, and this whole change is refused.
+    const updated = await trx
       .updateTable(ref.table as 'acts')
       .set({ [ref.column]: to, version: next, updated_at: now, updated_by: member } as never)
       .where('id', '=', row.id)
-      .execute();
+      .where('version', '=', Number(row.version))
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new HttpError(409, 'edit-conflict');
     await appendVersion(trx, { type: ref.type, id: row.id, version: next, at: now, by: member, plain: versionPlain({ ...row, [ref.column]: to }), keyEnvelope: row.key_envelope, sealed: row.sealed });
   }
   return rows.map((r) => r.id);
@@ -113,14 +113,7 @@ async function relinkAttachments(trx: Trx, from: string, to: string, { member, n
 }
 
 /** The person and everyone merged into them, directly or through others. */
-async function mergedGroup(trx: Trx, id: string): Promise<string[]> {
-  const group = [id];
-  for (let frontier = [id]; frontier.length; ) {
-    frontier = (await trx.selectFrom('persons').select('id').where('merged_into', 'in', frontier).execute()).map((r) => r.id);
-    group.push(...frontier);
-  }
-  return group;
-}
+const mergedGroup = async (trx: Trx, id: string) => [id, ...(await mergedInto(trx, [id])).map((m) => m.row.id)];
 
 /** Did a member decide that someone of one group and someone of the other are different people? */
 async function decidedDistinct(trx: Trx, one: string[], other: string[]): Promise<boolean> {
@@ -135,13 +128,13 @@ async function decidedDistinct(trx: Trx, one: string[], other: string[]): Promis
 export async function mergePeople(trx: Trx, request: MergeRequest, change: Change): Promise<{ id: string }> {
   const { survivor: s, merged: m } = request;
   if (s.id === m.id) throw new HttpError(400, 'same-record');
+  await lockPeople(trx, [s.id, m.id]);
   const [survivor, merged] = [await person(trx, s.id), await person(trx, m.id)];
   if (!survivor || !merged) throw new HttpError(404, 'not-found');
   if (survivor.merged_into || merged.merged_into) throw new HttpError(409, 'already-merged');
   if (Number(survivor.version) !== s.version || Number(merged.version) !== m.version) throw new HttpError(409, 'edit-conflict');
   if (await decidedDistinct(trx, await mergedGroup(trx, s.id), await mergedGroup(trx, m.id))) throw new HttpError(409, 'different-people');
 
-  await holdUnmerged(trx, s.id, s.version);
   await setMergedInto(trx, merged, s.id, change);
   const moved: MovedRows = { acts: [], sources: [], interventions: [], attachments: [] };
   for (const ref of REFERRING) moved[ref.kind] = await repoint(trx, ref, m.id, s.id, change);
@@ -157,15 +150,17 @@ export async function mergePeople(trx: Trx, request: MergeRequest, change: Chang
 const counts = (moved: MovedRows) => ({ acts: moved.acts.length, sources: moved.sources.length, interventions: moved.interventions.length, attachments: moved.attachments.length });
 
 export async function undoMerge(trx: Trx, id: string, change: Change): Promise<{ id: string; restored: number; leftAlone: number }> {
-  const merge = await trx.selectFrom('person_merges').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!merge) throw new HttpError(404, 'not-found');
+  const found = await trx.selectFrom('person_merges').select(['survivor_id', 'merged_id']).where('id', '=', id).executeTakeFirst();
+  if (!found) throw new HttpError(404, 'not-found');
+  await lockPeople(trx, [found.survivor_id, found.merged_id]);
+  // Read once the people are held: an undo of the same merge a moment ago is seen.
+  const merge = (await trx.selectFrom('person_merges').selectAll().where('id', '=', id).executeTakeFirst())!;
   if (merge.undone_at) throw new HttpError(409, 'merge-undone');
   const [survivor, merged] = [await person(trx, merge.survivor_id), await person(trx, merge.merged_id)];
   // Purge refuses people in a standing merge, so both are there unless the database was changed by hand.
   if (!survivor || !merged || merged.merged_into !== survivor.id) throw new HttpError(409, 'edit-conflict');
   // Undone the other way round, the merged person's rows would stay with someone else.
   if (survivor.merged_into) throw new HttpError(409, 'merged-since');
-  await holdUnmerged(trx, survivor.id, Number(survivor.version));
 
   const moved = JSON.parse(merge.moved) as MovedRows;
   // Only rows that still refer to the survivor go back: one changed since to refer to someone else
@@ -190,6 +185,8 @@ async function mustBePeople(trx: Trx, ids: string[]): Promise<void> {
 /** Remembers that two people are different; true if it was not known before. */
 export async function markDistinct(trx: Trx, a: string, b: string, change: Change): Promise<boolean> {
   if (a === b) throw new HttpError(400, 'same-record');
+  // Not while the pair is being merged: one decision waits for the other, and a merge after this sees it.
+  await lockPeople(trx, [a, b]);
   await mustBePeople(trx, [a, b]);
   const [personA, personB] = orderedPair(a, b);
   const inserted = await trx

@@ -16,6 +16,7 @@ import { TABLES, appendVersion, checkedSecret, codeOf, mustExist } from './store
 import { plainColumns, plainView } from './plain.ts';
 import { INPUTS, checkReferences, insertRecord } from './create.ts';
 import { writeDetention } from './detention.ts';
+import { effectiveConsent, type ConsentRow } from '../linkage/consent.ts';
 
 const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 const WRITERS = ['admin', 'coordinator', 'documenter'] as const;
@@ -167,8 +168,11 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
       .where('record_id', '=', id)
       .orderBy('version')
       .execute();
+    // A person also says what their records allow together, merged ones included (issue 11): what
+    // a partner bundle may carry of them.
+    const record = type === 'person' ? { ...view(type, row), effectiveConsent: await effectiveConsent(db, row as Row & ConsentRow) } : view(type, row);
     return {
-      record: view(type, row),
+      record,
       history: versions.map((v) => ({
         version: Number(v.version),
         changedAt: v.changed_at,
@@ -197,9 +201,19 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
         type === 'incident' || type === 'person'
           ? await trx.selectFrom('acts').select('id').where(type === 'incident' ? 'incident_id' : 'person_id', '=', id).executeTakeFirst()
           : undefined;
-      const followUp = type === 'incident' || type === 'person' ? await trx.selectFrom('interventions').select('id').where(type === 'incident' ? 'incident_id' : 'person_id', '=', id).executeTakeFirst() : undefined;
+      const followUp =
+        type === 'incident' || type === 'person'
+          ? await trx.selectFrom('interventions').select('id').where(type === 'incident' ? 'incident_id' : 'person_id', '=', id).executeTakeFirst()
+          : undefined;
       // A person in a standing merge (merged, or the survivor of one) is purged after its undo.
-      const merge = type === 'person' ? await trx.selectFrom('persons').select('id').where((eb) => eb.or([eb.and([eb('id', '=', id), eb('merged_into', 'is not', null)]), eb('merged_into', '=', id)])).executeTakeFirst() : undefined;
+      const merge =
+        type === 'person'
+          ? await trx
+              .selectFrom('persons')
+              .select('id')
+              .where((eb) => eb.or([eb.and([eb('id', '=', id), eb('merged_into', 'is not', null)]), eb('merged_into', '=', id)]))
+              .executeTakeFirst()
+          : undefined;
       if (referring || followUp || merge) throw new HttpError(409, 'in-use');
       const attachments = (await trx.selectFrom('attachments').select('id').where('owner_id', '=', id).execute()).map((a) => a.id);
       if (type === 'act') {

@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
-/** The few column types that differ between SQLite and PostgreSQL; migrations ask here. */
-export function columnTypes(db: Kysely<unknown>) {
+/** The few column types that differ between SQLite and PostgreSQL; migrations ask here (and stores, of any schema). */
+export function columnTypes(db: Kysely<any>) {
   const isSqlite = !(db.getExecutor().adapter instanceof PostgresAdapter);
   return {
     isSqlite,
