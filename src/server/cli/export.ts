@@ -61,9 +61,10 @@ function prompt(question: string, hidden: boolean): Promise<string> {
     });
   }
   return new Promise((resolve, reject) => {
+    // Echo off before the question shows: whoever answers the moment it appears is not echoed.
+    input.setRawMode(hidden);
     process.stderr.write(question);
     let answer = '';
-    input.setRawMode(hidden);
     input.resume();
     input.setEncoding('utf8');
     const done = (error?: Error) => {
