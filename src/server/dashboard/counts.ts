@@ -73,12 +73,18 @@ export async function dashboardCounts(db: Kysely<Database>, f: DashboardFilter, 
   // Detentions are few beside the acts: read once and tallied here (status, people, sentence
   // lengths) rather than grouped three times in SQL. DETAINED mirrors the drill-downs' conditions.
   const detentions = (await sql`select a.person_id as person, d.status as status, d.decision as decision, d.detention_days as days from ${withDetention} where ${joined} and ${F}`.execute(db)).rows as DetentionRow[];
-  // Without a filter every act counts, and every involvement's and source's act exists (a foreign
-  // key; a purge removes an act's sources with it), so those two are counted without the join.
-  const units = actsFirst ? sql`${joinActs(sql`involvements i`)} where a.id = i.act_id and i.unit_id is not null and ${F}` : sql`involvements i where i.unit_id is not null`;
+  // Without a filter every act counts but the few repeated after a merge, and every involvement's
+  // and source's act exists (a foreign key; a purge removes an act's sources with it), so those two
+  // are counted without the join, leaving out the repeats (a partial index finds them, migration 019).
+  const repeats = sql`(select r.id from acts r where r.duplicate_of is not null)`;
+  const units = actsFirst
+    ? sql`${joinActs(sql`involvements i`)} where a.id = i.act_id and i.unit_id is not null and ${F}`
+    : sql`involvements i where i.unit_id is not null and i.act_id not in ${repeats}`;
   const byUnit = await rows(db, sql`select i.unit_id as k, count(distinct i.act_id) as n from ${units} group by i.unit_id`);
   const [withUnit] = await rows(db, sql`select null as k, count(distinct i.act_id) as n from ${units}`);
-  const sourced = actsFirst ? sql`${joinActs(sql`sources s`)} where a.id = s.target_id and s.target_type = 'act' and ${F}` : sql`sources s where s.target_type = 'act'`;
+  const sourced = actsFirst
+    ? sql`${joinActs(sql`sources s`)} where a.id = s.target_id and s.target_type = 'act' and ${F}`
+    : sql`sources s where s.target_type = 'act' and s.target_id not in ${repeats}`;
   const actSources = await sourceGroups(db, sql`select count(*) as n from ${sourced} group by s.target_id`);
   const incidentSources = await sourceGroups(
     db,
@@ -86,7 +92,7 @@ export async function dashboardCounts(db: Kysely<Database>, f: DashboardFilter, 
   );
   let leftOutByRange = 0;
   if (hasRange(f)) {
-    const [left] = await rows(db, sql`select null as k, count(*) as n from acts a where a.date_start_precision in (${sql.join(IMPRECISE.map((p) => sql`${p}`))}) ${f.incident ? sql`and a.incident_id = ${f.incident}` : sql``}`);
+    const [left] = await rows(db, sql`select null as k, count(*) as n from acts a where a.duplicate_of is null and a.date_start_precision in (${sql.join(IMPRECISE.map((p) => sql`${p}`))}) ${f.incident ? sql`and a.incident_id = ${f.incident}` : sql``}`);
     leftOutByRange = Number(left!.n);
   }
 
