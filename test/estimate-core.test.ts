@@ -110,7 +110,6 @@ describe('model notation and enumeration', () => {
   it('enumerates every two-way model up to five lists and bounds the enumeration beyond', () => {
     assert.deepEqual([2, 3, 4, 5].map((k) => enumerateModels(k).models.length), [1, 8, 64, 1024]);
     // ≤ 3 interactions for six lists (1 + 15 + 105 + 455), ≤ 2 for seven and eight, plus all pairs.
-    assert.deepEqual([6, 7, 8].map((k) => enumerateModels(k)), [6, 7, 8].map((k) => enumerateModels(k)));
     assert.deepEqual([6, 7, 8].map((k) => enumerateModels(k).models.length), [577, 233, 408]);
     assert.ok(enumerateModels(8).bounded && !enumerateModels(5).bounded);
     assert.equal(new Set(enumerateModels(4).models.map(formatModel)).size, 64);
@@ -134,7 +133,7 @@ describe('log-linear models on the HIV lists', () => {
     assert.ok(result.ci95![0] < result.estimate! && result.estimate! < result.ci95![1]!);
   });
 
-  it('warns of the assumptions and of small overlaps (lists 1 and 4 share 7 people, 2 and 4 share 14)', () => {
+  it('states the assumptions, and names each pair of lists sharing fewer than five people', () => {
     const codes = estimatePopulation(hiv, { models: [independence(4)] }).warnings.map((w) => w.code);
     assert.ok(codes.includes('assumption-closed-population') && codes.includes('assumption-homogeneity'));
     const small = historiesFromRows([{ pattern: [1, 1, 0], count: 2 }, { pattern: [1, 0, 0], count: 50 }, { pattern: [0, 1, 0], count: 60 }, { pattern: [0, 0, 1], count: 40 }, { pattern: [1, 0, 1], count: 12 }, { pattern: [0, 1, 1], count: 9 }]);

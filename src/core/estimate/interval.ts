@@ -9,7 +9,7 @@
 import { designMatrix, fitPoisson, type ModelFit } from './loglinear.ts';
 import { observablePatterns } from './histories.ts';
 import type { CaptureHistories } from './histories.ts';
-import { logGamma, maximise, root } from './numeric.ts';
+import { logGamma, maximise, root, xLogX } from './numeric.ts';
 
 /** χ²₁ 0.95 quantile / 2. */
 const HALF_CHI2_95 = 3.841458820694124 / 2;
@@ -25,14 +25,14 @@ export interface ProfileInterval {
   lowAtObserved: boolean;
 }
 
-/** Cormack's correction: log of n0^n0 · N! / (N^N · n0!), with Stirling's form above N = 100 as in Rcapture. */
+/**
+ * Cormack's correction, log(n0^n0 · N! / (N^N · n0!)), by log-gamma for every N. Rcapture switches to
+ * Stirling's formula above N = 100 only because R's factorial overflows; the two agree within
+ * 1/(12 n0), but Stirling's form of n0! runs to +∞ as n0 → 0 and would put a spurious maximum at N = n
+ * whenever the unseen cell is below one person.
+ */
 export function cormackCorrection(n0: number, total: number): number {
-  if (total > 100) {
-    if (n0 === 0 || n0 === 1) return -total + 0.5 * Math.log(2 * Math.PI * total);
-    return n0 - total - 0.5 * Math.log(n0 / total);
-  }
-  const n0LogN0 = n0 > 0 ? n0 * Math.log(n0) : 0;
-  return n0LogN0 + logGamma(total + 1) - total * Math.log(total) - logGamma(n0 + 1);
+  return xLogX(n0) + logGamma(total + 1) - total * Math.log(total) - logGamma(n0 + 1);
 }
 
 export function profileInterval(histories: CaptureHistories, fitted: ModelFit): ProfileInterval {
@@ -43,8 +43,10 @@ export function profileInterval(histories: CaptureHistories, fitted: ModelFit): 
   let start: number[] = fitted.fit.coefficients;
   const logLikelihood = (total: number) => {
     const n0 = total - n;
-    const fit = fitPoisson(augmented, [...y, n0], start);
-    if (fit.converged) start = fit.coefficients; // warm start: neighbouring N have neighbouring fits
+    // Warm start (neighbouring N have neighbouring fits), from R's cold start when that goes astray.
+    let fit = fitPoisson(augmented, [...y, n0], start);
+    if (!fit.converged) fit = fitPoisson(augmented, [...y, n0]);
+    if (fit.converged && fit.coefficients.every(Number.isFinite)) start = fit.coefficients;
     return (fit.deviance - 2 * cormackCorrection(n0, total)) / -2;
   };
   const top = maximise(logLikelihood, n, 1.5 * fitted.estimate);

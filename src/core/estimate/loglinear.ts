@@ -34,7 +34,8 @@ const MAX_ITERATIONS = 25;
 const EPSILON = 1e-8;
 
 export function poissonDeviance(y: readonly number[], mu: readonly number[]) {
-  return 2 * y.reduce((sum, yi, i) => sum + xLogX(yi) - yi * Math.log(mu[i]!) - (yi - mu[i]!), 0);
+  // A zero count contributes 2μ (its y log y/μ term is 0), even when μ has underflowed to 0.
+  return 2 * y.reduce((sum, yi, i) => sum + (yi > 0 ? xLogX(yi) - yi * Math.log(mu[i]!) : 0) - (yi - mu[i]!), 0);
 }
 
 export function fitPoisson(design: Design, y: readonly number[], start?: readonly number[]): PoissonFit {
@@ -57,6 +58,7 @@ export function fitPoisson(design: Design, y: readonly number[], start?: readonl
     mu = eta.map(Math.exp);
     const previous = deviance;
     deviance = poissonDeviance(y, mu);
+    if (!Number.isFinite(deviance)) break;
     if (Math.abs(deviance - previous) / (Math.abs(deviance) + 0.1) < EPSILON) { converged = true; break; }
   }
   const coefficients = beta ?? new Array<number>(p).fill(Number.NaN);
