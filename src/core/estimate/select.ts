@@ -1,0 +1,103 @@
+// The estimate a coordinator sees: every candidate model fitted, each with its profile interval and
+// its warnings, ranked by AIC or BIC; the best ranked model gives the estimate.
+import { observedCount, type CaptureHistories } from './histories.ts';
+import { profileInterval, UPPER_SEARCH_FACTOR } from './interval.ts';
+import { fitModel, type ModelFit } from './loglinear.ts';
+import { enumerateModels, formatModel, type LogLinearModel } from './models.ts';
+import { ASSUMPTIONS, overlapWarnings, type EstimateWarning } from './warnings.ts';
+
+export type Criterion = 'aic' | 'bic';
+
+export interface ModelResult {
+  model: string;
+  /** Poisson N̂ = observed + exp(intercept), Rcapture's `abundance`. */
+  estimate: number;
+  /** Profile-likelihood 95 % interval; high null when unbounded. */
+  ci95: [number, number | null];
+  deviance: number;
+  df: number;
+  aic: number;
+  bic: number;
+  warnings: EstimateWarning[];
+}
+
+export interface MseResult {
+  lists: number;
+  observed: number;
+  select: Criterion;
+  /** The chosen model, or null when no model could be fitted. */
+  model: string | null;
+  estimate: number | null;
+  ci95: [number, number | null] | null;
+  /** Ranked best first; models that could not be fitted are left out (and named in `unfitted`). */
+  models: ModelResult[];
+  unfitted: string[];
+  warnings: EstimateWarning[];
+}
+
+/** A fitted coefficient this large means a cell is being pushed to 0 or ∞: the MLE is on the boundary. */
+const BOUNDARY_COEFFICIENT = 20;
+const BOUNDARY_FITTED = 1e-6;
+
+export function fitWithInterval(histories: CaptureHistories, model: LogLinearModel): ModelResult | null {
+  const fitted = fitModel(histories, model);
+  if (fitted.fit.singular || !Number.isFinite(fitted.estimate)) return null;
+  const name = formatModel(model);
+  const warnings = fitWarnings(fitted, name);
+  const interval = profileInterval(histories, fitted);
+  if (interval.lowAtObserved) warnings.push({ code: 'interval-at-observed', model: name });
+  if (interval.high === null) warnings.push({ code: 'interval-unbounded', model: name, searchedTo: UPPER_SEARCH_FACTOR * fitted.estimate });
+  return {
+    model: name,
+    estimate: fitted.estimate,
+    ci95: [interval.low, interval.high],
+    deviance: fitted.deviance,
+    df: fitted.df,
+    aic: fitted.aic,
+    bic: fitted.bic,
+    warnings,
+  };
+}
+
+function fitWarnings(fitted: ModelFit, name: string): EstimateWarning[] {
+  const warnings: EstimateWarning[] = [];
+  if (!fitted.fit.converged) warnings.push({ code: 'not-converged', model: name });
+  const onBoundary = fitted.fit.coefficients.some((c) => Math.abs(c) > BOUNDARY_COEFFICIENT) || fitted.fit.fitted.some((mu) => mu < BOUNDARY_FITTED);
+  if (onBoundary) warnings.push({ code: 'boundary', model: name });
+  // As many parameters as cells: the model reproduces the data exactly and nothing checks its fit.
+  if (fitted.df === 0) warnings.push({ code: 'no-fit-check', model: name });
+  return warnings;
+}
+
+export interface EstimateOptions {
+  select?: Criterion;
+  /** Fit only these models (e.g. the one given with --model); by default every model enumerateModels gives. */
+  models?: readonly LogLinearModel[];
+}
+
+export function estimatePopulation(histories: CaptureHistories, options: EstimateOptions = {}): MseResult {
+  const select = options.select ?? 'aic';
+  const enumerated = options.models ? { models: [...options.models], bounded: false } : enumerateModels(histories.lists);
+  const warnings: EstimateWarning[] = [...ASSUMPTIONS, ...overlapWarnings(histories)];
+  if (enumerated.bounded) warnings.push({ code: 'models-bounded', fitted: enumerated.models.length });
+  const models: ModelResult[] = [];
+  const unfitted: string[] = [];
+  for (const model of enumerated.models) {
+    const result = fitWithInterval(histories, model);
+    if (result) models.push(result);
+    else unfitted.push(formatModel(model));
+  }
+  models.sort((a, b) => a[select] - b[select] || a.model.localeCompare(b.model));
+  const best = models[0] ?? null;
+  return {
+    lists: histories.lists,
+    observed: observedCount(histories),
+    select,
+    model: best?.model ?? null,
+    estimate: best?.estimate ?? null,
+    ci95: best?.ci95 ?? null,
+    models,
+    unfitted,
+    warnings: [...warnings, ...(best?.warnings ?? [])],
+  };
+}
