@@ -70,7 +70,7 @@ function sessionPairs(records: readonly Prepared[], shared: (r: Prepared) => str
   const cumulative = weights.map(((sum) => (w: number) => (sum += w))(0));
   while (vectors.length < SESSION_PAIRS) {
     const x = random() * total;
-    const group = big[cumulative.findIndex((c) => c > x)]!;
+    const group = big[firstAbove(cumulative, x)]!;
     const [a, b] = [Math.floor(random() * group.length), Math.floor(random() * group.length)];
     if (a !== b) vectors.push(compare(records[group[a]!]!, records[group[b]!]!));
   }
@@ -90,4 +90,15 @@ function randomPrior(candidates: PatternCounts, m: number[][], u: number[][], to
     lambda = next;
   }
   return lambda;
+}
+
+/** The first index whose running total exceeds x: a binary search, as a list may have thousands of surnames. */
+function firstAbove(cumulative: readonly number[], x: number): number {
+  let [low, high] = [0, cumulative.length - 1];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (cumulative[middle]! > x) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

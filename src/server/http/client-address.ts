@@ -17,13 +17,14 @@ export function clientAddress(address: string): string {
   }
 }
 
-/** The key of a client's address: keyed, rotated daily, short. */
-export function addressKey(secret: ServerSecret, address: string): string {
-  return secret.keyedHash('rate-limit', `${new Date().toISOString().slice(0, 10)} ${clientAddress(address)}`).slice(0, 24);
-}
+/** A client, keyed with the server secret and the day: rotated daily, short, never the client itself. */
+const dailyKey = (secret: ServerSecret, client: string) => secret.keyedHash('rate-limit', `${new Date().toISOString().slice(0, 10)} ${client}`).slice(0, 24);
+
+/** The key of a client's address. */
+export const addressKey = (secret: ServerSecret, address: string): string => dailyKey(secret, clientAddress(address));
 
 /** The key a request's limits count: its Tor circuit when Tor exported one, else its (forwarded) address. */
 export function clientKey(secret: ServerSecret, request: FastifyRequest): string {
   const circuit = circuitOf(request.raw.socket);
-  return circuit ? secret.keyedHash('rate-limit', `circuit ${circuit}`).slice(0, 24) : addressKey(secret, request.ip);
+  return circuit ? dailyKey(secret, `circuit ${circuit}`) : addressKey(secret, request.ip);
 }

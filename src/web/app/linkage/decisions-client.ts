@@ -28,11 +28,6 @@ export async function markDifferent(a: string, b: string): Promise<void> {
   await api<unknown>('/api/linkage/distinct', { a, b });
 }
 
-/** Forgets a "different people" decision, so the pair may be suggested again. */
-export async function forgetDifferent(a: string, b: string): Promise<void> {
-  await api<unknown>('/api/linkage/distinct/forget', { a, b });
-}
-
 /** What the suggestions page needs at hand: decided pairs (either order) and who is merged into whom. */
 export interface DecidedSets {
   /** pairKey(a, b) of pairs decided different. */
