@@ -6,20 +6,12 @@ import assert from 'node:assert/strict';
 import { compare, explain, FIELDS, LEVELS, prepare, type LinkagePerson } from '../src/core/linkage/compare.ts';
 import { fieldWeights, fitFellegiSunter, matchProbability } from '../src/core/linkage/fellegi-sunter.ts';
 import { parseName } from '../src/core/linkage/names.ts';
+import { seeded as random } from '../src/core/linkage/seeded.ts';
 
 const SURNAMES = [['Həsənov', 'Гасанов', 'Hasanov'], ['Məmmədov', 'Мамедов', 'Mammadov'], ['Hüseynov', 'Гусейнов', 'Huseynov'], ['Hacıyev', 'Гаджиев', 'Hajiyev'], ['Cəfərov', 'Джафаров', 'Jafarov'], ['Quliyev', 'Кулиев', 'Guliyev'], ['Əliyev', 'Алиев', 'Aliyev'], ['Xəlilov', 'Халилов', 'Khalilov']];
 const GIVEN = [['Elvin', 'Эльвин', 'Elvin'], ['Rəşad', 'Рашад', 'Rashad'], ['Vüqar', 'Вугар', 'Vugar'], ['Cavid', 'Джавид', 'Javid'], ['Orxan', 'Орхан', 'Orkhan'], ['Nicat', 'Ниджат', 'Nijat'], ['Kamran', 'Камран', 'Kamran'], ['Tural', 'Турал', 'Tural'], ['Ramil', 'Рамиль', 'Ramil'], ['Murad', 'Мурад', 'Murad']];
 const PLACES = ['Binagadi', 'Garadagh', 'Khatai', 'Khazar', 'Narimanov', 'Nasimi', 'Nizami', 'Sabail', 'Sabunchu', 'Yasamal'];
 
-/** mulberry32: a small seeded generator, so the set is the same on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function labelledSet(seed: number, people: number): (LinkagePerson & { truth: number })[] {
   const r = random(seed);

@@ -4,6 +4,7 @@
 // Russian Cyrillic or English, in the orders and forms each source uses, with typos, a year off,
 // missing fields and dates a day or two apart. `truth` is the person a record is of.
 import type { LinkagePerson } from '../../src/core/linkage/compare.ts';
+import { seeded } from '../../src/core/linkage/seeded.ts';
 
 /** [Azerbaijani, Russian, English]; the first ones are the most common (weights fall as 1/rank). */
 const SURNAMES = [
@@ -66,15 +67,6 @@ export interface GeneratorOptions {
   people: number;
 }
 
-/** mulberry32: a small seeded generator, so a set is the same on every run. */
-export function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function labelledPeople({ seed, people }: GeneratorOptions): LabelledRecord[] {
   const r = seeded(seed);

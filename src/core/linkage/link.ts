@@ -10,6 +10,7 @@ import { countPatterns, trainModel } from './train.ts';
 import { clusterPairs } from './cluster.ts';
 import { patternOf, vectorOf } from './patterns.ts';
 import { NameFrequencies } from './frequencies.ts';
+import { seeded } from './seeded.ts';
 
 export type LinkStage = 'preparing' | 'comparing' | 'fitting' | 'clustering';
 
@@ -126,15 +127,6 @@ function randomPairs(records: readonly Prepared[], wanted: number, next: () => n
   return vectors;
 }
 
-/** mulberry32: the same sample on every run over the same list, so results repeat. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A pair's weights and probability: the model's, with exact name agreement weighed by how common the name is. */
 const NAME_FIELDS = [FIELDS.indexOf('surname'), FIELDS.indexOf('given')];
