@@ -99,7 +99,8 @@ for (const backend of BACKENDS) describe(`finding people and incidents across sc
   it('a report naming "Гасанов Эльвин" suggests the Binagadi incident of that week and, asked, the recorded Həsənov Elvin', async () => {
     await page.locator('li.row', { hasText: 'Гасанов Эльвин' }).locator('button.open').click();
     const pane = page.locator('section.detail');
-    const incident = pane.locator(`[data-suggested-incident="${recorded.incident.code}"]`);
+    // Its title is opened in the browser after the suggestion appears: wait for it, not the code alone.
+    const incident = pane.locator(`[data-suggested-incident="${recorded.incident.code}"]`, { hasText: 'Round-up, Binagadi' });
     await incident.waitFor(STEP);
     assert.match(await incident.innerText(), /Round-up, Binagadi — Binagadi district police department, 3 Nov/);
     // No linkage in this session yet: opening a report does not compare everyone on record unasked.
