@@ -12,8 +12,11 @@ export interface ModelResult {
   model: string;
   /** Poisson N̂ = observed + exp(intercept), Rcapture's `abundance`. */
   estimate: number;
-  /** Profile-likelihood 95 % interval; high null when unbounded. */
-  ci95: [number, number | null];
+  /**
+   * Profile-likelihood 95 % interval; high null when unbounded. The whole value is null when it was not
+   * computed: a profile refits the model some fifty times, so only the best ranked models get one.
+   */
+  ci95: [number, number | null] | null;
   deviance: number;
   df: number;
   aic: number;
@@ -38,25 +41,30 @@ export interface MseResult {
 /** A fitted coefficient this large means a cell is being pushed to 0 or ∞: the MLE is on the boundary. */
 const BOUNDARY_COEFFICIENT = 20;
 const BOUNDARY_FITTED = 1e-6;
+/** How many of the best ranked models get an interval unless asked for more (three lists have eight models). */
+export const DEFAULT_INTERVALS = 10;
 
-export function fitWithInterval(histories: CaptureHistories, model: LogLinearModel): ModelResult | null {
+/** A model's fit and fit warnings, without its interval; null when it cannot be fitted. */
+export function fitOnly(histories: CaptureHistories, model: LogLinearModel): { result: ModelResult; fitted: ModelFit } | null {
   const fitted = fitModel(histories, model);
   if (fitted.fit.singular || !Number.isFinite(fitted.estimate)) return null;
   const name = formatModel(model);
-  const warnings = fitWarnings(fitted, name);
+  const result = { model: name, estimate: fitted.estimate, ci95: null, deviance: fitted.deviance, df: fitted.df, aic: fitted.aic, bic: fitted.bic, warnings: fitWarnings(fitted, name) };
+  return { result, fitted };
+}
+
+/** Adds the profile interval, and what it says, to a fitted model's result. */
+function withInterval(histories: CaptureHistories, { result, fitted }: { result: ModelResult; fitted: ModelFit }): ModelResult {
   const interval = profileInterval(histories, fitted);
-  if (interval.lowAtObserved) warnings.push({ code: 'interval-at-observed', model: name });
-  if (interval.high === null) warnings.push({ code: 'interval-unbounded', model: name, searchedTo: UPPER_SEARCH_FACTOR * fitted.estimate });
-  return {
-    model: name,
-    estimate: fitted.estimate,
-    ci95: [interval.low, interval.high],
-    deviance: fitted.deviance,
-    df: fitted.df,
-    aic: fitted.aic,
-    bic: fitted.bic,
-    warnings,
-  };
+  const warnings = [...result.warnings];
+  if (interval.lowAtObserved) warnings.push({ code: 'interval-at-observed', model: result.model });
+  if (interval.high === null) warnings.push({ code: 'interval-unbounded', model: result.model, searchedTo: UPPER_SEARCH_FACTOR * fitted.estimate });
+  return { ...result, ci95: [interval.low, interval.high], warnings };
+}
+
+export function fitWithInterval(histories: CaptureHistories, model: LogLinearModel): (ModelResult & { ci95: [number, number | null] }) | null {
+  const fitted = fitOnly(histories, model);
+  return fitted ? (withInterval(histories, fitted) as ModelResult & { ci95: [number, number | null] }) : null;
 }
 
 function fitWarnings(fitted: ModelFit, name: string): EstimateWarning[] {
@@ -73,6 +81,8 @@ export interface EstimateOptions {
   select?: Criterion;
   /** Fit only these models (e.g. the one given with --model); by default every model enumerateModels gives. */
   models?: readonly LogLinearModel[];
+  /** How many of the best ranked models get a profile interval: a count, or 'all'. Default DEFAULT_INTERVALS. */
+  intervals?: number | 'all';
 }
 
 export function estimatePopulation(histories: CaptureHistories, options: EstimateOptions = {}): MseResult {
@@ -80,14 +90,16 @@ export function estimatePopulation(histories: CaptureHistories, options: Estimat
   const enumerated = options.models ? { models: [...options.models], bounded: false } : enumerateModels(histories.lists);
   const warnings: EstimateWarning[] = [...ASSUMPTIONS, ...overlapWarnings(histories)];
   if (enumerated.bounded) warnings.push({ code: 'models-bounded', fitted: enumerated.models.length });
-  const models: ModelResult[] = [];
+  const fits: NonNullable<ReturnType<typeof fitOnly>>[] = [];
   const unfitted: string[] = [];
   for (const model of enumerated.models) {
-    const result = fitWithInterval(histories, model);
-    if (result) models.push(result);
+    const fitted = fitOnly(histories, model);
+    if (fitted) fits.push(fitted);
     else unfitted.push(formatModel(model));
   }
-  models.sort((a, b) => a[select] - b[select] || a.model.localeCompare(b.model));
+  fits.sort((a, b) => a.result[select] - b.result[select] || a.result.model.localeCompare(b.result.model));
+  const withIntervals = options.intervals === 'all' ? fits.length : (options.intervals ?? DEFAULT_INTERVALS);
+  const models = fits.map((fitted, rank) => (rank < withIntervals ? withInterval(histories, fitted) : fitted.result));
   const best = models[0] ?? null;
   return {
     lists: histories.lists,
