@@ -18,6 +18,7 @@ import * as m016 from './migrations/016-lookup-indexes.ts';
 import * as m017 from './migrations/017-login-guard.ts';
 import * as m018 from './migrations/018-person-merges.ts';
 import * as m019 from './migrations/019-duplicate-acts.ts';
+import * as m020 from './migrations/020-channels.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '017-login-guard': m017,
   '018-person-merges': m018,
   '019-duplicate-acts': m019,
+  '020-channels': m020,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

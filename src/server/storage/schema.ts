@@ -276,6 +276,8 @@ export interface SourceTable extends RecordColumns {
   reliability: string;
   credibility: string;
   source_date: string | null;
+  /** The channel (list) it came through (migration 020); reports are the form's. */
+  channel_id: string | null;
 }
 export interface InterventionTable extends RecordColumns {
   incident_id: string | null;
@@ -338,6 +340,22 @@ export interface BundleImportTable {
   sealed: Uint8Array;
   imported_on: string;
   imported_by: string;
+  /** The partner's channel: everyone this bundle brought was seen by that list (migration 020). */
+  channel_id: string | null;
+}
+/** A list for estimation (migration 020); sealed columns null only for the built-in report form. */
+export interface ChannelTable {
+  id: string;
+  kind: string;
+  key_id: string | null;
+  key_envelope: Uint8Array | null;
+  sealed: Uint8Array | null;
+  version: number;
+  retired: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
 }
 export interface ProvenanceTable {
   record_type: string;
@@ -397,6 +415,7 @@ export interface Database {
   custody_log: CustodyLogTable;
   guides: GuideTable;
   bundle_imports: BundleImportTable;
+  channels: ChannelTable;
   provenance: ProvenanceTable;
   person_merges: PersonMergeTable;
   person_distinct: PersonDistinctTable;
