@@ -5,6 +5,7 @@ import type { Language } from '../report/answers.ts';
 import { DOCUMENT_LABELS } from './labels.ts';
 import { DOCUMENT_FORMAT, heading, note, pairs, paragraph, table, type Block, type Document } from './model.ts';
 import type { SituationNumbers } from './situation-numbers.ts';
+import { formatNumber } from '../estimate/words.ts';
 
 export interface SituationOptions {
   language: Language;
@@ -26,7 +27,7 @@ export const momentText = (iso: string): string => (iso.endsWith('T23:59:59.999Z
 export function situationDocument(n: SituationNumbers, o: SituationOptions): Document {
   const all = DOCUMENT_LABELS[o.language];
   const L = all.situation;
-  const num = (x: number) => x.toLocaleString(o.language === 'az' ? 'az-Latn' : o.language);
+  const num = (x: number) => formatNumber(o.language, x);
   const blocks: Block[] = [
     pairs([
       [L.asOf, momentText(n.asOf)],
