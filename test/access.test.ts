@@ -136,6 +136,7 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/linkage/merges/:id/undo': TRIAGERS,
   'POST /api/linkage/distinct': TRIAGERS,
   'POST /api/linkage/distinct/forget': TRIAGERS,
+  'GET /api/channels': READERS,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {
