@@ -137,6 +137,7 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/linkage/distinct': TRIAGERS,
   'POST /api/linkage/distinct/forget': TRIAGERS,
   'GET /api/estimate/histories': COORDINATORS,
+  'GET /api/channels': READERS,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

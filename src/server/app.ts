@@ -46,6 +46,7 @@ import { exportRoutes } from './exports/routes.ts';
 import { powRoutes } from './pow/routes.ts';
 import { linkageRoutes } from './linkage/routes.ts';
 import { estimateRoutes } from './estimate/routes.ts';
+import { channelRoutes } from './channels/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -220,5 +221,6 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(powRoutes);
   await app.register(linkageRoutes);
   await app.register(estimateRoutes);
+  await app.register(channelRoutes);
   return app;
 }
