@@ -5,7 +5,7 @@ import type { Language } from '../report/answers.ts';
 import { DOCUMENT_LABELS } from './labels.ts';
 import { DOCUMENT_FORMAT, heading, note, pairs, paragraph, table, type Block, type Document } from './model.ts';
 import type { SituationNumbers } from './situation-numbers.ts';
-import { formatNumber } from '../estimate/words.ts';
+import { estimateLabels, estimateSentence, formatNumber, type EstimateSentence } from '../estimate/words.ts';
 
 export interface SituationOptions {
   language: Language;
@@ -19,10 +19,19 @@ export interface SituationOptions {
   /** Anonymised accounts, already checked for consent and stripped of names. */
   accounts: string[];
   requests: string;
+  /** The estimate of the people not documented, when the coordinator chose to include one (lists named in the report's language). */
+  estimate?: EstimateSentence | null;
 }
 
 /** '2026-11-25T14:30:00.000Z' → '2026-11-25 14:30 UTC' (a day-only moment stays a day). */
 export const momentText = (iso: string): string => (iso.endsWith('T23:59:59.999Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`);
+
+/** The estimate as one sentence with its interval, and what it rests on. */
+function estimateBlocks(o: SituationOptions): Block[] {
+  if (!o.estimate) return [];
+  const E = estimateLabels(o.language);
+  return [heading(E.heading, 2), paragraph(estimateSentence(o.language, o.estimate)), note(E.caveat)];
+}
 
 export function situationDocument(n: SituationNumbers, o: SituationOptions): Document {
   const all = DOCUMENT_LABELS[o.language];
@@ -38,6 +47,7 @@ export function situationDocument(n: SituationNumbers, o: SituationOptions): Doc
     paragraph(
       L.summaryText({ acts: n.acts, people: n.people.individuals, incidents: n.incidents, held: n.custody.held, released: n.custody.released, sentenced: n.custody.sentenced, first: n.period.first, last: n.period.last }),
     ),
+    ...estimateBlocks(o),
     heading(L.pattern),
     table([L.actType, L.acts, L.people], n.byActType.map((r) => [o.actTypeLabel(r.code), num(r.acts), num(r.people)])),
     heading(L.custody),

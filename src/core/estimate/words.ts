@@ -9,6 +9,15 @@ import type { EstimateWarning } from './warnings.ts';
 /** Whole numbers as the language writes them: 1,050 · 1 050 · 1.050. */
 export const formatNumber = (language: Language, n: number): string => n.toLocaleString(language === 'az' ? 'az-Latn' : language, { maximumFractionDigits: 0 });
 
+/** A fit statistic (deviance, AIC, BIC) to two decimals. */
+export const formatDecimal = (language: Language, n: number): string =>
+  n.toLocaleString(language === 'az' ? 'az-Latn' : language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** An estimate as people are counted: whole, its interval rounded outwards (never narrower than computed). */
+export function roundedFigures(estimate: number, ci95: readonly [number, number | null]): { estimate: number; ci95: [number, number | null] } {
+  return { estimate: Math.round(estimate), ci95: [Math.floor(ci95[0]), ci95[1] === null ? null : Math.ceil(ci95[1])] };
+}
+
 /** What a report may say of an estimate: never without a bounded 95 % interval. */
 export interface EstimateSentence {
   documented: number;
@@ -41,6 +50,7 @@ interface Words {
     deviance: string;
     df: string;
     count: string;
+    seen: string;
     list: (n: number) => string;
     histories: string;
     models: (criterion: string) => string;
@@ -49,6 +59,8 @@ interface Words {
     method: (model: string, criterion: string) => string;
     heading: string;
     caveat: string;
+    onNoListNote: (n: string) => string;
+    belowDocumented: string;
   };
 }
 
@@ -84,6 +96,7 @@ const en: Words = {
     deviance: 'Deviance',
     df: 'df',
     count: 'People',
+    seen: 'seen',
     list: (n) => `List ${n}`,
     histories: 'Capture histories: people by the lists that saw them',
     models: (c) => `Models ranked by ${c}`,
@@ -92,6 +105,8 @@ const en: Words = {
     method: (model, c) => `log-linear model ${model}, chosen by ${c}; profile-likelihood interval`,
     heading: 'Estimate of the people not documented',
     caveat: 'A statistical estimate from the overlaps of independent lists (multiple systems estimation). It assumes a closed population and lists that catch everyone alike; read it with its interval.',
+    onNoListNote: (n) => `${n} of the people documented are on none of the chosen lists: to the estimate they are among those the lists missed.`,
+    belowDocumented: 'The estimate is below the number of people documented: the chosen lists miss people the organization knows of, so the estimate says too little.',
   },
 };
 
@@ -124,6 +139,7 @@ const ru: Words = {
     deviance: 'Девианс',
     df: 'ст. св.',
     count: 'Людей',
+    seen: 'есть',
     list: (n) => `Список ${n}`,
     histories: 'Истории поимки: люди по спискам, в которых они есть',
     models: (c) => `Модели по ${c}`,
@@ -132,6 +148,8 @@ const ru: Words = {
     method: (model, c) => `лог-линейная модель ${model}, выбранная по ${c}; интервал по профилю правдоподобия`,
     heading: 'Оценка числа незадокументированных людей',
     caveat: 'Статистическая оценка по пересечениям независимых списков (оценка по множественным источникам). Она предполагает закрытую популяцию и списки, одинаково охватывающие всех; читайте её вместе с интервалом.',
+    onNoListNote: (n) => `${n} из задокументированных людей нет ни в одном из выбранных списков: для оценки они среди тех, кого списки пропустили.`,
+    belowDocumented: 'Оценка меньше числа задокументированных людей: выбранные списки пропускают людей, о которых организация знает, и оценка занижена.',
   },
 };
 
@@ -164,6 +182,7 @@ const az: Words = {
     deviance: 'Deviasiya',
     df: 's.d.',
     count: 'İnsanlar',
+    seen: 'var',
     list: (n) => `Siyahı ${n}`,
     histories: 'Tutulma tarixçələri: insanlar onları görən siyahılara görə',
     models: (c) => `${c} üzrə sıralanmış modellər`,
@@ -172,6 +191,8 @@ const az: Words = {
     method: (model, c) => `${c} ilə seçilmiş log-xətti model ${model}; profil həqiqətəbənzərlik intervalı`,
     heading: 'Sənədləşdirilməmiş insanların sayının qiymətləndirilməsi',
     caveat: 'Müstəqil siyahıların kəsişmələrinə əsaslanan statistik qiymətləndirmə (çoxsaylı mənbələr üzrə qiymətləndirmə). O, qapalı populyasiya və hər kəsi eyni dərəcədə əhatə edən siyahılar fərz edir; onu intervalı ilə birlikdə oxuyun.',
+    onNoListNote: (n) => `Sənədləşdirilmiş insanlardan ${n} nəfəri seçilmiş siyahıların heç birində yoxdur: qiymətləndirmə üçün onlar siyahıların buraxdıqları arasındadır.`,
+    belowDocumented: 'Qiymətləndirmə sənədləşdirilmiş insanların sayından azdır: seçilmiş siyahılar təşkilatın bildiyi insanları buraxır, qiymətləndirmə aşağıdır.',
   },
 };
 
@@ -189,9 +210,8 @@ export function warningText(language: Language, warning: EstimateWarning, lists:
 /** "Documented 412; estimated 780 (95 % CI 610–1,050), log-linear model [12][3] chosen by AIC, lists used: …". */
 export function estimateSentence(language: Language, s: EstimateSentence): string {
   if (![s.documented, s.estimate, ...s.ci95].every(Number.isFinite)) throw new RangeError('an estimate is stated only with a bounded interval');
-  // Whole people; the interval rounded outwards, never narrower than computed.
-  const rounded = { ...s, estimate: Math.round(s.estimate), ci95: [Math.floor(s.ci95[0]), Math.ceil(s.ci95[1])] as const };
-  return ESTIMATE_WORDS[language].sentence(rounded, (n) => formatNumber(language, n));
+  const rounded = roundedFigures(s.estimate, s.ci95);
+  return ESTIMATE_WORDS[language].sentence({ ...s, ...rounded, ci95: [rounded.ci95[0], rounded.ci95[1]!] }, (n) => formatNumber(language, n));
 }
 
 /** The sentence's figures from an estimate, or null when its interval is missing or has no upper end. */

@@ -27,6 +27,7 @@ import { AppealPage } from './documents/AppealPage.tsx';
 import { DashboardPage } from './dashboard/DashboardPage.tsx';
 import { ExportPage } from './exports/ExportPage.tsx';
 import { DuplicatesPage } from './linkage/DuplicatesPage.tsx';
+import { EstimatePage } from './estimate/EstimatePage.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -137,6 +138,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {page === 'situation' && <SituationPage vault={vault} />}
       {page === 'appeal' && <AppealPage vault={vault} />}
       {page === 'dashboard' && <DashboardPage vault={vault} />}
+      {page === 'estimate' && <EstimatePage vault={vault} />}
       {page === 'export' && <ExportPage vault={vault} />}
       {page === 'duplicates' && <DuplicatesPage vault={vault} />}
     </>

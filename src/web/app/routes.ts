@@ -9,6 +9,7 @@ export const PAGES = {
   records: { title: 'Records', admins: false, hidden: false },
   duplicates: { title: 'Possible duplicates', admins: false, hidden: false, roles: ['admin', 'coordinator', 'documenter'] },
   dashboard: { title: 'Dashboard', admins: false, hidden: false },
+  estimate: { title: 'Estimate', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
   situation: { title: 'Situation report', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
   appeal: { title: 'UN communication', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
   export: { title: 'Export', admins: false, hidden: false },

@@ -19,6 +19,7 @@ import { labeller } from './labels.ts';
 import { accountOf, loadBundle } from './accounts.ts';
 import { audit, download, fileName, htmlOf, pdfOf } from './files.ts';
 import { LanguageSelect } from '../LanguageSelect.tsx';
+import { estimateForReport, sentenceIn } from '../estimate/for-report.ts';
 
 const WITHHELD: Record<Language, string> = { en: '[name withheld]', ru: '[имя скрыто]', az: '[ad gizlədilib]' };
 
@@ -37,6 +38,9 @@ export function SituationPage({ vault }: { vault: Vault }) {
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const [busy, setBusy] = useState(false);
+  // Added on the Estimate page in this session; included unless the coordinator unticks it.
+  const estimate = estimateForReport(vault);
+  const [includeEstimate, setIncludeEstimate] = useState(estimate !== null);
 
   useEffect(() => {
     api<{ records: RecordView[] }>('/api/records/incident?limit=1000').then((r) => setIncidents(r.records), (e) => setError(messageOf(e, 'The incidents could not be loaded.')));
@@ -94,8 +98,9 @@ export function SituationPage({ vault }: { vault: Vault }) {
       incidentLabels: incidents.filter((i) => numbers.incidentIds.includes(i.id)).map((i) => i.code),
       accounts: [...accounts.values()].filter((a) => a.trim()),
       requests,
+      estimate: estimate && includeEstimate ? sentenceIn(estimate, language) : null,
     });
-  }, [numbers, entries, language, accounts, requests, incidents]);
+  }, [numbers, entries, language, accounts, requests, incidents, includeEstimate]);
 
   async function save(format: 'pdf' | 'html') {
     if (!doc) return;
@@ -193,6 +198,15 @@ export function SituationPage({ vault }: { vault: Vault }) {
               </ul>
             </fieldset>
           )}
+          <div class="choice">
+            <input type="checkbox" id="situation-estimate" checked={includeEstimate} disabled={!estimate} onChange={(e) => setIncludeEstimate(e.currentTarget.checked)} />
+            <label for="situation-estimate">Include the estimate</label>
+          </div>
+          <p class="hint">
+            {estimate
+              ? 'The estimate added on the Estimate page: the documented count, the estimate with its 95 % interval, the method and the lists.'
+              : 'No estimate added: on the Estimate page, an estimate with a bounded interval can be added to this report.'}
+          </p>
           <label for="situation-requests">Our requests (not stored)</label>
           <textarea id="situation-requests" value={requests} onInput={(e) => setRequests(e.currentTarget.value)} />
           <div class="actions">

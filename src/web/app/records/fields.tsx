@@ -1,5 +1,5 @@
 // Form fields for records: choices from a vocabulary or a registry, labelled for screen readers.
-import type { Term } from '../../../core/records/vocabulary.ts';
+import { ACT_TYPES, type Term } from '../../../core/records/vocabulary.ts';
 import type { RegistryEntry } from './client.ts';
 
 export function TermSelect<K extends string>({ id, label, terms, value, onChange }: { id: string; label: string; terms: readonly Term<K>[]; value: K; onChange: (value: K) => void }) {
@@ -17,12 +17,13 @@ export function TermSelect<K extends string>({ id, label, terms, value, onChange
   );
 }
 
-export function EntrySelect({ id, label, entries, kind, value, onChange }: { id: string; label: string; entries: RegistryEntry[]; kind: RegistryEntry['kind']; value: string | null; onChange: (value: string | null) => void }) {
+/** A registry entry, or none (`noneLabel`: e.g. "All places" where the choice filters). */
+export function EntrySelect({ id, label, entries, kind, value, onChange, noneLabel = '— not known / none —' }: { id: string; label: string; entries: RegistryEntry[]; kind: RegistryEntry['kind']; value: string | null; onChange: (value: string | null) => void; noneLabel?: string }) {
   return (
     <>
       <label for={id}>{label}</label>
       <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)}>
-        <option value="">— not known / none —</option>
+        <option value="">{noneLabel}</option>
         {entries
           .filter((e) => e.kind === kind)
           .map((e) => (
@@ -30,6 +31,24 @@ export function EntrySelect({ id, label, entries, kind, value, onChange }: { id:
               {e.labels.en}
             </option>
           ))}
+      </select>
+    </>
+  );
+}
+
+/** An act type: Vigil's vocabulary, then the team's own types; or any (`anyLabel`, value ''). */
+export function ActTypeSelect({ id, label, entries, value, onChange, anyLabel }: { id: string; label: string; entries: RegistryEntry[]; value: string; onChange: (code: string) => void; anyLabel?: string }) {
+  const local = entries.filter((e) => e.kind === 'act-type');
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {anyLabel !== undefined && <option value="">{anyLabel}</option>}
+        {[...ACT_TYPES, ...local].map((t) => (
+          <option key={t.code} value={t.code}>
+            {t.labels.en}
+          </option>
+        ))}
       </select>
     </>
   );

@@ -1,0 +1,229 @@
+// Estimate (#estimate, issue 12): how many people the lists missed. A coordinator chooses 2–8
+// channels as lists, a period and optionally a stratum; the server counts the people documented by
+// pattern of lists (plain ids only) and this page fits the log-linear models (src/core/estimate),
+// names the lists (opened here) and says the figures and their warnings in the chosen language.
+import { useEffect, useState } from 'preact/hooks';
+import { api, messageOf } from '../api.ts';
+import { PageHeading } from '../PageHeading.tsx';
+import { Feedback } from '../Feedback.tsx';
+import { LanguageSelect } from '../LanguageSelect.tsx';
+import type { Vault } from '../vault.ts';
+import { actTypeLabel, useOpened, useRegistry, type RecordView, type RegistryEntry } from '../records/client.ts';
+import { ActTypeSelect, EntrySelect } from '../records/fields.tsx';
+import { useChannels, type OpenedChannel } from './channels.ts';
+import { addToReport, listName, type ReportEstimate } from './for-report.ts';
+import { EstimateFigures } from './figures.tsx';
+import { estimatePopulation, type Criterion, type MseResult } from '../../../core/estimate/select.ts';
+import { observedCount } from '../../../core/estimate/histories.ts';
+import { sentenceOf } from '../../../core/estimate/words.ts';
+import type { HistoriesView } from '../../../core/estimate/request.ts';
+import type { Language } from '../../../core/report/answers.ts';
+
+const MAX_LISTS = 8;
+
+interface Choice {
+  channels: string[];
+  from: string;
+  to: string;
+  incident: string;
+  place: string | null;
+  actType: string;
+  select: Criterion;
+}
+
+export interface Computed {
+  view: HistoriesView;
+  /** Null when nobody in the selection is on the chosen lists: there is nothing to fit. */
+  result: MseResult | null;
+  lists: ReportEstimate['lists'];
+  choice: Choice;
+}
+
+function historiesPath(c: Choice): string {
+  const q = new URLSearchParams({ channels: c.channels.join(',') });
+  for (const key of ['from', 'to', 'incident', 'place', 'actType'] as const) if (c[key]) q.set(key, c[key]!);
+  return `/api/estimate/histories?${q}`;
+}
+
+/** Fits every model in this browser: a moment for three lists, about a second for eight. */
+async function compute(choice: Choice, channels: OpenedChannel[]): Promise<Computed> {
+  const view = await api<HistoriesView>(historiesPath(choice));
+  // Let the page say "computing" before the fitting holds the main thread.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const histories = { lists: view.channels.length, counts: view.counts };
+  const result = observedCount(histories) > 0 ? estimatePopulation(histories, { select: choice.select }) : null;
+  const lists = view.channels.map((id) => {
+    const channel = channels.find((c) => c.id === id)!;
+    return { kind: channel.kind, name: channel.name };
+  });
+  return { view, result, lists, choice };
+}
+
+export function EstimatePage({ vault }: { vault: Vault }) {
+  const { entries } = useRegistry(vault);
+  const { channels, error: channelsError } = useChannels(vault);
+  const [incidents, setIncidents] = useState<RecordView[]>([]);
+  const titles = useOpened<{ title?: string }>(vault, 'incident', incidents);
+  const [choice, setChoice] = useState<Choice>({ channels: [], from: '', to: '', incident: '', place: null, actType: '', select: 'aic' });
+  const [language, setLanguage] = useState<Language>('en');
+  const [computed, setComputed] = useState<Computed | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [said, setSaid] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api<{ records: RecordView[] }>('/api/records/incident?limit=1000').then((r) => setIncidents(r.records), () => setIncidents([]));
+  }, []);
+  // The channels still in use are chosen to begin with (at most eight).
+  useEffect(() => {
+    if (channels) setChoice((c) => ({ ...c, channels: channels.filter((ch) => !ch.retired).slice(0, MAX_LISTS).map((ch) => ch.id) }));
+  }, [channels]);
+
+  const set = <K extends keyof Choice>(key: K) => (value: Choice[K]) => setChoice((c) => ({ ...c, [key]: value }));
+  const toggle = (id: string, on: boolean) => set('channels')(channels!.map((c) => c.id).filter((c) => (c === id ? on : choice.channels.includes(c))));
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setError(null);
+    if (choice.channels.length < 2 || choice.channels.length > MAX_LISTS) return setError(`Choose between 2 and ${MAX_LISTS} channels as lists.`);
+    setBusy(true);
+    setSaid('Counting and fitting the models…');
+    try {
+      const done = await compute(choice, channels!);
+      setComputed(done);
+      setSaid(done.result?.model ? `Estimated with ${done.result.models.length} models fitted.` : 'Nothing to estimate: nobody in this selection is on the chosen lists.');
+    } catch (e) {
+      setSaid('');
+      setError(messageOf(e, 'The estimate could not be computed.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function addSentence(c: Computed) {
+    const sentence = c.result && sentenceOf(c.result, { documented: c.view.documented, lists: [], period: c.choice.from || c.choice.to ? { from: c.choice.from || null, to: c.choice.to || null } : undefined });
+    if (!sentence) return;
+    addToReport(vault, { ...sentence, lists: c.lists });
+    setSaid('Added: the Situation report page now offers to include this estimate.');
+  }
+
+  return (
+    <main class="wide-ish dashboard estimate">
+      <PageHeading>Estimate</PageHeading>
+      <About />
+      <form class="filters estimate-form" aria-label="What to estimate" onSubmit={submit}>
+        <fieldset class="checks">
+          <legend>Lists (2 to {MAX_LISTS} channels)</legend>
+          {!channels && !channelsError && <p class="hint">Loading the channels…</p>}
+          {channels?.map((c) => (
+            <div key={c.id}>
+              <input type="checkbox" id={`estimate-channel-${c.id}`} checked={choice.channels.includes(c.id)} onChange={(e) => toggle(c.id, e.currentTarget.checked)} />{' '}
+              <label for={`estimate-channel-${c.id}`}>
+                {listName(c, 'en')}
+                {c.retired ? ' (no longer used)' : ''}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <div>
+          <label for="estimate-from">Acts from</label>
+          <input id="estimate-from" type="date" value={choice.from} onInput={(e) => set('from')(e.currentTarget.value)} />
+        </div>
+        <div>
+          <label for="estimate-to">Acts to</label>
+          <input id="estimate-to" type="date" value={choice.to} onInput={(e) => set('to')(e.currentTarget.value)} />
+        </div>
+        <div>
+          <label for="estimate-incident">Incident</label>
+          <select id="estimate-incident" value={choice.incident} onChange={(e) => set('incident')(e.currentTarget.value)}>
+            <option value="">All incidents</option>
+            {incidents.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.code} {titles.get(i.id)?.title ?? ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <EntrySelect id="estimate-place" label="Place (the act’s or its incident’s)" entries={entries} kind="place" value={choice.place} onChange={set('place')} noneLabel="All places" />
+        </div>
+        <div>
+          <ActTypeSelect id="estimate-act-type" label="Act type" entries={entries} value={choice.actType} onChange={set('actType')} anyLabel="All act types" />
+        </div>
+        <div>
+          <label for="estimate-select">Choose the model by</label>
+          <select id="estimate-select" value={choice.select} onChange={(e) => set('select')(e.currentTarget.value as Criterion)}>
+            <option value="aic">AIC (fits the data more closely)</option>
+            <option value="bic">BIC (prefers simpler models)</option>
+          </select>
+        </div>
+        <div>
+          <LanguageSelect id="estimate-language" label="Language of the figures" value={language} onChange={setLanguage} />
+        </div>
+        <button type="submit" disabled={busy || !channels}>
+          Estimate
+        </button>
+      </form>
+      <Feedback error={error ?? (channelsError ? messageOf(channelsError, 'The channels could not be loaded.') : null)} said={said} />
+      {computed && (
+        <>
+          <EstimateFigures computed={computed} language={language} stratum={stratumText(computed.choice, incidents, entries)} />
+          <ForReport computed={computed} onAdd={() => addSentence(computed)} />
+        </>
+      )}
+    </main>
+  );
+}
+
+/** What the selection covers, in the workspace's words. */
+function stratumText(c: Choice, incidents: RecordView[], entries: RegistryEntry[]): string {
+  const parts = [c.from || c.to ? `acts ${c.from || '…'} to ${c.to || '…'}` : 'acts of any date'];
+  if (c.incident) parts.push(`incident ${incidents.find((i) => i.id === c.incident)?.code ?? ''}`);
+  if (c.place) parts.push(`at ${entries.find((e) => e.id === c.place)?.labels.en ?? 'the chosen place'}`);
+  if (c.actType) parts.push(actTypeLabel(entries, c.actType));
+  return parts.join(', ');
+}
+
+function ForReport({ computed, onAdd }: { computed: Computed; onAdd: () => void }) {
+  const r = computed.result;
+  const why = !r?.model
+    ? 'No model could be fitted, so there is no estimate to report.'
+    : r.ci95 === null
+      ? 'The chosen model has no interval, so it cannot be reported.'
+      : r.ci95[1] === null
+        ? 'The interval of the chosen model has no upper end: the data cannot say how many were missed, so the estimate cannot go into a report.'
+        : null;
+  return (
+    <section aria-labelledby="estimate-report">
+      <h2 id="estimate-report">In the situation report</h2>
+      {why ? (
+        <p data-not-reportable>{why}</p>
+      ) : (
+        <>
+          <p class="hint">The report states the documented count, the estimate with its 95 % interval, the method and the lists — never the estimate alone.</p>
+          <button type="button" onClick={onAdd}>
+            Add to the situation report
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function About() {
+  return (
+    <details class="about-estimate" open>
+      <summary>What the estimate means, and when not to trust it</summary>
+      <p>
+        No list catches everyone: families are afraid, and reporting can out people. When several independent lists (our report form, a lawyers’ network, a partner’s bundles, media monitoring)
+        overlap, the size of the overlaps says how many people none of them caught. The estimate is the number of people in the period and stratum, seen or not; its 95 % interval is the range the
+        data support. Report the interval with it, never a single number.
+      </p>
+      <p>
+        Do not trust it when the lists are not independent and no model accounts for it (e.g. the lawyers hear of people from our form), when some people are much harder to catch than others (they
+        hide, or only one list reaches them), when people came and went during the period, when an overlap is small (fewer than five people), or when the interval has no upper end. Groups are
+        left out: their members cannot be told apart. A person counts once after their records are linked: review possible duplicates first.
+      </p>
+    </details>
+  );
+}

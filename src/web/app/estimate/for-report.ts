@@ -1,0 +1,34 @@
+// The estimate a coordinator chose for the situation report: kept in this browser session only (no
+// server storage), forgotten on lock like everything opened. The lists keep their kind and opened
+// name, so the report names the built-in report form in its own language.
+import type { Forgettable, Vault } from '../vault.ts';
+import type { EstimateSentence } from '../../../core/estimate/words.ts';
+import { CHANNEL_KINDS, type ChannelKind } from '../../../core/records/channels.ts';
+import type { Language } from '../../../core/report/answers.ts';
+
+export interface ReportList {
+  kind: ChannelKind;
+  /** The team's name for the channel; null for the report form (named by the workspace). */
+  name: string | null;
+}
+
+export type ReportEstimate = Omit<EstimateSentence, 'lists'> & { lists: ReportList[] };
+
+class Chosen implements Forgettable {
+  estimate: ReportEstimate | null = null;
+  forget(): void {
+    this.estimate = null;
+  }
+}
+
+const chosen = (vault: Vault) => vault.hold('estimate-for-report', () => new Chosen());
+
+export const addToReport = (vault: Vault, estimate: ReportEstimate): void => void (chosen(vault).estimate = estimate);
+
+export const estimateForReport = (vault: Vault): ReportEstimate | null => chosen(vault).estimate;
+
+/** A list's name in a language: the team's own name, else its kind's name (the report form's). */
+export const listName = (list: ReportList, language: Language): string => list.name ?? CHANNEL_KINDS.find((k) => k.key === list.kind)!.labels[language];
+
+/** The sentence's figures with the lists named in the report's language. */
+export const sentenceIn = (estimate: ReportEstimate, language: Language): EstimateSentence => ({ ...estimate, lists: estimate.lists.map((l) => listName(l, language)) });
