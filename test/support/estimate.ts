@@ -1,6 +1,7 @@
 // A small, known set of records for the estimate's tests (API and browser): who each channel saw,
 // including a merge (the merged record's sources and repeated act) and a partner's bundle
-// (provenance on a merged record). Channels are set in the database, as the channels page would.
+// (provenance on a merged record). Channels, sources and the import are made through the API; the
+// report form's sources cite a report of the inbox, as only they can.
 //   person  acts (incident, type, day, place)                   channels seen by, Nov 2026
 //   P1      I1 arrest 11-02                                      form + lawyers (sources on the act)
 //   P2      I1 arrest 11-03                                      media (source on the person), hotline (not chosen)
@@ -10,16 +11,16 @@
 //   G       a group: I1 arrest 11-02, form                        counted apart
 //   P6 ← P6b  I1 arrest 11-05 (form); P6b's repeat of it (lawyers) and a source on P6b (media)
 //                                                                form + lawyers + media
-//   P7 ← P7'  I3 detention 11-22 (lawyers); I3 exported to a partner's bundle and imported as P7' (its
-//           own incident I3'), then merged                     lawyers + partner
+//   P7 ← P7'  I3 detention 11-22 (lawyers); I3 exported, then imported as a partner's bundle (P7' in
+//           its own incident I3', its sources in the partner's channel), then merged   lawyers + partner
 // I1 is at place A (its place list); I2 and I3 have none.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import type { LoggedIn } from './org.ts';
+import { postForm, type LoggedIn } from './org.ts';
 import type { TestServer } from './server.ts';
 import { query } from './db.ts';
 import { createRecord, type Made } from './records.ts';
 import { exportBundle, importBundle, partnerKeyOf } from './partners.ts';
+import { createChannel } from './channels.ts';
 import { FORM_CHANNEL_ID } from '../../src/core/records/channels.ts';
 
 export const ARREST = '030101000000';
@@ -34,19 +35,13 @@ export interface EstimateSeed {
 
 type ChannelName = keyof EstimateSeed['channels'];
 
-/** A channel row as the channels page makes one; its sealed name does not matter here. */
-async function addChannel(server: TestServer, kind: string): Promise<string> {
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await query(server, `insert into channels (id, kind, version, retired, created_at, created_by, updated_at, updated_by) values ('${id}', '${kind}', 1, 0, '${now}', 'test', '${now}', 'test')`);
-  return id;
-}
-
 const day = (date: string) => ({ date, precision: 'day' });
 const noEnd = { date: null, precision: 'unknown' };
 
 export async function seedEstimate(server: TestServer, coordinator: LoggedIn, admin: LoggedIn): Promise<EstimateSeed> {
-  const channels = { form: FORM_CHANNEL_ID, lawyers: await addChannel(server, 'lawyers'), media: await addChannel(server, 'media'), partner: await addChannel(server, 'partner'), hotline: await addChannel(server, 'hotline') };
+  const made = async (kind: string, name: string) => (await createChannel(coordinator, kind, name)).id;
+  const channels = { form: FORM_CHANNEL_ID, lawyers: await made('lawyers', 'Lawyers'), media: await made('media', 'Press review'), partner: await made('partner', 'Partner NGO'), hotline: await made('hotline', 'Night line') };
+  const report = await aReport(server);
   const registered = await admin.post('/api/registry', { kind: 'place', code: 'est-a', labels: { en: 'Place A', az: 'Place A', ru: 'Place A' }, placeKind: 'police', appealDays: null });
   assert.equal(registered.status, 201);
   const places = { a: ((await registered.json()) as { id: string }).id };
@@ -56,10 +51,13 @@ export async function seedEstimate(server: TestServer, coordinator: LoggedIn, ad
     createRecord(coordinator, 'person', { countingUnit, groupSize: countingUnit === 'group' ? 5 : null, ageRange: 'unknown', consentSharing: 'un', namePreference: 'anonymous', reprisalRisk: 'high' }, { name: 'secret name' });
   const act = (who: Made, where: Made, typeCode: string, date: string, placeId: string | null = null) =>
     createRecord(coordinator, 'act', { incidentId: where.id, personId: who.id, typeCode, start: day(date), end: noEnd, placeId }, { statedReason: 'secret' });
-  const source = async (targetType: 'act' | 'person', target: Made, channel: ChannelName | null) => {
-    const made = await createRecord(coordinator, 'source', { targetType, targetId: target.id, reportId: null, connection: 'victim', reliability: 'B', credibility: '2', sourceDate: null }, { description: 'secret source' });
-    await query(server, `update sources set channel_id = ${channel ? `'${channels[channel]}'` : 'null'} where id = '${made.id}'`);
-  };
+  const source = (targetType: 'act' | 'person', target: Made, channel: ChannelName | null) =>
+    createRecord(
+      coordinator,
+      'source',
+      { targetType, targetId: target.id, reportId: channel === 'form' ? report : null, connection: 'victim', reliability: 'B', credibility: '2', sourceDate: null, channelId: channel === 'form' || !channel ? null : channels[channel] },
+      { description: 'secret source' },
+    );
   const { i1, i2, i3 } = incidents;
 
   const p1 = await person();
@@ -88,19 +86,18 @@ export async function seedEstimate(server: TestServer, coordinator: LoggedIn, ad
 
   const p7 = await person();
   await source('act', await act(p7, i3, DETENTION, '2026-11-22'), 'lawyers');
-  await importedFromPartner(server, coordinator, i3, channels.partner);
+  const { file } = await exportBundle(coordinator, await partnerKeyOf(coordinator), [i3.id]);
+  const imported = await importBundle(coordinator, file, channels.partner);
+  assert.equal(imported.status, 200, await imported.clone().text());
   const [copy] = await query<{ record_id: string }>(server, `select record_id from provenance where record_type = 'person' and original_id = '${p7.id}'`);
   await merge(coordinator, p7, { id: copy!.record_id } as Made);
   return { channels, places, incidents, people: { p1, p2, p3, p4, p5, p6, p7 } };
 }
 
-/** The incident comes back as a partner's bundle (sealed to our own key); only the bundle names the partner's channel. */
-async function importedFromPartner(server: TestServer, coordinator: LoggedIn, incident: Made, channel: string) {
-  const { file } = await exportBundle(coordinator, await partnerKeyOf(coordinator), [incident.id]);
-  const imported = await importBundle(coordinator, file);
-  assert.equal(imported.status, 200, await imported.clone().text());
-  await query(server, `update sources set channel_id = null where id in (select record_id from provenance where record_type = 'source')`);
-  await query(server, `update bundle_imports set channel_id = '${channel}'`);
+/** A report of the inbox, which the report form's sources cite. */
+export async function aReport(server: TestServer): Promise<string> {
+  await postForm(server, '/report?lang=en', [['story', 'They took him at the metro.'], ['stillHeld', 'yes']]);
+  return (await query<{ id: string }>(server, 'select id from reports'))[0]!.id;
 }
 
 async function merge(member: LoggedIn, survivor: Made, merged: Made) {

@@ -81,10 +81,10 @@ export async function exportBundle(member: LoggedIn, partnerKeyText: string, inc
   return { doc, file };
 }
 
-/** Org B's member opens the file and imports it, as the browser does. */
-export async function importBundle(member: LoggedIn, file: Uint8Array): Promise<Response> {
+/** Org B's member opens the file and imports it, as the browser does (through the partner's channel, when given). */
+export async function importBundle(member: LoggedIn, file: Uint8Array, channelId?: string): Promise<Response> {
   const doc = await openBundle(file, member.keyring);
   const { entries } = (await (await member.get('/api/registry')).json()) as { entries: { id: string; kind: string; code: string }[] };
   const request = await planImport(doc, entries, await recordsKey(member));
-  return member.post('/api/bundles/import', request);
+  return member.post('/api/bundles/import', channelId ? { ...request, channelId } : request);
 }
