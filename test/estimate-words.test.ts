@@ -3,7 +3,7 @@
 // and no sentence at all for an estimate without a bounded interval.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ESTIMATE_WORDS, estimateLabels, estimateSentence, formatNumber, sentenceOf, warningText, type EstimateSentence } from '../src/core/estimate/words.ts';
+import { ESTIMATE_WORDS, estimateLabels, estimateSentence, formatDecimal, formatNumber, sentenceOf, warningText, type EstimateSentence } from '../src/core/estimate/words.ts';
 import { estimatePopulation } from '../src/core/estimate/select.ts';
 import { historiesFromRows } from '../src/core/estimate/histories.ts';
 import { LANGUAGES } from '../src/core/report/answers.ts';
@@ -62,6 +62,8 @@ describe('estimate words', () => {
     const az = estimateSentence('az', SENTENCE);
     assert.ok(az.startsWith('Sənədləşdirilib 412; qiymətləndirmə 780 (95 % EI 610–1.050)') && az.includes('media monitoring'), az);
     for (const language of LANGUAGES) assert.ok(estimateLabels(language).heading.length > 10);
+    assert.equal(formatDecimal('en', -1e-9), '0.00', 'a saturated model’s deviance is not "-0.00"');
+    assert.equal(formatDecimal('ru', 1234.5), '1\u00a0234,50');
   });
 
   it('refuses a sentence without a bounded interval', () => {

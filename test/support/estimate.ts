@@ -108,3 +108,21 @@ async function merge(member: LoggedIn, survivor: Made, merged: Made) {
 
 /** Who each channel saw in November 2026, as sets of channel names per documented individual. */
 export const NOVEMBER: ChannelName[][] = [['form', 'lawyers'], ['media'], ['lawyers'], [], ['form'], ['form', 'lawyers', 'media'], ['lawyers', 'partner']];
+
+/**
+ * People by pattern, for a bigger set (the browser test): `counts[pattern]` people, each with one
+ * arrest in `incident` on `date` and a source in each channel of the pattern (bit i: channels[i]);
+ * `unseen` more with a source of no channel.
+ */
+export async function seedHistories(coordinator: LoggedIn, incident: Made, date: string, channels: readonly string[], counts: readonly number[], unseen: number): Promise<void> {
+  const person = () => createRecord(coordinator, 'person', { countingUnit: 'individual', groupSize: null, ageRange: 'unknown', consentSharing: 'none', namePreference: 'anonymous', reprisalRisk: 'high' }, { name: 'secret name' });
+  const patterns = counts.flatMap((count, pattern) => Array.from({ length: count }, () => pattern));
+  for (const pattern of [...patterns, ...Array.from({ length: unseen }, () => 0)]) {
+    const who = await person();
+    const act = await createRecord(coordinator, 'act', { incidentId: incident.id, personId: who.id, typeCode: ARREST, start: day(date), end: noEnd, placeId: null }, { statedReason: 'secret' });
+    const lists = channels.map((id, i) => ((pattern >> i) & 1 ? id : null)).filter((id) => id !== null);
+    for (const channelId of pattern ? lists : [null]) {
+      await createRecord(coordinator, 'source', { targetType: 'act', targetId: act.id, reportId: null, connection: 'victim', reliability: 'B', credibility: '2', sourceDate: null, channelId }, { description: 'secret source' });
+    }
+  }
+}

@@ -11,7 +11,8 @@ export const formatNumber = (language: Language, n: number): string => n.toLocal
 
 /** A fit statistic (deviance, AIC, BIC) to two decimals. */
 export const formatDecimal = (language: Language, n: number): string =>
-  n.toLocaleString(language === 'az' ? 'az-Latn' : language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  // A saturated model's deviance is 0 up to rounding: never "-0.00".
+  (Math.abs(n) < 0.005 ? 0 : n).toLocaleString(language === 'az' ? 'az-Latn' : language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** An estimate as people are counted: whole, its interval rounded outwards (never narrower than computed). */
 export function roundedFigures(estimate: number, ci95: readonly [number, number | null]): { estimate: number; ci95: [number, number | null] } {

@@ -74,10 +74,6 @@ export function EstimatePage({ vault }: { vault: Vault }) {
   useEffect(() => {
     api<{ records: RecordView[] }>('/api/records/incident?limit=1000').then((r) => setIncidents(r.records), () => setIncidents([]));
   }, []);
-  // The channels still in use are chosen to begin with (at most eight).
-  useEffect(() => {
-    if (channels) setChoice((c) => ({ ...c, channels: channels.filter((ch) => !ch.retired).slice(0, MAX_LISTS).map((ch) => ch.id) }));
-  }, [channels]);
 
   const set = <K extends keyof Choice>(key: K) => (value: Choice[K]) => setChoice((c) => ({ ...c, [key]: value }));
   const toggle = (id: string, on: boolean) => set('channels')(channels!.map((c) => c.id).filter((c) => (c === id ? on : choice.channels.includes(c))));
@@ -113,7 +109,7 @@ export function EstimatePage({ vault }: { vault: Vault }) {
       <About />
       <form class="filters estimate-form" aria-label="What to estimate" onSubmit={submit}>
         <fieldset class="checks">
-          <legend>Lists (2 to {MAX_LISTS} channels)</legend>
+          <legend>Lists (2 to {MAX_LISTS} channels that learn of people independently)</legend>
           {!channels && !channelsError && <p class="hint">Loading the channels…</p>}
           {channels?.map((c) => (
             <div key={c.id}>

@@ -176,7 +176,7 @@ function EstimateChart({ models, documented, labels: L, language }: { models: Mo
   const highs = models.map((m) => m.ci95![1] ?? m.estimate * 1.5);
   const max = Math.max(documented, ...highs, ...models.map((m) => m.estimate)) * 1.05 || 1;
   const x = (n: number) => LEFT + (Math.min(n, max) / max) * (W - LEFT - RIGHT);
-  const height = models.length * ROW + 30;
+  const height = models.length * ROW + 34;
   const num = (n: number) => formatNumber(language, n);
   const description = models.map((m) => `${m.model}: ${figuresOf(language, m).estimate} (${figuresOf(language, m).interval})`).join('; ');
   return (
@@ -198,7 +198,14 @@ function EstimateChart({ models, documented, labels: L, language }: { models: Mo
             </g>
           );
         })}
-        <line x1={x(documented)} x2={x(documented)} y1="0" y2={height - 20} class="documented" />
+        <line x1={LEFT} x2={W - RIGHT} y1={height - 24} y2={height - 24} class="axis" />
+        <text x={LEFT} y={height - 6} text-anchor="start" class="tick">
+          0
+        </text>
+        <text x={W - RIGHT} y={height - 6} text-anchor="end" class="tick">
+          {num(Math.round(max))}
+        </text>
+        <line x1={x(documented)} x2={x(documented)} y1="0" y2={height - 24} class="documented" />
         <text x={x(documented)} y={height - 6} text-anchor="middle" class="tick">
           {`${L.documented}: ${num(documented)}`}
         </text>
