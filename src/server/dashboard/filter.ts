@@ -14,12 +14,19 @@ const and = (parts: Condition[]): Condition => (parts.length ? sql.join(parts, s
  * act that repeats another record of the same person's (after a merge: one arrest, one count).
  */
 export function actFilter(f: Pick<DashboardFilter, 'from' | 'to' | 'incident'>): Condition {
-  const parts: Condition[] = [sql`a.duplicate_of is null`];
+  return and([sql`a.duplicate_of is null`, ...periodParts(f)]);
+}
+
+/** The incident and date range alone, repeats included (the estimate finds those by their own index). */
+export const periodFilter = (f: Pick<DashboardFilter, 'from' | 'to' | 'incident'>): Condition => and(periodParts(f));
+
+function periodParts(f: Pick<DashboardFilter, 'from' | 'to' | 'incident'>): Condition[] {
+  const parts: Condition[] = [];
   if (f.incident) parts.push(sql`a.incident_id = ${f.incident}`);
   if (f.from || f.to) parts.push(sql`a.date_start_precision = 'day'`);
   if (f.from) parts.push(sql`a.date_start >= ${f.from}`);
   if (f.to) parts.push(sql`a.date_start <= ${f.to}`);
-  return and(parts);
+  return parts;
 }
 
 export const hasRange = (f: Pick<DashboardFilter, 'from' | 'to'>) => !!(f.from || f.to);

@@ -19,6 +19,7 @@ import * as m017 from './migrations/017-login-guard.ts';
 import * as m018 from './migrations/018-person-merges.ts';
 import * as m019 from './migrations/019-duplicate-acts.ts';
 import * as m020 from './migrations/020-channels.ts';
+import * as m021 from './migrations/021-estimate-indexes.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '018-person-merges': m018,
   '019-duplicate-acts': m019,
   '020-channels': m020,
+  '021-estimate-indexes': m021,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
