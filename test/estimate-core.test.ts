@@ -4,7 +4,7 @@
 // Sources:
 // - HIV: Abeni, D.D., Brancato, G. and Perucci, C.A. (1994) Capture-recapture to estimate the size of the
 //   population with human immunodeficiency virus type 1 infection. Epidemiology 5, 410–414; four reporting
-//   centres in Rome. Counts as bundled in Rcapture 1.4-4 (data/HIV.rda, github.com/cran/Rcapture), whose
+//   centres in Rome (test/reference/hiv-rome.csv). Counts as bundled in Rcapture 1.4-4 (data/HIV.rda, github.com/cran/Rcapture), whose
 //   help page (man/HIV.Rd; Baillargeon, S. and Rivest, L.-P. (2007) Rcapture: Loglinear models for
 //   capture-recapture in R. J. Stat. Software 19(5), doi:10.18637/jss.v019.i05) says: "1774 out of 1896
 //   individuals (94%) appear on one list only" and, after fitting every pairwise interaction, "only the
@@ -26,12 +26,9 @@ import { chapman, lincolnPetersen } from '../src/core/estimate/two-lists.ts';
 import { allPairs, enumerateModels, formatModel, independence, parseModel, permuteModel, ModelNotationError } from '../src/core/estimate/models.ts';
 import { fitModel } from '../src/core/estimate/loglinear.ts';
 import { estimatePopulation, fitWithInterval } from '../src/core/estimate/select.ts';
+import { referenceDataset } from './support/estimate-datasets.ts';
 
-const HIV_ROWS = [
-  [1, 1, 1, 1, 0], [1, 1, 1, 0, 3], [1, 1, 0, 1, 1], [1, 1, 0, 0, 33], [1, 0, 1, 1, 0], [1, 0, 1, 0, 20], [1, 0, 0, 1, 6], [1, 0, 0, 0, 403],
-  [0, 1, 1, 1, 3], [0, 1, 1, 0, 35], [0, 1, 0, 1, 10], [0, 1, 0, 0, 545], [0, 0, 1, 1, 11], [0, 0, 1, 0, 621], [0, 0, 0, 1, 205],
-];
-const hiv = historiesFromRows(HIV_ROWS.map((row) => ({ pattern: row.slice(0, 4), count: row[4]! })));
+const hiv = referenceDataset('hiv-rome');
 
 const twoLists = (n1: number, n2: number, m: number) =>
   historiesFromRows([{ pattern: [1, 1], count: m }, { pattern: [1, 0], count: n1 - m }, { pattern: [0, 1], count: n2 - m }]);
@@ -142,8 +139,7 @@ describe('log-linear models on the HIV lists', () => {
   });
 
   it('says when the saturated three-list model leaves nothing to check its fit', () => {
-    const three = historiesFromRows(HIV_ROWS.filter((row) => row[3] === 0 && row.slice(0, 3).some(Boolean)).map((row) => ({ pattern: row.slice(0, 3), count: row[4]! })));
-    const result = fitWithInterval(three, allPairs(3));
+    const result = fitWithInterval(referenceDataset('hiv-rome-3'), allPairs(3));
     assert.ok(result?.warnings.some((w) => w.code === 'no-fit-check'));
   });
 });

@@ -70,24 +70,55 @@ function linearPredictor(design: Design, beta: readonly number[]) {
   return design.map((row) => row.reduce((sum, x, k) => sum + x * beta[k]!, 0));
 }
 
-/** Solves (X'WX) β = X'Wz by Cholesky; null when X'WX is not positive definite. */
-function weightedLeastSquares(design: Design, w: readonly number[], z: readonly number[], p: number): number[] | null {
+/** X'WX, the Fisher information of a Poisson log-linear fit when w = μ. */
+function weightedCrossProduct(design: Design, w: readonly number[], p: number): number[][] {
   const xtwx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  const xtwz = new Array<number>(p).fill(0);
   design.forEach((row, i) => {
     const wi = w[i]!;
     for (let a = 0; a < p; a++) {
       const xa = row[a]!;
       if (xa === 0) continue;
-      xtwz[a]! += xa * wi * z[i]!;
       for (let b = a; b < p; b++) xtwx[a]![b]! += xa * wi * row[b]!;
     }
   });
   for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtwx[a]![b] = xtwx[b]![a]!;
-  const cholesky = new CholeskyDecomposition(new Matrix(xtwx));
+  return xtwx;
+}
+
+/** Solves (X'WX) β = X'Wz by Cholesky; null when X'WX is not positive definite. */
+function weightedLeastSquares(design: Design, w: readonly number[], z: readonly number[], p: number): number[] | null {
+  const xtwz = new Array<number>(p).fill(0);
+  design.forEach((row, i) => {
+    for (let a = 0; a < p; a++) if (row[a] !== 0) xtwz[a]! += row[a]! * w[i]! * z[i]!;
+  });
+  const cholesky = new CholeskyDecomposition(new Matrix(weightedCrossProduct(design, w, p)));
   if (!cholesky.isPositiveDefinite()) return null;
   const solution = cholesky.solve(Matrix.columnVector(xtwz)).to1DArray();
   return solution.every(Number.isFinite) ? solution : null;
+}
+
+/** (X'WX)⁻¹ at the fit, R's vcov for a Poisson glm; null when it cannot be inverted. */
+function inverseInformation(design: Design, mu: readonly number[]): Matrix | null {
+  const p = design[0]!.length;
+  const cholesky = new CholeskyDecomposition(new Matrix(weightedCrossProduct(design, mu, p)));
+  return cholesky.isPositiveDefinite() ? cholesky.solve(Matrix.eye(p)) : null;
+}
+
+/**
+ * N̂'s standard error (Rcapture's getN: √(e^β₀ + e^{2β₀} var β₀)) and its asymptotic bias (Rivest &
+ * Lévesque 2001, as Rcapture's closedp.fitone computes it); NaN when the information is singular.
+ */
+function precisionOf(design: Design, fit: PoissonFit): { standardError: number; bias: number } {
+  const inverse = fit.converged ? inverseInformation(design, fit.fitted) : null;
+  if (!inverse) return { standardError: Number.NaN, bias: Number.NaN };
+  const unseen = Math.exp(fit.coefficients[0]!);
+  const p = inverse.rows;
+  const x = new Matrix(design);
+  const xi = design.map((row, i) => -0.5 * x.getRowVector(i).mmul(inverse).mmul(Matrix.columnVector(row)).get(0, 0));
+  const psi = Array.from({ length: p }, (_, a) => -2 * design.reduce((sum, row, i) => sum + row[a]! * fit.fitted[i]! * xi[i]!, 0));
+  psi[0]! -= 1;
+  const first = -inverse.getRow(0).reduce((sum, v, a) => sum + v * psi[a]!, 0);
+  return { standardError: Math.sqrt(unseen + unseen * unseen * inverse.get(0, 0)), bias: 0.5 * unseen * first };
 }
 
 export interface ModelFit {
@@ -98,6 +129,9 @@ export interface ModelFit {
   unseen: number;
   /** Poisson estimate N̂ = observed + unseen, what Rcapture reports as `abundance`. */
   estimate: number;
+  /** N̂'s asymptotic standard error and bias (NaN when the fit's information is singular). */
+  standardError: number;
+  bias: number;
   parameters: number;
   deviance: number;
   df: number;
@@ -112,13 +146,15 @@ export interface ModelFit {
 export function fitModel(histories: CaptureHistories, model: LogLinearModel): ModelFit {
   const y = observablePatterns(histories.lists).map((pattern) => histories.counts[pattern]!);
   const observed = y.reduce((a, b) => a + b, 0);
-  const fit = fitPoisson(designMatrix(model), y);
+  const design = designMatrix(model);
+  const fit = fitPoisson(design, y);
   const parameters = 1 + model.lists + model.pairs.length;
   const unseen = Math.exp(fit.coefficients[0]!);
   const aic = -2 * fit.logLikelihood + 2 * parameters;
   return {
     model, fit, observed, unseen,
     estimate: observed + unseen,
+    ...precisionOf(design, fit),
     parameters,
     deviance: fit.deviance,
     df: y.length - parameters,
