@@ -98,10 +98,20 @@ function weightedLeastSquares(design: Design, w: readonly number[], z: readonly 
 }
 
 /** (X'WX)⁻¹ at the fit, R's vcov for a Poisson glm; null when it cannot be inverted. */
-function inverseInformation(design: Design, mu: readonly number[]): Matrix | null {
+function inverseInformation(design: Design, mu: readonly number[]): number[][] | null {
   const p = design[0]!.length;
   const cholesky = new CholeskyDecomposition(new Matrix(weightedCrossProduct(design, mu, p)));
-  return cholesky.isPositiveDefinite() ? cholesky.solve(Matrix.eye(p)) : null;
+  return cholesky.isPositiveDefinite() ? cholesky.solve(Matrix.eye(p)).to2DArray() : null;
+}
+
+/** x'Vx for one design row (plain loops: this runs for every cell of every model). */
+function quadraticForm(row: readonly number[], v: readonly (readonly number[])[]): number {
+  let sum = 0;
+  for (let a = 0; a < row.length; a++) {
+    if (row[a] === 0) continue;
+    for (let b = 0; b < row.length; b++) sum += row[a]! * v[a]![b]! * row[b]!;
+  }
+  return sum;
 }
 
 /**
@@ -109,16 +119,19 @@ function inverseInformation(design: Design, mu: readonly number[]): Matrix | nul
  * Lévesque 2001, as Rcapture's closedp.fitone computes it); NaN when the information is singular.
  */
 function precisionOf(design: Design, fit: PoissonFit): { standardError: number; bias: number } {
-  const inverse = fit.converged ? inverseInformation(design, fit.fitted) : null;
-  if (!inverse) return { standardError: Number.NaN, bias: Number.NaN };
+  const v = fit.converged ? inverseInformation(design, fit.fitted) : null;
+  if (!v) return { standardError: Number.NaN, bias: Number.NaN };
   const unseen = Math.exp(fit.coefficients[0]!);
-  const p = inverse.rows;
-  const x = new Matrix(design);
-  const xi = design.map((row, i) => -0.5 * x.getRowVector(i).mmul(inverse).mmul(Matrix.columnVector(row)).get(0, 0));
-  const psi = Array.from({ length: p }, (_, a) => -2 * design.reduce((sum, row, i) => sum + row[a]! * fit.fitted[i]! * xi[i]!, 0));
+  const p = v.length;
+  // ψ = −2 X' diag(μ) ξ with ξᵢ = −½ xᵢ'Vxᵢ, less 1 in the intercept's place; the bias is ½ e^β₀ (−Vψ)₀.
+  const psi = new Array<number>(p).fill(0);
+  design.forEach((row, i) => {
+    const weight = -2 * fit.fitted[i]! * (-0.5 * quadraticForm(row, v));
+    for (let a = 0; a < p; a++) if (row[a] !== 0) psi[a]! += row[a]! * weight;
+  });
   psi[0]! -= 1;
-  const first = -inverse.getRow(0).reduce((sum, v, a) => sum + v * psi[a]!, 0);
-  return { standardError: Math.sqrt(unseen + unseen * unseen * inverse.get(0, 0)), bias: 0.5 * unseen * first };
+  const first = -v[0]!.reduce((sum, value, a) => sum + value * psi[a]!, 0);
+  return { standardError: Math.sqrt(unseen + unseen * unseen * v[0]![0]!), bias: 0.5 * unseen * first };
 }
 
 export interface ModelFit {
