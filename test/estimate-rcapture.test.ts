@@ -68,6 +68,22 @@ describe('Rcapture 1.4-4 on published datasets', () => {
     assert.equal(estimatePopulation(dataset('hiv-rome'), { select: 'bic', intervals: 1 }).model, '[1][2][3][4]');
   });
 
+  it('averages the HIV models by their AIC weights, from Rcapture\'s own estimates, errors and AICs', () => {
+    const rows = references.filter((r) => r.dataset === 'hiv-rome');
+    const best = Math.min(...rows.map((r) => r.AIC));
+    const raw = rows.map((r) => Math.exp(-(r.AIC - best) / 2));
+    const w = raw.map((x) => x / raw.reduce((a, b) => a + b, 0));
+    const mean = rows.reduce((sum, r, i) => sum + w[i]! * r.abundance, 0);
+    const se = rows.reduce((sum, r, i) => sum + w[i]! * Math.sqrt(r.stderr ** 2 + (r.abundance - mean) ** 2), 0);
+    const averaged = estimatePopulation(dataset('hiv-rome'), { select: 'aic', intervals: 0 }).averaged!;
+    within(averaged.estimate, mean, 0.0005, 'averaged estimate');
+    within(averaged.standardError, se, 0.001, 'unconditional standard error');
+    within(averaged.ci95[1], mean + 1.96 * se, 0.001, 'upper bound');
+    assert.equal(averaged.weights[0]!.model, '[12][3][4]');
+    // Close contenders share the weight: the best model alone would claim too much certainty.
+    assert.ok(averaged.weights[0]!.weight < 0.5 && averaged.standardError > 1188.7);
+  });
+
   it("the UK Home Office's 2013 model of modern slavery: about 11,400, within the published 10,000–13,000", () => {
     const result = estimatePopulation(dataset('uk-modern-slavery-2013'), { models: [parseModel('[12][13][24][25][35][36][45]', 6)] });
     assert.equal(result.observed, 2744);

@@ -5,6 +5,7 @@ import { profileInterval, UPPER_SEARCH_FACTOR } from './interval.ts';
 import { fitModel, type ModelFit } from './loglinear.ts';
 import { enumerateModels, formatModel, type LogLinearModel } from './models.ts';
 import { ASSUMPTIONS, overlapWarnings, type EstimateWarning } from './warnings.ts';
+import { averageModels, type AveragedEstimate } from './averaging.ts';
 
 export type Criterion = 'aic' | 'bic';
 
@@ -36,6 +37,8 @@ export interface MseResult {
   ci95: [number, number | null] | null;
   /** Ranked best first; models that could not be fitted are left out (and named in `unfitted`). */
   models: ModelResult[];
+  /** Every fitted model's estimate weighted by its criterion (null when none could be fitted). */
+  averaged: AveragedEstimate | null;
   unfitted: string[];
   warnings: EstimateWarning[];
 }
@@ -134,6 +137,7 @@ export function estimatePopulation(histories: CaptureHistories, options: Estimat
     estimate: best?.estimate ?? null,
     ci95: best?.ci95 ?? null,
     models,
+    averaged: averageModels(models, select, observedCount(histories)),
     unfitted,
     warnings: [...warnings, ...(best?.warnings ?? [])],
   };
