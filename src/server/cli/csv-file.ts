@@ -46,7 +46,7 @@ async function feed(parser: Parser, path: string, decoder: TextDecoder): Promise
     for await (const chunk of createReadStream(path)) {
       if (parser.destroyed) return; // the parser found a problem: reading on is pointless
       // Wait while the parser is full — or stop, when it has closed on a problem of its own.
-      if (!parser.write(decode(decoder, chunk as Buffer, path))) await new Promise((resolve) => (parser.once('drain', resolve), parser.once('close', resolve)));
+      if (!parser.write(decode(decoder, chunk as Buffer, path))) await drainedOrClosed(parser);
     }
     if (parser.destroyed) return;
     parser.end(decode(decoder, Buffer.alloc(0), path));
@@ -58,6 +58,19 @@ async function feed(parser: Parser, path: string, decoder: TextDecoder): Promise
     parser.destroy(failure);
     throw failure;
   }
+}
+
+/** Resolves when the parser has room again — or has closed on a problem of its own — leaving no listener behind (a large file waits many times). */
+function drainedOrClosed(parser: Parser): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      parser.off('drain', done);
+      parser.off('close', done);
+      resolve();
+    };
+    parser.once('drain', done);
+    parser.once('close', done);
+  });
 }
 
 /** csv-parse's findings in the words of someone who made the file in a spreadsheet or by hand. */
