@@ -13,6 +13,7 @@ const BENCHES = [
   ['attack.ts', 'runAttackBench'],
   ['pow.ts', 'runPowBench'],
   ['linkage.ts', 'runLinkageBench'],
+  ['estimate.ts', 'runEstimateBench'],
 ] as const;
 
 for (const [file, run] of BENCHES) {

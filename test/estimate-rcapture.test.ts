@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseModel } from '../src/core/estimate/models.ts';
 import { estimatePopulation, fitWithInterval } from '../src/core/estimate/select.ts';
-import { readReferenceCsv, referenceDataset as dataset } from './support/estimate-datasets.ts';
+import { readReferenceCsv, referenceDataset as dataset } from './support/estimate-data.ts';
 
 interface Reference {
   dataset: string; model: string; abundance: number; stderr: number; deviance: number; df: number;

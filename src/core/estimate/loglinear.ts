@@ -67,20 +67,31 @@ export function fitPoisson(design: Design, y: readonly number[], start?: readonl
 }
 
 function linearPredictor(design: Design, beta: readonly number[]) {
-  return design.map((row) => row.reduce((sum, x, k) => sum + x * beta[k]!, 0));
+  return design.map((row) => {
+    let sum = 0;
+    for (let k = 0; k < row.length; k++) sum += row[k]! * beta[k]!;
+    return sum;
+  });
 }
 
 /** X'WX, the Fisher information of a Poisson log-linear fit when w = μ. */
 function weightedCrossProduct(design: Design, w: readonly number[], p: number): number[][] {
   const xtwx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  design.forEach((row, i) => {
+  // A row's zero columns add nothing: only its non-zero ones are visited (a pattern seen by few lists
+  // has few), in the same order as a full pass, so the sums are the same to the last bit.
+  const nonZero = new Array<number>(p);
+  for (let i = 0; i < design.length; i++) {
+    const row = design[i]!;
     const wi = w[i]!;
-    for (let a = 0; a < p; a++) {
+    let count = 0;
+    for (let k = 0; k < p; k++) if (row[k] !== 0) nonZero[count++] = k;
+    for (let s = 0; s < count; s++) {
+      const a = nonZero[s]!;
       const xa = row[a]!;
-      if (xa === 0) continue;
-      for (let b = a; b < p; b++) xtwx[a]![b]! += xa * wi * row[b]!;
+      const sums = xtwx[a]!;
+      for (let t = s; t < count; t++) sums[nonZero[t]!]! += xa * wi * row[nonZero[t]!]!;
     }
-  });
+  }
   for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtwx[a]![b] = xtwx[b]![a]!;
   return xtwx;
 }
