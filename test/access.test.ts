@@ -136,6 +136,12 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/linkage/merges/:id/undo': TRIAGERS,
   'POST /api/linkage/distinct': TRIAGERS,
   'POST /api/linkage/distinct/forget': TRIAGERS,
+  'GET /api/channels': READERS,
+  'POST /api/channels': COORDINATORS,
+  'POST /api/channels/:id': COORDINATORS,
+  'POST /api/channels/:id/retire': COORDINATORS,
+  'POST /api/channels/:id/restore': COORDINATORS,
+  'POST /api/sources/:id/channel': COORDINATORS,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

@@ -45,6 +45,7 @@ import { dashboardRoutes } from './dashboard/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { powRoutes } from './pow/routes.ts';
 import { linkageRoutes } from './linkage/routes.ts';
+import { channelRoutes } from './channels/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -218,5 +219,6 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(exportRoutes);
   await app.register(powRoutes);
   await app.register(linkageRoutes);
+  await app.register(channelRoutes);
   return app;
 }

@@ -11,6 +11,8 @@ export const importRequest = z.object({
   bundleId: z.uuid(),
   /** Who sent it and the day they made it, sealed to this organization's records key. */
   origin: secretPart,
+  /** The partner's channel (issue 12): a 'partner' channel; every source the bundle brings is in it. */
+  channelId: z.uuid().nullable().optional(),
   /** Registry entries this organization lacks (matched by kind and code), with the ids chosen for them. */
   registry: z.array(z.object({ id: z.uuid(), entry: registryInput })).max(10_000),
   /** In the order they can be created: incidents, persons, acts, involvements, sources. */

@@ -141,6 +141,11 @@ export const sourceInput = z.object({
   reliability: z.enum(RELIABILITY),
   credibility: z.enum(CREDIBILITY),
   sourceDate: day.nullable(),
+  /**
+   * The channel (list) it came through (issue 12). The server decides for a report of the inbox (the
+   * form's) and keeps it through edits; coordinators change it with POST /api/sources/:id/channel.
+   */
+  channelId: id.nullable().optional(),
   secret: secretPart,
 });
 

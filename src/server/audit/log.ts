@@ -51,6 +51,11 @@ export const AUDIT_ACTIONS = [
   'webhook.removed',
   'document.generated',
   'document.sent',
+  'channel.created',
+  'channel.updated',
+  'channel.retired',
+  'channel.restored',
+  'source.channel-changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,6 +12,7 @@ import { appendAudit } from '../audit/log.ts';
 import { INPUTS, insertRecord } from '../records/create.ts';
 import { writeDetention } from '../records/detention.ts';
 import { checkedSecret, mustExist } from '../records/store.ts';
+import { importChannel } from '../channels/store.ts';
 
 /** Who may send and receive bundles: they speak for the organization. */
 const BUNDLERS = ['admin', 'coordinator'] as const;
@@ -69,9 +70,13 @@ export const bundleRoutes: FastifyPluginAsync = async (app) => {
         // Originals already imported from this bundle are skipped, and whatever refers to them is
         // pointed at the record made the first time: importing twice adds nothing.
         const already = new Map((await trx.selectFrom('provenance').select(['original_id', 'record_id']).where('bundle_id', '=', input.bundleId).execute()).map((r) => [r.original_id, r.record_id]));
-        if (!(await trx.selectFrom('bundle_imports').select('bundle_id').where('bundle_id', '=', input.bundleId).executeTakeFirst())) {
+        const imported = await trx.selectFrom('bundle_imports').select(['bundle_id', 'channel_id']).where('bundle_id', '=', input.bundleId).executeTakeFirst();
+        const channelId = await importChannel(trx, input.channelId ?? null, imported);
+        if (!imported) {
           const origin = await checkedSecret(trx, secret, input.origin, { current: true });
-          await trx.insertInto('bundle_imports').values({ bundle_id: input.bundleId, ...origin, imported_on: now.slice(0, 10), imported_by: member }).execute();
+          await trx.insertInto('bundle_imports').values({ bundle_id: input.bundleId, ...origin, imported_on: now.slice(0, 10), imported_by: member, channel_id: channelId }).execute();
+        } else if (imported.channel_id !== channelId) {
+          await trx.updateTable('bundle_imports').set({ channel_id: channelId }).where('bundle_id', '=', input.bundleId).execute();
         }
         let registryAdded = 0;
         for (const { id, entry } of input.registry) {
@@ -97,7 +102,8 @@ export const bundleRoutes: FastifyPluginAsync = async (app) => {
             skipped += 1;
             continue;
           }
-          const raw = { ...(r.record as Record<string, unknown>) };
+          // A partner's source is in the partner's channel, whatever the bundle said.
+          const raw: Record<string, unknown> = { ...(r.record as Record<string, unknown>), ...(r.type === 'source' ? { channelId } : {}) };
           for (const field of REFERENCES) if (typeof raw[field] === 'string' && moved.has(raw[field])) raw[field] = moved.get(raw[field]);
           const record = parse(INPUTS[r.type] as z.ZodType<never>, raw);
           await insertRecord(trx, secret, { type: r.type, id: r.id, record, member, now });

@@ -9,6 +9,7 @@ import type { ServerSecret } from '../secret.ts';
 import { HttpError } from '../http/errors.ts';
 import { TABLES, appendVersion, checkedSecret, codeOf, mustExist } from './store.ts';
 import { plainColumns, type RecordInput } from './plain.ts';
+import { newSourceChannel } from '../channels/store.ts';
 
 export const INPUTS: { [T in RecordType]: z.ZodType<RecordInput<T>> } = {
   incident: incidentInput,
@@ -69,7 +70,8 @@ export async function insertRecord<T extends RecordType>(
   const secret = await checkedSecret(trx, serverSecret, record.secret, { current: true });
   const table = TABLES[type] as 'incidents';
   if (await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) throw new HttpError(409, 'edit-conflict');
-  const plain = { ...plainColumns(record), ...(type === 'person' ? { consent_recorded_by: member, consent_recorded_at: now } : {}) };
+  const plain: Record<string, unknown> = { ...plainColumns(record), ...(type === 'person' ? { consent_recorded_by: member, consent_recorded_at: now } : {}) };
+  if (type === 'source') plain.channel_id = await newSourceChannel(trx, record as RecordInput<'source'>);
   const row = await trx
     .insertInto(table)
     .values({ id, ...plain, ...secret, version: 1, created_at: now, created_by: member, updated_at: now, updated_by: member } as never)

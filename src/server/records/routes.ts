@@ -17,6 +17,8 @@ import { plainColumns, plainView } from './plain.ts';
 import { INPUTS, checkReferences, insertRecord } from './create.ts';
 import { writeDetention } from './detention.ts';
 import { effectiveConsent, type ConsentRow } from '../linkage/consent.ts';
+import { editedSourceChannel } from '../channels/store.ts';
+import type { RecordInput } from './plain.ts';
 
 const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 const WRITERS = ['admin', 'coordinator', 'documenter'] as const;
@@ -88,6 +90,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
         // A merged person stays merged through an edit, and its versions say so (plain.ts).
         if (current.merged_into) plain.merged_into = current.merged_into;
       }
+      if (type === 'source') plain.channel_id = editedSourceChannel(current as { channel_id: string | null }, record as RecordInput<'source'>);
       const next = version + 1;
       const updated = await trx
         .updateTable(table(type))
