@@ -13,6 +13,7 @@ const BENCHES = [
   ['attack.ts', 'runAttackBench'],
   ['pow.ts', 'runPowBench'],
   ['linkage.ts', 'runLinkageBench'],
+  ['estimate.ts', 'runEstimateBench'],
   ['estimate-histories.ts', 'runEstimateHistoriesBench'],
 ] as const;
 

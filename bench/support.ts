@@ -102,3 +102,6 @@ export async function launchVigil(dataDir: string, extraEnv: Record<string, stri
   await waitUntilUp(`${base}/exit`, child, () => output);
   return { child, base };
 }
+
+/** The middle value (the upper middle for an even count). */
+export const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

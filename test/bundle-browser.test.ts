@@ -105,9 +105,14 @@ for (const backend of BACKENDS) describe(`partner bundles in Chromium on ${backe
     assert.match(text, /identity withheld \(no consent to share\)/);
     assert.ok(!text.includes('Руслан'), 'the person without consent has no name in the bundle');
     assert.deepEqual(await axe(pageB), []);
+    assert.equal(await pageB.locator('#bundle-channel option:checked').innerText(), 'A new partner channel: Test defenders');
     await pageB.getByRole('button', { name: 'Import these records' }).click();
     await pageB.getByText('Imported 8 records.').waitFor(STEP);
     assert.equal(Number((await query<{ n: number }>(b, 'select count(*) as n from incidents'))[0]!.n), 1);
+    // The partner became a channel (its name sealed), and every source it brought is in it.
+    const partners = async () => (await query<{ id: string }>(b, "select id from channels where kind = 'partner'")).map((c) => c.id);
+    const [partner] = await partners();
+    assert.deepEqual([...new Set((await query<{ channel_id: string }>(b, 'select channel_id from sources')).map((s) => s.channel_id))], [partner]);
 
     await pageB.getByRole('link', { name: `Open the imported incident (their ${seeded.incident.code})` }).click();
     await pageB.locator('[data-incident-page]').waitFor(STEP);
@@ -126,9 +131,11 @@ for (const backend of BACKENDS) describe(`partner bundles in Chromium on ${backe
     await pageB.click('a[href="#partners"]');
     await pageB.setInputFiles('#bundle-file', saved);
     await pageB.getByText(/8 of these records were imported before/).waitFor(STEP);
+    assert.equal(await pageB.inputValue('#bundle-channel'), partner, "the partner's channel, found by its name");
     await pageB.getByRole('button', { name: 'Import these records' }).click();
     await pageB.getByText('Imported 0 records; 8 were already here and were skipped.').waitFor(STEP);
     assert.equal(Number((await query<{ n: number }>(b, 'select count(*) as n from persons'))[0]!.n), 2);
+    assert.deepEqual(await partners(), [partner]);
 
     // A file that is not a bundle for B: a clear message, nothing stored.
     await pageB.setInputFiles('#bundle-file', { name: 'other.vigil', mimeType: 'application/octet-stream', buffer: Buffer.from(readFileSync(saved).subarray(0, 400)) });

@@ -2,18 +2,7 @@
 // and figures, plus invariants checked on generated data (fast-check).
 //
 // Sources:
-// - HIV: Abeni, D.D., Brancato, G. and Perucci, C.A. (1994) Capture-recapture to estimate the size of the
-//   population with human immunodeficiency virus type 1 infection. Epidemiology 5, 410–414; four reporting
-//   centres in Rome. Counts as bundled in Rcapture 1.4-4 (data/HIV.rda, github.com/cran/Rcapture), whose
-//   help page (man/HIV.Rd; Baillargeon, S. and Rivest, L.-P. (2007) Rcapture: Loglinear models for
-//   capture-recapture in R. J. Stat. Software 19(5), doi:10.18637/jss.v019.i05) says: "1774 out of 1896
-//   individuals (94%) appear on one list only" and, after fitting every pairwise interaction, "only the
-//   [1,2] interaction is important".
-// - Luanda: n1 = 792 people given a unique object, n2 = 353 in the second capture, m = 45 recaptures
-//   (Population Size, HIV, and Behavior Among MSM in Luanda, Angola: Challenges and Findings in the First
-//   Ever HIV and Syphilis Biological and Behavioral Survey, PMC4733005); the SISA capture–recapture
-//   calculator's interval (4566.095, 7859.505), as reported in the triangulator documentation
-//   (github.com/fellstat/triangulator, docs/prop.md).
+// - HIV and Luanda: see test/support/estimate-data.ts (shared with the command line's tests).
 // - Kampala: PWID, n1 = 467, n2 = 450, m = 54, Lincoln–Petersen estimate 3892 (Population size estimation
 //   of people who inject drugs, men who have sex with men and female sex workers in Kampala, JMIR Public
 //   Health Surveill 2019, PMC6771531). Its interval (3090–5126) is not the Wald interval and the paper
@@ -26,12 +15,9 @@ import { chapman, lincolnPetersen } from '../src/core/estimate/two-lists.ts';
 import { allPairs, enumerateModels, formatModel, independence, parseModel, permuteModel, ModelNotationError } from '../src/core/estimate/models.ts';
 import { fitModel } from '../src/core/estimate/loglinear.ts';
 import { estimatePopulation, fitWithInterval } from '../src/core/estimate/select.ts';
+import { LUANDA, LUANDA_LINCOLN_PETERSEN, referenceDataset } from './support/estimate-data.ts';
 
-const HIV_ROWS = [
-  [1, 1, 1, 1, 0], [1, 1, 1, 0, 3], [1, 1, 0, 1, 1], [1, 1, 0, 0, 33], [1, 0, 1, 1, 0], [1, 0, 1, 0, 20], [1, 0, 0, 1, 6], [1, 0, 0, 0, 403],
-  [0, 1, 1, 1, 3], [0, 1, 1, 0, 35], [0, 1, 0, 1, 10], [0, 1, 0, 0, 545], [0, 0, 1, 1, 11], [0, 0, 1, 0, 621], [0, 0, 0, 1, 205],
-];
-const hiv = historiesFromRows(HIV_ROWS.map((row) => ({ pattern: row.slice(0, 4), count: row[4]! })));
+const hiv = referenceDataset('hiv-rome');
 
 const twoLists = (n1: number, n2: number, m: number) =>
   historiesFromRows([{ pattern: [1, 1], count: m }, { pattern: [1, 0], count: n1 - m }, { pattern: [0, 1], count: n2 - m }]);
@@ -70,10 +56,10 @@ describe('capture histories', () => {
 
 describe('two lists', () => {
   it('Lincoln–Petersen and its Wald interval match the SISA calculator on the Luanda survey', () => {
-    const lp = lincolnPetersen({ n1: 792, n2: 353, m: 45 });
-    within(lp.estimate, 6212.8, 0.0001);
-    within(lp.ci95[0], 4566.095, 0.0001);
-    within(lp.ci95[1]!, 7859.505, 0.0001);
+    const lp = lincolnPetersen(LUANDA);
+    within(lp.estimate, LUANDA_LINCOLN_PETERSEN.estimate, 0.0001);
+    within(lp.ci95[0], LUANDA_LINCOLN_PETERSEN.ci95[0], 0.0001);
+    within(lp.ci95[1]!, LUANDA_LINCOLN_PETERSEN.ci95[1], 0.0001);
   });
 
   it('Lincoln–Petersen gives the published Kampala estimate, and so does the log-linear independence model', () => {
@@ -86,7 +72,7 @@ describe('two lists', () => {
     assert.equal(chapman(none).estimate, 31 * 41 - 1);
     assert.equal(lincolnPetersen(none).ci95[1], null);
     // Chapman's correction pulls the estimate below Lincoln–Petersen's (Seber 1982, §3.1.1).
-    assert.ok(chapman({ n1: 792, n2: 353, m: 45 }).estimate < 6212.8);
+    assert.ok(chapman(LUANDA).estimate < LUANDA_LINCOLN_PETERSEN.estimate);
   });
 });
 
@@ -142,8 +128,7 @@ describe('log-linear models on the HIV lists', () => {
   });
 
   it('says when the saturated three-list model leaves nothing to check its fit', () => {
-    const three = historiesFromRows(HIV_ROWS.filter((row) => row[3] === 0 && row.slice(0, 3).some(Boolean)).map((row) => ({ pattern: row.slice(0, 3), count: row[4]! })));
-    const result = fitWithInterval(three, allPairs(3));
+    const result = fitWithInterval(referenceDataset('hiv-rome-3'), allPairs(3));
     assert.ok(result?.warnings.some((w) => w.code === 'no-fit-check'));
   });
 });

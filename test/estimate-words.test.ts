@@ -16,6 +16,8 @@ const EVERY_WARNING: EstimateWarning[] = [
   { code: 'models-bounded', fitted: 1057 },
   { code: 'not-converged', model: '[12][3]' },
   { code: 'boundary', model: '[12][3]' },
+  { code: 'large-bias', model: '[12][3]', bias: -123.4 },
+  { code: 'interaction-of-lists-apart', model: '[13][2]', lists: [0, 2] },
   { code: 'no-fit-check', model: '[12][13][23]' },
   { code: 'interval-at-observed', model: '[1][2][3]' },
   { code: 'interval-unbounded', model: '[1][2]', searchedTo: 2400 },
@@ -36,7 +38,7 @@ describe('estimate words', () => {
       const overlap = warningText(language, EVERY_WARNING[2]!, LISTS);
       assert.ok(overlap.includes('3') && overlap.includes(LISTS[0]!) && overlap.includes(LISTS[2]!) && !overlap.includes(LISTS[1]!), overlap);
       assert.ok(warningText(language, EVERY_WARNING[3]!, LISTS).includes(formatNumber(language, 1057)));
-      assert.ok(warningText(language, EVERY_WARNING[8]!, LISTS).includes(formatNumber(language, 2400)));
+      assert.ok(warningText(language, EVERY_WARNING[10]!, LISTS).includes(formatNumber(language, 2400)));
     }
     // The languages differ: nothing was left in English.
     for (const warning of EVERY_WARNING) assert.equal(new Set(LANGUAGES.map((l) => warningText(l, warning, LISTS))).size, 3, warning.code);

@@ -67,27 +67,82 @@ export function fitPoisson(design: Design, y: readonly number[], start?: readonl
 }
 
 function linearPredictor(design: Design, beta: readonly number[]) {
-  return design.map((row) => row.reduce((sum, x, k) => sum + x * beta[k]!, 0));
+  return design.map((row) => {
+    let sum = 0;
+    for (let k = 0; k < row.length; k++) sum += row[k]! * beta[k]!;
+    return sum;
+  });
+}
+
+/** X'WX, the Fisher information of a Poisson log-linear fit when w = μ. */
+function weightedCrossProduct(design: Design, w: readonly number[], p: number): number[][] {
+  const xtwx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  // A row's zero columns add nothing: only its non-zero ones are visited (a pattern seen by few lists
+  // has few), in the same order as a full pass, so the sums are the same to the last bit.
+  const nonZero = new Array<number>(p);
+  for (let i = 0; i < design.length; i++) {
+    const row = design[i]!;
+    const wi = w[i]!;
+    let count = 0;
+    for (let k = 0; k < p; k++) if (row[k] !== 0) nonZero[count++] = k;
+    for (let s = 0; s < count; s++) {
+      const a = nonZero[s]!;
+      const xa = row[a]!;
+      const sums = xtwx[a]!;
+      for (let t = s; t < count; t++) sums[nonZero[t]!]! += xa * wi * row[nonZero[t]!]!;
+    }
+  }
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtwx[a]![b] = xtwx[b]![a]!;
+  return xtwx;
 }
 
 /** Solves (X'WX) β = X'Wz by Cholesky; null when X'WX is not positive definite. */
 function weightedLeastSquares(design: Design, w: readonly number[], z: readonly number[], p: number): number[] | null {
-  const xtwx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   const xtwz = new Array<number>(p).fill(0);
   design.forEach((row, i) => {
-    const wi = w[i]!;
-    for (let a = 0; a < p; a++) {
-      const xa = row[a]!;
-      if (xa === 0) continue;
-      xtwz[a]! += xa * wi * z[i]!;
-      for (let b = a; b < p; b++) xtwx[a]![b]! += xa * wi * row[b]!;
-    }
+    for (let a = 0; a < p; a++) if (row[a] !== 0) xtwz[a]! += row[a]! * w[i]! * z[i]!;
   });
-  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtwx[a]![b] = xtwx[b]![a]!;
-  const cholesky = new CholeskyDecomposition(new Matrix(xtwx));
+  const cholesky = new CholeskyDecomposition(new Matrix(weightedCrossProduct(design, w, p)));
   if (!cholesky.isPositiveDefinite()) return null;
   const solution = cholesky.solve(Matrix.columnVector(xtwz)).to1DArray();
   return solution.every(Number.isFinite) ? solution : null;
+}
+
+/** (X'WX)⁻¹ at the fit, R's vcov for a Poisson glm; null when it cannot be inverted. */
+function inverseInformation(design: Design, mu: readonly number[]): number[][] | null {
+  const p = design[0]!.length;
+  const cholesky = new CholeskyDecomposition(new Matrix(weightedCrossProduct(design, mu, p)));
+  return cholesky.isPositiveDefinite() ? cholesky.solve(Matrix.eye(p)).to2DArray() : null;
+}
+
+/** x'Vx for one design row (plain loops: this runs for every cell of every model). */
+function quadraticForm(row: readonly number[], v: readonly (readonly number[])[]): number {
+  let sum = 0;
+  for (let a = 0; a < row.length; a++) {
+    if (row[a] === 0) continue;
+    for (let b = 0; b < row.length; b++) sum += row[a]! * v[a]![b]! * row[b]!;
+  }
+  return sum;
+}
+
+/**
+ * N̂'s standard error (Rcapture's getN: √(e^β₀ + e^{2β₀} var β₀)) and its asymptotic bias (Rivest &
+ * Lévesque 2001, as Rcapture's closedp.fitone computes it); NaN when the information is singular.
+ */
+function precisionOf(design: Design, fit: PoissonFit): { standardError: number; bias: number } {
+  const v = fit.converged ? inverseInformation(design, fit.fitted) : null;
+  if (!v) return { standardError: Number.NaN, bias: Number.NaN };
+  const unseen = Math.exp(fit.coefficients[0]!);
+  const p = v.length;
+  // ψ = −2 X' diag(μ) ξ with ξᵢ = −½ xᵢ'Vxᵢ, less 1 in the intercept's place; the bias is ½ e^β₀ (−Vψ)₀.
+  const psi = new Array<number>(p).fill(0);
+  design.forEach((row, i) => {
+    const weight = -2 * fit.fitted[i]! * (-0.5 * quadraticForm(row, v));
+    for (let a = 0; a < p; a++) if (row[a] !== 0) psi[a]! += row[a]! * weight;
+  });
+  psi[0]! -= 1;
+  const first = -v[0]!.reduce((sum, value, a) => sum + value * psi[a]!, 0);
+  return { standardError: Math.sqrt(unseen + unseen * unseen * v[0]![0]!), bias: 0.5 * unseen * first };
 }
 
 export interface ModelFit {
@@ -98,6 +153,9 @@ export interface ModelFit {
   unseen: number;
   /** Poisson estimate N̂ = observed + unseen, what Rcapture reports as `abundance`. */
   estimate: number;
+  /** N̂'s asymptotic standard error and bias (NaN when the fit's information is singular). */
+  standardError: number;
+  bias: number;
   parameters: number;
   deviance: number;
   df: number;
@@ -112,13 +170,15 @@ export interface ModelFit {
 export function fitModel(histories: CaptureHistories, model: LogLinearModel): ModelFit {
   const y = observablePatterns(histories.lists).map((pattern) => histories.counts[pattern]!);
   const observed = y.reduce((a, b) => a + b, 0);
-  const fit = fitPoisson(designMatrix(model), y);
+  const design = designMatrix(model);
+  const fit = fitPoisson(design, y);
   const parameters = 1 + model.lists + model.pairs.length;
   const unseen = Math.exp(fit.coefficients[0]!);
   const aic = -2 * fit.logLikelihood + 2 * parameters;
   return {
     model, fit, observed, unseen,
     estimate: observed + unseen,
+    ...precisionOf(design, fit),
     parameters,
     deviance: fit.deviance,
     df: y.length - parameters,

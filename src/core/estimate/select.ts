@@ -1,10 +1,11 @@
 // The estimate a coordinator sees: every candidate model fitted, each with its profile interval and
 // its warnings, ranked by AIC or BIC; the best ranked model gives the estimate.
-import { observedCount, type CaptureHistories } from './histories.ts';
+import { observablePatterns, observedCount, overlap, type CaptureHistories } from './histories.ts';
 import { profileInterval, UPPER_SEARCH_FACTOR } from './interval.ts';
 import { fitModel, type ModelFit } from './loglinear.ts';
 import { enumerateModels, formatModel, type LogLinearModel } from './models.ts';
 import { ASSUMPTIONS, overlapWarnings, type EstimateWarning } from './warnings.ts';
+import { averageModels, type AveragedEstimate } from './averaging.ts';
 
 export type Criterion = 'aic' | 'bic';
 
@@ -12,6 +13,8 @@ export interface ModelResult {
   model: string;
   /** Poisson N̂ = observed + exp(intercept), Rcapture's `abundance`. */
   estimate: number;
+  /** Its asymptotic standard error, as Rcapture's `stderr` (NaN when it cannot be computed). */
+  standardError: number;
   /**
    * Profile-likelihood 95 % interval; high null when unbounded. The whole value is null when it was not
    * computed: a profile refits the model some fifty times, so only the best ranked models get one.
@@ -34,13 +37,20 @@ export interface MseResult {
   ci95: [number, number | null] | null;
   /** Ranked best first; models that could not be fitted are left out (and named in `unfitted`). */
   models: ModelResult[];
+  /** Every fitted model's estimate weighted by its criterion (null when none could be fitted). */
+  averaged: AveragedEstimate | null;
   unfitted: string[];
   warnings: EstimateWarning[];
 }
 
-/** A fitted coefficient this large means a cell is being pushed to 0 or ∞: the MLE is on the boundary. */
+/**
+ * A fitted coefficient this large means a cell is being pushed to 0 or ∞: the MLE is on the boundary.
+ * R's glm says so ("fitted rates numerically 0") only below 1e-15; we say it earlier, as the estimate
+ * is already then driven by a parameter the data cannot pin down.
+ */
 const BOUNDARY_COEFFICIENT = 20;
 const BOUNDARY_FITTED = 1e-6;
+const LARGE_BIAS = 0.1;
 /** How many of the best ranked models get an interval unless asked for more (three lists have eight models). */
 export const DEFAULT_INTERVALS = 10;
 
@@ -49,7 +59,7 @@ export function fitOnly(histories: CaptureHistories, model: LogLinearModel): { r
   const fitted = fitModel(histories, model);
   if (fitted.fit.singular || !Number.isFinite(fitted.estimate)) return null;
   const name = formatModel(model);
-  const result = { model: name, estimate: fitted.estimate, ci95: null, deviance: fitted.deviance, df: fitted.df, aic: fitted.aic, bic: fitted.bic, warnings: fitWarnings(fitted, name) };
+  const result = { model: name, estimate: fitted.estimate, standardError: fitted.standardError, ci95: null, deviance: fitted.deviance, df: fitted.df, aic: fitted.aic, bic: fitted.bic, warnings: fitWarnings(histories, fitted, name) };
   return { result, fitted };
 }
 
@@ -67,13 +77,31 @@ export function fitWithInterval(histories: CaptureHistories, model: LogLinearMod
   return fitted ? (withInterval(histories, fitted) as ModelResult & { ci95: [number, number | null] }) : null;
 }
 
-function fitWarnings(fitted: ModelFit, name: string): EstimateWarning[] {
+function fitWarnings(histories: CaptureHistories, fitted: ModelFit, name: string): EstimateWarning[] {
   const warnings: EstimateWarning[] = [];
   if (!fitted.fit.converged) warnings.push({ code: 'not-converged', model: name });
-  const onBoundary = fitted.fit.coefficients.some((c) => Math.abs(c) > BOUNDARY_COEFFICIENT) || fitted.fit.fitted.some((mu) => mu < BOUNDARY_FITTED);
-  if (onBoundary) warnings.push({ code: 'boundary', model: name });
+  warnings.push(...boundaryWarnings(histories, fitted, name));
+  // Rcapture's test: an estimator whose own asymptotic bias exceeds a tenth of it is unstable.
+  if (Math.abs(fitted.bias) > LARGE_BIAS * fitted.estimate) warnings.push({ code: 'large-bias', model: name, bias: fitted.bias });
   // As many parameters as cells: the model reproduces the data exactly and nothing checks its fit.
   if (fitted.df === 0) warnings.push({ code: 'no-fit-check', model: name });
+  return warnings;
+}
+
+/**
+ * Two lists that share nobody have an interaction whose MLE is −∞ (its sufficient statistic is 0;
+ * Chan, Silverman & Vincent 2019): the estimate is then the limit, well defined, and worth a note, not an
+ * alarm. Any other divergence — the unseen cell, a list's own effect, the interaction of lists that do
+ * share people, a seen pattern fitted to nothing — is a boundary solution whose estimate cannot be trusted.
+ */
+function boundaryWarnings(histories: CaptureHistories, fitted: ModelFit, name: string): EstimateWarning[] {
+  const { coefficients, fitted: mu } = fitted.fit;
+  const { lists, pairs } = fitted.model;
+  const apart = pairs.map(([i, j]) => overlap(histories, i, j) === 0);
+  const warnings: EstimateWarning[] = pairs.filter((_, p) => apart[p]).map(([i, j]) => ({ code: 'interaction-of-lists-apart', model: name, lists: [i, j] }));
+  const diverges = coefficients.some((c, k) => Math.abs(c) > BOUNDARY_COEFFICIENT && !apart[k - 1 - lists]);
+  const seenFittedToNothing = observablePatterns(lists).some((pattern, cell) => histories.counts[pattern]! > 0 && mu[cell]! < BOUNDARY_FITTED);
+  if (diverges || seenFittedToNothing) warnings.push({ code: 'boundary', model: name });
   return warnings;
 }
 
@@ -109,6 +137,7 @@ export function estimatePopulation(histories: CaptureHistories, options: Estimat
     estimate: best?.estimate ?? null,
     ci95: best?.ci95 ?? null,
     models,
+    averaged: averageModels(models, select, observedCount(histories)),
     unfitted,
     warnings: [...warnings, ...(best?.warnings ?? [])],
   };

@@ -12,6 +12,8 @@ export type EstimateWarning =
   | { code: 'models-bounded'; fitted: number }
   | { code: 'not-converged'; model: string }
   | { code: 'boundary'; model: string }
+  | { code: 'large-bias'; model: string; bias: number }
+  | { code: 'interaction-of-lists-apart'; model: string; lists: [number, number] }
   | { code: 'no-fit-check'; model: string }
   | { code: 'interval-at-observed'; model: string }
   | { code: 'interval-unbounded'; model: string; searchedTo: number };

@@ -78,6 +78,9 @@ const en: Words = {
     'models-bounded': (w, _n, num) => `With this many lists not every model could be tried: the ${num(w.fitted)} simplest models (and the one with every pair of lists) were compared.`,
     'not-converged': (w) => `Model ${w.model} did not converge: its figures are not reliable.`,
     boundary: (w) => `Model ${w.model} is on the boundary (a fitted count is pushed to zero or infinity): its estimate and interval are not reliable.`,
+    'large-bias': (w, _n, num) => `Model ${w.model} is unstable: its own bias (about ${num(Math.abs(w.bias))} people) is more than a tenth of its estimate.`,
+    'interaction-of-lists-apart': (w, name) =>
+      `Model ${w.model} lets ${name(w.lists[0])} and ${name(w.lists[1])} depend on each other, but they share nobody: its estimate is a limit, computed but less certain than it looks.`,
     'no-fit-check': (w) => `Model ${w.model} has as many parameters as there are patterns: it reproduces the data exactly, so nothing checks that it fits.`,
     'interval-at-observed': (w) => `The interval of model ${w.model} starts at the documented count: the data cannot rule out that nobody was missed.`,
     'interval-unbounded': (w, _n, num) => `The interval of model ${w.model} has no upper end (searched up to ${num(w.searchedTo)}): the data cannot say how many were missed. Do not publish this estimate.`,
@@ -121,6 +124,9 @@ const ru: Words = {
     'models-bounded': (w, _n, num) => `При таком числе списков нельзя перебрать все модели: сравнивались ${num(w.fitted)} самых простых (и модель со всеми парами списков).`,
     'not-converged': (w) => `Модель ${w.model} не сошлась: её результаты ненадёжны.`,
     boundary: (w) => `Модель ${w.model} на границе (одна из ожидаемых частот уходит в ноль или бесконечность): её оценка и интервал ненадёжны.`,
+    'large-bias': (w, _n, num) => `Модель ${w.model} неустойчива: её собственное смещение (около ${num(Math.abs(w.bias))} чел.) больше десятой части оценки.`,
+    'interaction-of-lists-apart': (w, name) =>
+      `Модель ${w.model} учитывает зависимость списков «${name(w.lists[0])}» и «${name(w.lists[1])}», но общих людей у них нет: её оценка — предельное значение, менее надёжное, чем кажется.`,
     'no-fit-check': (w) => `У модели ${w.model} столько же параметров, сколько наблюдаемых сочетаний: она в точности воспроизводит данные, и проверить её согласие с ними нечем.`,
     'interval-at-observed': (w) => `Интервал модели ${w.model} начинается с числа задокументированных: данные не исключают, что никто не был пропущен.`,
     'interval-unbounded': (w, _n, num) => `У интервала модели ${w.model} нет верхней границы (поиск до ${num(w.searchedTo)}): данные не говорят, сколько людей пропущено. Не публикуйте эту оценку.`,
@@ -164,6 +170,9 @@ const az: Words = {
     'models-bounded': (w, _n, num) => `Bu qədər siyahı ilə bütün modelləri yoxlamaq mümkün deyil: ən sadə ${num(w.fitted)} model (və bütün siyahı cütləri olan model) müqayisə olundu.`,
     'not-converged': (w) => `${w.model} modeli yığılmadı: onun nəticələri etibarlı deyil.`,
     boundary: (w) => `${w.model} modeli sərhəddədir (gözlənilən saylardan biri sıfıra və ya sonsuzluğa gedir): onun qiyməti və intervalı etibarlı deyil.`,
+    'large-bias': (w, _n, num) => `${w.model} modeli qeyri-sabitdir: onun öz sürüşməsi (təxminən ${num(Math.abs(w.bias))} nəfər) qiymətləndirmənin onda birindən çoxdur.`,
+    'interaction-of-lists-apart': (w, name) =>
+      `${w.model} modeli «${name(w.lists[0])}» və «${name(w.lists[1])}» siyahılarının asılılığını nəzərə alır, lakin onların ortaq insanı yoxdur: qiymətləndirmə hədd qiymətidir, göründüyündən az etibarlıdır.`,
     'no-fit-check': (w) => `${w.model} modelinin müşahidə olunan birləşmələr qədər parametri var: o, məlumatları dəqiq təkrarlayır, uyğunluğunu yoxlamaq mümkün deyil.`,
     'interval-at-observed': (w) => `${w.model} modelinin intervalı sənədləşdirilmiş saydan başlayır: məlumatlar heç kimin buraxılmadığını istisna etmir.`,
     'interval-unbounded': (w, _n, num) => `${w.model} modelinin intervalının yuxarı həddi yoxdur (${num(w.searchedTo)}-dək axtarıldı): məlumatlar neçə nəfərin buraxıldığını demir. Bu qiymətləndirməni dərc etməyin.`,

@@ -14,6 +14,7 @@ import { NEUTRAL_TITLE } from '../context.ts';
 import { verifyAuditChain } from '../audit/log.ts';
 import { EXPORT_USAGE, exportCommand } from './export.ts';
 import { LINK_USAGE, linkCommand } from './link.ts';
+import { ESTIMATE_USAGE, estimateCommand } from './estimate.ts';
 
 const USAGE = `Usage:
   vigil start
@@ -21,6 +22,7 @@ const USAGE = `Usage:
   vigil audit verify       check the audit log's hash chain; names the first broken entry
 ${EXPORT_USAGE}
 ${LINK_USAGE}
+${ESTIMATE_USAGE}
 
 Environment: PORT, HOST, VIGIL_DATA, DATABASE_URL, VIGIL_SECRET_FILE (see README).`;
 
@@ -109,6 +111,7 @@ export async function cli(argv: string[]): Promise<void> {
   if (command === 'audit') return auditCommand(rest);
   if (command === 'export') return exportCommand(rest);
   if (command === 'link') return linkCommand(rest);
+  if (command === 'estimate') return estimateCommand(rest);
   if (command === 'help' || command === '--help' || command === '-h') {
     console.log(USAGE);
     return;

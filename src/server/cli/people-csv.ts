@@ -2,9 +2,8 @@
 // `other_names` (separated by ;), `birth_year`, `city` and `event_date` (YYYY-MM-DD) are optional;
 // other columns are ignored. Anything the file gets wrong stops the command with the row to fix
 // (a CliFailure): a value silently dropped could join two people or split one.
-import { createReadStream } from 'node:fs';
-import { CsvError, parse, type Parser } from 'csv-parse';
 import type { LinkagePerson } from '../../core/linkage/compare.ts';
+import { readCsv, refuseOtherSeparators } from './csv-file.ts';
 import { CliFailure } from './failure.ts';
 
 /** More rows than this are refused before any linking (the issue: 500,000 rows get a clear message). */
@@ -16,66 +15,13 @@ const REQUIRED: readonly Column[] = ['id', 'name'];
 
 /** Reads and checks the whole list; `onRows` sees the count as it grows. */
 export async function readPeople(path: string, onRows?: (rows: number) => void): Promise<LinkagePerson[]> {
-  // The cell count is checked here, row by row, to say which row and why (a comma in a name).
-  const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true });
-  // fatal: a file saved in another encoding (Windows-1251 from a Russian Excel) is refused, not garbled.
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   const list = new PeopleList(path);
-  const fed = feed(parser, path, decoder);
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      list.add(record, info.lines);
-      if (list.people.length % 10_000 === 0) onRows?.(list.people.length);
-    }
-    await fed;
-  } catch (error) {
-    parser.destroy();
-    await fed.catch(() => undefined);
-    if (error instanceof CliFailure) throw error;
-    if (error instanceof CsvError) throw new CliFailure(`${path}: broken quoting: ${quotingProblem(error, list.lastLine + 1)}.`);
-    throw error;
-  }
+  await readCsv(path, (cells, line) => {
+    list.add(cells, line);
+    if (list.people.length % 10_000 === 0) onRows?.(list.people.length);
+  });
   onRows?.(list.people.length);
   return list.finish();
-}
-
-/** The file into the parser as text, refused when unreadable or not UTF-8. */
-async function feed(parser: Parser, path: string, decoder: TextDecoder): Promise<void> {
-  try {
-    for await (const chunk of createReadStream(path)) {
-      if (parser.destroyed) return; // the parser found a problem: reading on is pointless
-      // Wait while the parser is full — or stop, when it has closed on a problem of its own.
-      if (!parser.write(decode(decoder, chunk as Buffer, path))) await new Promise((resolve) => (parser.once('drain', resolve), parser.once('close', resolve)));
-    }
-    if (parser.destroyed) return;
-    parser.end(decode(decoder, Buffer.alloc(0), path));
-  } catch (error) {
-    const failure =
-      error instanceof CliFailure ? error
-      : (error as NodeJS.ErrnoException).code === 'ENOENT' ? new CliFailure(`${path}: no such file.`)
-      : new CliFailure(`Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
-    parser.destroy(failure);
-    throw failure;
-  }
-}
-
-/** csv-parse's findings in the words of someone who made the file in a spreadsheet or by hand. */
-function quotingProblem(error: CsvError, recordStart: number): string {
-  const line = (error as CsvError & { lines?: number }).lines;
-  // The quote was opened in the record after the last one read whole.
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return `the CSV ends inside a quoted cell opened on line ${recordStart}`;
-  if (error.code === 'CSV_INVALID_CLOSING_QUOTE' || error.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE') {
-    return `text after a closing quote on line ${line} (a quote inside a cell is written twice: "")`;
-  }
-  return `${error.message.replace(/^Invalid Record Length: |\.$/g, '')} (line ${line})`;
-}
-
-function decode(decoder: TextDecoder, chunk: Buffer, path: string): string {
-  try {
-    return decoder.decode(chunk, { stream: chunk.length > 0 });
-  } catch {
-    throw new CliFailure(`${path} is not UTF-8 text. Save it as "CSV UTF-8" (in Excel: Save As → CSV UTF-8).`);
-  }
 }
 
 /** The rows as they arrive: the header first, then one person per row, checked one by one. */
@@ -85,9 +31,6 @@ class PeopleList {
   private width = 0;
   /** The spreadsheet's row number of the record being read (the header is row 1). */
   private row = 1;
-  get lastLine(): number {
-    return this.at === null ? 0 : this.row;
-  }
   private readonly rowOfId = new Map<string, number>();
 
   constructor(private readonly path: string) {}
@@ -123,9 +66,7 @@ class PeopleList {
 
   private readHeader(cells: string[]): void {
     const names = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim().toLowerCase());
-    if (names.length === 1 && /[;\t]/.test(names[0]!)) {
-      throw new CliFailure(`${this.path}: the header has no commas; the cells seem separated by "${names[0]!.includes(';') ? ';' : 'tabs'}". Save the file as CSV with commas (CSV UTF-8).`);
-    }
+    refuseOtherSeparators(this.path, names);
     const at: Partial<Record<Column, number>> = {};
     names.forEach((name, i) => {
       if (!(COLUMNS as readonly string[]).includes(name)) return;

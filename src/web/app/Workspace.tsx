@@ -17,6 +17,7 @@ import { HeldBoard } from './records/HeldBoard.tsx';
 import { DueList } from './records/DueList.tsx';
 import { RecordsPage } from './records/RecordsPage.tsx';
 import { RegistryPage } from './records/RegistryPage.tsx';
+import { ChannelsPage } from './channels/ChannelsPage.tsx';
 import { PersonPage } from './records/PersonPage.tsx';
 import { PlacePage } from './records/PlacePage.tsx';
 import { GuidesPage } from './guides/GuidesPage.tsx';
@@ -134,6 +135,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {page === 'place' && pageId && <PlacePage key={pageId} vault={vault} placeId={pageId} />}
       {page === 'guides' && <GuidesPage vault={vault} />}
       {page === 'partners' && <PartnersPage vault={vault} />}
+      {page === 'channels' && <ChannelsPage vault={vault} />}
       {page === 'alerts' && <AlertsPage vault={vault} />}
       {page === 'situation' && <SituationPage vault={vault} />}
       {page === 'appeal' && <AppealPage vault={vault} />}

@@ -15,6 +15,7 @@ export const PAGES = {
   export: { title: 'Export', admins: false, hidden: false },
   alerts: { title: 'Alerts', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
   partners: { title: 'Partners', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
+  channels: { title: 'Channels', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
   guides: { title: 'Rights & safety pages', admins: false, hidden: false, roles: ['admin', 'coordinator'] },
   registry: { title: 'Registries', admins: true, hidden: false },
   person: { title: 'Person', admins: false, hidden: true },

@@ -45,6 +45,11 @@ export class Vault {
     return this.me.role === 'admin';
   }
 
+  /** Coordinators and administrators: they speak for the organization (channels, bundles, alerts). */
+  get isCoordinator(): boolean {
+    return this.me.role === 'coordinator' || this.me.role === 'admin';
+  }
+
   get canTriage(): boolean {
     return this.me.role !== 'viewer';
   }

@@ -3,7 +3,9 @@
 // organization's records — new ids, sealed to its own records key — in one request the server
 // applies whole or not at all. A bundle already imported adds nothing. Each named person is
 // compared in this browser with the people on record (issue 11); those the member marks "same as
-// P-0042" are merged into that person right after the import (by record ids only).
+// P-0042" are merged into that person right after the import (by record ids only). The bundle's
+// sources come through the partner's channel (a list of an estimate, issue 12): an existing one, or
+// one made now named after the partner (the name is sealed here).
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
@@ -18,6 +20,10 @@ import { actTypeLabel } from '../records/client.ts';
 import type { PersonLikely } from '../records/likely.ts';
 import { percent } from '../linkage/reasons.ts';
 import { useIncomingMatches } from './use-incoming-matches.ts';
+import { addChannel, channelTitle, fetchChannels, type Channel } from '../channels/client.ts';
+
+const NEW_CHANNEL = 'new';
+const NO_CHANNEL = '';
 
 export function ImportBundle({ vault }: { vault: Vault }) {
   const [doc, setDoc] = useState<BundleDocument | null>(null);
@@ -27,6 +33,8 @@ export function ImportBundle({ vault }: { vault: Vault }) {
   const [said, setSaid] = useState('');
   const [done, setDone] = useState<{ result: ImportResult; doc: BundleDocument } | null>(null);
   const { matches, same, lookFor, mark, mergeMarked } = useIncomingMatches(vault);
+  const [partners, setPartners] = useState<Channel[]>([]);
+  const [channel, setChannel] = useState(NEW_CHANNEL);
 
   async function choose(file: File | undefined) {
     setDoc(null);
@@ -38,6 +46,9 @@ export function ImportBundle({ vault }: { vault: Vault }) {
       const opened = await openBundle(await bytesOf(file), vault.keyring);
       const { imported } = await api<{ imported: number }>(`/api/bundles/${opened.bundleId}`);
       setAlready(imported);
+      const offered = (await fetchChannels(vault)).filter((c) => c.kind === 'partner' && !c.retired);
+      setPartners(offered);
+      setChannel(offered.find((c) => c.name === opened.organization.name)?.id ?? NEW_CHANNEL);
       setDoc(opened);
       setSaid('Bundle opened. Check the summary below before importing.');
       void lookFor(opened);
@@ -54,7 +65,14 @@ export function ImportBundle({ vault }: { vault: Vault }) {
     try {
       // The registry as it is now (not the session's copy): entries are matched by code.
       const [{ entries }, recordsKey] = await Promise.all([api<{ entries: { id: string; kind: string; code: string }[] }>('/api/registry'), fetchOrgKey('records', vault.keyring)]);
-      const result = await api<ImportResult>('/api/bundles/import', await planImport(doc, entries, recordsKey));
+      let channelId = channel || null;
+      if (channel === NEW_CHANNEL) {
+        const made = await addChannel(vault, 'partner', doc.organization.name);
+        // Offered from now on: a retry after a failed import uses it rather than making another.
+        setPartners((p) => [...p, { ...made, name: doc.organization.name }]);
+        setChannel((channelId = made.id));
+      }
+      const result = await api<ImportResult>('/api/bundles/import', { ...(await planImport(doc, entries, recordsKey)), channelId });
       vault.release('registry');
       const made = Object.values(result.created).reduce((n, c) => n + c, 0);
       const mergedSaid = await mergeMarked(result);
@@ -105,6 +123,19 @@ export function ImportBundle({ vault }: { vault: Vault }) {
             ))}
           </ul>
           {!matches && <p role="status">Looking for these people among those already recorded…</p>}
+          <label for="bundle-channel">Channel of these records</label>
+          <p id="bundle-channel-hint" class="hint">
+            The partner is one list of an estimate: everyone this bundle brings was seen by it.
+          </p>
+          <select id="bundle-channel" aria-describedby="bundle-channel-hint" value={channel} onChange={(e) => setChannel(e.currentTarget.value)}>
+            {!partners.some((p) => p.name === doc.organization.name) && <option value={NEW_CHANNEL}>A new partner channel: {doc.organization.name}</option>}
+            {partners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {channelTitle(p)}
+              </option>
+            ))}
+            <option value={NO_CHANNEL}>— none —</option>
+          </select>
           <button type="button" onClick={() => void confirm()} disabled={busy}>
             Import these records
           </button>

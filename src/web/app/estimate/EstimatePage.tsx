@@ -10,8 +10,8 @@ import { LanguageSelect } from '../LanguageSelect.tsx';
 import type { Vault } from '../vault.ts';
 import { actTypeLabel, useOpened, useRegistry, type RecordView, type RegistryEntry } from '../records/client.ts';
 import { ActTypeSelect, EntrySelect } from '../records/fields.tsx';
-import { useChannels, type OpenedChannel } from './channels.ts';
-import { addToReport, listName, type ReportEstimate } from './for-report.ts';
+import { channelTitle, useChannels, type Channel } from '../channels/client.ts';
+import { addToReport, type ReportEstimate } from './for-report.ts';
 import { EstimateFigures } from './figures.tsx';
 import { estimatePopulation, type Criterion, type MseResult } from '../../../core/estimate/select.ts';
 import { observedCount } from '../../../core/estimate/histories.ts';
@@ -46,7 +46,7 @@ function historiesPath(c: Choice): string {
 }
 
 /** Fits every model in this browser: a moment for three lists, about a second for eight. */
-async function compute(choice: Choice, channels: OpenedChannel[]): Promise<Computed> {
+async function compute(choice: Choice, channels: Channel[]): Promise<Computed> {
   const view = await api<HistoriesView>(historiesPath(choice));
   // Let the page say "computing" before the fitting holds the main thread.
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -54,7 +54,8 @@ async function compute(choice: Choice, channels: OpenedChannel[]): Promise<Compu
   const result = observedCount(histories) > 0 ? estimatePopulation(histories, { select: choice.select }) : null;
   const lists = view.channels.map((id) => {
     const channel = channels.find((c) => c.id === id)!;
-    return { kind: channel.kind, name: channel.name };
+    // The report form is named by the workspace in each language, not by its English title.
+    return { kind: channel.kind, name: channel.kind === 'form' ? null : channel.name };
   });
   return { view, result, lists, choice };
 }
@@ -115,7 +116,7 @@ export function EstimatePage({ vault }: { vault: Vault }) {
             <div key={c.id}>
               <input type="checkbox" id={`estimate-channel-${c.id}`} checked={choice.channels.includes(c.id)} onChange={(e) => toggle(c.id, e.currentTarget.checked)} />{' '}
               <label for={`estimate-channel-${c.id}`}>
-                {listName(c, 'en')}
+                {channelTitle(c)}
                 {c.retired ? ' (no longer used)' : ''}
               </label>
             </div>
@@ -160,7 +161,7 @@ export function EstimatePage({ vault }: { vault: Vault }) {
           Estimate
         </button>
       </form>
-      <Feedback error={error ?? (channelsError ? messageOf(channelsError, 'The channels could not be loaded.') : null)} said={said} />
+      <Feedback error={error ?? (channelsError ? 'The channels could not be loaded.' : null)} said={said} />
       {computed && (
         <>
           <EstimateFigures computed={computed} language={language} stratum={stratumText(computed.choice, incidents, entries)} />

@@ -132,7 +132,7 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
 
       <Attachments vault={vault} owner={{ type: 'incident', id: incident.id }} />
 
-      <Sources vault={vault} sources={data.sources} onSaved={reload} />
+      <Sources vault={vault} incidentId={incident.id} sources={data.sources} onSaved={reload} />
       <FollowUp vault={vault} incidentId={incident.id} interventions={data.interventions} onSaved={reload} />
       <History vault={vault} type="incident" id={incident.id} versions={data.history} />
       {vault.isAdmin && <Purge type="incident" id={incident.id} code={incident.code} then="#records" />}

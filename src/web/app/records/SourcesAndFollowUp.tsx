@@ -1,18 +1,48 @@
 // On an incident's page: its sources, graded (Admiralty: reliability A–F, credibility 1–6), with
-// how many independent sources corroborate it; and its follow-up (interventions) with due days
-// that feed the due-soon list.
+// how many independent sources corroborate it and the channel each came through (the lists of an
+// estimate); and its follow-up (interventions) with due days that feed the due-soon list.
 import { useState } from 'preact/hooks';
 import { messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
 import { CREDIBILITY, RELIABILITY, SOURCE_CONNECTIONS, INTERVENTION_STATUSES, INTERVENTION_TYPES, PRIORITIES } from '../../../core/records/vocabulary.ts';
+import { FORM_CHANNEL_ID, type ChannelKind } from '../../../core/records/channels.ts';
+import type { Term } from '../../../core/records/vocabulary.ts';
 import { createRecord, openRecord, updateRecord, type RecordView } from './client.ts';
 import { TermSelect, TextField, termLabel } from './fields.tsx';
 import { Feedback } from '../Feedback.tsx';
+import { channelTitle, kindLabel, moveSource, useChannels, type Channel } from '../channels/client.ts';
 
-export type SourcePlain = { targetType: string; targetId: string; reportId: string | null; connection: string; reliability: string; credibility: string; sourceDate: string | null };
+export type SourcePlain = { targetType: string; targetId: string; reportId: string | null; connection: string; reliability: string; credibility: string; sourceDate: string | null; channelId: string | null };
 export type InterventionPlain = { incidentId: string | null; personId: string | null; actId: string | null; type: string; onDay: string | null; status: string; priority: string; dueOn: string | null };
 
-export function Sources({ vault, sources, onSaved }: { vault: Vault; sources: RecordView<SourcePlain>[]; onSaved: () => void }) {
+const grade = (value: string): Term => ({ key: value, labels: { en: value, az: value, ru: value } });
+const NO_CHANNEL = '';
+
+/** The channels a source may be put in now: the team's, not retired (plus the one it is in). */
+const offered = (channels: Channel[], current: string | null = null) => channels.filter((c) => c.id !== FORM_CHANNEL_ID && (!c.retired || c.id === current));
+
+function ChannelSelect({ id, channels, value, onChange }: { id: string; channels: Channel[]; value: string; onChange: (value: string) => void }) {
+  return (
+    <>
+      <label for={id}>Channel</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value={NO_CHANNEL}>— none yet —</option>
+        {channels.map((c) => (
+          <option key={c.id} value={c.id}>
+            {channelTitle(c)} ({kindLabel(c.kind)})
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+export function Sources({ vault, incidentId, sources, onSaved }: { vault: Vault; incidentId: string; sources: RecordView<SourcePlain>[]; onSaved: () => void }) {
+  const { channels, reload } = useChannels(vault);
+  const saved = () => {
+    reload();
+    onSaved();
+  };
   // Independent: different reports, or sources not from the inbox (each its own account).
   const independent = new Set(sources.map((s) => s.plain.reportId ?? s.id)).size;
   return (
@@ -21,19 +51,60 @@ export function Sources({ vault, sources, onSaved }: { vault: Vault; sources: Re
       <p data-corroboration={independent}>{independent === 1 ? 'One independent source.' : `${independent} independent sources corroborate this incident.`}</p>
       <ul class="cards">
         {sources.map((s) => (
-          <SourceRow key={`${s.id}@${s.version}`} vault={vault} source={s} onSaved={onSaved} />
+          <SourceRow key={`${s.id}@${s.version}`} vault={vault} source={s} channels={channels ?? []} onSaved={saved} />
         ))}
       </ul>
+      {vault.canTriage && <AddSource vault={vault} incidentId={incidentId} channels={channels ?? []} onSaved={saved} />}
     </section>
   );
 }
 
-function SourceRow({ vault, source, onSaved }: { vault: Vault; source: RecordView<SourcePlain>; onSaved: () => void }) {
+/** A source the team learnt of otherwise than by a report of the inbox: graded, with its channel. */
+function AddSource({ vault, incidentId, channels, onSaved }: { vault: Vault; incidentId: string; channels: Channel[]; onSaved: () => void }) {
+  const [connection, setConnection] = useState<(typeof SOURCE_CONNECTIONS)[number]['key']>('witness');
+  const [reliability, setReliability] = useState<string>('C');
+  const [credibility, setCredibility] = useState<string>('3');
+  const [sourceDate, setSourceDate] = useState('');
+  const [channelId, setChannelId] = useState(NO_CHANNEL);
+  const [description, setDescription] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [said, say] = useState('');
+
+  async function add(event: Event) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const plain = { targetType: 'incident', targetId: incidentId, reportId: null, connection, reliability, credibility, sourceDate: sourceDate || null, channelId: channelId || null };
+      const made = await createRecord(vault, 'source', plain, { description: description.trim() });
+      say(`${made.code} added.`);
+      setDescription('');
+      setSourceDate('');
+      onSaved();
+    } catch (e) {
+      setError(messageOf(e, 'The source could not be saved.'));
+    }
+  }
+  return (
+    <form class="card" onSubmit={add} aria-labelledby="add-source">
+      <h3 id="add-source">Add a source</h3>
+      <p class="hint">A report of your inbox is linked from the inbox, and is in the report form's channel by itself.</p>
+      <ChannelSelect id="source-channel" channels={offered(channels)} value={channelId} onChange={setChannelId} />
+      <TermSelect id="source-connection" label="Connection" terms={SOURCE_CONNECTIONS} value={connection} onChange={setConnection} />
+      <TermSelect id="source-reliability" label="Source reliability" terms={RELIABILITY.map(grade)} value={reliability} onChange={setReliability} />
+      <TermSelect id="source-credibility" label="Information credibility" terms={CREDIBILITY.map(grade)} value={credibility} onChange={setCredibility} />
+      <TextField id="source-date" label="Day of the account" type="date" value={sourceDate} onChange={setSourceDate} />
+      <TextField id="source-description" label="Who and how (encrypted)" value={description} onChange={setDescription} />
+      <Feedback error={error} said={said} />
+      <button type="submit">Add the source</button>
+    </form>
+  );
+}
+
+function SourceRow({ vault, source, channels, onSaved }: { vault: Vault; source: RecordView<SourcePlain>; channels: Channel[]; onSaved: () => void }) {
   const [connection, setConnection] = useState(source.plain.connection as (typeof SOURCE_CONNECTIONS)[number]['key']);
   const [reliability, setReliability] = useState(source.plain.reliability);
   const [credibility, setCredibility] = useState(source.plain.credibility);
   const [error, setError] = useState<string | null>(null);
-  const grade = (value: string, label: string) => ({ key: value, labels: { en: label, az: label, ru: label } });
 
   async function save(event: Event) {
     event.preventDefault();
@@ -50,19 +121,52 @@ function SourceRow({ vault, source, onSaved }: { vault: Vault; source: RecordVie
   return (
     <li data-source={source.code}>
       <strong>{source.code}</strong> · {source.plain.reportId ? 'a report of the inbox' : 'another source'} · {termLabel(SOURCE_CONNECTIONS, source.plain.connection)} · graded {source.plain.reliability}
-      {source.plain.credibility}
+      {source.plain.credibility} · channel: <span data-source-channel>{sourceChannelTitle(source, channels)}</span>
       {vault.canTriage && (
         <form onSubmit={save} class="inline-form">
           <TermSelect id={id('connection')} label="Connection" terms={SOURCE_CONNECTIONS} value={connection} onChange={setConnection} />
-          <TermSelect id={id('reliability')} label="Source reliability" terms={RELIABILITY.map((r) => grade(r, r))} value={reliability} onChange={setReliability} />
-          <TermSelect id={id('credibility')} label="Information credibility" terms={CREDIBILITY.map((c) => grade(c, c))} value={credibility} onChange={setCredibility} />
+          <TermSelect id={id('reliability')} label="Source reliability" terms={RELIABILITY.map(grade)} value={reliability} onChange={setReliability} />
+          <TermSelect id={id('credibility')} label="Information credibility" terms={CREDIBILITY.map(grade)} value={credibility} onChange={setCredibility} />
           <button type="submit" class="small">
             Save the grade
           </button>
           <Feedback error={error} />
         </form>
       )}
+      {vault.isCoordinator && !source.plain.reportId && <MoveSource source={source} channels={channels} onSaved={onSaved} />}
     </li>
+  );
+}
+
+/** A report's source is the form's, named by the workspace; another's is its channel's name, or none. */
+function sourceChannelTitle(source: RecordView<SourcePlain>, channels: Channel[]): string {
+  if (source.plain.reportId) return kindLabel('form' satisfies ChannelKind);
+  const channel = channels.find((c) => c.id === source.plain.channelId);
+  return channel ? channelTitle(channel) : 'none yet';
+}
+
+/** Coordinators put a source in another channel (a report's stays in the form's). */
+function MoveSource({ source, channels, onSaved }: { source: RecordView<SourcePlain>; channels: Channel[]; onSaved: () => void }) {
+  const [channelId, setChannelId] = useState(source.plain.channelId ?? NO_CHANNEL);
+  const [error, setError] = useState<string | null>(null);
+  async function move(event: Event) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await moveSource(source.id, channelId || null);
+      onSaved();
+    } catch (e) {
+      setError(messageOf(e, 'The channel could not be changed.'));
+    }
+  }
+  return (
+    <form onSubmit={move} class="inline-form" aria-label={`Channel of ${source.code}`}>
+      <ChannelSelect id={`channel-${source.id}`} channels={offered(channels, source.plain.channelId)} value={channelId} onChange={setChannelId} />
+      <button type="submit" class="small">
+        Change the channel
+      </button>
+      <Feedback error={error} />
+    </form>
   );
 }
 

@@ -31,25 +31,38 @@ export interface RegistryEntry {
 
 const recordsKey = (vault: Vault) => vault.hold('records-key', () => new OrgKeyCache(vault.keyring, 'records'));
 
-/** Creates a record: a new record key sealed to the records key, the fields sealed under it. */
-export async function createRecord(vault: Vault, type: RecordType, plain: Record<string, unknown>, fields: Record<string, unknown>): Promise<{ id: string; code: string; version: number }> {
-  const id = crypto.randomUUID();
+/**
+ * A new record key sealed to the records key, and `fields` sealed under it bound to `type` and
+ * `id`: how a record's fields are sealed, and anything else kept like them (a channel's name).
+ */
+export async function sealNew(vault: Vault, type: string, id: string, fields: Record<string, unknown>): Promise<SecretPart> {
   const key = await newRecordKey(await recordsKey(vault).get());
   try {
-    return await api(`/api/records/${type}`, { id, record: { ...plain, secret: await sealFields(key, type, id, fields) } });
+    return await sealFields(key, type, id, fields);
   } finally {
     key.key.fill(0);
   }
 }
 
-/** Changes a record from the version it was read at; the record keeps its key. */
-export async function updateRecord(vault: Vault, type: RecordType, record: RecordView, plain: Record<string, unknown>, fields: Record<string, unknown>): Promise<{ version: number }> {
-  const key = await openRecordKey(record.secret, vault.keyring);
+/** `fields` sealed afresh under the key something was made with (it keeps its key across versions). */
+export async function sealAgain(vault: Vault, type: string, id: string, secret: SecretPart, fields: Record<string, unknown>): Promise<SecretPart> {
+  const key = await openRecordKey(secret, vault.keyring);
   try {
-    return await api(`/api/records/${type}/${record.id}`, { version: record.version, record: { ...plain, secret: await sealFields(key, type, record.id, fields) } });
+    return await sealFields(key, type, id, fields);
   } finally {
     key.key.fill(0);
   }
+}
+
+/** Creates a record: a new record key sealed to the records key, the fields sealed under it. */
+export async function createRecord(vault: Vault, type: RecordType, plain: Record<string, unknown>, fields: Record<string, unknown>): Promise<{ id: string; code: string; version: number }> {
+  const id = crypto.randomUUID();
+  return api(`/api/records/${type}`, { id, record: { ...plain, secret: await sealNew(vault, type, id, fields) } });
+}
+
+/** Changes a record from the version it was read at; the record keeps its key. */
+export async function updateRecord(vault: Vault, type: RecordType, record: RecordView, plain: Record<string, unknown>, fields: Record<string, unknown>): Promise<{ version: number }> {
+  return api(`/api/records/${type}/${record.id}`, { version: record.version, record: { ...plain, secret: await sealAgain(vault, type, record.id, record.secret, fields) } });
 }
 
 /** The sealed fields, or null where this member holds no records key (viewers) or they do not open. */

@@ -1,0 +1,128 @@
+// What `vigil estimate` prints: one JSON object (--json), or a table a coordinator can read — the
+// lists, the documented count, the chosen model's estimate with its interval, every fitted model
+// ranked, the two classical estimators when there are two lists, and the warnings in plain English.
+import type { CaptureHistories } from '../../core/estimate/histories.ts';
+import { listTotal, overlap } from '../../core/estimate/histories.ts';
+import type { MseResult } from '../../core/estimate/select.ts';
+import { chapman, lincolnPetersen, type TwoListCounts, type TwoListEstimate } from '../../core/estimate/two-lists.ts';
+import { SMALL_OVERLAP, type EstimateWarning } from '../../core/estimate/warnings.ts';
+
+export interface EstimateReport {
+  /** The lists' names from the header; list i + 1 of the model notation is lists[i]. */
+  lists: string[];
+  histories: CaptureHistories;
+  result: MseResult;
+}
+
+type Interval = [number, number | null] | null;
+
+/** n1, n2 and the overlap m of the first two lists. */
+const twoListCounts = (h: CaptureHistories): TwoListCounts => ({ n1: listTotal(h, 0), n2: listTotal(h, 1), m: overlap(h, 0, 1) });
+
+/** A Lincoln–Petersen estimate without an overlap is infinite: JSON has no infinity, so null. */
+const finiteOrNull = (value: number) => (Number.isFinite(value) ? value : null);
+const twoListJson = (e: TwoListEstimate) => ({ estimate: finiteOrNull(e.estimate), standardError: finiteOrNull(e.standardError), ci95: e.ci95 });
+
+export function estimateJson({ lists, histories, result }: EstimateReport): string {
+  const counts = twoListCounts(histories);
+  return `${JSON.stringify(
+    {
+      lists,
+      observed: result.observed,
+      select: result.select,
+      model: result.model,
+      estimate: result.estimate,
+      ci95: result.ci95,
+      models: result.models.map(({ model, estimate, ci95, deviance, df, aic, bic, warnings }) => ({ model, estimate, ci95, deviance, df, aic, bic, warnings })),
+      unfitted: result.unfitted,
+      warnings: result.warnings.map((w) => ({ ...w, message: warningText(w, lists) })),
+      ...(histories.lists === 2 ? { twoLists: { ...counts, lincolnPetersen: twoListJson(lincolnPetersen(counts)), chapman: twoListJson(chapman(counts)) } } : {}),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+const people = (value: number) => Math.round(value).toLocaleString('en');
+const fixed = (value: number, digits: number) => value.toFixed(digits);
+const intervalText = (ci: Interval, digits = 1) => (ci ? `${fixed(ci[0], digits)} – ${ci[1] === null ? 'unbounded' : fixed(ci[1], digits)}` : '');
+const roundedInterval = (ci: NonNullable<Interval>) => `${people(ci[0])} – ${ci[1] === null ? 'no upper bound' : people(ci[1])}`;
+
+export function estimateTable({ lists, histories, result }: EstimateReport, intervals: number | 'all'): string {
+  const out: string[] = [];
+  out.push(`Lists: ${lists.map((name, i) => `${i + 1} = ${name}`).join(', ')}`);
+  out.push(`Documented: ${people(result.observed)} people on at least one list`);
+  out.push('', ...headline(result));
+  if (histories.lists === 2) out.push('', ...twoListLines(twoListCounts(histories)));
+  out.push('', ...modelTable(result, intervals));
+  if (result.unfitted.length) out.push(`Could not be fitted (singular): ${result.unfitted.join(' ')}`);
+  out.push('', 'Read with care:', ...result.warnings.map((w) => `  - ${warningText(w, lists)}`));
+  return `${out.join('\n')}\n`;
+}
+
+function headline(result: MseResult): string[] {
+  const { estimate, ci95, model, observed } = result;
+  if (estimate === null || model === null) return ['No model could be fitted.'];
+  const interval = ci95 ? ` (95 % CI ${roundedInterval(ci95)})` : '';
+  const unseen = ci95 ? ` (95 % CI ${people(ci95[0] - observed)} – ${ci95[1] === null ? 'no upper bound' : people(ci95[1] - observed)})` : '';
+  // A boundary or unconverged fit still gives a number, often an absurd one: say so before it.
+  const unreliable = result.models[0]!.warnings.some((w) => w.code === 'boundary' || w.code === 'not-converged') ? ' — NOT RELIABLE, see below' : '';
+  return [
+    `Estimate: ${people(estimate)} people${interval}, model ${model}, the best by ${result.select.toUpperCase()}${unreliable}`,
+    `          of whom about ${people(estimate - observed)} are on no list${unseen}`,
+  ];
+}
+
+function twoListLines(counts: TwoListCounts): string[] {
+  const line = (name: string, e: TwoListEstimate) =>
+    `  ${name.padEnd(17)} ${Number.isFinite(e.estimate) ? fixed(e.estimate, 1) : 'infinite (no one on both lists)'}  95 % CI ${intervalText(e.ci95)} (Wald)`;
+  return [
+    `Two lists: ${counts.n1} on list 1, ${counts.n2} on list 2, ${counts.m} on both`,
+    line('Lincoln–Petersen', lincolnPetersen(counts)),
+    line('Chapman', chapman(counts)),
+  ];
+}
+
+function modelTable(result: MseResult, intervals: number | 'all'): string[] {
+  const key = result.select.toUpperCase();
+  const shown = intervals === 'all' ? 'every model' : `the ${intervals} best`;
+  const rows = result.models.map((m, rank) => [String(rank + 1), m.model, fixed(m.estimate, 1), intervalText(m.ci95), fixed(m.deviance, 3), String(m.df), fixed(m.aic, 3), fixed(m.bic, 3)]);
+  return [
+    `Models, best ${key} first (profile-likelihood 95 % intervals for ${shown}${intervals === 'all' ? '' : '; --intervals all for every one'}):`,
+    ...columns([['rank', 'model', 'estimate', '95 % CI', 'deviance', 'df', 'AIC', 'BIC'], ...rows], [true, false, true, true, true, true, true, true]),
+  ];
+}
+
+/** Rows as aligned columns, two spaces apart; `right` says which columns align right. */
+function columns(rows: string[][], right: boolean[]): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  return rows.map((row) => `  ${row.map((cell, c) => (right[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd()}`);
+}
+
+/** A warning in plain English; lists by their names, models in the notation. */
+export function warningText(warning: EstimateWarning, lists: readonly string[]): string {
+  switch (warning.code) {
+    case 'assumption-closed-population':
+      return 'The estimate assumes a closed population: the same people throughout the period the lists cover (nobody joined or left it in between).';
+    case 'assumption-homogeneity':
+      return 'It assumes that, apart from the dependences in the model, every person was as likely as any other to be on each list; people whom every list reaches less (more afraid, more isolated) make the estimate too low.';
+    case 'small-overlap':
+      return `Lists "${lists[warning.lists[0]]}" and "${lists[warning.lists[1]]}" have ${warning.people === 0 ? 'nobody' : `only ${warning.people} ${warning.people === 1 ? 'person' : 'people'}`} in common (fewer than ${SMALL_OVERLAP}): how they depend on each other, and so the estimate, is unstable.`;
+    case 'models-bounded':
+      return `With ${lists.length} lists not every combination of interactions can be fitted: ${warning.fitted} models were compared (the simpler ones and the model with every pair).`;
+    case 'not-converged':
+      return `Model ${warning.model} did not converge: its figures are not reliable.`;
+    case 'boundary':
+      return `Model ${warning.model} is on a boundary (a fitted count near zero or an interaction growing without limit): its estimate is not reliable.`;
+    case 'large-bias':
+      return `Model ${warning.model}'s estimate has a large asymptotic bias (${people(Math.abs(warning.bias))}, more than a tenth of it): it is not reliable.`;
+    case 'interaction-of-lists-apart':
+      return `Model ${warning.model} links lists "${lists[warning.lists[0]]}" and "${lists[warning.lists[1]]}", which share nobody: that interaction is set to minus infinity (the estimate is its limit); prefer a model without it unless the two lists cannot share people.`;
+    case 'no-fit-check':
+      return `Model ${warning.model} has as many parameters as there are patterns of lists: it reproduces the counts exactly and nothing checks how well it fits.`;
+    case 'interval-at-observed':
+      return `Model ${warning.model}'s interval reaches the documented count: the data do not rule out that nobody was missed.`;
+    case 'interval-unbounded':
+      return `Model ${warning.model}'s interval has no upper bound (the likelihood was still high at ${people(warning.searchedTo)}, three times the estimate): the data cannot say how many were missed at most.`;
+  }
+}
