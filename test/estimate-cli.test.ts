@@ -73,7 +73,7 @@ describe('vigil estimate', () => {
     assert.match(rows[0]!, new RegExp(`^ +1 +\\[12\\]\\[3\\]\\[4\\] +${expected.estimate!.toFixed(1)} +${low.toFixed(1)} – ${high!.toFixed(1)} +${expected.models[0]!.deviance.toFixed(3)} +9 +${expected.models[0]!.aic.toFixed(3)} +${expected.models[0]!.bic.toFixed(3)}$`));
     assert.match(rows[9]!, / – /, 'the tenth model has its interval');
     assert.doesNotMatch(rows[10]!, / – /, 'the eleventh has none unless asked');
-    assert.match(table, /Read with care:\n {2}- The estimate assumes a closed population/);
+    assert.match(table, /Read with care:\n {2}- Closed population: the estimate assumes nobody entered or left/);
     assert.match(table, /every person was as likely as any other to be on each list/);
     assert.doesNotMatch(table, /Lincoln–Petersen/, 'the two-list estimators only for two lists');
   });

@@ -5,7 +5,7 @@ import type { CaptureHistories } from '../../core/estimate/histories.ts';
 import { listTotal, overlap } from '../../core/estimate/histories.ts';
 import type { MseResult } from '../../core/estimate/select.ts';
 import { chapman, lincolnPetersen, type TwoListCounts, type TwoListEstimate } from '../../core/estimate/two-lists.ts';
-import { SMALL_OVERLAP, type EstimateWarning } from '../../core/estimate/warnings.ts';
+import { warningText } from '../../core/estimate/words.ts';
 
 export interface EstimateReport {
   /** The lists' names from the header; list i + 1 of the model notation is lists[i]. */
@@ -35,7 +35,7 @@ export function estimateJson({ lists, histories, result }: EstimateReport): stri
       ci95: result.ci95,
       models: result.models.map(({ model, estimate, ci95, deviance, df, aic, bic, warnings }) => ({ model, estimate, ci95, deviance, df, aic, bic, warnings })),
       unfitted: result.unfitted,
-      warnings: result.warnings.map((w) => ({ ...w, message: warningText(w, lists) })),
+      warnings: result.warnings.map((w) => ({ ...w, message: warningText('en', w, lists) })),
       ...(histories.lists === 2 ? { twoLists: { ...counts, lincolnPetersen: twoListJson(lincolnPetersen(counts)), chapman: twoListJson(chapman(counts)) } } : {}),
     },
     null,
@@ -56,7 +56,7 @@ export function estimateTable({ lists, histories, result }: EstimateReport, inte
   if (histories.lists === 2) out.push('', ...twoListLines(twoListCounts(histories)));
   out.push('', ...modelTable(result, intervals));
   if (result.unfitted.length) out.push(`Could not be fitted (singular): ${result.unfitted.join(' ')}`);
-  out.push('', 'Read with care:', ...result.warnings.map((w) => `  - ${warningText(w, lists)}`));
+  out.push('', 'Read with care:', ...result.warnings.map((w) => `  - ${warningText('en', w, lists)}`));
   return `${out.join('\n')}\n`;
 }
 
@@ -99,30 +99,3 @@ function columns(rows: string[][], right: boolean[]): string[] {
   return rows.map((row) => `  ${row.map((cell, c) => (right[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd()}`);
 }
 
-/** A warning in plain English; lists by their names, models in the notation. */
-export function warningText(warning: EstimateWarning, lists: readonly string[]): string {
-  switch (warning.code) {
-    case 'assumption-closed-population':
-      return 'The estimate assumes a closed population: the same people throughout the period the lists cover (nobody joined or left it in between).';
-    case 'assumption-homogeneity':
-      return 'It assumes that, apart from the dependences in the model, every person was as likely as any other to be on each list; people whom every list reaches less (more afraid, more isolated) make the estimate too low.';
-    case 'small-overlap':
-      return `Lists "${lists[warning.lists[0]]}" and "${lists[warning.lists[1]]}" have ${warning.people === 0 ? 'nobody' : `only ${warning.people} ${warning.people === 1 ? 'person' : 'people'}`} in common (fewer than ${SMALL_OVERLAP}): how they depend on each other, and so the estimate, is unstable.`;
-    case 'models-bounded':
-      return `With ${lists.length} lists not every combination of interactions can be fitted: ${warning.fitted} models were compared (the simpler ones and the model with every pair).`;
-    case 'not-converged':
-      return `Model ${warning.model} did not converge: its figures are not reliable.`;
-    case 'boundary':
-      return `Model ${warning.model} is on a boundary (a fitted count near zero or an interaction growing without limit): its estimate is not reliable.`;
-    case 'large-bias':
-      return `Model ${warning.model}'s estimate has a large asymptotic bias (${people(Math.abs(warning.bias))}, more than a tenth of it): it is not reliable.`;
-    case 'interaction-of-lists-apart':
-      return `Model ${warning.model} links lists "${lists[warning.lists[0]]}" and "${lists[warning.lists[1]]}", which share nobody: that interaction is set to minus infinity (the estimate is its limit); prefer a model without it unless the two lists cannot share people.`;
-    case 'no-fit-check':
-      return `Model ${warning.model} has as many parameters as there are patterns of lists: it reproduces the counts exactly and nothing checks how well it fits.`;
-    case 'interval-at-observed':
-      return `Model ${warning.model}'s interval reaches the documented count: the data do not rule out that nobody was missed.`;
-    case 'interval-unbounded':
-      return `Model ${warning.model}'s interval has no upper bound (the likelihood was still high at ${people(warning.searchedTo)}, three times the estimate): the data cannot say how many were missed at most.`;
-  }
-}
