@@ -30,6 +30,7 @@ interface JsonResult {
   ci95: [number, number | null];
   models: JsonModel[];
   warnings: { code: string; message: string }[];
+  averaged: { criterion: string; estimate: number; ci95: [number, number]; weights: { model: string; weight: number }[] };
   twoLists?: { lincolnPetersen: { estimate: number; ci95: [number, number] }; chapman: { estimate: number } };
 }
 
@@ -74,7 +75,9 @@ describe('vigil estimate', () => {
     assert.match(rows[9]!, / – /, 'the tenth model has its interval');
     assert.doesNotMatch(rows[10]!, / – /, 'the eleventh has none unless asked');
     assert.match(table, /Read with care:\n {2}- Closed population: the estimate assumes nobody entered or left/);
-    assert.match(table, /every person was as likely as any other to be on each list/);
+    assert.match(table, /everyone was equally likely to be caught by a list/);
+    const averaged = expected.averaged!;
+    assert.ok(table.includes(`Averaged over the models by AIC weight: ${people(averaged.estimate)} people (95 % CI ${people(averaged.ci95[0])} – ${people(averaged.ci95[1])}; heaviest: [12][3][4]`), table);
     assert.doesNotMatch(table, /Lincoln–Petersen/, 'the two-list estimators only for two lists');
   });
 
@@ -96,6 +99,7 @@ describe('vigil estimate', () => {
     assert.deepEqual(json.warnings.map((w) => w.code), expected.warnings.map((w) => w.code));
     assert.ok(json.warnings.every((w) => w.message.length > 20), 'each warning with its sentence');
     assert.equal(json.twoLists, undefined);
+    assert.deepEqual(json.averaged, expected.averaged);
 
     assert.deepEqual(await estimateJson(['--in', path('hiv-people.csv')]), json, 'one row per person gives the same');
   });

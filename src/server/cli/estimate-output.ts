@@ -33,7 +33,8 @@ export function estimateJson({ lists, histories, result }: EstimateReport): stri
       model: result.model,
       estimate: result.estimate,
       ci95: result.ci95,
-      models: result.models.map(({ model, estimate, ci95, deviance, df, aic, bic, warnings }) => ({ model, estimate, ci95, deviance, df, aic, bic, warnings })),
+      models: result.models.map(({ model, estimate, standardError, ci95, deviance, df, aic, bic, warnings }) => ({ model, estimate, standardError: finiteOrNull(standardError), ci95, deviance, df, aic, bic, warnings })),
+      averaged: result.averaged,
       unfitted: result.unfitted,
       warnings: result.warnings.map((w) => ({ ...w, message: warningText('en', w, lists) })),
       ...(histories.lists === 2 ? { twoLists: { ...counts, lincolnPetersen: twoListJson(lincolnPetersen(counts)), chapman: twoListJson(chapman(counts)) } } : {}),
@@ -66,11 +67,19 @@ function headline(result: MseResult): string[] {
   const interval = ci95 ? ` (95 % CI ${roundedInterval(ci95)})` : '';
   const unseen = ci95 ? ` (95 % CI ${people(ci95[0] - observed)} – ${ci95[1] === null ? 'no upper bound' : people(ci95[1] - observed)})` : '';
   // A boundary or unconverged fit still gives a number, often an absurd one: say so before it.
-  const unreliable = result.models[0]!.warnings.some((w) => w.code === 'boundary' || w.code === 'not-converged') ? ' — NOT RELIABLE, see below' : '';
+  const unreliable = result.models[0]!.warnings.some((w) => w.code === 'boundary' || w.code === 'not-converged' || w.code === 'large-bias') ? ' — NOT RELIABLE, see below' : '';
   return [
     `Estimate: ${people(estimate)} people${interval}, model ${model}, the best by ${result.select.toUpperCase()}${unreliable}`,
     `          of whom about ${people(estimate - observed)} are on no list${unseen}`,
+    ...averagedLine(result),
   ];
+}
+
+/** Every model weighted by its criterion: close contenders widen the interval the best model alone gives. */
+function averagedLine({ averaged }: MseResult): string[] {
+  if (!averaged) return [];
+  const top = averaged.weights.slice(0, 3).map((w) => `${w.model} ${Math.round(w.weight * 100)} %`).join(', ');
+  return [`Averaged over the models by ${averaged.criterion.toUpperCase()} weight: ${people(averaged.estimate)} people (95 % CI ${roundedInterval(averaged.ci95)}; heaviest: ${top})`];
 }
 
 function twoListLines(counts: TwoListCounts): string[] {
