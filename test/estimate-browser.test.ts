@@ -103,6 +103,8 @@ for (const backend of BACKENDS) describe(`the Estimate page in Chromium on ${bac
     assert.equal(await page.locator('[data-estimate] strong').textContent(), best.estimate);
     assert.equal(await page.locator('[data-estimate] [data-interval]').textContent(), best.interval);
     assert.match((await page.locator('[data-estimate]').textContent())!, new RegExp(`log-linear model ${expected.model!.replace(/[[\]]/g, '\\$&')}, chosen by AIC`));
+    const averaged = interval(expected.averaged!);
+    assert.match((await page.locator('[data-averaged]').textContent())!, new RegExp(`by its AIC weight: ${averaged.estimate} \\(95 % interval ${averaged.interval}\\)`));
     const models = await page.locator('[data-models] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-model'), r.children[2]!.textContent, r.children[3]!.textContent]));
     assert.deepEqual(
       models,

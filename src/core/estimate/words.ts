@@ -58,6 +58,8 @@ interface Words {
     chart: string;
     warnings: string;
     method: (model: string, criterion: string) => string;
+    /** The models' estimate averaged by their criterion's weights, with its Wald interval. */
+    averaged: (estimate: string, interval: string, criterion: string) => string;
     heading: string;
     caveat: string;
     onNoListNote: (n: string) => string;
@@ -107,6 +109,7 @@ const en: Words = {
     chart: 'Estimates of the best models, with their 95 % intervals; the line is the documented count',
     warnings: 'What to keep in mind',
     method: (model, c) => `log-linear model ${model}, chosen by ${c}; profile-likelihood interval`,
+    averaged: (e, i, c) => `Averaged over every model by its ${c} weight: ${e} (95 % interval ${i}). When it differs much from the estimate above, several models fit about as well and disagree: trust the wider of the two intervals.`,
     heading: 'Estimate of the people not documented',
     caveat: 'A statistical estimate from the overlaps of independent lists (multiple systems estimation). It assumes a closed population and lists that catch everyone alike; read it with its interval.',
     onNoListNote: (n) => `${n} of the people documented are on none of the chosen lists: to the estimate they are among those the lists missed.`,
@@ -153,6 +156,7 @@ const ru: Words = {
     chart: 'Оценки лучших моделей с 95 % интервалами; линия — число задокументированных',
     warnings: 'Что нужно учитывать',
     method: (model, c) => `лог-линейная модель ${model}, выбранная по ${c}; интервал по профилю правдоподобия`,
+    averaged: (e, i, c) => `Среднее по всем моделям с весами ${c}: ${e} (95 % интервал ${i}). Если оно сильно отличается от оценки выше, несколько моделей подходят почти одинаково и расходятся: доверяйте более широкому из двух интервалов.`,
     heading: 'Оценка числа незадокументированных людей',
     caveat: 'Статистическая оценка по пересечениям независимых списков (оценка по множественным источникам). Она предполагает закрытую популяцию и списки, одинаково охватывающие всех; читайте её вместе с интервалом.',
     onNoListNote: (n) => `${n} из задокументированных людей нет ни в одном из выбранных списков: для оценки они среди тех, кого списки пропустили.`,
@@ -199,6 +203,7 @@ const az: Words = {
     chart: 'Ən yaxşı modellərin qiymətləri və 95 % intervalları; xətt sənədləşdirilmiş saydır',
     warnings: 'Nəzərə alınmalı olanlar',
     method: (model, c) => `${c} ilə seçilmiş log-xətti model ${model}; profil həqiqətəbənzərlik intervalı`,
+    averaged: (e, i, c) => `Bütün modellər üzrə ${c} çəkiləri ilə orta qiymət: ${e} (95 % interval ${i}). Yuxarıdakı qiymətləndirmədən çox fərqlənirsə, bir neçə model təxminən eyni dərəcədə uyğundur və fərqli nəticə verir: iki intervaldan daha genişinə etibar edin.`,
     heading: 'Sənədləşdirilməmiş insanların sayının qiymətləndirilməsi',
     caveat: 'Müstəqil siyahıların kəsişmələrinə əsaslanan statistik qiymətləndirmə (çoxsaylı mənbələr üzrə qiymətləndirmə). O, qapalı populyasiya və hər kəsi eyni dərəcədə əhatə edən siyahılar fərz edir; onu intervalı ilə birlikdə oxuyun.',
     onNoListNote: (n) => `Sənədləşdirilmiş insanlardan ${n} nəfəri seçilmiş siyahıların heç birində yoxdur: qiymətləndirmə üçün onlar siyahıların buraxdıqları arasındadır.`,

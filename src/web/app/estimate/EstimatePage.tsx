@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
+import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { LanguageSelect } from '../LanguageSelect.tsx';
 import type { Vault } from '../vault.ts';
@@ -107,6 +108,7 @@ export function EstimatePage({ vault }: { vault: Vault }) {
   return (
     <main class="wide-ish dashboard estimate">
       <PageHeading>Estimate</PageHeading>
+      <UnreviewedDuplicates vault={vault} />
       <About />
       <form class="filters estimate-form" aria-label="What to estimate" onSubmit={submit}>
         <fieldset class="checks">

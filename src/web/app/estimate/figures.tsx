@@ -57,6 +57,7 @@ export function EstimateFigures({ computed, language, stratum }: { computed: Com
             <p class="estimate-result" data-estimate>
               <strong>{figuresOf(language, best).estimate}</strong> ({L.interval}: <span data-interval>{figuresOf(language, best).interval}</span>); {L.method(best.model, result.select.toUpperCase())}.
             </p>
+            {result.averaged && <p data-averaged>{L.averaged(figuresOf(language, result.averaged).estimate, figuresOf(language, result.averaged).interval, result.select.toUpperCase())}</p>}
             {best.estimate < view.documented && <p>{L.belowDocumented}</p>}
           </section>
           <EstimateChart models={result.models.filter((m) => m.ci95).slice(0, 10)} documented={view.documented} labels={L} language={language} />
