@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
-import { addMember, logIn, postForm, setUpOrganization, type LoggedIn } from './support/org.ts';
+import { logIn, organizationWithTeam, postForm, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { findPlaintext, query } from './support/db.ts';
 import { createRecord, recordsKey, type Made } from './support/records.ts';
 import { channelName, channelRequest, createChannel, listChannels } from './support/channels.ts';
@@ -39,11 +39,7 @@ for (const backend of BACKENDS) {
 
     before(async () => {
       server = await startTestServer(backend);
-      await setUpOrganization(server);
-      admin = await logIn(server);
-      coordinator = await addMember(server, admin, 'coordinator', 'coord@example.org');
-      documenter = await addMember(server, admin, 'documenter', 'doc@example.org');
-      viewer = await addMember(server, admin, 'viewer', 'viewer@example.org');
+      ({ admin, coordinator, documenter, viewer } = await organizationWithTeam(server));
       person = await createRecord(documenter, 'person', personPlain, { name: 'Kamran' });
     });
     after(async () => {

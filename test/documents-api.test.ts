@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
-import { addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
+import { organizationWithTeam, type LoggedIn } from './support/org.ts';
 import { createRecord, type Made } from './support/records.ts';
 import type { SituationNumbers } from '../src/core/documents/situation-numbers.ts';
 
@@ -42,11 +42,7 @@ for (const backend of BACKENDS) {
 
     before(async () => {
       server = await startTestServer(backend);
-      await setUpOrganization(server);
-      admin = await logIn(server);
-      coordinator = await addMember(server, admin, 'coordinator', 'coord@example.org');
-      documenter = await addMember(server, admin, 'documenter', 'doc@example.org');
-      viewer = await addMember(server, admin, 'viewer', 'viewer@example.org');
+      ({ admin, coordinator, documenter, viewer } = await organizationWithTeam(server));
       const add = async (entry: Record<string, unknown>) => {
         const response = await admin.post('/api/registry', { placeKind: null, appealDays: null, ...entry });
         assert.equal(response.status, 201);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
-import { addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
+import { organizationWithTeam, type LoggedIn } from './support/org.ts';
 import { DETENTION, NOVEMBER, seedEstimate, type EstimateSeed } from './support/estimate.ts';
 import { historiesFromPeople } from '../src/core/estimate/histories.ts';
 import type { HistoriesView } from '../src/core/estimate/request.ts';
@@ -27,11 +27,7 @@ for (const backend of BACKENDS) {
 
     before(async () => {
       server = await startTestServer(backend);
-      await setUpOrganization(server);
-      admin = await logIn(server);
-      coordinator = await addMember(server, admin, 'coordinator', 'coord@example.org');
-      documenter = await addMember(server, admin, 'documenter', 'doc@example.org');
-      viewer = await addMember(server, admin, 'viewer', 'viewer@example.org');
+      ({ admin, coordinator, documenter, viewer } = await organizationWithTeam(server));
       seed = await seedEstimate(server, coordinator, admin);
     });
     after(async () => {

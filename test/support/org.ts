@@ -110,3 +110,15 @@ export async function addMember(server: TestServer, admin: LoggedIn, role: strin
   if (confirmed.status !== 204) throw new Error(`confirm failed: ${confirmed.status} ${await confirmed.text()}`);
   return logIn(server, email, passphrase);
 }
+
+/** A set-up organization with a member of every role: the usual start of a test of who may do what. */
+export async function organizationWithTeam(server: TestServer): Promise<{ admin: LoggedIn; coordinator: LoggedIn; documenter: LoggedIn; viewer: LoggedIn }> {
+  await setUpOrganization(server);
+  const admin = await logIn(server);
+  return {
+    admin,
+    coordinator: await addMember(server, admin, 'coordinator', 'coord@example.org'),
+    documenter: await addMember(server, admin, 'documenter', 'doc@example.org'),
+    viewer: await addMember(server, admin, 'viewer', 'viewer@example.org'),
+  };
+}

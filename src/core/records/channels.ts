@@ -3,11 +3,11 @@
 // workspace can offer sensible defaults; a channel's name is sealed like a record's fields.
 import * as z from 'zod';
 import { secretPart } from './schemas.ts';
+import { term } from './vocabulary.ts';
 
 /** The built-in channel of the organization's own report form: every source that is a report is in it. */
 export const FORM_CHANNEL_ID = '00000000-0000-4000-8000-00000000f0a1';
 
-const term = <K extends string>(key: K, en: string, az: string, ru: string) => ({ key, labels: { en, az, ru } });
 export const CHANNEL_KINDS = [
   term('form', 'Our report form', 'Hesabat formamız', 'Наша форма сообщений'),
   term('partner', "A partner organization's bundles", 'Tərəfdaş təşkilatın paketləri', 'Пакеты партнёрской организации'),

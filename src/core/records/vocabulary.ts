@@ -7,7 +7,7 @@ export interface Term<K extends string = string> {
   key: K;
   labels: Labels;
 }
-const term = <K extends string>(key: K, en: string, az: string, ru: string): Term<K> => ({ key, labels: { en, az, ru } });
+export const term = <K extends string>(key: K, en: string, az: string, ru: string): Term<K> => ({ key, labels: { en, az, ru } });
 
 export interface ActType {
   code: string;
