@@ -3,7 +3,8 @@
 // and no sentence at all for an estimate without a bounded interval.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ESTIMATE_WORDS, estimateLabels, estimateSentence, formatDecimal, formatNumber, sentenceOf, warningText, type EstimateSentence } from '../src/core/estimate/words.ts';
+import fc from 'fast-check';
+import { ESTIMATE_WORDS, estimateLabels, estimateSentence, formatDecimal, formatNumber, sentenceOf, warningText, whyNotReportable, type EstimateSentence } from '../src/core/estimate/words.ts';
 import { estimatePopulation } from '../src/core/estimate/select.ts';
 import { historiesFromRows } from '../src/core/estimate/histories.ts';
 import { LANGUAGES } from '../src/core/report/answers.ts';
@@ -85,5 +86,35 @@ describe('estimate words', () => {
     // No one on both lists: nothing bounds the estimate, so there is nothing to say.
     const apart = historiesFromRows([{ pattern: [1, 0], count: 40 }, { pattern: [0, 1], count: 30 }, { pattern: [1, 1], count: 0 }]);
     assert.equal(sentenceOf(estimatePopulation(apart), { documented: 70, lists: ['A', 'B'] }), null);
+  });
+
+  it('refuses a sentence from an unreliable model, or one below what the team documented', () => {
+    // Thirteen people on three lists: AIC picks a saturated model on the boundary, N̂ ≈ 10³²
+    // with an "interval" that does not even hold it.
+    const tiny = estimatePopulation({ lists: 3, counts: [0, 3, 6, 0, 2, 0, 0, 2] });
+    assert.equal(whyNotReportable(tiny, 13), 'unreliable');
+    assert.equal(sentenceOf(tiny, { documented: 13, lists: ['A', 'B', 'C'] }), null);
+    const shared = estimatePopulation(historiesFromRows([{ pattern: [1, 0], count: 40 }, { pattern: [0, 1], count: 30 }, { pattern: [1, 1], count: 20 }]));
+    assert.equal(whyNotReportable(shared, 95), null);
+    // The records know of 400 people in the period; lists that saw 90 of them cannot say "about 150".
+    assert.equal(whyNotReportable(shared, 400), 'below-documented');
+    assert.equal(sentenceOf(shared, { documented: 400, lists: ['A', 'B'] }), null);
+  });
+
+  it('never makes a sentence whose interval does not hold a sound estimate, even from sparse tables (fast-check)', () => {
+    const sparse = fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 7, maxLength: 7 }).filter((cells) => cells.some((c) => c > 0));
+    let made = 0;
+    fc.assert(
+      fc.property(sparse, fc.constantFrom('aic' as const, 'bic' as const), (cells, select) => {
+        const result = estimatePopulation({ lists: 3, counts: [0, ...cells] }, { select, intervals: 1 });
+        const sentence = sentenceOf(result, { documented: result.observed, lists: ['A', 'B', 'C'] });
+        if (!sentence) return;
+        made += 1;
+        assert.ok(sentence.ci95[0] <= sentence.estimate && sentence.estimate <= sentence.ci95[1] && Number.isFinite(sentence.ci95[1]));
+        assert.ok(!result.models[0]!.warnings.some((w) => ['boundary', 'not-converged', 'large-bias'].includes(w.code)));
+      }),
+      { numRuns: 150 },
+    );
+    assert.ok(made > 10, `only ${made} of 150 tables made a sentence: the property checked little`);
   });
 });

@@ -229,9 +229,31 @@ export function estimateSentence(language: Language, s: EstimateSentence): strin
   return ESTIMATE_WORDS[language].sentence({ ...s, ...rounded, ci95: [rounded.ci95[0], rounded.ci95[1]!] }, (n) => formatNumber(language, n));
 }
 
-/** The sentence's figures from an estimate, or null when its interval is missing or has no upper end. */
+/** Why an estimate may not go into a report; null when it may. */
+export type NotReportable = 'no-model' | 'no-interval' | 'unbounded' | 'unreliable' | 'outside-interval' | 'below-documented';
+
+/** Warnings that make the chosen model's own figures untrustworthy, whatever its interval says. */
+const UNRELIABLE: readonly EstimateWarning['code'][] = ['boundary', 'not-converged', 'large-bias'];
+
+/**
+ * A report states an estimate only with a bounded interval that holds it, from a model whose fit is sound,
+ * and never below the people the team has documented (the lists would then contradict the records).
+ */
+export function whyNotReportable(result: MseResult, documented: number): NotReportable | null {
+  const best = result.models[0];
+  if (result.model === null || result.estimate === null || !best) return 'no-model';
+  if (!result.ci95) return 'no-interval';
+  const [low, high] = result.ci95;
+  if (high === null || !Number.isFinite(high)) return 'unbounded';
+  if (best.warnings.some((w) => UNRELIABLE.includes(w.code))) return 'unreliable';
+  if (!(low <= result.estimate && result.estimate <= high)) return 'outside-interval';
+  if (high < documented) return 'below-documented';
+  return null;
+}
+
+/** The sentence's figures from an estimate, or null when whyNotReportable refuses it. */
 export function sentenceOf(result: MseResult, context: Pick<EstimateSentence, 'documented' | 'lists' | 'period'>): EstimateSentence | null {
-  const [low, high] = result.ci95 ?? [];
-  if (result.model === null || result.estimate === null || low === undefined || high === null || high === undefined || !Number.isFinite(high)) return null;
-  return { ...context, estimate: result.estimate, ci95: [low, high], model: result.model, select: result.select };
+  if (whyNotReportable(result, context.documented) !== null) return null;
+  const [low, high] = result.ci95!;
+  return { ...context, estimate: result.estimate!, ci95: [low, high!], model: result.model!, select: result.select };
 }

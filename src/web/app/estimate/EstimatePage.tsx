@@ -16,7 +16,7 @@ import { addToReport, type ReportEstimate } from './for-report.ts';
 import { EstimateFigures } from './figures.tsx';
 import { estimatePopulation, type Criterion, type MseResult } from '../../../core/estimate/select.ts';
 import { observedCount } from '../../../core/estimate/histories.ts';
-import { sentenceOf } from '../../../core/estimate/words.ts';
+import { sentenceOf, whyNotReportable, type NotReportable } from '../../../core/estimate/words.ts';
 import type { HistoriesView } from '../../../core/estimate/request.ts';
 import type { Language } from '../../../core/report/answers.ts';
 
@@ -183,15 +183,19 @@ function stratumText(c: Choice, incidents: RecordView[], entries: RegistryEntry[
   return parts.join(', ');
 }
 
+/** Why the page will not put an estimate in a report, in the workspace's language. */
+const NOT_REPORTABLE: Record<NotReportable | 'none', string | null> = {
+  none: null,
+  'no-model': 'No model could be fitted, so there is no estimate to report.',
+  'no-interval': 'The chosen model has no interval, so it cannot be reported.',
+  unbounded: 'The interval of the chosen model has no upper end: the data cannot say how many were missed, so the estimate cannot go into a report.',
+  unreliable: 'The chosen model is not reliable here (see what to keep in mind below): its estimate cannot go into a report. Try other lists, a longer period or BIC.',
+  'outside-interval': 'The chosen model\'s interval does not hold its own estimate: the data cannot support a figure.',
+  'below-documented': 'The estimate and its interval are below the number of people you have documented: the chosen lists miss people the records know of, so the estimate cannot go into a report.',
+};
+
 function ForReport({ computed, onAdd }: { computed: Computed; onAdd: () => void }) {
-  const r = computed.result;
-  const why = !r?.model
-    ? 'No model could be fitted, so there is no estimate to report.'
-    : r.ci95 === null
-      ? 'The chosen model has no interval, so it cannot be reported.'
-      : r.ci95[1] === null
-        ? 'The interval of the chosen model has no upper end: the data cannot say how many were missed, so the estimate cannot go into a report.'
-        : null;
+  const why = computed.result ? NOT_REPORTABLE[whyNotReportable(computed.result, computed.view.documented) ?? 'none'] : NOT_REPORTABLE['no-model'];
   return (
     <section aria-labelledby="estimate-report">
       <h2 id="estimate-report">In the situation report</h2>
