@@ -44,7 +44,7 @@ for (const backend of BACKENDS) describe(`the Estimate page in Chromium on ${bac
     await seedHistories(coordinator, incident, '2026-11-05', channels, COUNTS, UNSEEN);
     // The same histories through the API, and what the core makes of them.
     const view = (await (await coordinator.get(`/api/estimate/histories?channels=${channels.join(',')}&from=2026-11-01&to=2026-11-30`)).json()) as HistoriesView;
-    assert.deepEqual(view, { channels, counts: COUNTS, documented: 32, onNoList: UNSEEN, groups: 0 });
+    assert.deepEqual(view, { channels, counts: COUNTS, documented: 32, onNoList: UNSEEN, groups: 0, incidentSources: 0 });
     expected = estimatePopulation({ lists: 3, counts: view.counts });
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage();

@@ -14,6 +14,7 @@
 //   P7 ← P7'  I3 detention 11-22 (lawyers); I3 exported, then imported as a partner's bundle (P7' in
 //           its own incident I3', its sources in the partner's channel), then merged   lawyers + partner
 // I1 is at place A (its place list); I2 and I3 have none.
+// Sources about whole incidents (INCIDENT_SOURCES) put no one on a list; they are only counted.
 import assert from 'node:assert/strict';
 import { postForm, type LoggedIn } from './org.ts';
 import type { TestServer } from './server.ts';
@@ -34,6 +35,10 @@ export interface EstimateSeed {
 }
 
 type ChannelName = keyof EstimateSeed['channels'];
+type IncidentName = keyof EstimateSeed['incidents'];
+
+/** The channels of the sources about each whole incident (null: a source of no channel). */
+export const INCIDENT_SOURCES: Record<IncidentName, (ChannelName | null)[]> = { i1: ['form', 'lawyers', null], i2: ['media'], i3: ['hotline'] };
 
 const day = (date: string) => ({ date, precision: 'day' });
 const noEnd = { date: null, precision: 'unknown' };
@@ -51,7 +56,7 @@ export async function seedEstimate(server: TestServer, coordinator: LoggedIn, ad
     createRecord(coordinator, 'person', { countingUnit, groupSize: countingUnit === 'group' ? 5 : null, ageRange: 'unknown', consentSharing: 'un', namePreference: 'anonymous', reprisalRisk: 'high' }, { name: 'secret name' });
   const act = (who: Made, where: Made, typeCode: string, date: string, placeId: string | null = null) =>
     createRecord(coordinator, 'act', { incidentId: where.id, personId: who.id, typeCode, start: day(date), end: noEnd, placeId }, { statedReason: 'secret' });
-  const source = (targetType: 'act' | 'person', target: Made, channel: ChannelName | null) =>
+  const source = (targetType: 'act' | 'person' | 'incident', target: Made, channel: ChannelName | null) =>
     createRecord(
       coordinator,
       'source',
@@ -91,6 +96,8 @@ export async function seedEstimate(server: TestServer, coordinator: LoggedIn, ad
   assert.equal(imported.status, 200, await imported.clone().text());
   const [copy] = await query<{ record_id: string }>(server, `select record_id from provenance where record_type = 'person' and original_id = '${p7.id}'`);
   await merge(coordinator, p7, { id: copy!.record_id } as Made);
+  // After the export, so the partner's copy of I3 brings none of them.
+  for (const [name, sources] of Object.entries(INCIDENT_SOURCES)) for (const channel of sources) await source('incident', incidents[name as IncidentName], channel);
   return { channels, places, incidents, people: { p1, p2, p3, p4, p5, p6, p7 } };
 }
 

@@ -42,4 +42,9 @@ export interface HistoriesView {
   onNoList: number;
   /** Groups with an act in the period and stratum: their members' histories are unknown, so they are not counted. */
   groups: number;
+  /**
+   * Sources in the chosen channels about a whole incident of those individuals: not counted, as such
+   * a source does not say which of the incident's people it saw (the page says so, and how to fix it).
+   */
+  incidentSources: number;
 }

@@ -11,6 +11,9 @@
 // or such an act. Sources about a person move to the survivor on a merge, but provenance stays on
 // the merged record's id: it is followed through persons.merged_into. Only acts in the stratum
 // count, so a lawyer's source about last year's arrest does not put someone on this year's list.
+// A source about a whole incident puts no one on a list: it does not say which of the incident's
+// people it saw, and counting them all would inflate the overlaps (and bias the estimate down).
+// Those of the counted people's incidents are only counted, so the page can say they were left out.
 //
 // At 100,000 people every query reads an index that holds what it needs (the acts' filter columns,
 // the sources' channel and target: migrations 015 and 021), never rows with their sealed parts,
@@ -36,21 +39,24 @@ function stratumFilter(f: Stratum): RawBuilder<unknown> {
 }
 
 /**
- * act id → person, for the acts in the stratum and the repeats of them; and the people with an act
- * that is not a repeat. Repeats are few (a partial index finds them), so they are taken out here.
+ * act id → person, for the acts in the stratum and the repeats of them; the people with an act
+ * that is not a repeat, and the incidents of those acts. Repeats are few (a partial index finds
+ * them), so they are taken out here.
  */
 async function stratumActs(db: Db, f: Stratum) {
   const repeats = await rows<{ id: string; original: string; person: string }>(db, sql`select x.id, x.duplicate_of as original, x.person_id as person from acts x where x.duplicate_of is not null`);
   const repeated = new Set(repeats.map((r) => r.id));
   const personOf = new Map<string, string>();
-  const people = new Set<string>();
-  for (const act of await rows<{ id: string; person: string }>(db, sql`select a.id, a.person_id as person from acts a where ${stratumFilter(f)}`)) {
+  const incidentsOf = new Map<string, Set<string>>();
+  for (const act of await rows<{ id: string; person: string; incident: string }>(db, sql`select a.id, a.person_id as person, a.incident_id as incident from acts a where ${stratumFilter(f)}`)) {
     if (repeated.has(act.id)) continue;
     personOf.set(act.id, act.person);
-    people.add(act.person);
+    let incidents = incidentsOf.get(act.person);
+    if (!incidents) incidentsOf.set(act.person, (incidents = new Set()));
+    incidents.add(act.incident);
   }
   for (const r of repeats) if (personOf.has(r.original)) personOf.set(r.id, r.person);
-  return { personOf, people };
+  return { personOf, people: new Set(incidentsOf.keys()), incidentsOf };
 }
 
 /** merged id → the record it now lives in, following merges of merges. */
@@ -67,18 +73,18 @@ async function survivors(db: Db): Promise<(id: string) => string> {
  * One query per list and kind, of ids alone: at 100,000 people, building rows is most of the cost.
  */
 async function seenBy(db: Db, channel: string) {
-  const targets = async (type: 'act' | 'person') =>
+  const targets = async (type: 'act' | 'person' | 'incident') =>
     (await rows<{ id: string }>(db, sql`select s.target_id as id from sources s where s.channel_id = ${channel} and s.target_type = ${type}`)).map((r) => r.id);
   const imported = await rows<{ type: string; id: string }>(
     db,
     sql`select pr.record_type as type, pr.record_id as id from bundle_imports b join provenance pr on pr.bundle_id = b.bundle_id where b.channel_id = ${channel} and pr.record_type in ('act', 'person')`,
   );
   const of = (type: string) => imported.filter((r) => r.type === type).map((r) => r.id);
-  return { acts: [...(await targets('act')), ...of('act')], people: [...(await targets('person')), ...of('person')] };
+  return { acts: [...(await targets('act')), ...of('act')], people: [...(await targets('person')), ...of('person')], incidents: await targets('incident') };
 }
 
 export async function captureHistories(db: Db, channels: readonly string[], f: Stratum): Promise<HistoriesView> {
-  const { personOf, people } = await stratumActs(db, f);
+  const { personOf, people, incidentsOf } = await stratumActs(db, f);
   const groupIds = new Set((await rows<{ id: string }>(db, sql`select p.id from persons p where p.counting_unit <> 'individual'`)).map((r) => r.id));
   const survivorOf = await survivors(db);
   // Acts move to the survivor on a merge, so an act's person is never merged away; the check is cheap.
@@ -91,11 +97,22 @@ export async function captureHistories(db: Db, channels: readonly string[], f: S
     if (!lists) seen.set(person, (lists = new Set()));
     lists.add(list);
   };
+  // The incidents of the individuals counted: their sources are the ones the page says were left out.
+  const incidents = new Set([...individuals].flatMap((person) => [...incidentsOf.get(person)!]));
+  let incidentSources = 0;
   for (const [list, channel] of channels.entries()) {
-    const { acts, people } = await seenBy(db, channel);
+    const { acts, people, incidents: about } = await seenBy(db, channel);
     for (const act of acts) saw(personOf.get(act), list);
     for (const person of people) saw(survivorOf(person), list);
+    incidentSources += about.filter((incident) => incidents.has(incident)).length;
   }
   const histories = historiesFromPeople(channels.length, seen.values());
-  return { channels: [...channels], counts: [...histories.counts], documented: individuals.size, onNoList: individuals.size - seen.size, groups: documented.length - individuals.size };
+  return {
+    channels: [...channels],
+    counts: [...histories.counts],
+    documented: individuals.size,
+    onNoList: individuals.size - seen.size,
+    groups: documented.length - individuals.size,
+    incidentSources,
+  };
 }
