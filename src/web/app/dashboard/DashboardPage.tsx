@@ -8,7 +8,8 @@ import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
 import { Feedback } from '../Feedback.tsx';
 import type { Vault } from '../vault.ts';
 import type { Dashboard } from '../../../core/dashboard/dashboard.ts';
-import { useOpened, useRegistry, type RecordView } from '../records/client.ts';
+import { useIncidents, useRegistry } from '../records/client.ts';
+import { IncidentSelect } from '../records/fields.tsx';
 import { BarTable, Count, Timeline, type Drill } from './charts.tsx';
 import { DrillList } from './DrillList.tsx';
 import { PEOPLE, cellLabel } from './labels.ts';
@@ -29,12 +30,8 @@ export function DashboardPage({ vault }: { vault: Vault }) {
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
-  const [incidents, setIncidents] = useState<RecordView[]>([]);
-  const titles = useOpened<{ title: string }>(vault, 'incident', incidents);
+  const { incidents, titles } = useIncidents(vault);
 
-  useEffect(() => {
-    api<{ records: RecordView[] }>('/api/records/incident?limit=1000').then((r) => setIncidents(r.records), () => setIncidents([]));
-  }, []);
   useEffect(() => {
     let live = true;
     setError(null);
@@ -71,15 +68,7 @@ export function DashboardPage({ vault }: { vault: Vault }) {
           <input id="dash-to" type="date" value={draft.to} onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
         </div>
         <div>
-          <label for="dash-incident">Incident</label>
-          <select id="dash-incident" value={draft.incident} onChange={(e) => setDraft({ ...draft, incident: e.currentTarget.value })}>
-            <option value="">All incidents</option>
-            {incidents.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.code} {titles.get(i.id)?.title ?? ''}
-              </option>
-            ))}
-          </select>
+          <IncidentSelect id="dash-incident" incidents={incidents} titles={titles} value={draft.incident} onChange={(incident) => setDraft({ ...draft, incident })} />
         </div>
         <div>
           <label for="dash-bucket">Over time, per</label>

@@ -2,25 +2,23 @@
 // channels as lists, a period and optionally a stratum; the server counts the people documented by
 // pattern of lists (plain ids only) and this page fits the log-linear models (src/core/estimate),
 // names the lists (opened here) and says the figures and their warnings in the chosen language.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { LanguageSelect } from '../LanguageSelect.tsx';
 import type { Vault } from '../vault.ts';
-import { actTypeLabel, useOpened, useRegistry, type RecordView, type RegistryEntry } from '../records/client.ts';
-import { ActTypeSelect, EntrySelect } from '../records/fields.tsx';
+import { actTypeLabel, useIncidents, useRegistry, type RecordView, type RegistryEntry } from '../records/client.ts';
+import { ActTypeSelect, EntrySelect, IncidentSelect } from '../records/fields.tsx';
 import { channelTitle, useChannels, type Channel } from '../channels/client.ts';
 import { addToReport, type ReportEstimate } from './for-report.ts';
 import { EstimateFigures } from './figures.tsx';
 import { estimatePopulation, type Criterion, type MseResult } from '../../../core/estimate/select.ts';
-import { observedCount } from '../../../core/estimate/histories.ts';
+import { MAX_LISTS, MIN_LISTS, observedCount } from '../../../core/estimate/histories.ts';
 import { sentenceOf, whyNotReportable, type NotReportable } from '../../../core/estimate/words.ts';
 import type { HistoriesView } from '../../../core/estimate/request.ts';
 import type { Language } from '../../../core/report/answers.ts';
-
-const MAX_LISTS = 8;
 
 interface Choice {
   channels: string[];
@@ -64,26 +62,16 @@ async function compute(choice: Choice, channels: Channel[]): Promise<Computed> {
 export function EstimatePage({ vault }: { vault: Vault }) {
   const { entries } = useRegistry(vault);
   const { channels, error: channelsError } = useChannels(vault);
-  const [incidents, setIncidents] = useState<RecordView[]>([]);
-  const titles = useOpened<{ title?: string }>(vault, 'incident', incidents);
-  const [choice, setChoice] = useState<Choice>({ channels: [], from: '', to: '', incident: '', place: null, actType: '', select: 'aic' });
+  const { incidents, titles } = useIncidents(vault);
   const [language, setLanguage] = useState<Language>('en');
   const [computed, setComputed] = useState<Computed | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    api<{ records: RecordView[] }>('/api/records/incident?limit=1000').then((r) => setIncidents(r.records), () => setIncidents([]));
-  }, []);
-
-  const set = <K extends keyof Choice>(key: K) => (value: Choice[K]) => setChoice((c) => ({ ...c, [key]: value }));
-  const toggle = (id: string, on: boolean) => set('channels')(channels!.map((c) => c.id).filter((c) => (c === id ? on : choice.channels.includes(c))));
-
-  async function submit(e: Event) {
-    e.preventDefault();
+  async function estimate(choice: Choice) {
     setError(null);
-    if (choice.channels.length < 2 || choice.channels.length > MAX_LISTS) return setError(`Choose between 2 and ${MAX_LISTS} channels as lists.`);
+    if (choice.channels.length < MIN_LISTS || choice.channels.length > MAX_LISTS) return setError(`Choose between ${MIN_LISTS} and ${MAX_LISTS} channels as lists.`);
     setBusy(true);
     setSaid('Counting and fitting the models…');
     try {
@@ -110,67 +98,99 @@ export function EstimatePage({ vault }: { vault: Vault }) {
       <PageHeading>Estimate</PageHeading>
       <UnreviewedDuplicates vault={vault} />
       <About />
-      <form class="filters estimate-form" aria-label="What to estimate" onSubmit={submit}>
-        <fieldset class="checks">
-          <legend>Lists (2 to {MAX_LISTS} channels that learn of people independently)</legend>
-          {!channels && !channelsError && <p class="hint">Loading the channels…</p>}
-          {channels?.map((c) => (
-            <div key={c.id}>
-              <input type="checkbox" id={`estimate-channel-${c.id}`} checked={choice.channels.includes(c.id)} onChange={(e) => toggle(c.id, e.currentTarget.checked)} />{' '}
-              <label for={`estimate-channel-${c.id}`}>
-                {channelTitle(c)}
-                {c.retired ? ' (no longer used)' : ''}
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <div>
-          <label for="estimate-from">Acts from</label>
-          <input id="estimate-from" type="date" value={choice.from} onInput={(e) => set('from')(e.currentTarget.value)} />
-        </div>
-        <div>
-          <label for="estimate-to">Acts to</label>
-          <input id="estimate-to" type="date" value={choice.to} onInput={(e) => set('to')(e.currentTarget.value)} />
-        </div>
-        <div>
-          <label for="estimate-incident">Incident</label>
-          <select id="estimate-incident" value={choice.incident} onChange={(e) => set('incident')(e.currentTarget.value)}>
-            <option value="">All incidents</option>
-            {incidents.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.code} {titles.get(i.id)?.title ?? ''}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <EntrySelect id="estimate-place" label="Place (the act’s or its incident’s)" entries={entries} kind="place" value={choice.place} onChange={set('place')} noneLabel="All places" />
-        </div>
-        <div>
-          <ActTypeSelect id="estimate-act-type" label="Act type" entries={entries} value={choice.actType} onChange={set('actType')} anyLabel="All act types" />
-        </div>
-        <div>
-          <label for="estimate-select">Choose the model by</label>
-          <select id="estimate-select" value={choice.select} onChange={(e) => set('select')(e.currentTarget.value as Criterion)}>
-            <option value="aic">AIC (fits the data more closely)</option>
-            <option value="bic">BIC (prefers simpler models)</option>
-          </select>
-        </div>
-        <div>
-          <LanguageSelect id="estimate-language" label="Language of the figures" value={language} onChange={setLanguage} />
-        </div>
-        <button type="submit" disabled={busy || !channels}>
-          Estimate
-        </button>
-      </form>
+      <EstimateForm channels={channels} loading={!channels && !channelsError} entries={entries} incidents={incidents} titles={titles} language={language} onLanguage={setLanguage} busy={busy} onEstimate={estimate} />
       <Feedback error={error ?? (channelsError ? 'The channels could not be loaded.' : null)} said={said} />
       {computed && (
         <>
+          <IncidentSourcesNote count={computed.view.incidentSources} />
           <EstimateFigures computed={computed} language={language} stratum={stratumText(computed.choice, incidents, entries)} />
           <ForReport computed={computed} onAdd={() => addSentence(computed)} />
         </>
       )}
     </main>
+  );
+}
+
+interface FormProps {
+  channels: Channel[] | null;
+  loading: boolean;
+  entries: RegistryEntry[];
+  incidents: RecordView[];
+  titles: Map<string, { title?: string } | null>;
+  language: Language;
+  onLanguage: (language: Language) => void;
+  busy: boolean;
+  onEstimate: (choice: Choice) => void;
+}
+
+/** What to estimate: the lists, the period, the stratum and the criterion; the language of the figures. */
+function EstimateForm({ channels, loading, entries, incidents, titles, language, onLanguage, busy, onEstimate }: FormProps) {
+  const [choice, setChoice] = useState<Choice>({ channels: [], from: '', to: '', incident: '', place: null, actType: '', select: 'aic' });
+  const set = <K extends keyof Choice>(key: K) => (value: Choice[K]) => setChoice((c) => ({ ...c, [key]: value }));
+  const toggle = (id: string, on: boolean) => set('channels')(channels!.map((c) => c.id).filter((c) => (c === id ? on : choice.channels.includes(c))));
+  const submit = (e: Event) => {
+    e.preventDefault();
+    onEstimate(choice);
+  };
+  return (
+    <form class="filters estimate-form" aria-label="What to estimate" onSubmit={submit}>
+      <fieldset class="checks">
+        <legend>
+          Lists ({MIN_LISTS} to {MAX_LISTS} channels that learn of people independently)
+        </legend>
+        {loading && <p class="hint">Loading the channels…</p>}
+        {channels?.map((c) => (
+          <div key={c.id}>
+            <input type="checkbox" id={`estimate-channel-${c.id}`} checked={choice.channels.includes(c.id)} onChange={(e) => toggle(c.id, e.currentTarget.checked)} />{' '}
+            <label for={`estimate-channel-${c.id}`}>
+              {channelTitle(c)}
+              {c.retired ? ' (no longer used)' : ''}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <div>
+        <label for="estimate-from">Acts from</label>
+        <input id="estimate-from" type="date" value={choice.from} onInput={(e) => set('from')(e.currentTarget.value)} />
+      </div>
+      <div>
+        <label for="estimate-to">Acts to</label>
+        <input id="estimate-to" type="date" value={choice.to} onInput={(e) => set('to')(e.currentTarget.value)} />
+      </div>
+      <div>
+        <IncidentSelect id="estimate-incident" incidents={incidents} titles={titles} value={choice.incident} onChange={set('incident')} />
+      </div>
+      <div>
+        <EntrySelect id="estimate-place" label="Place (the act’s or its incident’s)" entries={entries} kind="place" value={choice.place} onChange={set('place')} noneLabel="All places" />
+      </div>
+      <div>
+        <ActTypeSelect id="estimate-act-type" label="Act type" entries={entries} value={choice.actType} onChange={set('actType')} anyLabel="All act types" />
+      </div>
+      <div>
+        <label for="estimate-select">Choose the model by</label>
+        <select id="estimate-select" value={choice.select} onChange={(e) => set('select')(e.currentTarget.value as Criterion)}>
+          <option value="aic">AIC (fits the data more closely)</option>
+          <option value="bic">BIC (prefers simpler models)</option>
+        </select>
+      </div>
+      <div>
+        <LanguageSelect id="estimate-language" label="Language of the figures" value={language} onChange={onLanguage} />
+      </div>
+      <button type="submit" disabled={busy || !channels}>
+        Estimate
+      </button>
+    </form>
+  );
+}
+
+/** Sources about whole incidents put no one on a list (see histories.ts): say how many, and how to count them. */
+function IncidentSourcesNote({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <p class="notice-inline" data-incident-sources={count}>
+      {count === 1 ? 'One source in these channels is' : `${count} sources in these channels are`} about whole incidents and {count === 1 ? 'is' : 'are'} not counted: an incident’s source does not say which of its
+      people it saw. Add them to the people they name (on the incident’s page).
+    </p>
   );
 }
 
@@ -226,6 +246,11 @@ function About() {
         Do not trust it when the lists are not independent and no model accounts for it (e.g. the lawyers hear of people from our form), when some people are much harder to catch than others (they
         hide, or only one list reaches them), when people came and went during the period, when an overlap is small (fewer than five people), or when the interval has no upper end. Groups are
         left out: their members cannot be told apart. A person counts once after their records are linked: review possible duplicates first.
+      </p>
+      <p>
+        What counts: a channel saw a person when one of its sources is about them or about what was done to them in the period (choose the person when you add a source on the incident’s
+        page, or link a report to them from the inbox), or when one of its bundles brought them. A source about a whole incident puts no one on a list: it does not say which of the incident’s
+        people it saw, and counting them all would make the lists overlap more than they do, and the estimate too low.
       </p>
     </details>
   );

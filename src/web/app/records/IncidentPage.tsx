@@ -45,6 +45,9 @@ async function load(vault: Vault, incidentId: string): Promise<Loaded> {
     api<{ records: Loaded['sources'] }>(`/api/records/source?targetId=${incidentId}&limit=1000`),
     api<{ records: Loaded['interventions'] }>(`/api/records/intervention?incidentId=${incidentId}&limit=1000`),
   ]);
+  // Sources about what was done to its people are this incident's sources too.
+  const aboutActs = await Promise.all(acts.map((a) => api<{ records: Loaded['sources'] }>(`/api/records/source?targetId=${a.id}&limit=1000`)));
+  const allSources = [...sources, ...aboutActs.flatMap((r) => r.records)].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const persons = new Map<string, RecordView>();
   for (const id of new Set(acts.map((a) => a.plain.personId))) persons.set(id, (await api<{ record: RecordView }>(`/api/records/person/${id}`)).record);
   const detentions = new Map<string, DetentionState>();
@@ -55,7 +58,7 @@ async function load(vault: Vault, incidentId: string): Promise<Loaded> {
       if (!(e instanceof ApiError && e.status === 404)) throw e;
     }
   }
-  return { incident, history, fields: await openRecord(vault, 'incident', incident), acts, persons, detentions, sources: sources.reverse(), interventions: interventions.reverse() };
+  return { incident, history, fields: await openRecord(vault, 'incident', incident), acts, persons, detentions, sources: allSources, interventions: interventions.reverse() };
 }
 
 export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: string }) {
@@ -132,7 +135,7 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
 
       <Attachments vault={vault} owner={{ type: 'incident', id: incident.id }} />
 
-      <Sources vault={vault} incidentId={incident.id} sources={data.sources} onSaved={reload} />
+      <Sources vault={vault} incidentId={incident.id} sources={data.sources} subjects={data.acts.map((act) => ({ actId: act.id, label: `${nameOf(act.plain.personId)} (${actTypeLabel(entries, act.plain.typeCode)}, ${act.code})` }))} onSaved={reload} />
       <FollowUp vault={vault} incidentId={incident.id} interventions={data.interventions} onSaved={reload} />
       <History vault={vault} type="incident" id={incident.id} versions={data.history} />
       {vault.isAdmin && <Purge type="incident" id={incident.id} code={incident.code} then="#records" />}

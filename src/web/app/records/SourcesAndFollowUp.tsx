@@ -1,6 +1,7 @@
 // On an incident's page: its sources, graded (Admiralty: reliability A–F, credibility 1–6), with
-// how many independent sources corroborate it and the channel each came through (the lists of an
-// estimate); and its follow-up (interventions) with due days that feed the due-soon list.
+// how many independent sources corroborate it, what each is about (the whole incident, or what was
+// done to one of its people) and the channel each came through (the lists of an estimate); and its
+// follow-up (interventions) with due days that feed the due-soon list.
 import { useState } from 'preact/hooks';
 import { messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
@@ -17,6 +18,29 @@ export type InterventionPlain = { incidentId: string | null; personId: string | 
 
 const grade = (value: string): Term => ({ key: value, labels: { en: value, az: value, ru: value } });
 const NO_CHANNEL = '';
+const WHOLE_INCIDENT = '';
+
+/** What a source may be about besides the whole incident: an act of the incident, named by its person. */
+export type Subject = { actId: string; label: string };
+
+/** Adding a record from a form: says its code, clears what was typed and reloads; or says why not. */
+function useAdding(failure: string, onSaved: () => void) {
+  const [error, setError] = useState<string | null>(null);
+  const [said, say] = useState('');
+  const add = (save: () => Promise<{ code: string }>, reset: () => void) => async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const made = await save();
+      say(`${made.code} added.`);
+      reset();
+      onSaved();
+    } catch (e) {
+      setError(messageOf(e, failure));
+    }
+  };
+  return { error, said, add };
+}
 
 /** The channels a source may be put in now: the team's, not retired (plus the one it is in). */
 const offered = (channels: Channel[], current: string | null = null) => channels.filter((c) => c.id !== FORM_CHANNEL_ID && (!c.retired || c.id === current));
@@ -37,7 +61,7 @@ function ChannelSelect({ id, channels, value, onChange }: { id: string; channels
   );
 }
 
-export function Sources({ vault, incidentId, sources, onSaved }: { vault: Vault; incidentId: string; sources: RecordView<SourcePlain>[]; onSaved: () => void }) {
+export function Sources({ vault, incidentId, sources, subjects, onSaved }: { vault: Vault; incidentId: string; sources: RecordView<SourcePlain>[]; subjects: Subject[]; onSaved: () => void }) {
   const { channels, reload } = useChannels(vault);
   const saved = () => {
     reload();
@@ -45,49 +69,61 @@ export function Sources({ vault, incidentId, sources, onSaved }: { vault: Vault;
   };
   // Independent: different reports, or sources not from the inbox (each its own account).
   const independent = new Set(sources.map((s) => s.plain.reportId ?? s.id)).size;
+  const aboutOf = (s: RecordView<SourcePlain>) => (s.plain.targetType === 'act' ? (subjects.find((x) => x.actId === s.plain.targetId)?.label ?? 'one of its people') : 'the whole incident');
   return (
     <section aria-labelledby="sources-title">
       <h2 id="sources-title">Sources</h2>
       <p data-corroboration={independent}>{independent === 1 ? 'One independent source.' : `${independent} independent sources corroborate this incident.`}</p>
       <ul class="cards">
         {sources.map((s) => (
-          <SourceRow key={`${s.id}@${s.version}`} vault={vault} source={s} channels={channels ?? []} onSaved={saved} />
+          <SourceRow key={`${s.id}@${s.version}`} vault={vault} source={s} about={aboutOf(s)} channels={channels ?? []} onSaved={saved} />
         ))}
       </ul>
-      {vault.canTriage && <AddSource vault={vault} incidentId={incidentId} channels={channels ?? []} onSaved={saved} />}
+      {vault.canTriage && <AddSource vault={vault} incidentId={incidentId} subjects={subjects} channels={channels ?? []} onSaved={saved} />}
     </section>
   );
 }
 
-/** A source the team learnt of otherwise than by a report of the inbox: graded, with its channel. */
-function AddSource({ vault, incidentId, channels, onSaved }: { vault: Vault; incidentId: string; channels: Channel[]; onSaved: () => void }) {
+/**
+ * A source the team learnt of otherwise than by a report of the inbox: graded, with its channel, and
+ * about the whole incident or what was done to one of its people. Only the latter puts someone on an
+ * estimate's list: an article about a round-up does not say which of its people it saw.
+ */
+function AddSource({ vault, incidentId, subjects, channels, onSaved }: { vault: Vault; incidentId: string; subjects: Subject[]; channels: Channel[]; onSaved: () => void }) {
+  const [about, setAbout] = useState(WHOLE_INCIDENT);
   const [connection, setConnection] = useState<(typeof SOURCE_CONNECTIONS)[number]['key']>('witness');
   const [reliability, setReliability] = useState<string>('C');
   const [credibility, setCredibility] = useState<string>('3');
   const [sourceDate, setSourceDate] = useState('');
   const [channelId, setChannelId] = useState(NO_CHANNEL);
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [said, say] = useState('');
+  const { error, said, add } = useAdding('The source could not be saved.', onSaved);
 
-  async function add(event: Event) {
-    event.preventDefault();
-    setError(null);
-    try {
-      const plain = { targetType: 'incident', targetId: incidentId, reportId: null, connection, reliability, credibility, sourceDate: sourceDate || null, channelId: channelId || null };
-      const made = await createRecord(vault, 'source', plain, { description: description.trim() });
-      say(`${made.code} added.`);
-      setDescription('');
-      setSourceDate('');
-      onSaved();
-    } catch (e) {
-      setError(messageOf(e, 'The source could not be saved.'));
-    }
-  }
+  const save = () => {
+    const target = about === WHOLE_INCIDENT ? { targetType: 'incident', targetId: incidentId } : { targetType: 'act', targetId: about };
+    const plain = { ...target, reportId: null, connection, reliability, credibility, sourceDate: sourceDate || null, channelId: channelId || null };
+    return createRecord(vault, 'source', plain, { description: description.trim() });
+  };
+  const reset = () => {
+    setDescription('');
+    setSourceDate('');
+  };
   return (
-    <form class="card" onSubmit={add} aria-labelledby="add-source">
+    <form class="card" onSubmit={add(save, reset)} aria-labelledby="add-source">
       <h3 id="add-source">Add a source</h3>
       <p class="hint">A report of your inbox is linked from the inbox, and is in the report form's channel by itself.</p>
+      <label for="source-about">About</label>
+      <p id="source-about-hint" class="hint">
+        Only sources about people count in an estimate's lists: a source about the whole incident does not say which of its people it saw.
+      </p>
+      <select id="source-about" value={about} onChange={(e) => setAbout(e.currentTarget.value)} aria-describedby="source-about-hint">
+        <option value={WHOLE_INCIDENT}>The incident as a whole</option>
+        {subjects.map((s) => (
+          <option key={s.actId} value={s.actId}>
+            {s.label}
+          </option>
+        ))}
+      </select>
       <ChannelSelect id="source-channel" channels={offered(channels)} value={channelId} onChange={setChannelId} />
       <TermSelect id="source-connection" label="Connection" terms={SOURCE_CONNECTIONS} value={connection} onChange={setConnection} />
       <TermSelect id="source-reliability" label="Source reliability" terms={RELIABILITY.map(grade)} value={reliability} onChange={setReliability} />
@@ -100,7 +136,7 @@ function AddSource({ vault, incidentId, channels, onSaved }: { vault: Vault; inc
   );
 }
 
-function SourceRow({ vault, source, channels, onSaved }: { vault: Vault; source: RecordView<SourcePlain>; channels: Channel[]; onSaved: () => void }) {
+function SourceRow({ vault, source, about, channels, onSaved }: { vault: Vault; source: RecordView<SourcePlain>; about: string; channels: Channel[]; onSaved: () => void }) {
   const [connection, setConnection] = useState(source.plain.connection as (typeof SOURCE_CONNECTIONS)[number]['key']);
   const [reliability, setReliability] = useState(source.plain.reliability);
   const [credibility, setCredibility] = useState(source.plain.credibility);
@@ -121,7 +157,7 @@ function SourceRow({ vault, source, channels, onSaved }: { vault: Vault; source:
   return (
     <li data-source={source.code}>
       <strong>{source.code}</strong> · {source.plain.reportId ? 'a report of the inbox' : 'another source'} · {termLabel(SOURCE_CONNECTIONS, source.plain.connection)} · graded {source.plain.reliability}
-      {source.plain.credibility} · channel: <span data-source-channel>{sourceChannelTitle(source, channels)}</span>
+      {source.plain.credibility} · about <span data-source-about>{about}</span> · channel: <span data-source-channel>{sourceChannelTitle(source, channels)}</span>
       {vault.canTriage && (
         <form onSubmit={save} class="inline-form">
           <TermSelect id={id('connection')} label="Connection" terms={SOURCE_CONNECTIONS} value={connection} onChange={setConnection} />
@@ -176,22 +212,13 @@ export function FollowUp({ vault, incidentId, interventions, onSaved }: { vault:
   const [priority, setPriority] = useState<(typeof PRIORITIES)[number]['key']>('normal');
   const [dueOn, setDueOn] = useState('');
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [said, say] = useState('');
+  const { error, said, add } = useAdding('The follow-up could not be saved.', onSaved);
 
-  async function add(event: Event) {
-    event.preventDefault();
-    setError(null);
-    try {
-      const made = await createRecord(vault, 'intervention', { incidentId, personId: null, actId: null, type, onDay: null, status, priority, dueOn: dueOn || null }, { notes: notes.trim() });
-      say(`${made.code} added.`);
-      setNotes('');
-      setDueOn('');
-      onSaved();
-    } catch (e) {
-      setError(messageOf(e, 'The follow-up could not be saved.'));
-    }
-  }
+  const save = () => createRecord(vault, 'intervention', { incidentId, personId: null, actId: null, type, onDay: null, status, priority, dueOn: dueOn || null }, { notes: notes.trim() });
+  const reset = () => {
+    setNotes('');
+    setDueOn('');
+  };
   return (
     <section aria-labelledby="follow-up-title">
       <h2 id="follow-up-title">Follow-up</h2>
@@ -205,7 +232,7 @@ export function FollowUp({ vault, incidentId, interventions, onSaved }: { vault:
         ))}
       </ul>
       {vault.canTriage && (
-        <form class="card" onSubmit={add} aria-label="Add follow-up">
+        <form class="card" onSubmit={add(save, reset)} aria-label="Add follow-up">
           <TermSelect id="intervention-type" label="What" terms={INTERVENTION_TYPES} value={type} onChange={setType} />
           <TermSelect id="intervention-status" label="Status" terms={INTERVENTION_STATUSES} value={status} onChange={setStatus} />
           <TermSelect id="intervention-priority" label="Priority" terms={PRIORITIES} value={priority} onChange={setPriority} />

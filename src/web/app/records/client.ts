@@ -88,6 +88,15 @@ export function useOpened<F>(vault: Vault, type: RecordType, records: RecordView
   return opened;
 }
 
+/** The incidents a filter may choose from (the latest thousand), their titles opened here. */
+export function useIncidents(vault: Vault): { incidents: RecordView[]; titles: Map<string, { title?: string } | null> } {
+  const [incidents, setIncidents] = useState<RecordView[]>([]);
+  useEffect(() => {
+    api<{ records: RecordView[] }>('/api/records/incident?limit=1000').then((r) => setIncidents(r.records), () => setIncidents([]));
+  }, []);
+  return { incidents, titles: useOpened<{ title?: string }>(vault, 'incident', incidents) };
+}
+
 /** The registries, fetched once per session and shared by every page (forgotten on lock). */
 class RegistryCache implements Forgettable {
   private entries: Promise<RegistryEntry[]> | null = null;

@@ -1,6 +1,6 @@
 // Form fields for records: choices from a vocabulary or a registry, labelled for screen readers.
 import { ACT_TYPES, type Term } from '../../../core/records/vocabulary.ts';
-import type { RegistryEntry } from './client.ts';
+import type { RecordView, RegistryEntry } from './client.ts';
 
 export function TermSelect<K extends string>({ id, label, terms, value, onChange }: { id: string; label: string; terms: readonly Term<K>[]; value: K; onChange: (value: K) => void }) {
   return (
@@ -47,6 +47,23 @@ export function ActTypeSelect({ id, label, entries, value, onChange, anyLabel }:
         {[...ACT_TYPES, ...local].map((t) => (
           <option key={t.code} value={t.code}>
             {t.labels.en}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/** An incident to filter by, by its code and opened title; or all (value ''). */
+export function IncidentSelect({ id, incidents, titles, value, onChange }: { id: string; incidents: RecordView[]; titles: Map<string, { title?: string } | null>; value: string; onChange: (id: string) => void }) {
+  return (
+    <>
+      <label for={id}>Incident</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value="">All incidents</option>
+        {incidents.map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.code} {titles.get(i.id)?.title ?? ''}
           </option>
         ))}
       </select>
