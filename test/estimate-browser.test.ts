@@ -124,6 +124,7 @@ for (const backend of BACKENDS) describe(`the Estimate page in Chromium on ${bac
     await page.selectOption('#estimate-language', 'en');
   });
 
+  // Runs on the estimate the previous test computed (the tests of this file run in order, on one page).
   it('adds the sentence to the situation report, in the report’s language, only while ticked', async () => {
     await page.getByRole('button', { name: 'Add to the situation report' }).click();
     await page.getByText('Added: the Situation report page').waitFor(STEP);
