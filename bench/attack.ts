@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
-import { procKb, startVigil, stopChild } from './support.ts';
+import { median, procKb, startVigil, stopChild } from './support.ts';
 import { requestFrom, slowFormHead, trickle, type Trickle } from '../test/support/attack.ts';
 import { encodeParts } from '../src/core/api/parts-frame.ts';
 import { sealAttachment } from '../src/core/evidence/attachment.ts';
@@ -32,7 +32,6 @@ interface Timings {
   failures: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const max = (xs: number[]) => Math.max(...xs);
 
 /** The ordinary client: the form page, then a report through the plain form, SAMPLES times. */

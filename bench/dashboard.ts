@@ -12,7 +12,7 @@ import type { ChildProcess } from 'node:child_process';
 import { logIn } from '../test/support/org.ts';
 import { ACT_TYPES, IN_CUSTODY } from '../src/core/records/vocabulary.ts';
 import { addDays } from '../src/core/records/custody.ts';
-import { BENCH_EMAIL, BENCH_PASSPHRASE, initVigil, launchVigil, stopChild } from './support.ts';
+import { BENCH_EMAIL, BENCH_PASSPHRASE, initVigil, launchVigil, median, stopChild } from './support.ts';
 
 const ACTS = Number(process.env.BENCH_ACTS ?? 100_000);
 const CALLS = 30;
@@ -80,7 +80,6 @@ export function seed(dataDir: string): { incidentId: string; placeId: string } {
 }
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
-const median = (values: number[]) => sorted(values)[Math.floor(values.length / 2)]!;
 const p95 = (values: number[]) => sorted(values)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]!;
 
 /** CPU time the server process has used so far (user + system, ms; /proc counts in clock ticks of 10 ms). */

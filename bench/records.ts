@@ -13,7 +13,7 @@ import { CHROMIUM_FLAGS } from '../test/support/browser.ts';
 import { logIn } from '../test/support/org.ts';
 import { ACT_TYPES, IN_CUSTODY } from '../src/core/records/vocabulary.ts';
 import { addDays } from '../src/core/records/custody.ts';
-import { BENCH_EMAIL, BENCH_PASSPHRASE, initVigil, launchVigil, stopChild } from './support.ts';
+import { BENCH_EMAIL, BENCH_PASSPHRASE, initVigil, launchVigil, median, stopChild } from './support.ts';
 
 const ACTS = Number(process.env.BENCH_ACTS ?? 100_000);
 const TARGET_SERVER_MS = 100;
@@ -62,7 +62,6 @@ function seed(dataDir: string): string {
   return incidents[0]!;
 }
 
-const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function timed(call: () => Promise<Response>): Promise<number> {
   const times: number[] = [];

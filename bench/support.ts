@@ -104,4 +104,5 @@ export async function launchVigil(dataDir: string, extraEnv: Record<string, stri
 }
 
 /** The middle value (the upper middle for an even count). */
-export const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** The middle value (the upper one of an even count); NaN for none. */
+export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;

@@ -76,6 +76,9 @@ for (const backend of BACKENDS) {
       const broken = await channelRequest(admin, 'media', 'x');
       assert.equal(await error(await admin.post('/api/channels', { ...broken, record: { ...broken.record, secret: { ...broken.record.secret, sealed: 'AAAA' } } })), 'bad-envelope');
       assert.equal(await error(await admin.post('/api/channels', await channelRequest(admin, 'media', 'x', lawyers.id))), 'edit-conflict');
+      // An id in capitals (browsers make lower case ones) could never be matched by an estimate.
+      const shouting = await channelRequest(admin, 'media', 'x', randomUUID().toUpperCase());
+      assert.equal(await error(await admin.post('/api/channels', shouting)), 'bad-request');
       assert.equal(await count('channels'), before);
     });
 

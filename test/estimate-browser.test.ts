@@ -17,10 +17,15 @@ import { seedHistories } from './support/estimate.ts';
 import { estimatePopulation, type MseResult } from '../src/core/estimate/select.ts';
 import { estimateSentence, formatNumber, roundedFigures, warningText } from '../src/core/estimate/words.ts';
 import type { HistoriesView } from '../src/core/estimate/request.ts';
+import { CHANNEL_KINDS } from '../src/core/records/channels.ts';
+import type { Language } from '../src/core/report/answers.ts';
 
 const STEP = { timeout: 30_000 };
 const COORDINATOR = { email: 'coord@example.org', passphrase: 'member passphrase long' };
 const NAMES = ['Lawyers of the Baku bar', 'Press review', 'Night line'];
+/** How a report leaving the organization names those lists by default: by kind, not by the team's names. */
+const KINDS = ['lawyers', 'media', 'hotline'] as const;
+const kindNames = (language: Language) => KINDS.map((kind) => CHANNEL_KINDS.find((k) => k.key === kind)!.labels[language]);
 /** Lawyers only 7, press only 6, both 4, night line only 5, … all three 2: 30 people on a list, and 2 on none. */
 const COUNTS = [0, 7, 6, 4, 5, 3, 3, 2];
 const UNSEEN = 2;
@@ -39,7 +44,7 @@ for (const backend of BACKENDS) describe(`the Estimate page in Chromium on ${bac
     await setUpOrganization(server);
     const admin = await logIn(server);
     coordinator = await addMember(server, admin, 'coordinator', COORDINATOR.email, COORDINATOR.passphrase);
-    channels = [(await createChannel(coordinator, 'lawyers', NAMES[0]!)).id, (await createChannel(coordinator, 'media', NAMES[1]!)).id, (await createChannel(coordinator, 'hotline', NAMES[2]!)).id];
+    channels = await Promise.all(KINDS.map(async (kind, i) => (await createChannel(coordinator, kind, NAMES[i]!)).id));
     const incident = await createRecord(coordinator, 'incident', { start: { date: '2026-11-05', precision: 'day' }, end: { date: null, precision: 'unknown' }, placeIds: [], monitoringStatus: 'open' }, { title: 'Raids of November' });
     await seedHistories(coordinator, incident, '2026-11-05', channels, COUNTS, UNSEEN);
     // The same histories through the API, and what the core makes of them.
@@ -132,16 +137,17 @@ for (const backend of BACKENDS) describe(`the Estimate page in Chromium on ${bac
     const box = page.locator('#situation-estimate');
     assert.equal(await box.isChecked(), true);
     const figures = { documented: 32, estimate: expected.estimate!, ci95: [expected.ci95![0], expected.ci95![1]!] as const, model: expected.model!, select: 'aic' as const, period: { from: '2026-11-01', to: '2026-11-30' } };
-    const en = estimateSentence('en', { ...figures, lists: NAMES });
+    const en = estimateSentence('en', { ...figures, lists: kindNames('en') });
     assert.match(en, /^Acts 2026-11-01 – 2026-11-30: documented 32; estimated \d+ \(95 % CI \d+–\d+\), log-linear model /);
     await preview().getByText(en).waitFor(STEP);
+    assert.doesNotMatch((await preview().textContent())!, /Baku bar|Press review|Night line/, 'no channel of the team named outside it');
     assert.deepEqual(await axe(page), []);
     await page.selectOption('#situation-language', 'az');
-    await preview().getByText(estimateSentence('az', { ...figures, lists: NAMES })).waitFor(STEP);
+    await preview().getByText(estimateSentence('az', { ...figures, lists: kindNames('az') })).waitFor(STEP);
     await box.uncheck();
     await page.waitForFunction(() => !document.querySelector('article.document')!.textContent!.includes('log-xətti model'), null, STEP);
     await box.check();
-    await preview().getByText(estimateSentence('az', { ...figures, lists: NAMES })).waitFor(STEP);
+    await preview().getByText(estimateSentence('az', { ...figures, lists: kindNames('az') })).waitFor(STEP);
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -173,6 +173,8 @@ describe('vigil estimate', () => {
       { what: 'a model naming list 5 of 4', args: ['--in', 'hiv.csv', '--model', '[15][2][3][4]'], message: /^--model "\[15\]\[2\]\[3\]\[4\]" names list 5, which the file does not have \(the file has 4 lists: 1 = c1, 2 = c2, 3 = c3, 4 = c4\)\.$/ },
       { what: 'a model leaving out a list', args: ['--in', 'hiv.csv', '--model', '[12][3]'], message: /^--model "\[12\]\[3\]" leaves out a list; every list must appear/ },
       { what: 'a three-way interaction', args: ['--in', 'hiv.csv', '--model', '[123][4]'], message: /^--model "\[123\]\[4\]" has an interaction of more than two lists/ },
+      { what: 'a list that saw nobody', file: 'a,b,c,count\n1,0,0,5\n0,1,0,4\n1,1,0,2\n', message: /bad\.csv: the list "c" saw nobody; leave its column out/ },
+      { what: 'more people than counts can hold', file: 'a,b,count\n1,0,9000000000000000\n0,1,9000000000000000\n1,1,5\n', message: /bad\.csv counts 18,000,000,000,000,00\d people; at most 1,000,000,000 can be counted\.$/ },
       { what: 'a singular model', args: ['--in', 'luanda.csv', '--model', '[12]'], message: /^The model \[12\] cannot be fitted on these counts \(its equations are singular/ },
     ];
     for (const c of cases) {

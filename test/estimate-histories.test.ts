@@ -89,6 +89,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await histories(ALL, `&place=${seed.places.a}${NOV}`), expected(ALL, [p1, p2, p3, p4, p6], 1, ['i1', 'i2']));
       assert.deepEqual(await histories(ALL, `&actType=${DETENTION}`), expected(ALL, [p3, p7], 0, ['i2', 'i3']));
       assert.deepEqual(await histories(ALL, `&place=${randomUUID()}`), expected(ALL, [], 0, []));
+      assert.deepEqual(await histories(ALL, `&place=${seed.places.a.toUpperCase()}${NOV}`), await histories(ALL, `&place=${seed.places.a}${NOV}`), 'an id in capitals is the same place');
     });
 
     it('refuses documenters and viewers', async () => {

@@ -14,10 +14,12 @@ export const historiesFilter = z
     channels: z.string().max(MAX_LISTS * 40),
     from: day.optional(),
     to: day.optional(),
-    incident: z.string().regex(UUID).optional(),
-    place: z.string().regex(UUID).optional(),
+    // Ids are stored in lower case; an id typed in capitals must find the same record.
+    incident: z.string().regex(UUID).transform((id) => id.toLowerCase()).optional(),
+    place: z.string().regex(UUID).transform((id) => id.toLowerCase()).optional(),
     actType: z.string().regex(/^\d{12}$/).optional(),
-    lang: z.string().max(5).optional(),
+    /** The language of error messages, read by the error handler; any value is ignored here. */
+    lang: z.string().optional(),
   })
   .strict()
   .refine((f) => !f.from || !f.to || f.from <= f.to);

@@ -18,7 +18,8 @@ import { channelRow, channelView, listChannels, offeredChannel } from './store.t
 const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 const KEEPERS = ['admin', 'coordinator'] as const;
 
-const created = z.object({ id: z.uuid(), record: channelInput });
+// Lower case as crypto.randomUUID makes them: the estimate's request matches channel ids in lower case.
+const created = z.object({ id: z.uuid().regex(/^[0-9a-f-]+$/), record: channelInput });
 const changed = z.object({ version: z.number().int().min(1), record: channelInput });
 const sourceChannel = z.object({ channelId: z.uuid().nullable() });
 

@@ -3,9 +3,12 @@
 // `count` column: how many people share the row's pattern. Without it each row is one person. Any
 // value the file gets wrong stops the command with the row to fix (a CliFailure): a cell silently
 // read as 0 would change the overlaps, and so the estimate.
-import { historiesFromRows, MAX_LISTS, MIN_LISTS, type CaptureHistories } from '../../core/estimate/histories.ts';
+import { historiesFromRows, listTotal, MAX_LISTS, MIN_LISTS, type CaptureHistories } from '../../core/estimate/histories.ts';
 import { readCsv, refuseOtherSeparators } from './csv-file.ts';
 import { CliFailure } from './failure.ts';
+
+/** No documentation counts more people; a larger total is a typo, and near 2⁵³ sums stop being exact. */
+const MAX_PEOPLE = 1_000_000_000;
 
 export const COUNT_COLUMN = 'count';
 
@@ -47,7 +50,13 @@ class HistoriesTable {
   finish(): HistoriesFile {
     if (this.lists === null) throw new CliFailure(`${this.path} is empty: it needs a header row naming the lists (and optionally "count"), then one row per person or per pattern.`);
     if (!this.rows.some((r) => r.count > 0)) throw new CliFailure(`${this.path} counts nobody: it needs at least one person on some list.`);
-    return { lists: this.lists, histories: historiesFromRows(this.rows) };
+    const total = this.rows.reduce((sum, r) => sum + r.count, 0);
+    if (total > MAX_PEOPLE) throw new CliFailure(`${this.path} counts ${total.toLocaleString('en')} people; at most ${MAX_PEOPLE.toLocaleString('en')} can be counted.`);
+    const histories = historiesFromRows(this.rows);
+    // A list that saw nobody has no overlap with any other: no model can say anything about it.
+    const empty = this.lists.findIndex((_, list) => listTotal(histories, list) === 0);
+    if (empty >= 0) throw new CliFailure(`${this.path}: the list "${this.lists[empty]}" saw nobody; leave its column out, since an estimate needs lists that each saw someone.`);
+    return { lists: this.lists, histories };
   }
 
   private readHeader(cells: string[]): void {

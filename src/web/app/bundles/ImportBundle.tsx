@@ -103,39 +103,9 @@ export function ImportBundle({ vault }: { vault: Vault }) {
             {counts.incidents} incidents, {counts.persons} people, {counts.acts} acts ({counts.detentions} with a detention), {counts.involvements} perpetrator involvements, {counts.sources} sources.
             {already > 0 && ` ${already} of these records were imported before and will be skipped.`}
           </p>
-          <ul class="plain-list">
-            {doc.incidents.map((i) => (
-              <li key={i.originalId}>
-                Incident {i.originalCode}: {String(i.fields.title ?? '(no title)')} ({i.start.date ?? 'date unknown'})
-              </li>
-            ))}
-            {doc.persons.map((p) => (
-              <li key={p.originalId} data-incoming-person={p.originalCode}>
-                Person {p.originalCode}: {p.identityWithheld ? 'identity withheld (no consent to share)' : String(p.fields.name ?? '(no name)')}
-                <SameAs originalId={p.originalId} originalCode={p.originalCode} matches={matches?.get(p.originalId) ?? []} chosen={same.get(p.originalId)} onMark={mark} />
-              </li>
-            ))}
-            {doc.acts.map((a) => (
-              <li key={a.originalId}>
-                Act {a.originalCode}: {actTypeLabel(doc.registry, a.typeCode)}
-                {a.detention ? `, ${a.detention.status}` : ''}
-              </li>
-            ))}
-          </ul>
+          <BundleContents doc={doc} matches={matches} same={same} onMark={mark} />
           {!matches && <p role="status">Looking for these people among those already recorded…</p>}
-          <label for="bundle-channel">Channel of these records</label>
-          <p id="bundle-channel-hint" class="hint">
-            The partner is one list of an estimate: everyone this bundle brings was seen by it.
-          </p>
-          <select id="bundle-channel" aria-describedby="bundle-channel-hint" value={channel} onChange={(e) => setChannel(e.currentTarget.value)}>
-            {!partners.some((p) => p.name === doc.organization.name) && <option value={NEW_CHANNEL}>A new partner channel: {doc.organization.name}</option>}
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {channelTitle(p)}
-              </option>
-            ))}
-            <option value={NO_CHANNEL}>— none —</option>
-          </select>
+          <PartnerChannel organization={doc.organization.name} partners={partners} channel={channel} onChange={setChannel} />
           <button type="button" onClick={() => void confirm()} disabled={busy}>
             Import these records
           </button>
@@ -172,5 +142,53 @@ function SameAs({ originalId, originalCode, matches, chosen, onMark }: { origina
         );
       })}
     </ul>
+  );
+}
+
+type Incoming = ReturnType<typeof useIncomingMatches>;
+
+/** What the bundle holds, each person with the people already recorded they may be. */
+function BundleContents({ doc, matches, same, onMark }: { doc: BundleDocument; onMark: Incoming['mark'] } & Pick<Incoming, 'matches' | 'same'>) {
+  return (
+    <ul class="plain-list">
+      {doc.incidents.map((i) => (
+        <li key={i.originalId}>
+          Incident {i.originalCode}: {String(i.fields.title ?? '(no title)')} ({i.start.date ?? 'date unknown'})
+        </li>
+      ))}
+      {doc.persons.map((p) => (
+        <li key={p.originalId} data-incoming-person={p.originalCode}>
+          Person {p.originalCode}: {p.identityWithheld ? 'identity withheld (no consent to share)' : String(p.fields.name ?? '(no name)')}
+          <SameAs originalId={p.originalId} originalCode={p.originalCode} matches={matches?.get(p.originalId) ?? []} chosen={same.get(p.originalId)} onMark={onMark} />
+        </li>
+      ))}
+      {doc.acts.map((a) => (
+        <li key={a.originalId}>
+          Act {a.originalCode}: {actTypeLabel(doc.registry, a.typeCode)}
+          {a.detention ? `, ${a.detention.status}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The partner's channel (one list of an estimate): an existing one, a new one named after them, or none. */
+function PartnerChannel({ organization, partners, channel, onChange }: { organization: string; partners: Channel[]; channel: string; onChange: (channel: string) => void }) {
+  return (
+    <>
+      <label for="bundle-channel">Channel of these records</label>
+      <p id="bundle-channel-hint" class="hint">
+        The partner is one list of an estimate: everyone this bundle brings was seen by it.
+      </p>
+      <select id="bundle-channel" aria-describedby="bundle-channel-hint" value={channel} onChange={(e) => onChange(e.currentTarget.value)}>
+        {!partners.some((p) => p.name === organization) && <option value={NEW_CHANNEL}>A new partner channel: {organization}</option>}
+        {partners.map((p) => (
+          <option key={p.id} value={p.id}>
+            {channelTitle(p)}
+          </option>
+        ))}
+        <option value={NO_CHANNEL}>— none —</option>
+      </select>
+    </>
   );
 }

@@ -86,10 +86,10 @@ export function EstimatePage({ vault }: { vault: Vault }) {
     }
   }
 
-  function addSentence(c: Computed) {
+  function addSentence(c: Computed, teamNames: boolean) {
     const sentence = c.result && sentenceOf(c.result, { documented: c.view.documented, lists: [], period: c.choice.from || c.choice.to ? { from: c.choice.from || null, to: c.choice.to || null } : undefined });
     if (!sentence) return;
-    addToReport(vault, { ...sentence, lists: c.lists });
+    addToReport(vault, { ...sentence, lists: c.lists, teamNames });
     setSaid('Added: the Situation report page now offers to include this estimate.');
   }
 
@@ -104,7 +104,7 @@ export function EstimatePage({ vault }: { vault: Vault }) {
         <>
           <IncidentSourcesNote count={computed.view.incidentSources} />
           <EstimateFigures computed={computed} language={language} stratum={stratumText(computed.choice, incidents, entries)} />
-          <ForReport computed={computed} onAdd={() => addSentence(computed)} />
+          <ForReport computed={computed} onAdd={(teamNames) => addSentence(computed, teamNames)} />
         </>
       )}
     </main>
@@ -214,7 +214,8 @@ const NOT_REPORTABLE: Record<NotReportable | 'none', string | null> = {
   'below-documented': 'The estimate and its interval are below the number of people you have documented: the chosen lists miss people the records know of, so the estimate cannot go into a report.',
 };
 
-function ForReport({ computed, onAdd }: { computed: Computed; onAdd: () => void }) {
+function ForReport({ computed, onAdd }: { computed: Computed; onAdd: (teamNames: boolean) => void }) {
+  const [teamNames, setTeamNames] = useState(false);
   const why = computed.result ? NOT_REPORTABLE[whyNotReportable(computed.result, computed.view.documented) ?? 'none'] : NOT_REPORTABLE['no-model'];
   return (
     <section aria-labelledby="estimate-report">
@@ -224,7 +225,13 @@ function ForReport({ computed, onAdd }: { computed: Computed; onAdd: () => void 
       ) : (
         <>
           <p class="hint">The report states the documented count, the estimate with its 95 % interval, the method and the lists — never the estimate alone.</p>
-          <button type="button" onClick={onAdd}>
+          <p>
+            <label>
+              <input type="checkbox" checked={teamNames} onChange={(e) => setTeamNames(e.currentTarget.checked)} /> Name the lists as the team calls them (by default the report names them by kind:
+              a channel's own name may point to a lawyer or a partner)
+            </label>
+          </p>
+          <button type="button" onClick={() => onAdd(teamNames)}>
             Add to the situation report
           </button>
         </>

@@ -12,7 +12,8 @@ export interface ReportList {
   name: string | null;
 }
 
-export type ReportEstimate = Omit<EstimateSentence, 'lists'> & { lists: ReportList[] };
+/** `teamNames`: name the lists as the team calls them; by default a report names them by kind only. */
+export type ReportEstimate = Omit<EstimateSentence, 'lists'> & { lists: ReportList[]; teamNames: boolean };
 
 class Chosen implements Forgettable {
   estimate: ReportEstimate | null = null;
@@ -28,7 +29,23 @@ export const addToReport = (vault: Vault, estimate: ReportEstimate): void => voi
 export const estimateForReport = (vault: Vault): ReportEstimate | null => chosen(vault).estimate;
 
 /** A list's name in a language: the team's own name, else its kind's name (the report form's). */
-export const listName = (list: ReportList, language: Language): string => list.name ?? CHANNEL_KINDS.find((k) => k.key === list.kind)!.labels[language];
+export const listName = (list: ReportList, language: Language): string => list.name ?? kindName(list.kind, language);
+
+const kindName = (kind: ChannelKind, language: Language) => CHANNEL_KINDS.find((k) => k.key === kind)!.labels[language];
+
+/**
+ * The lists as a report leaving the organization names them: by kind ("Lawyers' network", numbered when
+ * two share a kind), since a team's own name for a channel ("Lawyer R. M.") could expose a partner.
+ */
+function publicNames(lists: readonly ReportList[], language: Language): string[] {
+  return lists.map((list) => {
+    const same = lists.filter((l) => l.kind === list.kind);
+    return same.length > 1 ? `${kindName(list.kind, language)} ${same.indexOf(list) + 1}` : kindName(list.kind, language);
+  });
+}
 
 /** The sentence's figures with the lists named in the report's language. */
-export const sentenceIn = (estimate: ReportEstimate, language: Language): EstimateSentence => ({ ...estimate, lists: estimate.lists.map((l) => listName(l, language)) });
+export const sentenceIn = (estimate: ReportEstimate, language: Language): EstimateSentence => ({
+  ...estimate,
+  lists: estimate.teamNames ? estimate.lists.map((l) => listName(l, language)) : publicNames(estimate.lists, language),
+});
