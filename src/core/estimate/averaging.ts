@@ -1,7 +1,7 @@
 // Model averaging (Burnham & Anderson 2002, Model Selection and Multimodel Inference, §4.2–4.3): rather
 // than trust the one best ranked model, weigh every fitted model by exp(−Δ/2), Δ its AIC (or BIC) less
 // the best one's, so close contenders share the estimate and their disagreement widens the interval.
-import type { Criterion, ModelResult } from './select.ts';
+import type { Criterion, ModelResult } from './model-result.ts';
 
 export interface AveragedEstimate {
   criterion: Criterion;

@@ -6,26 +6,9 @@ import { fitModel, type ModelFit } from './loglinear.ts';
 import { enumerateModels, formatModel, type LogLinearModel } from './models.ts';
 import { ASSUMPTIONS, overlapWarnings, type EstimateWarning } from './warnings.ts';
 import { averageModels, type AveragedEstimate } from './averaging.ts';
+import type { Criterion, ModelResult } from './model-result.ts';
 
-export type Criterion = 'aic' | 'bic';
-
-export interface ModelResult {
-  model: string;
-  /** Poisson N̂ = observed + exp(intercept), Rcapture's `abundance`. */
-  estimate: number;
-  /** Its asymptotic standard error, as Rcapture's `stderr` (NaN when it cannot be computed). */
-  standardError: number;
-  /**
-   * Profile-likelihood 95 % interval; high null when unbounded. The whole value is null when it was not
-   * computed: a profile refits the model some fifty times, so only the best ranked models get one.
-   */
-  ci95: [number, number | null] | null;
-  deviance: number;
-  df: number;
-  aic: number;
-  bic: number;
-  warnings: EstimateWarning[];
-}
+export type { Criterion, ModelResult } from './model-result.ts';
 
 export interface MseResult {
   lists: number;

@@ -3,7 +3,7 @@
 // pattern of lists (plain ids only) and this page fits the log-linear models (src/core/estimate),
 // names the lists (opened here) and says the figures and their warnings in the chosen language.
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
+import { messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
 import { Feedback } from '../Feedback.tsx';
@@ -12,52 +12,13 @@ import type { Vault } from '../vault.ts';
 import { actTypeLabel, useIncidents, useRegistry, type RecordView, type RegistryEntry } from '../records/client.ts';
 import { ActTypeSelect, EntrySelect, IncidentSelect } from '../records/fields.tsx';
 import { channelTitle, useChannels, type Channel } from '../channels/client.ts';
-import { addToReport, type ReportEstimate } from './for-report.ts';
+import { addToReport } from './for-report.ts';
 import { EstimateFigures } from './figures.tsx';
-import { estimatePopulation, type Criterion, type MseResult } from '../../../core/estimate/select.ts';
-import { MAX_LISTS, MIN_LISTS, observedCount } from '../../../core/estimate/histories.ts';
+import { compute, type Choice, type Computed } from './compute.ts';
+import type { Criterion } from '../../../core/estimate/select.ts';
+import { MAX_LISTS, MIN_LISTS } from '../../../core/estimate/histories.ts';
 import { sentenceOf, whyNotReportable, type NotReportable } from '../../../core/estimate/words.ts';
-import type { HistoriesView } from '../../../core/estimate/request.ts';
 import type { Language } from '../../../core/report/answers.ts';
-
-interface Choice {
-  channels: string[];
-  from: string;
-  to: string;
-  incident: string;
-  place: string | null;
-  actType: string;
-  select: Criterion;
-}
-
-export interface Computed {
-  view: HistoriesView;
-  /** Null when nobody in the selection is on the chosen lists: there is nothing to fit. */
-  result: MseResult | null;
-  lists: ReportEstimate['lists'];
-  choice: Choice;
-}
-
-function historiesPath(c: Choice): string {
-  const q = new URLSearchParams({ channels: c.channels.join(',') });
-  for (const key of ['from', 'to', 'incident', 'place', 'actType'] as const) if (c[key]) q.set(key, c[key]!);
-  return `/api/estimate/histories?${q}`;
-}
-
-/** Fits every model in this browser: a moment for three lists, about a second for eight. */
-async function compute(choice: Choice, channels: Channel[]): Promise<Computed> {
-  const view = await api<HistoriesView>(historiesPath(choice));
-  // Let the page say "computing" before the fitting holds the main thread.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  const histories = { lists: view.channels.length, counts: view.counts };
-  const result = observedCount(histories) > 0 ? estimatePopulation(histories, { select: choice.select }) : null;
-  const lists = view.channels.map((id) => {
-    const channel = channels.find((c) => c.id === id)!;
-    // The report form is named by the workspace in each language, not by its English title.
-    return { kind: channel.kind, name: channel.kind === 'form' ? null : channel.name };
-  });
-  return { view, result, lists, choice };
-}
 
 export function EstimatePage({ vault }: { vault: Vault }) {
   const { entries } = useRegistry(vault);

@@ -2,7 +2,7 @@
 // estimate with its interval and method, the models ranked, a chart of the best models' estimates
 // and intervals, and what to keep in mind. Every number here is computed, none typed.
 import { useState } from 'preact/hooks';
-import type { Computed } from './EstimatePage.tsx';
+import type { Computed } from './compute.ts';
 import { listName } from './for-report.ts';
 import { estimateLabels, formatDecimal, formatNumber, roundedFigures, warningText } from '../../../core/estimate/words.ts';
 import { seenBy } from '../../../core/estimate/histories.ts';
