@@ -44,7 +44,9 @@ for (const backend of BACKENDS) describe(`the Estimate page in Chromium on ${bac
     await setUpOrganization(server);
     const admin = await logIn(server);
     coordinator = await addMember(server, admin, 'coordinator', COORDINATOR.email, COORDINATOR.passphrase);
-    channels = await Promise.all(KINDS.map(async (kind, i) => (await createChannel(coordinator, kind, NAMES[i]!)).id));
+    // One after another: the page lists channels in the order they were made.
+    channels = [];
+    for (const [i, kind] of KINDS.entries()) channels.push((await createChannel(coordinator, kind, NAMES[i]!)).id);
     const incident = await createRecord(coordinator, 'incident', { start: { date: '2026-11-05', precision: 'day' }, end: { date: null, precision: 'unknown' }, placeIds: [], monitoringStatus: 'open' }, { title: 'Raids of November' });
     await seedHistories(coordinator, incident, '2026-11-05', channels, COUNTS, UNSEEN);
     // The same histories through the API, and what the core makes of them.
