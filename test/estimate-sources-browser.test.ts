@@ -105,7 +105,7 @@ for (const backend of BACKENDS) describe(`sources that reach the Estimate page, 
     assert.deepEqual(histories, [['1', '1'], ['3', '1']]);
     const note = page.locator('[data-incident-sources]');
     assert.equal(await note.getAttribute('data-incident-sources'), '1');
-    assert.match((await note.textContent())!, /^One source in these channels is about whole incidents and is not counted: an incident’s source does not say which of its people it saw\. Add them to the people they name/);
+    assert.match((await note.textContent())!, /^One source in these channels is about whole incidents and is not counted: an incident’s source does not say which of its people it saw\. Say which people each names with its “About…” on the incident’s page\./);
     assert.deepEqual(await axe(page), []);
     assert.deepEqual(pageErrors, []);
   });
