@@ -1,6 +1,7 @@
 // Channels (issue 12) through the API, on SQLite and PostgreSQL: who may see and define them, the
 // built-in report form, names sealed, retiring, the channel of a source (reports' automatic, others
-// chosen, changed by coordinators), a bundle's partner channel, and merges keeping channels.
+// chosen, changed by coordinators), a report's source pointed at an act by an edit, a bundle's partner
+// channel, and merges keeping channels.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -138,6 +139,30 @@ for (const backend of BACKENDS) {
       const edited = await source(made.id);
       assert.equal(edited.version, 2);
       assert.equal(edited.plain.reliability, 'A');
+    });
+
+    it('an edit points a report’s source from its incident at one person’s act, kept in the form; its history shows it', async () => {
+      const incident = await createRecord(documenter, 'incident', { start: { date: '2026-11-02', precision: 'day' }, end: { date: null, precision: 'unknown' }, placeIds: [], monitoringStatus: 'open' }, { title: 'Round-up' });
+      const act = await createRecord(documenter, 'act', { incidentId: incident.id, personId: person.id, typeCode: '030101000000', start: { date: '2026-11-02', precision: 'day' }, end: { date: null, precision: 'unknown' }, placeId: null }, {});
+      const reportId = (await query<{ id: string }>(server, 'select id from reports'))[0]!.id;
+      const made = await createRecord(documenter, 'source', sourcePlain(incident.id, { targetType: 'incident', reportId }), { description: 'Report #1' });
+      const secret = await sealed(made.id);
+      const edit = (target: Record<string, unknown>) => documenter.post(`/api/records/source/${made.id}`, { version: 1, record: { ...sourcePlain(incident.id, { reportId, channelId: FORM_CHANNEL_ID }), ...target, secret } });
+      // An unknown act, an incident or a person named as an act, a target of no kind, another channel: 400, nothing changed.
+      for (const target of [{ targetType: 'act', targetId: randomUUID() }, { targetType: 'act', targetId: incident.id }, { targetType: 'act', targetId: person.id }]) {
+        assert.equal(await error(await edit(target)), 'unknown-reference', JSON.stringify(target));
+      }
+      assert.equal(await error(await edit({ targetType: 'report', targetId: act.id })), 'bad-request');
+      assert.equal(await error(await edit({ targetType: 'act', targetId: 'not-an-id' })), 'bad-request');
+      assert.equal(await error(await edit({ targetType: 'act', targetId: act.id, channelId: lawyers.id })), 'wrong-channel');
+      const untouched = await source(made.id);
+      assert.deepEqual([untouched.version, untouched.plain.targetType, untouched.plain.targetId], [1, 'incident', incident.id]);
+      assert.equal((await query<{ n: number | string }>(server, `select count(*) as n from record_versions where record_id = '${made.id}'`))[0]!.n.toString(), '1');
+
+      assert.equal((await edit({ targetType: 'act', targetId: act.id })).status, 200);
+      assert.equal(await channelOf(made.id), FORM_CHANNEL_ID);
+      const history = ((await (await documenter.get(`/api/records/source/${made.id}`)).json()) as { history: { version: number; plain: Record<string, unknown> }[] }).history;
+      assert.deepEqual(history.map((h) => [h.version, h.plain.target_type, h.plain.target_id, h.plain.report_id]), [[1, 'incident', incident.id, reportId], [2, 'act', act.id, reportId]]);
     });
 
     it('coordinators move a source to another channel (a new version); reports stay in the form', async () => {

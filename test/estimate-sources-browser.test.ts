@@ -2,20 +2,24 @@
 // and PostgreSQL: a coordinator makes two channels, an incident with two people and its sources
 // only through the workspace. A source added on the incident's page about one of its people puts
 // that person on the channel's list; a source about the whole incident puts no one on a list, and
-// the Estimate page says it was not counted. axe-core finds nothing. Needs `npm run build` first.
+// the Estimate page says it was not counted. The main workflow, "New incident from a report", makes
+// the report's source about the whole incident: its "About…" points it at one of the people the report
+// names (and copies it to another), and both are then on the report form's list. axe-core finds
+// nothing. Needs `npm run build` first.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations as axe, launchChromium, logInThroughWorkspace } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { BACKENDS } from './support/backends.ts';
-import { addMember, logIn, setUpOrganization } from './support/org.ts';
+import { addMember, logIn, postForm, setUpOrganization } from './support/org.ts';
 import { query } from './support/db.ts';
 
 const STEP = { timeout: 30_000 };
 const COORDINATOR = { email: 'coord@example.org', passphrase: 'member passphrase long' };
 const LAWYERS = 'Baku bar lawyers';
 const PRESS = 'Press review';
+const REPORT = 'Police took my friends Nigar and Elvin from the Sahil metro exit.';
 
 for (const backend of BACKENDS) describe(`sources that reach the Estimate page, in Chromium on ${backend}`, () => {
   let server: TestServer;
@@ -27,6 +31,8 @@ for (const backend of BACKENDS) describe(`sources that reach the Estimate page, 
     server = await startTestServer(backend);
     await setUpOrganization(server);
     await addMember(server, await logIn(server), 'coordinator', COORDINATOR.email, COORDINATOR.passphrase);
+    const report = await postForm(server, '/report?lang=en', [['story', REPORT], ['city', 'Baku'], ['whenExact', '2026-11-10'], ['stillHeld', 'yes']]);
+    assert.equal(report.status, 200);
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -43,10 +49,10 @@ for (const backend of BACKENDS) describe(`sources that reach the Estimate page, 
     await page.getByRole('button', { name: 'Add the channel' }).click();
     await page.getByRole('heading', { name }).waitFor(STEP);
   }
-  async function addPerson(name: string) {
+  async function addPerson(name: string, date = '2026-11-03') {
     await page.fill('#person-name', name);
     await page.selectOption('#act-type', { label: 'Detention' });
-    await page.fill('#act-date', '2026-11-03');
+    await page.fill('#act-date', date);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.locator('[data-act]', { hasText: name }).waitFor(STEP);
   }
@@ -105,8 +111,52 @@ for (const backend of BACKENDS) describe(`sources that reach the Estimate page, 
     assert.deepEqual(histories, [['1', '1'], ['3', '1']]);
     const note = page.locator('[data-incident-sources]');
     assert.equal(await note.getAttribute('data-incident-sources'), '1');
-    assert.match((await note.textContent())!, /^One source in these channels is about whole incidents and is not counted: an incident’s source does not say which of its people it saw\. Add them to the people they name/);
+    assert.match((await note.textContent())!, /^One source in these channels is about whole incidents and is not counted: an incident’s source does not say which of its people it saw\. Say which people each names with its “About…” on the incident’s page\./);
     assert.deepEqual(await axe(page), []);
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('points the source of "New incident from a report" at the people it names, who are then on the form’s list', async () => {
+    await page.goto(`${server.url}/app#inbox`);
+    await page.locator('li.row', { hasText: 'Sahil metro' }).locator('button.open').click();
+    await page.getByRole('button', { name: 'Make a record from this report' }).click();
+    await page.getByRole('heading', { name: /New incident from report #1/ }).waitFor(STEP);
+    await page.fill('#incident-title', 'Sahil metro arrests');
+    await page.getByRole('button', { name: 'Save the incident' }).click();
+    await page.getByRole('heading', { name: /I-0002 Sahil metro arrests/ }).waitFor(STEP);
+    await addPerson('Nigar Quliyeva', '2026-11-10');
+    await addPerson('Elvin Rzayev', '2026-11-10');
+
+    const source = page.locator('li[data-source]');
+    assert.equal(await source.count(), 1);
+    assert.equal(await source.locator('[data-source-about]').textContent(), 'the whole incident', 'the report’s source is about the incident');
+    await source.getByText('About…').click();
+    const about = source.getByLabel('About', { exact: true });
+    await about.selectOption((await about.locator('option', { hasText: 'Nigar Quliyeva' }).getAttribute('value'))!);
+    await source.getByLabel(/Elvin Rzayev/).check();
+    assert.deepEqual(await axe(page), []);
+    await source.getByRole('button', { name: 'Save what it is about' }).click();
+    await page.locator('li[data-source]').nth(1).waitFor(STEP);
+    const abouts = await page.locator('li[data-source] [data-source-about]').allTextContents();
+    assert.deepEqual(abouts.map((a) => a.replace(/^P-\d+ — (.+) \(Detention, A-\d+\)$/, '$1')).sort(), ['Elvin Rzayev', 'Nigar Quliyeva']);
+    const rows = await query<{ target_type: string; channel_id: string; report_id: string; version: number | string }>(server, 'select target_type, channel_id, report_id, version from sources where report_id is not null order by seq');
+    assert.deepEqual(rows.map((r) => [r.target_type, Number(r.version)]), [['act', 2], ['act', 1]], 'the report’s source changed (a new version), and a copy made for the other person');
+    assert.equal(new Set(rows.map((r) => `${r.report_id}/${r.channel_id}`)).size, 1, 'the same report, both in the form’s channel');
+    await page.locator('[data-corroboration="1"]').waitFor(STEP);
+
+    await page.getByRole('link', { name: 'Estimate', exact: true }).click();
+    await page.getByRole('heading', { name: 'Estimate', level: 1 }).waitFor(STEP);
+    await page.getByLabel('Our report form').check(STEP);
+    await page.getByLabel(LAWYERS).check(STEP);
+    await page.getByLabel(PRESS).setChecked(false, STEP);
+    await page.fill('#estimate-from', '2026-11-01');
+    await page.fill('#estimate-to', '2026-11-30');
+    await page.getByRole('button', { name: 'Estimate', exact: true }).click();
+    await page.locator('[data-histories]').waitFor(STEP);
+    const histories = await page.locator('[data-histories] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-pattern'), r.querySelector('[data-count]')!.textContent]));
+    // List 1 the report form (Nigar and Elvin), list 2 the lawyers (Leyla and Rauf).
+    assert.deepEqual(histories, [['1', '2'], ['2', '2']]);
+    assert.equal(await page.locator('[data-incident-sources]').count(), 0, 'no source of these channels is about a whole incident now');
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -150,7 +150,7 @@ function IncidentSourcesNote({ count }: { count: number }) {
   return (
     <p class="notice-inline" data-incident-sources={count}>
       {count === 1 ? 'One source in these channels is' : `${count} sources in these channels are`} about whole incidents and {count === 1 ? 'is' : 'are'} not counted: an incident’s source does not say which of its
-      people it saw. Add them to the people they name (on the incident’s page).
+      people it saw. Say which people each names with its “About…” on the incident’s page.
     </p>
   );
 }

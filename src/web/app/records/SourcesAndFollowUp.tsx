@@ -76,7 +76,7 @@ export function Sources({ vault, incidentId, sources, subjects, onSaved }: { vau
       <p data-corroboration={independent}>{independent === 1 ? 'One independent source.' : `${independent} independent sources corroborate this incident.`}</p>
       <ul class="cards">
         {sources.map((s) => (
-          <SourceRow key={`${s.id}@${s.version}`} vault={vault} source={s} about={aboutOf(s)} channels={channels ?? []} onSaved={saved} />
+          <SourceRow key={`${s.id}@${s.version}`} vault={vault} source={s} about={aboutOf(s)} subjects={subjects} channels={channels ?? []} onSaved={saved} />
         ))}
       </ul>
       {vault.canTriage && <AddSource vault={vault} incidentId={incidentId} subjects={subjects} channels={channels ?? []} onSaved={saved} />}
@@ -112,18 +112,7 @@ function AddSource({ vault, incidentId, subjects, channels, onSaved }: { vault: 
     <form class="card" onSubmit={add(save, reset)} aria-labelledby="add-source">
       <h3 id="add-source">Add a source</h3>
       <p class="hint">A report of your inbox is linked from the inbox, and is in the report form's channel by itself.</p>
-      <label for="source-about">About</label>
-      <p id="source-about-hint" class="hint">
-        Only sources about people count in an estimate's lists: a source about the whole incident does not say which of its people it saw.
-      </p>
-      <select id="source-about" value={about} onChange={(e) => setAbout(e.currentTarget.value)} aria-describedby="source-about-hint">
-        <option value={WHOLE_INCIDENT}>The incident as a whole</option>
-        {subjects.map((s) => (
-          <option key={s.actId} value={s.actId}>
-            {s.label}
-          </option>
-        ))}
-      </select>
+      <AboutSelect id="source-about" subjects={subjects} value={about} onChange={setAbout} whole />
       <ChannelSelect id="source-channel" channels={offered(channels)} value={channelId} onChange={setChannelId} />
       <TermSelect id="source-connection" label="Connection" terms={SOURCE_CONNECTIONS} value={connection} onChange={setConnection} />
       <TermSelect id="source-reliability" label="Source reliability" terms={RELIABILITY.map(grade)} value={reliability} onChange={setReliability} />
@@ -136,7 +125,27 @@ function AddSource({ vault, incidentId, subjects, channels, onSaved }: { vault: 
   );
 }
 
-function SourceRow({ vault, source, about, channels, onSaved }: { vault: Vault; source: RecordView<SourcePlain>; about: string; channels: Channel[]; onSaved: () => void }) {
+/** What a source is about: one of the incident's people's acts, or (when `whole`) the incident as a whole. */
+function AboutSelect({ id, subjects, value, onChange, whole = false }: { id: string; subjects: Subject[]; value: string; onChange: (value: string) => void; whole?: boolean }) {
+  return (
+    <>
+      <label for={id}>About</label>
+      <p id={`${id}-hint`} class="hint">
+        Only sources about people count in an estimate's lists: a source about the whole incident does not say which of its people it saw.
+      </p>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)} aria-describedby={`${id}-hint`}>
+        {whole && <option value={WHOLE_INCIDENT}>The incident as a whole</option>}
+        {subjects.map((s) => (
+          <option key={s.actId} value={s.actId}>
+            {s.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+function SourceRow({ vault, source, about, subjects, channels, onSaved }: { vault: Vault; source: RecordView<SourcePlain>; about: string; subjects: Subject[]; channels: Channel[]; onSaved: () => void }) {
   const [connection, setConnection] = useState(source.plain.connection as (typeof SOURCE_CONNECTIONS)[number]['key']);
   const [reliability, setReliability] = useState(source.plain.reliability);
   const [credibility, setCredibility] = useState(source.plain.credibility);
@@ -169,8 +178,60 @@ function SourceRow({ vault, source, about, channels, onSaved }: { vault: Vault; 
           <Feedback error={error} />
         </form>
       )}
+      {vault.canTriage && source.plain.targetType === 'incident' && subjects.length > 0 && <RetargetSource vault={vault} source={source} subjects={subjects} onSaved={onSaved} />}
       {vault.isCoordinator && !source.plain.reportId && <MoveSource source={source} channels={channels} onSaved={onSaved} />}
     </li>
+  );
+}
+
+/**
+ * A source about the whole incident counts for no one in an estimate, and most are reports made into
+ * an incident, which name its people: it is pointed at one person's act (a new version of it). A
+ * report may also be copied to the others it names: one source per person, the same report, so still
+ * one independent account (another source copied would corroborate the incident with itself).
+ */
+function RetargetSource({ vault, source, subjects, onSaved }: { vault: Vault; source: RecordView<SourcePlain>; subjects: Subject[]; onSaved: () => void }) {
+  const [actId, setActId] = useState(subjects[0]!.actId);
+  const [also, setAlso] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const others = source.plain.reportId ? subjects.filter((s) => s.actId !== actId) : [];
+  const toggle = (other: string, on: boolean) => setAlso((was) => (on ? [...was, other] : was.filter((a) => a !== other)));
+
+  async function retarget(event: Event) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const fields = (await openRecord(vault, 'source', source)) ?? {};
+      const about = (targetId: string) => ({ ...source.plain, targetType: 'act', targetId });
+      await updateRecord(vault, 'source', source, about(actId), fields);
+      for (const other of others.filter((s) => also.includes(s.actId))) await createRecord(vault, 'source', about(other.actId), fields);
+      onSaved();
+    } catch (e) {
+      setError(messageOf(e, 'What the source is about could not be changed.'));
+    }
+  }
+  const id = (name: string) => `${name}-${source.id}`;
+  return (
+    <details class="edit">
+      <summary>About…</summary>
+      <form onSubmit={retarget} class="inline-form" aria-label={`What ${source.code} is about`}>
+        <AboutSelect id={id('about')} subjects={subjects} value={actId} onChange={setActId} />
+        {others.length > 0 && (
+          <fieldset>
+            <legend>Also for other people this report names</legend>
+            {others.map((s) => (
+              <label key={s.actId}>
+                <input type="checkbox" checked={also.includes(s.actId)} onChange={(e) => toggle(s.actId, e.currentTarget.checked)} /> {s.label}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <button type="submit" class="small">
+          Save what it is about
+        </button>
+        <Feedback error={error} />
+      </form>
+    </details>
   );
 }
 
