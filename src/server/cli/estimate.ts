@@ -8,13 +8,7 @@ import { DEFAULT_INTERVALS, estimatePopulation, type Criterion } from '../../cor
 import { CliFailure, runCommand } from './failure.ts';
 import { readHistories } from './histories-csv.ts';
 import { estimateJson, estimateTable } from './estimate-output.ts';
-
-export const ESTIMATE_USAGE = `  vigil estimate --in histories.csv [--model "[12][3]"] [--select aic|bic]
-                 [--intervals all|N] [--json]
-                           how many people no list documented (multiple systems estimation):
-                           one 0/1 column per list, an optional count column; the model by
-                           list position, else the best by --select (aic); profile intervals
-                           for the ${DEFAULT_INTERVALS} best models unless --intervals says more`;
+import { ESTIMATE_USAGE } from './usage.ts';
 
 const CRITERIA: readonly Criterion[] = ['aic', 'bic'];
 

@@ -16,11 +16,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../core/exports/fields.ts'
 import { finishExport, type FinishResult } from '../../core/exports/decrypt.ts';
 import { CliFailure, runCommand } from './failure.ts';
 import { progressLine, terminalProgress } from './progress.ts';
-
-export const EXPORT_USAGE = `  vigil export --server URL --email EMAIL [--passphrase-file FILE] [--format csv|json]
-               [--fields a,b,c] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--incident I-0001|ID]
-               [--bom] [--lang az|ru|en] [--out FILE]
-                           export records (docs/export.md); stdout when no --out`;
+import { EXPORT_USAGE } from './usage.ts';
 
 interface Session {
   server: string;

@@ -8,14 +8,10 @@ import { parseArgs } from 'node:util';
 import { linkPeople, type LinkStage } from '../../core/linkage/link.ts';
 import type { LinkagePerson } from '../../core/linkage/compare.ts';
 import { CliFailure, runCommand } from './failure.ts';
-import { MAX_PEOPLE, readPeople } from './people-csv.ts';
+import { readPeople } from './people-csv.ts';
 import { clustersCsv, pairsCsv, writeAllOrNothing } from './link-output.ts';
 import { progressLine, terminalProgress } from './progress.ts';
-
-export const LINK_USAGE = `  vigil link --in people.csv --out clusters.csv [--pairs pairs.csv] [--force]
-                           the records of one person in a list, on this machine
-                           (columns id, name; other_names, birth_year, city, event_date;
-                           at most ${MAX_PEOPLE.toLocaleString('en')} rows; --force overwrites the output)`;
+import { LINK_USAGE } from './usage.ts';
 
 const UNITS: Record<LinkStage, string> = { preparing: 'records', comparing: 'pairs', fitting: 'steps', clustering: 'steps' };
 

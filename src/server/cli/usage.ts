@@ -1,0 +1,36 @@
+// What `vigil` says it can do: every command's usage, in one light module, so that printing it (or an
+// error with it) loads no command's code.
+import { MAX_PEOPLE } from './people-csv.ts';
+import { DEFAULT_INTERVALS } from '../../core/estimate/select.ts';
+
+export const EXPORT_USAGE = `  vigil export --server URL --email EMAIL [--passphrase-file FILE] [--format csv|json]
+               [--fields a,b,c] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--incident I-0001|ID]
+               [--bom] [--lang az|ru|en] [--out FILE]
+                           export records (docs/export.md); stdout when no --out`;
+
+export const LINK_USAGE = `  vigil link --in people.csv --out clusters.csv [--pairs pairs.csv] [--force]
+                           the records of one person in a list, on this machine
+                           (columns id, name; other_names, birth_year, city, event_date;
+                           at most ${MAX_PEOPLE.toLocaleString('en')} rows; --force overwrites the output)`;
+
+export const ESTIMATE_USAGE = `  vigil estimate --in histories.csv [--model "[12][3]"] [--select aic|bic]
+                 [--intervals all|N] [--json]
+                           how many people no list documented (multiple systems estimation):
+                           one 0/1 column per list, an optional count column; the model by
+                           list position, else the best by --select (aic); profile intervals
+                           for the ${DEFAULT_INTERVALS} best models unless --intervals says more`;
+
+export const USAGE = `Usage:
+  vigil start
+  vigil init --org NAME --admin-email EMAIL --passphrase-file FILE [--title TITLE] [--languages az,ru,en]
+  vigil audit verify       check the audit log's hash chain; names the first broken entry
+${EXPORT_USAGE}
+${LINK_USAGE}
+${ESTIMATE_USAGE}
+
+Environment: PORT, HOST, VIGIL_DATA, DATABASE_URL, VIGIL_SECRET_FILE (see README).`;
+
+export function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
