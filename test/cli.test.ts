@@ -98,6 +98,13 @@ for (const backend of BACKENDS) {
       const second = await run(['init', '--org', 'Other', '--admin-email', 'x@example.org', '--passphrase-file', passphraseFile], env);
       assert.equal(second.code, 2);
       assert.match(second.stderr, /already has an organization/);
+
+      // Without the server secret the organization was made with, `vigil start` says what to restore.
+      rmSync(join(data, 'server.secret'));
+      const start = await run(['start'], { ...env, PORT: '0' });
+      assert.equal(start.code, 2, start.stderr);
+      assert.match(start.stderr, /server\.secret is missing\. Restore that file \(VIGIL_SECRET_FILE\)/);
+      assert.doesNotMatch(start.stderr, /\n\s+at /, 'no stack trace');
     });
   });
 }

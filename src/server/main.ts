@@ -2,7 +2,7 @@
 import { configFromEnv, type Config } from './config.ts';
 import { lockDataFolder, DataFolderLockedError } from './data-lock.ts';
 import { openStorage } from './storage/open.ts';
-import { loadServerSecret } from './secret.ts';
+import { openServerSecret, SecretMismatchError } from './secret-check.ts';
 import { createContext } from './context.ts';
 import { buildApp, type AppOptions } from './app.ts';
 import { issueSetupToken } from './setup/service.ts';
@@ -27,7 +27,11 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
   const unlock = lockDataFolder(config.dataDir);
   try {
     const storage = await openStorage(config);
-    const vigil = createContext(config, storage, loadServerSecret(config.secretFile));
+    const secret = await openServerSecret(storage.db, config.secretFile).catch(async (error: unknown) => {
+      await storage.close();
+      throw error;
+    });
+    const vigil = createContext(config, storage, secret);
     const app = await buildApp(vigil, options);
     const token = await issueSetupToken(storage.db);
     const purge = () => purgeExpiredSessions(vigil).catch(() => undefined);
@@ -71,7 +75,7 @@ export async function main(): Promise<void> {
   try {
     server = await startServer(config);
   } catch (error) {
-    if (error instanceof DataFolderLockedError) {
+    if (error instanceof DataFolderLockedError || error instanceof SecretMismatchError) {
       console.error(error.message);
       process.exit(2);
     }

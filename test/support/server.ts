@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { startServer } from '../../src/server/main.ts';
+import { startServer, type RunningServer } from '../../src/server/main.ts';
 import { configFromEnv } from '../../src/server/config.ts';
 import { createTestDatabase, type Backend } from './backends.ts';
 import type { RouteRule } from '../../src/server/auth/access.ts';
@@ -44,7 +44,8 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
     ...env,
   });
   const routes: RouteRule[] = [];
-  let server = await startServer(config, { logStream, logLevel: 'debug', routes });
+  // Null while a restart that failed (as the tests of refusals to start want) has left none running.
+  let server: RunningServer | null = await startServer(config, { logStream, logLevel: 'debug', routes });
   const handle: TestServer = {
     backend,
     url: server.url,
@@ -56,13 +57,14 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
     logs: () => logged,
     routes,
     async restart() {
-      await server.close();
+      await server?.close();
+      server = null;
       config.publicUrl = config.publicUrl.replace(/:\d+$/, ':0');
       server = await startServer(config, { logStream, logLevel: 'debug' });
       handle.url = server.url;
     },
     async close() {
-      await server.close();
+      await server?.close();
       await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { configFromEnv } from '../config.ts';
 import { lockDataFolder, DataFolderLockedError } from '../data-lock.ts';
-import { loadServerSecret } from '../secret.ts';
+import { openServerSecret, SecretMismatchError } from '../secret-check.ts';
 import { createOrganization } from '../setup/service.ts';
 import { prepareOrganization } from '../../core/keyring.ts';
 import { setupRequest } from '../../core/api/schemas.ts';
@@ -56,10 +56,11 @@ export async function init(args: string[]): Promise<void> {
     );
     const parsed = setupRequest.safeParse(request);
     if (!parsed.success) fail('The email address or organization name is not valid.');
-    await createOrganization(storage.db, loadServerSecret(config.secretFile), parsed.data, { requireToken: false });
+    await createOrganization(storage.db, await openServerSecret(storage.db, config.secretFile), parsed.data, { requireToken: false });
     console.log(`Organization "${values.org}" created. Start Vigil and log in at /app as ${parsed.data.admin.email}.`);
   } catch (error) {
     if (error instanceof HttpError && error.statusCode === 409) fail('This Vigil already has an organization.');
+    if (error instanceof SecretMismatchError) fail(error.message);
     throw error;
   } finally {
     await storage.close();

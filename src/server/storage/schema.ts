@@ -17,6 +17,13 @@ export interface OrganizationTable {
   public_k: Generated<number>;
 }
 
+/** One row: a keyed check of the server secret the database was made with (migration 022). */
+export interface SecretCheckTable {
+  id: number;
+  check_value: string;
+  created_at: string;
+}
+
 export interface SecondFactorTable {
   id: string;
   member_id: string;
@@ -386,6 +393,7 @@ export interface PersonDistinctTable {
 
 export interface Database {
   organization: OrganizationTable;
+  secret_check: SecretCheckTable;
   setup_tokens: SetupTokenTable;
   members: MemberTable;
   intake_keys: IntakeKeyTable;
