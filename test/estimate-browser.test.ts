@@ -7,7 +7,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations as axe, launchChromium, logInThroughWorkspace } from './support/browser.ts';
+import { axeViolations as axe, openWorkspaceAs } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { BACKENDS } from './support/backends.ts';
 import { addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
@@ -37,7 +37,7 @@ for (const backend of BACKENDS) describe(`the Estimate page in Chromium on ${bac
   let page: Page;
   let channels: string[];
   let expected: MseResult;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   before(async () => {
     server = await startTestServer(backend);
@@ -53,10 +53,7 @@ for (const backend of BACKENDS) describe(`the Estimate page in Chromium on ${bac
     const view = (await (await coordinator.get(`/api/estimate/histories?channels=${channels.join(',')}&from=2026-11-01&to=2026-11-30`)).json()) as HistoriesView;
     assert.deepEqual(view, { channels, counts: COUNTS, documented: 32, onNoList: UNSEEN, groups: 0, incidentSources: 0 });
     expected = estimatePopulation({ lists: 3, counts: view.counts });
-    browser = await launchChromium();
-    page = await (await browser.newContext()).newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await logInThroughWorkspace(page, server.url, COORDINATOR.email, COORDINATOR.passphrase);
+    ({ browser, page, pageErrors } = await openWorkspaceAs(server.url, COORDINATOR.email, COORDINATOR.passphrase));
   });
   after(async () => {
     await browser?.close();

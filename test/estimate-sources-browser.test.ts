@@ -9,7 +9,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations as axe, launchChromium, logInThroughWorkspace } from './support/browser.ts';
+import { axeViolations as axe, openWorkspaceAs } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { BACKENDS } from './support/backends.ts';
 import { addMember, logIn, postForm, setUpOrganization } from './support/org.ts';
@@ -25,7 +25,7 @@ for (const backend of BACKENDS) describe(`sources that reach the Estimate page, 
   let server: TestServer;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   before(async () => {
     server = await startTestServer(backend);
@@ -33,10 +33,7 @@ for (const backend of BACKENDS) describe(`sources that reach the Estimate page, 
     await addMember(server, await logIn(server), 'coordinator', COORDINATOR.email, COORDINATOR.passphrase);
     const report = await postForm(server, '/report?lang=en', [['story', REPORT], ['city', 'Baku'], ['whenExact', '2026-11-10'], ['stillHeld', 'yes']]);
     assert.equal(report.status, 200);
-    browser = await launchChromium();
-    page = await (await browser.newContext()).newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await logInThroughWorkspace(page, server.url, COORDINATOR.email, COORDINATOR.passphrase);
+    ({ browser, page, pageErrors } = await openWorkspaceAs(server.url, COORDINATOR.email, COORDINATOR.passphrase));
   });
   after(async () => {
     await browser?.close();

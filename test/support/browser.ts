@@ -37,3 +37,13 @@ export async function logInThroughWorkspace(page: Page, serverUrl: string, email
   await page.click('button[type=submit]');
   await page.getByRole('heading', { name: /Inbox/ }).waitFor({ timeout: 30_000 });
 }
+
+/** Chromium with one page logged in to the workspace as a member, and the page's script errors as they come. */
+export async function openWorkspaceAs(serverUrl: string, email: string, passphrase: string): Promise<{ browser: Browser; page: Page; pageErrors: string[] }> {
+  const browser = await launchChromium();
+  const page = await (await browser.newContext()).newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await logInThroughWorkspace(page, serverUrl, email, passphrase);
+  return { browser, page, pageErrors };
+}
