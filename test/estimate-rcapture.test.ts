@@ -8,6 +8,15 @@ import { parseModel } from '../src/core/estimate/models.ts';
 import { estimatePopulation, fitWithInterval } from '../src/core/estimate/select.ts';
 import { readReferenceCsv, referenceDataset as dataset } from './support/estimate-data.ts';
 
+/**
+ * The issue asks for 0.5 % and 2 %; the same algorithms agree far closer (measured: estimates within
+ * 3·10⁻¹², bounds within 4·10⁻⁶, standard errors within 4·10⁻⁵ — R takes its covariance from the
+ * last iteration's weights, we from the converged fit), so a drift is caught long before it matters.
+ */
+const ESTIMATE_TOLERANCE = 1e-6;
+const ERROR_TOLERANCE = 1e-4;
+const BOUND_TOLERANCE = 1e-5;
+
 interface Reference {
   dataset: string; model: string; abundance: number; stderr: number; deviance: number; df: number;
   AIC: number; BIC: number; infoFit: number; infCL: number; supCL: number | string; infoCI: number;
@@ -42,15 +51,15 @@ describe('Rcapture 1.4-4 on published datasets', () => {
         assert.equal(codes.includes('interval-unbounded'), says(r.infoCI, '6'), `${r.model}: ${codes}`);
         assert.equal(codes.includes('interval-at-observed'), says(r.infoCI, '5'), `${r.model}: ${codes}`);
         if (says(r.infoFit, '1')) continue;
-        within(ours.estimate, r.abundance, 0.005, `${r.model} estimate`);
-        within(ours.standardError, r.stderr, 0.005, `${r.model} standard error`);
+        within(ours.estimate, r.abundance, ESTIMATE_TOLERANCE, `${r.model} estimate`);
+        within(ours.standardError, r.stderr, ERROR_TOLERANCE, `${r.model} standard error`);
         close(ours.deviance, r.deviance, `${r.model} deviance`);
         assert.equal(ours.df, r.df);
         close(ours.aic, r.AIC, `${r.model} AIC`);
         close(ours.bic, r.BIC, `${r.model} BIC`);
-        within(ours.ci95[0], r.infCL, 0.02, `${r.model} lower bound`);
+        within(ours.ci95[0], r.infCL, BOUND_TOLERANCE, `${r.model} lower bound`);
         if (says(r.infoCI, '6')) assert.equal(ours.ci95[1], null);
-        else within(ours.ci95[1]!, Number(r.supCL), 0.02, `${r.model} upper bound`);
+        else within(ours.ci95[1]!, Number(r.supCL), BOUND_TOLERANCE, `${r.model} upper bound`);
       }
     });
   }
