@@ -18,6 +18,10 @@ export type EstimateWarning =
   | { code: 'interval-at-observed'; model: string }
   | { code: 'interval-unbounded'; model: string; searchedTo: number };
 
+/** Warnings that make a model's own figures untrustworthy, whatever its interval says. */
+const UNRELIABLE_FIT: readonly EstimateWarning['code'][] = ['boundary', 'not-converged', 'large-bias'];
+export const isUnreliable = (warnings: readonly EstimateWarning[]): boolean => warnings.some((w) => UNRELIABLE_FIT.includes(w.code));
+
 export const ASSUMPTIONS: EstimateWarning[] = [{ code: 'assumption-closed-population' }, { code: 'assumption-homogeneity' }];
 
 /** Every pair of lists (0-based) sharing fewer than SMALL_OVERLAP people. */

@@ -4,7 +4,7 @@
 // without both bounds. (Translations want a native speaker's review before use.)
 import type { Language } from '../report/answers.ts';
 import type { Criterion, MseResult } from './select.ts';
-import type { EstimateWarning } from './warnings.ts';
+import { isUnreliable, type EstimateWarning } from './warnings.ts';
 
 /** Whole numbers as the language writes them: 1,050 · 1 050 · 1.050. */
 export const formatNumber = (language: Language, n: number): string => n.toLocaleString(language === 'az' ? 'az-Latn' : language, { maximumFractionDigits: 0 });
@@ -232,8 +232,6 @@ export function estimateSentence(language: Language, s: EstimateSentence): strin
 /** Why an estimate may not go into a report; null when it may. */
 export type NotReportable = 'no-model' | 'no-interval' | 'unbounded' | 'unreliable' | 'outside-interval' | 'below-documented';
 
-/** Warnings that make the chosen model's own figures untrustworthy, whatever its interval says. */
-const UNRELIABLE: readonly EstimateWarning['code'][] = ['boundary', 'not-converged', 'large-bias'];
 
 /**
  * A report states an estimate only with a bounded interval that holds it, from a model whose fit is sound,
@@ -245,7 +243,7 @@ export function whyNotReportable(result: MseResult, documented: number): NotRepo
   if (!result.ci95) return 'no-interval';
   const [low, high] = result.ci95;
   if (high === null || !Number.isFinite(high)) return 'unbounded';
-  if (best.warnings.some((w) => UNRELIABLE.includes(w.code))) return 'unreliable';
+  if (isUnreliable(best.warnings)) return 'unreliable';
   if (!(low <= result.estimate && result.estimate <= high)) return 'outside-interval';
   if (high < documented) return 'below-documented';
   return null;

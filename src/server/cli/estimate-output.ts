@@ -6,6 +6,7 @@ import { listTotal, overlap } from '../../core/estimate/histories.ts';
 import type { MseResult } from '../../core/estimate/select.ts';
 import { chapman, lincolnPetersen, type TwoListCounts, type TwoListEstimate } from '../../core/estimate/two-lists.ts';
 import { warningText } from '../../core/estimate/words.ts';
+import { isUnreliable } from '../../core/estimate/warnings.ts';
 
 export interface EstimateReport {
   /** The lists' names from the header; list i + 1 of the model notation is lists[i]. */
@@ -67,7 +68,7 @@ function headline(result: MseResult): string[] {
   const interval = ci95 ? ` (95 % CI ${roundedInterval(ci95)})` : '';
   const unseen = ci95 ? ` (95 % CI ${people(ci95[0] - observed)} – ${ci95[1] === null ? 'no upper bound' : people(ci95[1] - observed)})` : '';
   // A boundary or unconverged fit still gives a number, often an absurd one: say so before it.
-  const unreliable = result.models[0]!.warnings.some((w) => w.code === 'boundary' || w.code === 'not-converged' || w.code === 'large-bias') ? ' — NOT RELIABLE, see below' : '';
+  const unreliable = isUnreliable(result.models[0]!.warnings) ? ' — NOT RELIABLE, see below' : '';
   return [
     `Estimate: ${people(estimate)} people${interval}, model ${model}, the best by ${result.select.toUpperCase()}${unreliable}`,
     `          of whom about ${people(estimate - observed)} are on no list${unseen}`,
