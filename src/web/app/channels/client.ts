@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import type { Vault } from '../vault.ts';
+import type { Language } from '../../../core/report/answers.ts';
 import { CHANNEL_KINDS, type ChannelKind, type ChannelView } from '../../../core/records/channels.ts';
 import { openFields } from '../../../core/records/sealing.ts';
 import { termLabel } from '../records/fields.tsx';
@@ -14,7 +15,7 @@ export interface Channel extends ChannelView {
   name: string | null;
 }
 
-export const kindLabel = (kind: ChannelKind | string): string => termLabel(CHANNEL_KINDS, kind);
+export const kindLabel = (kind: ChannelKind | string, language: Language = 'en'): string => termLabel(CHANNEL_KINDS, kind, language);
 
 /** What a member reads for a channel: its name, or its kind where the name does not open. */
 export const channelTitle = (channel: Channel): string => channel.name ?? kindLabel(channel.kind);

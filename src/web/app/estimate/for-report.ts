@@ -3,7 +3,8 @@
 // name, so the report names the built-in report form in its own language.
 import type { Forgettable, Vault } from '../vault.ts';
 import type { EstimateSentence } from '../../../core/estimate/words.ts';
-import { CHANNEL_KINDS, type ChannelKind } from '../../../core/records/channels.ts';
+import type { ChannelKind } from '../../../core/records/channels.ts';
+import { kindLabel } from '../channels/client.ts';
 import type { Language } from '../../../core/report/answers.ts';
 
 export interface ReportList {
@@ -29,9 +30,8 @@ export const addToReport = (vault: Vault, estimate: ReportEstimate): void => voi
 export const estimateForReport = (vault: Vault): ReportEstimate | null => chosen(vault).estimate;
 
 /** A list's name in a language: the team's own name, else its kind's name (the report form's). */
-export const listName = (list: ReportList, language: Language): string => list.name ?? kindName(list.kind, language);
+export const listName = (list: ReportList, language: Language): string => list.name ?? kindLabel(list.kind, language);
 
-const kindName = (kind: ChannelKind, language: Language) => CHANNEL_KINDS.find((k) => k.key === kind)!.labels[language];
 
 /**
  * The lists as a report leaving the organization names them: by kind ("Lawyers' network", numbered when
@@ -40,7 +40,7 @@ const kindName = (kind: ChannelKind, language: Language) => CHANNEL_KINDS.find((
 function publicNames(lists: readonly ReportList[], language: Language): string[] {
   return lists.map((list) => {
     const same = lists.filter((l) => l.kind === list.kind);
-    return same.length > 1 ? `${kindName(list.kind, language)} ${same.indexOf(list) + 1}` : kindName(list.kind, language);
+    return same.length > 1 ? `${kindLabel(list.kind, language)} ${same.indexOf(list) + 1}` : kindLabel(list.kind, language);
   });
 }
 

@@ -1,4 +1,5 @@
 // Form fields for records: choices from a vocabulary or a registry, labelled for screen readers.
+import type { Language } from '../../../core/report/answers.ts';
 import { ACT_TYPES, type Term } from '../../../core/records/vocabulary.ts';
 import type { RecordView, RegistryEntry } from './client.ts';
 
@@ -85,4 +86,4 @@ export function TextField({ id, label, value, onChange, type = 'text', hint }: {
   );
 }
 
-export const termLabel = (terms: readonly Term[], key: string | null | undefined): string => terms.find((t) => t.key === key)?.labels.en ?? (key ?? '');
+export const termLabel = (terms: readonly Term[], key: string | null | undefined, language: Language = 'en'): string => terms.find((t) => t.key === key)?.labels[language] ?? (key ?? '');
