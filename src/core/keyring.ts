@@ -4,6 +4,7 @@
 //   member public key <--HPKE-- intake and records private keys (a "grant", by role)
 //   intake public key <--HPKE-- every report
 //   records public key <--HPKE-- each record's own key <--AES-GCM-- the record's sealed fields
+//   backup public key <--HPKE-- each backup file's content key
 // Used by the setup page and `vigil init` (making keys) and by the workspace (opening them).
 import { toBase64Url, fromBase64Url } from './crypto/bytes.ts';
 import { generateKeyPair, keyIdOf } from './crypto/keys.ts';
@@ -58,17 +59,19 @@ async function sealGrant(memberPublicKey: Uint8Array, privateKey: Uint8Array): P
 export async function prepareOrganization(input: NewOrganization, token: string): Promise<SetupRequest> {
   const admin = await prepareMember(input.adminEmail, input.passphrase);
   const adminPublicKey = fromBase64Url(admin.publicKey)!;
-  const [intake, records] = [await generateKeyPair(), await generateKeyPair()];
-  const intakeKey = { publicKey: toBase64Url(intake.publicKey), grant: await sealGrant(adminPublicKey, intake.privateKey) };
-  const recordsKey = { publicKey: toBase64Url(records.publicKey), grant: await sealGrant(adminPublicKey, records.privateKey) };
-  intake.privateKey.fill(0);
-  records.privateKey.fill(0);
+  const newKey = async () => {
+    const pair = await generateKeyPair();
+    const key = { publicKey: toBase64Url(pair.publicKey), grant: await sealGrant(adminPublicKey, pair.privateKey) };
+    pair.privateKey.fill(0);
+    return key;
+  };
   return {
     token,
     organization: { name: input.name, publicTitle: input.publicTitle, languages: input.languages },
     admin,
-    intakeKey,
-    recordsKey,
+    intakeKey: await newKey(),
+    recordsKey: await newKey(),
+    backupKey: await newKey(),
   };
 }
 

@@ -49,6 +49,10 @@ export const setupRequest = z.object({
     publicKey: b64(64),
     grant: b64(2048),
   }),
+  backupKey: z.object({
+    publicKey: b64(64),
+    grant: b64(2048),
+  }),
 });
 export type SetupRequest = z.infer<typeof setupRequest>;
 
@@ -102,13 +106,16 @@ export const inboxQuery = z.object({
 /** Custom header every state-changing workspace call sends: a cross-site form cannot. */
 export const CSRF_HEADER = 'x-vigil-request';
 
-/** 'intake': reports are sealed to it. 'records': each record's key is sealed to it (identities, narratives). */
-export const KEY_PURPOSES = ['intake', 'records'] as const;
+/**
+ * 'intake': reports are sealed to it. 'records': each record's key is sealed to it (identities,
+ * narratives). 'backup': backup files are sealed to it (`vigil backup` needs only its public half).
+ */
+export const KEY_PURPOSES = ['intake', 'records', 'backup'] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 
 /** What a member's keys unlock, by role. A role not listed for a key never receives it. */
 export const ROLE_KEYS: Record<Role, readonly KeyPurpose[]> = {
-  admin: ['intake', 'records'],
+  admin: ['intake', 'records', 'backup'],
   coordinator: ['intake', 'records'],
   documenter: ['intake', 'records'],
   viewer: ['intake'],

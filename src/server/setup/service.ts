@@ -1,4 +1,4 @@
-// Creating the organization: its record, the first administrator, the intake and records keys, in one
+// Creating the organization: its record, the first administrator, the intake, records and backup keys, in one
 // transaction. Used by the setup page's API and by `vigil init`. Everything secret arrives
 // already wrapped or sealed by the browser (or the CLI), so nothing here can read it.
 import { randomBytes } from 'node:crypto';
@@ -40,6 +40,7 @@ export async function createOrganization(db: Kysely<Database>, secret: ServerSec
   const keys = [
     { purpose: 'intake' as const, publicKey: bytes(input.intakeKey.publicKey, 32), grant: bytes(input.intakeKey.grant) },
     { purpose: 'records' as const, publicKey: bytes(input.recordsKey.publicKey, 32), grant: bytes(input.recordsKey.grant) },
+    { purpose: 'backup' as const, publicKey: bytes(input.backupKey.publicKey, 32), grant: bytes(input.backupKey.grant) },
   ];
   const wrapped = bytes(input.admin.wrappedPrivateKey);
   const loginKey = bytes(input.admin.loginKey, 32);

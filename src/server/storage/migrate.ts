@@ -21,6 +21,7 @@ import * as m019 from './migrations/019-duplicate-acts.ts';
 import * as m020 from './migrations/020-channels.ts';
 import * as m021 from './migrations/021-estimate-indexes.ts';
 import * as m022 from './migrations/022-secret-check.ts';
+import * as m023 from './migrations/023-seizure.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '020-channels': m020,
   '021-estimate-indexes': m021,
   '022-secret-check': m022,
+  '023-seizure': m023,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

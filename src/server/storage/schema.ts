@@ -15,6 +15,8 @@ export interface OrganizationTable {
   public_counts: Generated<number>;
   /** Cells under k are suppressed on it (at least 3). */
   public_k: Generated<number>;
+  /** Set by an emergency lockdown (issue 13): logins refused, every wrapped key destroyed. */
+  locked_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One row: a keyed check of the server secret the database was made with (migration 022). */
@@ -84,7 +86,7 @@ export interface IntakeKeyTable {
   /** keys/integrity.ts: a row without a valid MAC is not used. */
   mac: string | null;
   /** 'intake' (reports are sealed to it) or 'records' (per-record keys are sealed to it). */
-  purpose: Generated<'intake' | 'records'>;
+  purpose: Generated<'intake' | 'records' | 'backup'>;
 }
 
 export interface KeyGrantTable {
@@ -431,6 +433,46 @@ export interface Database {
   alert_subscribers: AlertSubscriberTable;
   alert_webhooks: AlertWebhookTable;
   alert_deliveries: AlertDeliveryTable;
+  recovery_kits: RecoveryKitTable;
+  recovery_grants: RecoveryGrantTable;
+  backup_runs: BackupRunTable;
+}
+
+/** A trustees' recovery key pair (migration 023): its private half exists only as M-of-N shares. */
+export interface RecoveryKitTable {
+  /** keyIdOf(public_key). */
+  id: string;
+  public_key: Uint8Array;
+  threshold: number;
+  shares: number;
+  /** SHA-256 (hex) of a token derived from the recovery private key: M trustees prove they met. */
+  token_hash: string;
+  created_at: string;
+  created_by: string;
+  retired_at: string | null;
+  /** Under the server secret, like intake_keys.mac: a kit inserted in the database alone is ignored. */
+  mac: string;
+}
+/** An organization key sealed to a recovery kit (as key_grants are to members). */
+export interface RecoveryGrantTable {
+  kit_id: string;
+  key_id: string;
+  sealed: Uint8Array;
+  created_at: string;
+  mac: string;
+}
+/** One scheduled or command-line backup: when, how big, how it ended. Nothing of its content. */
+export interface BackupRunTable {
+  id: string;
+  started_at: string;
+  finished_at: string | null;
+  outcome: 'running' | 'ok' | 'failed';
+  /** Bytes; PostgreSQL returns a bigint as a string. */
+  size: ColumnType<number | string | null, number | null, number | null>;
+  /** The file's name in VIGIL_BACKUP_DIR (not a path). */
+  file: string | null;
+  /** An error code, never a message that could carry content. */
+  error: string | null;
 }
 
 export interface AlertTable {

@@ -17,7 +17,7 @@ export interface OrgKey {
 
 export class OrgKeyError extends Error {}
 
-const NAMES: Record<KeyPurpose, string> = { intake: 'intake key', records: 'records key' };
+const NAMES: Record<KeyPurpose, string> = { intake: 'intake key', records: 'records key', backup: 'backup key' };
 
 export async function fetchOrgKey(purpose: KeyPurpose, keyring: Keyring): Promise<OrgKey> {
   let keys: OrgKeyView[];
