@@ -24,6 +24,8 @@ export const SealedKind = {
   bundle: 9,
   /** An alert subscriber's address, languages and unsubscribe token, sealed by the server on arrival to the intake key. */
   alertSubscriber: 10,
+  /** A backup file's content key (AES-256), sealed to the organization's backup key. */
+  backupKey: 11,
 } as const;
 export type SealedKind = (typeof SealedKind)[keyof typeof SealedKind];
 

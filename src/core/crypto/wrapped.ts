@@ -16,6 +16,8 @@ export const WrappedKind = {
   attachmentWorking: 5,
   /** A report's answers, re-encrypted by the first member who opened it (see core/report/cache.ts). */
   reportCache: 6,
+  /** One chunk of a backup file, under the file's content key; context binds file, chunk number and "last". */
+  backupChunk: 7,
 } as const;
 export type WrappedKind = (typeof WrappedKind)[keyof typeof WrappedKind];
 

@@ -56,6 +56,14 @@ export const AUDIT_ACTIONS = [
   'channel.retired',
   'channel.restored',
   'source.channel-changed',
+  'backup.made',
+  'backup.failed',
+  'backup.restored',
+  'key.revoked',
+  'recovery.kit-created',
+  'recovery.kit-retired',
+  'recovery.used',
+  'organization.locked-down',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
