@@ -1,5 +1,5 @@
 // `npm start`: lock the data folder, open the database, serve.
-import { configFromEnv, type Config } from './config.ts';
+import { ConfigError, configFromEnv, type Config } from './config.ts';
 import { lockDataFolder, DataFolderLockedError } from './data-lock.ts';
 import { openStorage } from './storage/open.ts';
 import { openServerSecret, SecretMismatchError } from './secret-check.ts';
@@ -70,12 +70,13 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
 }
 
 export async function main(): Promise<void> {
-  const config = configFromEnv();
+  let config: Config;
   let server: RunningServer;
   try {
+    config = configFromEnv();
     server = await startServer(config);
   } catch (error) {
-    if (error instanceof DataFolderLockedError || error instanceof SecretMismatchError) {
+    if (error instanceof ConfigError || error instanceof DataFolderLockedError || error instanceof SecretMismatchError) {
       console.error(error.message);
       process.exit(2);
     }

@@ -13,6 +13,7 @@ import { PendingInvitations } from './PendingInvitations.tsx';
 import { EndAllSessions } from './EndAllSessions.tsx';
 import { RequireSecondFactor } from './RequireSecondFactor.tsx';
 import { PublicCounts } from './PublicCounts.tsx';
+import { BackupSection } from '../backups/BackupSection.tsx';
 import { removeMember } from './remove-member.ts';
 import { ROLE_NAMES, type Role } from './roles.ts';
 import { Feedback } from '../Feedback.tsx';
@@ -112,6 +113,7 @@ export function MembersPage({ vault, onAllSessionsEnded, onIntakeKeyChanged }: {
         <h2 id="links-title">Unused invitation links</h2>
         {data && <PendingInvitations invitations={data.invitations} onRevoke={revoke} />}
       </section>
+      <BackupSection />
       <RequireSecondFactor />
       <PublicCounts />
       <EndAllSessions onEnded={onAllSessionsEnded} />
