@@ -15,6 +15,7 @@ const BENCHES = [
   ['linkage.ts', 'runLinkageBench'],
   ['estimate.ts', 'runEstimateBench'],
   ['estimate-histories.ts', 'runEstimateHistoriesBench'],
+  ['backup.ts', 'runBackupBench'],
 ] as const;
 
 for (const [file, run] of BENCHES) {
