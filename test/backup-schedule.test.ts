@@ -5,7 +5,7 @@
 // administrators see through GET /api/backups. Settings: a bad one stops the start.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { query } from './support/db.ts';
+import { vigil } from './support/cli.ts';
 import { openStorage, type Storage } from '../src/server/storage/open.ts';
 import { scheduleBackups, type BackupScheduler } from '../src/server/backup/schedule.ts';
 import { ConfigError, configFromEnv } from '../src/server/config.ts';
@@ -172,3 +173,55 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+for (const backend of BACKENDS) {
+  describe(`the server's own schedule on ${backend}`, () => {
+    let server: TestServer;
+    let dir: string;
+
+    before(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'vigil-backups-'));
+      server = await startTestServer(backend, { VIGIL_BACKUP_DIR: dir, VIGIL_BACKUP_EVERY: '6h', VIGIL_BACKUP_KEEP: '3' });
+    });
+    after(async () => {
+      await server?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('makes none before setup, then one at start when none was ever made, and says so to administrators', async () => {
+      assert.deepEqual(await query(server, 'select id from backup_runs'), [], 'not set up: no run');
+      await setUpOrganization(server);
+      const admin = await logIn(server);
+      const before = (await (await admin.get('/api/backups')).json()) as BackupStatus;
+      assert.deepEqual(before.schedule, { folderSet: true, every: '6h', keep: 3 });
+      assert.deepEqual([before.lastSuccess, before.warning], [null, 'none-yet'], 'a schedule that never succeeded is warned about');
+      // A restart: no backup was ever made, so one is due at once.
+      await server.restart();
+      let status: BackupStatus;
+      for (;;) {
+        status = (await (await admin.get('/api/backups')).json()) as BackupStatus;
+        if (status.lastSuccess || status.lastFailure) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.equal(status.lastFailure, null);
+      assert.equal(status.warning, null);
+      const [file] = readdirSync(dir);
+      assert.match(file!, /^vigil-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z\.backup$/);
+      assert.equal(statSync(join(dir, file!)).size, status.lastSuccess!.size);
+    });
+  });
+}
+
+describe('vigil start with a bad backup setting', () => {
+  it('says which and exits 2, without a stack trace', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'vigil-cli-'));
+    try {
+      const result = await vigil(['start'], undefined, [], { VIGIL_DATA: data, PORT: '0', VIGIL_BACKUP_DIR: data, VIGIL_BACKUP_EVERY: '6 hours' });
+      assert.equal(result.code, 2, result.stderr);
+      assert.match(result.stderr, /VIGIL_BACKUP_EVERY must be a whole number of minutes, hours or days/);
+      assert.doesNotMatch(result.stderr, /\n\s+at /);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+});

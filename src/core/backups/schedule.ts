@@ -18,7 +18,18 @@ export function everyLabel(ms: number): string {
 }
 
 /** Why a run failed, as administrators see it. */
-export const BACKUP_ERRORS = ['folder-missing', 'no-access', 'disk-full', 'read-only', 'no-backup-key', 'interrupted', 'unexpected'] as const;
+export const BACKUP_ERRORS = [
+  'folder-missing',
+  'no-access',
+  'disk-full',
+  'read-only',
+  'no-backup-key',
+  'no-holder',
+  'secret-changed',
+  'locked-down',
+  'interrupted',
+  'unexpected',
+] as const;
 export type BackupError = (typeof BACKUP_ERRORS)[number];
 
 /** No success for this long and administrators are warned. */

@@ -21,6 +21,9 @@ export const FAILURE_REASONS: Record<BackupError, string> = {
   'disk-full': 'the backup drive is full',
   'read-only': 'the backup drive is read-only',
   'no-backup-key': 'the organization has no backup key',
+  'no-holder': 'no administrator holds the backup key, so no one could open it',
+  'secret-changed': 'the server secret file is missing or was replaced (put the original back)',
+  'locked-down': 'the organization is locked down',
   interrupted: 'the server stopped while making it',
   unexpected: 'of an unexpected error (the server’s log has its code)',
 };
