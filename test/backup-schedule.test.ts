@@ -209,6 +209,17 @@ for (const backend of BACKENDS) {
       assert.match(file!, /^vigil-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z\.backup$/);
       assert.equal(statSync(join(dir, file!)).size, status.lastSuccess!.size);
     });
+
+    it('records `vigil backup --out` as a run too (its file is not in the folder)', async () => {
+      const out = join(server.dataDir, 'by-hand.backup');
+      const env: Record<string, string> = { VIGIL_DATA: server.dataDir, ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : {}) };
+      const result = await vigil(['backup', '--out', out], undefined, [], env);
+      assert.equal(result.code, 0, result.stderr);
+      const [run] = await query<{ outcome: string; file: string | null; size: unknown }>(server, 'select outcome, file, size from backup_runs order by started_at desc limit 1');
+      assert.deepEqual([run!.outcome, run!.file, Number(run!.size)], ['ok', null, statSync(out).size]);
+      const [made] = await query<{ detail: string }>(server, "select detail from audit_log where action = 'backup.made' order by seq desc limit 1");
+      assert.deepEqual(JSON.parse(made!.detail), { scheduled: false, size: statSync(out).size });
+    });
   });
 }
 

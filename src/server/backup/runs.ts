@@ -26,17 +26,10 @@ export function backupErrorCode(error: unknown): BackupError {
   return FIXABLE[code] ?? 'unexpected';
 }
 
-/** A failed run, with the code administrators see. */
-export class BackupFailed extends Error {
-  constructor(readonly code: BackupError) {
-    super(`backup failed: ${code}`);
-  }
-}
-
 /**
  * Runs `write` as one recorded backup: a 'running' row first, then 'ok' with its size or 'failed'
  * with its code, each with its audit entry. `file` is the name in VIGIL_BACKUP_DIR (null for a
- * file the command line wrote elsewhere). A failure is rethrown as BackupFailed.
+ * file the command line wrote elsewhere). A failure is recorded, then rethrown as it was.
  */
 export async function recordBackup(db: Kysely<Database>, file: string | null, write: () => Promise<{ bytes: number }>): Promise<{ bytes: number }> {
   const id = randomUUID();
@@ -45,9 +38,8 @@ export async function recordBackup(db: Kysely<Database>, file: string | null, wr
   try {
     ({ bytes } = await write());
   } catch (error) {
-    const code = backupErrorCode(error);
-    await finishRun(db, id, file !== null, { outcome: 'failed', error: code });
-    throw new BackupFailed(code);
+    await finishRun(db, id, file !== null, { outcome: 'failed', error: backupErrorCode(error) });
+    throw error;
   }
   await finishRun(db, id, file !== null, { outcome: 'ok', size: bytes });
   return { bytes };

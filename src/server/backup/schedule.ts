@@ -8,7 +8,7 @@ import type { Database } from '../storage/schema.ts';
 import type { BackupSchedule } from '../config.ts';
 import type { BackupError } from '../../core/backups/schedule.ts';
 import { isLockedDown } from '../lockdown/lock.ts';
-import { BackupFailed, backupErrorCode, endInterruptedRuns, lastScheduledRun, ownBackupFiles, recordBackup } from './runs.ts';
+import { backupErrorCode, endInterruptedRuns, lastScheduledRun, ownBackupFiles, recordBackup } from './runs.ts';
 import { backupFileName, prune, removePartials, writeAtomically } from './folder.ts';
 
 const LOOK_EVERY_MS = 60_000;
@@ -51,8 +51,7 @@ export function scheduleBackups(db: Kysely<Database>, schedule: BackupSchedule &
       await recordBackup(db, name, () => writeAtomically(dir, name, options.write));
     } catch (error) {
       last = { at: at.getTime(), failed: true };
-      if (!(error instanceof BackupFailed)) throw error;
-      fail('backup', error.code);
+      fail('backup', backupErrorCode(error));
       return 'failed';
     }
     last = { at: at.getTime(), failed: false };
