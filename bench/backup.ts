@@ -6,6 +6,7 @@
 // the run (flat: the second half no higher than the first + FLAT_MB), and the backup's size — each
 // against a baseline in the same run: copying the database file (time, size) and `vigil help`
 // (the CLI's own memory). Target: peak RSS ≤ 300 MB and flat. Never fails on a missed target.
+// BENCH_BACKUP_DATA=/some/dir seeds the organization there once and reuses it on later runs.
 import { spawn } from 'node:child_process';
 import { randomFillSync, randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -23,7 +24,7 @@ const MB = 1024 * 1024;
 const mb = (kb: number) => kb / 1024;
 
 /** Reports with envelopes and quick copies of a real report's size; one 1 MB attachment per report until ATTACHMENT_MB. */
-export function seedOrganization(dataDir: string): { reports: number; attachmentBytes: number } {
+export function seedOrganization(dataDir: string): void {
   const db = new SqliteDatabase(join(dataDir, 'vigil.sqlite'));
   // No journal while seeding (written once, not twice as through the WAL); WAL again for the server.
   db.pragma('journal_mode = OFF');
@@ -52,7 +53,6 @@ export function seedOrganization(dataDir: string): { reports: number; attachment
   for (let from = 0; from < REPORTS; from += 5000) batch(from, Math.min(REPORTS, from + 5000));
   db.pragma('journal_mode = WAL');
   db.close();
-  return { reports: REPORTS, attachmentBytes };
 }
 
 interface Measured {
@@ -107,49 +107,69 @@ function countsOf(dataDir: string): { reports: number; attachmentBytes: number }
   }
 }
 
+interface Baseline {
+  seeded: { reports: number; attachmentBytes: number };
+  rawBytes: number;
+  copySeconds: number;
+  idle: Measured;
+}
+
+function printRun(what: string, r: Measured, base: Baseline): void {
+  const { rawBytes, copySeconds, idle } = base;
+  console.log(
+    `${what}: ${r.seconds.toFixed(1)} s (×${(r.seconds / copySeconds).toFixed(1)} copying the file, ${(rawBytes / MB / r.seconds).toFixed(0)} MB/s), ` +
+      `peak RSS ${mb(r.peakKb).toFixed(0)} MB (×${(r.peakKb / idle.peakKb).toFixed(1)} vigil help); RSS (MB), highest in each tenth: ${r.tenths.join(' ')}`,
+  );
+}
+
+function printTargets(what: string, r: Measured): void {
+  console.log(`  ${mb(r.peakKb) <= TARGET_PEAK_MB ? 'PASS' : 'FAIL'}  ${what}: peak RSS ≤ ${TARGET_PEAK_MB} MB (${mb(r.peakKb).toFixed(0)} MB)`);
+  console.log(`  ${isFlat(r) ? 'PASS' : 'FAIL'}  ${what}: flat (second half's highest RSS ≤ first half's + ${FLAT_MB} MB)`);
+}
+
+/** The organization (seeded once into BENCH_BACKUP_DATA if given, and kept there), the copy and `vigil help`. */
+async function baseline(source: string, root: string): Promise<Baseline> {
+  if (!existsSync(join(source, 'vigil.sqlite'))) {
+    await mkdir(source, { recursive: true });
+    await initVigil(source);
+    const started = performance.now();
+    seedOrganization(source);
+    console.log(`Seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const database = join(source, 'vigil.sqlite');
+  const started = performance.now();
+  await copyFile(database, join(root, 'copy.sqlite'));
+  const copySeconds = (performance.now() - started) / 1000;
+  await rm(join(root, 'copy.sqlite'));
+  return { seeded: countsOf(source), rawBytes: statSync(database).size, copySeconds, idle: await measured(['help'], {}) };
+}
+
 export async function runBackupBench(): Promise<void> {
   if (!existsSync(VIGIL)) throw new Error('not built: run `npm run --silent build` first');
   const root = await mkdtemp(join(tmpdir(), 'vigil-bench-backup-'));
+  const source = process.env.BENCH_BACKUP_DATA ?? join(root, 'source');
   try {
-    const [source, restored] = [join(root, 'source'), join(root, 'restored')];
-    await mkdir(source);
-    await initVigil(source);
-    let started = performance.now();
-    const seeded = seedOrganization(source);
-    const seedSeconds = (performance.now() - started) / 1000;
-    const database = join(source, 'vigil.sqlite');
-    const rawBytes = statSync(database).size;
-
-    started = performance.now();
-    await copyFile(database, join(root, 'copy.sqlite'));
-    const copySeconds = (performance.now() - started) / 1000;
-    const idle = await measured(['help'], {});
-
+    const base = await baseline(source, root);
+    const { seeded, rawBytes, copySeconds, idle } = base;
+    console.log(`\nBackup benchmark (${seeded.reports.toLocaleString('en')} reports, ${(seeded.attachmentBytes / MB).toLocaleString('en')} MB of attachments, SQLite, compiled CLI)`);
+    console.log(`Database file ${(rawBytes / MB).toFixed(0)} MB, copied in ${copySeconds.toFixed(1)} s (the baseline); \`vigil help\` peak RSS ${mb(idle.peakKb).toFixed(0)} MB`);
     const file = join(root, 'bench.backup');
     const backup = await measured(['backup', '--out', file], { VIGIL_DATA: source });
     if (backup.code !== 0) throw new Error(`vigil backup failed (${backup.code}): ${backup.stderr}`);
     const backupBytes = statSync(file).size;
+    printRun('vigil backup', backup, base);
+    console.log(`Backup file ${(backupBytes / MB).toFixed(0)} MB: ×${(backupBytes / rawBytes).toFixed(3)} the database file`);
     const passphraseFile = join(root, 'passphrase.txt');
     await writeFile(passphraseFile, BENCH_PASSPHRASE);
+    const restored = join(root, 'restored');
     const restore = await measured(['restore', '--in', file, '--email', BENCH_EMAIL, '--passphrase-file', passphraseFile], { VIGIL_DATA: restored });
-    if (restore.code !== 0) throw new Error(`vigil restore failed (${restore.code}): ${restore.stderr}`);
-    const back = countsOf(restored);
-
-    console.log(`\nBackup benchmark (${seeded.reports.toLocaleString('en')} reports, ${(seeded.attachmentBytes / MB).toLocaleString('en')} MB of attachments, SQLite, compiled CLI)`);
-    console.log(`Seeded in ${seedSeconds.toFixed(1)} s; database file ${(rawBytes / MB).toFixed(0)} MB, copied in ${copySeconds.toFixed(1)} s (the baseline); \`vigil help\` peak RSS ${mb(idle.peakKb).toFixed(0)} MB`);
-    console.table(
-      [['vigil backup', backup], ['vigil restore', restore]].map(([what, run]) => {
-        const r = run as Measured;
-        return { what, seconds: r.seconds.toFixed(1), 'vs copying the file': `×${(r.seconds / copySeconds).toFixed(1)}`, 'MB/s': (rawBytes / MB / r.seconds).toFixed(0), 'peak RSS MB': mb(r.peakKb).toFixed(0), 'vs vigil help': `×${(r.peakKb / idle.peakKb).toFixed(1)}` };
-      }),
-    );
-    for (const [what, r] of [['backup', backup], ['restore', restore]] as const) console.log(`${what}: RSS (MB), highest in each tenth of the run: ${r.tenths.join(' ')}`);
-    console.log(`Backup file ${(backupBytes / MB).toFixed(0)} MB: ×${(backupBytes / rawBytes).toFixed(3)} the database file`);
+    if (restore.code === 0) printRun('vigil restore', restore, base);
+    else console.log(`vigil restore failed (exit ${restore.code}): ${restore.stderr.split('\n').find((l) => l.trim()) ?? ''}`);
     console.log('Targets:');
-    for (const [what, r] of [['backup', backup], ['restore', restore]] as const) {
-      console.log(`  ${mb(r.peakKb) <= TARGET_PEAK_MB ? 'PASS' : 'FAIL'}  ${what}: peak RSS ≤ ${TARGET_PEAK_MB} MB (${mb(r.peakKb).toFixed(0)} MB)`);
-      console.log(`  ${isFlat(r) ? 'PASS' : 'FAIL'}  ${what}: flat (second half's highest RSS ≤ first half's + ${FLAT_MB} MB)`);
-    }
+    printTargets('backup', backup);
+    if (restore.code !== 0) return console.log('  FAIL  restore: could not run');
+    printTargets('restore', restore);
+    const back = countsOf(restored);
     const whole = back.reports === seeded.reports && back.attachmentBytes === seeded.attachmentBytes;
     console.log(`  ${whole ? 'PASS' : 'FAIL'}  restored every report (${back.reports.toLocaleString('en')}) and attachment byte (${(back.attachmentBytes / MB).toFixed(0)} MB)`);
   } finally {
