@@ -7,6 +7,7 @@ import { keyIdOf } from '../crypto/keys.ts';
 import { deriveMemberKeys } from '../crypto/passphrase.ts';
 import { SealedKind, inspectSealed, openSealed, sealTo } from '../crypto/sealed.ts';
 import { WrappedKind, unwrapSecret } from '../crypto/wrapped.ts';
+import { combineShares, type RecoveryShare } from '../recovery/shares.ts';
 import { BackupError } from './errors.ts';
 import type { AdministratorSlot, BackupHeader, KitSlot } from './header.ts';
 
@@ -65,10 +66,20 @@ export async function backupKeyFromPassphrase(header: BackupHeader, passphrase: 
   throw new BackupError('wrong-passphrase');
 }
 
-/** The trustees' way in: the recovery kit's private key (their shares, combined) opens its slot. */
-export async function backupKeyFromKit(header: BackupHeader, kitPrivateKey: Uint8Array): Promise<Uint8Array> {
+/**
+ * The trustees' way in: their shares, combined against the kit the file names, give the recovery
+ * key, which opens the kit's slot. A ShareError names a share of another kit, a duplicate, too few
+ * or a wrong one.
+ */
+export async function backupKeyFromShares(header: BackupHeader, shares: RecoveryShare[]): Promise<Uint8Array> {
   if (!header.kit) throw new BackupError('no-kit');
-  return openGrant(header.kit.grant, { privateKey: kitPrivateKey, publicKey: bytes(header.kit.publicKey) });
+  const publicKey = bytes(header.kit.publicKey);
+  const kitPrivateKey = await combineShares(shares, { id: header.kit.id, publicKey });
+  try {
+    return await openGrant(header.kit.grant, { privateKey: kitPrivateKey, publicKey });
+  } finally {
+    kitPrivateKey.fill(0);
+  }
 }
 
 /** The content key; a backup key that does not open it belongs to another organization. */

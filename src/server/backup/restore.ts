@@ -13,13 +13,14 @@ import { appendAudit } from '../audit/log.ts';
 import { ByteReader, openParts, readHeader } from '../../core/backup/file.ts';
 import { readBody, type BackupMeta, type BodyEvent } from '../../core/backup/entries.ts';
 import { BackupError } from '../../core/backup/errors.ts';
-import { backupKeyFromKit, backupKeyFromPassphrase, openContentKey } from '../../core/backup/unlock.ts';
+import { backupKeyFromPassphrase, backupKeyFromShares, openContentKey } from '../../core/backup/unlock.ts';
 import type { BackupHeader } from '../../core/backup/header.ts';
 import type { Value } from '../../core/backup/values.ts';
+import type { RecoveryShare } from '../../core/recovery/shares.ts';
 import { describeTables, type TableInfo } from './tables.ts';
 import { assertEmptyTarget, openTarget, type RestoreTarget } from './target.ts';
 
-export type Unlock = { email: string; passphrase: string } | { kitPrivateKey: Uint8Array };
+export type Unlock = { email: string; passphrase: string } | { shares: RecoveryShare[] };
 
 export interface RestoreResult {
   rows: number;
@@ -49,7 +50,7 @@ async function* gunzipped(parts: AsyncIterable<Uint8Array>): AsyncGenerator<Uint
 }
 
 async function openBody(header: BackupHeader, unlock: Unlock): Promise<{ backupKey: Uint8Array; memberId: string | null }> {
-  if ('kitPrivateKey' in unlock) return { backupKey: await backupKeyFromKit(header, unlock.kitPrivateKey), memberId: null };
+  if ('shares' in unlock) return { backupKey: await backupKeyFromShares(header, unlock.shares), memberId: null };
   const { memberId, backupKey } = await backupKeyFromPassphrase(header, unlock.passphrase);
   return { backupKey, memberId };
 }
@@ -105,7 +106,10 @@ class TableLoader {
 
 /** Loads every table's rows as the body gives them; returns the server secret it carries. */
 async function loadRows(db: Kysely<any>, isSqlite: boolean, events: AsyncIterator<BodyEvent>, totalRows: number, onProgress?: (rows: number, total: number) => void): Promise<Uint8Array> {
-  const tables = new Map((await describeTables(db, isSqlite)).map((t) => [t.name, t]));
+  const described = await describeTables(db, isSqlite);
+  // Migrations seed a few rows (the audit head, default settings); the backup holds their state at its time.
+  for (const table of [...described].reverse()) await db.deleteFrom(table.name).execute();
+  const tables = new Map(described.map((t) => [t.name, t]));
   let loader: TableLoader | undefined;
   let rows = 0;
   for (let next = await events.next(); !next.done; next = await events.next()) {

@@ -7,6 +7,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { configFromEnv } from '../config.ts';
 import { lockDataFolder, DataFolderLockedError } from '../data-lock.ts';
 import { BackupError } from '../../core/backup/errors.ts';
+import { ShareError } from '../../core/recovery/shares.ts';
 import { restoreBackup, type Unlock } from '../backup/restore.ts';
 import { TargetNotEmpty } from '../backup/target.ts';
 import { CliFailure, runCommand } from './failure.ts';
@@ -33,8 +34,8 @@ function options(args: string[]): Options & { in: string } {
 
 async function unlockFrom(values: Options): Promise<Unlock> {
   if (values.shares) {
-    const { kitKeyFromShareFiles } = await import('./shares.ts');
-    return { kitPrivateKey: await kitKeyFromShareFiles(values.in!, values.shares.split(',')) };
+    const { readShareFiles } = await import('./shares.ts');
+    return { shares: readShareFiles(values.shares.split(',')) };
   }
   if (!values.email && !process.stdin.isTTY) throw new CliFailure('Give --email and --passphrase-file (or --shares), or run in a terminal to type them.');
   const email = values.email ?? (await prompt('Administrator\u2019s email: ', false)).trim();
@@ -65,10 +66,10 @@ async function runRestore(args: string[]): Promise<void> {
   } catch (error) {
     progress.finish();
     if (error instanceof BackupError || error instanceof TargetNotEmpty) throw new CliFailure(error.message);
+    if (error instanceof ShareError) throw new CliFailure((await import('./shares.ts')).shareProblem(error));
     throw error;
   } finally {
     if ('passphrase' in unlock) unlock.passphrase = '';
-    else unlock.kitPrivateKey.fill(0);
     release();
   }
 }
