@@ -117,14 +117,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       <Navigation vault={vault} page={page} onLock={lockNow} />
       {page === 'inbox' && <InboxPage vault={vault} />}
       {page === 'members' && (
-        <MembersPage
-          vault={vault}
-          onAllSessionsEnded={() => lock('Every session was ended, this one too. Log in again.')}
-          onIntakeKeyChanged={() => {
-            vault.release('intake-key');
-            vault.release('decrypt-pool');
-          }}
-        />
+        <MembersPage vault={vault} onAllSessionsEnded={() => lock('Every session was ended, this one too. Log in again.')} />
       )}
       {page === 'account' && <AccountPage vault={vault} />}
       {page === 'recovery' && <RecoveryPage vault={vault} />}
