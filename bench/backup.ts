@@ -154,7 +154,8 @@ export async function runBackupBench(): Promise<void> {
     console.log(`\nBackup benchmark (${seeded.reports.toLocaleString('en')} reports, ${(seeded.attachmentBytes / MB).toLocaleString('en')} MB of attachments, SQLite, compiled CLI)`);
     console.log(`Database file ${(rawBytes / MB).toFixed(0)} MB, copied in ${copySeconds.toFixed(1)} s (the baseline); \`vigil help\` peak RSS ${mb(idle.peakKb).toFixed(0)} MB`);
     const file = join(root, 'bench.backup');
-    const backup = await measured(['backup', '--out', file], { VIGIL_DATA: source });
+    // SQLite both ways, whatever DATABASE_URL the shell has.
+    const backup = await measured(['backup', '--out', file], { VIGIL_DATA: source, DATABASE_URL: '' });
     if (backup.code !== 0) throw new Error(`vigil backup failed (${backup.code}): ${backup.stderr}`);
     const backupBytes = statSync(file).size;
     printRun('vigil backup', backup, base);
@@ -162,7 +163,7 @@ export async function runBackupBench(): Promise<void> {
     const passphraseFile = join(root, 'passphrase.txt');
     await writeFile(passphraseFile, BENCH_PASSPHRASE);
     const restored = join(root, 'restored');
-    const restore = await measured(['restore', '--in', file, '--email', BENCH_EMAIL, '--passphrase-file', passphraseFile], { VIGIL_DATA: restored });
+    const restore = await measured(['restore', '--in', file, '--email', BENCH_EMAIL, '--passphrase-file', passphraseFile], { VIGIL_DATA: restored, DATABASE_URL: '' });
     if (restore.code === 0) printRun('vigil restore', restore, base);
     else console.log(`vigil restore failed (exit ${restore.code}): ${restore.stderr.split('\n').find((l) => l.trim()) ?? ''}`);
     console.log('Targets:');

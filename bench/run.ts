@@ -10,12 +10,12 @@ const BENCHES = [
   ['records.ts', 'runRecordsBench'],
   ['dashboard.ts', 'runDashboardBench'],
   ['export.ts', 'runExportBench'],
+  ['backup.ts', 'runBackupBench'],
   ['attack.ts', 'runAttackBench'],
   ['pow.ts', 'runPowBench'],
   ['linkage.ts', 'runLinkageBench'],
   ['estimate.ts', 'runEstimateBench'],
   ['estimate-histories.ts', 'runEstimateHistoriesBench'],
-  ['backup.ts', 'runBackupBench'],
 ] as const;
 
 for (const [file, run] of BENCHES) {
