@@ -24,8 +24,8 @@ export interface ShareFields {
   share: Uint8Array;
 }
 
-/** Why words are not a share; `word` is the 1-based position of a word not in the list. */
-export type WordProblem = { problem: 'mistyped'; word?: number } | { problem: 'unreadable'; words?: number };
+/** Why words are not a share; `word` is the 1-based position of a word not in the list, `words` how many were given. */
+export type WordProblem = { problem: 'mistyped'; word?: number; words?: number } | { problem: 'unreadable'; words?: number };
 
 const bitsOf = (bytes: Uint8Array): number[] => [...bytes].flatMap((b) => Array.from({ length: 8 }, (_, i) => (b >> (7 - i)) & 1));
 const numberOf = (bits: number[]): number => bits.reduce((n, bit) => n * 2 + bit, 0);
@@ -49,10 +49,11 @@ const byPrefix = new Map(wordlist.map((w, i) => [w.slice(0, 4), i]));
 const indexOfWord = (word: string): number | undefined => byWord.get(word) ?? (word.length >= 4 ? byPrefix.get(word.slice(0, 4)) : undefined);
 
 export function wordsToShare(words: string[]): ShareFields | WordProblem {
-  if (words.length !== WORD_COUNT) return { problem: 'unreadable', words: words.length };
+  // A word not in the list is named even before the share is whole: the trustee fixes it at once.
   const indexes = words.map(indexOfWord);
   const unknown = indexes.findIndex((i) => i === undefined);
-  if (unknown >= 0) return { problem: 'mistyped', word: unknown + 1 };
+  if (unknown >= 0) return { problem: 'mistyped', word: unknown + 1, words: words.length };
+  if (words.length !== WORD_COUNT) return { problem: 'unreadable', words: words.length };
   const bits = indexes.flatMap((i) => bitsOf(Uint8Array.of(i! >> 8, i! & 0xff)).slice(16 - WORD_BITS));
   const payload = bytesOf(bits.slice(0, PAYLOAD_BYTES * 8));
   if (checksumBits(payload).join('') !== bits.slice(PAYLOAD_BYTES * 8).join('')) return { problem: 'mistyped' };
