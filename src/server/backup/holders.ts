@@ -1,4 +1,4 @@
-// Who will be able to open a backup: every active administrator holding the current backup key,
+// Who will be able to open a backup: every active member whose role holds the backup key and who holds it,
 // and the trustees' recovery kit. Read in the backup's own snapshot, with every row's MAC checked
 // as at login, so a key or grant slipped into the database alone never becomes a way in.
 import type { Transaction } from 'kysely';
@@ -11,6 +11,7 @@ import { currentKey, orgKeys } from '../keys/org-keys.ts';
 import { currentRecoveryKit } from '../keys/recovery-kit.ts';
 import { grantIsIntact, recoveryGrantIsIntact } from '../keys/integrity.ts';
 import { isLockedDown } from '../lockdown/lock.ts';
+import { purposesOf, type TeamMember } from '../../core/key-holders.ts';
 
 /** Why no backup was made: nothing was written. The scheduler keeps the code; the CLI shows the message. */
 export class BackupRefused extends Error {
@@ -39,13 +40,12 @@ export async function backupHolders(trx: Transaction<Database>, secret: ServerSe
   const rows = await trx
     .selectFrom('members')
     .innerJoin('key_grants', 'key_grants.member_id', 'members.id')
-    .select(['members.id', 'members.email', 'members.kdf', 'members.public_key', 'members.wrapped_private_key', 'key_grants.key_id', 'key_grants.sealed', 'key_grants.mac'])
-    .where('members.role', '=', 'admin')
-    .where('members.status', '=', 'active')
+    .select(['members.id', 'members.role', 'members.status', 'members.email', 'members.kdf', 'members.public_key', 'members.wrapped_private_key', 'key_grants.key_id', 'key_grants.sealed', 'key_grants.mac'])
     .where('key_grants.key_id', '=', backup.id)
     .orderBy('members.created_at')
     .execute();
-  const held = rows.filter((r) => r.wrapped_private_key.length > 0 && grantIsIntact(secret, { member_id: r.id, key_id: r.key_id, sealed: r.sealed, mac: r.mac }));
+  // Whose role holds the backup key (core/key-holders.ts: administrators), with a grant that checks.
+  const held = rows.filter((r) => purposesOf(r as TeamMember).includes('backup') && r.wrapped_private_key.length > 0 && grantIsIntact(secret, { member_id: r.id, key_id: r.key_id, sealed: r.sealed, mac: r.mac }));
   const administrators = held.map((r) => ({
     member: r.id,
     kdf: JSON.parse(r.kdf) as KdfParams,
