@@ -4,7 +4,7 @@
 // nothing unsealed touches the disk. Memory stays flat: a row is in flight at a time.
 import { readFileSync, existsSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
+import { constants as zlib, createGzip, type Gzip, type ZlibParams } from 'node:zlib';
 import type { Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { Storage } from '../storage/open.ts';
@@ -34,6 +34,16 @@ export interface BackupProgress {
 /** Rows fetched per cursor step; attachments hold megabytes each, so they come one at a time. */
 const batchFor = (table: string) => (table === 'attachments' ? 1 : 500);
 
+/**
+ * Attachments are sealed bytes that do not compress: deflating them ran at ~25 MB/s here against
+ * ~420 MB/s stored (64 MB of random bytes, gzipSync level 6 vs 0), so they pass through stored. A
+ * level change takes effect after what was written before it; any mix of levels is valid gzip.
+ */
+const levelFor = (table: string) => (table === 'attachments' ? zlib.Z_NO_COMPRESSION : zlib.Z_DEFAULT_COMPRESSION);
+
+// Gzip has params() at run time (it is a deflate stream); @types/node declares it only on Deflate.
+const setLevel = (gzip: Gzip, level: number) => new Promise<void>((resolve) => (gzip as Gzip & ZlibParams).params(level, zlib.Z_DEFAULT_STRATEGY, () => resolve()));
+
 /** The server secret file, as long as it is still the one the running server uses. */
 function secretFileBytes(source: BackupSource): Uint8Array {
   const { secretFile } = source.config;
@@ -42,11 +52,13 @@ function secretFileBytes(source: BackupSource): Uint8Array {
   return readFileSync(secretFile);
 }
 
-async function* body(trx: Transaction<Database>, tables: TableInfo[], counts: number[], holders: Holders, secret: Uint8Array, progress: (rows: number) => void) {
+async function* body(trx: Transaction<Database>, tables: TableInfo[], counts: number[], holders: Holders, secret: Uint8Array, gzip: Gzip, progress: (rows: number) => void) {
   const tableList = tables.map((t, i) => ({ name: t.name, columns: t.columns, rows: counts[i]! }));
   yield metaEntry({ format: BODY_FORMAT, migration: await migrationLevel(trx), tables: tableList, administrators: holders.emails });
   let rows = 0;
+  let level: number = zlib.Z_DEFAULT_COMPRESSION;
   for (const table of tables) {
+    if (levelFor(table.name) !== level) await setLevel(gzip, (level = levelFor(table.name)));
     yield tableEntry(table);
     // No order asked: each table is read once, in whatever order is cheapest; the snapshot keeps it whole.
     for await (const row of (trx as Transaction<any>).selectFrom(table.name).select(table.columns).stream(batchFor(table.name))) {
@@ -77,12 +89,13 @@ export async function writeBackup(source: BackupSource, out: NodeJS.WritableStre
     let bytes = 0;
     let rows = 0;
     const report = () => options.onProgress?.({ rows, totalRows, bytes });
+    const gzip = createGzip();
     await pipeline(
-      body(trx, tables, counts, holders, secret, (n) => {
+      body(trx, tables, counts, holders, secret, gzip, (n) => {
         rows = n;
         report();
       }),
-      createGzip(),
+      gzip,
       async function* framed(gzipped: AsyncIterable<Uint8Array>) {
         yield headerBytes;
         yield* sealParts(gzipped, contentKey, binding);
