@@ -150,6 +150,8 @@ export const az: Messages = {
     'form-channel': 'Hesabat formasının kanalı daxilidir: onun adını dəyişmək və ya onu arxivə köçürmək olmaz.',
     'unknown-channel': 'Belə kanal yoxdur və ya arxivə köçürülüb.',
     'wrong-channel': 'Bu kanal burada uyğun deyil: hesabatın mənbəyi həmişə hesabat formasının kanalındadır, başqa heç bir mənbə orada deyil; paket tərəfdaş təşkilatın kanalı ilə gəlir.',
+    'locked-down': 'Bu təşkilat bloklanıb: girişlər rədd edilir və bu serverdə heç bir parol ifadəsi heç nəyi açmır. Komanda ehtiyat nüsxədən və qəyyumların paylarından yeni serverdə bərpa olunur.',
+    'not-the-name': 'Bu, təşkilatın adı deyil. Onu tam yazıldığı kimi daxil edin.',
   },
   exitTitle: 'Mövsüm reseptləri',
   exitBody: 'Payız şorbası: soğan, kök, mərci, duz. Qırx dəqiqə qaynadın.',

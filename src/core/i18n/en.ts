@@ -149,6 +149,8 @@ export const en = {
     'form-channel': "The report form's channel is built in: it cannot be renamed or retired.",
     'unknown-channel': 'This channel does not exist or was retired.',
     'wrong-channel': "This channel does not fit here: a report's source is always in the report form's channel and no other source is; a bundle comes through a partner organization's channel.",
+    'locked-down': 'This organization is locked down: logins are refused and no passphrase opens anything on this server. The team recovers on a new server from a backup and the trustees\' shares.',
+    'not-the-name': 'This is not the organization\'s name. Type it exactly as it is written.',
   },
   exitTitle: 'Seasonal recipes',
   exitBody: 'Autumn soup: onions, carrots, lentils, salt. Simmer for forty minutes.',

@@ -24,6 +24,7 @@ import { sendWorkspace } from '../http/workspace.ts';
 import { perMinute } from '../config.ts';
 import { addGrant, addKey, currentKey, keyView, orgKeys } from '../keys/org-keys.ts';
 import { hashToken } from '../crypto/token-hash.ts';
+import { refuseWhenLockedDown } from '../lockdown/refuse.ts';
 
 const INVITATION_HOURS = 72;
 const ADMINS = ['admin'] as const;
@@ -103,6 +104,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     const wrapped = bytes(member.wrappedPrivateKey);
     const loginKey = bytes(member.loginKey, 32);
     await db.transaction().execute(async (trx) => {
+      await refuseWhenLockedDown(trx);
       const invitation = await usableInvitation(trx, token);
       if (!invitation) throw new HttpError(404, 'not-found');
       if (await trx.selectFrom('members').select('id').where((eb) => eb.or([eb('email', '=', member.email), eb('id', '=', member.id)])).executeTakeFirst()) {

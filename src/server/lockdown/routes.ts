@@ -1,0 +1,25 @@
+// Emergency lockdown by an administrator, confirmed by typing the organization's name: every
+// session ends and every wrapped key and grant on the server is destroyed (lock.ts). Anyone may
+// ask whether the organization is locked down: the login page says so before a member types.
+import type { FastifyPluginAsync } from 'fastify';
+import { lockdownRequest } from '../../core/api/schemas.ts';
+import { HttpError, parse } from '../http/errors.ts';
+import { SESSION_COOKIE } from '../auth/sessions.ts';
+import { isLockedDown, lockDown } from './lock.ts';
+
+export const lockdownRoutes: FastifyPluginAsync = async (app) => {
+  const { db } = app.vigil.storage;
+
+  app.get('/api/lockdown', { config: { access: 'public' } }, async () => ({ lockedDown: await isLockedDown(db) }));
+
+  app.post('/api/lockdown', { config: { access: ['admin'] } }, async (request, reply) => {
+    const { organizationName } = parse(lockdownRequest, request.body);
+    await db.transaction().execute(async (trx) => {
+      const org = await trx.selectFrom('organization').select('name').where('id', '=', 1).executeTakeFirstOrThrow();
+      if (organizationName !== org.name) throw new HttpError(400, 'not-the-name');
+      await lockDown(trx, { actor: request.member!.id, kind: 'administrator' });
+    });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+};
