@@ -119,6 +119,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
         <MembersPage
           vault={vault}
           onAllSessionsEnded={() => lock('Every session was ended, this one too. Log in again.')}
+          onLockedDown={() => lock('You locked the organization down.')}
           onIntakeKeyChanged={() => {
             vault.release('intake-key');
             vault.release('decrypt-pool');

@@ -1,5 +1,5 @@
 // The administrator's page: invite, compare safety codes and grant keys, change roles, remove
-// (with intake-key rotation), revoke links, end every session.
+// (with intake-key rotation), revoke links, end every session, lock the organization down.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { InvitationView, MemberView, MembersResponse } from '../../../core/api/schemas.ts';
@@ -11,13 +11,24 @@ import { ConfirmMember } from './ConfirmMember.tsx';
 import { MemberTable } from './MemberTable.tsx';
 import { PendingInvitations } from './PendingInvitations.tsx';
 import { EndAllSessions } from './EndAllSessions.tsx';
+import { EmergencyLockdown } from './EmergencyLockdown.tsx';
 import { RequireSecondFactor } from './RequireSecondFactor.tsx';
 import { PublicCounts } from './PublicCounts.tsx';
 import { removeMember } from './remove-member.ts';
 import { ROLE_NAMES, type Role } from './roles.ts';
 import { Feedback } from '../Feedback.tsx';
 
-export function MembersPage({ vault, onAllSessionsEnded, onIntakeKeyChanged }: { vault: Vault; onAllSessionsEnded: () => void; onIntakeKeyChanged: () => void }) {
+export function MembersPage({
+  vault,
+  onAllSessionsEnded,
+  onLockedDown,
+  onIntakeKeyChanged,
+}: {
+  vault: Vault;
+  onAllSessionsEnded: () => void;
+  onLockedDown: () => void;
+  onIntakeKeyChanged: () => void;
+}) {
   const [data, setData] = useState<MembersResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [said, say] = useState('');
@@ -115,6 +126,7 @@ export function MembersPage({ vault, onAllSessionsEnded, onIntakeKeyChanged }: {
       <RequireSecondFactor />
       <PublicCounts />
       <EndAllSessions onEnded={onAllSessionsEnded} />
+      <EmergencyLockdown organizationName={vault.login.organization.name} onLockedDown={onLockedDown} />
       {removing && (
         <ConfirmDialog title={`Remove ${removing.email}?`} confirmLabel={busy ? 'Removing…' : `Remove ${removing.email}`} busy={busy} onConfirm={confirmRemoval} onClose={() => setRemoving(null)}>
           <p>
