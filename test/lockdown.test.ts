@@ -11,7 +11,7 @@ import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { ADMIN, addMember, invite, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { postJson, sealedSubmission } from './support/intake.ts';
-import { countReports, query } from './support/db.ts';
+import { countReports, everythingStored, query } from './support/db.ts';
 import { VIGIL } from './support/cli.ts';
 import { deriveMemberKeys, openKeyring, prepareMember, type KdfParams } from '../src/core/keyring.ts';
 import { toBase64Url } from '../src/core/crypto/bytes.ts';
@@ -37,6 +37,7 @@ for (const backend of BACKENDS) {
     let viewer: LoggedIn;
     let kdf: KdfParams;
     let invitation: string;
+    let destroyed: Buffer[];
 
     before(async () => {
       server = await startTestServer(backend);
@@ -47,6 +48,9 @@ for (const backend of BACKENDS) {
       kdf = ((await (await postJson(server, '/api/auth/kdf', { email: ADMIN.email })).json()) as { kdf: KdfParams }).kdf;
       await addRecoveryGrant(server);
       assert.equal((await admin.post('/api/transparency', { enabled: true, k: 5 })).status, 204);
+      const members = await query<{ wrapped_private_key: Uint8Array; login_hash: string }>(server, 'select wrapped_private_key, login_hash from members');
+      const grants = await query<{ sealed: Uint8Array }>(server, 'select sealed from key_grants');
+      destroyed = [...members.flatMap((m) => [Buffer.from(m.wrapped_private_key), Buffer.from(m.login_hash)]), ...grants.map((g) => Buffer.from(g.sealed))];
     });
     after(() => server?.close());
 
@@ -86,6 +90,11 @@ for (const backend of BACKENDS) {
       const [entry] = await query<{ actor: string; detail: string }>(server, "select actor, detail from audit_log where action = 'organization.locked-down'");
       assert.equal(entry!.actor, admin.login.member.id);
       assert.deepEqual(JSON.parse(entry!.detail), { by: 'administrator' });
+    });
+
+    it('leaves no copy of a destroyed key in the data folder (nor its write-ahead log)', async () => {
+      const found = (await everythingStored(server)).flatMap(([name, content]) => destroyed.filter((d) => content.includes(d)).map(() => name));
+      assert.deepEqual(found, []);
     });
 
     it('refuses every login step with 423 "locked down", and the old passphrase opens nothing', async () => {

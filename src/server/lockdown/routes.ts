@@ -6,6 +6,7 @@ import { lockdownRequest } from '../../core/api/schemas.ts';
 import { HttpError, parse } from '../http/errors.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { isLockedDown, lockDown } from './lock.ts';
+import { eraseOldCopies } from './erase.ts';
 
 export const lockdownRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
@@ -19,6 +20,7 @@ export const lockdownRoutes: FastifyPluginAsync = async (app) => {
       if (organizationName !== org.name) throw new HttpError(400, 'not-the-name');
       await lockDown(trx, { actor: request.member!.id, kind: 'administrator' });
     });
+    await eraseOldCopies(app.vigil.storage);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });
