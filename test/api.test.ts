@@ -62,7 +62,7 @@ for (const backend of BACKENDS) {
       assert.equal(org!.name, 'Test defenders');
       admin = await logIn(server);
       assert.equal(admin.login.member.role, 'admin');
-      assert.equal(admin.keyring.size, 2, 'the intake key and the records key');
+      assert.equal(admin.keyring.size, 3, 'the intake, records and backup keys');
     });
 
     it('serves the intake form in the chosen language with strict headers', async () => {
