@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
-import { ADMIN, acceptInvitation, addMember, confirmMember, fingerprintSeenByAdmin, invite, logIn, postForm, rotationsWithout, setUpOrganization, type LoggedIn } from './support/org.ts';
+import { ADMIN, acceptInvitation, addMember, confirmMember, fingerprintSeenByAdmin, invite, logIn, postForm, readStories as readAll, rotationsWithout, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { query } from './support/db.ts';
 import { fromBase64Url, fromUtf8, toBase64Url } from '../src/core/crypto/bytes.ts';
 import { generateKeyPair } from '../src/core/crypto/keys.ts';
@@ -17,17 +17,6 @@ import { openMemberKey, deriveMemberKeys, rewrapMember, rotateKey } from '../src
 import type { InboxResponse, OrgKeyView } from '../src/core/api/schemas.ts';
 
 const VIGIL = join(import.meta.dirname, '..', 'bin', 'vigil.js');
-
-async function readAll(member: LoggedIn): Promise<string[]> {
-  const inbox = (await (await member.get('/api/inbox')).json()) as InboxResponse;
-  return Promise.all(
-    inbox.reports.map(async (r) => {
-      const privateKey = member.keyring.get(r.keyId);
-      if (!privateKey) return '(no key)';
-      return JSON.parse(fromUtf8(await openSealed(SealedKind.report, fromBase64Url(r.envelope)!, { privateKey, keyId: r.keyId }))).story as string;
-    }),
-  );
-}
 
 const report = (server: TestServer, story: string) => postForm(server, '/report?lang=en', [['story', story]]);
 

@@ -32,9 +32,8 @@ export interface PreparedMember {
   wrappedPrivateKey: string;
 }
 
-/** A member's own keys, made in their browser: only the public key and a wrapped blob leave it. */
-export async function prepareMember(email: string, passphrase: string): Promise<PreparedMember> {
-  const id = crypto.randomUUID();
+/** A member's own keys, made in their browser: only the public key and a wrapped blob leave it. (An id is given when trustees remake an administrator's keys.) */
+export async function prepareMember(email: string, passphrase: string, id: string = crypto.randomUUID()): Promise<PreparedMember> {
   const kdf = newKdfParams();
   const { loginKey, wrapKey } = await deriveMemberKeys(passphrase, kdf);
   const pair = await generateKeyPair();

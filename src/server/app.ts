@@ -32,6 +32,7 @@ import { authRoutes } from './auth/routes.ts';
 import { inboxRoutes } from './inbox/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { keyRoutes } from './keys/routes.ts';
+import { recoveryRoutes } from './recovery/routes.ts';
 import { recordRoutes } from './records/routes.ts';
 import { evidenceRoutes } from './evidence/routes.ts';
 import { transparencyRoutes } from './transparency/routes.ts';
@@ -208,6 +209,7 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(inboxRoutes);
   await app.register(memberRoutes);
   await app.register(keyRoutes);
+  await app.register(recoveryRoutes);
   await app.register(recordRoutes);
   await app.register(evidenceRoutes);
   await app.register(transparencyRoutes);

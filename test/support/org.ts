@@ -1,8 +1,9 @@
 // Setting up an organization and logging in the way the workspace does, from Node.
 import { prepareOrganization, prepareMember, grantsFor, openKeyring, deriveMemberKeys, rotateKey, type Keyring, type KdfParams } from '../../src/core/keyring.ts';
 import { fingerprintOf } from '../../src/core/crypto/fingerprint.ts';
-import { fromBase64Url, toBase64Url } from '../../src/core/crypto/bytes.ts';
-import { CSRF_HEADER, ROLE_KEYS, type KeyPurpose, type LoginResponse, type MembersResponse, type OrgKeyView, type Role } from '../../src/core/api/schemas.ts';
+import { fromBase64Url, fromUtf8, toBase64Url } from '../../src/core/crypto/bytes.ts';
+import { SealedKind, openSealed } from '../../src/core/crypto/sealed.ts';
+import { CSRF_HEADER, ROLE_KEYS, type InboxResponse, type KeyPurpose, type LoginResponse, type MembersResponse, type OrgKeyView, type Role } from '../../src/core/api/schemas.ts';
 import type { TestServer } from './server.ts';
 
 export const ADMIN = { email: 'admin@example.org', passphrase: 'correct horse battery staple' };
@@ -121,4 +122,16 @@ export async function organizationWithTeam(server: TestServer): Promise<{ admin:
     documenter: await addMember(server, admin, 'documenter', 'doc@example.org'),
     viewer: await addMember(server, admin, 'viewer', 'viewer@example.org'),
   };
+}
+
+/** The stories of the reports in a member's inbox, opened with their keyring ("(no key)" where it holds none). */
+export async function readStories(member: LoggedIn): Promise<string[]> {
+  const inbox = (await (await member.get('/api/inbox')).json()) as InboxResponse;
+  return Promise.all(
+    inbox.reports.map(async (r) => {
+      const privateKey = member.keyring.get(r.keyId);
+      if (!privateKey) return '(no key)';
+      return JSON.parse(fromUtf8(await openSealed(SealedKind.report, fromBase64Url(r.envelope)!, { privateKey, keyId: r.keyId }))).story as string;
+    }),
+  );
 }

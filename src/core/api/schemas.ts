@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { LANGUAGES } from '../report/answers.ts';
 import { MIN_KDF } from '../crypto/passphrase.ts';
 
-const b64 = (maxChars: number) => z.string().regex(/^[A-Za-z0-9_-]*$/).max(maxChars);
+export const b64 = (maxChars: number) => z.string().regex(/^[A-Za-z0-9_-]*$/).max(maxChars);
 const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
 /** Text a person typed: no NUL (PostgreSQL refuses it in text columns). */
 const text = (min: number, max: number) => z.string().trim().min(min).max(max).regex(/^[^\u0000]*$/);
@@ -24,7 +24,7 @@ export const ROLES = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** A member's own keys as their browser uploads them: public key, wrapped private key, login key. */
-const memberKeys = z.object({
+export const memberKeys = z.object({
   id: z.uuid(),
   email,
   kdf: kdfParams,

@@ -126,6 +126,7 @@ export const az: Messages = {
     'already-member': 'Bu e-poçt ünvanı və ya açar artıq üzvə məxsusdur.',
     'members-changed': 'Bu arada komanda dəyişdi. Səhifəni yeniləyin və yenidən cəhd edin.',
     'last-admin': 'Sonuncu administratoru silmək və ya vəzifəsini aşağı salmaq olmaz.',
+    'recovery-refused': 'Bu paylar bu təşkilatın bərpa dəstini açmır (o, daha yenisi ilə əvəz olunmuş ola bilər).',
     'not-confirmed': 'Administrator hələ təhlükəsizlik kodunuzu təsdiqləməyib.',
     'unknown-reference': 'Qeydin istinad etdiyi şey mövcud deyil (yer, şəxs, hadisə, hərəkət və ya qanun maddəsi).',
     'edit-conflict': 'Bu arada başqası bu qeydi dəyişib. Qeydi yeniləyin və dəyişikliyi yenidən edin.',

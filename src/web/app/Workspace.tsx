@@ -29,6 +29,7 @@ import { DashboardPage } from './dashboard/DashboardPage.tsx';
 import { ExportPage } from './exports/ExportPage.tsx';
 import { DuplicatesPage } from './linkage/DuplicatesPage.tsx';
 import { EstimatePage } from './estimate/EstimatePage.tsx';
+import { RecoveryPage } from './recovery/RecoveryPage.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -127,6 +128,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
         />
       )}
       {page === 'account' && <AccountPage vault={vault} />}
+      {page === 'recovery' && <RecoveryPage vault={vault} />}
       {page === 'audit' && <AuditLog />}
       {page === 'held' && <HeldBoard vault={vault} />}
       {page === 'due' && <DueList />}

@@ -3,6 +3,7 @@ import './style.css';
 import { Setup } from './Setup.tsx';
 import { Invitation } from './Invitation.tsx';
 import { Workspace } from './Workspace.tsx';
+import { RecoverPage } from './recovery/RecoverPage.tsx';
 
 function Insecure() {
   return (
@@ -22,4 +23,5 @@ const root = document.getElementById('root')!;
 if (!window.isSecureContext || !globalThis.crypto?.subtle) render(<Insecure />, root);
 else if (setupToken) render(<Setup token={setupToken} />, root);
 else if (inviteToken) render(<Invitation token={inviteToken} />, root);
+else if (location.pathname === '/recover') render(<RecoverPage />, root);
 else render(<Workspace />, root);

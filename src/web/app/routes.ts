@@ -21,6 +21,7 @@ export const PAGES = {
   person: { title: 'Person', admins: false, hidden: true },
   place: { title: 'Place', admins: false, hidden: true },
   members: { title: 'Members', admins: true, hidden: false },
+  recovery: { title: 'Recovery', admins: true, hidden: false },
   account: { title: 'My account', admins: false, hidden: false },
   audit: { title: 'Audit log', admins: true, hidden: false },
 } as const;

@@ -1,0 +1,71 @@
+// Trustee recovery (M of N). Administrators make the kit in their browser and upload its public
+// half, grants sealed to it and the hash of its token. Trustees, with no login, combine their
+// shares in a browser at /recover: the token they derive opens the kit's grants here, then gives
+// every key to an administrator, or locks the organization down. A wrong token changes nothing.
+import type { FastifyPluginAsync } from 'fastify';
+import { recoveryGrantRequest, recoveryKitRequest, recoveryLockdownRequest, recoveryOpenRequest, type PublicRecoveryKit, type RecoveryOpened, type RecoveryStatus } from '../../core/api/recovery.ts';
+import { toBase64Url } from '../../core/crypto/bytes.ts';
+import { HttpError, parse } from '../http/errors.ts';
+import { sendWorkspace } from '../http/workspace.ts';
+import { perMinute } from '../config.ts';
+import { currentRecoveryKit } from '../keys/recovery-kit.ts';
+import { isLockedDown, lockDown } from '../lockdown/lock.ts';
+import { createKit, kitGrants, trusteesKit } from './kits.ts';
+import { grantByTrustees } from './grant.ts';
+
+const ADMINS = ['admin'] as const;
+
+export const recoveryRoutes: FastifyPluginAsync = async (app) => {
+  const { db } = app.vigil.storage;
+  const { secret } = app.vigil;
+  // Each call with a token is one guess at it: counted per client like a login.
+  const trustees = { access: 'public' as const, ...perMinute(app.vigil.config.loginPerMinute) };
+
+  app.get('/api/recovery', { config: { access: ADMINS } }, async (): Promise<RecoveryStatus> => {
+    const kit = await currentRecoveryKit(db, secret);
+    return { kit: kit ? { id: kit.id, threshold: kit.threshold, shares: kit.shares, createdAt: kit.createdAt } : null };
+  });
+
+  app.post('/api/recovery/kits', { config: { access: ADMINS } }, async (request, reply) => {
+    const input = parse(recoveryKitRequest, request.body);
+    const id = await db.transaction().execute((trx) => createKit(trx, secret, input, request.member!.id));
+    return reply.code(201).send({ id });
+  });
+
+  app.get('/recover', { config: { access: 'public' } }, async (_request, reply) => sendWorkspace(reply));
+
+  // What the page needs before any share is typed: which kit shares must belong to, and its key to check them against.
+  app.get('/api/recovery/kit', { config: trustees }, async (): Promise<PublicRecoveryKit> => {
+    const kit = await currentRecoveryKit(db, secret);
+    if (!kit) throw new HttpError(404, 'not-found');
+    return { id: kit.id, publicKey: toBase64Url(kit.publicKey), threshold: kit.threshold, shares: kit.shares };
+  });
+
+  app.post('/api/recovery/open', { config: trustees }, async (request): Promise<RecoveryOpened> => {
+    const { token } = parse(recoveryOpenRequest, request.body);
+    const kit = await trusteesKit(db, secret, token);
+    const [grants, administrators] = await Promise.all([
+      kitGrants(db, secret, kit.id),
+      db.selectFrom('members').select(['id', 'email']).where('role', '=', 'admin').where('status', '=', 'active').orderBy('created_at').execute(),
+    ]);
+    return { grants: grants.map((g) => ({ keyId: g.keyId, sealed: toBase64Url(g.sealed) })), administrators };
+  });
+
+  app.post('/api/recovery/grant', { config: trustees }, async (request, reply) => {
+    const input = parse(recoveryGrantRequest, request.body);
+    await db.transaction().execute((trx) => grantByTrustees(trx, secret, input));
+    return reply.code(204).send();
+  });
+
+  app.post('/api/recovery/lockdown', { config: trustees }, async (request, reply) => {
+    const { token, organizationName } = parse(recoveryLockdownRequest, request.body);
+    await db.transaction().execute(async (trx) => {
+      await trusteesKit(trx, secret, token);
+      if (await isLockedDown(trx)) throw new HttpError(423, 'locked-down');
+      const org = await trx.selectFrom('organization').select('name').where('id', '=', 1).executeTakeFirstOrThrow();
+      if (org.name !== organizationName) throw new HttpError(400, 'not-the-name');
+      await lockDown(trx, { actor: null, kind: 'trustees' });
+    });
+    return reply.code(204).send();
+  });
+};

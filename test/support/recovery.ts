@@ -1,0 +1,38 @@
+// Trustee recovery as the workspace does it, from Node: an administrator makes a kit; M trustees
+// combine their printed shares, derive the token and give the keys to an administrator.
+import { fromBase64Url } from '../../src/core/crypto/bytes.ts';
+import type { OrgKeyView } from '../../src/core/api/schemas.ts';
+import type { PublicRecoveryKit, RecoveryOpened } from '../../src/core/api/recovery.ts';
+import { combineShares, parseShare, type ShareSheet } from '../../src/core/recovery/shares.ts';
+import { recoveryTokenText } from '../../src/core/recovery/token.ts';
+import { grantRequest, newKit, openKitGrants } from '../../src/core/recovery/requests.ts';
+import type { Keyring } from '../../src/core/keyring.ts';
+import type { LoggedIn } from './org.ts';
+import { postJson } from './intake.ts';
+
+/** An administrator's browser makes a kit of every key and stores it; returns the printed sheets. */
+export async function makeKit(admin: LoggedIn, split = { threshold: 3, shares: 5 }): Promise<{ kitId: string; sheets: ShareSheet[] }> {
+  const { keys } = (await (await admin.get('/api/keys')).json()) as { keys: OrgKeyView[] };
+  const { kitId, sheets, request } = await newKit(admin.keyring, keys, split);
+  const response = await admin.post('/api/recovery/kits', request);
+  if (response.status !== 201) throw new Error(`kit refused: ${response.status} ${await response.text()}`);
+  return { kitId, sheets };
+}
+
+/** What trustees typing these shares (words or QR text) at /recover get: the token and the organization's keys. */
+export async function openWithShares(server: { url: string }, texts: string[]): Promise<{ token: string; keyring: Keyring; opened: RecoveryOpened }> {
+  const kit = (await (await fetch(`${server.url}/api/recovery/kit`)).json()) as PublicRecoveryKit;
+  const publicKey = fromBase64Url(kit.publicKey)!;
+  const privateKey = await combineShares(texts.map(parseShare), { id: kit.id, publicKey });
+  const token = recoveryTokenText(privateKey);
+  const response = await postJson(server, '/api/recovery/open', { token });
+  if (response.status !== 200) throw new Error(`open refused: ${response.status}`);
+  const opened = (await response.json()) as RecoveryOpened;
+  return { token, keyring: await openKitGrants(opened, { privateKey, publicKey }), opened };
+}
+
+/** M trustees give every key to an administrator (existing: new passphrase; or a new one). */
+export async function recoverAdministrator(server: { url: string }, texts: string[], target: Parameters<typeof grantRequest>[2]): Promise<Response> {
+  const { token, keyring } = await openWithShares(server, texts);
+  return postJson(server, '/api/recovery/grant', await grantRequest(token, keyring, target));
+}
