@@ -4,11 +4,10 @@
 // the member's records key (src/core/exports/decrypt.ts) and writes the file — to FILE.partial
 // first, renamed when complete, so a failed export leaves nothing half-written.
 import { parseArgs } from 'node:util';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createInterface } from 'node:readline';
 import { CSRF_HEADER, type LoginResponse } from '../../core/api/schemas.ts';
 import { deriveMemberKeys, openKeyring, type KdfParams, type Keyring } from '../../core/keyring.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
@@ -16,6 +15,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../core/exports/fields.ts'
 import { finishExport, type FinishResult } from '../../core/exports/decrypt.ts';
 import { CliFailure, runCommand } from './failure.ts';
 import { progressLine, terminalProgress } from './progress.ts';
+import { askPassphrase, prompt } from './prompt.ts';
 import { EXPORT_USAGE } from './usage.ts';
 
 interface Session {
@@ -39,56 +39,6 @@ async function call(url: string, init: RequestInit = {}): Promise<Response> {
 async function serverMessage(response: Response): Promise<string> {
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
   return body?.error?.message ?? `The server answered ${response.status}.`;
-}
-
-/** Reads a line from the terminal; with `hidden`, nothing typed is shown. */
-function prompt(question: string, hidden: boolean): Promise<string> {
-  const input = process.stdin;
-  if (!input.isTTY) {
-    // Not a terminal (piped): read one line as typed.
-    const lines = createInterface({ input, terminal: false });
-    process.stderr.write(question);
-    return new Promise((resolve, reject) => {
-      lines.once('line', (line) => {
-        resolve(line);
-        lines.close();
-      });
-      lines.once('close', () => reject(new CliFailure('No input to read the answer from.')));
-    });
-  }
-  return new Promise((resolve, reject) => {
-    // Echo off before the question shows: whoever answers the moment it appears is not echoed.
-    input.setRawMode(hidden);
-    process.stderr.write(question);
-    let answer = '';
-    input.resume();
-    input.setEncoding('utf8');
-    const done = (error?: Error) => {
-      input.off('data', onData);
-      if (hidden) input.setRawMode(false);
-      input.pause();
-      process.stderr.write('\n');
-      if (error) reject(error);
-      else resolve(answer);
-    };
-    const onData = (chunk: string) => {
-      if (!hidden) {
-        answer += chunk;
-        if (/[\r\n]/.test(answer)) {
-          answer = answer.replace(/[\r\n][\s\S]*$/, '');
-          done();
-        }
-        return;
-      }
-      for (const c of chunk) {
-        if (c === '\r' || c === '\n') return done();
-        if (c === '\u0003') return done(new CliFailure('Cancelled.', 130));
-        if (c === '\u007f' || c === '\b') answer = answer.slice(0, -1);
-        else answer += c;
-      }
-    };
-    input.on('data', onData);
-  });
 }
 
 async function logInAs(server: string, email: string, passphrase: string): Promise<Session> {
@@ -156,17 +106,7 @@ async function runExport(args: string[]): Promise<void> {
   const format = (values.format ?? (values.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv')) as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new CliFailure('--format is csv or json.');
 
-  let passphrase: string;
-  if (values['passphrase-file']) {
-    try {
-      passphrase = readFileSync(values['passphrase-file'], 'utf8').replace(/\r?\n$/, '');
-    } catch {
-      throw new CliFailure(`Cannot read the passphrase file ${values['passphrase-file']}.`);
-    }
-  } else {
-    if (!process.stdin.isTTY) throw new CliFailure('Give --passphrase-file, or run in a terminal to type the passphrase.');
-    passphrase = await prompt(`Passphrase for ${values.email}: `, true);
-  }
+  let passphrase = await askPassphrase(values.email, values['passphrase-file']);
 
   const session = await logInAs(server, values.email, passphrase);
   passphrase = '';

@@ -1,6 +1,6 @@
-// `vigil <command>`: start (default), init, audit, export, link, estimate. Each command's code is loaded
-// only when it runs: `vigil estimate` or `vigil link` start in a fraction of a second, not after the
-// server, the storage and every other command have been loaded.
+// `vigil <command>`: start (default), init, audit, backup, restore, export, link, estimate. Each
+// command's code is loaded only when it runs: `vigil estimate` or `vigil link` start in a fraction of
+// a second, not after the server, the storage and every other command have been loaded.
 import { USAGE, fail } from './usage.ts';
 
 type Command = (args: string[]) => Promise<void>;
@@ -9,6 +9,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   start: async () => async () => (await import('../main.ts')).main(),
   init: async () => (await import('./init.ts')).init,
   audit: async () => (await import('./audit.ts')).auditCommand,
+  backup: async () => (await import('./backup.ts')).backupCommand,
+  restore: async () => (await import('./restore.ts')).restoreCommand,
   export: async () => (await import('./export.ts')).exportCommand,
   link: async () => (await import('./link.ts')).linkCommand,
   estimate: async () => (await import('./estimate.ts')).estimateCommand,

@@ -20,10 +20,21 @@ export const ESTIMATE_USAGE = `  vigil estimate --in histories.csv [--model "[12
                            list position, else the best by --select (aic); profile intervals
                            for the ${DEFAULT_INTERVALS} best models unless --intervals says more`;
 
+export const BACKUP_USAGE = `  vigil backup --out FILE  one sealed backup of everything (database, attachments, server
+                           secret); opens only with an administrator's passphrase or the
+                           trustees' shares; never overwrites FILE`;
+
+export const RESTORE_USAGE = `  vigil restore --in FILE [--email EMAIL --passphrase-file FILE | --shares FILE,FILE,...]
+                           a backup into an empty data folder or empty DATABASE_URL (either
+                           database); asks for an administrator's email and passphrase on a
+                           terminal unless given; --shares: the trustees' shares, one per file`;
+
 export const USAGE = `Usage:
   vigil start
   vigil init --org NAME --admin-email EMAIL --passphrase-file FILE [--title TITLE] [--languages az,ru,en]
   vigil audit verify       check the audit log's hash chain; names the first broken entry
+${BACKUP_USAGE}
+${RESTORE_USAGE}
 ${EXPORT_USAGE}
 ${LINK_USAGE}
 ${ESTIMATE_USAGE}

@@ -50,9 +50,22 @@ const MIGRATIONS: Record<string, Migration> = {
   '023-seizure': m023,
 };
 
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-  const { error, results } = await migrator.migrateToLatest();
+/** The level a database is at: its last migration's name (a backup records it; a restore goes there first). */
+export async function migrationLevel(db: Kysely<any>): Promise<string> {
+  const row = await db.selectFrom('kysely_migration').select('name').orderBy('name', 'desc').limit(1).executeTakeFirstOrThrow();
+  return row.name as string;
+}
+
+export const isKnownMigration = (name: string): boolean => Object.hasOwn(MIGRATIONS, name);
+
+/**
+ * Migrates to the latest level, or to `level`. `insideTransaction`: the caller has begun a
+ * transaction on the database's one connection (a restore, all or nothing), so the migrator must
+ * not begin or commit its own.
+ */
+export async function migrateToLatest(db: Kysely<any>, options: { level?: string; insideTransaction?: boolean } = {}): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, disableTransactions: options.insideTransaction ?? false });
+  const { error, results } = await (options.level ? migrator.migrateTo(options.level) : migrator.migrateToLatest());
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -13,6 +13,9 @@ export interface Storage {
   close(): Promise<void>;
 }
 
+/** The SQLite database in a data folder (a backup reads it through a connection of its own). */
+export const sqliteFileIn = (dataDir: string): string => join(dataDir, 'vigil.sqlite');
+
 export async function openStorage(options: { dataDir: string; databaseUrl?: string | undefined }): Promise<Storage> {
   let db: Kysely<Database>;
   let kind: Storage['kind'];
@@ -25,7 +28,7 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   } else {
     kind = 'sqlite';
-    const file = new SqliteDatabase(join(options.dataDir, 'vigil.sqlite'));
+    const file = new SqliteDatabase(sqliteFileIn(options.dataDir));
     // WAL for concurrent readers; synchronous=FULL so a commit is on disk before we answer 2xx.
     file.pragma('journal_mode = WAL');
     file.pragma('synchronous = FULL');
