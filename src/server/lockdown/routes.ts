@@ -3,9 +3,9 @@
 // ask whether the organization is locked down: the login page says so before a member types.
 import type { FastifyPluginAsync } from 'fastify';
 import { lockdownRequest } from '../../core/api/schemas.ts';
-import { HttpError, parse } from '../http/errors.ts';
+import { parse } from '../http/errors.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
-import { isLockedDown, lockDown } from './lock.ts';
+import { isLockedDown, lockDownByName } from './lock.ts';
 import { eraseOldCopies } from './erase.ts';
 
 export const lockdownRoutes: FastifyPluginAsync = async (app) => {
@@ -15,11 +15,7 @@ export const lockdownRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/api/lockdown', { config: { access: ['admin'] } }, async (request, reply) => {
     const { organizationName } = parse(lockdownRequest, request.body);
-    await db.transaction().execute(async (trx) => {
-      const org = await trx.selectFrom('organization').select('name').where('id', '=', 1).executeTakeFirstOrThrow();
-      if (organizationName !== org.name) throw new HttpError(400, 'not-the-name');
-      await lockDown(trx, { actor: request.member!.id, kind: 'administrator' });
-    });
+    await db.transaction().execute((trx) => lockDownByName(trx, organizationName, { actor: request.member!.id, kind: 'administrator' }));
     await eraseOldCopies(app.vigil.storage);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
