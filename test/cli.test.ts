@@ -88,7 +88,7 @@ for (const backend of BACKENDS) {
         const testServer = { url: server.url } as Parameters<typeof logIn>[0];
         const session = await logIn(testServer, 'lead@example.org', 'a long enough passphrase');
         assert.deepEqual(session.login.organization.languages, ['ru', 'en']);
-        assert.equal(session.keyring.size, 2, 'the intake key and the records key');
+        assert.equal(session.keyring.size, 3, 'the intake, records and backup keys');
         const page = await (await fetch(`${server.url}/`, { headers: { 'accept-language': 'az' } })).text();
         assert.match(page, /<html lang="ru">/, 'az is not offered, so the first language is used');
       } finally {
