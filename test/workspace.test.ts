@@ -1,8 +1,9 @@
 // The workspace in Debian's Chromium: an administrator invites a documenter in the browser, both
 // compare the safety code, the admin grants keys; the documenter triages with the keyboard only,
 // searches, writes a note and a reply; the reporter (JavaScript off) reads it and answers; an
-// administrator removes a member and the intake key rotates; locking (button, Shift+L, idle)
-// forgets the keys; axe-core finds nothing on the new pages. Needs `npm run build` first.
+// administrator removes a member and the intake key rotates, demotes and promotes one (keys move
+// with the role) and rotates every key; locking (button, Shift+L, idle) forgets the keys; axe-core
+// finds nothing on the new pages. Needs `npm run build` first.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -282,6 +283,26 @@ describe('the workspace in Chromium', () => {
     await docPage.getByRole('link', { name: 'Inbox' }).click();
     await docPage.getByRole('button', { name: 'Check for new reports' }).click();
     await row(docPage, 'After the rotation').waitFor(STEP);
+  });
+
+  it('an administrator demotes a member in the browser (the records key leaves with the role), promotes them back, and rotates every key', async () => {
+    const docRow = adminPage.locator(`tr[data-member="${DOC.email}"]`);
+    const recordsGrants = async () =>
+      Number((await query<{ n: number }>(server, `select count(*) as n from key_grants g join intake_keys k on k.id = g.key_id join members m on m.id = g.member_id where m.email = '${DOC.email}' and k.purpose = 'records'`))[0]!.n);
+    await adminPage.getByRole('link', { name: 'Members' }).click();
+    await docRow.getByLabel(`Role of ${DOC.email}`).selectOption('viewer');
+    await docRow.getByRole('button', { name: `Save role of ${DOC.email}` }).click();
+    await status(adminPage, `${DOC.email} is now viewer. Their grants of the records key were deleted`);
+    assert.equal(await recordsGrants(), 0);
+    await docRow.getByLabel(`Role of ${DOC.email}`).selectOption('documenter');
+    await docRow.getByRole('button', { name: `Save role of ${DOC.email}` }).click();
+    await status(adminPage, `${DOC.email} is now documenter.`);
+    assert.equal(await recordsGrants(), 2, 'the old records key and the one made at the demotion');
+    const before = await currentKeyId();
+    await adminPage.getByRole('button', { name: 'Rotate now' }).click();
+    await status(adminPage, 'New keys were made: the intake, records and backup keys.');
+    assert.notEqual(await currentKeyId(), before, 'reporters seal to the new intake key');
+    assert.equal(await recordsGrants(), 3);
   });
 
   it('My account: sessions, and a new passphrase that re-wraps the key', async () => {

@@ -1,7 +1,8 @@
 // The key hierarchy in code (docs/crypto.md draws it):
 //   passphrase --Argon2id+HKDF--> login key (to server) + wrapping key (stays here)
 //   wrapping key --AES-GCM--> member private key
-//   member public key <--HPKE-- intake and records private keys (a "grant", by role)
+//   member public key <--HPKE-- intake, records and backup private keys (a "grant", by role)
+//   recovery kit public key <--HPKE-- every organization private key (the trustees' grant)
 //   intake public key <--HPKE-- every report
 //   records public key <--HPKE-- each record's own key <--AES-GCM-- the record's sealed fields
 //   backup public key <--HPKE-- each backup file's content key
@@ -50,7 +51,8 @@ export async function rewrapMember(memberId: string, privateKey: Uint8Array, new
   return { kdf, loginKey: toBase64Url(loginKey), wrappedPrivateKey: toBase64Url(wrapped) };
 }
 
-async function sealGrant(memberPublicKey: Uint8Array, privateKey: Uint8Array): Promise<string> {
+/** A private key sealed to a holder's public key (a member's, or the trustees' kit's). */
+export async function sealGrant(memberPublicKey: Uint8Array, privateKey: Uint8Array): Promise<string> {
   return toBase64Url(await sealTo(SealedKind.keyGrant, { publicKey: memberPublicKey, keyId: await keyIdOf(memberPublicKey) }, privateKey));
 }
 
@@ -81,17 +83,6 @@ export async function prepareOrganization(input: NewOrganization, token: string)
 export async function grantsFor(memberPublicKey: Uint8Array, keyring: Keyring, keyIds?: string[]): Promise<{ keyId: string; sealed: string }[]> {
   const keys = [...keyring].filter(([keyId]) => !keyIds || keyIds.includes(keyId));
   return Promise.all(keys.map(async ([keyId, privateKey]) => ({ keyId, sealed: await sealGrant(memberPublicKey, privateKey) })));
-}
-
-/**
- * A new key pair sealed to the given members: the intake or records key after a member leaves,
- * or an organization's first records key. Adds it to the caller's keyring.
- */
-export async function rotateKey(remaining: { id: string; publicKey: Uint8Array }[], keyring: Keyring) {
-  const pair = await generateKeyPair();
-  const grants = await Promise.all(remaining.map(async (m) => ({ memberId: m.id, sealed: await sealGrant(m.publicKey, pair.privateKey) })));
-  keyring.set(await keyIdOf(pair.publicKey), pair.privateKey);
-  return { publicKey: toBase64Url(pair.publicKey), grants };
 }
 
 /** The intake private keys this member was granted, by key id. Held in memory only. */

@@ -1,9 +1,10 @@
 // Setting up an organization and logging in the way the workspace does, from Node.
-import { prepareOrganization, prepareMember, grantsFor, openKeyring, deriveMemberKeys, rotateKey, type Keyring, type KdfParams } from '../../src/core/keyring.ts';
+import { prepareOrganization, prepareMember, grantsFor, openKeyring, deriveMemberKeys, type Keyring, type KdfParams } from '../../src/core/keyring.ts';
+import { removalRotations, roleChangeRequest, rotateNowRotations } from '../../src/core/key-changes.ts';
 import { fingerprintOf } from '../../src/core/crypto/fingerprint.ts';
 import { fromBase64Url, fromUtf8, toBase64Url } from '../../src/core/crypto/bytes.ts';
 import { SealedKind, openSealed } from '../../src/core/crypto/sealed.ts';
-import { CSRF_HEADER, ROLE_KEYS, type InboxResponse, type KeyPurpose, type LoginResponse, type MembersResponse, type OrgKeyView, type Role } from '../../src/core/api/schemas.ts';
+import { CSRF_HEADER, ROLE_KEYS, type InboxResponse, type LoginResponse, type MembersResponse, type OrgKeyView, type Role } from '../../src/core/api/schemas.ts';
 import type { TestServer } from './server.ts';
 
 export const ADMIN = { email: 'admin@example.org', passphrase: 'correct horse battery staple' };
@@ -91,16 +92,21 @@ export async function confirmMember(admin: LoggedIn, memberId: string): Promise<
   return admin.post(`/api/members/${memberId}/confirm`, { grants });
 }
 
-/** New intake and records keys sealed to everyone but `leavingId` whose role holds them, as the workspace makes them on removal. */
+export const membersSeenBy = async (admin: LoggedIn): Promise<MembersResponse> => (await admin.get('/api/members')).json() as Promise<MembersResponse>;
+
+/** New keys for every key `leavingId` held, sealed to their remaining holders, as the workspace makes them on removal. */
 export async function rotationsWithout(admin: LoggedIn, leavingId: string) {
-  const { members } = (await (await admin.get('/api/members')).json()) as MembersResponse;
-  const remaining = members.filter((m) => m.status === 'active' && m.id !== leavingId);
-  const rotate = (purpose: KeyPurpose) =>
-    rotateKey(
-      remaining.filter((m) => ROLE_KEYS[m.role].includes(purpose)).map((m) => ({ id: m.id, publicKey: fromBase64Url(m.publicKey)! })),
-      admin.keyring,
-    );
-  return { rotation: await rotate('intake'), recordsRotation: await rotate('records') };
+  return removalRotations(await membersSeenBy(admin), leavingId, admin.keyring);
+}
+
+/** A role change as the workspace makes it: lost keys rotated, gained keys granted. */
+export async function roleChangeBy(admin: LoggedIn, memberId: string, role: Role) {
+  return roleChangeRequest(await membersSeenBy(admin), memberId, role, admin.keyring);
+}
+
+/** "Rotate now" as the workspace makes it. */
+export async function rotateNowBy(admin: LoggedIn) {
+  return rotateNowRotations(await membersSeenBy(admin), admin.keyring);
 }
 
 /** Invite, accept, compare, confirm, log in: a whole new member. */

@@ -133,19 +133,28 @@ export interface OrgKeyView {
 
 export const invitationRequest = z.object({ role: z.enum(ROLES) });
 export const acceptInvitationRequest = z.object({ token: z.string().min(16).max(128), member: memberKeys });
-export const grantsRequest = z.object({ grants: z.array(z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/), sealed: b64(2048) })).max(1000) });
-export const roleRequest = z.object({ role: z.enum(ROLES) });
-const rotation = z.object({
+const keyId = z.string().regex(/^[0-9a-f]{16}$/);
+export const grantsRequest = z.object({ grants: z.array(z.object({ keyId, sealed: b64(2048) })).max(1000) });
+/**
+ * A new key of one purpose, made in an administrator's browser and sealed to every holder
+ * (src/core/key-holders.ts): the members whose role holds it and the trustees' recovery kit.
+ */
+export const keyRotation = z.object({
+  purpose: z.enum(KEY_PURPOSES),
   publicKey: b64(64),
   grants: z.array(z.object({ memberId: z.uuid(), sealed: b64(2048) })).max(1000),
+  /** Present exactly when the organization has a recovery kit. */
+  kitGrant: z.object({ kitId: keyId, sealed: b64(2048) }).optional(),
 });
-export const removeMemberRequest = z.object({
-  rotation,
-  /** Required once the organization has a records key: it is rotated too. */
-  recordsRotation: rotation.optional(),
+export type KeyRotation = z.infer<typeof keyRotation>;
+/** One rotation per purpose the server expects (removal, demotion, Rotate now). */
+export const rotationsRequest = z.object({ rotations: z.array(keyRotation).max(KEY_PURPOSES.length) });
+/** A role change: rotations of the keys it takes away, grants of the keys it gives (current and retired). */
+export const roleRequest = z.object({
+  role: z.enum(ROLES),
+  rotations: rotationsRequest.shape.rotations.default([]),
+  grants: grantsRequest.shape.grants.default([]),
 });
-/** An organization made before records existed gets its records key from an administrator's browser. */
-export const recordsKeyRequest = rotation;
 export const passphraseRequest = z.object({
   currentLoginKey: b64(64),
   kdf: kdfParams,
@@ -173,6 +182,12 @@ export interface MembersResponse {
   invitations: InvitationView[];
   /** The organization's keys: current and retired (old ones still open old envelopes). */
   keys: OrgKeyView[];
+  /** The trustees' current recovery kit, a holder of every key: rotations seal to it too. */
+  recoveryKit: RecoveryKitView | null;
+}
+export interface RecoveryKitView {
+  id: string;
+  publicKey: string;
 }
 export interface SessionView {
   id: string;

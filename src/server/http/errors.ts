@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../core/i18n/index.ts';
+import { fromBase64Url } from '../../core/crypto/bytes.ts';
 import type { FieldError } from '../../core/report/form.ts';
 
 /** An error the user caused; it carries a message code, never the input that caused it. */
@@ -27,4 +28,11 @@ export function parse<T>(schema: { safeParse(value: unknown): { success: true; d
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new HttpError(400, 'bad-request');
   return parsed.data;
+}
+
+/** Bytes sent as base64url (of `length` bytes, if given), or a 400. */
+export function base64Param(text: string, length?: number): Uint8Array {
+  const decoded = fromBase64Url(text);
+  if (!decoded || (length !== undefined && decoded.length !== length)) throw new HttpError(400, 'bad-request');
+  return decoded;
 }

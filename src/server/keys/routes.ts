@@ -1,42 +1,48 @@
 // The organization's public keys, for members' browsers to seal to (reports' notes and replies
-// to the intake key, each record's key to the records key), and an older organization's first
-// records key.
+// to the intake key, each record's key to the records key); an older organization's first key of
+// a purpose; and "Rotate now". New keys are made in an administrator's browser (rotation.ts).
 import type { FastifyPluginAsync } from 'fastify';
-import { ROLES, ROLE_KEYS, recordsKeyRequest, type OrgKeyView, type Role } from '../../core/api/schemas.ts';
-import { fromBase64Url } from '../../core/crypto/bytes.ts';
-import { HttpError } from '../http/errors.ts';
+import { ROLES, keyRotation, rotationsRequest, type OrgKeyView } from '../../core/api/schemas.ts';
+import { existingPurposes } from '../../core/key-holders.ts';
+import { HttpError, parse } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
-import { addGrant, addKey, currentKey, keyView, orgKeys } from './org-keys.ts';
+import { dropGrantsBeyondRole, keyView, orgKeys } from './org-keys.ts';
+import { currentTeam, storeRotations } from './rotation.ts';
 
 const ADMINS = ['admin'] as const;
 
-function bytes(text: string, length?: number): Uint8Array {
-  const decoded = fromBase64Url(text);
-  if (!decoded || (length !== undefined && decoded.length !== length)) throw new HttpError(400, 'bad-request');
-  return decoded;
-}
-
 export const keyRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
+  const { secret } = app.vigil;
 
-  app.get('/api/keys', { config: { access: ROLES } }, async (): Promise<{ keys: OrgKeyView[] }> => ({ keys: (await orgKeys(db, app.vigil.secret)).map(keyView) }));
+  app.get('/api/keys', { config: { access: ROLES } }, async (): Promise<{ keys: OrgKeyView[] }> => ({ keys: (await orgKeys(db, secret)).map(keyView) }));
 
-  // An organization set up before records existed: an administrator's browser makes the records
-  // key and seals it to every active member whose role holds it.
-  app.post('/api/keys/records', { config: { access: ADMINS } }, async (request, reply) => {
-    const parsed = recordsKeyRequest.safeParse(request.body);
-    if (!parsed.success) throw new HttpError(400, 'bad-request');
+  // An organization set up before records (or backups) existed: an administrator's browser makes
+  // the missing key and seals it to its holders.
+  app.post('/api/keys/first', { config: { access: ADMINS } }, async (request, reply) => {
+    const rotation = parse(keyRotation, request.body);
     await db.transaction().execute(async (trx) => {
-      if (currentKey(await orgKeys(trx, app.vigil.secret), 'records')) throw new HttpError(409, 'already-set-up');
-      const holders = (await trx.selectFrom('members').select(['id', 'public_key', 'role']).where('status', '=', 'active').execute()).filter((m) => ROLE_KEYS[m.role as Role].includes('records'));
-      const grants = new Map(parsed.data.grants.map((g) => [g.memberId, bytes(g.sealed)]));
-      if (grants.size !== holders.length || holders.some((m) => !grants.has(m.id))) throw new HttpError(409, 'members-changed');
-      const now = new Date().toISOString();
-      const keyId = await addKey(trx, app.vigil.secret, { publicKey: bytes(parsed.data.publicKey, 32), purpose: 'records' }, now);
-      for (const holder of holders) await addGrant(trx, app.vigil.secret, { memberId: holder.id, memberPublicKey: holder.public_key, keyId, sealed: grants.get(holder.id)! }, now);
-      await appendAudit(trx, { actor: request.member!.id, action: 'key.created', object: keyId, detail: { purpose: 'records', holders: holders.length } });
+      if (existingPurposes(await orgKeys(trx, secret), [rotation.purpose]).length > 0) throw new HttpError(409, 'already-set-up');
+      const team = await currentTeam(trx, secret);
+      await storeRotations(trx, secret, { actor: request.member!.id, team, purposes: [rotation.purpose], rotations: [rotation], action: 'key.created' });
     });
     return reply.code(204).send();
   });
 
+  // "Rotate now": every key the organization has gets a successor sealed to exactly its holders
+  // (after a lost laptop, a suspected leak, or an upgrade that left grants a role no longer holds:
+  // those are deleted first). Old keys stay, retired, so old envelopes still open.
+  app.post('/api/keys/rotate', { config: { access: ADMINS } }, async (request, reply) => {
+    const { rotations } = parse(rotationsRequest, request.body);
+    await db.transaction().execute(async (trx) => {
+      const team = await currentTeam(trx, secret);
+      let dropped = 0;
+      for (const member of team.members) dropped += await dropGrantsBeyondRole(trx, member);
+      const purposes = existingPurposes(await orgKeys(trx, secret));
+      if (dropped > 0) await appendAudit(trx, { actor: request.member!.id, action: 'key.revoked', object: null, detail: { reason: 'beyond-role', grants: dropped } });
+      await storeRotations(trx, secret, { actor: request.member!.id, team, purposes, rotations });
+    });
+    app.vigil.forget();
+    return reply.code(204).send();
+  });
 };

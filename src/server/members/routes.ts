@@ -8,32 +8,27 @@ import {
   acceptInvitationRequest,
   grantsRequest,
   invitationRequest,
-  removeMemberRequest,
   roleRequest,
+  rotationsRequest,
   ROLE_KEYS,
   type MembersResponse,
   type Role,
 } from '../../core/api/schemas.ts';
-import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
-import { keyIdOf } from '../../core/crypto/keys.ts';
-import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
+import { toBase64Url } from '../../core/crypto/bytes.ts';
+import { existingPurposes, purposesOf, roleChange, withRole, withoutMember } from '../../core/key-holders.ts';
 import type { Database } from '../storage/schema.ts';
-import { HttpError, uuidParam } from '../http/errors.ts';
+import { HttpError, base64Param, parse, uuidParam } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { sendWorkspace } from '../http/workspace.ts';
 import { perMinute } from '../config.ts';
-import { addGrant, addKey, currentKey, keyView, orgKeys } from '../keys/org-keys.ts';
+import { addGrant, dropGrantsBeyondRole, exactGrants, keyView, orgKeys } from '../keys/org-keys.ts';
+import { currentRecoveryKit } from '../keys/recovery-kit.ts';
+import { currentTeam, storeRotations } from '../keys/rotation.ts';
 import { hashToken } from '../crypto/token-hash.ts';
 import { refuseWhenLockedDown } from '../lockdown/refuse.ts';
 
 const INVITATION_HOURS = 72;
 const ADMINS = ['admin'] as const;
-
-function bytes(text: string, length?: number): Uint8Array {
-  const decoded = fromBase64Url(text);
-  if (!decoded || (length !== undefined && decoded.length !== length)) throw new HttpError(400, 'bad-request');
-  return decoded;
-}
 
 async function usableInvitation(trx: Transaction<Database>, token: string) {
   const invitation = await trx.selectFrom('invitations').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
@@ -45,15 +40,17 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
 
   app.get('/api/members', { config: { access: ADMINS } }, async (): Promise<MembersResponse> => {
-    const [members, invitations, keys] = await Promise.all([
+    const [members, invitations, keys, kit] = await Promise.all([
       db.selectFrom('members').select(['id', 'email', 'role', 'status', 'public_key', 'created_at']).where('status', '!=', 'removed').orderBy('created_at').execute(),
       db.selectFrom('invitations').selectAll().where('member_id', 'is', null).where('expires_at', '>', new Date().toISOString()).orderBy('created_at').execute(),
       orgKeys(db, app.vigil.secret),
+      currentRecoveryKit(db, app.vigil.secret),
     ]);
     return {
       members: members.map((m) => ({ id: m.id, email: m.email, role: m.role as Role, status: m.status, publicKey: toBase64Url(m.public_key), createdAt: m.created_at })),
       invitations: invitations.map((i) => ({ id: i.id, role: i.role as Role, createdAt: i.created_at, expiresAt: i.expires_at, memberId: i.member_id })),
       keys: keys.map(keyView),
+      recoveryKit: kit ? { id: kit.id, publicKey: toBase64Url(kit.publicKey) } : null,
     };
   });
 
@@ -100,9 +97,9 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     const parsed = acceptInvitationRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
     const { token, member } = parsed.data;
-    const publicKey = bytes(member.publicKey, 32);
-    const wrapped = bytes(member.wrappedPrivateKey);
-    const loginKey = bytes(member.loginKey, 32);
+    const publicKey = base64Param(member.publicKey, 32);
+    const wrapped = base64Param(member.wrappedPrivateKey);
+    const loginKey = base64Param(member.loginKey, 32);
     await db.transaction().execute(async (trx) => {
       await refuseWhenLockedDown(trx);
       const invitation = await usableInvitation(trx, token);
@@ -141,8 +138,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
       if (!member || member.status !== 'invited') throw new HttpError(404, 'not-found');
       // Exactly the keys of the member's role, current and retired: no fewer, no more.
       const needed = (await orgKeys(trx, app.vigil.secret)).filter((k) => ROLE_KEYS[member.role as Role].includes(k.purpose)).map((k) => k.id);
-      const given = new Map(parsed.data.grants.map((g) => [g.keyId, bytes(g.sealed)]));
-      if (needed.some((k) => !given.has(k)) || [...given.keys()].some((k) => !needed.includes(k))) throw new HttpError(400, 'bad-request');
+      const given = exactGrants(needed, parsed.data.grants);
       const now = new Date().toISOString();
       for (const [keyId, sealed] of given) await addGrant(trx, app.vigil.secret, { memberId: member.id, memberPublicKey: member.public_key, keyId, sealed }, now);
       await trx.updateTable('members').set({ status: 'active' }).where('id', '=', member.id).execute();
@@ -152,52 +148,53 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     return reply.code(204).send();
   });
 
+  // A role change moves keys at once. Keys the new role does not hold: the member's grants of
+  // them (current and retired) are deleted and each is rotated, sealed to everyone who still holds
+  // it. Keys it gains: the administrator's browser sealed them (current and retired) to the member.
   app.post<{ Params: { id: string } }>('/api/members/:id/role', { config: { access: ADMINS } }, async (request, reply) => {
-    const parsed = roleRequest.safeParse(request.body);
-    if (!parsed.success) throw new HttpError(400, 'bad-request');
+    const parsed = parse(roleRequest, request.body);
+    const actor = request.member!.id;
     await db.transaction().execute(async (trx) => {
-      const member = await trx.selectFrom('members').select(['id', 'role']).where('id', '=', uuidParam(request.params.id)).where('status', '=', 'active').executeTakeFirst();
+      const member = await trx.selectFrom('members').select(['id', 'role', 'public_key']).where('id', '=', uuidParam(request.params.id)).where('status', '=', 'active').executeTakeFirst();
       if (!member) throw new HttpError(404, 'not-found');
-      if (member.role === 'admin' && parsed.data.role !== 'admin') await keepOneAdmin(trx, member.id);
-      // Every role holds the same keys today (ROLE_KEYS); a role change that adds keys must
-      // go through a new grant from an administrator's browser.
-      if (ROLE_KEYS[parsed.data.role].some((k) => !ROLE_KEYS[member.role as Role].includes(k))) throw new HttpError(400, 'bad-request');
-      await trx.updateTable('members').set({ role: parsed.data.role }).where('id', '=', member.id).execute();
-      await appendAudit(trx, { actor: request.member!.id, action: 'member.role-changed', object: member.id, detail: { from: member.role, to: parsed.data.role } });
+      const from = member.role as Role;
+      if (from === parsed.role) throw new HttpError(400, 'bad-request');
+      if (from === 'admin') await keepOneAdmin(trx, member.id);
+      const { lost, gained } = roleChange(from, parsed.role);
+      const keys = await orgKeys(trx, app.vigil.secret);
+      // The gained keys, current and retired, exactly, as a confirmation's grants are checked.
+      const given = exactGrants(keys.filter((k) => gained.includes(k.purpose)).map((k) => k.id), parsed.grants);
+      await trx.updateTable('members').set({ role: parsed.role }).where('id', '=', member.id).execute();
+      await appendAudit(trx, { actor, action: 'member.role-changed', object: member.id, detail: { from, to: parsed.role } });
+      const now = new Date().toISOString();
+      const dropped = await dropGrantsBeyondRole(trx, { id: member.id, role: parsed.role });
+      if (dropped > 0) await appendAudit(trx, { actor, action: 'key.revoked', object: member.id, detail: { purposes: lost.join(','), grants: dropped } });
+      const team = withRole(await currentTeam(trx, app.vigil.secret), member.id, parsed.role);
+      await storeRotations(trx, app.vigil.secret, { actor, team, purposes: existingPurposes(keys, lost), rotations: parsed.rotations }, now);
+      for (const [keyId, sealed] of given) await addGrant(trx, app.vigil.secret, { memberId: member.id, memberPublicKey: member.public_key, keyId, sealed }, now);
+      for (const keyId of given.keys()) await appendAudit(trx, { actor, action: 'key.granted', object: member.id, detail: { key: keyId } });
     });
+    app.vigil.forget();
     return reply.code(204).send();
   });
 
-  // Removing a member ends their sessions, deletes their wrapped key and grants, and rotates the
-  // intake key in the same transaction: the admin's browser made a new key pair and sealed it to
-  // every remaining member. Old reports stay readable with the old key the others still hold.
+  // Removing a member ends their sessions, deletes their wrapped key and grants, and rotates every
+  // key they held in the same transaction: the admin's browser made the new key pairs and sealed
+  // each to its remaining holders. Old envelopes stay readable with the old keys the others hold.
   app.post<{ Params: { id: string } }>('/api/members/:id/remove', { config: { access: ADMINS } }, async (request, reply) => {
-    const parsed = removeMemberRequest.safeParse(request.body);
-    if (!parsed.success) throw new HttpError(400, 'bad-request');
+    const { rotations } = parse(rotationsRequest, request.body);
     await db.transaction().execute(async (trx) => {
       const member = await trx.selectFrom('members').select(['id', 'role', 'status']).where('id', '=', uuidParam(request.params.id)).executeTakeFirst();
       if (!member || member.status === 'removed') throw new HttpError(404, 'not-found');
       if (member.role === 'admin') await keepOneAdmin(trx, member.id);
-      const remaining = await trx.selectFrom('members').select(['id', 'public_key', 'role']).where('status', '=', 'active').where('id', '!=', member.id).execute();
-      // Every key the organization has now is rotated: the intake key always, the records key
-      // once there is one. Each new key is sealed to exactly the remaining members whose role holds it.
-      const hasRecordsKey = !!currentKey(await orgKeys(trx, app.vigil.secret), 'records');
-      if (hasRecordsKey !== !!parsed.data.recordsRotation) throw new HttpError(400, 'bad-request');
-      const rotations = [{ purpose: 'intake' as const, ...parsed.data.rotation }, ...(parsed.data.recordsRotation ? [{ purpose: 'records' as const, ...parsed.data.recordsRotation }] : [])];
-      const now = new Date().toISOString();
+      const held = purposesOf({ ...member, role: member.role as Role });
+      const purposes = existingPurposes(await orgKeys(trx, app.vigil.secret), held);
+      const team = withoutMember(await currentTeam(trx, app.vigil.secret), member.id);
       await trx.deleteFrom('sessions').where('member_id', '=', member.id).execute();
       await trx.deleteFrom('key_grants').where('member_id', '=', member.id).execute();
       await trx.updateTable('members').set({ status: 'removed', wrapped_private_key: new Uint8Array(0), login_hash: '' }).where('id', '=', member.id).execute();
       await appendAudit(trx, { actor: request.member!.id, action: 'member.removed', object: member.id });
-      for (const rotation of rotations) {
-        const holders = remaining.filter((m) => ROLE_KEYS[m.role as Role].includes(rotation.purpose));
-        const grants = new Map(rotation.grants.map((g) => [g.memberId, bytes(g.sealed)]));
-        if (grants.size !== holders.length || holders.some((m) => !grants.has(m.id))) throw new HttpError(409, 'members-changed');
-        const keyId = await addKey(trx, app.vigil.secret, { publicKey: bytes(rotation.publicKey, 32), purpose: rotation.purpose }, now);
-        for (const holder of holders) await addGrant(trx, app.vigil.secret, { memberId: holder.id, memberPublicKey: holder.public_key, keyId, sealed: grants.get(holder.id)! }, now);
-        // Invitees not yet confirmed get the new key with their confirmation.
-        await appendAudit(trx, { actor: request.member!.id, action: 'key.rotated', object: keyId, detail: { purpose: rotation.purpose, holders: holders.length } });
-      }
+      await storeRotations(trx, app.vigil.secret, { actor: request.member!.id, team, purposes, rotations });
     });
     app.vigil.forget();
     return reply.code(204).send();

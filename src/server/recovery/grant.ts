@@ -5,30 +5,21 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { ServerSecret } from '../secret.ts';
 import type { RecoveryGrantRequest } from '../../core/api/recovery.ts';
-import { fromBase64Url } from '../../core/crypto/bytes.ts';
-import { HttpError } from '../http/errors.ts';
+import { HttpError, base64Param } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
-import { addGrant } from '../keys/org-keys.ts';
+import { addGrant, exactGrants } from '../keys/org-keys.ts';
 import { isLockedDown } from '../lockdown/lock.ts';
-import { exactlyThese, kitGrants, trusteesKit } from './kits.ts';
-
-function bytes(text: string, length: number): Uint8Array {
-  const decoded = fromBase64Url(text);
-  if (!decoded || decoded.length !== length) throw new HttpError(400, 'bad-request');
-  return decoded;
-}
+import { kitGrants, trusteesKit } from './kits.ts';
 
 type Target = RecoveryGrantRequest['target'];
 
 /** The target's new member keys as the row stores them. */
 function memberRow(secret: ServerSecret, member: Target['member']) {
-  const wrapped = fromBase64Url(member.wrappedPrivateKey);
-  if (!wrapped) throw new HttpError(400, 'bad-request');
   return {
     kdf: JSON.stringify(member.kdf),
-    login_hash: secret.keyedHash('login', bytes(member.loginKey, 32)),
-    public_key: bytes(member.publicKey, 32),
-    wrapped_private_key: wrapped,
+    login_hash: secret.keyedHash('login', base64Param(member.loginKey, 32)),
+    public_key: base64Param(member.publicKey, 32),
+    wrapped_private_key: base64Param(member.wrappedPrivateKey),
   };
 }
 
@@ -60,7 +51,7 @@ export async function grantByTrustees(trx: Transaction<Database>, secret: Server
   const { member, kind } = input.target;
   const row = memberRow(secret, member);
   const held = (await kitGrants(trx, secret, kit.id)).map((g) => g.keyId);
-  const grants = await exactlyThese(held, input.grants, row.public_key);
+  const grants = exactGrants(held, input.grants);
   const now = new Date().toISOString();
   if (kind === 'existing') await resetAdministrator(trx, row, member);
   else await addAdministrator(trx, row, member, now);

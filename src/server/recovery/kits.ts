@@ -5,41 +5,23 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { ServerSecret } from '../secret.ts';
 import type { RecoveryKitRequest } from '../../core/api/recovery.ts';
-import { fromBase64Url } from '../../core/crypto/bytes.ts';
 import { keyIdOf } from '../../core/crypto/keys.ts';
-import { HttpError } from '../http/errors.ts';
+import { HttpError, base64Param } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { hashToken } from '../crypto/token-hash.ts';
-import { checkGrant, orgKeys } from '../keys/org-keys.ts';
-import { recoveryGrantIsIntact, recoveryGrantMac, recoveryKitMac } from '../keys/integrity.ts';
+import { addRecoveryGrant, exactGrants, orgKeys } from '../keys/org-keys.ts';
+import { recoveryGrantIsIntact, recoveryKitMac } from '../keys/integrity.ts';
 import { currentRecoveryKit, type RecoveryKit } from '../keys/recovery-kit.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-function bytes(text: string): Uint8Array {
-  const decoded = fromBase64Url(text);
-  if (!decoded) throw new HttpError(400, 'bad-request');
-  return decoded;
-}
-
-/**
- * Grants of exactly the keys `needed` (every organization key, current and retired, or every key
- * the kit holds), each a key-grant envelope sealed to `publicKey`: no fewer, no more.
- */
-export async function exactlyThese(needed: string[], grants: { keyId: string; sealed: string }[], publicKey: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const given = new Map(grants.map((g) => [g.keyId, bytes(g.sealed)]));
-  if (given.size !== grants.length || given.size !== needed.length || needed.some((k) => !given.has(k))) throw new HttpError(400, 'bad-request');
-  for (const sealed of given.values()) await checkGrant(sealed, publicKey);
-  return given;
-}
 
 /** Stores a new kit holding every organization key; the previous kit and its grants are retired. */
 export async function createKit(trx: Transaction<Database>, secret: ServerSecret, input: RecoveryKitRequest, actor: string): Promise<string> {
-  const publicKey = bytes(input.publicKey);
-  if (publicKey.length !== 32) throw new HttpError(400, 'bad-request');
+  const publicKey = base64Param(input.publicKey, 32);
   const id = await keyIdOf(publicKey);
-  const keys = (await orgKeys(trx, secret)).map((k) => k.id);
-  const grants = await exactlyThese(keys, input.grants, publicKey);
+  // Every organization key, current and retired, each sealed to the kit (addRecoveryGrant checks): no fewer, no more.
+  const grants = exactGrants((await orgKeys(trx, secret)).map((k) => k.id), input.grants);
   if (await trx.selectFrom('recovery_kits').select('id').where('id', '=', id).executeTakeFirst()) throw new HttpError(409, 'already-set-up');
   const now = new Date().toISOString();
   const previous = await trx.selectFrom('recovery_kits').select('id').where('retired_at', 'is', null).execute();
@@ -50,10 +32,7 @@ export async function createKit(trx: Transaction<Database>, secret: ServerSecret
   }
   const row = { id, public_key: publicKey, threshold: input.threshold, shares: input.shares, token_hash: input.tokenHash };
   await trx.insertInto('recovery_kits').values({ ...row, created_at: now, created_by: actor, retired_at: null, mac: recoveryKitMac(secret, row) }).execute();
-  for (const [keyId, sealed] of grants) {
-    const grant = { kit_id: id, key_id: keyId, sealed };
-    await trx.insertInto('recovery_grants').values({ ...grant, created_at: now, mac: recoveryGrantMac(secret, grant) }).execute();
-  }
+  for (const [keyId, sealed] of grants) await addRecoveryGrant(trx, secret, { kitId: id, kitPublicKey: publicKey, keyId, sealed }, now);
   await appendAudit(trx, { actor, action: 'recovery.kit-created', object: id, detail: { threshold: input.threshold, shares: input.shares, keys: grants.size } });
   return id;
 }

@@ -121,10 +121,6 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
           vault={vault}
           onAllSessionsEnded={() => lock('Every session was ended, this one too. Log in again.')}
           onLockedDown={() => lock('You locked the organization down.')}
-          onIntakeKeyChanged={() => {
-            vault.release('intake-key');
-            vault.release('decrypt-pool');
-          }}
         />
       )}
       {page === 'account' && <AccountPage vault={vault} />}

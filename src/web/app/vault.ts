@@ -84,11 +84,13 @@ export class Vault {
     const { grants } = await api<{ grants: LoginResponse['grants'] }>('/api/me/grants');
     const publicKey = fromBase64Url(this.login.keys.publicKey)!;
     const added = await addGrants(this.keyring, grants, { privateKey: this.memberKey, publicKey });
-    if (added > 0) {
-      this.release('decrypt-pool');
-      this.release('intake-key');
-    }
+    if (added > 0) this.keysChanged();
     return added;
+  }
+
+  /** The organization's keys changed (a rotation, a first key): whatever caches one starts afresh. */
+  keysChanged(): void {
+    for (const name of ['decrypt-pool', 'intake-key', 'records-key']) this.release(name);
   }
 
   forget(): void {

@@ -1,5 +1,6 @@
-// The administrator's page: invite, compare safety codes and grant keys, change roles, remove
-// (with intake-key rotation), revoke links, end every session, lock the organization down.
+// The administrator's page: invite, compare safety codes and grant keys, change roles (keys move
+// with the role), remove (the keys they held rotate), rotate now, revoke links, end every session,
+// lock the organization down.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { InvitationView, MemberView, MembersResponse } from '../../../core/api/schemas.ts';
@@ -14,21 +15,14 @@ import { EndAllSessions } from './EndAllSessions.tsx';
 import { EmergencyLockdown } from './EmergencyLockdown.tsx';
 import { RequireSecondFactor } from './RequireSecondFactor.tsx';
 import { PublicCounts } from './PublicCounts.tsx';
-import { removeMember } from './remove-member.ts';
+import { changeRole as moveRole, removeMember } from './key-changes.ts';
+import { keysNamed } from './key-names.ts';
+import { RotateNow } from './RotateNow.tsx';
+import { MissingKey } from './MissingKey.tsx';
 import { ROLE_NAMES, type Role } from './roles.ts';
 import { Feedback } from '../Feedback.tsx';
 
-export function MembersPage({
-  vault,
-  onAllSessionsEnded,
-  onLockedDown,
-  onIntakeKeyChanged,
-}: {
-  vault: Vault;
-  onAllSessionsEnded: () => void;
-  onLockedDown: () => void;
-  onIntakeKeyChanged: () => void;
-}) {
+export function MembersPage({ vault, onAllSessionsEnded, onLockedDown }: { vault: Vault; onAllSessionsEnded: () => void; onLockedDown: () => void }) {
   const [data, setData] = useState<MembersResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [said, say] = useState('');
@@ -62,8 +56,9 @@ export function MembersPage({
 
   const changeRole = (member: MemberView, role: Role) =>
     run(async () => {
-      await api(`/api/members/${encodeURIComponent(member.id)}/role`, { role });
-      return `${member.email} is now ${ROLE_NAMES[role].toLowerCase()}.`;
+      const rotated = await moveRole(vault, member.id, role);
+      const now = `${member.email} is now ${ROLE_NAMES[role].toLowerCase()}.`;
+      return rotated.length === 0 ? now : `${now} Their grants of ${keysNamed(rotated)} were deleted, and new ones made for the others who hold them.`;
     }, 'The role could not be changed.');
 
   const revoke = (invitation: InvitationView) =>
@@ -75,9 +70,9 @@ export function MembersPage({
   async function confirmRemoval() {
     const member = removing!;
     await run(async () => {
-      const [keyId] = await removeMember(member.id, vault.keyring);
-      onIntakeKeyChanged();
-      return `${member.email} was removed and their sessions ended. New reports are now sealed to a new intake key (${keyId}), and new records to a new records key, that only the remaining members hold.`;
+      const rotated = await removeMember(vault, member.id);
+      const keys = rotated.length === 0 ? '' : ` New keys replace ${keysNamed(rotated)} they held; only the remaining members hold them.`;
+      return `${member.email} was removed and their sessions ended.${keys}`;
     }, 'The member could not be removed.');
     setRemoving(null);
   }
@@ -123,6 +118,8 @@ export function MembersPage({
         <h2 id="links-title">Unused invitation links</h2>
         {data && <PendingInvitations invitations={data.invitations} onRevoke={revoke} />}
       </section>
+      <MissingKey vault={vault} purpose="backup" />
+      <RotateNow vault={vault} onRotated={() => void load()} />
       <RequireSecondFactor />
       <PublicCounts />
       <EndAllSessions onEnded={onAllSessionsEnded} />
@@ -130,9 +127,10 @@ export function MembersPage({
       {removing && (
         <ConfirmDialog title={`Remove ${removing.email}?`} confirmLabel={busy ? 'Removing…' : `Remove ${removing.email}`} busy={busy} onConfirm={confirmRemoval} onClose={() => setRemoving(null)}>
           <p>
-            Their sessions end at once and their locked keys are deleted. This browser makes a new intake key and gives it
-            to the {remaining} member{remaining === 1 ? '' : 's'} who stay; new reports are sealed to it. Reports they
-            already read stay in their memory, and in anything they copied.
+            Their sessions end at once and their locked keys are deleted. This browser makes a new key for every key they
+            held and gives each to those of the {remaining} member{remaining === 1 ? '' : 's'} who stay whose role holds it;
+            whatever arrives from now on is sealed to the new keys. What they already read stays in their memory, and in
+            anything they copied.
           </p>
         </ConfirmDialog>
       )}

@@ -1,12 +1,10 @@
 // Administrators keep the registries (places, perpetrator units, legal provisions with their
 // appeal days, local act types), and give an organization made before records its records key.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import type { Vault } from '../vault.ts';
-import { rotateKey } from '../../../core/keyring.ts';
-import { fromBase64Url } from '../../../core/crypto/bytes.ts';
-import { ROLE_KEYS, type MembersResponse, type OrgKeyView } from '../../../core/api/schemas.ts';
+import { MissingKey } from '../members/MissingKey.tsx';
 import { PLACE_KINDS } from '../../../core/records/vocabulary.ts';
 import { REGISTRY_KINDS, type RegistryKind } from '../../../core/records/schemas.ts';
 import { useRegistry } from './client.ts';
@@ -52,7 +50,7 @@ export function RegistryPage({ vault }: { vault: Vault }) {
   return (
     <main class="wide-ish">
       <PageHeading>Registries</PageHeading>
-      <RecordsKeySetup vault={vault} />
+      <MissingKey vault={vault} purpose="records" />
       <form class="card" onSubmit={add} aria-labelledby="add-entry">
         <h2 id="add-entry">Add an entry</h2>
         <label for="entry-kind">Kind</label>
@@ -89,43 +87,5 @@ export function RegistryPage({ vault }: { vault: Vault }) {
         </section>
       ))}
     </main>
-  );
-}
-
-/** Shown only where the organization has no records key yet (set up before records existed). */
-function RecordsKeySetup({ vault }: { vault: Vault }) {
-  const [missing, setMissing] = useState(false);
-  const [said, say] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<{ keys: OrgKeyView[] }>('/api/keys').then((r) => setMissing(!r.keys.some((k) => k.purpose === 'records' && k.current)), () => undefined);
-  }, []);
-  if (!missing && !said) return null;
-
-  async function create() {
-    setError(null);
-    try {
-      const { members } = await api<MembersResponse>('/api/members');
-      const holders = members.filter((m) => m.status === 'active' && ROLE_KEYS[m.role].includes('records'));
-      const made = await rotateKey(holders.map((m) => ({ id: m.id, publicKey: fromBase64Url(m.publicKey)! })), vault.keyring);
-      await api('/api/keys/records', made);
-      vault.release('records-key');
-      setMissing(false);
-      say('The records key was made and sealed to every member whose role holds it. They receive it at their next login.');
-    } catch (e) {
-      setError(messageOf(e, 'The records key could not be made.'));
-    }
-  }
-  return (
-    <section class="card">
-      <h2>Records key</h2>
-      {missing && <p>This organization was set up before records existed and has no records key. Make it here: your browser creates it and seals it to every administrator, coordinator and documenter.</p>}
-      <Feedback error={error} said={said} />
-      {missing && (
-        <button type="button" onClick={create}>
-          Make the records key
-        </button>
-      )}
-    </section>
   );
 }

@@ -71,6 +71,19 @@ export function RecoveryChoice({ opened }: { opened: Opened }) {
           <label for="choice-lockdown">Lock the organization down</label>
         </div>
       </fieldset>
+      <ChoiceFields choice={choice} />
+      <Feedback error={error} />
+      <button type="submit" class={choice.kind === 'lockdown' ? 'danger' : undefined} disabled={busy}>
+        {busy ? 'Working…' : choice.kind === 'lockdown' ? 'Lock down now' : 'Give the keys'}
+      </button>
+    </form>
+  );
+}
+
+/** What the chosen action needs typed: a new passphrase (and an email for a new administrator), or the organization's name. */
+function ChoiceFields({ choice }: { choice: Choice }) {
+  return (
+    <>
       {choice.kind === 'new' && (
         <>
           <label for="email">The new administrator's email</label>
@@ -94,10 +107,6 @@ export function RecoveryChoice({ opened }: { opened: Opened }) {
           <input id="confirm" name="confirm" type="password" required autoComplete="new-password" />
         </>
       )}
-      <Feedback error={error} />
-      <button type="submit" class={choice.kind === 'lockdown' ? 'danger' : undefined} disabled={busy}>
-        {busy ? 'Working…' : choice.kind === 'lockdown' ? 'Lock down now' : 'Give the keys'}
-      </button>
-    </form>
+    </>
   );
 }

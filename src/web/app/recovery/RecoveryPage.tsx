@@ -7,19 +7,15 @@ import { api, messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
 import type { OrgKeyView } from '../../../core/api/schemas.ts';
 import type { RecoveryKitRequest, RecoveryStatus } from '../../../core/api/recovery.ts';
-import type { ShareSheet } from '../../../core/recovery/shares.ts';
 import { missingKeys, newKit } from '../../../core/recovery/requests.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import { Feedback } from '../Feedback.tsx';
-import { ShareSheetView } from './ShareSheetView.tsx';
+import { HandingOut, type Handing } from './HandingOut.tsx';
 
 const TRUSTEES = [2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-interface Handing {
-  sheets: ShareSheet[];
-  at: number;
-  request: RecoveryKitRequest;
-}
+/** Fewer trustees never leave a threshold above them. */
+const withShares = (split: { threshold: number }, shares: number) => ({ shares, threshold: Math.min(split.threshold, shares) });
 
 export function RecoveryPage({ vault }: { vault: Vault }) {
   const [status, setStatus] = useState<RecoveryStatus | null>(null);
@@ -67,34 +63,15 @@ export function RecoveryPage({ vault }: { vault: Vault }) {
   }
 
   if (handing) {
-    const sheet = handing.sheets[handing.at]!;
-    const last = handing.at === handing.sheets.length - 1;
     return (
-      <main class="recovery-handing">
-        <PageHeading>Hand out share {sheet.number} of {sheet.of}</PageHeading>
-        <p class="no-print">
-          Every {sheet.threshold} of these {sheet.of} shares were checked to give back the kit's key. Print this sheet (or let
-          trustee {sheet.number} copy the words by hand) and give it to them alone. It is shown once: after "Next", this
-          browser forgets it.
-        </p>
-        <ShareSheetView sheet={sheet} organization={vault.login.organization.name} />
-        <div class="no-print actions">
-          <button type="button" onClick={() => print()}>
-            Print this sheet
-          </button>
-          {!last && (
-            <button type="button" onClick={() => setHanding({ ...handing, at: handing.at + 1 })}>
-              Next: share {sheet.number + 1}
-            </button>
-          )}
-          {last && (
-            <button type="button" disabled={busy} onClick={() => store(handing.request)}>
-              {busy ? 'Storing…' : 'All shares handed out: store the kit'}
-            </button>
-          )}
-        </div>
-        <Feedback error={error} />
-      </main>
+      <HandingOut
+        handing={handing}
+        organization={vault.login.organization.name}
+        busy={busy}
+        error={error}
+        onNext={() => setHanding({ ...handing, at: handing.at + 1 })}
+        onStore={() => store(handing.request)}
+      />
     );
   }
   return (
@@ -117,20 +94,37 @@ export function RecoveryPage({ vault }: { vault: Vault }) {
           made here could not open them. An administrator who holds every key must make the kit.
         </p>
       )}
-      <form onSubmit={make}>
-        <label for="trustees">Trustees (N)</label>
-        <select id="trustees" value={split.shares} onChange={(e) => { const shares = Number(e.currentTarget.value); setSplit({ shares, threshold: Math.min(split.threshold, shares) }); }}>
-          {TRUSTEES.map((n) => <option key={n} value={n}>{n}</option>)}
-        </select>
-        <label for="threshold">Needed together (M)</label>
-        <select id="threshold" value={split.threshold} onChange={(e) => setSplit({ ...split, threshold: Number(e.currentTarget.value) })}>
-          {TRUSTEES.filter((m) => m <= split.shares).map((m) => <option key={m} value={m}>{m}</option>)}
-        </select>
-        <button type="submit" disabled={busy || !status || missing.length > 0}>
-          {busy ? 'Making and checking the kit…' : status?.kit ? 'Make a new kit' : 'Make the kit'}
-        </button>
-      </form>
+      <KitForm split={split} onSplit={setSplit} disabled={busy || !status || missing.length > 0} label={busy ? 'Making and checking the kit…' : status?.kit ? 'Make a new kit' : 'Make the kit'} onMake={make} />
       <Feedback error={error} said={said} />
     </main>
+  );
+}
+
+type Split = { shares: number; threshold: number };
+
+/** How many trustees, and how many of them together open the kit (2 ≤ M ≤ N ≤ 10). */
+function KitForm({ split, onSplit, disabled, label, onMake }: { split: Split; onSplit: (s: Split) => void; disabled: boolean; label: string; onMake: (e: Event) => void }) {
+  return (
+    <form onSubmit={onMake}>
+      <label for="trustees">Trustees (N)</label>
+      <select id="trustees" value={split.shares} onChange={(e) => onSplit(withShares(split, Number(e.currentTarget.value)))}>
+        {TRUSTEES.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+      <label for="threshold">Needed together (M)</label>
+      <select id="threshold" value={split.threshold} onChange={(e) => onSplit({ ...split, threshold: Number(e.currentTarget.value) })}>
+        {TRUSTEES.filter((m) => m <= split.shares).map((m) => (
+          <option key={m} value={m}>
+            {m}
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={disabled}>
+        {label}
+      </button>
+    </form>
   );
 }
