@@ -10,6 +10,7 @@ const BENCHES = [
   ['records.ts', 'runRecordsBench'],
   ['dashboard.ts', 'runDashboardBench'],
   ['export.ts', 'runExportBench'],
+  ['backup.ts', 'runBackupBench'],
   ['attack.ts', 'runAttackBench'],
   ['pow.ts', 'runPowBench'],
   ['linkage.ts', 'runLinkageBench'],

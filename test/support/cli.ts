@@ -10,10 +10,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `vigil ARGS` with `input` on stdin (English messages); `nodeArgs` go to Node before the script. */
-export function vigil(args: string[], input?: string, nodeArgs: string[] = []): Promise<CliResult> {
+/** Runs `vigil ARGS` with `input` on stdin (English messages); `nodeArgs` go to Node before the script; `env` adds to (or, '', blanks) the environment. */
+export function vigil(args: string[], input?: string, nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...nodeArgs, VIGIL, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    const child = spawn(process.execPath, [...nodeArgs, VIGIL, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -28,11 +28,18 @@ export interface LoggedIn {
   post(path: string, body?: unknown): Promise<Response>;
 }
 
-export async function logIn(server: TestServer, email = ADMIN.email, passphrase = ADMIN.passphrase): Promise<LoggedIn> {
+/** The passphrase step of a login as the browser takes it: the server's answer, and the key that unwraps the member's own. */
+export async function passphraseLogin(server: Pick<TestServer, 'url'>, email: string, passphrase: string): Promise<{ response: Response; wrapKey: CryptoKey }> {
   const json = { 'content-type': 'application/json' };
   const { kdf } = (await (await fetch(`${server.url}/api/auth/kdf`, { method: 'POST', headers: json, body: JSON.stringify({ email }) })).json()) as { kdf: KdfParams };
   const { loginKey, wrapKey } = await deriveMemberKeys(passphrase, kdf);
   const response = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, loginKey: toBase64Url(loginKey) }) });
+  return { response, wrapKey };
+}
+
+export async function logIn(server: TestServer, email = ADMIN.email, passphrase = ADMIN.passphrase): Promise<LoggedIn> {
+  const json = { 'content-type': 'application/json' };
+  const { response, wrapKey } = await passphraseLogin(server, email, passphrase);
   if (response.status !== 200) throw new Error(`login failed: ${response.status}`);
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith('vigil_session='))!.split(';')[0]!;
   const login = (await response.json()) as LoginResponse;
