@@ -6,32 +6,20 @@
 // lockdown.test.ts, restore between any two in the backup tests.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { createTestDatabase } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { ADMIN, addMember, logIn, readStories, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { postJson, sealedSubmission } from './support/intake.ts';
 import { makeKit, recoverAdministrator } from './support/recovery.ts';
-import { VIGIL } from './support/cli.ts';
+import { vigil } from './support/cli.ts';
 import { query } from './support/db.ts';
 import type { ShareSheet } from '../src/core/recovery/shares.ts';
 
 const DOCUMENTER = { email: 'doc@example.org', passphrase: 'member passphrase long' };
 const RECOVERED = 'a new passphrase the trustees set';
-
-/** `vigil ARGS` on the data folder and database given (exit code and stderr, never a throw). */
-async function vigilOn(target: { dataDir: string; databaseUrl?: string | undefined }, args: string[]): Promise<{ code: number; stderr: string }> {
-  const env = { ...process.env, VIGIL_DATA: target.dataDir, ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}) };
-  try {
-    return { code: 0, stderr: (await promisify(execFile)(process.execPath, [VIGIL, ...args], { env })).stderr };
-  } catch (error) {
-    return error as { code: number; stderr: string };
-  }
-}
 
 describe("lockdown on SQLite, then recovery on PostgreSQL from a backup and the trustees' shares", () => {
   const files = mkdtempSync(join(tmpdir(), 'vigil-lockdown-'));
@@ -58,7 +46,7 @@ describe("lockdown on SQLite, then recovery on PostgreSQL from a backup and the 
   });
 
   it('is backed up, then locked down: the old passphrases open nothing', async () => {
-    const backup = await vigilOn(server, ['backup', '--out', backupFile]);
+    const backup = await vigil(['backup', '--out', backupFile], undefined, [], { VIGIL_DATA: server.dataDir, DATABASE_URL: '' });
     assert.equal(backup.code, 0, backup.stderr);
     assert.equal((await admin.post('/api/lockdown', { organizationName: 'Test defenders' })).status, 204);
     await assert.rejects(logIn(server, ADMIN.email, ADMIN.passphrase));
@@ -73,10 +61,10 @@ describe("lockdown on SQLite, then recovery on PostgreSQL from a backup and the 
     });
     const database = await createTestDatabase();
     drop = database.drop;
-    const target = { dataDir: mkdtempSync(join(files, 'new-server-')), databaseUrl: database.url };
-    const restore = await vigilOn(target, ['restore', '--in', backupFile, '--shares', shareFiles.join(',')]);
+    const target = { VIGIL_DATA: mkdtempSync(join(files, 'new-server-')), DATABASE_URL: database.url };
+    const restore = await vigil(['restore', '--in', backupFile, '--shares', shareFiles.join(',')], undefined, [], target);
     assert.equal(restore.code, 0, restore.stderr);
-    restored = await startTestServer('postgres', { VIGIL_DATA: target.dataDir, DATABASE_URL: target.databaseUrl });
+    restored = await startTestServer('postgres', target);
     const response = await recoverAdministrator(restored, [sheets[2]!.words, sheets[0]!.words], { kind: 'existing', id: admin.login.member.id, email: ADMIN.email, passphrase: RECOVERED });
     assert.equal(response.status, 204);
   });

@@ -5,14 +5,12 @@
 // restart work as before.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { ADMIN, addMember, invite, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { postJson, sealedSubmission } from './support/intake.ts';
 import { countReports, everythingStored, query } from './support/db.ts';
-import { VIGIL } from './support/cli.ts';
+import { vigil } from './support/cli.ts';
 import { deriveMemberKeys, openKeyring, prepareMember, type KdfParams } from '../src/core/keyring.ts';
 import { toBase64Url } from '../src/core/crypto/bytes.ts';
 import { CSRF_HEADER } from '../src/core/api/schemas.ts';
@@ -127,8 +125,8 @@ for (const backend of BACKENDS) {
       assert.equal((await postJson(server, '/api/reports', (await sealedSubmission(server, 'after the lockdown')).body)).status, 201);
       assert.equal(await countReports(server), reports + 1);
       for (const path of ['/', '/status', '/counts', '/counts.json']) assert.equal((await fetch(`${server.url}${path}`)).status, 200, path);
-      const env = { ...process.env, VIGIL_DATA: server.dataDir, ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : {}) };
-      assert.match((await promisify(execFile)(process.execPath, [VIGIL, 'audit', 'verify'], { env })).stdout, /Audit log intact/);
+      const verified = await vigil(['audit', 'verify'], undefined, [], { VIGIL_DATA: server.dataDir, DATABASE_URL: server.databaseUrl ?? '' });
+      assert.match(verified.stdout, /Audit log intact/, verified.stderr);
       await server.restart();
       assert.equal(await lockedDown(server), true);
       assert.equal((await postJson(server, '/api/auth/kdf', { email: ADMIN.email })).status, 423);
