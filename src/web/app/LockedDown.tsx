@@ -9,8 +9,8 @@ export function LockedDown() {
         destroyed: no passphrase opens anything here any more, and logging in is refused.
       </p>
       <p>
-        Reports sent through the public form still arrive, sealed to the organization's key. Nobody can read them on
-        this server; they wait for the team's recovery.
+        Reports sent through the public form still arrive, sealed to the organization's key, and nobody can read them
+        on this server. They are not in backups made before the lockdown: keep this server's data if you can.
       </p>
       <h2>What the team does next</h2>
       <ol>
