@@ -146,6 +146,7 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/linkage/distinct/forget': TRIAGERS,
   'GET /api/estimate/histories': COORDINATORS,
   'GET /api/channels': READERS,
+  'GET /api/backups': ADMINS,
   'POST /api/channels': COORDINATORS,
   'POST /api/channels/:id': COORDINATORS,
   'POST /api/channels/:id/retire': COORDINATORS,

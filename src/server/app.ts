@@ -48,6 +48,7 @@ import { powRoutes } from './pow/routes.ts';
 import { linkageRoutes } from './linkage/routes.ts';
 import { estimateRoutes } from './estimate/routes.ts';
 import { channelRoutes } from './channels/routes.ts';
+import { backupStatusRoutes } from './backup/status-routes.ts';
 import { lockdownRoutes } from './lockdown/routes.ts';
 
 declare module 'fastify' {
@@ -225,6 +226,7 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(linkageRoutes);
   await app.register(estimateRoutes);
   await app.register(channelRoutes);
+  await app.register(backupStatusRoutes);
   await app.register(lockdownRoutes);
   return app;
 }

@@ -2,6 +2,7 @@ import proxyAddr from 'proxy-addr';
 import type { FastifyRequest } from 'fastify';
 import type { RateLimitOptions } from '@fastify/rate-limit';
 import { resolve, join } from 'node:path';
+import { parseEvery } from '../core/backups/schedule.ts';
 
 export interface Config {
   port: number;
@@ -49,7 +50,21 @@ export interface Config {
   alertTimeoutMs: number;
   /** The network's limits: see Network below. */
   network: Network;
+  backup: BackupSchedule;
 }
+
+/** Scheduled backups (VIGIL_BACKUP_DIR, VIGIL_BACKUP_EVERY, VIGIL_BACKUP_KEEP). */
+export interface BackupSchedule {
+  /** Where the server writes its backups; null = no schedule (`vigil backup` still works). */
+  dir: string | null;
+  /** How often, in ms (VIGIL_BACKUP_EVERY: 30m, 6h, 1d; default 1d). */
+  everyMs: number;
+  /** How many of its own files it keeps (VIGIL_BACKUP_KEEP, default 7); older ones it deletes. */
+  keep: number;
+}
+
+/** A setting the server cannot start with: `vigil start` says so and exits 2. */
+export class ConfigError extends Error {}
 
 /** What one client may hold of the server's connections, time and memory. */
 export interface Network {
@@ -89,7 +104,7 @@ function proxyList(value: string | undefined): string[] {
   try {
     proxyAddr.compile(list);
   } catch {
-    throw new Error(`VIGIL_TRUST_PROXY must be addresses or CIDRs separated by commas (e.g. 127.0.0.1,10.0.0.0/8), got "${value}"`);
+    throw new ConfigError(`VIGIL_TRUST_PROXY must be addresses or CIDRs separated by commas (e.g. 127.0.0.1,10.0.0.0/8), got "${value}"`);
   }
   return list;
 }
@@ -111,10 +126,20 @@ function networkFromEnv(env: NodeJS.ProcessEnv): Network {
   };
 }
 
+function backupFromEnv(env: NodeJS.ProcessEnv): BackupSchedule {
+  const every = env.VIGIL_BACKUP_EVERY?.trim() || '';
+  const everyMs = every === '' ? parseEvery('1d')! : parseEvery(every);
+  if (everyMs === null) throw new ConfigError(`VIGIL_BACKUP_EVERY must be a whole number of minutes, hours or days (e.g. 30m, 6h, 1d), got "${every}"`);
+  if (every !== '' && !env.VIGIL_BACKUP_DIR) throw new ConfigError('VIGIL_BACKUP_EVERY is set but VIGIL_BACKUP_DIR is not: say which folder the backups go to');
+  const keep = integer('VIGIL_BACKUP_KEEP', env.VIGIL_BACKUP_KEEP, 7);
+  if (keep < 1) throw new ConfigError('VIGIL_BACKUP_KEEP must be at least 1');
+  return { dir: env.VIGIL_BACKUP_DIR ? resolve(env.VIGIL_BACKUP_DIR) : null, everyMs, keep };
+}
+
 function integer(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${value}"`);
   return n;
 }
 
@@ -133,13 +158,13 @@ export function normalHost(value: string): string | null {
 function hostList(value: string | undefined): string[] {
   return commaList(value).map((h) => {
     const host = normalHost(h);
-    if (host === null) throw new Error(`VIGIL_HOSTS must list host names (name or name:port), got "${h}"`);
+    if (host === null) throw new ConfigError(`VIGIL_HOSTS must list host names (name or name:port), got "${h}"`);
     return host;
   });
 }
 
 function atMost(name: string, n: number, most: number): number {
-  if (n > most) throw new Error(`${name} must be at most ${most}, got ${n}`);
+  if (n > most) throw new ConfigError(`${name} must be at most ${most}, got ${n}`);
   return n;
 }
 
@@ -194,5 +219,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     alertRetryMs: (env.VIGIL_ALERT_RETRY_MS || '60000,300000,1800000,7200000,21600000').split(',').map((v) => integer('VIGIL_ALERT_RETRY_MS', v.trim(), 60000)),
     alertTimeoutMs: integer('VIGIL_ALERT_TIMEOUT_MS', env.VIGIL_ALERT_TIMEOUT_MS, 15000) || 15000,
     network: networkFromEnv(env),
+    backup: backupFromEnv(env),
   };
 }

@@ -1,5 +1,5 @@
 // `npm start`: lock the data folder, open the database, serve.
-import { configFromEnv, type Config } from './config.ts';
+import { ConfigError, configFromEnv, type Config } from './config.ts';
 import { lockDataFolder, DataFolderLockedError } from './data-lock.ts';
 import { openStorage } from './storage/open.ts';
 import { openServerSecret, SecretMismatchError } from './secret-check.ts';
@@ -11,6 +11,8 @@ import { useHpkeSuite } from '../core/crypto/suite.ts';
 import { nodeHpkeSuite } from './crypto/node-x25519.ts';
 import { describeNetwork } from './http/network-summary.ts';
 import { listenForOnion } from './http/onion.ts';
+import { startBackupSchedule } from './backup/scheduled.ts';
+import { everyLabel } from '../core/backups/schedule.ts';
 
 export interface RunningServer {
   url: string;
@@ -49,12 +51,16 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
     const base = config.publicUrlGiven ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
     // Invitation links and passkeys use the real address.
     config.publicUrl = base;
+    // Only once the server is up: a server that fails to start makes no backups.
+    const backups = startBackupSchedule(vigil, app.log);
     return {
       url: base,
       setupUrl: token ? `${base}/setup/${token}` : null,
       onionPort: typeof onionAddress === 'object' && onionAddress ? onionAddress.port : null,
       async close() {
         clearInterval(purgeTimer);
+        // A backup under way ends (whole) before the database closes.
+        await backups?.stop();
         // Stop taking onion connections; closing the app ends the ones it has.
         const onionClosed = new Promise((resolve) => (onion ? onion.close(resolve) : resolve(undefined)));
         await app.close();
@@ -70,12 +76,13 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
 }
 
 export async function main(): Promise<void> {
-  const config = configFromEnv();
+  let config: Config;
   let server: RunningServer;
   try {
+    config = configFromEnv();
     server = await startServer(config);
   } catch (error) {
-    if (error instanceof DataFolderLockedError || error instanceof SecretMismatchError) {
+    if (error instanceof ConfigError || error instanceof DataFolderLockedError || error instanceof SecretMismatchError) {
       console.error(error.message);
       process.exit(2);
     }
@@ -83,6 +90,8 @@ export async function main(): Promise<void> {
   }
   console.log(`Vigil is running at ${server.url} (${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`})`);
   console.log(describeNetwork(config.network));
+  const { backup } = config;
+  console.log(backup.dir ? `Backups: every ${everyLabel(backup.everyMs)} into ${backup.dir}, keeping the last ${backup.keep}` : 'Backups: none scheduled (VIGIL_BACKUP_DIR); `vigil backup --out FILE` makes one');
   if (server.onionPort) console.log(`Onion service port: 127.0.0.1:${server.onionPort} (HiddenServicePort 80 127.0.0.1:${server.onionPort})`);
   if (server.setupUrl) console.log(`\nSet up your organization (one-time link, keep it private):\n  ${server.setupUrl}\n`);
   let stopping = false;

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createWriteStream, existsSync, linkSync, rmSync } from 'node:fs';
 import { configFromEnv } from '../config.ts';
 import { openServerSecret, SecretMismatchError } from '../secret-check.ts';
-import { audit } from '../audit/log.ts';
+import { recordBackup } from '../backup/runs.ts';
 import { BackupRefused } from '../backup/holders.ts';
 import { writeBackup } from '../backup/write.ts';
 import { CliFailure, runCommand } from './failure.ts';
@@ -47,12 +47,15 @@ async function runBackup(args: string[]): Promise<void> {
       throw new CliFailure(`Cannot write ${partial} (does it exist already — another backup running?).`);
     }
     let rows = 0;
-    const { bytes } = await writeBackup({ storage, secret, config }, file, {
-      onProgress: (p) => {
-        rows = p.rows;
-        progress.draw(progressLine(p.rows, p.totalRows, startedAt));
-      },
-    });
+    // A run administrators see in the workspace, like the schedule's (its file is not in the folder: null).
+    const { bytes } = await recordBackup(storage.db, null, () =>
+      writeBackup({ storage, secret, config }, file, {
+        onProgress: (p) => {
+          rows = p.rows;
+          progress.draw(progressLine(p.rows, p.totalRows, startedAt));
+        },
+      }),
+    );
     // A hard link fails if the name was taken meanwhile: never a file written over.
     try {
       linkSync(partial, out);
@@ -61,7 +64,6 @@ async function runBackup(args: string[]): Promise<void> {
     }
     rmSync(partial);
     progress.finish();
-    await audit(storage.db, { actor: null, action: 'backup.made', object: null, detail: { by: 'command line', bytes } });
     const seconds = (performance.now() - startedAt) / 1000;
     process.stderr.write(
       `Backup written to ${out}: ${bytes.toLocaleString('en')} bytes, ${rows.toLocaleString('en')} rows, in ${seconds.toFixed(1)} s. It opens only with an administrator's passphrase or the trustees' shares. Keep copies away from this server.\n`,

@@ -30,6 +30,7 @@ import { ExportPage } from './exports/ExportPage.tsx';
 import { DuplicatesPage } from './linkage/DuplicatesPage.tsx';
 import { EstimatePage } from './estimate/EstimatePage.tsx';
 import { RecoveryPage } from './recovery/RecoveryPage.tsx';
+import { BackupWarning } from './backups/BackupWarning.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -115,6 +116,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
   return (
     <>
       <Navigation vault={vault} page={page} onLock={lockNow} />
+      {vault.isAdmin && <BackupWarning />}
       {page === 'inbox' && <InboxPage vault={vault} />}
       {page === 'members' && (
         <MembersPage

@@ -15,6 +15,7 @@ import { EndAllSessions } from './EndAllSessions.tsx';
 import { EmergencyLockdown } from './EmergencyLockdown.tsx';
 import { RequireSecondFactor } from './RequireSecondFactor.tsx';
 import { PublicCounts } from './PublicCounts.tsx';
+import { BackupSection } from '../backups/BackupSection.tsx';
 import { changeRole as moveRole, removeMember } from './key-changes.ts';
 import { keysNamed } from './key-names.ts';
 import { RotateNow } from './RotateNow.tsx';
@@ -119,6 +120,7 @@ export function MembersPage({ vault, onAllSessionsEnded, onLockedDown }: { vault
         {data && <PendingInvitations invitations={data.invitations} onRevoke={revoke} />}
       </section>
       <MissingKey vault={vault} purpose="backup" />
+      <BackupSection />
       <RotateNow vault={vault} onRotated={() => void load()} />
       <RequireSecondFactor />
       <PublicCounts />

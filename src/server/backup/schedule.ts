@@ -1,0 +1,101 @@
+// The server's own backups (VIGIL_BACKUP_DIR, VIGIL_BACKUP_EVERY, VIGIL_BACKUP_KEEP): one run at a
+// time, in this process. It looks every minute (or every period, if shorter) whether a run is due:
+// a period after the last one started, sooner (an hour) after a failure. None runs — and nothing is
+// pruned — before setup or while the organization is locked down: a backup made then could only
+// hold destroyed keys. Stopping waits for a run under way, so no file is left half-renamed.
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.ts';
+import type { BackupSchedule } from '../config.ts';
+import type { BackupError } from '../../core/backups/schedule.ts';
+import { isLockedDown } from '../lockdown/lock.ts';
+import { backupErrorCode, endInterruptedRuns, lastScheduledRun, ownBackupFiles, recordBackup } from './runs.ts';
+import { backupFileName, prune, removePartials, writeAtomically } from './folder.ts';
+
+const LOOK_EVERY_MS = 60_000;
+const RETRY_AFTER_MS = 3_600_000;
+
+export type RunResult = 'made' | 'failed' | 'busy' | 'not-set-up' | 'locked-down' | 'stopped';
+
+export interface BackupScheduler {
+  /** Starts looking whether a run is due: at once, then every minute. */
+  start(): void;
+  /** A run now, whether due or not (unless one is under way: 'busy'). The timer calls it when due. */
+  runNow(): Promise<RunResult>;
+  /** No more runs; resolves once a run under way has ended. */
+  stop(): Promise<void>;
+}
+
+export interface ScheduleOptions {
+  /** Writes one backup file at `path` (the server's writeBackup). */
+  write: (path: string) => Promise<{ bytes: number }>;
+  /** Told of each failure, by code only (the server's log). */
+  onFailure?: (what: 'backup' | 'prune' | 'schedule', code: BackupError) => void;
+}
+
+export function scheduleBackups(db: Kysely<Database>, schedule: BackupSchedule & { dir: string }, options: ScheduleOptions): BackupScheduler {
+  const { dir, everyMs, keep } = schedule;
+  const fail = options.onFailure ?? (() => {});
+  let last: { at: number; failed: boolean } | null | undefined;
+  let running: Promise<RunResult> | null = null;
+  let looking: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  async function run(): Promise<RunResult> {
+    if (stopped) return 'stopped';
+    if (!(await db.selectFrom('organization').select('id').executeTakeFirst())) return 'not-set-up';
+    if (await isLockedDown(db)) return 'locked-down';
+    const at = new Date();
+    const name = backupFileName(at);
+    try {
+      await recordBackup(db, name, () => writeAtomically(dir, name, options.write));
+    } catch (error) {
+      last = { at: at.getTime(), failed: true };
+      fail('backup', backupErrorCode(error));
+      return 'failed';
+    }
+    last = { at: at.getTime(), failed: false };
+    // The new file is whole and recorded: only now may old ones go.
+    await prune(dir, await ownBackupFiles(db), keep).catch((error: unknown) => fail('prune', backupErrorCode(error)));
+    return 'made';
+  }
+
+  function runNow(): Promise<RunResult> {
+    if (running) return Promise.resolve('busy');
+    running = run().finally(() => (running = null));
+    return running;
+  }
+
+  const due = (now: number) => !last || now >= last.at + (last.failed ? Math.min(everyMs, RETRY_AFTER_MS) : everyMs);
+
+  async function look(): Promise<void> {
+    if (last === undefined) {
+      // Where the previous server stopped: its unfinished run, and when it last tried.
+      await removePartials(dir, await endInterruptedRuns(db)).catch(() => undefined);
+      last = await lastScheduledRun(db);
+    }
+    if (due(Date.now())) await runNow();
+  }
+
+  function lookLater(delay: number): void {
+    timer = setTimeout(() => {
+      looking = look()
+        .catch((error: unknown) => fail('schedule', backupErrorCode(error)))
+        .finally(() => {
+          looking = null;
+          if (!stopped) lookLater(Math.min(everyMs, LOOK_EVERY_MS));
+        });
+    }, delay);
+  }
+
+  return {
+    start: () => lookLater(0),
+    runNow,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await looking;
+      await running?.catch(() => undefined);
+    },
+  };
+}

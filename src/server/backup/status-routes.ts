@@ -1,0 +1,21 @@
+// GET /api/backups: what administrators see of backups — the schedule (not the folder's path), the
+// last success and failure, and a warning when none succeeded for a day.
+import type { FastifyPluginAsync } from 'fastify';
+import { backupStatus, type BackupStatus } from '../../core/api/backups.ts';
+import { backupWarning, everyLabel } from '../../core/backups/schedule.ts';
+import { lastOutcomes } from './runs.ts';
+
+export const backupStatusRoutes: FastifyPluginAsync = async (app) => {
+  const { db } = app.vigil.storage;
+  const { dir, everyMs, keep } = app.vigil.config.backup;
+
+  app.get('/api/backups', { config: { access: ['admin'] } }, async (): Promise<BackupStatus> => {
+    const { lastSuccess, lastFailure } = await lastOutcomes(db);
+    return backupStatus.parse({
+      schedule: { folderSet: dir !== null, every: dir === null ? null : everyLabel(everyMs), keep },
+      lastSuccess,
+      lastFailure,
+      warning: backupWarning(lastSuccess?.at ?? null, dir !== null),
+    });
+  });
+};
