@@ -11,6 +11,7 @@ import { ADMIN, addMember, invite, logIn, setUpOrganization, type LoggedIn } fro
 import { postJson, sealedSubmission } from './support/intake.ts';
 import { countReports, everythingStored, query } from './support/db.ts';
 import { vigil } from './support/cli.ts';
+import { makeKit } from './support/recovery.ts';
 import { deriveMemberKeys, openKeyring, prepareMember, type KdfParams } from '../src/core/keyring.ts';
 import { toBase64Url } from '../src/core/crypto/bytes.ts';
 import { CSRF_HEADER } from '../src/core/api/schemas.ts';
@@ -19,14 +20,6 @@ const NAME = 'Test defenders';
 
 const count = async (server: TestServer, table: string) => Number((await query<{ n: number | string }>(server, `select count(*) as n from ${table}`))[0]!.n);
 const lockedDown = async (server: TestServer) => ((await (await fetch(`${server.url}/api/lockdown`)).json()) as { lockedDown: boolean }).lockedDown;
-
-/** A recovery kit holding one grant, as the Recovery page leaves them (the lockdown reads no MAC). */
-async function addRecoveryGrant(server: TestServer): Promise<void> {
-  const blob = server.backend === 'sqlite' ? "x'00'" : "'\\x00'";
-  const [key] = await query<{ id: string }>(server, "select id from intake_keys where purpose = 'intake'");
-  await query(server, `insert into recovery_kits (id, public_key, threshold, shares, token_hash, created_at, created_by, retired_at, mac) values ('kit', ${blob}, 2, 3, 'h', 'now', 'admin', null, 'm')`);
-  await query(server, `insert into recovery_grants (kit_id, key_id, sealed, created_at, mac) values ('kit', '${key!.id}', ${blob}, 'now', 'm')`);
-}
 
 for (const backend of BACKENDS) {
   describe(`emergency lockdown on ${backend}`, () => {
@@ -44,10 +37,10 @@ for (const backend of BACKENDS) {
       viewer = await addMember(server, admin, 'viewer', 'viewer@example.org');
       invitation = (await invite(admin, 'documenter')).token;
       kdf = ((await (await postJson(server, '/api/auth/kdf', { email: ADMIN.email })).json()) as { kdf: KdfParams }).kdf;
-      await addRecoveryGrant(server);
+      await makeKit(admin);
       assert.equal((await admin.post('/api/transparency', { enabled: true, k: 5 })).status, 204);
       const members = await query<{ wrapped_private_key: Uint8Array; login_hash: string }>(server, 'select wrapped_private_key, login_hash from members');
-      const grants = await query<{ sealed: Uint8Array }>(server, 'select sealed from key_grants');
+      const grants = await query<{ sealed: Uint8Array }>(server, 'select sealed from key_grants union all select sealed from recovery_grants');
       destroyed = [...members.flatMap((m) => [Buffer.from(m.wrapped_private_key), Buffer.from(m.login_hash)]), ...grants.map((g) => Buffer.from(g.sealed))];
     });
     after(() => server?.close());
@@ -69,7 +62,7 @@ for (const backend of BACKENDS) {
       for (const body of [{}, { organizationName: '' }, { organizationName: 7 }]) assert.equal((await admin.post('/api/lockdown', body)).status, 400);
       assert.equal(await lockedDown(server), false);
       assert.equal(await count(server, 'key_grants'), grants);
-      assert.equal(await count(server, 'recovery_grants'), 1);
+      assert.equal(await count(server, 'recovery_grants'), 3, "the trustees' kit holds the three keys");
       assert.equal((await admin.get('/api/me')).status, 200, 'the administrator is still logged in');
       assert.equal((await viewer.get('/api/me')).status, 200);
     });
