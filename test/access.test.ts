@@ -152,6 +152,8 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/channels/:id/retire': COORDINATORS,
   'POST /api/channels/:id/restore': COORDINATORS,
   'POST /api/sources/:id/channel': COORDINATORS,
+  'GET /api/lockdown': PUBLIC,
+  'POST /api/lockdown': ADMINS,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

@@ -49,6 +49,7 @@ import { linkageRoutes } from './linkage/routes.ts';
 import { estimateRoutes } from './estimate/routes.ts';
 import { channelRoutes } from './channels/routes.ts';
 import { backupStatusRoutes } from './backup/status-routes.ts';
+import { lockdownRoutes } from './lockdown/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -226,5 +227,6 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(estimateRoutes);
   await app.register(channelRoutes);
   await app.register(backupStatusRoutes);
+  await app.register(lockdownRoutes);
   return app;
 }

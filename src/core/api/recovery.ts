@@ -1,7 +1,7 @@
 // Requests and responses of trustee recovery (src/server/recovery). Nothing here is a share or a
 // key the server could use: the kit's public key, grants sealed to it, and the token's proof.
 import * as z from 'zod';
-import { b64, memberKeys } from './schemas.ts';
+import { b64, lockdownRequest, memberKeys } from './schemas.ts';
 
 const keyId = z.string().regex(/^[0-9a-f]{16}$/);
 const grants = z.array(z.object({ keyId, sealed: b64(2048) })).max(1000);
@@ -30,8 +30,8 @@ export const recoveryGrantRequest = z.object({
 });
 export type RecoveryGrantRequest = z.infer<typeof recoveryGrantRequest>;
 
-/** The trustees' lockdown: the organization's name typed exactly as written. */
-export const recoveryLockdownRequest = z.object({ token, organizationName: z.string().min(1).max(200) });
+/** The trustees' lockdown: their token and, as an administrator's, the organization's name typed exactly as written. */
+export const recoveryLockdownRequest = lockdownRequest.extend({ token });
 
 /** GET /api/recovery (administrators). */
 export interface RecoveryStatus {

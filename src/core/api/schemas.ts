@@ -58,6 +58,8 @@ export type SetupRequest = z.infer<typeof setupRequest>;
 
 export const kdfRequest = z.object({ email });
 export const loginRequest = z.object({ email, loginKey: b64(64) });
+/** Emergency lockdown: the organization's name, typed exactly as it is written (not trimmed). */
+export const lockdownRequest = z.object({ organizationName: z.string().min(1).max(200) });
 /** Tries at the second factor one login challenge allows; then the passphrase again. */
 export const SECOND_FACTOR_TRIES = 3;
 

@@ -17,6 +17,7 @@ import { perMinute } from '../config.ts';
 import { grantIsIntact } from '../keys/integrity.ts';
 import { checkCode, claimTry, confirmedFactors, dropChallenge, endSpentChallenge, findChallenge, mustEnrol, newChallenge, passkeyLoginOptions, verifyPasskeyLogin } from './second-factor.ts';
 import { loginGuard, type Attempt } from './login-guard.ts';
+import { refuseWhenLockedDown } from '../lockdown/refuse.ts';
 
 const secondFactorRequest = z.object({
   token: z.string().min(20).max(100),
@@ -64,6 +65,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
    * checked; a wrong answer on the last try ends the challenge; a right one is used once.
    */
   async function secondFactorTry(request: FastifyRequest, reply: FastifyReply, token: string, check: (member: MemberTable, webauthnChallenge: string | null) => Promise<string | null>) {
+    await refuseWhenLockedDown(db);
     const challenge = await findChallenge(app.vigil, token, 'login');
     const member = await db.selectFrom('members').selectAll().where('id', '=', challenge.member_id).executeTakeFirstOrThrow();
     const attempt = guard.attempt(request, member.email, member);
@@ -89,6 +91,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/auth/kdf', { config: { access: 'public', ...limit } }, async (request) => {
     const parsed = kdfRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
+    await refuseWhenLockedDown(db);
     const row = await db.selectFrom('members').select('kdf').where('email', '=', parsed.data.email).where('status', '!=', 'removed').executeTakeFirst();
     if (row) return { kdf: JSON.parse(row.kdf) };
     // Unknown addresses get stable, plausible parameters, so this cannot list who is a member.
@@ -100,6 +103,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     const parsed = loginRequest.safeParse(request.body);
     const loginKey = parsed.success ? fromBase64Url(parsed.data.loginKey) : null;
     if (!parsed.success || !loginKey || loginKey.length !== 32) throw new HttpError(400, 'bad-request');
+    await refuseWhenLockedDown(db);
     const member = await db.selectFrom('members').selectAll().where('email', '=', parsed.data.email).executeTakeFirst();
     const attempt = guard.attempt(request, parsed.data.email, member);
     guard.admit(attempt, reply);
@@ -122,6 +126,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/auth/passkey/options', { config: { access: 'public', ...limit } }, async (request) => {
     const parsed = z.object({ token: z.string().min(20).max(100) }).safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
+    await refuseWhenLockedDown(db);
     const challenge = await findChallenge(app.vigil, parsed.data.token, 'login');
     return passkeyLoginOptions(app.vigil, challenge.member_id, parsed.data.token);
   });

@@ -5,6 +5,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { appendAudit } from '../audit/log.ts';
+import { HttpError } from '../http/errors.ts';
 
 export type LockedBy = 'administrator' | 'trustees';
 
@@ -21,4 +22,12 @@ export async function lockDown(trx: Transaction<Database>, by: { actor: string |
 export async function isLockedDown(trx: Pick<Transaction<Database>, 'selectFrom'>): Promise<boolean> {
   const row = await trx.selectFrom('organization').select('locked_at').where('id', '=', 1).executeTakeFirst();
   return !!row?.locked_at;
+}
+
+/** Lockdown as administrators and trustees ask for it: confirmed by the organization's exact name (400 otherwise, nothing changed). */
+export async function lockDownByName(trx: Transaction<Database>, organizationName: string, by: { actor: string | null; kind: LockedBy }): Promise<void> {
+  if (await isLockedDown(trx)) throw new HttpError(423, 'locked-down');
+  const org = await trx.selectFrom('organization').select('name').where('id', '=', 1).executeTakeFirstOrThrow();
+  if (org.name !== organizationName) throw new HttpError(400, 'not-the-name');
+  await lockDown(trx, by);
 }

@@ -25,6 +25,7 @@ import { addGrant, dropGrantsBeyondRole, exactGrants, keyView, orgKeys } from '.
 import { currentRecoveryKit } from '../keys/recovery-kit.ts';
 import { currentTeam, storeRotations } from '../keys/rotation.ts';
 import { hashToken } from '../crypto/token-hash.ts';
+import { refuseWhenLockedDown } from '../lockdown/refuse.ts';
 
 const INVITATION_HOURS = 72;
 const ADMINS = ['admin'] as const;
@@ -100,6 +101,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     const wrapped = base64Param(member.wrappedPrivateKey);
     const loginKey = base64Param(member.loginKey, 32);
     await db.transaction().execute(async (trx) => {
+      await refuseWhenLockedDown(trx);
       const invitation = await usableInvitation(trx, token);
       if (!invitation) throw new HttpError(404, 'not-found');
       if (await trx.selectFrom('members').select('id').where((eb) => eb.or([eb('email', '=', member.email), eb('id', '=', member.id)])).executeTakeFirst()) {

@@ -9,7 +9,8 @@ import { HttpError, parse } from '../http/errors.ts';
 import { sendWorkspace } from '../http/workspace.ts';
 import { perMinute } from '../config.ts';
 import { currentRecoveryKit } from '../keys/recovery-kit.ts';
-import { isLockedDown, lockDown } from '../lockdown/lock.ts';
+import { lockDownByName } from '../lockdown/lock.ts';
+import { eraseOldCopies } from '../lockdown/erase.ts';
 import { createKit, kitGrants, trusteesKit } from './kits.ts';
 import { grantByTrustees } from './grant.ts';
 
@@ -61,11 +62,9 @@ export const recoveryRoutes: FastifyPluginAsync = async (app) => {
     const { token, organizationName } = parse(recoveryLockdownRequest, request.body);
     await db.transaction().execute(async (trx) => {
       await trusteesKit(trx, secret, token);
-      if (await isLockedDown(trx)) throw new HttpError(423, 'locked-down');
-      const org = await trx.selectFrom('organization').select('name').where('id', '=', 1).executeTakeFirstOrThrow();
-      if (org.name !== organizationName) throw new HttpError(400, 'not-the-name');
-      await lockDown(trx, { actor: null, kind: 'trustees' });
+      await lockDownByName(trx, organizationName, { actor: null, kind: 'trustees' });
     });
+    await eraseOldCopies(app.vigil.storage);
     return reply.code(204).send();
   });
 };

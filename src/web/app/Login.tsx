@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from './api.ts';
 import { deriveMemberKeys, openKeyring, type KdfParams, type Keyring } from '../../core/keyring.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
@@ -6,6 +6,7 @@ import type { LoginResponse } from '../../core/api/schemas.ts';
 import { SecondFactorStep, type SecondFactorChallenge } from './SecondFactorStep.tsx';
 import { startDecryptWorkers, stopSpareWorkers } from './decrypt/pool.ts';
 import { Feedback } from './Feedback.tsx';
+import { LockedDown } from './LockedDown.tsx';
 
 export interface Session {
   login: LoginResponse;
@@ -21,6 +22,11 @@ export function Login({ onOpen }: { onOpen: (session: Session) => void }) {
   const [error, setError] = useState<string | null>(null);
   // Between the passphrase and the second factor: the wrapping key waits here, in memory.
   const [pending, setPending] = useState<{ challenge: SecondFactorChallenge; wrapKey: CryptoKey } | null>(null);
+  // Said before anyone types: after a lockdown no passphrase opens anything here.
+  const [lockedDown, setLockedDown] = useState(false);
+  useEffect(() => {
+    api<{ lockedDown: boolean }>('/api/lockdown').then((answer) => setLockedDown(!!answer?.lockedDown), () => undefined);
+  }, []);
 
   async function open(login: LoginResponse, wrapKey: CryptoKey) {
     const { keyring, memberKey } = await openKeyring(login, wrapKey);
@@ -28,6 +34,7 @@ export function Login({ onOpen }: { onOpen: (session: Session) => void }) {
     onOpen({ login, keyring, memberKey });
   }
 
+  if (lockedDown) return <LockedDown />;
   if (pending) {
     return (
       <SecondFactorStep
@@ -61,6 +68,7 @@ export function Login({ onOpen }: { onOpen: (session: Session) => void }) {
       await open(step, wrapKey);
     } catch (e) {
       stopSpareWorkers();
+      if (e instanceof ApiError && e.code === 'locked-down') setLockedDown(true);
       setError(e instanceof ApiError ? e.message : 'Your keys could not be opened with this passphrase.');
       setBusy(false);
     }

@@ -119,7 +119,11 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {vault.isAdmin && <BackupWarning />}
       {page === 'inbox' && <InboxPage vault={vault} />}
       {page === 'members' && (
-        <MembersPage vault={vault} onAllSessionsEnded={() => lock('Every session was ended, this one too. Log in again.')} />
+        <MembersPage
+          vault={vault}
+          onAllSessionsEnded={() => lock('Every session was ended, this one too. Log in again.')}
+          onLockedDown={() => lock('You locked the organization down.')}
+        />
       )}
       {page === 'account' && <AccountPage vault={vault} />}
       {page === 'recovery' && <RecoveryPage vault={vault} />}

@@ -1,5 +1,6 @@
 // The administrator's page: invite, compare safety codes and grant keys, change roles (keys move
-// with the role), remove (the keys they held rotate), rotate now, revoke links, end every session.
+// with the role), remove (the keys they held rotate), rotate now, revoke links, end every session,
+// lock the organization down.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { InvitationView, MemberView, MembersResponse } from '../../../core/api/schemas.ts';
@@ -11,6 +12,7 @@ import { ConfirmMember } from './ConfirmMember.tsx';
 import { MemberTable } from './MemberTable.tsx';
 import { PendingInvitations } from './PendingInvitations.tsx';
 import { EndAllSessions } from './EndAllSessions.tsx';
+import { EmergencyLockdown } from './EmergencyLockdown.tsx';
 import { RequireSecondFactor } from './RequireSecondFactor.tsx';
 import { PublicCounts } from './PublicCounts.tsx';
 import { BackupSection } from '../backups/BackupSection.tsx';
@@ -21,7 +23,7 @@ import { MissingKey } from './MissingKey.tsx';
 import { ROLE_NAMES, type Role } from './roles.ts';
 import { Feedback } from '../Feedback.tsx';
 
-export function MembersPage({ vault, onAllSessionsEnded }: { vault: Vault; onAllSessionsEnded: () => void }) {
+export function MembersPage({ vault, onAllSessionsEnded, onLockedDown }: { vault: Vault; onAllSessionsEnded: () => void; onLockedDown: () => void }) {
   const [data, setData] = useState<MembersResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [said, say] = useState('');
@@ -123,6 +125,7 @@ export function MembersPage({ vault, onAllSessionsEnded }: { vault: Vault; onAll
       <RequireSecondFactor />
       <PublicCounts />
       <EndAllSessions onEnded={onAllSessionsEnded} />
+      <EmergencyLockdown organizationName={vault.login.organization.name} onLockedDown={onLockedDown} />
       {removing && (
         <ConfirmDialog title={`Remove ${removing.email}?`} confirmLabel={busy ? 'Removing…' : `Remove ${removing.email}`} busy={busy} onConfirm={confirmRemoval} onClose={() => setRemoving(null)}>
           <p>
