@@ -83,6 +83,7 @@ for (const backend of BACKENDS) {
     let file: string;
     let codename: string;
     let reportId: string;
+    let pendingInvitation: string;
     let incident: Made;
     let sheets: ShareSheet[];
     let totpSecret: string;
@@ -115,6 +116,7 @@ for (const backend of BACKENDS) {
       incident = await createRecord(documenter, 'incident', { start: { date: canaries.date, precision: 'day' }, end: { date: null, precision: 'unknown' }, placeIds: [((await place.json()) as { id: string }).id], monitoringStatus: 'open' }, { title: 'Raid on a flat' });
       assert.equal((await admin.post('/api/alerts', { texts: { en: { title: canaries.alert, body: 'Stay safe.' } }, recipients: [] })).status, 201);
       ({ sheets } = await makeKit(admin));
+      pendingInvitation = ((await (await admin.post('/api/invitations', { role: 'viewer' })).json()) as { link: string }).link.split('/invite/')[1]!;
     });
     after(async () => {
       await server?.close();
@@ -150,6 +152,7 @@ for (const backend of BACKENDS) {
         const fresh = await startTestServer(backend, target.env);
         try {
           assert.equal((await fetch(`${fresh.url}/api/me`, { headers: { cookie: oldCookie } })).status, 401, 'no old session works');
+          assert.equal((await fetch(`${fresh.url}/invite/${pendingInvitation}`)).status, 404, 'nor an invitation link not yet used');
           const again = await logIn(fresh);
           const { reports } = (await (await again.get('/api/inbox')).json()) as { reports: { id: string; keyId: string; envelope: string }[] };
           const report = JSON.parse(fromUtf8(await openSealed(SealedKind.report, fromBase64Url(reports[0]!.envelope)!, { privateKey: again.keyring.get(reports[0]!.keyId)!, keyId: reports[0]!.keyId }))) as { story: string };

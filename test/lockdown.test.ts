@@ -68,6 +68,7 @@ for (const backend of BACKENDS) {
     });
 
     it('ends every session and destroys every wrapped key and grant, audited', async () => {
+      const [raced] = await query<Record<string, string | null>>(server, `select token_hash, member_id, created_at, expires_at, last_seen_at from sessions where member_id = '${viewer.login.member.id}'`);
       const response = await admin.post('/api/lockdown', { organizationName: NAME });
       assert.equal(response.status, 204);
       assert.match(response.headers.getSetCookie().join('\n'), /vigil_session=;/, "the caller's cookie is cleared");
@@ -75,6 +76,11 @@ for (const backend of BACKENDS) {
       for (const member of [admin, viewer]) assert.equal((await member.get('/api/me')).status, 401);
       assert.equal((await admin.get('/api/members')).status, 401);
       for (const table of ['sessions', 'challenges', 'key_grants', 'recovery_grants']) assert.equal(await count(server, table), 0, table);
+      // A login that raced the lockdown and wrote its session just after it still gets nowhere.
+      const values = Object.values(raced!).map((v) => (v === null ? 'null' : `'${v}'`)).join(', ');
+      await query(server, `insert into sessions (token_hash, member_id, created_at, expires_at, last_seen_at) values (${values})`);
+      assert.equal((await viewer.get('/api/me')).status, 401, 'a session written after the lockdown');
+      await query(server, 'delete from sessions');
       const members = await query<{ wrapped_private_key: Uint8Array; login_hash: string }>(server, 'select wrapped_private_key, login_hash from members');
       assert.ok(members.length >= 2);
       for (const m of members) assert.deepEqual([m.wrapped_private_key.length, m.login_hash], [0, '']);

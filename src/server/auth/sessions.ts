@@ -54,6 +54,8 @@ export async function currentMember(vigil: VigilContext, request: FastifyRequest
     .innerJoin('members', 'members.id', 'sessions.member_id')
     .select(['members.id', 'members.email', 'members.role', 'members.status', 'sessions.expires_at', 'sessions.last_seen_at'])
     .where('sessions.token_hash', '=', tokenHash)
+    // A login that raced a lockdown may have written its session just after it: still no way in.
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('organization').select('organization.id').where('organization.locked_at', 'is not', null))))
     .executeTakeFirst();
   if (!row || row.status === 'removed') return null;
   const now = Date.now();

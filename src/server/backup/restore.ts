@@ -150,6 +150,8 @@ export async function restoreBackup(file: AsyncIterable<Uint8Array>, unlock: Unl
     await migrateToLatest(opened.db, { level: meta.migration, insideTransaction: true });
     const secret = await loadRows(opened.db, opened.isSqlite, events, totalRows, options.onProgress);
     await migrateToLatest(opened.db, { insideTransaction: true });
+    // An invitation link not yet used may be on a seized laptop: it must not open the new server.
+    await (opened.db as Kysely<Database>).deleteFrom('invitations').where('member_id', 'is', null).execute();
     const by = memberId ? 'administrator' : 'trustees';
     await appendAudit(opened.db as Kysely<Database>, { actor: memberId, action: 'backup.restored', object: null, detail: { by, rows: totalRows } });
     await opened.keep(secret);
