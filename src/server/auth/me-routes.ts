@@ -8,6 +8,8 @@ import { HttpError } from '../http/errors.ts';
 import { appendAudit, audit } from '../audit/log.ts';
 import { sessionIdOf } from './sessions.ts';
 import { FailureCounter, refuseWhileLocked } from './login-guard.ts';
+import { lockOrganization } from '../keys/serialise.ts';
+import { refuseWhenLockedDown } from '../lockdown/refuse.ts';
 
 /** Wrong current passphrases a member may give in a window: a taken-over session cannot guess on. */
 export const PASSPHRASE_CHANGE_POLICY = { max: 5, windowMs: 15 * 60_000, capacity: 10_000 };
@@ -79,6 +81,9 @@ export const meRoutes: FastifyPluginAsync = async (app) => {
       throw new HttpError(403, 'login-failed');
     }
     await db.transaction().execute(async (trx) => {
+      // A lockdown committed meanwhile blanked this wrapped key: it must not come back.
+      await lockOrganization(trx);
+      await refuseWhenLockedDown(trx);
       await trx
         .updateTable('members')
         .set({ kdf: JSON.stringify(parsed.data.kdf), login_hash: secret.keyedHash('login', next), wrapped_private_key: wrapped })

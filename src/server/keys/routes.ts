@@ -8,6 +8,7 @@ import { HttpError, parse } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { dropGrantsBeyondRole, keyView, orgKeys } from './org-keys.ts';
 import { currentTeam, storeRotations } from './rotation.ts';
+import { lockOrganization } from './serialise.ts';
 
 const ADMINS = ['admin'] as const;
 
@@ -22,6 +23,7 @@ export const keyRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/keys/first', { config: { access: ADMINS } }, async (request, reply) => {
     const rotation = parse(keyRotation, request.body);
     await db.transaction().execute(async (trx) => {
+      await lockOrganization(trx);
       if (existingPurposes(await orgKeys(trx, secret), [rotation.purpose]).length > 0) throw new HttpError(409, 'already-set-up');
       const team = await currentTeam(trx, secret);
       await storeRotations(trx, secret, { actor: request.member!.id, team, purposes: [rotation.purpose], rotations: [rotation], action: 'key.created' });
@@ -35,6 +37,7 @@ export const keyRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/keys/rotate', { config: { access: ADMINS } }, async (request, reply) => {
     const { rotations } = parse(rotationsRequest, request.body);
     await db.transaction().execute(async (trx) => {
+      await lockOrganization(trx);
       const team = await currentTeam(trx, secret);
       let dropped = 0;
       for (const member of team.members) dropped += await dropGrantsBeyondRole(trx, member);

@@ -6,10 +6,12 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { appendAudit } from '../audit/log.ts';
 import { HttpError } from '../http/errors.ts';
+import { lockOrganization } from '../keys/serialise.ts';
 
 export type LockedBy = 'administrator' | 'trustees';
 
 export async function lockDown(trx: Transaction<Database>, by: { actor: string | null; kind: LockedBy }, now = new Date().toISOString()): Promise<void> {
+  await lockOrganization(trx);
   await trx.updateTable('organization').set({ locked_at: now }).where('id', '=', 1).execute();
   await trx.deleteFrom('sessions').execute();
   await trx.deleteFrom('challenges').execute();
@@ -26,6 +28,7 @@ export async function isLockedDown(trx: Pick<Transaction<Database>, 'selectFrom'
 
 /** Lockdown as administrators and trustees ask for it: confirmed by the organization's exact name (400 otherwise, nothing changed). */
 export async function lockDownByName(trx: Transaction<Database>, organizationName: string, by: { actor: string | null; kind: LockedBy }): Promise<void> {
+  await lockOrganization(trx);
   if (await isLockedDown(trx)) throw new HttpError(423, 'locked-down');
   const org = await trx.selectFrom('organization').select('name').where('id', '=', 1).executeTakeFirstOrThrow();
   if (org.name !== organizationName) throw new HttpError(400, 'not-the-name');

@@ -26,6 +26,7 @@ import { currentRecoveryKit } from '../keys/recovery-kit.ts';
 import { currentTeam, storeRotations } from '../keys/rotation.ts';
 import { hashToken } from '../crypto/token-hash.ts';
 import { refuseWhenLockedDown } from '../lockdown/refuse.ts';
+import { lockOrganization } from '../keys/serialise.ts';
 
 const INVITATION_HOURS = 72;
 const ADMINS = ['admin'] as const;
@@ -101,6 +102,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     const wrapped = base64Param(member.wrappedPrivateKey);
     const loginKey = base64Param(member.loginKey, 32);
     await db.transaction().execute(async (trx) => {
+      await lockOrganization(trx);
       await refuseWhenLockedDown(trx);
       const invitation = await usableInvitation(trx, token);
       if (!invitation) throw new HttpError(404, 'not-found');
@@ -134,6 +136,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     const parsed = grantsRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
     await db.transaction().execute(async (trx) => {
+      await lockOrganization(trx);
       const member = await trx.selectFrom('members').selectAll().where('id', '=', uuidParam(request.params.id)).executeTakeFirst();
       if (!member || member.status !== 'invited') throw new HttpError(404, 'not-found');
       // Exactly the keys of the member's role, current and retired: no fewer, no more.
@@ -155,6 +158,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     const parsed = parse(roleRequest, request.body);
     const actor = request.member!.id;
     await db.transaction().execute(async (trx) => {
+      await lockOrganization(trx);
       const member = await trx.selectFrom('members').select(['id', 'role', 'public_key']).where('id', '=', uuidParam(request.params.id)).where('status', '=', 'active').executeTakeFirst();
       if (!member) throw new HttpError(404, 'not-found');
       const from = member.role as Role;
@@ -184,6 +188,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { id: string } }>('/api/members/:id/remove', { config: { access: ADMINS } }, async (request, reply) => {
     const { rotations } = parse(rotationsRequest, request.body);
     await db.transaction().execute(async (trx) => {
+      await lockOrganization(trx);
       const member = await trx.selectFrom('members').select(['id', 'role', 'status']).where('id', '=', uuidParam(request.params.id)).executeTakeFirst();
       if (!member || member.status === 'removed') throw new HttpError(404, 'not-found');
       if (member.role === 'admin') await keepOneAdmin(trx, member.id);

@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/log.ts';
 import { addGrant, exactGrants } from '../keys/org-keys.ts';
 import { isLockedDown } from '../lockdown/lock.ts';
 import { kitGrants, trusteesKit } from './kits.ts';
+import { lockOrganization } from '../keys/serialise.ts';
 
 type Target = RecoveryGrantRequest['target'];
 
@@ -46,6 +47,7 @@ async function addAdministrator(trx: Transaction<Database>, row: ReturnType<type
 
 /** Checks the token, then gives the target every key the kit holds; nothing is stored unless all of it is right. */
 export async function grantByTrustees(trx: Transaction<Database>, secret: ServerSecret, input: RecoveryGrantRequest): Promise<void> {
+  await lockOrganization(trx);
   const kit = await trusteesKit(trx, secret, input.token);
   if (await isLockedDown(trx)) throw new HttpError(423, 'locked-down');
   const { member, kind } = input.target;

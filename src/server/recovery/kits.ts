@@ -12,12 +12,14 @@ import { hashToken } from '../crypto/token-hash.ts';
 import { addRecoveryGrant, exactGrants, orgKeys } from '../keys/org-keys.ts';
 import { recoveryGrantIsIntact, recoveryKitMac } from '../keys/integrity.ts';
 import { currentRecoveryKit, type RecoveryKit } from '../keys/recovery-kit.ts';
+import { lockOrganization } from '../keys/serialise.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 
 /** Stores a new kit holding every organization key; the previous kit and its grants are retired. */
 export async function createKit(trx: Transaction<Database>, secret: ServerSecret, input: RecoveryKitRequest, actor: string): Promise<string> {
+  await lockOrganization(trx);
   const publicKey = base64Param(input.publicKey, 32);
   const id = await keyIdOf(publicKey);
   // Every organization key, current and retired, each sealed to the kit (addRecoveryGrant checks): no fewer, no more.
