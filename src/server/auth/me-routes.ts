@@ -2,7 +2,7 @@
 // "end every session" for the day a member is arrested.
 import type { FastifyPluginAsync } from 'fastify';
 import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
-import { grantIsIntact } from '../keys/integrity.ts';
+import { grantsHeldBy } from '../keys/org-keys.ts';
 import { passphraseRequest, type SessionView } from '../../core/api/schemas.ts';
 import { HttpError } from '../http/errors.ts';
 import { appendAudit, audit } from '../audit/log.ts';
@@ -25,8 +25,8 @@ export const meRoutes: FastifyPluginAsync = async (app) => {
 
   // Keys granted since login (e.g. after a rotation), so the workspace need not log in again.
   app.get('/api/me/grants', { config: { access: ['admin', 'coordinator', 'documenter', 'viewer'] } }, async (request) => {
-    const grants = await db.selectFrom('key_grants').select(['member_id', 'key_id', 'sealed', 'mac']).where('member_id', '=', request.member!.id).execute();
-    return { grants: grants.filter((g) => grantIsIntact(app.vigil.secret, g)).map((g) => ({ keyId: g.key_id, sealed: toBase64Url(g.sealed) })) };
+    const { id, role } = request.member!;
+    return { grants: await grantsHeldBy(db, app.vigil.secret, { id, role }) };
   });
 
   app.get('/api/sessions', { config: { access: 'member' } }, async (request): Promise<{ sessions: SessionView[] }> => {

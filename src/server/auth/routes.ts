@@ -14,7 +14,7 @@ import { HttpError } from '../http/errors.ts';
 import { endSession, startSession } from './sessions.ts';
 import { audit } from '../audit/log.ts';
 import { perMinute } from '../config.ts';
-import { grantIsIntact } from '../keys/integrity.ts';
+import { grantsHeldBy } from '../keys/org-keys.ts';
 import { checkCode, claimTry, confirmedFactors, dropChallenge, endSpentChallenge, findChallenge, mustEnrol, newChallenge, passkeyLoginOptions, verifyPasskeyLogin } from './second-factor.ts';
 import { loginGuard, type Attempt } from './login-guard.ts';
 import { refuseWhenLockedDown } from '../lockdown/refuse.ts';
@@ -37,7 +37,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   async function completeLogin(member: Pick<MemberTable, 'id' | 'email' | 'role' | 'public_key' | 'wrapped_private_key'>, reply: FastifyReply, factor: string) {
     const [org, grants] = await Promise.all([
       db.selectFrom('organization').selectAll().executeTakeFirstOrThrow(),
-      db.selectFrom('key_grants').select(['member_id', 'key_id', 'sealed', 'mac']).where('member_id', '=', member.id).execute(),
+      grantsHeldBy(db, secret, { id: member.id, role: member.role as Role }),
     ]);
     await startSession(app.vigil, reply, member.id);
     guard.remember(reply, member.id);
@@ -46,8 +46,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       member: { id: member.id, email: member.email, role: member.role as Role },
       organization: { name: org.name, publicTitle: org.public_title, languages: JSON.parse(org.languages) },
       keys: { publicKey: toBase64Url(member.public_key), wrappedPrivateKey: toBase64Url(member.wrapped_private_key) },
-      // A grant this server did not record (no valid MAC) is not handed out.
-      grants: grants.filter((g) => grantIsIntact(secret, g)).map((g) => ({ keyId: g.key_id, sealed: toBase64Url(g.sealed) })),
+      grants,
       mustEnrolSecondFactor: await mustEnrol(app.vigil, member.id),
     };
     return body;

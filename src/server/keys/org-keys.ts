@@ -11,7 +11,7 @@ import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
 import type { Database } from '../storage/schema.ts';
 import type { ServerSecret } from '../secret.ts';
 import { HttpError, base64Param } from '../http/errors.ts';
-import { grantMac, intakeKeyIsIntact, intakeKeyMac, recoveryGrantMac } from './integrity.ts';
+import { grantIsIntact, grantMac, intakeKeyIsIntact, intakeKeyMac, recoveryGrantMac } from './integrity.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -65,6 +65,20 @@ export async function addRecoveryGrant(trx: Transaction<Database>, secret: Serve
   await checkGrant(grant.sealed, grant.kitPublicKey);
   const row = { kit_id: grant.kitId, key_id: grant.keyId, sealed: grant.sealed };
   await trx.insertInto('recovery_grants').values({ ...row, created_at: now, mac: recoveryGrantMac(secret, row) }).execute();
+}
+
+/**
+ * The grants a member is handed (at login, and since): recorded by this server (a valid MAC) and of
+ * a key their current role holds. A grant left beyond the role (a role change interrupted, a row
+ * written into the database) is not handed out.
+ */
+export async function grantsHeldBy(db: Db, secret: ServerSecret, member: { id: string; role: Role }): Promise<{ keyId: string; sealed: string }[]> {
+  const [rows, keys] = await Promise.all([
+    db.selectFrom('key_grants').select(['member_id', 'key_id', 'sealed', 'mac']).where('member_id', '=', member.id).execute(),
+    orgKeys(db, secret),
+  ]);
+  const held = new Set(keys.filter((k) => ROLE_KEYS[member.role].includes(k.purpose)).map((k) => k.id));
+  return rows.filter((g) => held.has(g.key_id) && grantIsIntact(secret, g)).map((g) => ({ keyId: g.key_id, sealed: toBase64Url(g.sealed) }));
 }
 
 /** Deletes a member's grants (current and retired keys) of every purpose their role does not hold; returns how many. */
