@@ -2,8 +2,8 @@
 //   records public key <--HPKE (sealed v1, kind recordKey)-- the record's own AES-256 key
 //   the record's own key <--AES-256-GCM (wrapped v1, kind recordFields)-- the fields as JSON
 // The context bound into the AES-GCM tag is the record's type and id, so sealed fields moved to
-// another record do not open. The record's key stays the same across versions; each version is
-// encrypted afresh (new nonce).
+// another record do not open. The record's key stays the same across versions (each encrypted
+// afresh, new nonce) until the records key rotates: the next change makes a new one (sealAgain).
 import { fromBase64Url, fromUtf8, randomBytes, toBase64Url, utf8 } from '../crypto/bytes.ts';
 import { SealedKind, openSealed, sealTo } from '../crypto/sealed.ts';
 import { WrappedKind, unwrapSecret, wrapSecret } from '../crypto/wrapped.ts';

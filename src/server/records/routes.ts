@@ -10,6 +10,7 @@ import { RECORD_TYPES, detentionInput, registryInput, transferInput, type Record
 import { byUrgency, daysBetween, today, type HeldPerson } from '../../core/records/custody.ts';
 import { IN_CUSTODY } from '../../core/records/vocabulary.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
+import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
 import { HttpError, uuidParam, parse } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { TABLES, appendVersion, checkedSecret, codeOf, mustExist } from './store.ts';
@@ -181,7 +182,8 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
         changedAt: v.changed_at,
         changedBy: v.email,
         plain: JSON.parse(v.plain),
-        secret: v.sealed && v.key_envelope ? { keyId: row.key_id, keyEnvelope: toBase64Url(v.key_envelope), sealed: toBase64Url(v.sealed) } : null,
+        // Each version names the records key its record key was sealed to (an edit after a rotation re-keys the record).
+        secret: v.sealed && v.key_envelope ? { keyId: inspectSealed(v.key_envelope, SealedKind.recordKey).keyId, keyEnvelope: toBase64Url(v.key_envelope), sealed: toBase64Url(v.sealed) } : null,
       })),
     };
   });

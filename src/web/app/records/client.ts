@@ -44,8 +44,14 @@ export async function sealNew(vault: Vault, type: string, id: string, fields: Re
   }
 }
 
-/** `fields` sealed afresh under the key something was made with (it keeps its key across versions). */
+/**
+ * `fields` sealed afresh under the key something was made with (it keeps its key across versions)
+ * while that key is sealed to the current records key. Made before a rotation, it gets a new key
+ * sealed to the current one: whoever holds only the retired records key (a member demoted or
+ * removed) does not read the edit.
+ */
 export async function sealAgain(vault: Vault, type: string, id: string, secret: SecretPart, fields: Record<string, unknown>): Promise<SecretPart> {
+  if (secret.keyId !== (await recordsKey(vault).get()).keyId) return sealNew(vault, type, id, fields);
   const key = await openRecordKey(secret, vault.keyring);
   try {
     return await sealFields(key, type, id, fields);
@@ -60,7 +66,7 @@ export async function createRecord(vault: Vault, type: RecordType, plain: Record
   return api(`/api/records/${type}`, { id, record: { ...plain, secret: await sealNew(vault, type, id, fields) } });
 }
 
-/** Changes a record from the version it was read at; the record keeps its key. */
+/** Changes a record from the version it was read at; the record keeps its key unless the records key rotated since (sealAgain). */
 export async function updateRecord(vault: Vault, type: RecordType, record: RecordView, plain: Record<string, unknown>, fields: Record<string, unknown>): Promise<{ version: number }> {
   return api(`/api/records/${type}/${record.id}`, { version: record.version, record: { ...plain, secret: await sealAgain(vault, type, record.id, record.secret, fields) } });
 }
