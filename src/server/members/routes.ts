@@ -26,6 +26,7 @@ import { currentRecoveryKit } from '../keys/recovery-kit.ts';
 import { currentTeam, storeRotations } from '../keys/rotation.ts';
 import { hashToken } from '../crypto/token-hash.ts';
 import { refuseWhenLockedDown } from '../lockdown/refuse.ts';
+import { refuseExistingMember } from './new-member.ts';
 
 const INVITATION_HOURS = 72;
 const ADMINS = ['admin'] as const;
@@ -104,9 +105,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
       await refuseWhenLockedDown(trx);
       const invitation = await usableInvitation(trx, token);
       if (!invitation) throw new HttpError(404, 'not-found');
-      if (await trx.selectFrom('members').select('id').where((eb) => eb.or([eb('email', '=', member.email), eb('id', '=', member.id)])).executeTakeFirst()) {
-        throw new HttpError(409, 'already-member');
-      }
+      await refuseExistingMember(trx, member);
       await trx
         .insertInto('members')
         .values({
