@@ -78,6 +78,7 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/recovery/kits': ADMINS,
   'GET /recover': PUBLIC,
   'GET /api/recovery/kit': PUBLIC,
+  'POST /api/recovery/challenge': PUBLIC,
   'POST /api/recovery/open': PUBLIC,
   'POST /api/recovery/grant': PUBLIC,
   'POST /api/recovery/lockdown': PUBLIC,

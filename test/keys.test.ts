@@ -25,9 +25,9 @@ const blob = (backend: Backend, bytes: Uint8Array) => (backend === 'sqlite' ? `x
 async function installKit(server: TestServer, admin: LoggedIn) {
   const secret = loadServerSecret(join(server.dataDir, 'server.secret'));
   const pair = await generateKeyPair();
-  const row = { id: await keyIdOf(pair.publicKey), public_key: pair.publicKey, threshold: 2, shares: 3, token_hash: '0'.repeat(64) };
   const now = new Date().toISOString();
-  await query(server, `insert into recovery_kits values ('${row.id}', ${blob(server.backend, pair.publicKey)}, 2, 3, '${row.token_hash}', '${now}', '${admin.login.member.id}', null, '${recoveryKitMac(secret, row)}')`);
+  const row = { id: await keyIdOf(pair.publicKey), public_key: pair.publicKey, threshold: 2, shares: 3, created_at: now, retired_at: null };
+  await query(server, `insert into recovery_kits values ('${row.id}', ${blob(server.backend, pair.publicKey)}, 2, 3, '${now}', '${admin.login.member.id}', null, '${recoveryKitMac(secret, row)}')`);
   for (const grant of await grantsFor(pair.publicKey, admin.keyring)) {
     const sealed = fromBase64Url(grant.sealed)!;
     const mac = recoveryGrantMac(secret, { kit_id: row.id, key_id: grant.keyId, sealed });

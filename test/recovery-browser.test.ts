@@ -1,5 +1,6 @@
-// Trustee recovery in Chromium: an administrator makes a 3 of 5 kit on the Recovery page (five
-// sheets shown one by one, then stored); at /recover a share with a changed word is named as
+// Trustee recovery in Chromium: a kit the server fails to store leaves no sheet behind; an
+// administrator makes a 3 of 5 kit on the Recovery page (five sheets naming no organization, shown
+// one by one, then stored); at /recover a share with a changed word is named as
 // wrong, 2 shares open nothing, the 3rd opens the keys and gives the administrator a new
 // passphrase, which then opens the reports. One organization, one kit, one page.
 import { describe, it, before, after } from 'node:test';
@@ -38,12 +39,22 @@ describe('trustee recovery in Chromium', () => {
     await logInThroughWorkspace(page, server.url, ADMIN.email, ADMIN.passphrase);
     await page.getByRole('link', { name: 'Recovery' }).click();
     await page.getByText('No recovery kit yet.').waitFor(STEP);
+    // A kit the server does not store leaves no sheet in this browser.
+    await page.route('**/api/recovery/kits', (route) => route.fulfill({ status: 503, json: { error: 'unavailable' } }));
+    await page.selectOption('#trustees', '2');
+    await page.getByRole('button', { name: 'Make the kit' }).click();
+    await page.getByRole('button', { name: 'Next: share 2' }).click();
+    await page.getByRole('button', { name: 'All shares handed out: store the kit' }).click();
+    await page.getByText('No recovery kit yet.').waitFor(STEP);
+    assert.equal(await page.locator('.share-sheet').count(), 0);
+    await page.unroute('**/api/recovery/kits');
     await page.selectOption('#trustees', '5');
     await page.selectOption('#threshold', '3');
     await page.getByRole('button', { name: 'Make the kit' }).click();
     for (let n = 1; n <= 5; n++) {
       await page.getByRole('heading', { name: `Hand out share ${n} of 5` }).waitFor(STEP);
       if (n === 1) assert.deepEqual(await axe(page), []);
+      assert.doesNotMatch(await page.locator('.share-sheet').innerText(), /Test defenders/, 'a sheet names no organization');
       sheets.push(await page.locator('.share-words li').allTextContents());
       await page.getByRole('button', { name: n < 5 ? `Next: share ${n + 1}` : 'All shares handed out: store the kit' }).click();
     }

@@ -3,14 +3,11 @@
 // another kit, the same share twice, too few shares, a combination that is not the kit's key.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { hkdf } from '@noble/hashes/hkdf.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { ShareError, combineShares, makeRecoveryKit, parseShare, shareHeading, type RecoveryShare } from '../src/core/recovery/shares.ts';
-import { recoveryToken, recoveryTokenHash, recoveryTokenText } from '../src/core/recovery/token.ts';
+import { answerChallenge, newChallenge } from '../src/core/recovery/token.ts';
 import { WORD_COUNT } from '../src/core/recovery/share-words.ts';
-import { fromBase64Url, utf8 } from '../src/core/crypto/bytes.ts';
+import { fromBase64Url } from '../src/core/crypto/bytes.ts';
 
 type Kit = Awaited<ReturnType<typeof makeRecoveryKit>>;
 
@@ -85,12 +82,14 @@ describe('recovery kit: 3 of 5', () => {
     for (const [threshold, count] of [[1, 3], [4, 3], [2, 11], [2.5, 4]]) await assert.rejects(makeRecoveryKit({ threshold: threshold!, shares: count! }), RangeError);
   });
 
-  it('derives the token by HKDF-SHA256 and its hash as the server stores it', () => {
-    const expected = hkdf(sha256, kit.privateKey, new Uint8Array(0), utf8('vigil/recovery/v1/token'), 32);
-    assert.deepEqual(recoveryToken(kit.privateKey), expected);
-    assert.deepEqual(fromBase64Url(recoveryTokenText(kit.privateKey)), expected);
-    assert.equal(recoveryTokenHash(kit.privateKey), createHash('sha256').update(recoveryTokenText(kit.privateKey)).digest('hex'));
-    assert.notEqual(recoveryTokenText(other.privateKey), recoveryTokenText(kit.privateKey));
+  it('answers a one-time challenge only with the kit\'s key: each challenge differs, another kit cannot open it', async () => {
+    const kitPublic = { id: kit.kitId, publicKey: kit.publicKey };
+    const [first, second] = await Promise.all([newChallenge(kitPublic), newChallenge(kitPublic)]);
+    assert.equal(await answerChallenge(first.challenge, { id: kit.kitId, privateKey: kit.privateKey }), first.answer);
+    assert.notEqual(first.answer, second.answer);
+    assert.equal(fromBase64Url(first.answer)!.length, 32);
+    await assert.rejects(answerChallenge(first.challenge, { id: kit.kitId, privateKey: other.privateKey }));
+    await assert.rejects(answerChallenge('not base64!', { id: kit.kitId, privateKey: kit.privateKey }));
   });
 });
 

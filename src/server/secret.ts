@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 
 export interface ServerSecret {
   /** HMAC-SHA256 under a key derived for one purpose; hex. */
-  keyedHash(purpose: 'status' | 'login' | 'session' | 'decoy-kdf' | 'rate-limit' | 'recovery' | 'challenge' | 'key-integrity' | 'device' | 'login-guard' | 'pow' | 'secret-check', data: Uint8Array | string): string;
+  keyedHash(purpose: 'status' | 'login' | 'session' | 'decoy-kdf' | 'rate-limit' | 'recovery' | 'challenge' | 'key-integrity' | 'recovery-challenge' | 'device' | 'login-guard' | 'pow' | 'secret-check', data: Uint8Array | string): string;
   equal(a: string, b: string): boolean;
   /** AES-256-GCM under a key derived from the secret: for what the server itself must read back (TOTP seeds). */
   encrypt(purpose: 'totp' | 'webhook', data: Uint8Array): Uint8Array;

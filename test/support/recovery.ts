@@ -1,10 +1,10 @@
 // Trustee recovery as the workspace does it, from Node: an administrator makes a kit; M trustees
-// combine their printed shares, derive the token and give the keys to an administrator.
+// combine their printed shares, answer the server's one-time challenges and give the keys to an administrator.
 import { fromBase64Url } from '../../src/core/crypto/bytes.ts';
 import type { OrgKeyView } from '../../src/core/api/schemas.ts';
-import type { PublicRecoveryKit, RecoveryOpened } from '../../src/core/api/recovery.ts';
+import type { PublicRecoveryKit, RecoveryChallenge, RecoveryOpened } from '../../src/core/api/recovery.ts';
 import { combineShares, parseShare, type ShareSheet } from '../../src/core/recovery/shares.ts';
-import { recoveryTokenText } from '../../src/core/recovery/token.ts';
+import { answerChallenge } from '../../src/core/recovery/token.ts';
 import { grantRequest, newKit, openKitGrants } from '../../src/core/recovery/requests.ts';
 import type { Keyring } from '../../src/core/keyring.ts';
 import type { LoggedIn } from './org.ts';
@@ -19,20 +19,29 @@ export async function makeKit(admin: LoggedIn, split = { threshold: 3, shares: 5
   return { kitId, sheets };
 }
 
-/** What trustees typing these shares (words or QR text) at /recover get: the token and the organization's keys. */
-export async function openWithShares(server: { url: string }, texts: string[]): Promise<{ token: string; keyring: Keyring; opened: RecoveryOpened }> {
-  const kit = (await (await fetch(`${server.url}/api/recovery/kit`)).json()) as PublicRecoveryKit;
-  const publicKey = fromBase64Url(kit.publicKey)!;
-  const privateKey = await combineShares(texts.map(parseShare), { id: kit.id, publicKey });
-  const token = recoveryTokenText(privateKey);
-  const response = await postJson(server, '/api/recovery/open', { token });
+/** The kit's key made whole from its shares, as /recover does it. */
+export type KitKey = { id: string; publicKey: Uint8Array; privateKey: Uint8Array };
+
+/** A fresh one-time challenge from the server, answered with the kit's key. */
+export async function answer(server: { url: string }, kit: { id: string; privateKey: Uint8Array }): Promise<string> {
+  const response = await postJson(server, '/api/recovery/challenge', {});
+  if (response.status !== 200) throw new Error(`challenge refused: ${response.status}`);
+  return answerChallenge(((await response.json()) as RecoveryChallenge).challenge, kit);
+}
+
+/** What trustees typing these shares (words or QR text) at /recover get: the kit's key and the organization's keys. */
+export async function openWithShares(server: { url: string }, texts: string[]): Promise<{ kit: KitKey; keyring: Keyring; opened: RecoveryOpened }> {
+  const { id, publicKey: text } = (await (await fetch(`${server.url}/api/recovery/kit`)).json()) as PublicRecoveryKit;
+  const publicKey = fromBase64Url(text)!;
+  const kit = { id, publicKey, privateKey: await combineShares(texts.map(parseShare), { id, publicKey }) };
+  const response = await postJson(server, '/api/recovery/open', { answer: await answer(server, kit) });
   if (response.status !== 200) throw new Error(`open refused: ${response.status}`);
   const opened = (await response.json()) as RecoveryOpened;
-  return { token, keyring: await openKitGrants(opened, { privateKey, publicKey }), opened };
+  return { kit, keyring: await openKitGrants(opened, kit), opened };
 }
 
 /** M trustees give every key to an administrator (existing: new passphrase; or a new one). */
 export async function recoverAdministrator(server: { url: string }, texts: string[], target: Parameters<typeof grantRequest>[2]): Promise<Response> {
-  const { token, keyring } = await openWithShares(server, texts);
-  return postJson(server, '/api/recovery/grant', await grantRequest(token, keyring, target));
+  const { kit, keyring } = await openWithShares(server, texts);
+  return postJson(server, '/api/recovery/grant', await grantRequest(await answer(server, kit), keyring, target));
 }

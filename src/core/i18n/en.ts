@@ -125,7 +125,7 @@ export const en = {
     'already-member': 'This email address or key already belongs to a member.',
     'members-changed': 'The team changed meanwhile. Reload and try again.',
     'last-admin': 'The last administrator cannot be removed or demoted.',
-    'recovery-refused': "These shares do not open this organization's recovery kit (it may have been replaced by a newer one).",
+    'recovery-refused': "The server refused: these shares do not open its current recovery kit (a newer one may have replaced it), or the one-time check was already used or expired. Try again.",
     'not-confirmed': 'An administrator has not yet confirmed your safety code.',
     'unknown-reference': 'Something this refers to does not exist (a place, person, incident, act or legal provision).',
     'edit-conflict': 'Someone else changed this record meanwhile. Reload it and make your change again.',

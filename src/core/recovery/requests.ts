@@ -6,7 +6,6 @@ import { addGrants, grantsFor, prepareMember, type Keyring } from '../keyring.ts
 import type { OrgKeyView } from '../api/schemas.ts';
 import type { RecoveryGrantRequest, RecoveryKitRequest, RecoveryOpened } from '../api/recovery.ts';
 import { makeRecoveryKit } from './shares.ts';
-import { recoveryTokenHash } from './token.ts';
 
 /** The organization's keys this keyring does not hold: a kit made from it would not open them. */
 export const missingKeys = (keyring: Keyring, keys: OrgKeyView[]): OrgKeyView[] => keys.filter((k) => !keyring.has(k.keyId));
@@ -20,7 +19,6 @@ export async function newKit(keyring: Keyring, keys: OrgKeyView[], split: { thre
     publicKey: toBase64Url(kit.publicKey),
     threshold: split.threshold,
     shares: split.shares,
-    tokenHash: recoveryTokenHash(kit.privateKey),
     grants: await grantsFor(kit.publicKey, keyring, keys.map((k) => k.keyId)),
   };
   kit.privateKey.fill(0);
@@ -36,11 +34,12 @@ export async function openKitGrants(opened: RecoveryOpened, kit: { privateKey: U
 
 /** New keys for the chosen administrator (an existing one keeps id and email) and every opened key sealed to them. */
 export async function grantRequest(
-  token: string,
+  /** A challenge answered with the kit's key (answerChallenge): used once. */
+  answer: string,
   keyring: Keyring,
   target: { kind: 'existing'; id: string; email: string; passphrase: string } | { kind: 'new'; email: string; passphrase: string },
 ): Promise<RecoveryGrantRequest> {
   const member = await prepareMember(target.email, target.passphrase, target.kind === 'existing' ? target.id : undefined);
   const grants = await grantsFor(fromBase64Url(member.publicKey)!, keyring);
-  return { token, target: { kind: target.kind, member }, grants };
+  return { answer, target: { kind: target.kind, member }, grants };
 }

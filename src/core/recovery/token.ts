@@ -1,18 +1,22 @@
-// What M trustees show the server to prove they met, without the server seeing a share: a value
-// only the kit's private key gives. The server keeps only its SHA-256 (like every one-time token),
-// so the database alone does not let anyone act as the trustees.
-import { hkdf } from '@noble/hashes/hkdf.js';
-import { sha256 as sha256Sync } from '@noble/hashes/sha2.js';
-import { toBase64Url, toHex, utf8 } from '../crypto/bytes.ts';
+// How M trustees prove they met without the server seeing a share, and without anything reusable
+// crossing the wire: the server seals a random one-time value to the kit's public key; only the
+// kit's private key (made whole from the shares) opens it, and the answer is sent back once. The
+// server keeps only a keyed hash of the answer, with an expiry, and forgets it when it is used.
+import { fromBase64Url, randomBytes, toBase64Url } from '../crypto/bytes.ts';
+import { SealedKind, openSealed, sealTo } from '../crypto/sealed.ts';
 
-const INFO = utf8('vigil/recovery/v1/token');
-
-export function recoveryToken(kitPrivateKey: Uint8Array): Uint8Array {
-  return hkdf(sha256Sync, kitPrivateKey, new Uint8Array(0), INFO, 32);
+/** A new challenge for this kit: what the server sends (sealed) and the answer it expects. */
+export async function newChallenge(kit: { id: string; publicKey: Uint8Array }): Promise<{ challenge: string; answer: string }> {
+  const nonce = randomBytes(32);
+  const sealed = await sealTo(SealedKind.recoveryChallenge, { publicKey: kit.publicKey, keyId: kit.id }, nonce);
+  return { challenge: toBase64Url(sealed), answer: toBase64Url(nonce) };
 }
 
-/** What the browser or CLI sends. */
-export const recoveryTokenText = (kitPrivateKey: Uint8Array): string => toBase64Url(recoveryToken(kitPrivateKey));
-
-/** What the server stores when the kit is made: SHA-256 hex of the token's text (as hashToken() computes it). */
-export const recoveryTokenHash = (kitPrivateKey: Uint8Array): string => toHex(sha256Sync(utf8(recoveryTokenText(kitPrivateKey))));
+/** The trustees' answer: the challenge opened with the kit's private key. Throws if it is not sealed to this kit. */
+export async function answerChallenge(challenge: string, kit: { id: string; privateKey: Uint8Array }): Promise<string> {
+  const sealed = fromBase64Url(challenge);
+  if (!sealed) throw new Error('not a recovery challenge');
+  const nonce = await openSealed(SealedKind.recoveryChallenge, sealed, { privateKey: kit.privateKey, keyId: kit.id });
+  if (nonce.length !== 32) throw new Error('not a recovery challenge');
+  return toBase64Url(nonce);
+}

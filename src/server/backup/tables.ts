@@ -8,7 +8,7 @@ import type { ColumnKind } from '../../core/backup/values.ts';
  * Not backed up: a seized laptop's session cookie, an unfinished login's challenge or a setup link
  * must not work on the restored server. Kysely's own migration tables are remade by migrating.
  */
-export const NOT_BACKED_UP = new Set(['sessions', 'challenges', 'setup_tokens']);
+export const NOT_BACKED_UP = new Set(['sessions', 'challenges', 'setup_tokens', 'recovery_challenges']);
 
 export interface TableInfo {
   name: string;

@@ -23,9 +23,11 @@ export const intakeKeyIsIntact = (secret: ServerSecret, row: { id: string; publi
 export const grantIsIntact = (secret: ServerSecret, row: { member_id: string; key_id: string; sealed: Uint8Array; mac: string | null }) =>
   row.mac !== null && secret.equal(row.mac, grantMac(secret, row));
 
-/** A recovery kit's row: its key, threshold and token hash are bound, so none can be swapped in the database. */
-export function recoveryKitMac(secret: ServerSecret, row: { id: string; public_key: Uint8Array; threshold: number; shares: number; token_hash: string }): string {
-  return secret.keyedHash('key-integrity', `recovery-kit\n${row.id}\n${hex(row.public_key)}\n${row.threshold}\n${row.shares}\n${row.token_hash}`);
+type RecoveryKitRow = { id: string; public_key: Uint8Array; threshold: number; shares: number; created_at: string; retired_at: string | null };
+
+/** A recovery kit's row: its key, split and times are bound, so none can be swapped, and a retired kit cannot be made current again, in the database alone. */
+export function recoveryKitMac(secret: ServerSecret, row: RecoveryKitRow): string {
+  return secret.keyedHash('key-integrity', `recovery-kit\n${row.id}\n${hex(row.public_key)}\n${row.threshold}\n${row.shares}\n${row.created_at}\n${row.retired_at ?? ''}`);
 }
 
 export function recoveryGrantMac(secret: ServerSecret, row: { kit_id: string; key_id: string; sealed: Uint8Array }): string {
@@ -33,7 +35,7 @@ export function recoveryGrantMac(secret: ServerSecret, row: { kit_id: string; ke
   return secret.keyedHash('key-integrity', `recovery-grant\n${row.kit_id}\n${row.key_id}\n${digest}`);
 }
 
-export const recoveryKitIsIntact = (secret: ServerSecret, row: { id: string; public_key: Uint8Array; threshold: number; shares: number; token_hash: string; mac: string }) =>
+export const recoveryKitIsIntact = (secret: ServerSecret, row: RecoveryKitRow & { mac: string }) =>
   secret.equal(row.mac, recoveryKitMac(secret, row));
 
 export const recoveryGrantIsIntact = (secret: ServerSecret, row: { kit_id: string; key_id: string; sealed: Uint8Array; mac: string }) =>

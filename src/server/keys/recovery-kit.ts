@@ -13,12 +13,11 @@ export interface RecoveryKit {
   publicKey: Uint8Array;
   threshold: number;
   shares: number;
-  tokenHash: string;
   createdAt: string;
 }
 
 export async function currentRecoveryKit(db: Db, secret: ServerSecret): Promise<RecoveryKit | undefined> {
   const rows = await db.selectFrom('recovery_kits').selectAll().where('retired_at', 'is', null).orderBy('created_at', 'desc').execute();
   const row = rows.find((r) => recoveryKitIsIntact(secret, r));
-  return row && { id: row.id, publicKey: new Uint8Array(row.public_key), threshold: row.threshold, shares: row.shares, tokenHash: row.token_hash, createdAt: row.created_at };
+  return row && { id: row.id, publicKey: new Uint8Array(row.public_key), threshold: row.threshold, shares: row.shares, createdAt: row.created_at };
 }

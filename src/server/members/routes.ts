@@ -27,6 +27,7 @@ import { currentTeam, storeRotations } from '../keys/rotation.ts';
 import { hashToken } from '../crypto/token-hash.ts';
 import { refuseWhenLockedDown } from '../lockdown/refuse.ts';
 import { lockOrganization } from '../keys/serialise.ts';
+import { refuseExistingMember } from './new-member.ts';
 
 const INVITATION_HOURS = 72;
 const ADMINS = ['admin'] as const;
@@ -106,9 +107,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
       await refuseWhenLockedDown(trx);
       const invitation = await usableInvitation(trx, token);
       if (!invitation) throw new HttpError(404, 'not-found');
-      if (await trx.selectFrom('members').select('id').where((eb) => eb.or([eb('email', '=', member.email), eb('id', '=', member.id)])).executeTakeFirst()) {
-        throw new HttpError(409, 'already-member');
-      }
+      await refuseExistingMember(trx, member);
       await trx
         .insertInto('members')
         .values({

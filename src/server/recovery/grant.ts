@@ -9,7 +9,10 @@ import { HttpError, base64Param } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { addGrant, exactGrants } from '../keys/org-keys.ts';
 import { isLockedDown } from '../lockdown/lock.ts';
-import { kitGrants, trusteesKit } from './kits.ts';
+import type { RecoveryKit } from '../keys/recovery-kit.ts';
+import { refuseExistingMember } from '../members/new-member.ts';
+import { kitGrants } from './kits.ts';
+import { stillCurrent } from './challenges.ts';
 import { lockOrganization } from '../keys/serialise.ts';
 
 type Target = RecoveryGrantRequest['target'];
@@ -36,19 +39,17 @@ async function resetAdministrator(trx: Transaction<Database>, row: ReturnType<ty
 }
 
 async function addAdministrator(trx: Transaction<Database>, row: ReturnType<typeof memberRow>, member: Target['member'], now: string): Promise<void> {
-  if (await trx.selectFrom('members').select('id').where((eb) => eb.or([eb('email', '=', member.email), eb('id', '=', member.id)])).executeTakeFirst()) {
-    throw new HttpError(409, 'already-member');
-  }
+  await refuseExistingMember(trx, member);
   await trx
     .insertInto('members')
     .values({ id: member.id, email: member.email, role: 'admin', ...row, created_at: now, status: 'active', invited_by: null })
     .execute();
 }
 
-/** Checks the token, then gives the target every key the kit holds; nothing is stored unless all of it is right. */
-export async function grantByTrustees(trx: Transaction<Database>, secret: ServerSecret, input: RecoveryGrantRequest): Promise<void> {
+/** Gives the target every key the kit (whose challenge was answered) holds; nothing is stored unless all of it is right. */
+export async function grantByTrustees(trx: Transaction<Database>, secret: ServerSecret, kit: RecoveryKit, input: RecoveryGrantRequest): Promise<void> {
   await lockOrganization(trx);
-  const kit = await trusteesKit(trx, secret, input.token);
+  await stillCurrent(trx, secret, kit);
   if (await isLockedDown(trx)) throw new HttpError(423, 'locked-down');
   const { member, kind } = input.target;
   const row = memberRow(secret, member);

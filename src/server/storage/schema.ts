@@ -435,6 +435,7 @@ export interface Database {
   alert_deliveries: AlertDeliveryTable;
   recovery_kits: RecoveryKitTable;
   recovery_grants: RecoveryGrantTable;
+  recovery_challenges: RecoveryChallengeTable;
   backup_runs: BackupRunTable;
 }
 
@@ -445,8 +446,6 @@ export interface RecoveryKitTable {
   public_key: Uint8Array;
   threshold: number;
   shares: number;
-  /** SHA-256 (hex) of a token derived from the recovery private key: M trustees prove they met. */
-  token_hash: string;
   created_at: string;
   created_by: string;
   retired_at: string | null;
@@ -460,6 +459,13 @@ export interface RecoveryGrantTable {
   sealed: Uint8Array;
   created_at: string;
   mac: string;
+}
+/** A one-time challenge sealed to the kit: only M trustees' shares open it; used once, before it expires. */
+export interface RecoveryChallengeTable {
+  /** keyedHash('recovery-challenge', answer): the answer itself is never stored. */
+  answer_hash: string;
+  kit_id: string;
+  expires_at: string;
 }
 /** One scheduled or command-line backup: when, how big, how it ended. Nothing of its content. */
 export interface BackupRunTable {

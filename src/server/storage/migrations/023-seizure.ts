@@ -1,7 +1,8 @@
 // Issue 13: surviving a seizure. A recovery kit is a key pair whose private half only the trustees'
 // shares make whole: every organization key is granted to it as to a member (recovery_grants), so a
-// kit made once still opens keys rotated later. The kit's token hash lets M trustees prove they met
-// (lockdown, recovery) without the server seeing a share. Lockdown is a time on the organization;
+// kit made once still opens keys rotated later. M trustees prove they met (lockdown, recovery) by
+// answering a one-time challenge sealed to the kit (recovery_challenges keeps only its hash), without
+// the server seeing a share and without anything reusable crossing the wire. Lockdown is a time on the organization;
 // backup_runs is what administrators see of scheduled backups (no content, only time, size, outcome).
 import type { Kysely } from 'kysely';
 import { columnTypes } from '../dialect.ts';
@@ -14,7 +15,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('public_key', t.bytes, (c) => c.notNull())
     .addColumn('threshold', 'integer', (c) => c.notNull())
     .addColumn('shares', 'integer', (c) => c.notNull())
-    .addColumn('token_hash', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('retired_at', 'text')
@@ -28,6 +28,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('mac', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('recovery_grants_pk', ['kit_id', 'key_id'])
+    .execute();
+  await db.schema
+    .createTable('recovery_challenges')
+    .addColumn('answer_hash', 'text', (c) => c.primaryKey())
+    .addColumn('kit_id', 'text', (c) => c.notNull().references('recovery_kits.id').onDelete('cascade'))
+    .addColumn('expires_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.alterTable('organization').addColumn('locked_at', 'text').execute();
   await db.schema
@@ -46,6 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('backup_runs').execute();
   await db.schema.alterTable('organization').dropColumn('locked_at').execute();
+  await db.schema.dropTable('recovery_challenges').execute();
   await db.schema.dropTable('recovery_grants').execute();
   await db.schema.dropTable('recovery_kits').execute();
 }

@@ -6,25 +6,23 @@ import { PageHeading } from '../PageHeading.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { ShareSheetView } from './ShareSheetView.tsx';
 
-/** The sheets of a kit made and checked, which one is shown, and the request that stores the kit. */
+/** The sheets of a kit made and checked not yet handed out (the first is shown; each is dropped after "Next"), and the request that stores the kit. */
 export interface Handing {
   sheets: ShareSheet[];
-  at: number;
   request: RecoveryKitRequest;
 }
 
 interface Props {
   handing: Handing;
-  organization: string;
   busy: boolean;
   error: string | null;
   onNext: () => void;
   onStore: () => void;
 }
 
-export function HandingOut({ handing, organization, busy, error, onNext, onStore }: Props) {
-  const sheet = handing.sheets[handing.at]!;
-  const last = handing.at === handing.sheets.length - 1;
+export function HandingOut({ handing, busy, error, onNext, onStore }: Props) {
+  const sheet = handing.sheets[0]!;
+  const last = handing.sheets.length === 1;
   return (
     <main class="recovery-handing">
       <PageHeading>
@@ -33,9 +31,9 @@ export function HandingOut({ handing, organization, busy, error, onNext, onStore
       <p class="no-print">
         Every {sheet.threshold} of these {sheet.of} shares were checked to give back the kit's key. Print this sheet (or let
         trustee {sheet.number} copy the words by hand) and give it to them alone. It is shown once: after "Next", this browser
-        forgets it. The kit works once stored, after the last sheet.
+        forgets it. The kit works once stored, after the last sheet; if storing fails, the sheets never work.
       </p>
-      <ShareSheetView sheet={sheet} organization={organization} />
+      <ShareSheetView sheet={sheet} />
       <div class="no-print actions">
         <button type="button" onClick={() => print()}>
           Print this sheet

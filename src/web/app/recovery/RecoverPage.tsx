@@ -1,17 +1,26 @@
 // /recover (no login): M trustees type their shares here. The kit's key is made whole in this
-// browser only; what reaches the server is the token it gives, and then either new keys for an
-// administrator with every organization key sealed to them, or the order to lock down.
+// browser only; what reaches the server is a one-time answer to its challenge before each step,
+// and then either new keys for an administrator with every organization key sealed to them, or
+// the order to lock down.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, messageOf } from '../api.ts';
 import { fromBase64Url } from '../../../core/crypto/bytes.ts';
 import type { PublicRecoveryKit, RecoveryOpened } from '../../../core/api/recovery.ts';
 import { ShareError, combineShares, type RecoveryShare } from '../../../core/recovery/shares.ts';
-import { recoveryTokenText } from '../../../core/recovery/token.ts';
 import { openKitGrants } from '../../../core/recovery/requests.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { ShareEntry } from './ShareEntry.tsx';
 import { RecoveryChoice, type Opened } from './RecoveryChoice.tsx';
+import { freshAnswer } from './challenge.ts';
+
+/** What went wrong with the shares, named: the page never says "wrong" of a share that is only missing or doubled. */
+function shareProblem(e: ShareError, threshold: number): string {
+  if (e.code === 'not-enough') return `Not enough shares: any ${threshold} are needed. Type them again.`;
+  if (e.code === 'duplicate') return `Share ${e.share} was typed twice: each trustee types their own share. Type them again.`;
+  if (e.code === 'foreign') return `Share ${e.share} belongs to another kit (perhaps an older one). Type them again with this kit's shares.`;
+  return "These shares do not give the kit's key: one of them is wrong (a damaged or altered sheet). Type them again.";
+}
 
 export function RecoverPage() {
   const [kit, setKit] = useState<PublicRecoveryKit | null | undefined>(undefined);
@@ -28,20 +37,22 @@ export function RecoverPage() {
   async function add(share: RecoveryShare) {
     const all = [...shares, share];
     setShares(all);
-    if (!kit || all.length < kit.threshold) return;
+    // Every share of a kit says how many are needed; the server does not tell anyone who asks.
+    if (!kit || all.length < all[0]!.threshold) return;
     setError(null);
     const publicKey = fromBase64Url(kit.publicKey)!;
+    let privateKey: Uint8Array | undefined;
     try {
-      const privateKey = await combineShares(all, { id: kit.id, publicKey });
-      const token = recoveryTokenText(privateKey);
-      const answer = await api<RecoveryOpened>('/api/recovery/open', { token });
+      privateKey = await combineShares(all, { id: kit.id, publicKey });
+      const key = { id: kit.id, privateKey };
+      const answer = await api<RecoveryOpened>('/api/recovery/open', { answer: await freshAnswer(key) });
       const keyring = await openKitGrants(answer, { privateKey, publicKey });
-      privateKey.fill(0);
-      setOpened({ token, keyring, administrators: answer.administrators });
+      // The key stays in this page (like the keys it opened) for the trustees' next step, then is zeroed.
+      setOpened({ kit: key, keyring, administrators: answer.administrators });
     } catch (e) {
+      privateKey?.fill(0);
       setShares([]);
-      if (e instanceof ShareError) setError('These shares do not give the kit\'s key: one of them is wrong (a damaged or altered sheet). Type them again.');
-      else setError(messageOf(e, 'The kit could not be opened in this browser.'));
+      setError(e instanceof ShareError ? shareProblem(e, all[0]!.threshold) : messageOf(e, 'The kit could not be opened in this browser.'));
     }
   }
 
@@ -53,7 +64,7 @@ export function RecoverPage() {
         <>
           <p>
             Meet in person, each with your sheet. Type the shares one after the other on this device; it combines them here and
-            sends nothing of them to the server. Any {kit.threshold} of the {kit.shares} shares are needed (kit {kit.id}).
+            sends nothing of them to the server. Each sheet says how many shares are needed (kit {kit.id}).
           </p>
           <ShareEntry key={shares.length} kit={kit} added={shares} onAdd={add} />
         </>

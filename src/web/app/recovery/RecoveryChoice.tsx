@@ -8,10 +8,11 @@ import { MIN_PASSPHRASE } from '../passphrase-rules.ts';
 import { Feedback } from '../Feedback.tsx';
 import type { Keyring } from '../../../core/keyring.ts';
 import type { RecoveryOpened } from '../../../core/api/recovery.ts';
+import { freshAnswer, type KitKey } from './challenge.ts';
 
-/** What the trustees' shares opened: the token that proves it, the keys, and who can be given them. */
+/** What the trustees' shares opened: the kit's key (to answer the next challenge), the keys, and who can be given them. */
 export interface Opened {
-  token: string;
+  kit: KitKey;
   keyring: Keyring;
   administrators: RecoveryOpened['administrators'];
 }
@@ -34,15 +35,16 @@ export function RecoveryChoice({ opened }: { opened: Opened }) {
     setError(null);
     try {
       if (choice.kind === 'lockdown') {
-        await api('/api/recovery/lockdown', { token: opened.token, organizationName: field('name') });
+        await api('/api/recovery/lockdown', { answer: await freshAnswer(opened.kit), organizationName: field('name') });
         setDone('The organization is locked down: every session ended, every key on this server is destroyed, logins are refused. Recover on a new server from a backup and these shares.');
       } else {
         const email = choice.kind === 'existing' ? choice.email : field('email').trim().toLowerCase();
         const target = choice.kind === 'existing' ? { ...choice, passphrase: field('passphrase') } : { kind: 'new' as const, email, passphrase: field('passphrase') };
-        await api('/api/recovery/grant', await grantRequest(opened.token, opened.keyring, target));
+        await api('/api/recovery/grant', await grantRequest(await freshAnswer(opened.kit), opened.keyring, target));
         setDone(`Done: ${email} can now log in at /app with the new passphrase and holds every key of the organization.`);
       }
       forgetKeys(opened.keyring);
+      opened.kit.privateKey.fill(0);
     } catch (e) {
       setError(messageOf(e, 'This did not work. Nothing was changed.'));
     } finally {

@@ -1,7 +1,7 @@
 // Recovery (administrators): make the trustees' kit. The browser makes the kit's key, checks that
 // every M of the N shares give it back, shows each share once as a printable sheet, then stores
-// the kit (its public half, every key sealed to it, and its token's hash). The server never sees
-// a share or the kit's private key.
+// the kit (its public half and every key sealed to it). The server never sees a share or the
+// kit's private key.
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
@@ -39,7 +39,7 @@ export function RecoveryPage({ vault }: { vault: Vault }) {
     setError(null);
     try {
       const kit = await newKit(vault.keyring, keys, split);
-      setHanding({ sheets: kit.sheets, at: 0, request: kit.request });
+      setHanding({ sheets: kit.sheets, request: kit.request });
       setSaid('');
     } catch {
       setError('The kit could not be made in this browser. Nothing was stored.');
@@ -52,12 +52,13 @@ export function RecoveryPage({ vault }: { vault: Vault }) {
     setBusy(true);
     try {
       await api('/api/recovery/kits', request);
-      setHanding(null);
       setStatus(await api<RecoveryStatus>('/api/recovery'));
       setSaid('The kit is stored. Its shares now work; any earlier kit\'s shares no longer do.');
     } catch (e) {
       setError(messageOf(e, 'The kit could not be stored. Its sheets do not work: destroy them and make a new kit.'));
     } finally {
+      // Stored or not, this browser keeps no sheet: a kit not stored is made again, not retried.
+      setHanding(null);
       setBusy(false);
     }
   }
@@ -66,10 +67,9 @@ export function RecoveryPage({ vault }: { vault: Vault }) {
     return (
       <HandingOut
         handing={handing}
-        organization={vault.login.organization.name}
         busy={busy}
         error={error}
-        onNext={() => setHanding({ ...handing, at: handing.at + 1 })}
+        onNext={() => setHanding({ ...handing, sheets: handing.sheets.slice(1) })}
         onStore={() => store(handing.request)}
       />
     );

@@ -17,11 +17,13 @@ export function ShareEntry({ kit, added, onAdd }: { kit: PublicRecoveryKit; adde
     setText('');
   }
 
-  const needed = kit.threshold - added.length;
+  // How the kit is split is on every share: known once the first is added.
+  const first = added[0];
+  const needed = first ? first.threshold - added.length : 0;
   return (
     <form onSubmit={add}>
       <p role="status">
-        {added.length === 0 ? 'No share added yet.' : `Added: ${added.map((s) => `share ${s.number}`).join(', ')}.`} {needed > 0 && `${needed} more ${needed === 1 ? 'share is' : 'shares are'} needed (any ${kit.threshold} of ${kit.shares}).`}
+        {!first ? 'No share added yet.' : `Added: ${added.map((s) => `share ${s.number}`).join(', ')}.`} {first && needed > 0 && `${needed} more ${needed === 1 ? 'share is' : 'shares are'} needed (any ${first.threshold} of ${first.of}).`}
       </p>
       <label for="share">Share {added.length + 1}: its words</label>
       <p class="hint" id="share-hint">
