@@ -8,7 +8,7 @@ import { scheduleBackups, type BackupScheduler } from './schedule.ts';
 
 /** Writes one backup to `path` and waits until the file is closed (then it can be flushed and renamed). */
 export async function writeBackupFile(vigil: Pick<VigilContext, 'storage' | 'secret' | 'config'>, path: string): Promise<{ bytes: number }> {
-  const out = createWriteStream(path);
+  const out = createWriteStream(path, { mode: 0o600 });
   const closed = new Promise<void>((resolve) => out.on('close', () => resolve()));
   try {
     return await writeBackup(vigil, out);
