@@ -10,7 +10,7 @@ import { sendWorkspace } from '../http/workspace.ts';
 import { perMinute } from '../config.ts';
 import { currentRecoveryKit } from '../keys/recovery-kit.ts';
 import { lockDownByName } from '../lockdown/lock.ts';
-import { eraseOldCopies } from '../lockdown/erase.ts';
+import { afterLockdown } from '../lockdown/erase.ts';
 import { createKit, kitGrants, trusteesKit } from './kits.ts';
 import { grantByTrustees } from './grant.ts';
 
@@ -64,7 +64,7 @@ export const recoveryRoutes: FastifyPluginAsync = async (app) => {
       await trusteesKit(trx, secret, token);
       await lockDownByName(trx, organizationName, { actor: null, kind: 'trustees' });
     });
-    await eraseOldCopies(app.vigil.storage);
+    await afterLockdown(app.vigil, request.log);
     return reply.code(204).send();
   });
 };
