@@ -14,7 +14,8 @@ import type { VigilContext } from '../context.ts';
 import { ownBackupFiles } from '../backup/runs.ts';
 import { prune } from '../backup/folder.ts';
 
-const CHECKPOINT_TRIES = 10;
+/** Each try already waits up to the connection's busy timeout (5 s) for the readers. */
+const CHECKPOINT_TRIES = 3;
 const CHECKPOINT_PAUSE_MS = 100;
 
 /** An erasure that could not finish; the lockdown itself stands. */
