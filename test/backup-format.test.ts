@@ -60,10 +60,11 @@ describe('the backup file format', () => {
     parts = sealed.map((p) => ({ start: at, end: (at += p.length) }));
   });
 
-  it('gives back the body byte for byte, its size rounded up (Padmé) and its header a whole block', async () => {
+  it('gives back the body byte for byte, its size rounded up (Padmé), its header a whole block and every part the same length', async () => {
     assert.deepEqual(await open(file), body);
     assert.equal(parts[0]!.start % 4096, 0);
     assert.ok(parts.length >= 3);
+    assert.deepEqual(new Set(parts.map((p) => p.end - p.start)).size, 1, 'the last data part is as long as the others');
   });
 
   it('names a file cut at a part boundary or mid-part, a part altered, moved or added after the last', async () => {

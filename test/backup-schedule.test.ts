@@ -1,8 +1,9 @@
 // Scheduled backups on SQLite and PostgreSQL: each run a backup_runs row and an audit entry; files
 // written whole or not at all; only the schedule's own older files pruned, never after a failure;
-// a failure told by its code only; no run while locked down; one at a time, and stopping waits.
+// a failure told by its code only; no run while locked down, a run under way aborted and the
+// schedule's own files deleted by a lockdown; one at a time, and stopping waits.
 // The writer here is a stand-in (the real one is the backup format's, tested with it); what
-// administrators see through GET /api/backups. Settings: a bad one stops the start.
+// administrators see through GET /api/backups. The settings: backup-settings.test.ts.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,8 +17,6 @@ import { query } from './support/db.ts';
 import { vigil } from './support/cli.ts';
 import { openStorage, type Storage } from '../src/server/storage/open.ts';
 import { scheduleBackups, type BackupScheduler } from '../src/server/backup/schedule.ts';
-import { ConfigError, configFromEnv } from '../src/server/config.ts';
-import { backupWarning, everyLabel, parseEvery } from '../src/core/backups/schedule.ts';
 import type { BackupStatus } from '../src/core/api/backups.ts';
 
 const CANARY = 'canary-row-text-7f3a';
@@ -28,32 +27,6 @@ const content = (n: number) => async (path: string) => {
 const failing = (code: string) => async () => {
   throw Object.assign(new Error(`could not write ${CANARY}`), { code });
 };
-
-describe('backup settings', () => {
-  it('reads VIGIL_BACKUP_EVERY as minutes, hours or days, and refuses anything else', () => {
-    assert.deepEqual(['30m', '6h', '1d', ' 2d '].map(parseEvery), [1_800_000, 21_600_000, 86_400_000, 172_800_000]);
-    for (const bad of ['', '0h', '6', '6x', '1.5h', '-1d', 'h', '6 h']) assert.equal(parseEvery(bad), null, bad);
-    assert.deepEqual([1_800_000, 21_600_000, 172_800_000, 5_400_000].map(everyLabel), ['30m', '6h', '2d', '90m']);
-    const backup = (env: Record<string, string>) => configFromEnv({ VIGIL_DATA: '/tmp/unused', ...env }).backup;
-    assert.deepEqual(backup({}), { dir: null, everyMs: 86_400_000, keep: 7 });
-    assert.deepEqual(backup({ VIGIL_BACKUP_DIR: '/backups', VIGIL_BACKUP_EVERY: '6h', VIGIL_BACKUP_KEEP: '3' }), { dir: '/backups', everyMs: 21_600_000, keep: 3 });
-    const refused: [Record<string, string>, RegExp][] = [
-      [{ VIGIL_BACKUP_DIR: '/b', VIGIL_BACKUP_EVERY: '6x' }, /VIGIL_BACKUP_EVERY must be a whole number of minutes, hours or days \(e\.g\. 30m, 6h, 1d\), got "6x"/],
-      [{ VIGIL_BACKUP_EVERY: '6h' }, /VIGIL_BACKUP_DIR is not/],
-      [{ VIGIL_BACKUP_DIR: '/b', VIGIL_BACKUP_KEEP: '0' }, /VIGIL_BACKUP_KEEP must be at least 1/],
-      [{ VIGIL_BACKUP_DIR: '/b', VIGIL_BACKUP_KEEP: 'all' }, /VIGIL_BACKUP_KEEP must be a whole number/],
-    ];
-    for (const [env, message] of refused) assert.throws(() => backup(env), (e: unknown) => e instanceof ConfigError && message.test(e.message), JSON.stringify(env));
-  });
-
-  it('warns after a day without a success, or when a schedule never succeeded', () => {
-    const now = Date.parse('2026-11-20T12:00:00Z');
-    assert.equal(backupWarning('2026-11-19T13:00:00Z', true, now), null);
-    assert.equal(backupWarning('2026-11-19T11:00:00Z', false, now), 'none-for-a-day');
-    assert.equal(backupWarning(null, true, now), 'none-yet');
-    assert.equal(backupWarning(null, false, now), null, 'no schedule and never a backup: nothing is late');
-  });
-});
 
 for (const backend of BACKENDS) {
   describe(`scheduled backups on ${backend}`, () => {
@@ -164,6 +137,24 @@ for (const backend of BACKENDS) {
       assert.ok(!files().some((f) => f.endsWith('.partial')));
     });
 
+    it('aborts a run under way when a lockdown asks: its .partial removed, recorded as interrupted', async () => {
+      const before = files();
+      let writing!: () => void;
+      const started = new Promise<void>((resolve) => (writing = resolve));
+      const held = scheduleBackups(storage.db, { dir, everyMs: 86_400_000, keep: 7 }, {
+        write: async (path, signal) => {
+          await writeFile(path, 'half');
+          writing();
+          return new Promise((_, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { code: 'ABORT_ERR' }))));
+        },
+      });
+      const run = held.runNow();
+      await started;
+      await held.abort();
+      assert.deepEqual([await run, files()], ['failed', before]);
+      assert.equal((await runs()).at(-1)!.error, 'interrupted');
+    });
+
     it('makes none while the organization is locked down', async () => {
       const before = [files(), (await runs()).length];
       await query(server, "update organization set locked_at = '2026-01-01T00:00:00.000Z'");
@@ -208,6 +199,7 @@ for (const backend of BACKENDS) {
       const [file] = readdirSync(dir);
       assert.match(file!, /^vigil-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z\.backup$/);
       assert.equal(statSync(join(dir, file!)).size, status.lastSuccess!.size);
+      assert.equal(statSync(join(dir, file!)).mode & 0o777, 0o600, 'readable by the server only');
     });
 
     it('records `vigil backup --out` as a run too (its file is not in the folder)', async () => {
@@ -220,19 +212,12 @@ for (const backend of BACKENDS) {
       const [made] = await query<{ detail: string }>(server, "select detail from audit_log where action = 'backup.made' order by seq desc limit 1");
       assert.deepEqual(JSON.parse(made!.detail), { scheduled: false, size: statSync(out).size });
     });
+
+    it("a lockdown deletes the schedule's own files (they hold the keys it destroys), nothing else", async () => {
+      writeFileSync(join(dir, 'copied-by-hand.backup'), 'not ours');
+      const admin = await logIn(server);
+      assert.equal((await admin.post('/api/lockdown', { organizationName: 'Test defenders' })).status, 204);
+      assert.deepEqual(readdirSync(dir), ['copied-by-hand.backup']);
+    });
   });
 }
-
-describe('vigil start with a bad backup setting', () => {
-  it('says which and exits 2, without a stack trace', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'vigil-cli-'));
-    try {
-      const result = await vigil(['start'], undefined, [], { VIGIL_DATA: data, PORT: '0', VIGIL_BACKUP_DIR: data, VIGIL_BACKUP_EVERY: '6 hours' });
-      assert.equal(result.code, 2, result.stderr);
-      assert.match(result.stderr, /VIGIL_BACKUP_EVERY must be a whole number of minutes, hours or days/);
-      assert.doesNotMatch(result.stderr, /\n\s+at /);
-    } finally {
-      rmSync(data, { recursive: true, force: true });
-    }
-  });
-});

@@ -7,11 +7,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOTP, Secret } from 'otpauth';
-import { BACKENDS, createTestDatabase, type Backend } from './support/backends.ts';
+import { BACKENDS, type Backend } from './support/backends.ts';
+import { newTarget, targetHoldsNothing, type Target } from './support/restore-target.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { ADMIN, addMember, codenameIn, logIn, passphraseLogin, postForm, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { createRecord, type Made } from './support/records.ts';
@@ -30,39 +31,6 @@ import { configFromEnv } from '../src/server/config.ts';
 
 const DOCUMENTER = { email: 'doc@example.org', passphrase: 'member passphrase long' };
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Author (Witness) >> endobj\n%%EOF\n');
-
-/** Where a restore goes: a data folder, and an empty PostgreSQL database for that kind. */
-interface Target {
-  env: Record<string, string>;
-  dataDir: string;
-  drop(): Promise<void>;
-}
-
-async function newTarget(kind: Backend): Promise<Target> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vigil-restore-'));
-  const database = kind === 'postgres' ? await createTestDatabase() : undefined;
-  return {
-    env: { VIGIL_DATA: dataDir, DATABASE_URL: database?.url ?? '' },
-    dataDir,
-    async drop() {
-      await database?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** What a failed restore may leave in the target: nothing but the data-folder lock. */
-async function targetHoldsNothing(target: Target): Promise<void> {
-  assert.deepEqual(readdirSync(target.dataDir).filter((f) => f !== 'vigil.lock'), []);
-  if (target.env.DATABASE_URL) {
-    const pg = (await import('pg')).default;
-    const client = new pg.Client({ connectionString: target.env.DATABASE_URL });
-    await client.connect();
-    const { rows } = await client.query("select count(*)::int as n from information_schema.tables where table_schema = current_schema()");
-    await client.end();
-    assert.equal(rows[0].n, 0, 'no table left in PostgreSQL');
-  }
-}
 
 const failsWith = (result: CliResult, message: RegExp) => {
   assert.equal(result.code, 2, result.stderr);
@@ -87,6 +55,7 @@ for (const backend of BACKENDS) {
     let incident: Made;
     let sheets: ShareSheet[];
     let totpSecret: string;
+    let keyCodes: string;
     const passphraseFile = () => join(work, 'passphrase');
     const canaries = { organization: 'Test defenders', email: 'doc@example.org', place: `Place-${randomBytes(6).toString('hex')}`, date: '2026-11-02', alert: `Alert-${randomBytes(6).toString('hex')}`, story: `Story-${randomBytes(6).toString('hex')}` };
     const restore = (target: Target, args: string[]) => vigil(['restore', '--in', file, ...args], undefined, [], target.env);
@@ -128,6 +97,7 @@ for (const backend of BACKENDS) {
       const made = await vigil(['backup', '--out', file], undefined, [], env);
       assert.equal(made.code, 0, made.stderr);
       assert.match(made.stderr, /Backup written to .*vigil\.backup: [\d,]+ bytes/);
+      keyCodes = /safety codes\):\n((?: {2}\w+ key: [\d ]+\n)+)/.exec(made.stderr)![1]!;
       assert.ok(!existsSync(`${file}.partial`));
       failsWith(await vigil(['backup', '--out', file], undefined, [], env), /already exists/);
     });
@@ -147,6 +117,7 @@ for (const backend of BACKENDS) {
         const restored = await restore(target, asAdmin);
         assert.equal(restored.code, 0, restored.stderr);
         assert.match(restored.stderr, /Restored [\d,]+ rows/);
+        assert.ok(restored.stderr.includes(keyCodes), 'the same safety codes as the backup printed');
         if (backend === 'sqlite') failsWith(await restore(target, asAdmin), /already (exists|holds)/);
         else await assert.rejects(restoreBackup(createReadStream(file), { email: ADMIN.email, passphrase: ADMIN.passphrase }, { ...configFromEnv(target.env), secretFile: join(work, 'elsewhere.secret') }), /already holds tables/);
         const fresh = await startTestServer(backend, target.env);
@@ -172,6 +143,7 @@ for (const backend of BACKENDS) {
         } finally {
           await fresh.close();
         }
+        assert.deepEqual(await query({ backend, dataDir: target.dataDir, databaseUrl: target.env.DATABASE_URL } as TestServer, 'select id from backup_runs'), [], "not the old server's runs");
         const verified = await vigil(['audit', 'verify'], undefined, [], target.env);
         assert.equal(verified.code, 0, verified.stderr);
         assert.match(verified.stdout, /Audit log intact/);

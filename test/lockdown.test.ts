@@ -15,6 +15,11 @@ import { makeKit } from './support/recovery.ts';
 import { deriveMemberKeys, openKeyring, prepareMember, type KdfParams } from '../src/core/keyring.ts';
 import { toBase64Url } from '../src/core/crypto/bytes.ts';
 import { CSRF_HEADER } from '../src/core/api/schemas.ts';
+import { afterLockdown } from '../src/server/lockdown/erase.ts';
+import type { VigilContext } from '../src/server/context.ts';
+import type { FastifyBaseLogger } from 'fastify';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 
 const NAME = 'Test defenders';
 
@@ -133,3 +138,17 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('after the lockdown has committed', () => {
+  it('a failed erasure is logged by its code only, and the lockdown still answers success', async () => {
+    const db = new Kysely<never>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: 'postgres://nobody@127.0.0.1:1/none' }) }) });
+    const logged: unknown[] = [];
+    const log = { error: (fields: unknown) => logged.push(fields) } as unknown as FastifyBaseLogger;
+    try {
+      await afterLockdown({ storage: { kind: 'postgres', db }, config: { backup: { dir: null } }, backupSchedule: null } as unknown as VigilContext, log);
+    } finally {
+      await db.destroy();
+    }
+    assert.deepEqual(logged, [{ code: 'ECONNREFUSED' }]);
+  });
+});

@@ -6,6 +6,7 @@ import type { Language } from '../core/report/answers.ts';
 import { LANGUAGES } from '../core/report/answers.ts';
 import { intakeKeyIsIntact } from './keys/integrity.ts';
 import { GUIDE_KINDS, type GuideKind } from '../core/guides/structure.ts';
+import type { BackupScheduler } from './backup/schedule.ts';
 
 export interface OrganizationView {
   name: string;
@@ -29,6 +30,8 @@ export interface VigilContext {
   /** Cached: which guide pages have words (linked from every public page); forgotten when one is saved. */
   guidesWritten(): Promise<GuideKind[]>;
   forget(): void;
+  /** The running server's backup schedule (set once it starts; null without VIGIL_BACKUP_DIR): a lockdown aborts its run. */
+  backupSchedule: BackupScheduler | null;
 }
 
 export const NEUTRAL_TITLE = 'Community notes';
@@ -42,6 +45,7 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
     config,
     storage,
     secret,
+    backupSchedule: null,
     organization() {
       org ??= db
         .selectFrom('organization')

@@ -52,7 +52,7 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
     // Invitation links and passkeys use the real address.
     config.publicUrl = base;
     // Only once the server is up: a server that fails to start makes no backups.
-    const backups = startBackupSchedule(vigil, app.log);
+    const backups = (vigil.backupSchedule = startBackupSchedule(vigil, app.log));
     return {
       url: base,
       setupUrl: token ? `${base}/setup/${token}` : null,

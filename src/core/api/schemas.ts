@@ -133,7 +133,7 @@ export interface OrgKeyView {
 
 export const invitationRequest = z.object({ role: z.enum(ROLES) });
 export const acceptInvitationRequest = z.object({ token: z.string().min(16).max(128), member: memberKeys });
-const keyId = z.string().regex(/^[0-9a-f]{16}$/);
+export const keyId = z.string().regex(/^[0-9a-f]{16}$/);
 export const grantsRequest = z.object({ grants: z.array(z.object({ keyId, sealed: b64(2048) })).max(1000) });
 /**
  * A new key of one purpose, made in an administrator's browser and sealed to every holder

@@ -30,12 +30,13 @@ export class ByteReader {
     const take = Math.min(length, this.#buffered);
     const first = this.#pieces[0];
     // Most reads fall inside one piece: a view, no copy.
-    const out = first && first.length >= take ? first.subarray(0, take) : new Uint8Array(take);
+    const inOnePiece = !!first && first.length >= take;
+    const out = inOnePiece ? first.subarray(0, take) : new Uint8Array(take);
     let at = 0;
     while (at < take) {
       const piece = this.#pieces[0]!;
       const n = Math.min(piece.length, take - at);
-      if (out !== first) out.set(piece.subarray(0, n), at);
+      if (!inOnePiece) out.set(piece.subarray(0, n), at);
       at += n;
       if (n === piece.length) this.#pieces.shift();
       else this.#pieces[0] = piece.subarray(n);

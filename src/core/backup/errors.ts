@@ -18,8 +18,8 @@ const MESSAGES: Record<BackupProblem, string> = {
   truncated: 'This backup file is incomplete (truncated): it ends before its last part. Copy it again from where it is kept.',
   altered: 'This backup file was altered or damaged: a part of it does not open with its own key.',
   reordered: 'This backup file was altered: its parts are out of order.',
-  foreign: "This backup does not belong to these keys: it was made for another organization's backup key.",
-  'wrong-passphrase': 'Wrong email or passphrase: no administrator of this backup has them.',
+  foreign: "This backup does not belong to these keys: it was made for another organization's backup key, or the file's header was altered.",
+  'wrong-passphrase': "Wrong email or passphrase (no administrator of this backup has them), or the file's header was altered.",
   'no-kit': 'This backup was made before the organization had a recovery kit: the trustees\u2019 shares cannot open it. Use an administrator\u2019s email and passphrase.',
   'newer-vigil': 'This backup comes from a newer Vigil (its database is at a later migration): update Vigil, then restore.',
 };

@@ -7,10 +7,13 @@
 //                unlock slots; padded with spaces so the header's size does not count anything
 //   parts        each: u32 big-endian length, then a WrappedKind.backupChunk blob under the content
 //                key whose context binds the file id, the header's SHA-256, the part's number and
-//                whether it is the last; inside: u32 payload length, payload, zero padding
+//                whether it is the last; inside: u32 payload length, payload, zeros to PART_BYTES
+//                (every part the same length, the last data part too: no length says where the body ends)
 //
 // The payloads, joined, are the gzip'd body (entries.ts). Zero-only parts after the body round
-// the file up to its Padmé length, so its size says little about how much the organization holds.
+// the file up to its Padmé length (in whole parts), so its size says little about how much the
+// organization holds. Files written before every part was full still open (the reader takes any
+// payload length the sealed part states), so the format version stays 1.
 import { concat, sha256, toHex, utf8 } from '../crypto/bytes.ts';
 import { EnvelopeError } from '../crypto/errors.ts';
 import { padmeLength } from '../crypto/padding.ts';
@@ -92,16 +95,27 @@ async function* payloads(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8A
   if (filled) yield part.subarray(0, filled);
 }
 
-/** Each part's plaintext: the body's payloads, then zero-only parts up to the Padmé length. */
+/** A part's plaintext: the payload's length, the payload, zeros to PART_BYTES — every part the same size. */
+function partPlaintext(payload: Uint8Array): Uint8Array {
+  const plaintext = new Uint8Array(4 + PART_BYTES);
+  plaintext.set(u32(payload.length));
+  plaintext.set(payload, 4);
+  return plaintext;
+}
+
+/**
+ * Each part's plaintext: the body's payloads, then zero-only parts up to the Padmé length (in
+ * whole parts). Every part is full, so no part's length says where the body ends.
+ */
 async function* plaintexts(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   let total = 0;
+  let parts = 0;
   for await (const payload of payloads(body)) {
     total += payload.length;
-    yield concat(u32(payload.length), payload);
+    parts++;
+    yield partPlaintext(payload);
   }
-  for (let padding = padmeLength(total) - total; padding > 0; padding -= PART_BYTES) {
-    yield new Uint8Array(4 + Math.min(padding, PART_BYTES));
-  }
+  for (let n = Math.max(1, Math.ceil(padmeLength(total) / PART_BYTES)) - parts; n > 0; n--) yield partPlaintext(new Uint8Array(0));
 }
 
 /** The parts of a file, framed, each wrapped under the content key. */
@@ -117,7 +131,7 @@ export async function* sealParts(body: AsyncIterable<Uint8Array>, key: CryptoKey
     if (held) yield await seal(held, false);
     held = plaintext;
   }
-  yield await seal(held ?? new Uint8Array(4), true);
+  yield await seal(held!, true);
 }
 
 async function openPart(key: CryptoKey, blob: Uint8Array, binding: FileBinding, n: number, last: boolean): Promise<Uint8Array | null> {

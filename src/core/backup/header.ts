@@ -4,11 +4,9 @@
 // backup key's grant to them — what the server would hand them at login) and one for the trustees'
 // recovery kit, if the organization has one. Bytes are base64url, as in the API.
 import * as z from 'zod';
-import { kdfParams } from '../api/schemas.ts';
+import { b64, kdfParams, keyId } from '../api/schemas.ts';
 import { fromUtf8 } from '../crypto/bytes.ts';
 import { BackupError } from './errors.ts';
-
-const b64 = (maxChars: number) => z.string().regex(/^[A-Za-z0-9_-]*$/).max(maxChars);
 
 const administratorSlot = z.object({
   member: z.uuid(),
@@ -19,7 +17,7 @@ const administratorSlot = z.object({
 });
 
 const kitSlot = z.object({
-  id: z.string().regex(/^[0-9a-f]{16}$/),
+  id: keyId,
   publicKey: b64(64),
   threshold: z.number().int().min(1).max(255),
   grant: b64(2048),

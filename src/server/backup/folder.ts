@@ -3,6 +3,7 @@
 // never a short file that looks whole. Pruning deletes only files the schedule itself finished.
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { flushToDisk as flush } from './flush.ts';
 
 const OWN_NAME = /^vigil-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z\.backup$/;
 const PARTIAL = '.partial';
@@ -12,23 +13,15 @@ export function backupFileName(at: Date): string {
   return `vigil-${at.toISOString().replaceAll(':', '-')}.backup`;
 }
 
-async function flush(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * `write` fills DIR/NAME.partial (which must not exist yet: one run never overwrites another's);
  * on success it becomes DIR/NAME, on any failure it is removed.
  */
 export async function writeAtomically(dir: string, name: string, write: (path: string) => Promise<{ bytes: number }>): Promise<{ bytes: number }> {
   const partial = join(dir, name + PARTIAL);
-  // Made here, exclusively: a missing folder fails now (ENOENT), and nothing is written over.
-  await (await open(partial, 'wx')).close();
+  // Made here, exclusively (a missing folder fails now, ENOENT; nothing is written over), and
+  // readable by the server's user only, as `vigil backup --out`'s files.
+  await (await open(partial, 'wx', 0o600)).close();
   try {
     const result = await write(partial);
     await flush(partial);

@@ -36,7 +36,7 @@ export async function backupHolders(trx: Transaction<Database>, secret: ServerSe
     throw new BackupRefused('locked-down', 'The organization is locked down: its keys are destroyed, so a backup made now could be opened by no one. Restore from a backup made before the lockdown.');
   }
   const backup = currentKey(await orgKeys(trx, secret), 'backup');
-  if (!backup) throw new BackupRefused('no-backup-key', 'This organization has no backup key yet: an administrator makes one on the Keys page (Rotate now).');
+  if (!backup) throw new BackupRefused('no-backup-key', 'This organization has no backup key yet: an administrator makes one on the Members page (Make the backup key).');
   const rows = await trx
     .selectFrom('members')
     .innerJoin('key_grants', 'key_grants.member_id', 'members.id')

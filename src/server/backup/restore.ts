@@ -19,6 +19,7 @@ import type { Value } from '../../core/backup/values.ts';
 import type { RecoveryShare } from '../../core/recovery/shares.ts';
 import { describeTables, type TableInfo } from './tables.ts';
 import { assertEmptyTarget, openTarget, type RestoreTarget } from './target.ts';
+import { currentKeyCodes } from './key-codes.ts';
 
 export type Unlock = { email: string; passphrase: string } | { shares: RecoveryShare[] };
 
@@ -26,6 +27,8 @@ export interface RestoreResult {
   rows: number;
   tables: number;
   by: 'administrator' | 'trustees';
+  /** The restored organization's key safety codes (key-codes.ts): to compare with the backup's. */
+  keyCodes: string;
 }
 
 /** Rows per INSERT: few enough for PostgreSQL's 65,535 parameters and a few megabytes at most. */
@@ -154,8 +157,9 @@ export async function restoreBackup(file: AsyncIterable<Uint8Array>, unlock: Unl
     await (opened.db as Kysely<Database>).deleteFrom('invitations').where('member_id', 'is', null).execute();
     const by = memberId ? 'administrator' : 'trustees';
     await appendAudit(opened.db as Kysely<Database>, { actor: memberId, action: 'backup.restored', object: null, detail: { by, rows: totalRows } });
+    const keyCodes = await currentKeyCodes(opened.db as Kysely<Database>);
     await opened.keep(secret);
-    return { rows: totalRows, tables: meta.tables.length, by };
+    return { rows: totalRows, tables: meta.tables.length, by, keyCodes };
   } catch (error) {
     await opened.drop();
     throw error;

@@ -16,6 +16,8 @@ const FIXABLE: Record<string, BackupError> = {
   ENOSPC: 'disk-full',
   EDQUOT: 'disk-full',
   EROFS: 'read-only',
+  // Not the operator's to fix: a lockdown aborted the run.
+  ABORT_ERR: 'interrupted',
 };
 
 /** A failure's code: Node's for the file system, ours when the writer gives one, else 'unexpected'. */

@@ -2,7 +2,8 @@
 // time, in this process. It looks every minute (or every period, if shorter) whether a run is due:
 // a period after the last one started, sooner (an hour) after a failure. None runs — and nothing is
 // pruned — before setup or while the organization is locked down: a backup made then could only
-// hold destroyed keys. Stopping waits for a run under way, so no file is left half-renamed.
+// hold destroyed keys. Stopping waits for a run under way, so no file is left half-renamed; a
+// lockdown aborts it instead (abort): its snapshot holds the keys the lockdown just destroyed.
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { BackupSchedule } from '../config.ts';
@@ -23,11 +24,13 @@ export interface BackupScheduler {
   runNow(): Promise<RunResult>;
   /** No more runs; resolves once a run under way has ended. */
   stop(): Promise<void>;
+  /** Aborts a run under way (its .partial removed, recorded 'interrupted'); resolves once it has ended. */
+  abort(): Promise<void>;
 }
 
 export interface ScheduleOptions {
-  /** Writes one backup file at `path` (the server's writeBackup). */
-  write: (path: string) => Promise<{ bytes: number }>;
+  /** Writes one backup file at `path` (the server's writeBackup), giving up when `signal` aborts. */
+  write: (path: string, signal: AbortSignal) => Promise<{ bytes: number }>;
   /** Told of each failure, by code only (the server's log). */
   onFailure?: (what: 'backup' | 'prune' | 'schedule', code: BackupError) => void;
 }
@@ -37,6 +40,7 @@ export function scheduleBackups(db: Kysely<Database>, schedule: BackupSchedule &
   const fail = options.onFailure ?? (() => {});
   let last: { at: number; failed: boolean } | null | undefined;
   let running: Promise<RunResult> | null = null;
+  let aborting: AbortController | null = null;
   let looking: Promise<void> | null = null;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -47,8 +51,9 @@ export function scheduleBackups(db: Kysely<Database>, schedule: BackupSchedule &
     if (await isLockedDown(db)) return 'locked-down';
     const at = new Date();
     const name = backupFileName(at);
+    const { signal } = (aborting = new AbortController());
     try {
-      await recordBackup(db, name, () => writeAtomically(dir, name, options.write));
+      await recordBackup(db, name, () => writeAtomically(dir, name, (path) => options.write(path, signal)));
     } catch (error) {
       last = { at: at.getTime(), failed: true };
       fail('backup', backupErrorCode(error));
@@ -95,6 +100,10 @@ export function scheduleBackups(db: Kysely<Database>, schedule: BackupSchedule &
       stopped = true;
       clearTimeout(timer);
       await looking;
+      await running?.catch(() => undefined);
+    },
+    async abort() {
+      aborting?.abort();
       await running?.catch(() => undefined);
     },
   };

@@ -7,11 +7,11 @@ import { writeBackup } from './write.ts';
 import { scheduleBackups, type BackupScheduler } from './schedule.ts';
 
 /** Writes one backup to `path` and waits until the file is closed (then it can be flushed and renamed). */
-export async function writeBackupFile(vigil: Pick<VigilContext, 'storage' | 'secret' | 'config'>, path: string): Promise<{ bytes: number }> {
-  const out = createWriteStream(path);
+export async function writeBackupFile(vigil: Pick<VigilContext, 'storage' | 'secret' | 'config'>, path: string, signal?: AbortSignal): Promise<{ bytes: number }> {
+  const out = createWriteStream(path, { mode: 0o600 });
   const closed = new Promise<void>((resolve) => out.on('close', () => resolve()));
   try {
-    return await writeBackup(vigil, out);
+    return await writeBackup(vigil, out, { signal });
   } finally {
     out.destroy();
     await closed;
@@ -23,7 +23,7 @@ export function startBackupSchedule(vigil: VigilContext, log: FastifyBaseLogger)
   const { dir, everyMs, keep } = vigil.config.backup;
   if (dir === null) return null;
   const scheduler = scheduleBackups(vigil.storage.db, { dir, everyMs, keep }, {
-    write: (path) => writeBackupFile(vigil, path),
+    write: (path, signal) => writeBackupFile(vigil, path, signal),
     onFailure: (what, code) => log.warn({ code }, `scheduled ${what} failed`),
   });
   scheduler.start();

@@ -6,9 +6,10 @@ import type { ColumnKind } from '../../core/backup/values.ts';
 
 /**
  * Not backed up: a seized laptop's session cookie, an unfinished login's challenge or a setup link
- * must not work on the restored server. Kysely's own migration tables are remade by migrating.
+ * must not work on the restored server; the backup runs are this server's own (a snapshot would hold
+ * its own run as 'running' for ever). Kysely's own migration tables are remade by migrating.
  */
-export const NOT_BACKED_UP = new Set(['sessions', 'challenges', 'setup_tokens', 'recovery_challenges']);
+export const NOT_BACKED_UP = new Set(['sessions', 'challenges', 'setup_tokens', 'recovery_challenges', 'backup_runs']);
 
 export interface TableInfo {
   name: string;

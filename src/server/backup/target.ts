@@ -2,13 +2,14 @@
 // nothing: everything happens in one transaction on one connection — SQLite's in a temporary file
 // renamed into place at the end — and the server secret is written beside it under a temporary
 // name, renamed last. A failure leaves the target as it was.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { sqliteFileIn } from '../storage/open.ts';
+import { flushToDisk } from './flush.ts';
 
 export interface RestoreTarget {
   dataDir: string;
@@ -54,21 +55,18 @@ export async function assertEmptyTarget(target: RestoreTarget): Promise<void> {
 }
 
 /** Writes the secret under a temporary name (flushed to disk); returns how to put it in place or remove it. */
-function stageSecret(file: string, secret: Uint8Array): { place(): void; remove(): void } {
+async function stageSecret(file: string, secret: Uint8Array): Promise<{ place(): void; remove(): void }> {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const staged = `${file}.restoring`;
   writeFileSync(staged, secret, { mode: 0o600 });
-  flush(staged);
-  return { place: () => renameSync(staged, file), remove: () => rmSync(staged, { force: true }) };
+  await flushToDisk(staged);
+  return { place: () => placeWithoutOverwriting(staged, file), remove: () => rmSync(staged, { force: true }) };
 }
 
-function flush(file: string): void {
-  const fd = openSync(file, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+/** Like a rename, but a file made at `to` since the emptiness check is kept and this fails (EEXIST). */
+function placeWithoutOverwriting(from: string, to: string): void {
+  linkSync(from, to);
+  rmSync(from);
 }
 
 async function openSqlite(target: RestoreTarget): Promise<OpenTarget> {
@@ -89,13 +87,20 @@ async function openSqlite(target: RestoreTarget): Promise<OpenTarget> {
     async keep(secret) {
       await sql`commit`.execute(db);
       await db.destroy();
-      flush(temporary);
-      const staged = stageSecret(target.secretFile, secret);
+      await flushToDisk(temporary);
+      const staged = await stageSecret(target.secretFile, secret);
+      // The database first: a crash in between leaves a database without its secret, which
+      // refuses to start, rather than a secret beside no database, which a new setup would use.
+      try {
+        placeWithoutOverwriting(temporary, final);
+      } catch (error) {
+        staged.remove();
+        throw error;
+      }
       try {
         staged.place();
-        renameSync(temporary, final);
       } catch (error) {
-        rmSync(target.secretFile, { force: true });
+        rmSync(final, { force: true });
         staged.remove();
         throw error;
       }
@@ -114,7 +119,7 @@ async function openPostgres(url: string, target: RestoreTarget): Promise<OpenTar
     db,
     isSqlite: false,
     async keep(secret) {
-      const staged = stageSecret(target.secretFile, secret);
+      const staged = await stageSecret(target.secretFile, secret);
       try {
         await sql`commit`.execute(db);
       } catch (error) {

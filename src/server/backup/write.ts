@@ -77,7 +77,7 @@ async function* body(trx: Transaction<Database>, tables: TableInfo[], counts: nu
  * Writes a backup to `out` (and ends it). Throws BackupRefused, before writing anything, when no
  * one could open it; any other error leaves `out` incomplete — callers write to a .partial file.
  */
-export async function writeBackup(source: BackupSource, out: NodeJS.WritableStream, options: { onProgress?: (progress: BackupProgress) => void } = {}): Promise<{ bytes: number }> {
+export async function writeBackup(source: BackupSource, out: NodeJS.WritableStream, options: { onProgress?: (progress: BackupProgress) => void; signal?: AbortSignal | undefined } = {}): Promise<{ bytes: number }> {
   const secret = secretFileBytes(source);
   return inSnapshot(source.storage, sqliteFileIn(source.config.dataDir), async (trx) => {
     const holders = await backupHolders(trx, source.secret);
@@ -108,6 +108,7 @@ export async function writeBackup(source: BackupSource, out: NodeJS.WritableStre
         }
       },
       out,
+      { signal: options.signal },
     );
     return { bytes };
   });

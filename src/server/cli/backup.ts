@@ -6,6 +6,7 @@ import { createWriteStream, existsSync, linkSync, rmSync } from 'node:fs';
 import { configFromEnv } from '../config.ts';
 import { openServerSecret, SecretMismatchError } from '../secret-check.ts';
 import { recordBackup } from '../backup/runs.ts';
+import { currentKeyCodes } from '../backup/key-codes.ts';
 import { BackupRefused } from '../backup/holders.ts';
 import { writeBackup } from '../backup/write.ts';
 import { CliFailure, runCommand } from './failure.ts';
@@ -66,7 +67,7 @@ async function runBackup(args: string[]): Promise<void> {
     progress.finish();
     const seconds = (performance.now() - startedAt) / 1000;
     process.stderr.write(
-      `Backup written to ${out}: ${bytes.toLocaleString('en')} bytes, ${rows.toLocaleString('en')} rows, in ${seconds.toFixed(1)} s. It opens only with an administrator's passphrase or the trustees' shares. Keep copies away from this server.\n`,
+      `Backup written to ${out}: ${bytes.toLocaleString('en')} bytes, ${rows.toLocaleString('en')} rows, in ${seconds.toFixed(1)} s. It opens only with an administrator's passphrase or the trustees' shares. Keep copies away from this server.\n${await currentKeyCodes(storage.db)}Keep these codes with the backup: \`vigil restore\` prints them again.\n`,
     );
   } catch (error) {
     progress.finish();

@@ -61,7 +61,8 @@ async function runRestore(args: string[]): Promise<void> {
     const into = config.databaseUrl ? 'the PostgreSQL database in DATABASE_URL' : `the data folder ${config.dataDir}`;
     process.stderr.write(
       `Restored ${result.rows.toLocaleString('en')} rows (${result.tables} tables) into ${into} in ${((performance.now() - startedAt) / 1000).toFixed(1)} s. ` +
-        'Start Vigil (npx vigil start): members log in with their passphrases as before; no session of the old server works here.\n',
+        'Start Vigil (npx vigil start): members log in with their passphrases as before; no session of the old server works here.\n' +
+        `${result.keyCodes}Check they are those \`vigil backup\` printed when the backup was made: a backup forged from a copy of the database would show others.\n`,
     );
   } catch (error) {
     progress.finish();

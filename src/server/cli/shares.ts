@@ -14,11 +14,11 @@ export function shareProblem(error: ShareError, file?: string): string {
     case 'not-enough':
       return 'Not enough shares: the kit needs more trustees\u2019 shares than were given.';
     case 'foreign':
-      return `${which} belongs to another recovery kit than the one this backup was made for.`;
+      return `${which} belongs to another recovery kit than the one this backup was made for, or the backup file\u2019s header was altered.`;
     case 'duplicate':
       return `${which} was given twice: each trustee\u2019s share counts once.`;
     case 'wrong':
-      return 'These shares do not give this backup\u2019s recovery key: one of them is wrong (altered, or from another sheet).';
+      return 'These shares do not give this backup\u2019s recovery key: one of them is wrong (altered, or from another sheet), or the backup file\u2019s header was altered.';
   }
 }
 

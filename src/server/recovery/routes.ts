@@ -11,7 +11,7 @@ import { sendWorkspace } from '../http/workspace.ts';
 import { perMinute } from '../config.ts';
 import { currentRecoveryKit } from '../keys/recovery-kit.ts';
 import { lockDownByName } from '../lockdown/lock.ts';
-import { eraseOldCopies } from '../lockdown/erase.ts';
+import { afterLockdown } from '../lockdown/erase.ts';
 import { createKit, kitGrants } from './kits.ts';
 import { issueChallenge, stillCurrent, useAnswer } from './challenges.ts';
 import { grantByTrustees } from './grant.ts';
@@ -71,7 +71,7 @@ export const recoveryRoutes: FastifyPluginAsync = async (app) => {
       await stillCurrent(trx, secret, kit);
       await lockDownByName(trx, organizationName, { actor: null, kind: 'trustees' });
     });
-    await eraseOldCopies(app.vigil.storage);
+    await afterLockdown(app.vigil, request.log);
     return reply.code(204).send();
   });
 };

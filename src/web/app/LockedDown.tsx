@@ -16,8 +16,8 @@ export function LockedDown() {
       <ol>
         <li>Prepare a new server. Do not trust this one again: it may be in someone else's hands.</li>
         <li>
-          An administrator restores the latest backup on it (<code>npx vigil restore --in FILE --shares …</code>), with
-          the trustees' shares.
+          An administrator restores the latest backup kept off this server on it (the server deleted the backups in
+          its own folder), with the trustees' shares: <code>npx vigil restore --in FILE --shares …</code>.
         </li>
         <li>
           As many trustees as the recovery kit needs meet and type their shares, which gives the organization's keys

@@ -32,8 +32,9 @@ export function EmergencyLockdown({ organizationName, onLockedDown }: { organiza
         form keeps taking new ones; nobody can read them here.
       </p>
       <p>
-        There is no undo on this server. To work again, the team restores the latest backup on a new server and
-        recovers with the trustees' shares.
+        The backups this server made in its own backup folder are deleted too: each holds the keys destroyed here. There
+        is no undo on this server. To work again, the team restores the latest backup kept off this server on a new
+        server and recovers with the trustees' shares.
       </p>
       <form onSubmit={lockDown}>
         <label for="lockdown-name">

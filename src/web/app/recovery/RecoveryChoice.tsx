@@ -36,7 +36,7 @@ export function RecoveryChoice({ opened }: { opened: Opened }) {
     try {
       if (choice.kind === 'lockdown') {
         await api('/api/recovery/lockdown', { answer: await freshAnswer(opened.kit), organizationName: field('name') });
-        setDone('The organization is locked down: every session ended, every key on this server is destroyed, logins are refused. Recover on a new server from a backup and these shares.');
+        setDone('The organization is locked down: every session ended, every key on this server and the backups in its own folder are destroyed, logins are refused. Recover on a new server from a backup kept elsewhere and these shares.');
       } else {
         const email = choice.kind === 'existing' ? choice.email : field('email').trim().toLowerCase();
         const target = choice.kind === 'existing' ? { ...choice, passphrase: field('passphrase') } : { kind: 'new' as const, email, passphrase: field('passphrase') };
