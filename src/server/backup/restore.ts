@@ -6,6 +6,7 @@
 // everything written.
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { GZIP_CHUNK } from './gzip-chunk.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { isKnownMigration, migrateToLatest } from '../storage/migrate.ts';
@@ -38,7 +39,7 @@ const BATCH_BYTES = 8 * 1024 * 1024;
 /** The file's parts, opened and joined, decompressed; a compressed stream that does not hold together was altered. */
 async function* gunzipped(parts: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   const source = Readable.from(parts);
-  const gunzip = createGunzip();
+  const gunzip = createGunzip({ chunkSize: GZIP_CHUNK });
   source.on('error', (error) => gunzip.destroy(error));
   source.pipe(gunzip);
   try {
