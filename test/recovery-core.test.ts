@@ -5,7 +5,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { ShareError, combineShares, makeRecoveryKit, parseShare, shareHeading, type RecoveryShare } from '../src/core/recovery/shares.ts';
-import { answerChallenge, newChallenge } from '../src/core/recovery/token.ts';
+import { answerChallenge, newChallenge } from '../src/core/recovery/challenge.ts';
 import { WORD_COUNT } from '../src/core/recovery/share-words.ts';
 import { fromBase64Url } from '../src/core/crypto/bytes.ts';
 

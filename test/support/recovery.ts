@@ -4,7 +4,7 @@ import { fromBase64Url } from '../../src/core/crypto/bytes.ts';
 import type { OrgKeyView } from '../../src/core/api/schemas.ts';
 import type { PublicRecoveryKit, RecoveryChallenge, RecoveryOpened } from '../../src/core/api/recovery.ts';
 import { combineShares, parseShare, type ShareSheet } from '../../src/core/recovery/shares.ts';
-import { answerChallenge } from '../../src/core/recovery/token.ts';
+import { answerChallenge } from '../../src/core/recovery/challenge.ts';
 import { grantRequest, newKit, openKitGrants } from '../../src/core/recovery/requests.ts';
 import type { Keyring } from '../../src/core/keyring.ts';
 import type { LoggedIn } from './org.ts';

@@ -26,7 +26,7 @@ export const SealedKind = {
   alertSubscriber: 10,
   /** A backup file's content key (AES-256), sealed to the organization's backup key. */
   backupKey: 11,
-  /** A one-time challenge the server seals to the trustees' recovery kit: only M shares open it (core/recovery/token). */
+  /** A one-time challenge the server seals to the trustees' recovery kit: only M shares open it (core/recovery/challenge.ts). */
   recoveryChallenge: 12,
 } as const;
 export type SealedKind = (typeof SealedKind)[keyof typeof SealedKind];

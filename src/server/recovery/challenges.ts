@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { ServerSecret } from '../secret.ts';
-import { newChallenge } from '../../core/recovery/token.ts';
+import { newChallenge } from '../../core/recovery/challenge.ts';
 import { HttpError } from '../http/errors.ts';
 import { currentRecoveryKit, type RecoveryKit } from '../keys/recovery-kit.ts';
 

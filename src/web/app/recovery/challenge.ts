@@ -2,7 +2,7 @@
 // kit's key: nothing the page sends can be used again.
 import { api } from '../api.ts';
 import type { RecoveryChallenge } from '../../../core/api/recovery.ts';
-import { answerChallenge } from '../../../core/recovery/token.ts';
+import { answerChallenge } from '../../../core/recovery/challenge.ts';
 
 /** The kit's key as the trustees' shares made it whole in this browser; zeroed when they are done. */
 export interface KitKey {
