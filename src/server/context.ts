@@ -13,6 +13,11 @@ export interface OrganizationView {
   publicTitle: string;
   languages: Language[];
   requireSecondFactor: boolean;
+  /** IANA zone for every time shown (migration 024). */
+  timeZone: string;
+  /** Where "quick exit" goes: the organization's setting, else VIGIL_EXIT_URL. */
+  exitUrl: string;
+  settingsVersion: number;
 }
 
 export interface IntakeKey {
@@ -49,7 +54,7 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
     organization() {
       org ??= db
         .selectFrom('organization')
-        .select(['name', 'public_title', 'languages', 'require_second_factor'])
+        .select(['name', 'public_title', 'languages', 'require_second_factor', 'time_zone', 'exit_url', 'settings_version'])
         .executeTakeFirst()
         .then((row) =>
           row
@@ -60,6 +65,9 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
                   (LANGUAGES as readonly string[]).includes(l),
                 ),
                 requireSecondFactor: !!row.require_second_factor,
+                timeZone: row.time_zone,
+                exitUrl: row.exit_url ?? config.exitUrl,
+                settingsVersion: Number(row.settings_version),
               }
             : null,
         );

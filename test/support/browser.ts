@@ -29,19 +29,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** Logs in on the workspace's own form, as a member would, and waits for the inbox. */
+/** Logs in on the workspace's own form, as a member would, and waits for the workspace's bar and first page. */
 export async function logInThroughWorkspace(page: Page, serverUrl: string, email: string, passphrase: string): Promise<void> {
   await page.goto(`${serverUrl}/app`);
   await page.fill('#email', email);
   await page.fill('#passphrase', passphrase);
   await page.click('button[type=submit]');
-  await page.getByRole('heading', { name: /Inbox/ }).waitFor({ timeout: 30_000 });
+  await page.locator('header.bar').waitFor({ timeout: 30_000 });
+  await page.locator('main h1, h1').first().waitFor({ timeout: 30_000 });
 }
 
-/** Chromium with one page logged in to the workspace as a member, and the page's script errors as they come. */
-export async function openWorkspaceAs(serverUrl: string, email: string, passphrase: string): Promise<{ browser: Browser; page: Page; pageErrors: string[] }> {
+/**
+ * Chromium with one page logged in to the workspace as a member, and the page's script errors as they come.
+ * `locale` is the browser's language (a member's first login takes the workspace language from it).
+ */
+export async function openWorkspaceAs(serverUrl: string, email: string, passphrase: string, options: { locale?: string } = {}): Promise<{ browser: Browser; page: Page; pageErrors: string[] }> {
   const browser = await launchChromium();
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await browser.newContext(options.locale ? { locale: options.locale } : {})).newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await logInThroughWorkspace(page, serverUrl, email, passphrase);

@@ -155,6 +155,9 @@ export const roleRequest = z.object({
   rotations: rotationsRequest.shape.rotations.default([]),
   grants: grantsRequest.shape.grants.default([]),
 });
+/** A member's workspace language. */
+export const languageRequest = z.object({ language: z.enum(LANGUAGES) });
+
 export const passphraseRequest = z.object({
   currentLoginKey: b64(64),
   kdf: kdfParams,

@@ -3,8 +3,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
 import { grantsHeldBy } from '../keys/org-keys.ts';
-import { passphraseRequest, type SessionView } from '../../core/api/schemas.ts';
-import { HttpError } from '../http/errors.ts';
+import { languageRequest, passphraseRequest, type SessionView } from '../../core/api/schemas.ts';
+import { HttpError, parse } from '../http/errors.ts';
+import { isLanguage } from '../../core/i18n/index.ts';
+import { DEFAULT_TIME_ZONE } from '../../core/i18n/format.ts';
 import { appendAudit, audit } from '../audit/log.ts';
 import { sessionIdOf } from './sessions.ts';
 import { FailureCounter, refuseWhileLocked } from './login-guard.ts';
@@ -20,7 +22,16 @@ export const meRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/api/me', { config: { access: 'member' } }, async (request) => {
     const m = request.member!;
-    return { id: m.id, email: m.email, role: m.role, status: m.status, idleMinutes: app.vigil.config.idleMinutes };
+    const [row, org] = await Promise.all([db.selectFrom('members').select('language').where('id', '=', m.id).executeTakeFirst(), app.vigil.organization()]);
+    const language = isLanguage(row?.language) ? row.language : null;
+    return { id: m.id, email: m.email, role: m.role, status: m.status, idleMinutes: app.vigil.config.idleMinutes, language, timeZone: org?.timeZone ?? DEFAULT_TIME_ZONE };
+  });
+
+  // The workspace language is the member's own (remembered on every device they log in from).
+  app.post('/api/me/language', { config: { access: 'member' } }, async (request, reply) => {
+    const { language } = parse(languageRequest, request.body);
+    await db.updateTable('members').set({ language }).where('id', '=', request.member!.id).execute();
+    return reply.code(204).send();
   });
 
   // Keys granted since login (e.g. after a rotation), so the workspace need not log in again.

@@ -10,6 +10,7 @@ import { DEFAULT_KDF } from '../../core/crypto/passphrase.ts';
 import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
 import { kdfRequest, loginRequest, type LoginResponse, type Role } from '../../core/api/schemas.ts';
 import type { MemberTable } from '../storage/schema.ts';
+import type { Selectable } from 'kysely';
 import { HttpError } from '../http/errors.ts';
 import { endSession, startSession } from './sessions.ts';
 import { audit } from '../audit/log.ts';
@@ -63,7 +64,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
    * One try at the second factor of a login challenge: the try is taken before the answer is
    * checked; a wrong answer on the last try ends the challenge; a right one is used once.
    */
-  async function secondFactorTry(request: FastifyRequest, reply: FastifyReply, token: string, check: (member: MemberTable, webauthnChallenge: string | null) => Promise<string | null>) {
+  async function secondFactorTry(request: FastifyRequest, reply: FastifyReply, token: string, check: (member: Selectable<MemberTable>, webauthnChallenge: string | null) => Promise<string | null>) {
     await refuseWhenLockedDown(db);
     const challenge = await findChallenge(app.vigil, token, 'login');
     const member = await db.selectFrom('members').selectAll().where('id', '=', challenge.member_id).executeTakeFirstOrThrow();

@@ -22,6 +22,7 @@ import * as m020 from './migrations/020-channels.ts';
 import * as m021 from './migrations/021-estimate-indexes.ts';
 import * as m022 from './migrations/022-secret-check.ts';
 import * as m023 from './migrations/023-seizure.ts';
+import * as m024 from './migrations/024-team.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '021-estimate-indexes': m021,
   '022-secret-check': m022,
   '023-seizure': m023,
+  '024-team': m024,
 };
 
 /** The level a database is at: its last migration's name (a backup records it; a restore goes there first). */

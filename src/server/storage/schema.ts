@@ -17,6 +17,12 @@ export interface OrganizationTable {
   public_k: Generated<number>;
   /** Set by an emergency lockdown (issue 13): logins refused, every wrapped key destroyed. */
   locked_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** IANA zone every time is shown in, workspace and public pages (migration 024). */
+  time_zone: Generated<string>;
+  /** Where "quick exit" goes; null: the server's VIGIL_EXIT_URL (our own /exit by default). */
+  exit_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Raised by every settings change: an edit made on an older version is a conflict. */
+  settings_version: Generated<number>;
 }
 
 /** One row: a keyed check of the server secret the database was made with (migration 022). */
@@ -76,6 +82,8 @@ export interface MemberTable {
   /** 'invited': made their keys, waiting for an administrator to compare fingerprints. */
   status: 'active' | 'invited' | 'removed';
   invited_by: string | null;
+  /** The workspace language the member chose (az, ru, en); null until their first login sets it. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IntakeKeyTable {
@@ -341,6 +349,25 @@ export interface GuideTable {
   updated_by: string;
 }
 
+/** How a member is told of new work (issue 14): a channel and kinds, never content. */
+export interface NoticeSettingsTable {
+  member_id: string;
+  channel: 'email' | 'webhook' | 'none';
+  /** JSON array of NoticeKind. */
+  kinds: string;
+  /** The member's own webhook address, sealed under the server secret ('notice-webhook'). */
+  webhook: Uint8Array | null;
+  last_sent_at: string | null;
+  updated_at: string;
+}
+
+/** The last reporter message a member has seen on a report (unread badges). */
+export interface ReportReadTable {
+  member_id: string;
+  report_id: string;
+  seen_seq: ColumnType<number, number | bigint | undefined, number | bigint>;
+}
+
 /** A partner's bundle imported here; who sent it is sealed (see migration 014). */
 export interface BundleImportTable {
   bundle_id: string;
@@ -395,6 +422,8 @@ export interface PersonDistinctTable {
 
 export interface Database {
   organization: OrganizationTable;
+  notice_settings: NoticeSettingsTable;
+  report_reads: ReportReadTable;
   secret_check: SecretCheckTable;
   setup_tokens: SetupTokenTable;
   members: MemberTable;

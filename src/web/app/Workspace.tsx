@@ -31,6 +31,7 @@ import { DuplicatesPage } from './linkage/DuplicatesPage.tsx';
 import { EstimatePage } from './estimate/EstimatePage.tsx';
 import { RecoveryPage } from './recovery/RecoveryPage.tsx';
 import { BackupWarning } from './backups/BackupWarning.tsx';
+import { useLanguage } from './i18n/context.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -89,7 +90,20 @@ export function Workspace() {
   return <SignedIn vault={vault} lock={lock} />;
 }
 
+/** The member's own language (their first login keeps the one they logged in with) and the organization's time zone. */
+function useMemberLanguage(vault: Vault): void {
+  const { language, setLanguage, setTimeZone } = useLanguage();
+  useEffect(() => {
+    setTimeZone(vault.me.timeZone);
+    if (vault.me.language) setLanguage(vault.me.language);
+    else void api('/api/me/language', { language }).catch(() => undefined);
+    // Once per session: later choices go through the language switch.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [vault]);
+}
+
 function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => void }) {
+  useMemberLanguage(vault);
   // A member who must still enrol a second factor starts on their account page, where that is done.
   const [page, setPage] = useState<Page>(() => (vault.login.mustEnrolSecondFactor ? 'account' : pageFromHash(location.hash, vault.me.role)));
   const [pageId, setPageId] = useState(() => idFromHash(location.hash));

@@ -1,5 +1,16 @@
 // Calls to the server. Every call is same-origin JSON with the CSRF header.
 import { CSRF_HEADER } from '../../core/api/schemas.ts';
+import { MESSAGES, type ErrorCode } from '../../core/i18n/index.ts';
+import { translator } from '../../core/i18n/message.ts';
+import { commonWords } from './i18n/common-words.ts';
+import { currentLanguage } from './i18n/language.ts';
+
+/** The server's error code in the workspace's language (the server's own wording is English-only for the API). */
+function errorWords(code: string, status: number): string {
+  const errors = MESSAGES[currentLanguage()].errors;
+  if (Object.hasOwn(errors, code)) return errors[code as ErrorCode];
+  return translator(commonWords, currentLanguage())(status === 0 ? 'unreachable' : 'serverAnswered', { status });
+}
 
 export class ApiError extends Error {
   constructor(
@@ -48,11 +59,12 @@ export async function apiResponse(path: string, options: CallOptions = {}): Prom
     });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
+    throw new ApiError(0, 'network', errorWords('network', 0));
   }
   if (response.ok) return response;
   const data = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-  const error = new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? `The server answered ${response.status}.`);
+  const code = data?.error?.code ?? 'error';
+  const error = new ApiError(response.status, code, errorWords(code, response.status));
   if (error.status === 401 && error.code === 'login-required' && sessionEnded === onSessionEnded) sessionEnded?.();
   throw error;
 }
@@ -69,7 +81,7 @@ export async function apiBytes(path: string, accept: string): Promise<Uint8Array
   try {
     return new Uint8Array(await response.arrayBuffer());
   } catch {
-    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
+    throw new ApiError(0, 'network', errorWords('network', 0));
   }
 }
 

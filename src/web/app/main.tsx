@@ -4,6 +4,7 @@ import { Setup } from './Setup.tsx';
 import { Invitation } from './Invitation.tsx';
 import { Workspace } from './Workspace.tsx';
 import { RecoverPage } from './recovery/RecoverPage.tsx';
+import { LanguageProvider } from './i18n/context.tsx';
 
 function Insecure() {
   return (
@@ -20,8 +21,17 @@ function Insecure() {
 const setupToken = /^\/setup\/([A-Za-z0-9_-]+)$/.exec(location.pathname)?.[1];
 const inviteToken = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(location.pathname)?.[1];
 const root = document.getElementById('root')!;
-if (!window.isSecureContext || !globalThis.crypto?.subtle) render(<Insecure />, root);
-else if (setupToken) render(<Setup token={setupToken} />, root);
-else if (inviteToken) render(<Invitation token={inviteToken} />, root);
-else if (location.pathname === '/recover') render(<RecoverPage />, root);
-else render(<Workspace />, root);
+function Screen() {
+  if (!window.isSecureContext || !globalThis.crypto?.subtle) return <Insecure />;
+  if (setupToken) return <Setup token={setupToken} />;
+  if (inviteToken) return <Invitation token={inviteToken} />;
+  if (location.pathname === '/recover') return <RecoverPage />;
+  return <Workspace />;
+}
+
+render(
+  <LanguageProvider>
+    <Screen />
+  </LanguageProvider>,
+  root,
+);

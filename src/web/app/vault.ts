@@ -1,6 +1,7 @@
 // Everything one signed-in member holds in memory: their keys, and whatever was decrypted with
 // them. Locking (button, idle, page hidden, session ended) calls forget(): key bytes are zeroed
 // and every decrypted thing is dropped, so nothing survives a lock but the login screen.
+import type { Language } from '../../core/report/answers.ts';
 import type { LoginResponse, Role } from '../../core/api/schemas.ts';
 import { addGrants, type Keyring } from '../../core/keyring.ts';
 import { fromBase64Url } from '../../core/crypto/bytes.ts';
@@ -14,6 +15,10 @@ export interface Me {
   role: Role;
   status: 'active' | 'invited' | 'removed';
   idleMinutes: number;
+  /** Null until the member's first login sets it from the browser. */
+  language: Language | null;
+  /** The organization's time zone (IANA), for every time shown. */
+  timeZone: string;
 }
 
 export interface Forgettable {

@@ -1,0 +1,75 @@
+// Numbers, dates and times as the reader's language writes them, in the organization's time zone
+// (a Baku reader sees Baku time, not UTC). Calendar days ("2026-11-20") are not instants: they are
+// shown as they are, whatever the zone.
+import { LOCALES } from './message.ts';
+import type { Language } from '../report/answers.ts';
+
+export const DEFAULT_TIME_ZONE = 'UTC';
+
+/** An IANA time zone this runtime knows ("Asia/Baku"), as `Intl` accepts it. */
+export function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Formats {
+  language: Language;
+  timeZone: string;
+  number(n: number): string;
+  /** An instant, to the minute: "20 Nov 2026, 18:00". */
+  dateTime(iso: string): string;
+  /** An instant's day in the zone: "20 Nov 2026". */
+  date(iso: string): string;
+  /** A calendar day ("2026-11-20" or "2026-11" or "2026"), as precise as it is. */
+  day(day: string): string;
+  /** From now until an instant (or since it): "in 3 hours", "2 days ago". */
+  relative(iso: string, now?: number): string;
+}
+
+const cache = new Map<string, Formats>();
+
+export function formatsFor(language: Language, timeZone: string = DEFAULT_TIME_ZONE): Formats {
+  const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
+  const key = `${language} ${zone}`;
+  let formats = cache.get(key);
+  if (!formats) {
+    formats = makeFormats(language, zone);
+    cache.set(key, formats);
+  }
+  return formats;
+}
+
+function makeFormats(language: Language, timeZone: string): Formats {
+  const locale = LOCALES[language];
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, hourCycle: 'h23' });
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
+  const days = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const months = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const relatives = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const valid = (d: Date) => !Number.isNaN(d.getTime());
+  return {
+    language,
+    timeZone,
+    number: (n) => numbers.format(n),
+    dateTime: (iso) => (valid(new Date(iso)) ? dateTimes.format(new Date(iso)) : iso),
+    date: (iso) => (valid(new Date(iso)) ? dates.format(new Date(iso)) : iso),
+    day(day) {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(day)) return days.format(new Date(`${day}T00:00:00Z`));
+      if (/^\d{4}-\d{2}$/.test(day)) return months.format(new Date(`${day}-01T00:00:00Z`));
+      return day;
+    },
+    relative(iso, now = Date.now()) {
+      const minutes = Math.round((Date.parse(iso) - now) / 60_000);
+      if (Math.abs(minutes) < 60) return relatives.format(minutes, 'minute');
+      const hours = Math.round(minutes / 60);
+      if (Math.abs(hours) < 48) return relatives.format(hours, 'hour');
+      return relatives.format(Math.round(hours / 24), 'day');
+    },
+  };
+}

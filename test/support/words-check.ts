@@ -1,0 +1,36 @@
+// English left on a page the member reads in another language: every English message of the given
+// catalogs (and the shared ones) that the language words differently, looked for in the page's
+// text and its shown attributes.
+import type { Page } from 'playwright-core';
+import type { Words } from '../../src/core/i18n/message.ts';
+import type { Language } from '../../src/core/report/answers.ts';
+import { commonWords } from '../../src/web/app/i18n/common-words.ts';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The English phrases of these catalogs a reader of `language` must never see (literal parts of each message). */
+export function englishPhrases(catalogs: readonly Words[], language: Exclude<Language, 'en'>): string[] {
+  const phrases = new Set<string>();
+  for (const words of [commonWords, ...catalogs]) {
+    for (const [key, en] of Object.entries(words.en) as [string, string][]) {
+      if (en === (words[language] as Record<string, string>)[key]) continue;
+      // The literal runs between ICU arguments; plural bodies and argument names are left out.
+      for (const part of en.split(/\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/)) {
+        const text = part.trim().replace(/^[,.:;()·—–-]+|[,:;(·—–-]+$/g, '').trim();
+        if (text.length >= 4 && /\p{L}{3,}/u.test(text)) phrases.add(text);
+      }
+    }
+  }
+  return [...phrases];
+}
+
+/** Which of those phrases the page shows now (text, titles, labels, placeholders). */
+export async function englishOnPage(page: Page, catalogs: readonly Words[], language: Exclude<Language, 'en'>): Promise<string[]> {
+  const shown = await page.evaluate(() => {
+    const attributes = [...document.querySelectorAll('[title], [aria-label], [placeholder], [alt]')].flatMap((el) =>
+      ['title', 'aria-label', 'placeholder', 'alt'].map((a) => el.getAttribute(a) ?? ''),
+    );
+    return [document.body.innerText, ...attributes, document.title].join('\n');
+  });
+  return englishPhrases(catalogs, language).filter((phrase) => new RegExp(`(^|[^\\p{L}])${escape(phrase)}($|[^\\p{L}])`, 'u').test(shown));
+}
