@@ -6,7 +6,7 @@ import { recordView as view, type RecordRow as Row } from './view.ts';
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import * as z from 'zod';
-import { RECORD_TYPES, detentionInput, registryInput, transferInput, type RecordType } from '../../core/records/schemas.ts';
+import { RECORD_TYPES, detentionInput, transferInput, type RecordType } from '../../core/records/schemas.ts';
 import { byUrgency, daysBetween, today, type HeldPerson } from '../../core/records/custody.ts';
 import { IN_CUSTODY } from '../../core/records/vocabulary.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
@@ -20,10 +20,17 @@ import { writeDetention } from './detention.ts';
 import { effectiveConsent, type ConsentRow } from '../linkage/consent.ts';
 import { editedSourceChannel } from '../channels/store.ts';
 import type { RecordInput } from './plain.ts';
+import { registryRoutes } from './registry.ts';
 
 const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 const WRITERS = ['admin', 'coordinator', 'documenter'] as const;
 const ADMINS = ['admin'] as const;
+
+/** The codes of whom a due item concerns (P-0001, I-0001), where it names them. */
+const codesOf = (row: { person_seq: number | string | null; incident_seq: number | string | null }) => ({
+  personCode: row.person_seq === null ? null : codeOf('person', Number(row.person_seq)),
+  incidentCode: row.incident_seq === null ? null : codeOf('incident', Number(row.incident_seq)),
+});
 
 function recordType(value: string): RecordType {
   if (!(RECORD_TYPES as readonly string[]).includes(value)) throw new HttpError(404, 'not-found');
@@ -35,26 +42,8 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
   const table = (type: RecordType) => TABLES[type] as 'incidents';
 
-  // --- Registries -------------------------------------------------------------------------
-  app.get('/api/registry', { config: { access: READERS } }, async () => {
-    const rows = await db.selectFrom('registry').selectAll().orderBy('kind').orderBy('code').execute();
-    return { entries: rows.map((r) => ({ id: r.id, kind: r.kind, code: r.code, labels: JSON.parse(r.labels), placeKind: r.place_kind, appealDays: r.appeal_days })) };
-  });
-
-  app.post('/api/registry', { config: { access: ADMINS } }, async (request, reply) => {
-    const input = parse(registryInput, request.body);
-    const id = randomUUID();
-    await db.transaction().execute(async (trx) => {
-      const taken = await trx.selectFrom('registry').select('id').where('kind', '=', input.kind).where('code', '=', input.code).executeTakeFirst();
-      if (taken) throw new HttpError(409, 'duplicate-code');
-      await trx
-        .insertInto('registry')
-        .values({ id, kind: input.kind, code: input.code, labels: JSON.stringify(input.labels), place_kind: input.placeKind, appeal_days: input.appealDays, created_at: new Date().toISOString(), created_by: request.member!.id })
-        .execute();
-      await appendAudit(trx, { actor: request.member!.id, action: 'registry.added', object: id, detail: { kind: input.kind } });
-    });
-    return reply.code(201).send({ id });
-  });
+  // --- Registries (registry.ts) ------------------------------------------------------------
+  registryRoutes(app);
 
   // --- Records: create, change, list, read with history -----------------------------------
   app.post<{ Params: { type: string } }>('/api/records/:type', { config: { access: WRITERS } }, async (request, reply) => {
@@ -346,12 +335,23 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
     const { days } = parse(z.object({ days: z.coerce.number().int().min(1).max(365).default(7) }), request.query);
     const until = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
     const [interventions, appeals] = await Promise.all([
-      db.selectFrom('interventions').select(['id', 'seq', 'type', 'status', 'priority', 'due_on', 'incident_id', 'person_id', 'act_id']).where('due_on', 'is not', null).where('due_on', '<=', until).where('status', 'in', ['planned', 'sent']).orderBy('due_on').execute(),
+      // Whom each concerns: the person's code (their name is opened in the browser), else the incident's.
+      db
+        .selectFrom('interventions')
+        .leftJoin('persons', 'persons.id', 'interventions.person_id')
+        .leftJoin('incidents', 'incidents.id', 'interventions.incident_id')
+        .select(['interventions.id', 'interventions.seq', 'interventions.type', 'interventions.priority', 'interventions.due_on', 'interventions.incident_id', 'interventions.person_id', 'interventions.act_id', 'persons.seq as person_seq', 'incidents.seq as incident_seq'])
+        .where('interventions.due_on', 'is not', null)
+        .where('interventions.due_on', '<=', until)
+        .where('interventions.status', 'in', ['planned', 'sent'])
+        .orderBy('interventions.due_on')
+        .execute(),
       db
         .selectFrom('detentions')
         .innerJoin('acts', 'acts.id', 'detentions.act_id')
         .innerJoin('persons', 'persons.id', 'acts.person_id')
-        .select(['detentions.act_id', 'detentions.appeal_deadline', 'detentions.decision', 'persons.seq as person_seq', 'persons.id as person_id'])
+        .innerJoin('incidents', 'incidents.id', 'acts.incident_id')
+        .select(['detentions.act_id', 'detentions.appeal_deadline', 'detentions.decision', 'persons.seq as person_seq', 'persons.id as person_id', 'incidents.id as incident_id', 'incidents.seq as incident_seq'])
         .where('detentions.appeal_deadline', 'is not', null)
         .where('detentions.appeal_deadline', '<=', until)
         .where((eb) => eb.not(eb.exists(eb.selectFrom('interventions').select('id').whereRef('interventions.act_id', '=', 'detentions.act_id').where('interventions.type', '=', 'appeal'))))
@@ -359,8 +359,8 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
         .execute(),
     ]);
     const items = [
-      ...interventions.map((i) => ({ kind: 'intervention' as const, id: i.id, code: codeOf('intervention', Number(i.seq)), type: i.type, priority: i.priority, due: i.due_on!, incidentId: i.incident_id, personId: i.person_id, actId: i.act_id })),
-      ...appeals.map((a) => ({ kind: 'appeal' as const, id: a.act_id, code: codeOf('person', Number(a.person_seq)), type: 'appeal', priority: 'urgent', due: a.appeal_deadline!, incidentId: null, personId: a.person_id, actId: a.act_id })),
+      ...interventions.map((i) => ({ kind: 'intervention' as const, id: i.id, code: codeOf('intervention', Number(i.seq)), type: i.type, priority: i.priority, due: i.due_on!, incidentId: i.incident_id, personId: i.person_id, actId: i.act_id, ...codesOf(i) })),
+      ...appeals.map((a) => ({ kind: 'appeal' as const, id: a.act_id, code: codeOf('person', Number(a.person_seq)), type: 'appeal', priority: 'urgent', due: a.appeal_deadline!, incidentId: a.incident_id, personId: a.person_id, actId: a.act_id, ...codesOf(a) })),
     ].sort((a, b) => a.due.localeCompare(b.due));
     return { today: today(), until, items };
   });
