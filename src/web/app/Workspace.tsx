@@ -143,7 +143,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {page === 'recovery' && <RecoveryPage vault={vault} />}
       {page === 'audit' && <AuditLog />}
       {page === 'held' && <HeldBoard vault={vault} />}
-      {page === 'due' && <DueList />}
+      {page === 'due' && <DueList vault={vault} />}
       {page === 'records' && <RecordsPage key={pageId ?? 'list'} vault={vault} incidentId={pageId} />}
       {page === 'registry' && <RegistryPage vault={vault} />}
       {page === 'person' && pageId && <PersonPage key={pageId} vault={vault} personId={pageId} />}

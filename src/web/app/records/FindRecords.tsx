@@ -8,6 +8,8 @@ import { listAllRecords, openRecord } from './client.ts';
 import { loadLinkagePeople } from '../linkage/people.ts';
 import { FoldedWords, searchMatcher, searchTextOf } from '../../../core/linkage/search.ts';
 import { Feedback } from '../Feedback.tsx';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { recordsWords } from './words.ts';
 
 /** At most this many of each kind are shown: a longer list is a query to narrow. */
 const SHOWN = 50;
@@ -15,8 +17,10 @@ const SHOWN = 50;
 interface Found {
   id: string;
   code: string;
-  /** What is shown: a name (and other names), or a title and date. */
+  /** What is shown: a name (and other names), or a title. */
   label: string;
+  /** An incident's day, as recorded ('' if not known); none for a person. */
+  day?: string;
   /** The opened text, folded for search. */
   folded: string;
 }
@@ -41,13 +45,13 @@ async function loadIndex(vault: Vault): Promise<Index> {
     incidents: incidents.flatMap((incident, i) => {
       const fields = titles[i];
       if (!fields) return [];
-      const label = `${fields.title ?? ''} (${incident.plain.dateStart ?? 'date unknown'})`;
-      return [{ id: incident.id, code: incident.code, label, folded: searchTextOf(`${fields.title ?? ''}\n${fields.description ?? ''}`, memo) }];
+      return [{ id: incident.id, code: incident.code, label: fields.title ?? '', day: incident.plain.dateStart ?? '', folded: searchTextOf(`${fields.title ?? ''}\n${fields.description ?? ''}`, memo) }];
     }),
   };
 }
 
 export function FindRecords({ vault }: { vault: Vault }) {
+  const t = useWords(recordsWords);
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState<Index | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +60,7 @@ export function FindRecords({ vault }: { vault: Vault }) {
   useEffect(() => {
     if (!wanted || index) return;
     let live = true;
-    loadIndex(vault).then((i) => live && setIndex(i), (e) => live && setError(messageOf(e, 'The records could not be opened for search.')));
+    loadIndex(vault).then((i) => live && setIndex(i), (e) => live && setError(messageOf(e, t('searchNotOpened'))));
     return () => {
       live = false;
     };
@@ -70,20 +74,18 @@ export function FindRecords({ vault }: { vault: Vault }) {
 
   return (
     <section aria-labelledby="find-records" class="find-records">
-      <h2 id="find-records">Find people and incidents</h2>
+      <h2 id="find-records">{t('findTitle')}</h2>
       <form role="search" onSubmit={(e) => e.preventDefault()}>
-        <label for="records-search">Name, title or words of a description, in any script</label>
+        <label for="records-search">{t('searchLabel')}</label>
         <input id="records-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} autoComplete="off" spellcheck={false} />
       </form>
       <Feedback error={error} />
-      {wanted && !found && !error && <p role="status">Opening the records…</p>}
+      {wanted && !found && !error && <p role="status">{t('openingRecords')}</p>}
       {found && (
         <>
-          <p role="status">
-            {found.people.length} {found.people.length === 1 ? 'person' : 'people'} and {found.incidents.length} {found.incidents.length === 1 ? 'incident' : 'incidents'} found.
-          </p>
-          <FoundList kind="person" heading="People" found={found.people} href={(id) => `#person/${id}`} />
-          <FoundList kind="incident" heading="Incidents" found={found.incidents} href={(id) => `#records/${id}`} />
+          <p role="status">{t('found', { people: found.people.length, incidents: found.incidents.length })}</p>
+          <FoundList kind="person" heading={t('people')} found={found.people} href={(id) => `#person/${id}`} />
+          <FoundList kind="incident" heading={t('incidents')} found={found.incidents} href={(id) => `#records/${id}`} />
         </>
       )}
     </section>
@@ -91,18 +93,20 @@ export function FindRecords({ vault }: { vault: Vault }) {
 }
 
 function FoundList({ kind, heading, found, href }: { kind: 'person' | 'incident'; heading: string; found: Found[]; href: (id: string) => string }) {
+  const t = useWords(recordsWords);
+  const f = useFormats();
   if (found.length === 0) return null;
   return (
     <>
       <h3>{heading}</h3>
       <ul class="found">
-        {found.slice(0, SHOWN).map((f) => (
-          <li key={f.id} {...{ [`data-found-${kind}`]: f.code }}>
-            <a href={href(f.id)}>{f.code}</a> {f.label}
+        {found.slice(0, SHOWN).map((r) => (
+          <li key={r.id} {...{ [`data-found-${kind}`]: r.code }}>
+            <a href={href(r.id)}>{r.code}</a> {r.day === undefined ? r.label : t('foundIncident', { title: r.label, day: r.day ? f.day(r.day) : t('dateUnknown') })}
           </li>
         ))}
       </ul>
-      {found.length > SHOWN && <p>The first {SHOWN} are shown: add a word to narrow the search.</p>}
+      {found.length > SHOWN && <p>{t('firstShown', { count: SHOWN })}</p>}
     </>
   );
 }

@@ -8,6 +8,8 @@ import { DECISIONS, DETENTION_STATUSES, LAWYER_ACCESS } from '../../../core/reco
 import { actTypeLabel, labelOf, useRegistry, type RegistryEntry } from './client.ts';
 import { termLabel } from './fields.tsx';
 import { Feedback } from '../Feedback.tsx';
+import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
+import { recordsWords } from './words.ts';
 
 interface Held {
   actId: string;
@@ -30,69 +32,77 @@ const PAGE = 100;
 
 /** The board of everyone held, or (with a place) of everyone held at that place. */
 export function HeldBoard({ vault, placeId }: { vault: Vault; placeId?: string }) {
+  const t = useWords(recordsWords);
   const { entries } = useRegistry(vault);
   const [held, setHeld] = useState<Held[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<{ held: Held[] }>(`/api/board/held${placeId ? `?placeId=${placeId}` : ''}`).then((r) => setHeld(r.held), (e) => setError(messageOf(e, 'The board could not be loaded.')));
+    api<{ held: Held[] }>(`/api/board/held${placeId ? `?placeId=${placeId}` : ''}`).then((r) => setHeld(r.held), (e) => setError(messageOf(e, t('boardNotLoaded'))));
   }, [placeId]);
   const board = <HeldTable held={held} entries={entries} error={error} />;
   if (placeId) return board;
   return (
     <main class="wide-ish">
-      <PageHeading>Currently held</PageHeading>
-      <p>Everyone in custody now, most urgent first: whereabouts unknown, then no lawyer, then no decision yet.</p>
+      <PageHeading>{t('currentlyHeld')}</PageHeading>
+      <p>{t('heldIntro')}</p>
       {board}
     </main>
   );
 }
 
 function HeldTable({ held, entries, error }: { held: Held[] | null; entries: RegistryEntry[]; error: string | null }) {
+  const t = useWords(recordsWords);
+  const f = useFormats();
+  const { language } = useLanguage();
   const [start, setStart] = useState(0);
   return (
     <>
       <Feedback error={error} />
-      {held && held.length === 0 && <p>No one is recorded as held.</p>}
+      {held && held.length === 0 && (
+        <p data-empty="held">
+          {t('noOneHeld')} {t('noOneHeldHint')}
+        </p>
+      )}
       {held && held.length > 0 && (
         <table class="data" data-board="held">
           <caption>
-            {held.length === 1 ? 'One person held.' : `${held.length} people held.`} {held.length > PAGE && `Showing ${start + 1}–${Math.min(start + PAGE, held.length)}, most urgent first.`}
+            {t('heldCount', { count: held.length })} {held.length > PAGE && t('showingRange', { from: start + 1, to: Math.min(start + PAGE, held.length) })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Status</th>
-              <th scope="col">Held at</th>
-              <th scope="col">Days held</th>
-              <th scope="col">Expected release</th>
-              <th scope="col">Lawyer</th>
-              <th scope="col">Decision</th>
+              <th scope="col">{t('columnPerson')}</th>
+              <th scope="col">{t('columnStatus')}</th>
+              <th scope="col">{t('columnHeldAt')}</th>
+              <th scope="col">{t('columnDaysHeld')}</th>
+              <th scope="col">{t('columnExpectedRelease')}</th>
+              <th scope="col">{t('columnLawyer')}</th>
+              <th scope="col">{t('columnDecision')}</th>
             </tr>
           </thead>
           <tbody>
             {held.slice(start, start + PAGE).map((h) => (
               <tr key={h.actId} data-person={h.personCode}>
                 <th scope="row">
-                  <a href={`#person/${h.personId}`}>{h.personCode}</a> <small>{actTypeLabel(entries, h.typeCode)}</small>
+                  <a href={`#person/${h.personId}`}>{h.personCode}</a> <small>{actTypeLabel(entries, h.typeCode, language)}</small>
                 </th>
-                <td class={h.status === 'unknown' ? 'urgent' : undefined}>{termLabel(DETENTION_STATUSES, h.status)}</td>
-                <td>{h.heldAt && <a href={`#place/${h.heldAt}`}>{labelOf(entries, h.heldAt)}</a>}</td>
-                <td data-days-held>{h.daysHeld ?? '?'}</td>
-                <td data-expected-release>{h.expectedRelease ?? '—'}</td>
-                <td>{termLabel(LAWYER_ACCESS, h.lawyerAccess)}</td>
-                <td>{termLabel(DECISIONS, h.decision)}</td>
+                <td class={h.status === 'unknown' ? 'urgent' : undefined}>{termLabel(DETENTION_STATUSES, h.status, language)}</td>
+                <td>{h.heldAt && <a href={`#place/${h.heldAt}`}>{labelOf(entries, h.heldAt, language)}</a>}</td>
+                <td data-days-held={h.daysHeld ?? ''}>{h.daysHeld === null ? '?' : f.number(h.daysHeld)}</td>
+                <td data-expected-release={h.expectedRelease ?? ''}>{h.expectedRelease ? f.day(h.expectedRelease) : '—'}</td>
+                <td>{termLabel(LAWYER_ACCESS, h.lawyerAccess, language)}</td>
+                <td>{termLabel(DECISIONS, h.decision, language)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {held && held.length > PAGE && (
-        <nav class="pager" aria-label="Pages of the board">
+        <nav class="pager" aria-label={t('boardPages')}>
           <button type="button" class="secondary" disabled={start === 0} onClick={() => setStart(Math.max(0, start - PAGE))}>
-            More urgent
+            {t('moreUrgent')}
           </button>
           <button type="button" class="secondary" disabled={start + PAGE >= held.length} onClick={() => setStart(start + PAGE)}>
-            Less urgent
+            {t('lessUrgent')}
           </button>
         </nav>
       )}

@@ -16,6 +16,9 @@ import { birthYearField, yearOf } from './birth-year.ts';
 import { canLink, linkerOf } from '../linkage/linker.ts';
 import { loadDecisions } from '../linkage/decisions-client.ts';
 import { timelineOf, type TimelineAct, type TimelineDetention } from './timeline.ts';
+import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
+import { recordsWords } from './words.ts';
+import { Linked } from './linked.tsx';
 
 type PersonPlain = { mergedInto?: string | null; countingUnit: string; groupSize: number | null; ageRange: string; consentSharing: string; namePreference: string; reprisalRisk: string; consentRecordedAt: string | null };
 type ActPlain = { incidentId: string; typeCode: string; dateStart: string | null };
@@ -29,6 +32,8 @@ interface Loaded {
   acts: RecordView<ActPlain>[];
   detentions: Map<string, TimelineDetention>;
   transfers: Map<string, { toPlaceId: string; onDay: string; atTime: string | null }[]>;
+  /** The incidents naming this person: code and (where it opens) title, for their links. */
+  incidents: { id: string; code: string; title: string | null }[];
   /** The person this record was merged into, and the records merged into this one (issue 11). */
   mergedInto: { id: string; code: string } | null;
   alsoRecordedAs: { id: string; code: string }[];
@@ -62,99 +67,119 @@ async function load(vault: Vault, personId: string): Promise<Loaded> {
     }
   }
   const independent = new Set(sources.map((s) => s.plain.reportId ?? s.id)).size;
-  return { person, history, sources: independent, fields: await openRecord(vault, 'person', person), acts, detentions, transfers, ...(await mergesOf(vault, person)) };
+  const incidents = await incidentsOf(vault, acts);
+  return { person, history, sources: independent, fields: await openRecord(vault, 'person', person), acts, detentions, transfers, incidents, ...(await mergesOf(vault, person)) };
+}
+
+/** The incidents the person's acts are in, each with its code and title (opened here). */
+async function incidentsOf(vault: Vault, acts: RecordView<ActPlain>[]): Promise<Loaded['incidents']> {
+  const ids = [...new Set(acts.map((a) => a.plain.incidentId))];
+  return Promise.all(
+    ids.map(async (id) => {
+      const { record } = await api<{ record: RecordView }>(`/api/records/incident/${id}`);
+      const fields = await openRecord<{ title?: string }>(vault, 'incident', record);
+      return { id, code: record.code, title: fields?.title ?? null };
+    }),
+  );
 }
 
 export function PersonPage({ vault, personId }: { vault: Vault; personId: string }) {
   const { entries } = useRegistry(vault);
+  const t = useWords(recordsWords);
+  const f = useFormats();
+  const { language } = useLanguage();
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [round, setRound] = useState(0);
   useEffect(() => {
-    load(vault, personId).then(setData, (e) => setError(messageOf(e, 'This person could not be loaded.')));
+    load(vault, personId).then(setData, (e) => setError(messageOf(e, t('personNotLoaded'))));
   }, [personId, round]);
   if (error) {
     return (
       <main class="wide-ish">
-        <PageHeading>Person</PageHeading>
+        <PageHeading>{t('person')}</PageHeading>
         <p class="error" role="alert">
           {error}
         </p>
       </main>
     );
   }
-  if (!data) return <main class="wide-ish">Opening…</main>;
+  if (!data) return <main class="wide-ish">{t('opening')}</main>;
   const { person, fields } = data;
   const acts: TimelineAct[] = data.acts.map((a) => ({ id: a.id, code: a.code, typeCode: a.plain.typeCode, dateStart: a.plain.dateStart }));
-  const timeline = timelineOf(acts, data.detentions, data.transfers, (id) => labelOf(entries, id), (code) => actTypeLabel(entries, code));
-  const incidents = [...new Set(data.acts.map((a) => a.plain.incidentId))];
+  const timeline = timelineOf(acts, data.detentions, data.transfers, (id) => labelOf(entries, id, language), (code) => actTypeLabel(entries, code, language));
   return (
     <main class="wide-ish" data-person-page={person.code}>
       <PageHeading>
         {person.code}
         {fields?.name ? ` — ${fields.name}` : ''}
       </PageHeading>
-      {fields === null && <p>Your role does not hold the records key: the name and contacts stay sealed.</p>}
+      {fields === null && <p>{t('sealedIdentity')}</p>}
       {data.mergedInto && (
         <p class="notice-inline" data-merged-into={data.mergedInto.code}>
-          This record was merged into <a href={`#person/${data.mergedInto.id}`}>{data.mergedInto.code}</a>: the same person. What happened to them is recorded there.
+          <Linked t={t} message="mergedInto" parts={{ code: <a href={`#person/${data.mergedInto.id}`}>{data.mergedInto.code}</a> }} />
         </p>
       )}
       {data.alsoRecordedAs.length > 0 && (
         <p data-also-recorded-as={data.alsoRecordedAs.map((r) => r.code).join(' ')}>
-          Also recorded as{' '}
-          {data.alsoRecordedAs.map((r, i) => (
-            <span key={r.id}>
-              {i > 0 && ', '}
-              <a href={`#person/${r.id}`}>{r.code}</a>
-            </span>
-          ))}{' '}
-          (merged into this record).
+          <Linked
+            t={t}
+            message="alsoRecordedAs"
+            parts={{
+              codes: data.alsoRecordedAs.map((r, i) => (
+                <span key={r.id}>
+                  {i > 0 && ', '}
+                  <a href={`#person/${r.id}`}>{r.code}</a>
+                </span>
+              )),
+            }}
+          />
         </p>
       )}
       <Provenance vault={vault} recordId={person.id} />
       <dl class="facts-list">
         {fields?.contacts && (
           <>
-            <dt>Contacts</dt>
+            <dt>{t('contacts')}</dt>
             <dd>{fields.contacts}</dd>
           </>
         )}
         {yearOf(fields?.birthYear) && (
           <>
-            <dt>Year of birth</dt>
+            <dt>{t('yearOfBirth')}</dt>
             <dd>{yearOf(fields?.birthYear)}</dd>
           </>
         )}
-        <dt>Age</dt>
-        <dd>{termLabel(AGE_RANGES, person.plain.ageRange)}</dd>
-        <dt>Consent</dt>
+        <dt>{t('age')}</dt>
+        <dd>{termLabel(AGE_RANGES, person.plain.ageRange, language)}</dd>
+        <dt>{t('consent')}</dt>
         <dd>
-          {termLabel(CONSENT_SHARING, person.plain.consentSharing)}; in documents: {termLabel(NAME_PREFERENCES, person.plain.namePreference).toLowerCase()}
-          {person.plain.consentRecordedAt && ` (recorded ${person.plain.consentRecordedAt.slice(0, 10)})`}
+          {t('consentValue', { sharing: termLabel(CONSENT_SHARING, person.plain.consentSharing, language), naming: termLabel(NAME_PREFERENCES, person.plain.namePreference, language).toLocaleLowerCase(language) })}
+          {person.plain.consentRecordedAt && ` ${t('consentRecordedOn', { day: f.date(person.plain.consentRecordedAt) })}`}
         </dd>
-        <dt>Risk of reprisal</dt>
-        <dd>{termLabel(RISK_LEVELS, person.plain.reprisalRisk)}</dd>
-        <dt>Sources about them</dt>
-        <dd data-person-sources={data.sources}>{data.sources === 0 ? 'none linked yet (see their incidents)' : data.sources}</dd>
+        <dt>{t('riskOfReprisal')}</dt>
+        <dd>{termLabel(RISK_LEVELS, person.plain.reprisalRisk, language)}</dd>
+        <dt>{t('sourcesAboutThem')}</dt>
+        <dd data-person-sources={data.sources}>{data.sources === 0 ? t('noSourcesYet') : f.number(data.sources)}</dd>
       </dl>
       {vault.canTriage && fields !== null && <EditPerson key={person.version} vault={vault} person={person} fields={fields} onSaved={() => setRound((n) => n + 1)} />}
-      <h2>Timeline</h2>
-      {timeline.length === 0 && <p>Nothing recorded yet.</p>}
+      <h2>{t('timeline')}</h2>
+      {timeline.length === 0 && <p>{t('nothingRecordedYet')}</p>}
       <ol class="timeline" data-timeline>
         {timeline.map((e, i) => (
           <li key={i} data-step={e.what}>
-            <strong>{e.day ?? 'date unknown'}</strong> · {e.text} <small>({e.actCode})</small>
+            <strong>{e.day ? f.day(e.day) : t('dateUnknown')}</strong> · {e.text} <small>({e.actCode})</small>
           </li>
         ))}
       </ol>
       <History vault={vault} type="person" id={person.id} versions={data.history} />
       {vault.isAdmin && <Purge type="person" id={person.id} code={person.code} then="#records" />}
-      <h2>Incidents</h2>
-      <ul>
-        {incidents.map((id) => (
-          <li key={id}>
-            <a href={`#records/${id}`}>Incident</a>
+      <h2>{t('incidents')}</h2>
+      {data.incidents.length === 0 && <p>{t('noIncidentsOfPerson')}</p>}
+      <ul data-person-incidents>
+        {data.incidents.map((i) => (
+          <li key={i.id}>
+            <a href={`#records/${i.id}`}>{t('recordLabel', { code: i.code, title: i.title ?? '' }).trim()}</a>
           </li>
         ))}
       </ul>
@@ -164,6 +189,7 @@ export function PersonPage({ vault, personId }: { vault: Vault; personId: string
 
 /** Consent and identity change over time (a person withdraws consent, a lawyer gives a new number): a new version each time. */
 function EditPerson({ vault, person, fields, onSaved }: { vault: Vault; person: RecordView<PersonPlain>; fields: PersonFields; onSaved: () => void }) {
+  const t = useWords(recordsWords);
   const [consent, setConsent] = useState(person.plain.consentSharing as (typeof CONSENT_SHARING)[number]['key']);
   const [namePreference, setNamePreference] = useState(person.plain.namePreference as (typeof NAME_PREFERENCES)[number]['key']);
   const [risk, setRisk] = useState(person.plain.reprisalRisk as (typeof RISK_LEVELS)[number]['key']);
@@ -182,21 +208,21 @@ function EditPerson({ vault, person, fields, onSaved }: { vault: Vault; person: 
       linkerOf(vault).invalidate();
       onSaved();
     } catch (e) {
-      setError(messageOf(e, e instanceof Error ? e.message : 'The changes could not be saved.'));
+      setError(messageOf(e, e instanceof Error ? e.message : t('changesNotSaved')));
     }
   }
   return (
     <details class="edit">
-      <summary>Change consent or identity</summary>
+      <summary>{t('changeConsentOrIdentity')}</summary>
       <form onSubmit={save}>
-        <TermSelect id="edit-consent" label="Consent to share" terms={CONSENT_SHARING} value={consent} onChange={setConsent} />
-        <TermSelect id="edit-name-preference" label="In documents, name them by" terms={NAME_PREFERENCES} value={namePreference} onChange={setNamePreference} />
-        <TermSelect id="edit-risk" label="Risk of reprisal" terms={RISK_LEVELS} value={risk} onChange={setRisk} />
-        <TextField id="edit-name" label="Name" value={name} onChange={setName} />
-        <TextField id="edit-birth-year" label="Year of birth" hint="e.g. 1998; empty if unknown" value={birthYear} onChange={setBirthYear} />
-        <TextField id="edit-contacts" label="Contacts" value={contacts} onChange={setContacts} />
+        <TermSelect id="edit-consent" label={t('consentToShare')} terms={CONSENT_SHARING} value={consent} onChange={setConsent} />
+        <TermSelect id="edit-name-preference" label={t('nameThemBy')} terms={NAME_PREFERENCES} value={namePreference} onChange={setNamePreference} />
+        <TermSelect id="edit-risk" label={t('riskOfReprisal')} terms={RISK_LEVELS} value={risk} onChange={setRisk} />
+        <TextField id="edit-name" label={t('name')} value={name} onChange={setName} />
+        <TextField id="edit-birth-year" label={t('yearOfBirth')} hint={t('birthYearHint')} value={birthYear} onChange={setBirthYear} />
+        <TextField id="edit-contacts" label={t('contacts')} value={contacts} onChange={setContacts} />
         <Feedback error={error} />
-        <button type="submit">Save the changes</button>
+        <button type="submit">{t('saveChanges')}</button>
       </form>
     </details>
   );

@@ -4,8 +4,11 @@ import { useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { RecordType } from '../../../core/records/schemas.ts';
 import { Feedback } from '../Feedback.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { recordsWords } from './words.ts';
 
 export function Purge({ type, id, code, then }: { type: RecordType; id: string; code: string; then: string }) {
+  const t = useWords(recordsWords);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function purge(event: Event) {
@@ -15,19 +18,19 @@ export function Purge({ type, id, code, then }: { type: RecordType; id: string; 
       await api(`/api/records/${type}/${id}/purge`, { confirm: typed.trim() });
       location.hash = then;
     } catch (e) {
-      setError(messageOf(e, 'It could not be purged.'));
+      setError(messageOf(e, t('notPurged')));
     }
   }
   const inputId = `purge-${id}`;
   return (
     <details class="purge">
-      <summary>Purge {code}</summary>
+      <summary>{t('purgeCode', { code })}</summary>
       <form onSubmit={purge}>
-        <p id={`${inputId}-hint`}>This deletes {code}, every earlier version of it, its sources and its evidence, for good. It cannot be undone. The audit log will say that it was purged, by whom, and nothing of what it held.</p>
-        <label for={inputId}>Type {code} to confirm</label>
+        <p id={`${inputId}-hint`}>{t('purgeWarning', { code })}</p>
+        <label for={inputId}>{t('typeToConfirm', { code })}</label>
         <input id={inputId} value={typed} onInput={(e) => setTyped(e.currentTarget.value)} aria-describedby={`${inputId}-hint`} autoComplete="off" />
         <button type="submit" class="danger" disabled={typed.trim() !== code}>
-          Purge for good
+          {t('purgeForGood')}
         </button>
         <Feedback error={error} />
       </form>

@@ -13,6 +13,9 @@ import { DraftHolder, partialDateOf } from './draft.ts';
 import { IncidentPage } from './IncidentPage.tsx';
 import { FindRecords } from './FindRecords.tsx';
 import { canLink } from '../linkage/linker.ts';
+import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
+import { recordsWords } from './words.ts';
+import { AddPlace } from './AddPlace.tsx';
 
 type IncidentPlain = { dateStart: string | null; monitoringStatus: string; placeIds: string[] };
 type IncidentFields = { title: string; description: string };
@@ -23,38 +26,53 @@ export function RecordsPage({ vault, incidentId }: { vault: Vault; incidentId: s
 }
 
 function IncidentList({ vault }: { vault: Vault }) {
+  const t = useWords(recordsWords);
+  const f = useFormats();
+  const { language } = useLanguage();
   const [incidents, setIncidents] = useState<RecordView<IncidentPlain>[]>([]);
+  const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   useEffect(() => {
-    api<{ records: RecordView<IncidentPlain>[] }>(`/api/records/incident?limit=200${status ? `&monitoringStatus=${status}` : ''}`).then((r) => setIncidents(r.records), (e) => setError(messageOf(e, 'The incidents could not be loaded.')));
+    api<{ records: RecordView<IncidentPlain>[] }>(`/api/records/incident?limit=200${status ? `&monitoringStatus=${status}` : ''}`).then(
+      (r) => {
+        setIncidents(r.records);
+        setLoaded(true);
+      },
+      (e) => setError(messageOf(e, t('incidentsNotLoaded'))),
+    );
   }, [status]);
   const opened = useOpened<IncidentFields>(vault, 'incident', incidents);
   return (
     <main class="wide-ish">
-      <PageHeading>Records</PageHeading>
+      <PageHeading>{t('records')}</PageHeading>
       <Feedback error={error} />
       {/* Names and titles are sealed: only roles holding the records key can search them. */}
       {canLink(vault) && <FindRecords vault={vault} />}
       {vault.canTriage && <NewIncident vault={vault} />}
-      <h2>Incidents</h2>
-      <label for="incident-filter">Show</label>
+      <h2>{t('incidents')}</h2>
+      <label for="incident-filter">{t('show')}</label>
       <select id="incident-filter" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
-        <option value="">All incidents</option>
+        <option value="">{t('allIncidents')}</option>
         {MONITORING_STATUSES.map((s) => (
           <option key={s.key} value={s.key}>
-            {s.labels.en}
+            {s.labels[language]}
           </option>
         ))}
       </select>
-      {incidents.length === 0 && <p>No incidents{status ? ' with this status' : ' recorded yet'}.</p>}
+      {loaded && incidents.length === 0 && status && <p>{t('noIncidentsWithStatus')}</p>}
+      {loaded && incidents.length === 0 && !status && (
+        <p data-empty="incidents">
+          {t('noIncidentsYet')} {vault.canTriage && t('firstIncidentHint')}
+        </p>
+      )}
       <ul class="cards">
         {incidents.map((i) => (
           <li key={i.id} class="card" data-incident={i.code}>
             <a href={`#records/${i.id}`}>
               {i.code} {opened.get(i.id)?.title ?? ''}
             </a>{' '}
-            · {i.plain.dateStart ?? 'date unknown'} · {termLabel(MONITORING_STATUSES, i.plain.monitoringStatus)}
+            · {i.plain.dateStart ? f.day(i.plain.dateStart) : t('dateUnknown')} · {termLabel(MONITORING_STATUSES, i.plain.monitoringStatus, language)}
           </li>
         ))}
       </ul>
@@ -65,6 +83,9 @@ function IncidentList({ vault }: { vault: Vault }) {
 
 /** A quick filter across every incident: the newest acts of one type (e.g. every forced examination). */
 function ActsByType() {
+  const t = useWords(recordsWords);
+  const f = useFormats();
+  const { language } = useLanguage();
   const [typeCode, setTypeCode] = useState('');
   const [acts, setActs] = useState<RecordView<{ incidentId: string; personId: string; dateStart: string | null }>[]>([]);
   useEffect(() => {
@@ -73,25 +94,25 @@ function ActsByType() {
   }, [typeCode]);
   return (
     <section aria-labelledby="acts-by-type">
-      <h2 id="acts-by-type">Acts by type</h2>
-      <label for="act-type-filter">Type of act</label>
+      <h2 id="acts-by-type">{t('actsByType')}</h2>
+      <label for="act-type-filter">{t('typeOfAct')}</label>
       <select id="act-type-filter" value={typeCode} onChange={(e) => setTypeCode(e.currentTarget.value)}>
-        <option value="">Choose a type</option>
+        <option value="">{t('chooseType')}</option>
         {ACT_TYPES.map((a) => (
           <option key={a.code} value={a.code}>
-            {a.labels.en}
+            {a.labels[language]}
           </option>
         ))}
       </select>
-      {typeCode && acts.length === 0 && <p>None recorded.</p>}
+      {typeCode && acts.length === 0 && <p>{t('noneRecorded')}</p>}
       <ul data-acts-of-type={typeCode}>
         {acts.map((a) => (
           <li key={a.id}>
-            {a.plain.dateStart ?? 'date unknown'} · <a href={`#person/${a.plain.personId}`}>{a.code}</a> · <a href={`#records/${a.plain.incidentId}`}>incident</a>
+            {a.plain.dateStart ? f.day(a.plain.dateStart) : t('dateUnknown')} · <a href={`#person/${a.plain.personId}`}>{a.code}</a> · <a href={`#records/${a.plain.incidentId}`}>{t('incident')}</a>
           </li>
         ))}
       </ul>
-      {acts.length === 100 && <p>The newest 100 are shown.</p>}
+      {acts.length === 100 && <p>{t('newestShown', { count: 100 })}</p>}
     </section>
   );
 }
@@ -99,7 +120,8 @@ function ActsByType() {
 function NewIncident({ vault }: { vault: Vault }) {
   const holder = vault.hold('record-draft', () => new DraftHolder());
   const draft = holder.draft;
-  const { entries } = useRegistry(vault);
+  const t = useWords(recordsWords);
+  const { entries, reload } = useRegistry(vault);
   const [incident, setIncident] = useState<IncidentDraft>({ title: draft?.title ?? '', description: draft?.description ?? '', date: draft?.date ?? '', placeId: null, status: 'open' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -113,23 +135,24 @@ function NewIncident({ vault }: { vault: Vault }) {
       const made = await createRecord(vault, 'incident', { start: partialDateOf(date), end: { date: null, precision: 'unknown' }, placeIds: placeId ? [placeId] : [], monitoringStatus: status }, { title: title.trim(), description: description.trim() });
       // The report it came from is the incident's first source (grade it on the incident's page).
       if (draft) {
-        await createRecord(vault, 'source', { targetType: 'incident', targetId: made.id, reportId: draft.reportId, connection: 'other', reliability: 'F', credibility: '6', sourceDate: null }, { description: `Report #${draft.reportSeq}` });
+        await createRecord(vault, 'source', { targetType: 'incident', targetId: made.id, reportId: draft.reportId, connection: 'other', reliability: 'F', credibility: '6', sourceDate: null }, { description: t('reportAsSource', { seq: String(draft.reportSeq) }) });
         holder.draft = null;
       }
       location.hash = `#records/${made.id}`;
     } catch (e) {
-      setError(messageOf(e, e instanceof Error ? e.message : 'The incident could not be saved.'));
+      setError(messageOf(e, e instanceof Error ? e.message : t('incidentNotSaved')));
       setBusy(false);
     }
   }
 
   return (
     <form class="card" onSubmit={submit} aria-labelledby="new-incident">
-      <h2 id="new-incident">New incident{draft ? ` from report #${draft.reportSeq}` : ''}</h2>
+      <h2 id="new-incident">{draft ? t('newIncidentFromReport', { seq: String(draft.reportSeq) }) : t('newIncident')}</h2>
       <IncidentFields prefix="incident" value={incident} onChange={setIncident} entries={entries} />
+      <AddPlace vault={vault} idPrefix="incident" reload={reload} onAdded={(placeId) => setIncident((now) => ({ ...now, placeId }))} />
       <Feedback error={error} />
       <button type="submit" disabled={busy || !incident.title.trim()}>
-        Save the incident
+        {t('saveIncident')}
       </button>
     </form>
   );

@@ -9,6 +9,9 @@ import { newRecordKey, openFields, openRecordKey, sealFields } from '../../../co
 import type { RecordType, SecretPart } from '../../../core/records/schemas.ts';
 import { actType, type Labels } from '../../../core/records/vocabulary.ts';
 import type { Language } from '../../../core/report/answers.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import { currentLanguage } from '../i18n/language.ts';
+import { recordsWords } from './words.ts';
 
 export interface RecordView<P = Record<string, unknown>> {
   id: string;
@@ -27,6 +30,10 @@ export interface RegistryEntry {
   labels: Labels;
   placeKind: string | null;
   appealDays: number | null;
+  /** The day it was retired: kept on the records that name it, no longer offered for new ones. */
+  retiredAt: string | null;
+  /** What it says, hashed by the server: a change names the tag it was read at. */
+  tag: string;
 }
 
 const recordsKey = (vault: Vault) => vault.hold('records-key', () => new OrgKeyCache(vault.keyring, 'records'));
@@ -123,8 +130,8 @@ const registryCache = (vault: Vault) => vault.hold('registry', () => new Registr
 /** The registries outside a component (e.g. to name places for linkage). */
 export const registryEntries = (vault: Vault): Promise<RegistryEntry[]> => registryCache(vault).get();
 
-/** The registries; `reload()` after adding an entry. */
-export function useRegistry(vault: Vault): { entries: RegistryEntry[]; reload: () => void } {
+/** The registries; `reload()` after adding an entry (it resolves when the new list is in). */
+export function useRegistry(vault: Vault): { entries: RegistryEntry[]; reload: () => Promise<void> } {
   const cache = registryCache(vault);
   const [entries, setEntries] = useState<RegistryEntry[]>([]);
   const [round, setRound] = useState(0);
@@ -137,17 +144,33 @@ export function useRegistry(vault: Vault): { entries: RegistryEntry[]; reload: (
   }, [round]);
   return {
     entries,
-    reload: () => {
+    reload: async () => {
       cache.forget();
       setRound((n) => n + 1);
+      await cache.get().catch(() => undefined);
     },
   };
 }
 
-export const labelOf = (entries: RegistryEntry[], id: string | null | undefined): string => (id ? (entries.find((e) => e.id === id)?.labels.en ?? '(unknown place)') : '');
+/** An entry's name in the member's language (or the one given). */
+export const labelOf = (entries: RegistryEntry[], id: string | null | undefined, language: Language = currentLanguage()): string =>
+  id ? (entries.find((e) => e.id === id)?.labels[language] ?? translator(recordsWords, language)('unknownPlace')) : '';
+
+/** The entries of a kind offered for a record: none retired, but the one it already names (`keep`). */
+export const offeredEntries = (entries: RegistryEntry[], kind: RegistryEntry['kind'], keep?: string | null): RegistryEntry[] =>
+  entries.filter((e) => e.kind === kind && (e.retiredAt === null || e.id === keep || e.code === keep));
+
+/** A new entry of the registry (administrators); its id. */
+export const addEntry = (entry: Pick<RegistryEntry, 'kind' | 'code' | 'labels' | 'placeKind' | 'appealDays'>): Promise<{ id: string }> => api('/api/registry', entry);
+
+/** A correction of an entry, from the tag it was read at (a 409 if someone changed it meanwhile). */
+export const changeEntry = (entry: RegistryEntry, next: Pick<RegistryEntry, 'code' | 'labels' | 'placeKind' | 'appealDays'>): Promise<{ entry: RegistryEntry }> => api(`/api/registry/${entry.id}`, { tag: entry.tag, entry: next });
+
+/** Retires an entry (or offers it again). */
+export const retireEntry = (entry: RegistryEntry, retire: boolean): Promise<{ entry: RegistryEntry }> => api(`/api/registry/${entry.id}/${retire ? 'retire' : 'restore'}`, { tag: entry.tag });
 
 /** An act type's name: Vigil's vocabulary, else the team's own types in the registry, else its code. */
-export const actTypeLabel = (entries: readonly Pick<RegistryEntry, 'kind' | 'code' | 'labels'>[], code: string, language: Language = 'en'): string =>
+export const actTypeLabel = (entries: readonly Pick<RegistryEntry, 'kind' | 'code' | 'labels'>[], code: string, language: Language = currentLanguage()): string =>
   actType(code)?.labels[language] ?? entries.find((e) => e.kind === 'act-type' && e.code === code)?.labels[language] ?? code;
 
 /** Every page of a records list (the API gives at most 1,000 a page, newest first). */

@@ -9,7 +9,9 @@ import { reasonsLine, reasonsOf } from '../linkage/reasons.ts';
 import type { LinkagePerson } from '../../../core/linkage/compare.ts';
 import { daysApart, namesMentioned, placesMentioned } from '../../../core/linkage/mentions.ts';
 import { isDay } from '../../../core/records/custody.ts';
-import { listAllRecords, type RecordView, type RegistryEntry, registryEntries } from './client.ts';
+import { labelOf, listAllRecords, type RecordView, type RegistryEntry, registryEntries } from './client.ts';
+import { LOCALES } from '../../../core/i18n/message.ts';
+import { currentLanguage } from '../i18n/language.ts';
 
 type IncidentPlain = { dateStart: string | null; placeIds: string[] };
 
@@ -43,7 +45,7 @@ export async function likelyPeople(vault: Vault, person: LinkagePerson, { limit 
   if (!canLink(vault)) return [];
   const linker = linkerOf(vault);
   const [matches, entries] = await Promise.all([linker.matchesOf(person, limit), registryEntries(vault)]);
-  const label = (id: string) => entries.find((e) => e.id === id)?.labels.en ?? '';
+  const label = (id: string) => (entries.some((e) => e.id === id) ? labelOf(entries, id) : '');
   return matches.flatMap((s) => {
     const found = linker.last?.byId.get(s.a === person.id ? s.b : s.a);
     if (!found) return [];
@@ -87,5 +89,5 @@ export async function likelyForReport(vault: Vault, text: string, day: string | 
   return { people, incidents };
 }
 
-/** "3 Nov": the day as a reason reads it. */
-export const shortDay = (day: string): string => new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+/** "3 Nov": the day as a reason reads it, in the workspace's language. */
+export const shortDay = (day: string): string => new Date(`${day}T00:00:00Z`).toLocaleDateString(LOCALES[currentLanguage()], { day: 'numeric', month: 'short', timeZone: 'UTC' });
