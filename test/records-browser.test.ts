@@ -137,8 +137,8 @@ describe('records in Chromium', () => {
     await page.goto(`${server.url}/app#held`);
     await page.getByRole('heading', { name: 'Currently held' }).waitFor(STEP);
     await page.locator('[data-board=held] tbody tr').nth(1).waitFor(STEP);
-    const rows = async () => page.locator('[data-board=held] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-person'), tr.querySelector('[data-expected-release]')?.textContent]));
-    assert.deepEqual(await rows(), [['P-0002', '—'], ['P-0001', '2026-12-01']], 'no lawyer first; the sentenced one with the right release day');
+    const rows = async () => page.locator('[data-board=held] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-person'), tr.querySelector('[data-expected-release]')?.getAttribute('data-expected-release')]));
+    assert.deepEqual(await rows(), [['P-0002', ''], ['P-0001', '2026-12-01']], 'no lawyer first; the sentenced one with the right release day');
     assert.deepEqual(await axe(page), []);
     // The place where P-0001 is held: its page lists them.
     await page.locator('[data-board=held] tbody tr[data-person=P-0001] a', { hasText: 'Baku detention centre' }).click();
@@ -159,7 +159,7 @@ describe('records in Chromium', () => {
     await page.locator('[data-board=held] tbody tr').first().waitFor(STEP);
     assert.deepEqual(await rows(), [['P-0001', '2026-12-01']]);
     await page.goto(`${server.url}/app#due`);
-    await page.locator('[data-due=appeal]', { hasText: '2026-11-12' }).waitFor(STEP);
+    await page.locator('[data-due=appeal][data-due-day="2026-11-12"]').waitFor(STEP);
 
     // Each person's timeline: detained → sentenced → expected release; detained → transferred → released.
     await page.goto(`${server.url}/app#held`);

@@ -131,7 +131,7 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
           </li>
         ))}
       </ul>
-      {vault.canTriage && <AddPerson vault={vault} incidentId={incident.id} existing={[...data.persons.values()]} nameOf={nameOf} onSaved={reload} />}
+      {vault.canTriage && <AddPerson key={round} vault={vault} incidentId={incident.id} existing={[...data.persons.values()]} nameOf={nameOf} onSaved={reload} />}
 
       <Attachments vault={vault} owner={{ type: 'incident', id: incident.id }} />
 

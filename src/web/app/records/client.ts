@@ -156,9 +156,12 @@ export function useRegistry(vault: Vault): { entries: RegistryEntry[]; reload: (
 export const labelOf = (entries: RegistryEntry[], id: string | null | undefined, language: Language = currentLanguage()): string =>
   id ? (entries.find((e) => e.id === id)?.labels[language] ?? translator(recordsWords, language)('unknownPlace')) : '';
 
-/** The entries of a kind offered for a record: none retired, but the one it already names (`keep`). */
-export const offeredEntries = (entries: RegistryEntry[], kind: RegistryEntry['kind'], keep?: string | null): RegistryEntry[] =>
-  entries.filter((e) => e.kind === kind && (e.retiredAt === null || e.id === keep || e.code === keep));
+/**
+ * The entries of a kind offered for a record: none retired, but the one it already names (`keep`,
+ * an id or an act type's code). A filter (`all`) offers the retired too: old records name them.
+ */
+export const offeredEntries = (entries: RegistryEntry[], kind: RegistryEntry['kind'], keep?: string | null, all = false): RegistryEntry[] =>
+  entries.filter((e) => e.kind === kind && (all || e.retiredAt === null || e.id === keep || e.code === keep));
 
 /** A new entry of the registry (administrators); its id. */
 export const addEntry = (entry: Pick<RegistryEntry, 'kind' | 'code' | 'labels' | 'placeKind' | 'appealDays'>): Promise<{ id: string }> => api('/api/registry', entry);

@@ -1,7 +1,7 @@
 // Form fields for records: choices from a vocabulary or a registry, labelled for screen readers.
 import type { Language } from '../../../core/report/answers.ts';
 import { ACT_TYPES, type Term } from '../../../core/records/vocabulary.ts';
-import type { RecordView, RegistryEntry } from './client.ts';
+import { offeredEntries, type RecordView, type RegistryEntry } from './client.ts';
 
 export function TermSelect<K extends string>({ id, label, terms, value, onChange }: { id: string; label: string; terms: readonly Term<K>[]; value: K; onChange: (value: K) => void }) {
   return (
@@ -18,20 +18,18 @@ export function TermSelect<K extends string>({ id, label, terms, value, onChange
   );
 }
 
-/** A registry entry, or none (`noneLabel`: e.g. "All places" where the choice filters). */
-export function EntrySelect({ id, label, entries, kind, value, onChange, noneLabel = '— not known / none —' }: { id: string; label: string; entries: RegistryEntry[]; kind: RegistryEntry['kind']; value: string | null; onChange: (value: string | null) => void; noneLabel?: string }) {
+/** A registry entry, or none (`noneLabel`: e.g. "All places" where the choice filters: retired entries are offered there too). */
+export function EntrySelect({ id, label, entries, kind, value, onChange, noneLabel }: { id: string; label: string; entries: RegistryEntry[]; kind: RegistryEntry['kind']; value: string | null; onChange: (value: string | null) => void; noneLabel?: string }) {
   return (
     <>
       <label for={id}>{label}</label>
       <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)}>
-        <option value="">{noneLabel}</option>
-        {entries
-          .filter((e) => e.kind === kind)
-          .map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.labels.en}
-            </option>
-          ))}
+        <option value="">{noneLabel ?? '— not known / none —'}</option>
+        {offeredEntries(entries, kind, value, noneLabel !== undefined).map((e) => (
+          <option key={e.id} value={e.id}>
+            {e.labels.en}
+          </option>
+        ))}
       </select>
     </>
   );
@@ -39,7 +37,7 @@ export function EntrySelect({ id, label, entries, kind, value, onChange, noneLab
 
 /** An act type: Vigil's vocabulary, then the team's own types; or any (`anyLabel`, value ''). */
 export function ActTypeSelect({ id, label, entries, value, onChange, anyLabel }: { id: string; label: string; entries: RegistryEntry[]; value: string; onChange: (code: string) => void; anyLabel?: string }) {
-  const local = entries.filter((e) => e.kind === 'act-type');
+  const local = offeredEntries(entries, 'act-type', value, anyLabel !== undefined);
   return (
     <>
       <label for={id}>{label}</label>
