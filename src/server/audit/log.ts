@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'person.distinct-forgotten',
   'registry.added',
   'settings.changed',
+  'organization.settings-changed',
   'guide.saved',
   'bundle.imported',
   'alert.published',
