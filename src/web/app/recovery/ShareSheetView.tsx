@@ -17,7 +17,7 @@ export function ShareSheetView({ sheet }: { sheet: ShareSheet }) {
       <h2>{t('sheetHeading', { number: sheet.number, of: sheet.of, threshold: sheet.threshold, kit: sheet.kitId })}</h2>
       <p>{t('sheetText', { threshold: sheet.threshold, of: sheet.of })}</p>
       <p>{t('sheetWordsNote')}</p>
-      <ol class="share-words">
+      <ol class="share-words" lang="en">
         {words.map((word, i) => (
           <li key={i} value={i + 1}>
             {word}
