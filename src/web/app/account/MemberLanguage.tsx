@@ -31,7 +31,7 @@ export function MemberLanguage({ vault }: { vault: Vault }) {
     <section aria-labelledby="language-title">
       <h2 id="language-title">{t('languageTitle')}</h2>
       <p>{t('languageRemembered')}</p>
-      <LanguageSwitch onChange={(language) => void remember(language)} />
+      <LanguageSwitch id="account-language" onChange={(language) => void remember(language)} />
       <Feedback error={outcome === 'not-saved' ? t('languageNotRemembered') : null} said={outcome === 'saved' ? common('saved') : ''} />
     </section>
   );
