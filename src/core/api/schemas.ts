@@ -93,6 +93,10 @@ export interface InboxItem {
   /** The reporter's messages the calling member has not seen yet (their conversation not opened since). */
   unreadAnswers: number;
 }
+/** GET /api/inbox/answers: reports with answers the calling member has not seen (every other report has none). */
+export interface UnreadAnswers {
+  reports: { id: string; messages: number; unreadAnswers: number }[];
+}
 export interface InboxResponse {
   reports: InboxItem[];
   /** Pass as ?before= for the next (older) page; null when there is none. */

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql, type ExpressionBuilder } from 'kysely';
 import * as z from 'zod';
 import type { Database } from '../storage/schema.ts';
+import type { UnreadAnswers } from '../../core/api/schemas.ts';
 import { HttpError, parse, uuidParam } from '../http/errors.ts';
 
 const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
@@ -12,10 +13,6 @@ const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 /** The message seq a member has seen up to, as the conversation they opened listed it. */
 const seenRequest = z.object({ upTo: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict();
 
-export interface UnreadAnswers {
-  /** Reports with answers this member has not seen (every other report has none). */
-  reports: { id: string; messages: number; unreadAnswers: number }[];
-}
 
 /** A reporter's message the member has not seen: `m` the messages row, `r` their report_reads row (if any). */
 const isUnreadAnswer = sql<boolean>`m.direction = 'reporter' and m.seq > coalesce(r.seen_seq, 0)`;
