@@ -39,11 +39,11 @@ export const inboxWords = defineWords({
     selectionCleared: 'Selection cleared.',
     reportNumber: 'Report #{seq}',
     // Changes to one report ({count} = 1, its number {seq}) or to several.
-    markedState: '{count, plural, =1 {Report #{seq} marked {state}.} one {# report marked {state}.} other {# reports marked {state}.}}',
-    assignedToYou: '{count, plural, =1 {Report #{seq} assigned to you.} one {# report assigned to you.} other {# reports assigned to you.}}',
-    assignedTo: '{count, plural, =1 {Report #{seq} assigned to {name}.} one {# report assigned to {name}.} other {# reports assigned to {name}.}}',
-    unassigned: '{count, plural, =1 {Report #{seq} unassigned.} one {# report unassigned.} other {# reports unassigned.}}',
-    tagAdded: '{count, plural, =1 {Tag {tag} added to report #{seq}.} one {Tag {tag} added to # report.} other {Tag {tag} added to # reports.}}',
+    markedState: "{count, plural, =1 {Report '#'{seq} marked {state}.} one {# report marked {state}.} other {# reports marked {state}.}}",
+    assignedToYou: "{count, plural, =1 {Report '#'{seq} assigned to you.} one {# report assigned to you.} other {# reports assigned to you.}}",
+    assignedTo: "{count, plural, =1 {Report '#'{seq} assigned to {name}.} one {# report assigned to {name}.} other {# reports assigned to {name}.}}",
+    unassigned: "{count, plural, =1 {Report '#'{seq} unassigned.} one {# report unassigned.} other {# reports unassigned.}}",
+    tagAdded: "{count, plural, =1 {Tag {tag} added to report '#'{seq}.} one {Tag {tag} added to # report.} other {Tag {tag} added to # reports.}}",
     tagRemoved: 'Tag {tag} removed from report #{seq}.',
     badTag: 'That tag cannot be used. Letters, digits, spaces, - and _; at most 40.',
     // States: as shown on their own, and as a word inside a sentence.
