@@ -38,6 +38,8 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /api/invitations/accept': PUBLIC,
   'GET /api/inbox': READERS,
   'POST /api/inbox/cache': TRIAGERS,
+  'GET /api/inbox/answers': READERS,
+  'POST /api/reports/:id/seen': READERS,
   'POST /api/reports/:id/read': TRIAGERS,
   'GET /api/members': ADMINS,
   'POST /api/invitations': ADMINS,

@@ -3,6 +3,8 @@
 import type { Vault } from '../vault.ts';
 import { answersOf, type Report } from '../inbox/report-store.ts';
 import { DraftHolder } from './draft.ts';
+import { headlineOf } from '../inbox/report-text.ts';
+import { currentLanguage } from '../i18n/language.ts';
 
 export function makeRecord(vault: Vault, report: Report): void {
   if (!report.content?.ok) return;
@@ -11,7 +13,7 @@ export function makeRecord(vault: Vault, report: Report): void {
   vault.hold('record-draft', () => new DraftHolder()).draft = {
     reportId: report.id,
     reportSeq: report.seq,
-    title: report.content.firstLine.slice(0, 120),
+    title: headlineOf(report.content, currentLanguage(), '').slice(0, 120),
     description: [answers.story, where && `Where: ${where}`, answers.whenRough && `When: ${answers.whenRough}`].filter(Boolean).join('\n\n'),
     date: answers.whenExact ?? '',
   };
