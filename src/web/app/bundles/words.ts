@@ -218,7 +218,7 @@ export const bundlesWords = defineWords({
     newChannel: 'Yeni tərəfdaş kanalı: {organization}',
     noChannel: '— yoxdur —',
     merged: 'Artıq qeydə alınmış şəxslərlə birləşdirildi: {codes}.',
-    notMerged: 'Birləşdirilmədi, yeni şəxslər kimi idxal edildi: {codes}; onları «Mümkün dublikatlar» səhifəsində yoxlayın.',
+    notMerged: 'Birləşdirilmədi, yeni şəxslər kimi idxal edildi: {codes}; onları «Ehtimal olunan dublikatlar» səhifəsində yoxlayın.',
     notMergedOne: 'birləşdirilmədi',
     fromBundle: '{organization} təşkilatının {day} tarixli paketindən idxal edilib, onların kodu {code} (idxal tarixi {imported}).',
     fromSomeBundle: 'Tərəfdaş təşkilatın paketindən idxal edilib, onların kodu {code} (idxal tarixi {imported}).',

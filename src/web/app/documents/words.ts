@@ -151,14 +151,14 @@ export const documentsWords = defineWords({
       '«Отметить как отправленное» записывает последующее действие по каждому человеку: через {urgentDays, plural, one {# день} few {# дня} many {# дней} other {# дня}} для срочного обращения, через {letterDays, plural, one {# день} few {# дня} many {# дней} other {# дня}} для письма об утверждениях (специальные процедуры просят государства ответить в течение 60 дней).',
     sentNote: '{kind, select, urgent {Срочное обращение} other {Письмо об утверждениях}} направлено в специальные процедуры ООН {day}.',
     sentSaid:
-      '{count, plural, one {Записано как отправленное {day}: срок последующего действия — {due} (см. «Скоро срок»).} few {Записано как отправленное {day}: срок последующего действия по каждому из # человек — {due} (см. «Скоро срок»).} many {Записано как отправленное {day}: срок последующего действия по каждому из # человек — {due} (см. «Скоро срок»).} other {Записано как отправленное {day}: срок последующего действия по каждому из # человека — {due} (см. «Скоро срок»).}}',
+      '{count, plural, one {Записано как отправленное {day}: срок последующего действия — {due} (см. «Скоро сроки»).} few {Записано как отправленное {day}: срок последующего действия по каждому из # человек — {due} (см. «Скоро сроки»).} many {Записано как отправленное {day}: срок последующего действия по каждому из # человек — {due} (см. «Скоро сроки»).} other {Записано как отправленное {day}: срок последующего действия по каждому из # человека — {due} (см. «Скоро сроки»).}}',
     alreadySent: 'Сегодня это уже записано как отправленное для этих людей: второе последующее действие не создано.',
     sentFailed: 'Не удалось записать как отправленное.',
     fileReady: 'Файл {format} готов (скачан).',
     appealPreview: 'Предварительный просмотр сообщения в ООН',
   },
   az: {
-    situationTitle: 'Vəziyyət haqqında hesabat',
+    situationTitle: 'Vəziyyət hesabatı',
     situationIntro:
       'Rəqəmlər seçdiyiniz anda qeydlərin vəziyyətinə görə hesablanır; heç bir rəqəm əl ilə yazılmır. İfadələr yalnız ictimai istifadəyə razılıq vermiş şəxslər üçün, adsız daxil edilə bilər. Komandanın xahişləri burada yazılır və saxlanılmır.',
     situationScope: 'Hesabat nəyi əhatə edir',
@@ -226,7 +226,7 @@ export const documentsWords = defineWords({
       '«Göndərilmiş kimi qeyd et» hər aid şəxs üçün növbəti addım qeyd edir: təcili müraciət üçün {urgentDays, plural, one {# gün} other {# gün}}, iddia məktubu üçün {letterDays, plural, one {# gün} other {# gün}} sonra (Xüsusi Prosedurlar dövlətlərdən 60 gün ərzində cavab verməyi xahiş edir).',
     sentNote: '{kind, select, urgent {Təcili müraciət} other {İddia məktubu}} {day} tarixində BMT-nin Xüsusi Prosedurlarına göndərilib.',
     sentSaid:
-      '{count, plural, one {{day} tarixində göndərilmiş kimi qeyd olundu: növbəti addımın vaxtı {due} (bax: «Vaxtı yaxınlaşanlar»).} other {{day} tarixində göndərilmiş kimi qeyd olundu: # nəfərin hər biri üçün növbəti addımın vaxtı {due} (bax: «Vaxtı yaxınlaşanlar»).}}',
+      '{count, plural, one {{day} tarixində göndərilmiş kimi qeyd olundu: növbəti addımın vaxtı {due} (bax: «Yaxınlaşan müddətlər»).} other {{day} tarixində göndərilmiş kimi qeyd olundu: # nəfərin hər biri üçün növbəti addımın vaxtı {due} (bax: «Yaxınlaşan müddətlər»).}}',
     alreadySent: 'Bu şəxslər üçün bu gün artıq göndərilmiş kimi qeyd olunub: ikinci növbəti addım yaradılmadı.',
     sentFailed: 'Göndərilmiş kimi qeyd etmək mümkün olmadı.',
     fileReady: '{format} faylı hazırdır (endirildi).',

@@ -48,7 +48,7 @@ export const guidesWords = defineWords({
     openPublic: 'Открыть публичную страницу',
   },
   az: {
-    title: 'Hüquq və təhlükəsizlik səhifələri',
+    title: 'Hüquqlar və təhlükəsizlik səhifələri',
     intro:
       'Hər kəsin JavaScript olmadan oxuya bildiyi ictimai səhifələr; keçidləri hesabat formasının aşağısındadır. Bölmələri Vigil verir, sözlər sizindir. Sadə mətn yazın: boş sətir yeni abzas başladır, «- » ilə başlayan sətirlər siyahı, «1. » ilə başlayanlar nömrəli siyahı yaradır. Hansısa dildə mətni olmayan bölmə həmin dildə göstərilmir.',
     page: 'Səhifə',
