@@ -141,6 +141,7 @@ const MATRIX: Record<string, Actor[]> = {
   'GET /api/situation': COORDINATORS,
   'GET /api/documents/people': COORDINATORS,
   'POST /api/documents/audit': COORDINATORS,
+  'POST /api/documents/appeal-sent': COORDINATORS,
   'GET /api/dashboard': READERS,
   'GET /api/dashboard/acts': READERS,
   'GET /api/export': READERS,
