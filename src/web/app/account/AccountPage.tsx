@@ -5,6 +5,7 @@ import { ROLE_NAMES } from '../members/roles.ts';
 import { SessionList } from './SessionList.tsx';
 import { ChangePassphrase } from './ChangePassphrase.tsx';
 import { SecondFactors } from './SecondFactors.tsx';
+import { NoticesSection } from '../notices/NoticesSection.tsx';
 
 export function AccountPage({ vault }: { vault: Vault }) {
   return (
@@ -15,6 +16,7 @@ export function AccountPage({ vault }: { vault: Vault }) {
       </p>
       <SecondFactors mustEnrol={!!vault.login.mustEnrolSecondFactor} />
       <SessionList />
+      <NoticesSection email={vault.me.email} />
       <ChangePassphrase vault={vault} />
       <section aria-labelledby="my-code-title">
         <h2 id="my-code-title">Your safety code</h2>
