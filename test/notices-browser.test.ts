@@ -1,6 +1,7 @@
 // "How Vigil tells you" in Debian's Chromium: an administrator (English) chooses their webhook,
 // sees its secret once and sends a signed test; a documenter (Russian browser) chooses email, is not
-// offered failed backups, and reads no English of the section; axe finds nothing. Needs `npm run build` first.
+// offered failed backups, and reads no English of the section; axe finds nothing; a reporter's
+// browser seals a "still held" report and adds only the plain urgent bit. Needs `npm run build` first.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -29,7 +30,8 @@ describe('How Vigil tells you, in Chromium', () => {
 
   before(async () => {
     [mailbox, receiver] = await Promise.all([startMailbox(), startWebhookReceiver()]);
-    server = await startTestServer('sqlite', { VIGIL_SMTP_URL: mailbox.url, VIGIL_MAIL_FROM: 'notes@example.org' });
+    // A 6-second window: a report's notice leaves 1.2 s after it.
+    server = await startTestServer('sqlite', { VIGIL_SMTP_URL: mailbox.url, VIGIL_MAIL_FROM: 'notes@example.org', VIGIL_NOTICE_EVERY_MIN: '0.1' });
     await setUpOrganization(server);
     await addMember(server, await logIn(server), 'documenter', DOCUMENTER.email, DOCUMENTER.passphrase);
   });
@@ -89,5 +91,23 @@ describe('How Vigil tells you, in Chromium', () => {
     assert.deepEqual((await englishOnPage(page, [noticesWords], 'ru')).filter((phrase) => sectionText.includes(phrase)), []);
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(pageErrors, []);
+  });
+
+  it('a report sealed in a reporter’s browser saying someone is still held reaches the webhook as urgent, and only that bit crosses', async () => {
+    const browser = browsers[0]!;
+    const page = await (await browser.newContext()).newPage();
+    const posted: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && posted.push(r.postData() ?? ''));
+    await page.goto(`${server.url}/?lang=en`);
+    await page.check('#what-detained');
+    await page.check('#stillHeld-yes');
+    await page.fill('#story', 'held since the raid on Tuesday');
+    await page.click('button[type=submit]');
+    await page.locator('[data-codename]').waitFor(STEP);
+    const body = JSON.parse(posted.at(-1)!) as Record<string, unknown>;
+    assert.equal(body.urgent, true);
+    assert.deepEqual(Object.keys(body).sort(), ['envelope', 'lang', 'reporterKey', 'statusKey', 'urgent', 'v']);
+    const calls = await receiver.waitFor('/mine', 2);
+    assert.deepEqual(JSON.parse(calls[1]!.body), { text: 'Vigil: 1 new urgent report', url: `${server.url}/app`, counts: { urgent: 1 } });
   });
 });

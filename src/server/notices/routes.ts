@@ -119,11 +119,13 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/me/notices', { config: { access: 'member' } }, async (request): Promise<NoticeSettingsView> => {
     const member = request.member!;
     const settings = await settingsOf(db, vigil.secret, member.id);
+    const offered = kindsFor(member.role);
     return {
       channel: settings.channel,
-      kinds: settings.kinds,
+      // A kind chosen under an earlier role is not sent, nor shown (saving again drops it).
+      kinds: settings.kinds.filter((k) => offered.includes(k)),
       webhookUrl: settings.webhook?.url ?? null,
-      offered: kindsFor(member.role),
+      offered,
       email: !!mailer,
       everyMinutes: everyMs / 60_000,
     };
