@@ -65,6 +65,8 @@ export const AUDIT_ACTIONS = [
   'recovery.kit-retired',
   'recovery.used',
   'organization.locked-down',
+  'notice.settings-changed',
+  'notice.sent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

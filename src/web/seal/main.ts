@@ -172,7 +172,8 @@ function sealingForm(): void {
         reporterKeyPair(codename),
       ]);
       reporter.privateKey.fill(0);
-      body = JSON.stringify({ v: 1, lang, envelope: toBase64Url(envelope), statusKey: toBase64Url(statusKey), reporterKey: toBase64Url(reporter.publicKey) });
+      // urgent: the one bit the server learns (to tell the team at once; held in its memory, never stored).
+      body = JSON.stringify({ v: 1, lang, envelope: toBase64Url(envelope), statusKey: toBase64Url(statusKey), reporterKey: toBase64Url(reporter.publicKey), urgent: result.answers.stillHeld === 'yes' });
     } catch {
       // This browser cannot seal (no WebAssembly or WebCrypto): send the form as without
       // JavaScript; the server seals it on arrival.

@@ -10,6 +10,7 @@ import { ChangePassphrase } from './ChangePassphrase.tsx';
 import { SecondFactors } from './SecondFactors.tsx';
 import { MemberLanguage } from './MemberLanguage.tsx';
 import { accountWords } from './words.ts';
+import { NoticesSection } from '../notices/NoticesSection.tsx';
 
 export function AccountPage({ vault }: { vault: Vault }) {
   const t = useWords(accountWords);
@@ -19,9 +20,7 @@ export function AccountPage({ vault }: { vault: Vault }) {
       <PageHeading>{t('title')}</PageHeading>
       <p>{t('who', { email: vault.me.email, role: roleName(vault.me.role), organization: vault.login.organization.name })}</p>
       <MemberLanguage vault={vault} />
-      {/* ── How Vigil tells you (i14-notices): their section goes here, one element ── */}
-
-      {/* ── end of i14-notices' place ── */}
+      <NoticesSection email={vault.me.email} />
       <SecondFactors mustEnrol={!!vault.login.mustEnrolSecondFactor} />
       <SessionList />
       <ChangePassphrase vault={vault} />
