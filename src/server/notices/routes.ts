@@ -4,7 +4,7 @@
 // link to the workspace). Audited as sent, by channel only.
 import type { FastifyPluginAsync } from 'fastify';
 import { HttpError, parse } from '../http/errors.ts';
-import { appendAudit } from '../audit/log.ts';
+import { appendAudit, toTheHour } from '../audit/log.ts';
 import { perMinute } from '../config.ts';
 import { createMailer } from '../alerts/mailer.ts';
 import { webhookUrl } from '../alerts/webhook.ts';
@@ -50,8 +50,9 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
       return error;
     }
     await db.transaction().execute(async (trx) => {
-      if (!test) await trx.updateTable('notice_settings').set({ last_sent_at: new Date().toISOString() }).where('member_id', '=', memberId).execute();
-      await appendAudit(trx, { actor: null, action: 'notice.sent', object: memberId, detail: { channel: recipient.channel } });
+      // Both to the hour: a notice follows a report within minutes, and must not date it more finely than the report's own hour.
+      if (!test) await trx.updateTable('notice_settings').set({ last_sent_at: toTheHour(new Date()) }).where('member_id', '=', memberId).execute();
+      await appendAudit(trx, { actor: null, action: 'notice.sent', object: memberId, detail: { channel: recipient.channel }, coarse: true });
     });
     return null;
   }
