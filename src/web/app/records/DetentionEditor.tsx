@@ -133,7 +133,7 @@ export function DetentionEditor({ act, state, entries, canEdit, onSaved }: { act
           {shown ? t('updateDetention') : t('recordDetention')}
         </button>
       )}{' '}
-      {canEdit && shown && shown.status !== 'released' && !editing && <Transfer act={act} entries={entries} onSaved={onSaved} />}
+      {canEdit && shown && shown.status !== 'released' && <Transfer act={act} entries={entries} onSaved={onSaved} />}
       {editing && (
         <form onSubmit={save}>
           <TermSelect id={id('status')} label={t('status')} terms={DETENTION_STATUSES} value={d.status} onChange={set('status')} />

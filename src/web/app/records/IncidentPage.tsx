@@ -169,7 +169,7 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
   const [chosen, setChosen] = useState<{ id: string; code: string }[]>([]);
   return (
     <>
-      <details class="card add" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)} data-add-person>
+      <details class="edit add" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)} data-add-person>
         <summary>{t('addPerson')}</summary>
         <PersonForm
           key={round}

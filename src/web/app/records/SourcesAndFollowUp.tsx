@@ -120,7 +120,7 @@ function AddSource({ vault, incidentId, subjects, channels, onSaved }: { vault: 
   };
   return (
     <>
-      <details class="card add" open={open} onToggle={toggle} data-add-source>
+      <details class="edit add" open={open} onToggle={toggle} data-add-source>
         <summary>{t('addSource')}</summary>
         <form onSubmit={add(save, reset)} aria-label={t('addSource')}>
           <p class="hint">{t('reportHint')}</p>
@@ -322,7 +322,7 @@ export function FollowUp({ vault, incidentId, interventions, onSaved }: { vault:
         ))}
       </ul>
       {vault.canTriage && (
-        <details class="card add" open={open} onToggle={toggle} data-add-follow-up>
+        <details class="edit add" open={open} onToggle={toggle} data-add-follow-up>
           <summary>{t('addFollowUp')}</summary>
           <form onSubmit={add(save, reset)} aria-label={t('addFollowUp')}>
             <TermSelect id="intervention-type" label={t('what')} terms={INTERVENTION_TYPES} value={type} onChange={setType} />
