@@ -37,8 +37,8 @@ describe('backups in the workspace, in Chromium', () => {
     const section = page.getByRole('region', { name: 'Backups' });
     await section.waitFor();
     const text = await section.innerText();
-    assert.match(text, /Last backup: \d{4}-\d\d-\d\d \d\d:\d\d UTC, 12\.3 MB\./);
-    assert.match(text, /The server makes one every 6h and keeps the last 5\./);
+    assert.match(text, /Last backup: \w{3} \d{1,2}, \d{4}, \d\d:\d\d, 12\.3 MB\./);
+    assert.match(text, /The server makes one every 6 hours and keeps the last 5\./);
     assert.doesNotMatch(text, /nonexistent/, 'the folder is not named to the browser');
     assert.deepEqual(await axe(page), []);
     assert.deepEqual(pageErrors, []);

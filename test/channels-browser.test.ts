@@ -59,6 +59,7 @@ for (const backend of BACKENDS) describe(`channels in Chromium on ${backend}`, (
     const report = page.locator('li[data-source]', { hasText: 'a report of the inbox' });
     assert.equal(await report.locator('[data-source-channel]').textContent(STEP), 'Our report form');
     assert.equal(await report.getByRole('button', { name: 'Change the channel' }).count(), 0, 'a report stays in the form');
+    await page.getByText('Add a source', { exact: true }).click();
     await page.selectOption('#source-channel', lawyers!.id);
     await page.fill('#source-description', 'The lawyer, after the hearing');
     await page.getByRole('button', { name: 'Add the source' }).click();
@@ -66,6 +67,7 @@ for (const backend of BACKENDS) describe(`channels in Chromium on ${backend}`, (
     await added.locator('[data-source-channel]', { hasText: 'Baku bar lawyers' }).waitFor(STEP);
     assert.deepEqual(await axe(page), []);
 
+    await added.getByText('Another channel…').click();
     await added.getByLabel('Channel', { exact: true }).selectOption(hotline.id);
     await added.getByRole('button', { name: 'Change the channel' }).click();
     await page.locator('li[data-source]', { hasText: 'another source' }).locator('[data-source-channel]', { hasText: 'Night line' }).waitFor(STEP);

@@ -269,7 +269,7 @@ describe('inputs that are Node Buffers (as databases return them)', () => {
 });
 
 describe('the inbox frame (binary inbox pages)', () => {
-  const facts = (id: string) => ({ id, seq: 1, keyId: '00'.repeat(8), receivedHour: '2026-11-24T10:00Z', readHour: null, state: 'new' as const, assignee: null, duplicateOf: null, tags: ['a'], canReply: false, notes: 0, messages: 0 });
+  const facts = (id: string) => ({ id, seq: 1, keyId: '00'.repeat(8), receivedHour: '2026-11-24T10:00Z', readHour: null, state: 'new' as const, assignee: null, duplicateOf: null, tags: ['a'], canReply: false, notes: 0, messages: 0, unreadAnswers: 0 });
 
   it('round-trips facts, envelopes and caches, including an empty page', () => {
     const frame = { reports: [{ ...facts('x'), envelope: randomBytes(570), cache: randomBytes(300) }, { ...facts('y'), envelope: randomBytes(1082), cache: null }], next: 7 };

@@ -1,14 +1,18 @@
 // Situation numbers through the API, on SQLite and PostgreSQL: computed from the records as they
 // stood at a moment (a release or a transfer recorded later does not change an earlier report),
 // filtered by dates and incidents; who may ask; bad input refused in the user's language; the
-// people bundle for a UN communication; audit entries without content.
+// people bundle for a UN communication; audit entries without content; "Mark as sent" stores a
+// follow-up per person whole or not at all, and never a second one for the same communication.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { organizationWithTeam, type LoggedIn } from './support/org.ts';
-import { createRecord, type Made } from './support/records.ts';
+import { createRecord, sealedRecord, type Made } from './support/records.ts';
+import { appealFollowUp } from '../src/core/documents/appeal-sent.ts';
+import type { CommunicationKind } from '../src/core/documents/un-communication.ts';
+import { today } from '../src/core/records/custody.ts';
 import type { SituationNumbers } from '../src/core/documents/situation-numbers.ts';
 
 const DETENTION = '030102000000';
@@ -192,6 +196,59 @@ for (const backend of BACKENDS) {
           ['document.sent', { document: 'un-communication', format: null, people: 2 }],
         ].sort(),
       );
+    });
+
+    it('marks a UN communication as sent once: a follow-up per person, all or none, and a second press adds nothing', async () => {
+      const day = today();
+      const followUps = (kind: CommunicationKind, who: Made[], change: Record<string, unknown> = {}) =>
+        Promise.all(who.map(async (p) => sealedRecord(coordinator, 'intervention', { ...appealFollowUp(kind, day, p.id, first.id), ...change }, { parties: 'WGAD', notes: 'sent' }).then(({ id, record }) => ({ id, record }))));
+      const send = async (member: LoggedIn, kind: CommunicationKind, who: Made[], change: Record<string, unknown> = {}) =>
+        member.post('/api/documents/appeal-sent', { kind, day, followUps: await followUps(kind, who, change) });
+      const sent = async (kind: CommunicationKind, who: Made[]) => {
+        const response = await send(coordinator, kind, who);
+        assert.equal(response.status, 200, await response.clone().text());
+        return (await response.json()) as { recorded: number; already: number };
+      };
+      const appeals = async (who: Made) =>
+        ((await (await coordinator.get(`/api/records/intervention?personId=${who.id}`)).json()) as { records: { plain: Record<string, unknown> }[] }).records.filter((r) => r.plain.type === 'un-appeal');
+      const b = people.b!;
+      const d = people.d!;
+
+      assert.deepEqual(await sent('urgent-appeal', [b, d]), { recorded: 2, already: 0 });
+      assert.deepEqual(await sent('urgent-appeal', [b, d]), { recorded: 0, already: 2 }, 'the same appeal, people and day: nothing new');
+      for (const who of [b, d]) assert.deepEqual((await appeals(who)).map((r) => [r.plain.priority, r.plain.dueOn]), [['urgent', appealFollowUp('urgent-appeal', day, who.id, null).dueOn]]);
+
+      // Two presses at the same moment: one follow-up, whichever comes first.
+      const a = people.a!;
+      const both = await Promise.all([send(coordinator, 'allegation-letter', [a]), send(admin, 'allegation-letter', [a])]);
+      assert.deepEqual(both.map((r) => r.status), [200, 200]);
+      const recorded = await Promise.all(both.map(async (r) => ((await r.json()) as { recorded: number }).recorded));
+      assert.equal(recorded[0]! + recorded[1]!, 1);
+      assert.equal((await appeals(a)).length, 1);
+      // A new person with people already done: only the new one gets a follow-up.
+      assert.deepEqual(await sent('allegation-letter', [a, b]), { recorded: 1, already: 1 });
+      assert.equal((await appeals(b)).length, 2, 'an allegation letter is another communication than the urgent appeal');
+
+      // Anything but the follow-up "Mark as sent" makes, a person twice, or an unknown person: 400, nothing stored.
+      const g = people.g!;
+      for (const [what, response] of [
+        ['another due day', await send(coordinator, 'urgent-appeal', [g], { dueOn: day })],
+        ['another type', await send(coordinator, 'urgent-appeal', [g], { type: 'lawyer-visit' })],
+        ['another priority', await send(coordinator, 'urgent-appeal', [g], { priority: 'normal' })],
+        ['a person twice', await send(coordinator, 'urgent-appeal', [g, g])],
+        ['no one', await coordinator.post('/api/documents/appeal-sent', { kind: 'urgent-appeal', day, followUps: [] })],
+        ['an unknown person', await send(coordinator, 'urgent-appeal', [g, { ...g, id: '00000000-0000-4000-8000-000000000000' }])],
+      ] as const) {
+        assert.equal(response.status, 400, what);
+      }
+      assert.equal((await appeals(g)).length, 0, 'nothing half-stored');
+      assert.equal((await send(documenter, 'urgent-appeal', [g])).status, 403);
+
+      const { entries } = (await (await admin.get('/api/audit')).json()) as { entries: { action: string; detail: Record<string, unknown> | null }[] };
+      // One entry per press that recorded something (the first, by hand, is the audit test's): how many people, nothing more.
+      const sentEntries = entries.filter((e) => e.action === 'document.sent');
+      assert.deepEqual(sentEntries.map((e) => e.detail!.people).sort(), [1, 1, 2, 2]);
+      for (const e of sentEntries) assert.deepEqual(Object.keys(e.detail!).sort(), ['document', 'format', 'people']);
     });
   });
 }

@@ -1,7 +1,7 @@
 // Documents in Debian's Chromium: a coordinator makes a situation report whose numbers match the
 // records (and a PDF whose drawn text says so, in Azerbaijani too), and a UN communication where a
 // person without consent never appears by name (HTML, JSON, PDF) while a consenting person appears
-// as their name preference says; "Mark as sent" records the follow-up that Due soon lists. axe-core
+// as their name preference says; "Mark as sent" records the follow-up that Due soon lists, once. axe-core
 // finds nothing; no request leaves the origin. Needs `npm run build` first.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +15,7 @@ import { createRecord, type Made } from './support/records.ts';
 import { pdfText } from './support/pdf-text.ts';
 import { unCommunication } from '../src/core/documents/un-communication.ts';
 import { addDays, today } from '../src/core/records/custody.ts';
+import { formatsFor } from '../src/core/i18n/format.ts';
 import type { SituationNumbers } from '../src/core/documents/situation-numbers.ts';
 
 const STEP = { timeout: 30_000 };
@@ -176,10 +177,14 @@ for (const backend of BACKENDS) describe(`documents in Chromium on ${backend}`, 
     }
   });
 
-  it('marks it as sent: a follow-up for each person, due in a week, listed under Due soon', async () => {
-    await page.getByRole('button', { name: 'Mark as sent' }).click();
+  it('marks it as sent once: a follow-up for each person, due in a week, listed under Due soon; a double press adds nothing', async () => {
+    // Pressed twice in a row: the button is off while it records and stays off after ("Recorded as sent").
+    await page.locator('button[data-mark-sent]').dblclick();
     const due = addDays(today(), 7);
-    await page.getByText(`a follow-up is due on ${due}`, { exact: false }).waitFor(STEP);
+    await page.getByText(`a follow-up is due on ${formatsFor('en').day(due)} for each of the 3 people`, { exact: false }).waitFor(STEP);
+    const button = page.locator('button[data-mark-sent]');
+    assert.equal(await button.textContent(), 'Recorded as sent');
+    assert.ok(await button.isDisabled());
     for (const made of Object.values(people)) {
       const { records } = (await (await coordinator.get(`/api/records/intervention?personId=${made.id}`)).json()) as { records: { plain: Record<string, unknown> }[] };
       assert.equal(records.length, 1);

@@ -47,6 +47,7 @@ for (const backend of BACKENDS) describe(`sources that reach the Estimate page, 
     await page.getByRole('heading', { name }).waitFor(STEP);
   }
   async function addPerson(name: string, date = '2026-11-03') {
+    await page.getByText('Add a person and what happened to them').click();
     await page.fill('#person-name', name);
     await page.selectOption('#act-type', { label: 'Detention' });
     await page.fill('#act-date', date);
@@ -59,6 +60,7 @@ for (const backend of BACKENDS) describe(`sources that reach the Estimate page, 
   /** Adds a source on the incident's page, about what the option `about` names, in `channel`. */
   async function addSource(about: RegExp, channel: string) {
     const before = await page.locator('li[data-source]').count();
+    await page.getByText('Add a source', { exact: true }).click();
     await page.selectOption('#source-about', (await optionMatching('#source-about', about))!);
     await page.selectOption('#source-channel', (await optionMatching('#source-channel', new RegExp(`^${channel} \\(`)))!);
     await page.getByRole('button', { name: 'Add the source' }).click();

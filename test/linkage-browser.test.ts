@@ -190,6 +190,7 @@ for (const backend of BACKENDS) describe(`linking people in Chromium on ${backen
   it('warns while "Elvin Hasanov" is being added, before saving, and records the act for the person on record', async () => {
     await page.evaluate((id) => (location.hash = `#records/${id}`), incident.id);
     await page.getByRole('heading', { name: /Round-up/ }).waitFor(STEP);
+    await page.getByText('Add a person and what happened to them').click();
     await page.fill('#person-name', TYPED);
     await page.fill('#person-birth-year', '1996');
     const warning = page.locator('.likely-matches');

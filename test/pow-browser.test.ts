@@ -56,7 +56,7 @@ describe('a real reporter during a flood, in Chromium', () => {
     // Evidence from the receipt page.
     await page.setInputFiles('form.evidence input[type=file]', { name: 'summons.txt', mimeType: 'text/plain', buffer: Buffer.from('a scanned summons') });
     await page.click('form.evidence button[type=submit]');
-    await page.getByText('Received 1 file(s)').waitFor({ timeout: 60_000 });
+    await page.getByText('Received 1 file.').waitFor({ timeout: 60_000 });
     assert.match(requests.find((r) => r.url.endsWith('/api/evidence'))?.proof ?? '', /^1\.evidence\./);
 
     // The status check: a plain form, to which the script adds a proof.

@@ -3,37 +3,15 @@
 // message that does not parse, or English typed into a workspace component fails here.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { LOCALES, type Words } from '../src/core/i18n/message.ts';
+import { LOCALES } from '../src/core/i18n/message.ts';
 import { MESSAGES } from '../src/core/i18n/index.ts';
 import { LANGUAGES, type Language } from '../src/core/report/answers.ts';
 import { scanSource, scanWorkspace } from './support/words-scan.ts';
+import { allCatalogs } from './support/words-check.ts';
 
 const root = join(import.meta.dirname, '..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
-/** Every catalog declared with defineWords, by file and export name. */
-async function catalogs(): Promise<{ name: string; words: Words }[]> {
-  const files = sourceFiles(join(root, 'src')).filter((f) => readFileSync(f, 'utf8').includes('defineWords({'));
-  const found: { name: string; words: Words }[] = [];
-  for (const file of files) {
-    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) if (isWords(value)) found.push({ name: `${relative(root, file)}#${name}`, words: value });
-  }
-  return found;
-}
-
-const isWords = (value: unknown): value is Words =>
-  !!value && typeof value === 'object' && LANGUAGES.every((l) => typeof (value as Record<string, unknown>)[l] === 'object');
 
 interface Shape {
   args: Set<string>;
@@ -102,7 +80,7 @@ function flatten(value: object, prefix = ''): Record<string, string> {
 
 describe('words', () => {
   it('every catalog has every key in az, ru and en, the same arguments, and every plural form each language needs', async () => {
-    const found = await catalogs();
+    const found = await allCatalogs();
     assert.ok(found.length > 0, 'no catalog found');
     const problems = found.flatMap(({ name, words }) => checkMessages(name, words as Record<Language, Record<string, string>>));
     const publicPages = Object.fromEntries(LANGUAGES.map((l) => [l, flatten(MESSAGES[l])])) as Record<Language, Record<string, string>>;

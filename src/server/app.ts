@@ -50,6 +50,8 @@ import { estimateRoutes } from './estimate/routes.ts';
 import { channelRoutes } from './channels/routes.ts';
 import { backupStatusRoutes } from './backup/status-routes.ts';
 import { lockdownRoutes } from './lockdown/routes.ts';
+import { settingsRoutes } from './settings/routes.ts';
+import { noticeRoutes } from './notices/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -228,5 +230,7 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   await app.register(channelRoutes);
   await app.register(backupStatusRoutes);
   await app.register(lockdownRoutes);
+  await app.register(settingsRoutes);
+  await app.register(noticeRoutes);
   return app;
 }

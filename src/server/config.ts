@@ -48,6 +48,8 @@ export interface Config {
   alertRetryMs: number[];
   /** How long one webhook call or SMTP exchange may take, in ms (VIGIL_ALERT_TIMEOUT_MS). */
   alertTimeoutMs: number;
+  /** Members' notices (issue 14): see Notices below. */
+  notices: Notices;
   /** The network's limits: see Network below. */
   network: Network;
   backup: BackupSchedule;
@@ -61,6 +63,14 @@ export interface BackupSchedule {
   everyMs: number;
   /** How many of its own files it keeps (VIGIL_BACKUP_KEEP, default 7); older ones it deletes. */
   keep: number;
+}
+
+/** How members are told of new work (VIGIL_NOTICE_EVERY_MIN, VIGIL_NOTICE_DEADLINE_HOUR). */
+export interface Notices {
+  /** At most one message per member in this many ms (VIGIL_NOTICE_EVERY_MIN, minutes, default 10; decimals allowed). */
+  everyMs: number;
+  /** The hour (0–23, the organization's time zone) of the daily look for deadlines due tomorrow (default 8). */
+  deadlineHour: number;
 }
 
 /** A setting the server cannot start with: `vigil start` says so and exits 2. */
@@ -134,6 +144,14 @@ function backupFromEnv(env: NodeJS.ProcessEnv): BackupSchedule {
   const keep = integer('VIGIL_BACKUP_KEEP', env.VIGIL_BACKUP_KEEP, 7);
   if (keep < 1) throw new ConfigError('VIGIL_BACKUP_KEEP must be at least 1');
   return { dir: env.VIGIL_BACKUP_DIR ? resolve(env.VIGIL_BACKUP_DIR) : null, everyMs, keep };
+}
+
+function noticesFromEnv(env: NodeJS.ProcessEnv): Notices {
+  const every = env.VIGIL_NOTICE_EVERY_MIN?.trim() || '10';
+  const minutes = Number(every);
+  // Decimals allowed (a test's window of a few seconds); a message a second at most.
+  if (!/^\d+(\.\d+)?$/.test(every) || minutes * 60_000 < 1000) throw new ConfigError(`VIGIL_NOTICE_EVERY_MIN must be a number of minutes (at least 1 second's worth), got "${every}"`);
+  return { everyMs: Math.round(minutes * 60_000), deadlineHour: atMost('VIGIL_NOTICE_DEADLINE_HOUR', integer('VIGIL_NOTICE_DEADLINE_HOUR', env.VIGIL_NOTICE_DEADLINE_HOUR, 8), 23) };
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -218,6 +236,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     subscribePerMinute: integer('VIGIL_SUBSCRIBE_PER_MINUTE', env.VIGIL_SUBSCRIBE_PER_MINUTE, 5),
     alertRetryMs: (env.VIGIL_ALERT_RETRY_MS || '60000,300000,1800000,7200000,21600000').split(',').map((v) => integer('VIGIL_ALERT_RETRY_MS', v.trim(), 60000)),
     alertTimeoutMs: integer('VIGIL_ALERT_TIMEOUT_MS', env.VIGIL_ALERT_TIMEOUT_MS, 15000) || 15000,
+    notices: noticesFromEnv(env),
     network: networkFromEnv(env),
     backup: backupFromEnv(env),
   };

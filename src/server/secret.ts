@@ -10,8 +10,8 @@ export interface ServerSecret {
   keyedHash(purpose: 'status' | 'login' | 'session' | 'decoy-kdf' | 'rate-limit' | 'recovery' | 'challenge' | 'key-integrity' | 'recovery-challenge' | 'device' | 'login-guard' | 'pow' | 'secret-check', data: Uint8Array | string): string;
   equal(a: string, b: string): boolean;
   /** AES-256-GCM under a key derived from the secret: for what the server itself must read back (TOTP seeds). */
-  encrypt(purpose: 'totp' | 'webhook', data: Uint8Array): Uint8Array;
-  decrypt(purpose: 'totp' | 'webhook', blob: Uint8Array): Uint8Array;
+  encrypt(purpose: 'totp' | 'webhook' | 'notice-webhook', data: Uint8Array): Uint8Array;
+  decrypt(purpose: 'totp' | 'webhook' | 'notice-webhook', blob: Uint8Array): Uint8Array;
 }
 
 export function loadServerSecret(file: string): ServerSecret {

@@ -20,11 +20,17 @@ export interface Made {
   key: RecordKey;
 }
 
-/** Creates a record the way the workspace does: fields sealed in the "browser" first. */
-export async function createRecord(member: LoggedIn, type: string, plain: Record<string, unknown>, fields: Record<string, unknown>): Promise<Made> {
+/** A new record as the workspace sends it (not yet sent): fields sealed in the "browser" under a fresh record key. */
+export async function sealedRecord(member: LoggedIn, type: string, plain: Record<string, unknown>, fields: Record<string, unknown>) {
   const id = randomUUID();
   const key = await newRecordKey(await recordsKey(member));
-  const response = await member.post(`/api/records/${type}`, { id, record: { ...plain, secret: await sealFields(key, type, id, fields) } });
+  return { id, key, record: { ...plain, secret: await sealFields(key, type, id, fields) } };
+}
+
+/** Creates a record the way the workspace does: fields sealed in the "browser" first. */
+export async function createRecord(member: LoggedIn, type: string, plain: Record<string, unknown>, fields: Record<string, unknown>): Promise<Made> {
+  const { id, key, record } = await sealedRecord(member, type, plain, fields);
+  const response = await member.post(`/api/records/${type}`, { id, record });
   assert.equal(response.status, 201, await response.clone().text());
   return { ...((await response.json()) as { id: string; code: string; version: number }), key };
 }

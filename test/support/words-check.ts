@@ -1,10 +1,36 @@
 // English left on a page the member reads in another language: every English message of the given
 // catalogs (and the shared ones) that the language words differently, looked for in the page's
 // text and its shown attributes.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Words } from '../../src/core/i18n/message.ts';
 import type { Language } from '../../src/core/report/answers.ts';
 import { commonWords } from '../../src/web/app/i18n/common-words.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+const isWords = (value: unknown): value is Words =>
+  !!value && typeof value === 'object' && ['az', 'ru', 'en'].every((l) => typeof (value as Record<string, unknown>)[l] === 'object');
+
+/** Every catalog declared with defineWords under src/ (or one folder of it), by file and export name. */
+export async function allCatalogs(under = 'src'): Promise<{ name: string; words: Words }[]> {
+  const files = sourceFiles(join(ROOT, under)).filter((f) => readFileSync(f, 'utf8').includes('defineWords({'));
+  const found: { name: string; words: Words }[] = [];
+  for (const file of files) {
+    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(module)) if (isWords(value)) found.push({ name: `${relative(ROOT, file)}#${name}`, words: value });
+  }
+  return found;
+}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -90,6 +90,12 @@ export interface InboxItem {
   canReply: boolean;
   notes: number;
   messages: number;
+  /** The reporter's messages the calling member has not seen yet (their conversation not opened since). */
+  unreadAnswers: number;
+}
+/** GET /api/inbox/answers: reports with answers the calling member has not seen (every other report has none). */
+export interface UnreadAnswers {
+  reports: { id: string; messages: number; unreadAnswers: number }[];
 }
 export interface InboxResponse {
   reports: InboxItem[];
@@ -226,6 +232,8 @@ export interface NoteView {
   envelope: string;
 }
 export interface MessageView {
+  /** Order of arrival, across all reports: what a member marks seen up to (POST /api/reports/:id/seen). */
+  seq: number;
   id: string;
   direction: 'team' | 'reporter';
   author: string | null;

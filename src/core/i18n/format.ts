@@ -2,6 +2,7 @@
 // (a Baku reader sees Baku time, not UTC). Calendar days ("2026-11-20") are not instants: they are
 // shown as they are, whatever the zone.
 import { LOCALES } from './message.ts';
+import { azerbaijani, runtimeKnowsAzerbaijani } from './az-fallback.ts';
 import type { Language } from '../report/answers.ts';
 
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -45,6 +46,7 @@ export function formatsFor(language: Language, timeZone: string = DEFAULT_TIME_Z
 }
 
 function makeFormats(language: Language, timeZone: string): Formats {
+  if (language === 'az' && !runtimeKnowsAzerbaijani()) return azerbaijaniFormats(timeZone);
   const locale = LOCALES[language];
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, hourCycle: 'h23' });
@@ -52,24 +54,56 @@ function makeFormats(language: Language, timeZone: string): Formats {
   const days = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const months = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const relatives = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  return formats(language, timeZone, {
+    number: (n) => numbers.format(n),
+    dateTime: (d) => dateTimes.format(d),
+    date: (d) => dates.format(d),
+    day: (d) => days.format(d),
+    month: (d) => months.format(d),
+    relative: (value, unit) => relatives.format(value, unit),
+  });
+}
+
+function azerbaijaniFormats(timeZone: string): Formats {
+  const numbers = azerbaijani.numbers();
+  return formats('az', timeZone, {
+    number: (n) => numbers.format(n),
+    dateTime: (d) => azerbaijani.dateTime(d, timeZone),
+    date: (d) => azerbaijani.date(d, timeZone),
+    day: (d) => azerbaijani.date(d, 'UTC'),
+    month: (d) => azerbaijani.month(d),
+    relative: (value, unit) => azerbaijani.relative(value, unit),
+  });
+}
+
+interface Writers {
+  number(n: number): string;
+  dateTime(d: Date): string;
+  date(d: Date): string;
+  day(d: Date): string;
+  month(d: Date): string;
+  relative(value: number, unit: 'minute' | 'hour' | 'day'): string;
+}
+
+function formats(language: Language, timeZone: string, w: Writers): Formats {
   const valid = (d: Date) => !Number.isNaN(d.getTime());
   return {
     language,
     timeZone,
-    number: (n) => numbers.format(n),
-    dateTime: (iso) => (valid(new Date(iso)) ? dateTimes.format(new Date(iso)) : iso),
-    date: (iso) => (valid(new Date(iso)) ? dates.format(new Date(iso)) : iso),
+    number: (n) => w.number(n),
+    dateTime: (iso) => (valid(new Date(iso)) ? w.dateTime(new Date(iso)) : iso),
+    date: (iso) => (valid(new Date(iso)) ? w.date(new Date(iso)) : iso),
     day(day) {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(day)) return days.format(new Date(`${day}T00:00:00Z`));
-      if (/^\d{4}-\d{2}$/.test(day)) return months.format(new Date(`${day}-01T00:00:00Z`));
+      if (/^\d{4}-\d{2}-\d{2}$/.test(day)) return w.day(new Date(`${day}T00:00:00Z`));
+      if (/^\d{4}-\d{2}$/.test(day)) return w.month(new Date(`${day}-01T00:00:00Z`));
       return day;
     },
     relative(iso, now = Date.now()) {
       const minutes = Math.round((Date.parse(iso) - now) / 60_000);
-      if (Math.abs(minutes) < 60) return relatives.format(minutes, 'minute');
+      if (Math.abs(minutes) < 60) return w.relative(minutes, 'minute');
       const hours = Math.round(minutes / 60);
-      if (Math.abs(hours) < 48) return relatives.format(hours, 'hour');
-      return relatives.format(Math.round(hours / 24), 'day');
+      if (Math.abs(hours) < 48) return w.relative(hours, 'hour');
+      return w.relative(Math.round(hours / 24), 'day');
     },
   };
 }

@@ -7,8 +7,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
-  /** The one-click unsubscribe address (RFC 8058). */
-  unsubscribeUrl: string;
+  /** The one-click unsubscribe address (RFC 8058); none for a member's own notices (they change them in the workspace). */
+  unsubscribeUrl?: string;
 }
 
 export interface Mailer {
@@ -43,8 +43,8 @@ export function createMailer(config: Config): Mailer | null {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
-        list: { unsubscribe: mail.unsubscribeUrl },
-        headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'Auto-Submitted': 'auto-generated' },
+        ...(mail.unsubscribeUrl ? { list: { unsubscribe: mail.unsubscribeUrl } } : {}),
+        headers: { ...(mail.unsubscribeUrl ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}), 'Auto-Submitted': 'auto-generated' },
       });
     },
     close: () => transport.close(),

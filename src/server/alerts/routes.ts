@@ -10,6 +10,7 @@ import { toBase64Url, utf8 } from '../../core/crypto/bytes.ts';
 import { correctRequest, publishRequest, retryRequest, webhookRequest, type AlertsResponse, type DeliveryView, type Recipient, type SubscriberView, type WebhookView } from '../../core/alerts/schemas.ts';
 import { createMailer } from './mailer.ts';
 import { createDelivery } from './delivery.ts';
+import { webhookUrl } from './webhook.ts';
 import { publicAlertRoutes } from './public-routes.ts';
 import { hashToken } from '../crypto/token-hash.ts';
 
@@ -162,13 +163,8 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/webhooks', { config: { access: ['admin'] } }, async (request, reply) => {
     const parsed = webhookRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-webhook-url');
-    let url: URL;
-    try {
-      url = new URL(parsed.data.url);
-    } catch {
-      throw new HttpError(400, 'bad-webhook-url');
-    }
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) throw new HttpError(400, 'bad-webhook-url');
+    const url = webhookUrl(parsed.data.url);
+    if (!url) throw new HttpError(400, 'bad-webhook-url');
     const id = randomUUID();
     const secret = `whsec_${toBase64Url(randomBytes(32))}`;
     await db.transaction().execute(async (trx) => {

@@ -18,8 +18,23 @@ export function signature(secret: string, timestamp: string, body: string): stri
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
+/**
+ * A webhook address as given, if it may be one: http or https, no credentials in it (they would sit
+ * in the database and the delivery log). Shared by the alert webhooks and members' notice webhooks.
+ */
+export function webhookUrl(given: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return null;
+  return url;
+}
+
 /** Sends once; resolves with null when the receiver answered 2xx, else a short error class. */
-export async function callWebhook(url: string, secret: string, deliveryId: string, payload: WebhookPayload, timeoutMs: number): Promise<string | null> {
+export async function callWebhook(url: string, secret: string, deliveryId: string, payload: object, timeoutMs: number): Promise<string | null> {
   const body = JSON.stringify(payload);
   const timestamp = String(Math.floor(Date.now() / 1000));
   try {

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'registry.retired',
   'registry.restored',
   'settings.changed',
+  'organization.settings-changed',
   'guide.saved',
   'bundle.imported',
   'alert.published',
@@ -67,6 +68,8 @@ export const AUDIT_ACTIONS = [
   'recovery.kit-retired',
   'recovery.used',
   'organization.locked-down',
+  'notice.settings-changed',
+  'notice.sent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -75,7 +78,12 @@ export interface AuditEvent {
   action: AuditAction;
   object?: string | null;
   detail?: Record<string, string | number | boolean | null> | null;
+  /** Kept to the hour, like a report's arrival: an event that follows a reporter's action closely must not date it to the second. */
+  coarse?: boolean;
 }
+
+/** An ISO time floored to the hour ("2026-11-20T14:00:00.000Z"). */
+export const toTheHour = (date: Date): string => `${date.toISOString().slice(0, 13)}:00:00.000Z`;
 
 type Row = Omit<AuditLogTable, 'hash'>;
 
@@ -90,7 +98,7 @@ export async function appendAudit(trx: Transaction<Database> | Kysely<Database>,
   const head = await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).returning(['seq', 'hash']).executeTakeFirstOrThrow();
   const row: Row = {
     seq: Number(head.seq),
-    at: new Date().toISOString(),
+    at: event.coarse ? toTheHour(new Date()) : new Date().toISOString(),
     actor: event.actor,
     action: event.action,
     object: event.object ?? null,

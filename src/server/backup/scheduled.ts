@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { VigilContext } from '../context.ts';
 import { writeBackup } from './write.ts';
 import { scheduleBackups, type BackupScheduler } from './schedule.ts';
+import { tellNotices } from '../notices/events.ts';
 
 /** Writes one backup to `path` and waits until the file is closed (then it can be flushed and renamed). */
 export async function writeBackupFile(vigil: Pick<VigilContext, 'storage' | 'secret' | 'config'>, path: string, signal?: AbortSignal): Promise<{ bytes: number }> {
@@ -24,7 +25,10 @@ export function startBackupSchedule(vigil: VigilContext, log: FastifyBaseLogger)
   if (dir === null) return null;
   const scheduler = scheduleBackups(vigil.storage.db, { dir, everyMs, keep }, {
     write: (path, signal) => writeBackupFile(vigil, path, signal),
-    onFailure: (what, code) => log.warn({ code }, `scheduled ${what} failed`),
+    onFailure: (what, code) => {
+      log.warn({ code }, `scheduled ${what} failed`);
+      if (what === 'backup') tellNotices(vigil, 'backup');
+    },
   });
   scheduler.start();
   return scheduler;

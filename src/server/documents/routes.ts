@@ -10,6 +10,8 @@ import { appendAudit } from '../audit/log.ts';
 import { asOfInstant, situationQuery } from '../../core/documents/situation-numbers.ts';
 import { situationNumbers } from './situation.ts';
 import { peopleBundle } from './people.ts';
+import { appealSent } from './appeal-sent.ts';
+import { appealSentInput } from '../../core/documents/appeal-sent.ts';
 
 /** Situation reports and UN communications speak for the organization: coordinators and administrators. */
 const MAKERS = ['admin', 'coordinator'] as const;
@@ -56,5 +58,11 @@ export const documentRoutes: FastifyPluginAsync = async (app) => {
       appendAudit(trx, { actor: request.member!.id, action: input.event === 'sent' ? 'document.sent' : 'document.generated', detail: { document: input.document, format: input.format, people: input.people } }),
     );
     return reply.code(204).send();
+  });
+
+  // "Mark as sent": the follow-ups of a UN communication, all or none, and never twice (appeal-sent.ts).
+  app.post('/api/documents/appeal-sent', { config: { access: MAKERS } }, async (request) => {
+    const input = parse(appealSentInput, request.body);
+    return db.transaction().execute((trx) => appealSent(trx, app.vigil.secret, input, request.member!.id));
   });
 };

@@ -70,7 +70,7 @@ export function hostCheck(app: FastifyInstance) {
   function refuse(request: FastifyRequest, reply: FastifyReply) {
     const lang: Language = pickLanguage((request.query as Record<string, unknown> | undefined)?.lang, request.headers['accept-language'], LANGUAGES);
     if (request.url.startsWith('/api/')) return reply.code(421).send({ error: { code: 'wrong-host', message: MESSAGES[lang].errors['wrong-host'] } });
-    const neutral = { lang, siteTitle: NEUTRAL_TITLE, languages: LANGUAGES, exitUrl: config.exitUrl, path: '/', script: null, attachmentMb: 0 };
+    const neutral = { lang, siteTitle: NEUTRAL_TITLE, languages: LANGUAGES, exitUrl: config.exitUrl, timeZone: 'UTC', path: '/', script: null, attachmentMb: 0 };
     return sendPage(reply, 421, errorPage(neutral, 'wrong-host'));
   }
 }

@@ -5,6 +5,7 @@ import type { PageContext } from '../../web/public/layout.ts';
 import { NEUTRAL_TITLE, type VigilContext } from '../context.ts';
 import { CSP } from './security.ts';
 import { publicScriptUrl } from './assets.ts';
+import { DEFAULT_TIME_ZONE } from '../../core/i18n/format.ts';
 
 function rawLang(url: string | undefined): string | undefined {
   try {
@@ -25,7 +26,8 @@ export async function pageContext(vigil: VigilContext, request: FastifyRequest, 
     lang: pickLanguage(query?.lang ?? body, request.headers['accept-language'], languages),
     siteTitle: org?.publicTitle ?? NEUTRAL_TITLE,
     languages,
-    exitUrl: vigil.config.exitUrl,
+    exitUrl: org?.exitUrl ?? vigil.config.exitUrl,
+    timeZone: org?.timeZone ?? DEFAULT_TIME_ZONE,
     path,
     script: publicScriptUrl(),
     attachmentMb: Math.round(vigil.config.attachmentBytes / 2 ** 20),

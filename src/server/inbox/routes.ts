@@ -13,6 +13,7 @@ import { keyIdOf } from '../../core/crypto/keys.ts';
 import { HttpError, uuidParam } from '../http/errors.ts';
 import { currentHour } from '../intake/service.ts';
 import { appendAudit, audit } from '../audit/log.ts';
+import { answerRoutes, unreadAnswersColumn } from './answers.ts';
 
 const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 const TRIAGERS = ['admin', 'coordinator', 'documenter'] as const;
@@ -31,6 +32,7 @@ function envelopeOf(b64: string, kind: (typeof SealedKind)[keyof typeof SealedKi
 
 export const inboxRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
+  answerRoutes(app);
 
   async function existingReport(id: string) {
     const report = await db.selectFrom('reports').select(['id', 'reporter_key']).where('id', '=', uuidParam(id)).executeTakeFirst();
@@ -48,6 +50,7 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
       .select((eb) => [
         eb.selectFrom('notes').select(eb.fn.countAll<number>().as('n')).whereRef('notes.report_id', '=', 'reports.id').as('notes'),
         eb.selectFrom('messages').select(eb.fn.countAll<number>().as('n')).whereRef('messages.report_id', '=', 'reports.id').as('messages'),
+        unreadAnswersColumn(eb, request.member!.id),
       ]);
     if (before !== undefined) query = query.where('seq', '<', before);
     if (state) query = query.where('state', '=', state);
@@ -77,6 +80,7 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
         canReply: r.reporter_key !== null,
         notes: Number(r.notes ?? 0),
         messages: Number(r.messages ?? 0),
+        unreadAnswers: Number(r.unread_answers ?? 0),
       })),
       next: rows.length > limit ? Number(page[page.length - 1]!.seq) : null,
     };
@@ -168,12 +172,12 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
     const report = await existingReport(request.params.id);
     const [notes, messages] = await Promise.all([
       db.selectFrom('notes').selectAll().where('report_id', '=', report.id).orderBy('created_at').execute(),
-      db.selectFrom('messages').select(['id', 'direction', 'author', 'created_hour', 'key_id', 'for_team']).where('report_id', '=', report.id).orderBy('seq').execute(),
+      db.selectFrom('messages').select(['seq', 'id', 'direction', 'author', 'created_hour', 'key_id', 'for_team']).where('report_id', '=', report.id).orderBy('seq').execute(),
     ]);
     return {
       reporterKey: report.reporter_key ? toBase64Url(report.reporter_key) : null,
       notes: notes.map((n) => ({ id: n.id, author: n.author, createdAt: n.created_at, keyId: n.key_id, envelope: toBase64Url(n.envelope) })),
-      messages: messages.map((m) => ({ id: m.id, direction: m.direction, author: m.author, createdHour: m.created_hour, keyId: m.key_id, envelope: toBase64Url(m.for_team) })),
+      messages: messages.map((m) => ({ seq: Number(m.seq), id: m.id, direction: m.direction, author: m.author, createdHour: m.created_hour, keyId: m.key_id, envelope: toBase64Url(m.for_team) })),
     };
   });
 

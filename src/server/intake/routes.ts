@@ -15,6 +15,7 @@ import { loadPublicScript } from '../http/assets.ts';
 import { createIntake } from './service.ts';
 import { perMinute } from '../config.ts';
 import { proofOfWork } from '../pow/guard.ts';
+import { tellNewReport } from '../notices/events.ts';
 
 const FORM_BODY_LIMIT = 256 * 1024;
 const JSON_BODY_LIMIT = Math.ceil((MAX_SEALED_BYTES * 4) / 3) + 4096;
@@ -26,6 +27,11 @@ const sealedReport = z.object({
   statusKey: z.string().max(64),
   /** The reporter's public key (derived from the codename in their browser), for replies. */
   reporterKey: z.string().max(64).optional(),
+  /**
+   * Whether the report says someone is still held: the one bit of a sealed report the server learns
+   * (docs/crypto.md), held in memory to count the team's notice, never stored.
+   */
+  urgent: z.boolean().optional(),
 });
 
 export const intakeRoutes: FastifyPluginAsync = async (app) => {
@@ -54,6 +60,7 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     const result = answersFromForm(fields, ctx.lang);
     if (!result.ok) return sendPage(reply, 400, intakePage(ctx, await sealingKey(), { values: fields, errors: result.errors }));
     const { codename } = await intake.sealAndStore(result.answers);
+    tellNewReport(app.vigil, result.answers.stillHeld === 'yes');
     return sendPage(reply, 200, receiptPage(ctx, codename, await sealingKey()));
   });
 
@@ -65,6 +72,7 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     const reporterKey = parsed.data.reporterKey === undefined ? null : fromBase64Url(parsed.data.reporterKey);
     if (!envelope || !statusKey || (parsed.data.reporterKey !== undefined && !reporterKey)) throw new HttpError(400, 'bad-envelope');
     const { receivedHour } = await intake.storeSealed(envelope, statusKey, reporterKey);
+    tellNewReport(app.vigil, parsed.data.urgent === true);
     return reply.code(201).send({ ok: true, receivedHour });
   });
 

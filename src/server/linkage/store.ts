@@ -57,7 +57,7 @@ async function person(trx: Trx, id: string): Promise<PersonRow | undefined> {
  * then wait for each other instead of deadlocking, and whoever comes second reads what the first
  * decided. SQLite needs no lock: it runs one writing transaction at a time.
  */
-async function lockPeople(trx: Trx, ids: string[]): Promise<void> {
+export async function lockPeople(trx: Trx, ids: string[]): Promise<void> {
   if (columnTypes(trx).isSqlite) return;
   await trx.selectFrom('persons').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
 }

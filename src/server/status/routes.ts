@@ -18,6 +18,7 @@ import { serverStatusKey, currentHour } from '../intake/service.ts';
 import { perMinute } from '../config.ts';
 import { proofOfWork } from '../pow/guard.ts';
 import { appendAudit } from '../audit/log.ts';
+import { tellNotices } from '../notices/events.ts';
 
 export const statusRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
@@ -110,6 +111,7 @@ export const statusRoutes: FastifyPluginAsync = async (app) => {
       .insertInto('messages')
       .values({ id: randomUUID(), report_id: target.id, direction: 'reporter', author: null, created_hour: currentHour(), key_id: key.keyId, for_team: forTeam, for_reporter: forReporter })
       .execute();
+    tellNotices(app.vigil, 'answer');
     return sendPage(reply, 200, statusPage(ctx, { view: await view(found, 'answerSent') }, await sealingKey()));
   });
 

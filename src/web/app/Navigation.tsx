@@ -1,7 +1,7 @@
 // The bar above every page of the workspace: who is here, where to go, and Lock.
 import type { Vault } from './vault.ts';
 import { PAGES, pagesFor, type Page } from './routes.ts';
-import { ROLE_NAMES } from './members/roles.ts';
+import { roleName } from './members/roles.ts';
 
 export function Navigation({ vault, page, onLock }: { vault: Vault; page: Page | null; onLock: () => void }) {
   return (
@@ -21,7 +21,7 @@ export function Navigation({ vault, page, onLock }: { vault: Vault; page: Page |
         </nav>
       )}
       <span class="who">
-        {vault.me.email} ({ROLE_NAMES[vault.me.role].toLowerCase()})
+        {vault.me.email} ({roleName(vault.me.role)})
       </span>
       <button type="button" onClick={onLock} aria-keyshortcuts="Shift+L" title="Forget the keys and log out (Shift+L)">
         Lock

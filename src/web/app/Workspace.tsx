@@ -32,6 +32,7 @@ import { EstimatePage } from './estimate/EstimatePage.tsx';
 import { RecoveryPage } from './recovery/RecoveryPage.tsx';
 import { BackupWarning } from './backups/BackupWarning.tsx';
 import { useLanguage } from './i18n/context.tsx';
+import { SettingsPage } from './settings/SettingsPage.tsx';
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -142,6 +143,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {page === 'account' && <AccountPage vault={vault} />}
       {page === 'recovery' && <RecoveryPage vault={vault} />}
       {page === 'audit' && <AuditLog />}
+      {page === 'settings' && <SettingsPage />}
       {page === 'held' && <HeldBoard vault={vault} />}
       {page === 'due' && <DueList vault={vault} />}
       {page === 'records' && <RecordsPage key={pageId ?? 'list'} vault={vault} incidentId={pageId} />}

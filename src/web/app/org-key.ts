@@ -9,6 +9,9 @@ import type { Keyring } from '../../core/keyring.ts';
 import type { KeyPurpose, OrgKeyView } from '../../core/api/schemas.ts';
 import { api, messageOf } from './api.ts';
 import type { Forgettable } from './vault.ts';
+import { translator } from '../../core/i18n/message.ts';
+import { currentLanguage } from './i18n/language.ts';
+import { decryptWords } from './decrypt/words.ts';
 
 export interface OrgKey {
   publicKey: Uint8Array;
@@ -17,27 +20,26 @@ export interface OrgKey {
 
 export class OrgKeyError extends Error {}
 
-const NAMES: Record<KeyPurpose, string> = { intake: 'intake key', records: 'records key', backup: 'backup key' };
-
 export async function fetchOrgKey(purpose: KeyPurpose, keyring: Keyring): Promise<OrgKey> {
+  const t = translator(decryptWords, currentLanguage());
   let keys: OrgKeyView[];
   try {
     ({ keys } = await api<{ keys: OrgKeyView[] }>('/api/keys'));
   } catch (e) {
-    throw new OrgKeyError(messageOf(e, 'The server cannot be reached. Check your connection.'));
+    throw new OrgKeyError(messageOf(e, t('unreachable')));
   }
   const current = keys.filter((k) => k.purpose === purpose && k.current).at(-1);
-  if (!current) throw new OrgKeyError(`The organization has no ${NAMES[purpose]} yet. An administrator sets it up on the Records page.`);
+  if (!current) throw new OrgKeyError(t('noKeyYet', { purpose }));
   const publicKey = fromBase64Url(current.publicKey);
   const keyId = current.keyId;
-  if (!publicKey || publicKey.length !== 32 || (await keyIdOf(publicKey)) !== keyId) throw new OrgKeyError(`The ${NAMES[purpose]} the server shows is not valid. Tell an administrator.`);
+  if (!publicKey || publicKey.length !== 32 || (await keyIdOf(publicKey)) !== keyId) throw new OrgKeyError(t('keyInvalid', { purpose }));
   const privateKey = keyring.get(keyId);
-  if (!privateKey) throw new OrgKeyError(`The ${NAMES[purpose]} changed after you logged in. Press “Check for new reports” in the inbox to receive the new one.`);
+  if (!privateKey) throw new OrgKeyError(t('keyChanged', { purpose }));
   try {
     const probe = await sealTo(SealedKind.note, { publicKey, keyId }, utf8('probe'));
     await openSealed(SealedKind.note, probe, { privateKey, keyId });
   } catch {
-    throw new OrgKeyError(`The ${NAMES[purpose]} the server shows does not match the one your team holds. Do not write anything; tell an administrator.`);
+    throw new OrgKeyError(t('keyMismatch', { purpose }));
   }
   return { publicKey, keyId };
 }

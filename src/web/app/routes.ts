@@ -24,6 +24,7 @@ export const PAGES = {
   recovery: { title: 'Recovery', admins: true, hidden: false },
   account: { title: 'My account', admins: false, hidden: false },
   audit: { title: 'Audit log', admins: true, hidden: false },
+  settings: { title: 'Settings', admins: true, hidden: false },
 } as const;
 
 export type Page = keyof typeof PAGES;

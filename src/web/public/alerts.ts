@@ -1,7 +1,7 @@
 // The public alerts pages (no script, the organization's neutral title): the list with the
 // subscribe form, one alert, the confirm and unsubscribe steps, and the Atom feed.
 import { html, type Raw } from './html.ts';
-import { page, type PageContext } from './layout.ts';
+import { formatsOf, page, say, type PageContext } from './layout.ts';
 import { MESSAGES } from '../../core/i18n/index.ts';
 import { ALERT_MESSAGES } from '../../core/i18n/alerts.ts';
 import { LANGUAGES, type Language } from '../../core/report/answers.ts';
@@ -20,7 +20,6 @@ export function shownLanguage(texts: AlertTexts, lang: Language): Language {
   return texts[lang] ? lang : LANGUAGES.find((l) => texts[l])!;
 }
 
-const hour = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 function bodyOf(body: string): Raw[] {
   return paragraphs(body).map((lines) => html`<p>${lines.map((line, i) => (i ? [html`<br>`, line] : line))}</p>`);
@@ -28,7 +27,7 @@ function bodyOf(body: string): Raw[] {
 
 function dateLine(ctx: PageContext, alert: PublicAlert): Raw {
   const a = ALERT_MESSAGES[ctx.lang];
-  return html`<p class="hint">${a.published.replace('{when}', hour(alert.publishedAt))}${alert.correctedAt ? html` · ${a.corrected.replace('{when}', hour(alert.correctedAt))}` : ''}</p>`;
+  return html`<p class="hint">${say(ctx, a.published, { when: formatsOf(ctx).dateTime(alert.publishedAt) })}${alert.correctedAt ? html` · ${say(ctx, a.corrected, { when: formatsOf(ctx).dateTime(alert.correctedAt) })}` : ''}</p>`;
 }
 
 function article(ctx: PageContext, alert: PublicAlert, level: 'h1' | 'h2'): Raw {

@@ -1,7 +1,7 @@
 // A "know your rights" or "staying safe" page: the organization's words, no script. Plain text
 // turned into paragraphs and lists (src/core/guides/structure.ts), every piece escaped.
 import { html, type Raw } from './html.ts';
-import { page, type PageContext } from './layout.ts';
+import { formatsOf, page, say, type PageContext } from './layout.ts';
 import { MESSAGES } from '../../core/i18n/index.ts';
 import { blocksOf, GUIDE_TITLES, languagesWritten, sectionsIn, type Block, type GuideView } from '../../core/guides/structure.ts';
 
@@ -18,7 +18,7 @@ export function guidePage(ctx: PageContext, guide: GuideView): string {
   const elsewhere = languagesWritten(guide).filter((l) => ctx.languages.includes(l));
   const body = sections.length
     ? html`${sections.map((s) => html`<section><h2>${s.heading}</h2>${blocksOf(s.body).map(block)}</section>`)}
-${guide.updatedDay ? html`<p class="hint">${t.guideUpdated.replace('{when}', guide.updatedDay)}</p>` : ''}`
+${guide.updatedDay ? html`<p class="hint">${say(ctx, t.guideUpdated, { when: formatsOf(ctx).day(guide.updatedDay) })}</p>` : ''}`
     : elsewhere.length
       ? html`<p>${t.guideNotInLanguage}</p><ul>${elsewhere.map((l) => html`<li><a href="/${guide.kind}?lang=${l}" lang="${l}" hreflang="${l}">${MESSAGES[l].languageName}</a></li>`)}</ul>`
       : html`<p>${t.guideEmpty}</p>`;

@@ -3,6 +3,8 @@ import { PUBLIC_CSS } from './style.ts';
 import { LANGUAGES, type Language } from '../../core/report/answers.ts';
 import { MESSAGES } from '../../core/i18n/index.ts';
 import { GUIDE_TITLES, type GuideKind } from '../../core/guides/structure.ts';
+import { formatMessage, type MessageArgs } from '../../core/i18n/message.ts';
+import { formatsFor, type Formats } from '../../core/i18n/format.ts';
 
 export interface PageContext {
   lang: Language;
@@ -10,6 +12,8 @@ export interface PageContext {
   siteTitle: string;
   languages: readonly Language[];
   exitUrl: string;
+  /** The organization's time zone: every time on a public page is shown in it. */
+  timeZone: string;
   /** The path the language links point to (keeps the reporter on the same page). */
   path: string;
   /** Versioned URL of the public script, or null for pages that need none. */
@@ -26,6 +30,17 @@ export interface SealingKey {
   publicKey: string;
 }
 
+/** A public message with its values, in the page's language (ICU plurals). */
+export const say = (ctx: PageContext, message: string, args: MessageArgs): string => formatMessage(ctx.lang, message, args);
+
+/** Dates and times for this page: its language, the organization's zone. */
+export const formatsOf = (ctx: PageContext): Formats => formatsFor(ctx.lang, ctx.timeZone);
+
+/** Quick exit: our own neutral page is shown in the reader's language (Tor Browser always asks for English). */
+function exitHref(ctx: PageContext): string {
+  return ctx.exitUrl.startsWith('/') && !ctx.exitUrl.includes('?') ? `${ctx.exitUrl}?lang=${ctx.lang}` : ctx.exitUrl;
+}
+
 export function page(ctx: PageContext, title: string, body: Raw): string {
   const t = MESSAGES[ctx.lang];
   const switcher = LANGUAGES.filter((l) => ctx.languages.includes(l)).map((l) =>
@@ -36,5 +51,5 @@ export function page(ctx: PageContext, title: string, body: Raw): string {
   const more = ctx.guides?.length
     ? html`<footer><nav aria-label="${t.moreLinks}"><ul>${ctx.guides.map((g) => html`<li><a href="/${g}?lang=${ctx.lang}">${GUIDE_TITLES[g][ctx.lang]}</a></li>`)}</ul></nav></footer>`
     : '';
-  return html`<!doctype html><html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${title} · ${ctx.siteTitle}</title><style>${raw(PUBLIC_CSS)}</style></head><body><a class="skip" href="#main">${t.skipToForm}</a><header><p>${ctx.siteTitle}</p><nav aria-label="${t.languageMenu}"><ul>${switcher}</ul></nav><a class="exit" id="quick-exit" href="${ctx.exitUrl}" title="${t.quickExitHint}">${t.quickExit}</a></header><main id="main">${body}</main>${more}${ctx.script ? html`<script src="${ctx.script}" defer></script>` : ''}</body></html>`.value;
+  return html`<!doctype html><html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${title} · ${ctx.siteTitle}</title><style>${raw(PUBLIC_CSS)}</style></head><body><a class="skip" href="#main">${t.skipToContent}</a><header><p>${ctx.siteTitle}</p><nav aria-label="${t.languageMenu}"><ul>${switcher}</ul></nav><a class="exit" id="quick-exit" href="${exitHref(ctx)}" title="${t.quickExitHint}">${t.quickExit}</a></header><main id="main">${body}</main>${more}${ctx.script ? html`<script src="${ctx.script}" defer></script>` : ''}</body></html>`.value;
 }

@@ -1,5 +1,5 @@
 import { html, type Raw } from './html.ts';
-import { page, type PageContext, type SealingKey } from './layout.ts';
+import { formatsOf, page, say, type PageContext, type SealingKey } from './layout.ts';
 import { MESSAGES, type ErrorCode, type Messages } from '../../core/i18n/index.ts';
 import { evidenceForm } from './evidence.ts';
 
@@ -12,12 +12,11 @@ export interface StatusView {
   notice?: 'answerSent';
 }
 
-const when = (hour: string) => hour.replace('T', ' ').slice(0, 16);
 
 function conversation(t: Messages, ctx: PageContext, view: StatusView): Raw | '' {
   if (!view.messages) return '';
   const items = view.messages.map(
-    (m) => html`<li class="message ${m.from}"><p class="hint">${m.from === 'team' ? t.teamSaid : t.youSaid} · ${when(m.hour)} UTC</p><p class="text">${m.text}</p></li>`,
+    (m) => html`<li class="message ${m.from}"><p class="hint">${m.from === 'team' ? t.teamSaid : t.youSaid} · ${formatsOf(ctx).dateTime(m.hour)}</p><p class="text">${m.text}</p></li>`,
   );
   return html`<section aria-labelledby="messages-title"><h2 id="messages-title">${t.conversationTitle}</h2>
 ${view.messages.length ? html`<ol class="messages">${items}</ol>` : html`<p>${t.noMessages}</p>`}
@@ -33,7 +32,7 @@ export function statusPage(ctx: PageContext, result?: { error?: ErrorCode; view?
   const error = result?.error;
   const view = result?.view;
   const reports = view?.reports.map(
-    (r) => html`<li><p>${t.statusReceived.replace('{when}', when(r.receivedHour))}</p><p><strong>${r.read ? t.statusRead : t.statusUnread}</strong></p></li>`,
+    (r) => html`<li><p>${say(ctx, t.statusReceived, { when: formatsOf(ctx).dateTime(r.receivedHour) })}</p><p><strong>${r.read ? t.statusRead : t.statusUnread}</strong></p></li>`,
   );
   const body = html`<h1>${t.statusTitle}</h1>
 ${result?.deleted ? html`<p role="status" id="status-result"><strong>${t.deleted}</strong></p>` : ''}

@@ -97,7 +97,12 @@ function sealingForm(): void {
 
   function clearErrors(): void {
     for (const el of Array.from(document.querySelectorAll('.js-error'))) el.remove();
-    for (const el of Array.from(form!.querySelectorAll('[aria-invalid]'))) el.removeAttribute('aria-invalid');
+    for (const el of Array.from(form!.querySelectorAll('[aria-invalid]'))) {
+      el.removeAttribute('aria-invalid');
+      const kept = (el.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.endsWith('-js-error'));
+      if (kept.length) el.setAttribute('aria-describedby', kept.join(' '));
+      else el.removeAttribute('aria-describedby');
+    }
   }
 
   function showAlert(text: string): void {
@@ -120,8 +125,13 @@ function sealingForm(): void {
       const p = document.createElement('p');
       p.className = 'error js-error';
       p.textContent = messages[error.code] ?? '';
-      (field.closest('fieldset') ?? field).append(p);
+      p.id = `${error.field}-js-error`;
+      // After the field, never inside it: a textarea's children are its text, not shown.
+      const group = field.closest('fieldset');
+      if (group) group.append(p);
+      else field.after(p);
       field.setAttribute('aria-invalid', 'true');
+      field.setAttribute('aria-describedby', [field.getAttribute('aria-describedby'), p.id].filter(Boolean).join(' '));
     }
   }
 
@@ -162,7 +172,8 @@ function sealingForm(): void {
         reporterKeyPair(codename),
       ]);
       reporter.privateKey.fill(0);
-      body = JSON.stringify({ v: 1, lang, envelope: toBase64Url(envelope), statusKey: toBase64Url(statusKey), reporterKey: toBase64Url(reporter.publicKey) });
+      // urgent: the one bit the server learns (to tell the team at once; held in its memory, never stored).
+      body = JSON.stringify({ v: 1, lang, envelope: toBase64Url(envelope), statusKey: toBase64Url(statusKey), reporterKey: toBase64Url(reporter.publicKey), urgent: result.answers.stillHeld === 'yes' });
     } catch {
       // This browser cannot seal (no WebAssembly or WebCrypto): send the form as without
       // JavaScript; the server seals it on arrival.
@@ -236,7 +247,8 @@ function sealingEvidence(): void {
     try {
       const response = await sendProven('evidence', '/api/evidence', { headers: { 'content-type': 'application/vnd.vigil.attachment' }, body: body as BodyInit }, proof);
       if (response.ok) {
-        say((form.dataset.received ?? '').replace('{n}', String(chosen.length)), 'status');
+        // The server words "received N files" for 1 to 5 (the most one form takes), plural forms and all.
+        say((JSON.parse(form.dataset.received ?? '[]') as string[])[chosen.length - 1] ?? '', 'status');
         form.reset();
       } else {
         const problem = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;

@@ -7,11 +7,14 @@ import { toBase64Url } from '../../../core/crypto/bytes.ts';
 import type { Vault } from '../vault.ts';
 import { MIN_PASSPHRASE } from '../passphrase-rules.ts';
 import { Feedback } from '../Feedback.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { accountWords } from './words.ts';
 
 export function ChangePassphrase({ vault }: { vault: Vault }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [said, say] = useState('');
+  const t = useWords(accountWords);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -20,9 +23,9 @@ export function ChangePassphrase({ vault }: { vault: Vault }) {
     const current = String(form.get('current') ?? '');
     const next = String(form.get('next') ?? '');
     say('');
-    if (next.length < MIN_PASSPHRASE) return setError(`The new passphrase must have at least ${MIN_PASSPHRASE} characters.`);
-    if (next !== form.get('again')) return setError('The two new passphrases are not the same.');
-    if (next === current) return setError('The new passphrase is the same as the current one.');
+    if (next.length < MIN_PASSPHRASE) return setError(t('tooShort', { min: MIN_PASSPHRASE }));
+    if (next !== form.get('again')) return setError(t('notSame'));
+    if (next === current) return setError(t('sameAsCurrent'));
     setError(null);
     setBusy(true);
     let privateKey: Uint8Array | null = null;
@@ -32,15 +35,15 @@ export function ChangePassphrase({ vault }: { vault: Vault }) {
       try {
         privateKey = await openMemberKey(vault.login, old.wrapKey);
       } catch {
-        throw new ApiError(403, 'login-failed', 'The current passphrase is not right.');
+        throw new ApiError(403, 'login-failed', t('currentWrong'));
       }
       const rewrapped = await rewrapMember(vault.me.id, privateKey, next);
       await api('/api/me/passphrase', { currentLoginKey: toBase64Url(old.loginKey), ...rewrapped });
       vault.login = { ...vault.login, keys: { ...vault.login.keys, wrappedPrivateKey: rewrapped.wrappedPrivateKey } };
       formElement.reset();
-      say('Your passphrase was changed. Your other sessions were ended; use the new passphrase from now on.');
+      say(t('changed'));
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'login-failed' ? 'The current passphrase is not right.' : messageOf(e, 'The passphrase could not be changed.'));
+      setError(e instanceof ApiError && e.code === 'login-failed' ? t('currentWrong') : messageOf(e, t('changeFailed')));
     } finally {
       privateKey?.fill(0);
       setBusy(false);
@@ -49,23 +52,23 @@ export function ChangePassphrase({ vault }: { vault: Vault }) {
 
   return (
     <section aria-labelledby="passphrase-title">
-      <h2 id="passphrase-title">Change your passphrase</h2>
+      <h2 id="passphrase-title">{t('passphraseTitle')}</h2>
       <p>
-        <strong>If you forget your passphrase, only an administrator can invite you again; nobody can recover it.</strong>
+        <strong>{t('forgetWarning')}</strong>
       </p>
       <form onSubmit={submit}>
-        <label for="current-passphrase">Current passphrase</label>
+        <label for="current-passphrase">{t('currentPassphrase')}</label>
         <input id="current-passphrase" name="current" type="password" required autoComplete="current-password" />
-        <label for="new-passphrase">New passphrase</label>
+        <label for="new-passphrase">{t('newPassphrase')}</label>
         <p class="hint" id="new-passphrase-hint">
-          At least {MIN_PASSPHRASE} characters; four or more random words are best.
+          {t('newPassphraseHint', { min: MIN_PASSPHRASE })}
         </p>
         <input id="new-passphrase" name="next" type="password" required minLength={MIN_PASSPHRASE} autoComplete="new-password" aria-describedby="new-passphrase-hint" />
-        <label for="new-passphrase-again">New passphrase again</label>
+        <label for="new-passphrase-again">{t('newPassphraseAgain')}</label>
         <input id="new-passphrase-again" name="again" type="password" required autoComplete="new-password" />
         <Feedback error={error} />
         <button type="submit" disabled={busy}>
-          {busy ? 'Changing…' : 'Change passphrase'}
+          {busy ? t('changing') : t('change')}
         </button>
       </form>
       <p role="status" class="status">

@@ -4,6 +4,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { startRegistration } from '@simplewebauthn/browser';
 import { api, ApiError } from '../api.ts';
 import { Feedback } from '../Feedback.tsx';
+import { commonWords } from '../i18n/common-words.ts';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { accountWords } from './words.ts';
 
 interface Factors {
   required: boolean;
@@ -12,11 +15,11 @@ interface Factors {
 }
 
 function RecoveryCodes({ codes }: { codes: string[] }) {
+  const t = useWords(accountWords);
   return (
     <div class="alert" role="status">
       <p>
-        <strong>Your recovery codes.</strong> Each works once, if you lose your phone or passkey. Write them down now and
-        keep them apart from your devices: they are not shown again.
+        <strong>{t('codesTitle')}</strong> {t('codesText')}
       </p>
       <ol class="recovery-codes">
         {codes.map((code) => (
@@ -34,6 +37,10 @@ export function SecondFactors({ mustEnrol }: { mustEnrol: boolean }) {
   const [totp, setTotp] = useState<{ id: string; secret: string; uri: string } | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const t = useWords(accountWords);
+  const common = useWords(commonWords);
+  const f = useFormats();
+  const factorName = (kind: 'totp' | 'passkey') => t(kind === 'totp' ? 'authenticatorApp' : 'passkey');
 
   const reload = () => api<Factors>('/api/me/second-factors').then(setState, (e) => setError(e instanceof ApiError ? e.message : String(e)));
   useEffect(() => void reload(), []);
@@ -44,7 +51,7 @@ export function SecondFactors({ mustEnrol }: { mustEnrol: boolean }) {
       await step();
       await reload();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'That did not work.');
+      setError(e instanceof ApiError ? e.message : t('didNotWork'));
     }
   }
 
@@ -62,30 +69,31 @@ export function SecondFactors({ mustEnrol }: { mustEnrol: boolean }) {
     act(async () => {
       const optionsJSON = await api<Parameters<typeof startRegistration>[0]['optionsJSON']>('/api/me/passkeys/options', {});
       const response = await startRegistration({ optionsJSON });
-      const result = await api<{ recoveryCodes: string[] | null }>('/api/me/passkeys/verify', { name: 'Passkey', response });
+      const result = await api<{ recoveryCodes: string[] | null }>('/api/me/passkeys/verify', { name: 'Passkey', response }); // not words: a stored label; shown by its kind, in the member's language
       if (result.recoveryCodes) setCodes(result.recoveryCodes);
     });
 
   return (
     <section aria-labelledby="second-factor-title">
-      <h2 id="second-factor-title">Second factor</h2>
+      <h2 id="second-factor-title">{t('secondFactorTitle')}</h2>
       {mustEnrol && (
         <p class="alert" role="alert">
-          Your organization requires a second factor. Add one to reach reports again.
+          {t('mustEnrol')}
         </p>
       )}
       {codes && <RecoveryCodes codes={codes} />}
       {state && (
         <>
           {state.factors.length === 0 ? (
-            <p>None yet. With one, your password alone no longer opens your account.</p>
+            <p>{t('noFactor')}</p>
           ) : (
             <ul>
-              {state.factors.map((f) => (
-                <li key={f.id}>
-                  {f.kind === 'totp' ? 'Authenticator app' : f.name} (added {f.createdAt.slice(0, 10)}){' '}
-                  <button type="button" onClick={() => act(() => api(`/api/me/second-factors/${f.id}/remove`, {}))}>
-                    Remove
+              {state.factors.map((factor) => (
+                <li key={factor.id}>
+                  {t('factorAdded', { factor: factorName(factor.kind), date: f.date(factor.createdAt) })}{' '}
+                  <button type="button" onClick={() => act(() => api(`/api/me/second-factors/${factor.id}/remove`, {}))}>
+                    {common('remove')}
+                    <span class="visually-hidden"> {t('factorSuffix', { factor: factorName(factor.kind), date: f.date(factor.createdAt) })}</span>
                   </button>
                 </li>
               ))}
@@ -93,9 +101,9 @@ export function SecondFactors({ mustEnrol }: { mustEnrol: boolean }) {
           )}
           {state.factors.length > 0 && (
             <p>
-              Recovery codes left: {state.recoveryCodesLeft}.{' '}
+              {t('codesLeft', { count: state.recoveryCodesLeft })}{' '}
               <button type="button" onClick={() => act(async () => setCodes((await api<{ recoveryCodes: string[] }>('/api/me/recovery-codes', {})).recoveryCodes))}>
-                Make new recovery codes
+                {t('newCodes')}
               </button>
             </p>
           )}
@@ -103,29 +111,26 @@ export function SecondFactors({ mustEnrol }: { mustEnrol: boolean }) {
       )}
       {totp ? (
         <form onSubmit={confirmTotp}>
-          <p>
-            In your authenticator app, add an account with this key (type it in), or open the link on the phone that has
-            the app:
-          </p>
+          <p>{t('totpIntro')}</p>
           <p>
             <code class="totp-secret" data-totp-secret={totp.secret}>
               {totp.secret.replace(/(.{4})/g, '$1 ').trim()}
             </code>
           </p>
           <p>
-            <a href={totp.uri}>Open in authenticator app</a>
+            <a href={totp.uri}>{t('openInApp')}</a>
           </p>
-          <label for="totp-code">The 6-digit code the app shows now</label>
+          <label for="totp-code">{t('totpCode')}</label>
           <input id="totp-code" name="totp-code" inputMode="numeric" autoComplete="one-time-code" required />
-          <button type="submit">Confirm</button>
+          <button type="submit">{t('confirm')}</button>
         </form>
       ) : (
         <p>
           <button type="button" onClick={() => act(async () => setTotp(await api('/api/me/totp/start', {})))}>
-            Add an authenticator app
+            {t('addApp')}
           </button>{' '}
           <button type="button" onClick={() => void addPasskey()}>
-            Add a passkey
+            {t('addPasskey')}
           </button>
         </p>
       )}

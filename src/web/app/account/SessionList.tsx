@@ -2,21 +2,24 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { SessionView } from '../../../core/api/schemas.ts';
-import { utcMinute } from '../time.ts';
 import { Feedback } from '../Feedback.tsx';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { accountWords } from './words.ts';
 
 export function SessionList() {
   const [sessions, setSessions] = useState<SessionView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [said, say] = useState('');
+  const t = useWords(accountWords);
+  const f = useFormats();
 
   const load = useCallback(async () => {
     try {
       setSessions((await api<{ sessions: SessionView[] }>('/api/sessions')).sessions);
     } catch (e) {
-      setError(messageOf(e, 'Your sessions could not be loaded.'));
+      setError(messageOf(e, t('sessionsFailed')));
     }
-  }, []);
+  }, [t]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -25,41 +28,42 @@ export function SessionList() {
     setError(null);
     try {
       await api(`/api/sessions/${encodeURIComponent(session.id)}/end`, {});
-      say(`The session started ${utcMinute(session.createdAt)} UTC was ended.`);
+      say(t('sessionEnded', { when: f.dateTime(session.createdAt) }));
     } catch (e) {
-      setError(messageOf(e, 'The session could not be ended.'));
+      setError(messageOf(e, t('endFailed')));
     }
     await load();
   }
 
   return (
     <section aria-labelledby="sessions-title">
-      <h2 id="sessions-title">Where you are logged in</h2>
-      <p>Each row is a browser where your passphrase was used. End any you do not recognise, then change your passphrase.</p>
+      <h2 id="sessions-title">{t('sessionsTitle')}</h2>
+      <p>{t('sessionsIntro')}</p>
       <Feedback error={error} />
       {sessions && (
         <table class="data">
-          <caption class="visually-hidden">Your sessions</caption>
+          <caption class="visually-hidden">{t('sessionsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Started (UTC)</th>
-              <th scope="col">Last seen (UTC)</th>
+              <th scope="col">{t('started')}</th>
+              <th scope="col">{t('lastSeen')}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t('actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {sessions.map((s) => (
               <tr key={s.id}>
-                <td>{utcMinute(s.createdAt)}</td>
-                <td>{utcMinute(s.lastSeenAt)}</td>
+                <td>{f.dateTime(s.createdAt)}</td>
+                <td>{f.dateTime(s.lastSeenAt)}</td>
                 <td>
                   {s.current ? (
-                    <strong>This session</strong>
+                    <strong>{t('thisSession')}</strong>
                   ) : (
                     <button type="button" class="small danger" onClick={() => end(s)}>
-                      End<span class="visually-hidden"> the session started {utcMinute(s.createdAt)}</span>
+                      {t('end')}
+                      <span class="visually-hidden"> {t('endSuffix', { when: f.dateTime(s.createdAt) })}</span>
                     </button>
                   )}
                 </td>

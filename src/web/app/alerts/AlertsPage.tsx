@@ -13,12 +13,16 @@ import type { AlertsResponse, AlertTexts, AlertView } from '../../../core/alerts
 import { Composer } from './Composer.tsx';
 import { DeliveryLog } from './DeliveryLog.tsx';
 import { Webhooks } from './Webhooks.tsx';
+import { LANGUAGE_NAMES } from '../LanguageSelect.tsx';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { alertsWords } from './words.ts';
+import { Linked, marker } from './Linked.tsx';
 
-
-const hour = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+const PUBLIC_PAGE = '/alerts';
 const firstTitle = (texts: AlertTexts) => texts[LANGUAGES.find((l) => texts[l])!]!.title;
 
 export function AlertsPage({ vault }: { vault: Vault }) {
+  const t = useWords(alertsWords);
   const canPublish = vault.me.role === 'coordinator' || vault.me.role === 'admin';
   const [data, setData] = useState<AlertsResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +32,7 @@ export function AlertsPage({ vault }: { vault: Vault }) {
   const reload = () =>
     api<AlertsResponse>('/api/alerts').then(
       (d) => setData(d),
-      (e) => setError(messageOf(e, 'The alerts could not be loaded.')),
+      (e) => setError(messageOf(e, t('notLoaded'))),
     );
   useEffect(() => {
     if (canPublish) void reload();
@@ -37,8 +41,10 @@ export function AlertsPage({ vault }: { vault: Vault }) {
   if (!canPublish) {
     return (
       <main>
-        <PageHeading>Alerts</PageHeading>
-        <p>Coordinators and administrators publish alerts. Published alerts are on the public page <a href="/alerts">/alerts</a>.</p>
+        <PageHeading>{t('title')}</PageHeading>
+        <p>
+          <Linked text={t('onlyCoordinators', { link: marker('link') })} parts={{ link: <a href={PUBLIC_PAGE}>{PUBLIC_PAGE}</a> }} />
+        </p>
       </main>
     );
   }
@@ -48,41 +54,32 @@ export function AlertsPage({ vault }: { vault: Vault }) {
     if (data?.email && data.subscribers.confirmed > 0) opened = await openedSubscribers(vault);
     try {
       const result = await api<{ id: string; webhooks: number; emails: number }>('/api/alerts', { texts, recipients: opened.recipients });
-      say(
-        `Published. Sending to ${result.emails} subscriber${result.emails === 1 ? '' : 's'} and ${result.webhooks} webhook${result.webhooks === 1 ? '' : 's'}.` +
-          (opened.unopened ? ` ${opened.unopened} subscriber(s) could not be opened with your keys and are not sent to.` : ''),
-      );
+      say([t('published', { emails: result.emails, webhooks: result.webhooks }), opened.unopened ? t('unopened', { count: opened.unopened }) : ''].filter(Boolean).join(' '));
       await reload();
     } catch (e) {
-      throw new Error(messageOf(e, 'The alert could not be published.'));
+      throw new Error(messageOf(e, t('notPublished')));
     }
   }
 
   return (
     <main class="wide-ish">
-      <PageHeading>Alerts</PageHeading>
+      <PageHeading>{t('title')}</PageHeading>
       <p class="hint">
-        Published alerts appear on the public page <a href="/alerts">/alerts</a> and its <a href="/alerts.atom">Atom feed</a>, go to every webhook, and to email subscribers.
+        <Linked text={t('intro', { page: marker('page'), feed: marker('feed') })} parts={{ page: <a href={PUBLIC_PAGE}>{PUBLIC_PAGE}</a>, feed: <a href="/alerts.atom">{t('feed')}</a> }} />
       </p>
       {data && (
         <p>
-          {data.email ? (
-            <>
-              Email subscribers: <strong>{data.subscribers.confirmed}</strong> confirmed, {data.subscribers.waiting} waiting to confirm.
-            </>
-          ) : (
-            'Email alerts are off: the server has no SMTP settings (see README).'
-          )}
+          {data.email ? t('subscribers', { confirmed: data.subscribers.confirmed, waiting: data.subscribers.waiting }) : t('emailOff')}
         </p>
       )}
       <Feedback error={error} said={said} />
       <section aria-labelledby="compose-title">
-        <h2 id="compose-title">Write an alert</h2>
-        <Composer idPrefix="new" languages={languages} submitLabel="Publish now" onSubmit={publish} />
+        <h2 id="compose-title">{t('writeHeading')}</h2>
+        <Composer idPrefix="new" languages={languages} submitLabel={t('publishNow')} onSubmit={publish} />
       </section>
       <section aria-labelledby="published-title">
-        <h2 id="published-title">Published</h2>
-        {data && data.alerts.length === 0 && <p>Nothing published yet.</p>}
+        <h2 id="published-title">{t('publishedHeading')}</h2>
+        {data && data.alerts.length === 0 && <p>{t('nothingYet')}</p>}
         <ul class="cards">
           {data?.alerts.map((a) => (
             <PublishedAlert key={a.id} vault={vault} alert={a} languages={languages} onChange={reload} />
@@ -95,6 +92,8 @@ export function AlertsPage({ vault }: { vault: Vault }) {
 }
 
 function PublishedAlert({ vault, alert, languages, onChange }: { vault: Vault; alert: AlertView; languages: Language[]; onChange: () => Promise<void> }) {
+  const t = useWords(alertsWords);
+  const f = useFormats();
   const [mode, setMode] = useState<'none' | 'log' | 'correct' | 'withdraw'>('none');
   const [error, setError] = useState<string | null>(null);
   const [said, say] = useState('');
@@ -104,11 +103,11 @@ function PublishedAlert({ vault, alert, languages, onChange }: { vault: Vault; a
     setError(null);
     try {
       await api(`/api/alerts/${alert.id}/withdraw`, {});
-      say('Withdrawn: it is no longer on the public page or in the feed.');
+      say(t('withdrawn'));
       setMode('none');
       await onChange();
     } catch (e) {
-      setError(messageOf(e, 'It could not be withdrawn.'));
+      setError(messageOf(e, t('notWithdrawn')));
     }
   }
 
@@ -117,10 +116,10 @@ function PublishedAlert({ vault, alert, languages, onChange }: { vault: Vault; a
     try {
       const opened = alert.deliveries.failed > 0 ? await openedSubscribers(vault) : { recipients: [] };
       const result = await api<{ webhooks: number; emails: number }>(`/api/alerts/${alert.id}/retry`, { recipients: opened.recipients });
-      say(`Sending again: ${result.emails} email(s), ${result.webhooks} webhook(s).`);
+      say(t('sendingAgain', { emails: result.emails, webhooks: result.webhooks }));
       await onChange();
     } catch (e) {
-      setError(messageOf(e, 'The deliveries could not be retried.'));
+      setError(messageOf(e, t('notRetried')));
     }
   }
 
@@ -128,45 +127,46 @@ function PublishedAlert({ vault, alert, languages, onChange }: { vault: Vault; a
     <li class="card">
       <h3>{title}</h3>
       <p class="hint">
-        {alert.status === 'withdrawn' ? 'Withdrawn' : 'Published'} {hour(alert.publishedAt)} UTC
-        {alert.correctedAt && ` · corrected ${hour(alert.correctedAt)} UTC`} · {LANGUAGES.filter((l) => alert.texts[l]).join(', ')} · deliveries: {alert.deliveries.sent} sent, {alert.deliveries.pending} pending, {alert.deliveries.failed} failed
+        {t('statusLine', { status: alert.status, at: f.dateTime(alert.publishedAt) })}
+        {alert.correctedAt && ` · ${t('corrected', { at: f.dateTime(alert.correctedAt) })}`} · {LANGUAGES.filter((l) => alert.texts[l]).map((l) => LANGUAGE_NAMES[l]).join(', ')} ·{' '}
+        {t('deliveries', { sent: alert.deliveries.sent, pending: alert.deliveries.pending, failed: alert.deliveries.failed })}
         {alert.status === 'published' && (
           <>
             {' '}
-            · <a href={`/alerts/${alert.id}`}>public page</a>
+            · <a href={`/alerts/${alert.id}`}>{t('publicPage')}</a>
           </>
         )}
       </p>
       <div class="actions">
         <button type="button" class="secondary small" aria-expanded={mode === 'log'} onClick={() => setMode(mode === 'log' ? 'none' : 'log')}>
-          Delivery log
+          {t('deliveryLog')}
         </button>
         {alert.status === 'published' && (
           <>
             <button type="button" class="secondary small" onClick={() => setMode('correct')}>
-              Correct
+              {t('correct')}
             </button>
             {alert.deliveries.failed > 0 && (
               <button type="button" class="secondary small" onClick={() => void retry()}>
-                Retry failed deliveries
+                {t('retry')}
               </button>
             )}
             <button type="button" class="secondary danger small" onClick={() => setMode('withdraw')}>
-              Withdraw
+              {t('withdraw')}
             </button>
           </>
         )}
       </div>
       <Feedback error={error} said={said} />
       {mode === 'withdraw' && (
-        <div role="group" aria-label="Withdraw this alert">
-          <p>Withdraw “{title}”? It leaves the public page and the feed. Emails and webhook messages already sent cannot be recalled.</p>
+        <div role="group" aria-label={t('withdrawGroup')}>
+          <p>{t('withdrawQuestion', { title })}</p>
           <div class="actions">
             <button type="button" class="danger" onClick={() => void withdraw()}>
-              Withdraw it
+              {t('withdrawIt')}
             </button>
             <button type="button" class="secondary" onClick={() => setMode('none')}>
-              Keep it
+              {t('keepIt')}
             </button>
           </div>
         </div>
@@ -176,15 +176,15 @@ function PublishedAlert({ vault, alert, languages, onChange }: { vault: Vault; a
           idPrefix={`correct-${alert.id.slice(0, 8)}`}
           languages={languages}
           initial={alert.texts}
-          submitLabel="Save the correction"
+          submitLabel={t('saveCorrection')}
           onCancel={() => setMode('none')}
           onSubmit={async (texts) => {
             try {
               await api(`/api/alerts/${alert.id}/correct`, { texts });
             } catch (e) {
-              throw new Error(messageOf(e, 'The correction could not be saved.'));
+              throw new Error(messageOf(e, t('notCorrected')));
             }
-            say('Corrected on the public page and in the feed (emails and webhooks already sent are not sent again).');
+            say(t('correctedSaid'));
             setMode('none');
             await onChange();
           }}

@@ -5,7 +5,11 @@ import { ALERT_LIMITS, paragraphs, type AlertTexts } from '../../../core/alerts/
 import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
 import { Feedback } from '../Feedback.tsx';
 import { LANGUAGE_NAMES } from '../LanguageSelect.tsx';
-
+import { translator } from '../../../core/i18n/message.ts';
+import { useWords } from '../i18n/context.tsx';
+import { currentLanguage } from '../i18n/language.ts';
+import { alertsWords } from './words.ts';
+import { commonWords } from '../i18n/common-words.ts';
 
 type Draft = Record<Language, { title: string; body: string }>;
 
@@ -13,21 +17,23 @@ const emptyDraft = (): Draft => ({ az: { title: '', body: '' }, ru: { title: '',
 
 /** The languages written, or a problem to show. */
 function textsOf(draft: Draft, languages: Language[]): AlertTexts | string {
+  const t = translator(alertsWords, currentLanguage());
   const texts: AlertTexts = {};
   for (const l of languages) {
     const { title, body } = draft[l];
     if (!title.trim() && !body.trim()) continue;
-    if (!title.trim() || !body.trim()) return `The ${LANGUAGE_NAMES[l]} alert needs both a title and a text (or neither).`;
+    if (!title.trim() || !body.trim()) return t('needsBoth', { language: LANGUAGE_NAMES[l] });
     texts[l] = { title: title.trim(), body: body.trim() };
   }
-  return Object.keys(texts).length ? texts : 'Write the alert in at least one language: a title and a text.';
+  return Object.keys(texts).length ? texts : t('needsOne');
 }
 
 export function AlertPreview({ texts }: { texts: AlertTexts }) {
+  const t = useWords(alertsWords);
   return (
     <>
       {LANGUAGES.filter((l) => texts[l]).map((l) => (
-        <article key={l} lang={l} class="card" aria-label={`Preview in ${LANGUAGE_NAMES[l]}`}>
+        <article key={l} lang={l} class="card" aria-label={t('previewIn', { language: LANGUAGE_NAMES[l] })}>
           <h3>{texts[l]!.title}</h3>
           {paragraphs(texts[l]!.body).map((lines, i) => (
             <p key={i}>
@@ -60,6 +66,8 @@ export function Composer({
   onCancel?: () => void;
   idPrefix: string;
 }) {
+  const t = useWords(alertsWords);
+  const common = useWords(commonWords);
   const [draft, setDraft] = useState<Draft>(() => {
     const d = emptyDraft();
     for (const l of LANGUAGES) if (initial?.[l]) d[l] = { ...initial[l]! };
@@ -87,7 +95,7 @@ export function Composer({
       setPreview(null);
       setDraft(emptyDraft());
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'It could not be done.');
+      setError(e instanceof Error ? e.message : t('notDone'));
     } finally {
       setBusy(false);
     }
@@ -97,7 +105,7 @@ export function Composer({
     return (
       <section aria-labelledby={`${idPrefix}-preview`}>
         <h3 id={`${idPrefix}-preview`} tabIndex={-1} ref={(h) => h?.focus()}>
-          Preview: as readers will see it
+          {t('previewHeading')}
         </h3>
         <AlertPreview texts={preview} />
         <Feedback error={error} />
@@ -106,7 +114,7 @@ export function Composer({
             {submitLabel}
           </button>
           <button type="button" class="secondary" onClick={() => setPreview(null)} disabled={busy}>
-            Back to editing
+            {t('backToEditing')}
           </button>
         </div>
       </section>
@@ -117,19 +125,19 @@ export function Composer({
       {languages.map((l) => (
         <fieldset key={l}>
           <legend>{LANGUAGE_NAMES[l]}</legend>
-          <label for={`${idPrefix}-${l}-title`}>Title ({LANGUAGE_NAMES[l]})</label>
+          <label for={`${idPrefix}-${l}-title`}>{t('titleIn', { language: LANGUAGE_NAMES[l] })}</label>
           <input lang={l} id={`${idPrefix}-${l}-title`} maxLength={ALERT_LIMITS.title} value={draft[l].title} onInput={(e) => set(l, 'title', e.currentTarget.value)} />
-          <label for={`${idPrefix}-${l}-body`}>Text ({LANGUAGE_NAMES[l]})</label>
+          <label for={`${idPrefix}-${l}-body`}>{t('textIn', { language: LANGUAGE_NAMES[l] })}</label>
           <textarea lang={l} id={`${idPrefix}-${l}-body`} rows={6} maxLength={ALERT_LIMITS.body} value={draft[l].body} onInput={(e) => set(l, 'body', e.currentTarget.value)} />
         </fieldset>
       ))}
-      <p class="hint">Plain text; a blank line starts a new paragraph. Leave a language empty to skip it.</p>
+      <p class="hint">{t('composerHint')}</p>
       <Feedback error={error} />
       <div class="actions">
-        <button type="submit">Preview</button>
+        <button type="submit">{t('preview')}</button>
         {onCancel && (
           <button type="button" class="secondary" onClick={onCancel}>
-            Cancel
+            {common('cancel')}
           </button>
         )}
       </div>

@@ -6,14 +6,19 @@ import { Feedback } from '../Feedback.tsx';
 import type { Vault } from '../vault.ts';
 import type { DeliveryView } from '../../../core/alerts/schemas.ts';
 import { openedSubscribers } from './subscribers.ts';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { alertsWords } from './words.ts';
 
-const OUTCOMES: Record<DeliveryView['status'], string> = { sent: 'Sent', pending: 'Pending (retrying)', failed: 'Failed', interrupted: 'Interrupted (server restarted)' };
+/** Each outcome's message: the statuses are the catalog's keys. */
+const OUTCOMES = { sent: 'sent', pending: 'pending', failed: 'failed', interrupted: 'interrupted' } as const satisfies Record<DeliveryView['status'], string>;
 
 export function DeliveryLog({ vault, alertId }: { vault: Vault; alertId: string }) {
+  const t = useWords(alertsWords);
+  const f = useFormats();
   const [rows, setRows] = useState<DeliveryView[] | null>(null);
   const [addresses, setAddresses] = useState<Map<string, string> | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => api<{ deliveries: DeliveryView[] }>(`/api/alerts/${alertId}/deliveries`).then((r) => setRows(r.deliveries), (e) => setError(messageOf(e, 'The log could not be loaded.')));
+  const load = () => api<{ deliveries: DeliveryView[] }>(`/api/alerts/${alertId}/deliveries`).then((r) => setRows(r.deliveries), (e) => setError(messageOf(e, t('logNotLoaded'))));
   useEffect(() => {
     void load();
   }, [alertId]);
@@ -22,7 +27,7 @@ export function DeliveryLog({ vault, alertId }: { vault: Vault; alertId: string 
     try {
       setAddresses((await openedSubscribers(vault)).addressOf);
     } catch (e) {
-      setError(messageOf(e, 'The addresses could not be opened.'));
+      setError(messageOf(e, t('addressesNotOpened')));
     }
   }
 
@@ -30,38 +35,38 @@ export function DeliveryLog({ vault, alertId }: { vault: Vault; alertId: string 
   return (
     <div>
       <table class="data">
-        <caption class="visually-hidden">Deliveries of this alert</caption>
+        <caption class="visually-hidden">{t('deliveriesCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Channel</th>
-            <th scope="col">Target</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Last error</th>
-            <th scope="col">Time (UTC)</th>
+            <th scope="col">{t('channel')}</th>
+            <th scope="col">{t('target')}</th>
+            <th scope="col">{t('outcome')}</th>
+            <th scope="col">{t('attempts')}</th>
+            <th scope="col">{t('lastError')}</th>
+            <th scope="col">{t('time')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((d) => (
             <tr key={d.id}>
-              <td>{d.channel === 'email' ? 'Email' : 'Webhook'}</td>
+              <td>{t(d.channel === 'email' ? 'email' : 'webhook')}</td>
               <th scope="row">{d.channel === 'email' && addresses?.get(d.targetId) ? `${d.target} (${addresses.get(d.targetId)})` : d.target}</th>
-              <td>{OUTCOMES[d.status]}</td>
+              <td>{t(OUTCOMES[d.status])}</td>
               <td>{d.attempts}</td>
               <td>{d.lastError ?? '—'}</td>
-              <td>{d.updatedAt.slice(0, 19).replace('T', ' ')}</td>
+              <td>{f.dateTime(d.updatedAt)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && <p>No subscribers or webhooks when it was published.</p>}
+      {rows.length === 0 && <p>{t('noTargets')}</p>}
       <div class="actions">
         <button type="button" class="secondary small" onClick={() => void load()}>
-          Refresh
+          {t('refresh')}
         </button>
         {!addresses && rows.some((d) => d.channel === 'email') && (
           <button type="button" class="secondary small" onClick={() => void showAddresses()}>
-            Show addresses (opened in this browser)
+            {t('showAddresses')}
           </button>
         )}
       </div>

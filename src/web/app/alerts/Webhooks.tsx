@@ -4,8 +4,16 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { Feedback } from '../Feedback.tsx';
 import type { WebhookView } from '../../../core/alerts/schemas.ts';
+import { Linked, marker } from './Linked.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { commonWords } from '../i18n/common-words.ts';
+import { alertsWords } from './words.ts';
+
+const EXAMPLE_ADDRESS = 'https://bridge.example.org/vigil';
 
 export function Webhooks() {
+  const t = useWords(alertsWords);
+  const common = useWords(commonWords);
   const [hooks, setHooks] = useState<WebhookView[]>([]);
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
@@ -23,10 +31,10 @@ export function Webhooks() {
       const created = await api<{ url: string; secret: string }>('/api/webhooks', { url: url.trim() });
       setSecret(created);
       setUrl('');
-      say('Webhook added.');
+      say(t('webhookAdded'));
       await load();
     } catch (e) {
-      setError(messageOf(e, 'The webhook could not be added.'));
+      setError(messageOf(e, t('webhookNotAdded')));
     }
   }
 
@@ -34,45 +42,45 @@ export function Webhooks() {
     setError(null);
     try {
       await api(`/api/webhooks/${hook.id}/remove`, {});
-      say(`Webhook ${hook.url} removed.`);
+      say(t('webhookRemoved', { url: hook.url }));
       await load();
     } catch (e) {
-      setError(messageOf(e, 'The webhook could not be removed.'));
+      setError(messageOf(e, t('webhookNotRemoved')));
     }
   }
 
   return (
     <section aria-labelledby="webhooks-title">
-      <h2 id="webhooks-title">Webhooks</h2>
-      <p class="hint">Each published alert is sent as signed JSON to every webhook (README: how to check the signature). Failed calls are retried with growing waits.</p>
+      <h2 id="webhooks-title">{t('webhooksHeading')}</h2>
+      <p class="hint">{t('webhooksHint')}</p>
       <ul>
         {hooks.map((h) => (
           <li key={h.id}>
             <code>{h.url}</code>{' '}
-            <button type="button" class="secondary danger small" onClick={() => void remove(h)} aria-label={`Remove webhook ${h.url}`}>
-              Remove
+            <button type="button" class="secondary danger small" onClick={() => void remove(h)} aria-label={t('removeWebhook', { url: h.url })}>
+              {common('remove')}
             </button>
           </li>
         ))}
       </ul>
-      {hooks.length === 0 && <p>No webhooks.</p>}
+      {hooks.length === 0 && <p>{t('noWebhooks')}</p>}
       <form class="inline-form" onSubmit={add}>
         <label for="webhook-url" class="visually-hidden">
-          Webhook address
+          {t('webhookAddress')}
         </label>
-        <input id="webhook-url" type="url" placeholder="https://bridge.example.org/vigil" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
-        <button type="submit">Add webhook</button>
+        <input id="webhook-url" type="url" placeholder={EXAMPLE_ADDRESS} value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
+        <button type="submit">{t('addWebhook')}</button>
       </form>
       {secret && (
-        <div class="notice" role="group" aria-label="New webhook secret">
+        <div class="notice" role="group" aria-label={t('newSecret')}>
           <p>
-            Signing secret for <code>{secret.url}</code> — copy it into the bridge now; it is not shown again:
+            <Linked text={t('secretFor', { url: marker('url') })} parts={{ url: <code>{secret.url}</code> }} />
           </p>
           <p>
             <code data-webhook-secret>{secret.secret}</code>
           </p>
           <button type="button" class="secondary small" onClick={() => setSecret(null)}>
-            I have copied it
+            {t('copied')}
           </button>
         </div>
       )}

@@ -1,34 +1,23 @@
 // The Members page's Backups section: the last backup's time and size, the schedule, and the last
 // failure if nothing succeeded since.
-import { failureSinceSuccess, FAILURE_REASONS, sizeLabel, useBackupStatus, whenLabel } from './backup-status.ts';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { everyLabel, failureSinceSuccess, FAILURE_REASONS, sizeLabel, useBackupStatus } from './backup-status.ts';
+import { backupWords } from './words.ts';
 
 export function BackupSection() {
   const status = useBackupStatus();
+  const t = useWords(backupWords);
+  const f = useFormats();
   if (!status) return null;
   const { schedule, lastSuccess } = status;
   const failure = failureSinceSuccess(status);
   return (
     <section aria-labelledby="backups-title">
-      <h2 id="backups-title">Backups</h2>
-      <p>
-        {lastSuccess ? (
-          <>
-            Last backup: <strong>{whenLabel(lastSuccess.at)}</strong>, {sizeLabel(lastSuccess.size)}.
-          </>
-        ) : (
-          'No backup has been made yet.'
-        )}
-      </p>
-      {failure && (
-        <p class="error">
-          The last attempt, {whenLabel(failure.at)}, failed because {FAILURE_REASONS[failure.code]}.
-        </p>
-      )}
+      <h2 id="backups-title">{t('title')}</h2>
+      <p>{lastSuccess ? t('lastBackup', { when: f.dateTime(lastSuccess.at), size: sizeLabel(lastSuccess.size, t, f) }) : t('noneYet')}</p>
+      {failure && <p class="error">{t('lastAttemptFailed', { when: f.dateTime(failure.at), reason: t(FAILURE_REASONS[failure.code]) })}</p>}
       <p class="hint">
-        {schedule.folderSet
-          ? `The server makes one every ${schedule.every} and keeps the last ${schedule.keep}. `
-          : 'The server makes none on its own: set VIGIL_BACKUP_DIR (and VIGIL_BACKUP_EVERY) where it runs, or run "npx vigil backup --out FILE". '}
-        A backup opens only with an administrator’s passphrase or the trustees’ shares: a seized backup drive reveals nothing.
+        {schedule.folderSet && schedule.every ? t('schedule', { every: everyLabel(schedule.every, t), keep: schedule.keep }) : t('noSchedule')} {t('opensOnly')}
       </p>
     </section>
   );

@@ -1,9 +1,12 @@
-// What the workspace shows administrators of backups (GET /api/backups), in words.
+// What the workspace shows administrators of backups (GET /api/backups), in words of their language.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import type { BackupStatus } from '../../../core/api/backups.ts';
 import type { BackupError } from '../../../core/backups/schedule.ts';
-import { utcMinute } from '../time.ts';
+import type { Formats } from '../../../core/i18n/format.ts';
+import type { backupWords } from './words.ts';
+
+type Say = (key: keyof (typeof backupWords)['en'], args?: Record<string, string | number>) => string;
 
 /** The status once loaded; null while loading or when it cannot be (the page goes on without it). */
 export function useBackupStatus(): BackupStatus | null {
@@ -14,30 +17,39 @@ export function useBackupStatus(): BackupStatus | null {
   return status;
 }
 
-/** Why the last attempt failed, in words an administrator can act on. */
-export const FAILURE_REASONS: Record<BackupError, string> = {
-  'folder-missing': 'the backup folder does not exist (is the backup drive attached and mounted?)',
-  'no-access': 'the server may not write to the backup folder',
-  'disk-full': 'the backup drive is full',
-  'read-only': 'the backup drive is read-only',
-  'no-backup-key': 'the organization has no backup key',
-  'no-holder': 'no administrator holds the backup key, so no one could open it',
-  'secret-changed': 'the server secret file is missing or was replaced (put the original back)',
-  'locked-down': 'the organization is locked down',
-  interrupted: 'the server stopped while making it',
-  unexpected: 'of an unexpected error (the server’s log has its code)',
-};
+/** Why the last attempt failed (words an administrator can act on), by the catalog's key. */
+export const FAILURE_REASONS = {
+  'folder-missing': 'folderMissing',
+  'no-access': 'noAccess',
+  'disk-full': 'diskFull',
+  'read-only': 'readOnly',
+  'no-backup-key': 'noBackupKey',
+  'no-holder': 'noHolder',
+  'secret-changed': 'secretChanged',
+  'locked-down': 'lockedDown',
+  interrupted: 'interrupted',
+  unexpected: 'unexpected',
+} as const satisfies Record<BackupError, string>;
 
-/** 12,345,678 bytes → "12.3 MB". */
-export function sizeLabel(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
+const SIZE_UNITS = ['kilobytes', 'megabytes', 'gigabytes', 'terabytes'] as const;
+
+/** 12,345,678 bytes → "12.3 MB" ("12,3 МБ"). */
+export function sizeLabel(bytes: number, t: Say, f: Formats): string {
+  if (bytes < 1000) return t('bytes', { count: bytes });
+  let value = bytes / 1000;
   let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
+  while (value >= 1000 && unit < SIZE_UNITS.length - 1) {
     value /= 1000;
     unit += 1;
   }
-  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`;
+  return t(SIZE_UNITS[unit]!, { size: f.number(Math.round(value * 10) / 10) });
+}
+
+/** The schedule's "6h" (VIGIL_BACKUP_EVERY as the server words it) → "every 6 hours". */
+export function everyLabel(every: string, t: Say): string {
+  const [, count, unit] = /^(\d+)([mhd])$/.exec(every) ?? [];
+  if (!count) return every;
+  return t(unit === 'd' ? 'everyDays' : unit === 'h' ? 'everyHours' : 'everyMinutes', { count: Number(count) });
 }
 
 /** The last failure, when it is newer than the last success (an older one was overcome). */
@@ -45,5 +57,3 @@ export function failureSinceSuccess(status: BackupStatus): BackupStatus['lastFai
   const { lastFailure, lastSuccess } = status;
   return lastFailure && (!lastSuccess || lastFailure.at > lastSuccess.at) ? lastFailure : null;
 }
-
-export const whenLabel = (iso: string): string => `${utcMinute(iso)} UTC`;

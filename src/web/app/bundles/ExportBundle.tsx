@@ -5,16 +5,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
 import { useOpened, type RecordView } from '../records/client.ts';
-import { parsePartnerKey, partnerFingerprint, type PartnerKey } from '../../../core/bundle/partner-key.ts';
+import { PartnerKeyError, parsePartnerKey, partnerFingerprint, type PartnerKey } from '../../../core/bundle/partner-key.ts';
 import { collectBundle } from '../../../core/bundle/collect.ts';
 import { sealBundle } from '../../../core/bundle/envelope.ts';
 import { countsOf } from '../../../core/bundle/document.ts';
 import { Feedback } from '../Feedback.tsx';
-import { kilobytes, workspaceGet } from './client.ts';
+import { workspaceGet } from './client.ts';
+import { fileSize } from '../evidence/client.ts';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { bundlesWords } from './words.ts';
 
 type IncidentPlain = { dateStart: string | null };
 
 export function ExportBundle({ vault }: { vault: Vault }) {
+  const t = useWords(bundlesWords);
+  const f = useFormats();
   const [keyText, setKeyText] = useState('');
   const [partner, setPartner] = useState<{ key: PartnerKey; fingerprint: string } | null>(null);
   const [keyError, setKeyError] = useState<string | null>(null);
@@ -31,7 +36,7 @@ export function ExportBundle({ vault }: { vault: Vault }) {
   const titles = useOpened<{ title?: string }>(vault, 'incident', incidents);
 
   useEffect(() => {
-    api<{ records: RecordView<IncidentPlain>[] }>('/api/records/incident?limit=1000').then((r) => setIncidents(r.records), (e) => setError(messageOf(e, 'The incidents could not be loaded.')));
+    api<{ records: RecordView<IncidentPlain>[] }>('/api/records/incident?limit=1000').then((r) => setIncidents(r.records), (e) => setError(messageOf(e, t('incidentsNotLoaded'))));
   }, []);
   useEffect(() => () => download && URL.revokeObjectURL(download.url), [download]);
 
@@ -45,7 +50,7 @@ export function ExportBundle({ vault }: { vault: Vault }) {
       setPartner({ key, fingerprint: await partnerFingerprint(key) });
       setKeyError(null);
     } catch (e) {
-      setKeyError((e as Error).message);
+      setKeyError(e instanceof PartnerKeyError ? t('badKey') : (e as Error).message);
     }
   }
 
@@ -63,7 +68,7 @@ export function ExportBundle({ vault }: { vault: Vault }) {
     if (!partner || !compared || chosen.size === 0) return;
     setBusy(true);
     setError(null);
-    setSaid('Making the bundle…');
+    setSaid(t('making'));
     try {
       const incidentIds = incidents.filter((i) => chosen.has(i.id)).map((i) => i.id);
       const doc = await collectBundle(workspaceGet, vault.keyring, { incidentIds, organization: vault.login.organization.name });
@@ -73,10 +78,11 @@ export function ExportBundle({ vault }: { vault: Vault }) {
       await api('/api/bundles/exported', { bundleId: doc.bundleId, partnerKeyId: partner.key.keyId, counts });
       const url = URL.createObjectURL(new Blob([file as BlobPart], { type: 'application/octet-stream' }));
       setDownload({ url, name: `vigil-bundle-${doc.exportedOn}.vigil` });
-      setSaid(`Bundle ready${label.trim() ? ` for ${label.trim()}` : ''}: ${counts.incidents} incidents, ${counts.persons} people, ${counts.acts} acts, ${counts.sources} sources (${kilobytes(file.length)}). Save it and send it to the partner.`);
+      const made = { counts: t('counts', { incidents: counts.incidents, people: counts.persons, acts: counts.acts, sources: counts.sources }), size: fileSize(file.length, f.language) };
+      setSaid(label.trim() ? t('readyFor', { ...made, forWhom: label.trim() }) : t('ready', made));
     } catch (e) {
       setSaid('');
-      setError(messageOf(e, `The bundle could not be made: ${(e as Error).message}`));
+      setError(messageOf(e, t('notMade', { reason: (e as Error).message })));
     } finally {
       setBusy(false);
     }
@@ -84,66 +90,66 @@ export function ExportBundle({ vault }: { vault: Vault }) {
 
   return (
     <section aria-labelledby="export-heading">
-      <h2 id="export-heading">Send records to a partner</h2>
+      <h2 id="export-heading">{t('exportHeading')}</h2>
       <form onSubmit={make}>
-        <label for="partner-key">The partner's key</label>
+        <label for="partner-key">{t('theirKey')}</label>
         <textarea id="partner-key" rows={3} value={keyText} onInput={(e) => void readKey(e.currentTarget.value)} aria-describedby="partner-key-hint" />
         <p id="partner-key-hint" class="hint">
-          Paste the key the partner sent you (it starts with vigil-partner-key/1).
+          {t('theirKeyHint')}
         </p>
         {keyError && (
           <p class="error" role="alert">
             {keyError}
           </p>
         )}
-        <label for="partner-label">Who it is for (shown only here, not stored)</label>
+        <label for="partner-label">{t('forWhom')}</label>
         <input id="partner-label" value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
         {partner && (
           <>
             <p>
-              Fingerprint of this key: <strong data-partner-fingerprint>{partner.fingerprint}</strong>
+              {t('theirFingerprint')} <strong data-partner-fingerprint>{partner.fingerprint}</strong>
             </p>
             <p class="choice">
               <input id="fingerprint-compared" type="checkbox" checked={compared} onChange={(e) => setCompared(e.currentTarget.checked)} />{' '}
-              <label for="fingerprint-compared">I read this fingerprint with the partner (by phone or in person) and it matches theirs</label>
+              <label for="fingerprint-compared">{t('compared')}</label>
             </p>
           </>
         )}
         <fieldset>
-          <legend>Incidents to include</legend>
-          <label for="bundle-from">From (day)</label>
+          <legend>{t('incidentsToInclude')}</legend>
+          <label for="bundle-from">{t('fromDay')}</label>
           <input id="bundle-from" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
-          <label for="bundle-to">To (day)</label>
+          <label for="bundle-to">{t('toDay')}</label>
           <input id="bundle-to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
           <p>
             <button type="button" onClick={() => setChosen(new Set(shown.map((i) => i.id)))}>
-              Choose all {shown.length} shown
+              {t('chooseAll', { count: shown.length })}
             </button>{' '}
             <button type="button" onClick={() => setChosen(new Set())}>
-              Choose none
+              {t('chooseNone')}
             </button>
           </p>
-          {shown.length === 0 && <p>No incidents{from || to ? ' in these days' : ''}.</p>}
+          {shown.length === 0 && <p>{t(from || to ? 'noIncidentsInDays' : 'noIncidents')}</p>}
           <ul class="plain-list">
             {shown.map((i) => (
               <li key={i.id} class="choice">
                 <input id={`bundle-${i.id}`} type="checkbox" checked={chosen.has(i.id)} onChange={() => toggle(i.id)} />{' '}
                 <label for={`bundle-${i.id}`}>
-                  {i.code} {titles.get(i.id)?.title ?? ''} ({i.plain.dateStart ?? 'date unknown'})
+                  {t('incidentChoice', { code: i.code, title: titles.get(i.id)?.title ?? '', date: i.plain.dateStart ? f.day(i.plain.dateStart) : t('dateUnknown') })}
                 </label>
               </li>
             ))}
           </ul>
         </fieldset>
-        <p class="hint">People who did not consent to sharing go without their name, contacts or other identity; gender identity never leaves. Follow-up and inbox reports are not included.</p>
+        <p class="hint">{t('whatGoes')}</p>
         <button type="submit" disabled={busy || !partner || !compared || chosen.size === 0}>
-          Make the sealed bundle
+          {t('make')}
         </button>
         <Feedback error={error} said={said} />
         {download && (
           <p>
             <a href={download.url} download={download.name} data-bundle-download>
-              Save the bundle file ({download.name})
+              {t('saveFile', { name: download.name })}
             </a>
           </p>
         )}

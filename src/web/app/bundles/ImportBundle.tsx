@@ -17,15 +17,25 @@ import type { ImportResult } from '../../../core/bundle/import-request.ts';
 import { Feedback } from '../Feedback.tsx';
 import { bytesOf } from './client.ts';
 import { actTypeLabel } from '../records/client.ts';
+import { termLabel } from '../records/fields.tsx';
+import { DETENTION_STATUSES } from '../../../core/records/vocabulary.ts';
 import type { PersonLikely } from '../records/likely.ts';
 import { percent } from '../linkage/reasons.ts';
 import { useIncomingMatches } from './use-incoming-matches.ts';
 import { addChannel, channelTitle, fetchChannels, type Channel } from '../channels/client.ts';
+import type { BundleProblem } from '../../../core/bundle/envelope.ts';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { bundlesWords } from './words.ts';
+
+/** What each problem of an opened file is called (core/bundle/envelope.ts). */
+const PROBLEMS = { 'not-a-bundle': 'notBundle', 'unknown-version': 'newerVersion', 'wrong-key': 'wrongKey', damaged: 'damaged', 'too-large': 'tooLarge' } as const satisfies Record<BundleProblem, string>;
 
 const NEW_CHANNEL = 'new';
 const NO_CHANNEL = '';
 
 export function ImportBundle({ vault }: { vault: Vault }) {
+  const t = useWords(bundlesWords);
+  const f = useFormats();
   const [doc, setDoc] = useState<BundleDocument | null>(null);
   const [already, setAlready] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -50,10 +60,10 @@ export function ImportBundle({ vault }: { vault: Vault }) {
       setPartners(offered);
       setChannel(offered.find((c) => c.name === opened.organization.name)?.id ?? NEW_CHANNEL);
       setDoc(opened);
-      setSaid('Bundle opened. Check the summary below before importing.');
+      setSaid(t('opened'));
       void lookFor(opened);
     } catch (e) {
-      setError(e instanceof BundleError ? e.message : messageOf(e, 'The bundle could not be opened.'));
+      setError(e instanceof BundleError ? t(PROBLEMS[e.problem]) : messageOf(e, t('notOpened')));
     }
   }
 
@@ -61,7 +71,7 @@ export function ImportBundle({ vault }: { vault: Vault }) {
     if (!doc) return;
     setBusy(true);
     setError(null);
-    setSaid('Importing…');
+    setSaid(t('importing'));
     try {
       // The registry as it is now (not the session's copy): entries are matched by code.
       const [{ entries }, recordsKey] = await Promise.all([api<{ entries: { id: string; kind: string; code: string }[] }>('/api/registry'), fetchOrgKey('records', vault.keyring)]);
@@ -76,12 +86,12 @@ export function ImportBundle({ vault }: { vault: Vault }) {
       vault.release('registry');
       const made = Object.values(result.created).reduce((n, c) => n + c, 0);
       const mergedSaid = await mergeMarked(result);
-      setSaid(`Imported ${made} records${result.skipped ? `; ${result.skipped} were already here and were skipped` : ''}.${mergedSaid}`);
+      setSaid([t('imported', { count: made }), result.skipped ? t('skipped', { count: result.skipped }) : '', mergedSaid].filter(Boolean).join(' '));
       setDone({ result, doc });
       setDoc(null);
     } catch (e) {
       setSaid('');
-      setError(`${messageOf(e, 'The import failed.')} Nothing was imported; you can try again.`);
+      setError(t('nothingImported', { problem: messageOf(e, t('importFailed')) }));
     } finally {
       setBusy(false);
     }
@@ -90,24 +100,22 @@ export function ImportBundle({ vault }: { vault: Vault }) {
   const counts = doc && countsOf(doc);
   return (
     <section aria-labelledby="import-heading">
-      <h2 id="import-heading">Import a partner's bundle</h2>
-      <label for="bundle-file">Bundle file (.vigil)</label>
+      <h2 id="import-heading">{t('importHeading')}</h2>
+      <label for="bundle-file">{t('bundleFile')}</label>
       <input id="bundle-file" type="file" accept=".vigil,application/octet-stream" onChange={(e) => void choose(e.currentTarget.files?.[0])} />
       <Feedback error={error} said={said} />
       {doc && counts && (
         <div data-bundle-summary>
-          <h3>
-            From {doc.organization.name}, made on {doc.exportedOn}
-          </h3>
+          <h3>{t('fromOrganization', { organization: doc.organization.name, day: f.day(doc.exportedOn) })}</h3>
           <p>
-            {counts.incidents} incidents, {counts.persons} people, {counts.acts} acts ({counts.detentions} with a detention), {counts.involvements} perpetrator involvements, {counts.sources} sources.
-            {already > 0 && ` ${already} of these records were imported before and will be skipped.`}
+            {t('contents', { incidents: counts.incidents, people: counts.persons, acts: counts.acts, detentions: counts.detentions, involvements: counts.involvements, sources: counts.sources })}
+            {already > 0 && ` ${t('importedBefore', { count: already })}`}
           </p>
           <BundleContents doc={doc} matches={matches} same={same} onMark={mark} />
-          {!matches && <p role="status">Looking for these people among those already recorded…</p>}
+          {!matches && <p role="status">{t('looking')}</p>}
           <PartnerChannel organization={doc.organization.name} partners={partners} channel={channel} onChange={setChannel} />
           <button type="button" onClick={() => void confirm()} disabled={busy}>
-            Import these records
+            {t('importThem')}
           </button>
         </div>
       )}
@@ -115,7 +123,7 @@ export function ImportBundle({ vault }: { vault: Vault }) {
         <ul class="plain-list" data-bundle-imported>
           {done.doc.incidents.map((i) => (
             <li key={i.originalId}>
-              <a href={`#records/${done.result.ids[i.originalId]}`}>Open the imported incident (their {i.originalCode})</a>
+              <a href={`#records/${done.result.ids[i.originalId]}`}>{t('openImported', { code: i.originalCode })}</a>
             </li>
           ))}
         </ul>
@@ -126,6 +134,7 @@ export function ImportBundle({ vault }: { vault: Vault }) {
 
 /** "May be P-0042 Həsənov Elvin (78% likely)": ticking one imports the person and merges them into that one. */
 function SameAs({ originalId, originalCode, matches, chosen, onMark }: { originalId: string; originalCode: string; matches: PersonLikely[]; chosen: PersonLikely | undefined; onMark: (originalId: string, match: PersonLikely, on: boolean) => void }) {
+  const t = useWords(bundlesWords);
   if (matches.length === 0) return null;
   return (
     <ul class="plain-list same-as">
@@ -135,8 +144,8 @@ function SameAs({ originalId, originalCode, matches, chosen, onMark }: { origina
           <li key={m.person.id} data-may-be={m.person.code}>
             <input id={id} type="checkbox" checked={chosen?.person.id === m.person.id} onChange={(e) => onMark(originalId, m, e.currentTarget.checked)} />{' '}
             <label for={id}>
-              Same as {m.person.code} {m.person.name} ({percent(m.probability)} likely{m.reasons ? `: ${m.reasons}` : ''}){' '}
-              <span class="visually-hidden">for their {originalCode}</span>
+              {t(m.reasons ? 'sameAsBecause' : 'sameAs', { code: m.person.code, name: m.person.name, likely: percent(m.probability), reasons: m.reasons })}{' '}
+              <span class="visually-hidden">{t('forTheir', { code: originalCode })}</span>
             </label>
           </li>
         );
@@ -149,23 +158,25 @@ type Incoming = ReturnType<typeof useIncomingMatches>;
 
 /** What the bundle holds, each person with the people already recorded they may be. */
 function BundleContents({ doc, matches, same, onMark }: { doc: BundleDocument; onMark: Incoming['mark'] } & Pick<Incoming, 'matches' | 'same'>) {
+  const t = useWords(bundlesWords);
+  const f = useFormats();
   return (
     <ul class="plain-list">
       {doc.incidents.map((i) => (
         <li key={i.originalId}>
-          Incident {i.originalCode}: {String(i.fields.title ?? '(no title)')} ({i.start.date ?? 'date unknown'})
+          {t('incidentLine', { code: i.originalCode, title: String(i.fields.title ?? t('noTitle')), date: i.start.date ? f.day(i.start.date) : t('dateUnknown') })}
         </li>
       ))}
       {doc.persons.map((p) => (
         <li key={p.originalId} data-incoming-person={p.originalCode}>
-          Person {p.originalCode}: {p.identityWithheld ? 'identity withheld (no consent to share)' : String(p.fields.name ?? '(no name)')}
+          {t('personLine', { code: p.originalCode, name: p.identityWithheld ? t('identityWithheld') : String(p.fields.name ?? t('noName')) })}
           <SameAs originalId={p.originalId} originalCode={p.originalCode} matches={matches?.get(p.originalId) ?? []} chosen={same.get(p.originalId)} onMark={onMark} />
         </li>
       ))}
       {doc.acts.map((a) => (
         <li key={a.originalId}>
-          Act {a.originalCode}: {actTypeLabel(doc.registry, a.typeCode)}
-          {a.detention ? `, ${a.detention.status}` : ''}
+          {t('actLine', { code: a.originalCode, type: actTypeLabel(doc.registry, a.typeCode, f.language) })}
+          {a.detention ? `, ${termLabel(DETENTION_STATUSES, a.detention.status, f.language)}` : ''}
         </li>
       ))}
     </ul>
@@ -174,20 +185,21 @@ function BundleContents({ doc, matches, same, onMark }: { doc: BundleDocument; o
 
 /** The partner's channel (one list of an estimate): an existing one, a new one named after them, or none. */
 function PartnerChannel({ organization, partners, channel, onChange }: { organization: string; partners: Channel[]; channel: string; onChange: (channel: string) => void }) {
+  const t = useWords(bundlesWords);
   return (
     <>
-      <label for="bundle-channel">Channel of these records</label>
+      <label for="bundle-channel">{t('channelOfRecords')}</label>
       <p id="bundle-channel-hint" class="hint">
-        The partner is one list of an estimate: everyone this bundle brings was seen by it.
+        {t('channelHint')}
       </p>
       <select id="bundle-channel" aria-describedby="bundle-channel-hint" value={channel} onChange={(e) => onChange(e.currentTarget.value)}>
-        {!partners.some((p) => p.name === organization) && <option value={NEW_CHANNEL}>A new partner channel: {organization}</option>}
+        {!partners.some((p) => p.name === organization) && <option value={NEW_CHANNEL}>{t('newChannel', { organization })}</option>}
         {partners.map((p) => (
           <option key={p.id} value={p.id}>
             {channelTitle(p)}
           </option>
         ))}
-        <option value={NO_CHANNEL}>— none —</option>
+        <option value={NO_CHANNEL}>{t('noChannel')}</option>
       </select>
     </>
   );

@@ -5,8 +5,11 @@ import type { Vault } from '../vault.ts';
 import { fetchOrgKey } from '../org-key.ts';
 import { formatPartnerKey, partnerFingerprint } from '../../../core/bundle/partner-key.ts';
 import { Feedback } from '../Feedback.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { bundlesWords } from './words.ts';
 
 export function OwnPartnerKey({ vault }: { vault: Vault }) {
+  const t = useWords(bundlesWords);
   const [key, setKey] = useState<{ text: string; fingerprint: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -16,15 +19,15 @@ export function OwnPartnerKey({ vault }: { vault: Vault }) {
   }, []);
   return (
     <section aria-labelledby="own-key-heading">
-      <h2 id="own-key-heading">Our partner key</h2>
-      <p>Give this key to a partner organization so they can send you records. It is public: it only lets them seal bundles that your team alone can open.</p>
+      <h2 id="own-key-heading">{t('ownKeyHeading')}</h2>
+      <p>{t('ownKeyIntro')}</p>
       <Feedback error={error} />
       {key && (
         <>
-          <label for="own-partner-key">Partner key</label>
+          <label for="own-partner-key">{t('partnerKey')}</label>
           <textarea id="own-partner-key" readOnly rows={3} value={key.text} onFocus={(e) => e.currentTarget.select()} />
           <p>
-            Fingerprint, to read to the partner by phone or in person: <strong data-own-fingerprint>{key.fingerprint}</strong>
+            {t('ownFingerprint')} <strong data-own-fingerprint>{key.fingerprint}</strong>
           </p>
         </>
       )}

@@ -4,12 +4,15 @@ import { PageHeading } from '../PageHeading.tsx';
 import { OwnPartnerKey } from './OwnPartnerKey.tsx';
 import { ExportBundle } from './ExportBundle.tsx';
 import { ImportBundle } from './ImportBundle.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { bundlesWords } from './words.ts';
 
 export function PartnersPage({ vault }: { vault: Vault }) {
+  const t = useWords(bundlesWords);
   return (
     <main class="wide-ish">
-      <PageHeading>Partners</PageHeading>
-      <p>Share records with a partner organization that also runs Vigil: each bundle is sealed to the partner's key, so only their team can open it.</p>
+      <PageHeading>{t('title')}</PageHeading>
+      <p>{t('intro')}</p>
       <OwnPartnerKey vault={vault} />
       <ExportBundle vault={vault} />
       <ImportBundle vault={vault} />

@@ -5,8 +5,12 @@ import { api } from '../api.ts';
 import type { Vault } from '../vault.ts';
 import { openFields } from '../../../core/records/sealing.ts';
 import type { ProvenanceView } from '../../../core/bundle/import-request.ts';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { bundlesWords } from './words.ts';
 
 export function Provenance({ vault, recordId }: { vault: Vault; recordId: string }) {
+  const t = useWords(bundlesWords);
+  const f = useFormats();
   const [line, setLine] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -14,13 +18,13 @@ export function Provenance({ vault, recordId }: { vault: Vault; recordId: string
       const { provenance } = await api<{ provenance: ProvenanceView | null }>(`/api/provenance/${recordId}`);
       if (!provenance) return;
       const origin = await openFields<{ organization: string; exportedOn: string }>(provenance.origin, 'bundle', provenance.bundleId, vault.keyring).catch(() => null);
-      const from = origin ? `${origin.organization}'s bundle of ${origin.exportedOn}` : "a partner organization's bundle";
-      if (live) setLine(`Imported from ${from}, their code ${provenance.originalCode} (imported ${provenance.importedOn}).`);
+      const said = { code: provenance.originalCode, imported: f.day(provenance.importedOn) };
+      if (live) setLine(origin ? t('fromBundle', { ...said, organization: origin.organization, day: f.day(origin.exportedOn) }) : t('fromSomeBundle', said));
     })().catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [recordId]);
+  }, [recordId, t]);
   return line ? (
     <p class="facts" data-provenance>
       {line}

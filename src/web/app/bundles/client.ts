@@ -15,4 +15,3 @@ export const workspaceGet: ApiGet = async (path) => {
 /** Reads a chosen file into bytes (File.arrayBuffer is in every browser Vigil supports). */
 export const bytesOf = async (file: File): Promise<Uint8Array> => new Uint8Array(await file.arrayBuffer());
 
-export const kilobytes = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;

@@ -11,6 +11,9 @@ import { likelyPeople, type PersonLikely } from '../records/likely.ts';
 import { mergePeople } from '../linkage/decisions-client.ts';
 import { canLink, linkerOf } from '../linkage/linker.ts';
 import { incomingPeople } from './incoming-people.ts';
+import { currentLanguage } from '../i18n/language.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import { bundlesWords } from './words.ts';
 
 export interface IncomingMatches {
   /** For each incoming person (original id), the people on record they may be; null while looking. */
@@ -54,6 +57,7 @@ export function useIncomingMatches(vault: Vault): IncomingMatches {
   }
 
   async function mergeMarked(result: ImportResult): Promise<string> {
+    const t = translator(bundlesWords, currentLanguage());
     const merged: string[] = [];
     const failed: string[] = [];
     for (const [originalId, match] of same) {
@@ -64,15 +68,12 @@ export function useIncomingMatches(vault: Vault): IncomingMatches {
         await mergePeople({ survivor: { id: match.person.id, version: match.person.version }, merged: { id: importedId, version: record.version } });
         merged.push(match.person.code);
       } catch (e) {
-        failed.push(`${match.person.code} (${messageOf(e, 'not merged')})`);
+        failed.push(`${match.person.code} (${messageOf(e, t('notMergedOne'))})`);
       }
     }
     // People were added (and merged): the session's linkage is made afresh when next asked.
     if (canLink(vault)) linkerOf(vault).invalidate();
-    return [
-      merged.length > 0 ? ` Merged with the people already recorded: ${merged.join(', ')}.` : '',
-      failed.length > 0 ? ` Not merged, imported as new people: ${failed.join(', ')}; review them on Possible duplicates.` : '',
-    ].join('');
+    return [merged.length > 0 ? t('merged', { codes: merged.join(', ') }) : '', failed.length > 0 ? t('notMerged', { codes: failed.join(', ') }) : ''].filter(Boolean).join(' ');
   }
 
   return { matches, same, lookFor, mark, mergeMarked };

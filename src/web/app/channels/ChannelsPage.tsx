@@ -9,26 +9,27 @@ import { CHANNEL_KINDS, CREATABLE_KINDS, type ChannelKind } from '../../../core/
 import { TermSelect, TextField } from '../records/fields.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { addChannel, changeChannel, channelTitle, kindLabel, retireChannel, useChannels, type Channel } from './client.ts';
+import { useLanguage, useWords } from '../i18n/context.tsx';
+import { commonWords } from '../i18n/common-words.ts';
+import { channelsWords } from './words.ts';
 
 type CreatableKind = (typeof CREATABLE_KINDS)[number];
 /** The kinds a member may choose, labelled from CHANNEL_KINDS. */
 export const CREATABLE_TERMS = CHANNEL_KINDS.filter((k): k is Extract<(typeof CHANNEL_KINDS)[number], { key: CreatableKind }> => (CREATABLE_KINDS as readonly string[]).includes(k.key));
 
 export function ChannelsPage({ vault }: { vault: Vault }) {
+  const t = useWords(channelsWords);
+  const common = useWords(commonWords);
   const { channels, error: unreadable, reload } = useChannels(vault);
   return (
     <main class="wide-ish">
-      <PageHeading>Channels</PageHeading>
-      <p>
-        Each channel is one list in an estimate: a way you learn of people, independent of the others as far as possible — your report form, a lawyers' network, a partner
-        organization's bundles, media monitoring, a hotline. Every source of a record names the channel it came through; a person seen by several channels links the lists, and
-        how much they overlap tells an estimate how many people none of them reached. Names are encrypted: the server sees only the kind.
-      </p>
+      <PageHeading>{t('title')}</PageHeading>
+      <p>{t('intro')}</p>
       <AddChannel vault={vault} onSaved={reload} />
       <section aria-labelledby="channels-list">
-        <h2 id="channels-list">The channels</h2>
-        {unreadable && <p role="alert">The channels could not be loaded.</p>}
-        {!channels && !unreadable && <p role="status">Loading…</p>}
+        <h2 id="channels-list">{t('listHeading')}</h2>
+        {unreadable && <p role="alert">{t('notLoaded')}</p>}
+        {!channels && !unreadable && <p role="status">{common('loading')}</p>}
         <ul class="cards">
           {channels?.map((c) => (
             <ChannelRow key={`${c.id}@${c.version}`} vault={vault} channel={c} onSaved={reload} />
@@ -40,6 +41,7 @@ export function ChannelsPage({ vault }: { vault: Vault }) {
 }
 
 function AddChannel({ vault, onSaved }: { vault: Vault; onSaved: () => void }) {
+  const t = useWords(channelsWords);
   const [kind, setKind] = useState<CreatableKind>('lawyers');
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -48,33 +50,36 @@ function AddChannel({ vault, onSaved }: { vault: Vault; onSaved: () => void }) {
   async function add(event: Event) {
     event.preventDefault();
     setError(null);
-    if (!name.trim()) return setError('Give the channel a name.');
+    if (!name.trim()) return setError(t('giveName'));
     try {
       await addChannel(vault, kind, name.trim());
-      say(`Channel “${name.trim()}” added.`);
+      say(t('added', { name: name.trim() }));
       setName('');
       onSaved();
     } catch (e) {
-      setError(messageOf(e, 'The channel could not be added.'));
+      setError(messageOf(e, t('notAdded')));
     }
   }
   return (
     <form class="card" onSubmit={add} aria-labelledby="add-channel">
-      <h2 id="add-channel">Add a channel</h2>
-      <TermSelect id="channel-kind" label="Kind" terms={CREATABLE_TERMS} value={kind} onChange={setKind} />
-      <TextField id="channel-name" label="Name (encrypted)" hint="E.g. the lawyers' group, the partner organization, the newspaper you follow." value={name} onChange={setName} />
+      <h2 id="add-channel">{t('addHeading')}</h2>
+      <TermSelect id="channel-kind" label={t('kind')} terms={CREATABLE_TERMS} value={kind} onChange={setKind} />
+      <TextField id="channel-name" label={t('nameEncrypted')} hint={t('nameHint')} value={name} onChange={setName} />
       <Feedback error={error} said={said} />
-      <button type="submit">Add the channel</button>
+      <button type="submit">{t('add')}</button>
     </form>
   );
 }
 
 function ChannelRow({ vault, channel, onSaved }: { vault: Vault; channel: Channel; onSaved: () => void }) {
+  const t = useWords(channelsWords);
+  const common = useWords(commonWords);
+  const { language } = useLanguage();
   const builtIn = channel.secret === null;
   const [kind, setKind] = useState(channel.kind as CreatableKind);
   const [name, setName] = useState(channel.name ?? '');
   const [error, setError] = useState<string | null>(null);
-  const title = channelTitle(channel);
+  const title = channelTitle(channel, language);
 
   async function act(change: () => Promise<unknown>, failed: string) {
     setError(null);
@@ -87,32 +92,29 @@ function ChannelRow({ vault, channel, onSaved }: { vault: Vault; channel: Channe
   }
   const rename = (event: Event) => {
     event.preventDefault();
-    if (!name.trim()) return setError('Give the channel a name.');
-    void act(() => changeChannel(vault, channel, kind as ChannelKind, name.trim()), 'The channel could not be changed.');
+    if (!name.trim()) return setError(t('giveName'));
+    void act(() => changeChannel(vault, channel, kind as ChannelKind, name.trim()), t('notChanged'));
   };
   const id = (part: string) => `channel-${part}-${channel.id}`;
   return (
     <li data-channel={channel.id} class="card">
-      <h3>
-        {title}
-        {channel.retired && ' (retired)'}
-      </h3>
+      <h3>{channel.retired ? t('retiredMark', { title }) : title}</h3>
       <p class="hint">
-        {builtIn ? 'Built in: every source that is a report of your inbox is in it.' : kindLabel(channel.kind)}
-        {channel.retired && ' · Retired: it stays on the sources it is on, and is not offered for new ones.'}
+        {builtIn ? t('builtIn') : kindLabel(channel.kind, language)}
+        {channel.retired && ` · ${t('retiredHint')}`}
       </p>
       {!builtIn && channel.name !== null && (
         <>
-          <form class="inline-form" onSubmit={rename} aria-label={`Change ${title}`}>
-            <TermSelect id={id('kind')} label="Kind" terms={CREATABLE_TERMS} value={kind} onChange={setKind} />
-            <TextField id={id('name')} label="Name" value={name} onChange={setName} />
+          <form class="inline-form" onSubmit={rename} aria-label={t('change', { title })}>
+            <TermSelect id={id('kind')} label={t('kind')} terms={CREATABLE_TERMS} value={kind} onChange={setKind} />
+            <TextField id={id('name')} label={t('name')} value={name} onChange={setName} />
             <button type="submit" class="small">
-              Save
+              {common('save')}
             </button>
           </form>
-          <button type="button" class="small" onClick={() => void act(() => retireChannel(channel, !channel.retired), 'It could not be changed.')}>
-            {channel.retired ? 'Offer it again' : 'Retire it'}
-            <span class="visually-hidden"> ({title})</span>
+          <button type="button" class="small" onClick={() => void act(() => retireChannel(channel, !channel.retired), t('notChangedShort'))}>
+            {t(channel.retired ? 'offerAgain' : 'retire')}
+            <span class="visually-hidden"> {t('forChannel', { title })}</span>
           </button>
         </>
       )}

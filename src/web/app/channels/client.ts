@@ -9,16 +9,18 @@ import { CHANNEL_KINDS, type ChannelKind, type ChannelView } from '../../../core
 import { openFields } from '../../../core/records/sealing.ts';
 import { termLabel } from '../records/fields.tsx';
 import { sealAgain, sealNew } from '../records/client.ts';
+import { currentLanguage } from '../i18n/language.ts';
 
 /** A channel with its name opened (null where it does not open here, e.g. for a viewer). */
 export interface Channel extends ChannelView {
   name: string | null;
 }
 
-export const kindLabel = (kind: ChannelKind | string, language: Language = 'en'): string => termLabel(CHANNEL_KINDS, kind, language);
+/** A kind's label, in the workspace's language unless another is asked for (a document's). */
+export const kindLabel = (kind: ChannelKind | string, language: Language = currentLanguage()): string => termLabel(CHANNEL_KINDS, kind, language);
 
-/** What a member reads for a channel: its name, or its kind where the name does not open. */
-export const channelTitle = (channel: Channel): string => channel.name ?? kindLabel(channel.kind);
+/** What a member reads for a channel: its name, or its kind where it has no name of its own (the form) or the name does not open. */
+export const channelTitle = (channel: Channel, language: Language = currentLanguage()): string => (channel.secret === null ? null : channel.name) ?? kindLabel(channel.kind, language);
 
 async function opened(vault: Vault, channel: ChannelView): Promise<Channel> {
   if (!channel.secret) return { ...channel, name: kindLabel(channel.kind) };

@@ -14,7 +14,9 @@ export type OpenProblem = 'missing-key' | 'damaged' | 'unknown-format';
  */
 export type OpenedReport = {
   ok: true;
+  /** The reporter's own first line, or '' (then the list words what they ticked, report-text.ts). */
   firstLine: string;
+  what: ReportAnswers['what'];
   where: string;
   stillHeld: ReportAnswers['stillHeld'];
   json: string;
@@ -35,6 +37,7 @@ function opened(id: string, text: string): OpenResult {
     id,
     ok: true,
     firstLine: firstLineOf(a),
+    what: a.what,
     where: [a.city, a.place].filter(Boolean).join(', '),
     stillHeld: a.stillHeld,
     json: JSON.stringify(a),

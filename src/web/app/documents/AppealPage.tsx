@@ -8,12 +8,13 @@ import { PageHeading } from '../PageHeading.tsx';
 import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
 import { Feedback } from '../Feedback.tsx';
 import type { Vault } from '../vault.ts';
-import { createRecord, useOpened, useRegistry, type RecordView } from '../records/client.ts';
+import { sealNew, useOpened, useRegistry, type RecordView } from '../records/client.ts';
 import { CONSENT_SHARING, NAME_PREFERENCES } from '../../../core/records/vocabulary.ts';
 import type { Language } from '../../../core/report/answers.ts';
-import { addDays, today } from '../../../core/records/custody.ts';
+import { today } from '../../../core/records/custody.ts';
 import { unNaming } from '../../../core/documents/consent.ts';
-import { DOCUMENT_LABELS } from '../../../core/documents/labels.ts';
+import { appealFollowUp } from '../../../core/documents/appeal-sent.ts';
+import { translator } from '../../../core/i18n/message.ts';
 import { FOLLOW_UP_DAYS, communicationDocument, suggestedKind, type CommunicationKind, type UnCommunication } from '../../../core/documents/un-communication.ts';
 import { termLabel } from '../records/fields.tsx';
 import { DocumentView } from './DocumentView.tsx';
@@ -21,11 +22,19 @@ import { loadBundle, type Bundle } from './accounts.ts';
 import { anyoneHeld, buildCommunication, circumstancesDraft, openBundle, type Opened } from './appeal-draft.ts';
 import { audit, download, fileName, htmlOf, pdfOf } from './files.ts';
 import { LanguageSelect } from '../LanguageSelect.tsx';
+import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
+import { documentTextWords, documentsWords } from './words.ts';
 
-const KIND_NAMES: Record<CommunicationKind, string> = { 'urgent-appeal': 'Urgent appeal (someone is still held, or harm is imminent)', 'allegation-letter': 'Allegation letter (violations in the past)' };
+const KIND_NAMES = { 'urgent-appeal': 'urgentAppealChoice', 'allegation-letter': 'allegationLetterChoice' } as const satisfies Record<CommunicationKind, string>;
+/** The select value of a kind in the catalog's messages. */
+const kindArg = (kind: CommunicationKind) => (kind === 'urgent-appeal' ? 'urgent' : 'letter');
+const addressees = (language: Language) => translator(documentTextWords, language)('addressees');
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
 export function AppealPage({ vault }: { vault: Vault }) {
+  const t = useWords(documentsWords);
+  const f = useFormats();
+  const ui = useLanguage();
   const { entries } = useRegistry(vault);
   const [people, setPeople] = useState<RecordView[]>([]);
   const names = useOpened<{ name?: string }>(vault, 'person', people);
@@ -36,8 +45,9 @@ export function AppealPage({ vault }: { vault: Vault }) {
   const [organization, setOrganization] = useState('');
   const [kind, setKind] = useState<CommunicationKind>('allegation-letter');
   const [suggested, setSuggested] = useState<CommunicationKind>('allegation-letter');
-  const [language, setLanguage] = useState<Language>('en');
-  const [addressedTo, setAddressedTo] = useState('Working Group on Arbitrary Detention\nIndependent Expert on protection against violence and discrimination based on sexual orientation and gender identity');
+  // The document's language: the member's at first, changeable (the workspace around it stays in the member's).
+  const [language, setDocumentLanguage] = useState<Language>(ui.language);
+  const [addressedTo, setAddressedTo] = useState(() => addressees(ui.language));
   const [contact, setContact] = useState('');
   const [circumstances, setCircumstances] = useState('');
   const [remedies, setRemedies] = useState('');
@@ -46,9 +56,18 @@ export function AppealPage({ vault }: { vault: Vault }) {
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const [busy, setBusy] = useState(false);
+  // Which communication was marked as sent (kind, day, people): its button stays off, a second follow-up is not offered.
+  const [sending, setSending] = useState(false);
+  const [sentFor, setSentFor] = useState<string | null>(null);
+
+  /** A new document language brings its addressees with it, unless the team changed them. */
+  function setLanguage(next: Language) {
+    if (addressedTo === addressees(language)) setAddressedTo(addressees(next));
+    setDocumentLanguage(next);
+  }
 
   useEffect(() => {
-    api<{ records: RecordView[] }>('/api/records/person?limit=1000&merged=exclude').then((r) => setPeople(r.records), (e) => setError(messageOf(e, 'The people could not be loaded.')));
+    api<{ records: RecordView[] }>('/api/records/person?limit=1000&merged=exclude').then((r) => setPeople(r.records), (e) => setError(messageOf(e, t('peopleNotLoaded'))));
     api<{ held: { personId: string }[] }>('/api/board/held').then((r) => setHeld(new Set(r.held.map((h) => h.personId))), () => undefined);
   }, []);
 
@@ -56,7 +75,7 @@ export function AppealPage({ vault }: { vault: Vault }) {
     e.preventDefault();
     setError(null);
     if (!chosen.length) {
-      setError('Choose at least one person.');
+      setError(t('chooseSomeone'));
       return;
     }
     setBusy(true);
@@ -69,9 +88,9 @@ export function AppealPage({ vault }: { vault: Vault }) {
       setSuggested(kindNow);
       setKind(kindNow);
       setCircumstances(circumstancesDraft(bundle, opened, language));
-      setSaid(`Prepared for ${chosen.length} ${chosen.length === 1 ? 'person' : 'people'}. Suggested: ${kindNow === 'urgent-appeal' ? 'urgent appeal' : 'allegation letter'}.`);
+      setSaid(t('prepared', { count: chosen.length, kind: kindArg(kindNow) }));
     } catch (e) {
-      setError(messageOf(e, 'The records could not be opened.'));
+      setError(messageOf(e, t('recordsNotOpened')));
     } finally {
       setBusy(false);
     }
@@ -95,9 +114,9 @@ export function AppealPage({ vault }: { vault: Vault }) {
       return { communication, problem: null };
     } catch {
       // The schema refused the draft (e.g. a text over its limit): say so rather than make a bad file.
-      return { communication: null, problem: 'The communication cannot be made from these details: a text may be too long.' };
+      return { communication: null, problem: t('tooLong') };
     }
-  }, [prepared, entries, kind, language, organization, contact, addressedTo, circumstances, remedies, confidential, requests]);
+  }, [prepared, entries, kind, language, organization, contact, addressedTo, circumstances, remedies, confidential, requests, t]);
   const communication = draft.communication;
   const doc = useMemo(() => (communication ? communicationDocument(communication) : null), [communication]);
 
@@ -111,53 +130,53 @@ export function AppealPage({ vault }: { vault: Vault }) {
       else if (format === 'html') download(htmlOf(doc), name('html'), 'text/html');
       else download(`${JSON.stringify(communication, null, 2)}\n`, name('json'), 'application/json');
       await audit('un-communication', 'generated', format, chosen.length);
-      setSaid(`The ${format.toUpperCase()} file is ready (downloaded).`);
+      setSaid(t(format === 'pdf' ? 'pdfReady' : format === 'html' ? 'htmlReady' : 'jsonReady'));
     } catch (e) {
-      setError(messageOf(e, 'The file could not be made.'));
+      setError(messageOf(e, t('fileFailed')));
     } finally {
       setBusy(false);
     }
   }
 
+  const sentKey = prepared ? `${kind} ${today()} ${prepared.bundle.people.map((p) => p.id).join(',')}` : null;
+
+  /** One follow-up per person, sent in one request; the server stores them whole and never twice. */
   async function markSent() {
-    if (!prepared || !communication) return;
+    if (!prepared || !communication || !sentKey) return;
     setError(null);
-    setBusy(true);
+    setSending(true);
     try {
       const day = today();
-      const due = addDays(day, FOLLOW_UP_DAYS[kind]);
-      const to = lines(addressedTo).join('; ');
-      for (const person of prepared.bundle.people) {
-        const incidentId = (prepared.bundle.acts.find((a) => a.plain.personId === person.id)?.plain.incidentId as string | undefined) ?? null;
-        await createRecord(
-          vault,
-          'intervention',
-          { incidentId, personId: person.id, actId: null, type: 'un-appeal', onDay: day, status: 'sent', priority: kind === 'urgent-appeal' ? 'urgent' : 'high', dueOn: due },
-          { parties: to, notes: `${kind === 'urgent-appeal' ? 'Urgent appeal' : 'Allegation letter'} sent to the UN Special Procedures on ${day}.` },
-        );
-      }
-      await audit('un-communication', 'sent', null, prepared.bundle.people.length);
-      setSaid(`Recorded as sent on ${day}: a follow-up is due on ${due} for each of the ${prepared.bundle.people.length} people (see Due soon).`);
+      const notes = t('sentNote', { kind: kindArg(kind), day: f.day(day) });
+      const parties = lines(addressedTo).join('; ');
+      const followUps = await Promise.all(
+        prepared.bundle.people.map(async (person) => {
+          const id = crypto.randomUUID();
+          const incidentId = (prepared.bundle.acts.find((a) => a.plain.personId === person.id)?.plain.incidentId as string | undefined) ?? null;
+          return { id, record: { ...appealFollowUp(kind, day, person.id, incidentId), secret: await sealNew(vault, 'intervention', id, { parties, notes }) } };
+        }),
+      );
+      const { recorded } = await api<{ recorded: number; already: number }>('/api/documents/appeal-sent', { kind, day, followUps });
+      setSentFor(sentKey);
+      const due = appealFollowUp(kind, day, '', null).dueOn;
+      setSaid(recorded > 0 ? t('sentSaid', { count: recorded, day: f.day(day), due: f.day(due) }) : t('alreadySent'));
     } catch (e) {
-      setError(messageOf(e, 'It could not be recorded as sent.'));
+      setError(messageOf(e, t('sentFailed')));
     } finally {
-      setBusy(false);
+      setSending(false);
     }
   }
 
   const excluded = prepared ? prepared.bundle.people.filter((p) => unNaming(p.plain) === 'excluded').length : 0;
   return (
     <main class="wide-ish document-page">
-      <PageHeading>UN communication</PageHeading>
+      <PageHeading>{t('appealTitle')}</PageHeading>
       <UnreviewedDuplicates vault={vault} />
-      <p>
-        An urgent appeal or allegation letter to the UN Special Procedures. A person is named only if they consented to sharing with UN bodies (or public use), and then as they asked: full name,
-        initials or not at all. People without that consent are left out and only counted; the document says so.
-      </p>
-      <form class="document-form" onSubmit={prepare} aria-label="People concerned">
+      <p>{t('appealIntro')}</p>
+      <form class="document-form" onSubmit={prepare} aria-label={t('peopleConcerned')}>
         <fieldset>
-          <legend>People concerned</legend>
-          {people.length === 0 && <p class="hint">No people recorded.</p>}
+          <legend>{t('peopleConcerned')}</legend>
+          {people.length === 0 && <p class="hint">{t('noPeople')}</p>}
           <ul class="people-pick">
             {people.map((p) => {
               const naming = unNaming(p.plain);
@@ -173,9 +192,14 @@ export function AppealPage({ vault }: { vault: Vault }) {
                     }}
                   />{' '}
                   <label for={`appeal-person-${p.id}`}>
-                    {p.code} {names.get(p.id)?.name ?? ''} — consent: {termLabel(CONSENT_SHARING, String(p.plain.consentSharing))}
-                    {naming === 'excluded' ? ' (will be counted only)' : `, named by ${termLabel(NAME_PREFERENCES, String(p.plain.namePreference)).toLowerCase()}`}
-                    {held.has(p.id) ? ' — held now' : ''}
+                    {t('personChoice', {
+                      code: p.code,
+                      name: names.get(p.id)?.name ?? '',
+                      consent: termLabel(CONSENT_SHARING, String(p.plain.consentSharing), ui.language),
+                      naming,
+                      preference: termLabel(NAME_PREFERENCES, String(p.plain.namePreference), ui.language).toLocaleLowerCase(ui.language),
+                      held: held.has(p.id) ? 'yes' : 'no',
+                    })}
                   </label>
                 </li>
               );
@@ -183,69 +207,66 @@ export function AppealPage({ vault }: { vault: Vault }) {
           </ul>
         </fieldset>
         <button type="submit" disabled={busy}>
-          Prepare the communication
+          {t('prepare')}
         </button>
       </form>
       <Feedback error={error ?? draft.problem} said={said} />
       {prepared && (
         <section aria-labelledby="appeal-details" class="document-form">
-          <h2 id="appeal-details">Details</h2>
-          {excluded > 0 && <p>{excluded === 1 ? 'One person chosen has' : `${excluded} people chosen have`} not consented to be named to UN bodies: counted only.</p>}
+          <h2 id="appeal-details">{t('details')}</h2>
+          {excluded > 0 && <p>{t('notConsented', { count: excluded })}</p>}
           <fieldset>
-            <legend>Kind of communication</legend>
+            <legend>{t('kindOfCommunication')}</legend>
             {(['urgent-appeal', 'allegation-letter'] as const).map((k) => (
               <div class="choice" key={k}>
                 <input type="radio" name="appeal-kind" id={`appeal-kind-${k}`} checked={kind === k} onChange={() => setKind(k)} />
                 <label for={`appeal-kind-${k}`}>
-                  {KIND_NAMES[k]}
-                  {suggested === k ? ' — suggested from the custody records' : ''}
+                  {t(KIND_NAMES[k])}
+                  {suggested === k ? ` ${t('suggestedFromCustody')}` : ''}
                 </label>
               </div>
             ))}
           </fieldset>
           <div class="grid">
             <div>
-              <LanguageSelect id="appeal-language" label="Language" value={language} onChange={setLanguage} />
+              <LanguageSelect id="appeal-language" label={t('documentLanguage')} value={language} onChange={setLanguage} />
             </div>
             <div>
-              <label for="appeal-contact">Contact for the mandate holders (confidential)</label>
+              <label for="appeal-contact">{t('contact')}</label>
               <input id="appeal-contact" value={contact} onInput={(e) => setContact(e.currentTarget.value)} />
             </div>
           </div>
-          <label for="appeal-to">Addressed to (one mandate a line)</label>
+          <label for="appeal-to">{t('addressedTo')}</label>
           <textarea id="appeal-to" value={addressedTo} onInput={(e) => setAddressedTo(e.currentTarget.value)} />
-          <label for="appeal-circumstances">Circumstances (drafted from the incidents; names of people not named are replaced)</label>
+          <label for="appeal-circumstances">{t('circumstances')}</label>
           <textarea id="appeal-circumstances" value={circumstances} onInput={(e) => setCircumstances(e.currentTarget.value)} />
-          <label for="appeal-remedies">Domestic remedies: steps taken and their outcome, or why none was possible</label>
+          <label for="appeal-remedies">{t('remedies')}</label>
           <textarea id="appeal-remedies" value={remedies} onInput={(e) => setRemedies(e.currentTarget.value)} />
-          <label for="appeal-confidential">What must stay confidential (one item a line)</label>
+          <label for="appeal-confidential">{t('confidential')}</label>
           <textarea id="appeal-confidential" value={confidential} onInput={(e) => setConfidential(e.currentTarget.value)} />
-          <label for="appeal-requests">Requests to the mandate holders</label>
+          <label for="appeal-requests">{t('requests')}</label>
           <textarea id="appeal-requests" value={requests} onInput={(e) => setRequests(e.currentTarget.value)} />
           <div class="actions">
             <button type="button" onClick={() => void audit('un-communication', 'generated', 'print', chosen.length).finally(() => window.print())} disabled={busy || !doc}>
-              Print
+              {t('print')}
             </button>
             <button type="button" onClick={() => void save('pdf')} disabled={busy || !doc}>
-              Download PDF
+              {t('downloadPdf')}
             </button>
             <button type="button" class="secondary" onClick={() => void save('html')} disabled={busy || !doc}>
-              Download HTML
+              {t('downloadHtml')}
             </button>
             <button type="button" class="secondary" onClick={() => void save('json')} disabled={busy || !doc}>
-              Download JSON
+              {t('downloadJson')}
             </button>
-            <button type="button" class="secondary" onClick={() => void markSent()} disabled={busy || !doc}>
-              Mark as sent
+            <button type="button" class="secondary" onClick={() => void markSent()} disabled={busy || sending || !doc || sentFor === sentKey} data-mark-sent>
+              {sentFor === sentKey ? t('recordedSent') : sending ? t('markingSent') : t('markSent')}
             </button>
           </div>
-          <p class="hint">
-            Mark as sent records a follow-up for each person concerned: due in {FOLLOW_UP_DAYS['urgent-appeal']} days for an urgent appeal, {FOLLOW_UP_DAYS['allegation-letter']} days for an allegation
-            letter ({DOCUMENT_LABELS.en.un.defaultAddressee} ask States to reply within 60 days).
-          </p>
+          <p class="hint">{t('followUpHint', { urgentDays: FOLLOW_UP_DAYS['urgent-appeal'], letterDays: FOLLOW_UP_DAYS['allegation-letter'] })}</p>
         </section>
       )}
-      {doc && <DocumentView doc={doc} label="UN communication preview" />}
+      {doc && <DocumentView doc={doc} label={t('appealPreview')} />}
     </main>
   );
 }

@@ -20,10 +20,13 @@ import { accountOf, loadBundle } from './accounts.ts';
 import { audit, download, fileName, htmlOf, pdfOf } from './files.ts';
 import { LanguageSelect } from '../LanguageSelect.tsx';
 import { estimateForReport, sentenceIn } from '../estimate/for-report.ts';
-
-const WITHHELD: Record<Language, string> = { en: '[name withheld]', ru: '[имя скрыто]', az: '[ad gizlədilib]' };
+import { translator } from '../../../core/i18n/message.ts';
+import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
+import { documentTextWords, documentsWords } from './words.ts';
 
 export function SituationPage({ vault }: { vault: Vault }) {
+  const t = useWords(documentsWords);
+  const f = useFormats();
   const { entries } = useRegistry(vault);
   const [incidents, setIncidents] = useState<RecordView[]>([]);
   const titles = useOpened<{ title?: string }>(vault, 'incident', incidents);
@@ -31,7 +34,7 @@ export function SituationPage({ vault }: { vault: Vault }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
-  const [language, setLanguage] = useState<Language>('en');
+  const [language, setLanguage] = useState<Language>(useLanguage().language);
   const [numbers, setNumbers] = useState<SituationNumbers | null>(null);
   const [accounts, setAccounts] = useState<Map<string, string>>(new Map());
   const [requests, setRequests] = useState('');
@@ -43,7 +46,7 @@ export function SituationPage({ vault }: { vault: Vault }) {
   const [includeEstimate, setIncludeEstimate] = useState(estimate !== null);
 
   useEffect(() => {
-    api<{ records: RecordView[] }>('/api/records/incident?limit=1000').then((r) => setIncidents(r.records), (e) => setError(messageOf(e, 'The incidents could not be loaded.')));
+    api<{ records: RecordView[] }>('/api/records/incident?limit=1000').then((r) => setIncidents(r.records), (e) => setError(messageOf(e, t('incidentsNotLoaded'))));
   }, []);
 
   async function compute(e: Event) {
@@ -64,9 +67,9 @@ export function SituationPage({ vault }: { vault: Vault }) {
       setNumbers(n);
       // Accounts chosen for another scope may not belong to this one.
       setAccounts((old) => new Map([...old].filter(([id]) => n.publicAccounts.some((p) => p.personId === id))));
-      setSaid(`Numbers as of ${n.asOf.slice(0, 16).replace('T', ' ')} UTC: ${n.acts} violations, ${n.people.individuals} people.`);
+      setSaid(t('computed', { moment: f.dateTime(n.asOf), acts: n.acts, people: n.people.individuals }));
     } catch (e) {
-      setError(messageOf(e, 'The numbers could not be computed. Check the moment and the dates.'));
+      setError(messageOf(e, t('numbersFailed')));
     } finally {
       setBusy(false);
     }
@@ -79,10 +82,10 @@ export function SituationPage({ vault }: { vault: Vault }) {
     }
     try {
       const bundle = await loadBundle([personId]);
-      const text = await accountOf(vault, bundle, personId, labeller(entries, language), WITHHELD[language]);
+      const text = await accountOf(vault, bundle, personId, labeller(entries, language), translator(documentTextWords, language)('nameWithheld'));
       setAccounts((old) => new Map(old).set(personId, text));
     } catch (e) {
-      setError(messageOf(e, 'The account could not be opened.'));
+      setError(messageOf(e, t('accountNotOpened')));
     }
   }
 
@@ -111,9 +114,9 @@ export function SituationPage({ vault }: { vault: Vault }) {
       if (format === 'pdf') download(await pdfOf(doc), fileName('situation-report', day, language, 'pdf'), 'application/pdf');
       else download(htmlOf(doc), fileName('situation-report', day, language, 'html'), 'text/html');
       await audit('situation-report', 'generated', format, null);
-      setSaid(format === 'pdf' ? 'The PDF is ready (downloaded).' : 'The HTML page is ready (downloaded).');
+      setSaid(t(format === 'pdf' ? 'pdfReady' : 'htmlReady'));
     } catch (e) {
-      setError(messageOf(e, 'The file could not be made.'));
+      setError(messageOf(e, t('fileFailed')));
     } finally {
       setBusy(false);
     }
@@ -126,33 +129,30 @@ export function SituationPage({ vault }: { vault: Vault }) {
 
   return (
     <main class="wide-ish document-page">
-      <PageHeading>Situation report</PageHeading>
+      <PageHeading>{t('situationTitle')}</PageHeading>
       <UnreviewedDuplicates vault={vault} />
-      <p>
-        Numbers are computed from the records as they stood at the moment you choose; no number is typed. Accounts can be included only for people who consented to public use, without names. The
-        team’s requests are typed here and are not stored.
-      </p>
-      <form class="document-form" onSubmit={compute} aria-label="What the report covers">
+      <p>{t('situationIntro')}</p>
+      <form class="document-form" onSubmit={compute} aria-label={t('situationScope')}>
         <div class="grid">
           <div>
-            <label for="situation-as-of">As of (empty: now)</label>
+            <label for="situation-as-of">{t('asOf')}</label>
             <input id="situation-as-of" type="datetime-local" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} />
           </div>
           <div>
-            <label for="situation-from">Acts from (day)</label>
+            <label for="situation-from">{t('actsFrom')}</label>
             <input id="situation-from" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
           </div>
           <div>
-            <label for="situation-to">Acts to (day)</label>
+            <label for="situation-to">{t('actsTo')}</label>
             <input id="situation-to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
           </div>
           <div>
-            <LanguageSelect id="situation-language" label="Language of the report" value={language} onChange={setLanguage} />
+            <LanguageSelect id="situation-language" label={t('reportLanguage')} value={language} onChange={setLanguage} />
           </div>
         </div>
         <fieldset>
-          <legend>Incidents (none ticked: all)</legend>
-          {incidents.length === 0 && <p class="hint">No incidents recorded.</p>}
+          <legend>{t('incidentsPick')}</legend>
+          {incidents.length === 0 && <p class="hint">{t('noIncidents')}</p>}
           <ul class="people-pick">
             {incidents.map((i) => (
               <li key={i.id}>
@@ -170,26 +170,26 @@ export function SituationPage({ vault }: { vault: Vault }) {
           </ul>
         </fieldset>
         <button type="submit" disabled={busy}>
-          Compute the numbers
+          {t('compute')}
         </button>
       </form>
       <Feedback error={error} said={said} />
       {numbers && (
         <section aria-labelledby="situation-content">
-          <h2 id="situation-content">Accounts and requests</h2>
+          <h2 id="situation-content">{t('accountsAndRequests')}</h2>
           {numbers.publicAccounts.length === 0 ? (
-            <p>No one in this scope has consented to public use: the report has no accounts.</p>
+            <p>{t('noAccounts')}</p>
           ) : (
             <fieldset>
-              <legend>Accounts to include (people who consented to public use)</legend>
+              <legend>{t('accountsToInclude')}</legend>
               <ul class="people-pick">
                 {numbers.publicAccounts.map((p) => (
                   <li key={p.personId}>
                     <input type="checkbox" id={`account-${p.personId}`} checked={accounts.has(p.personId)} onChange={(e) => void toggleAccount(p.personId, e.currentTarget.checked)} />{' '}
-                    <label for={`account-${p.personId}`}>Account of {p.code}</label>
+                    <label for={`account-${p.personId}`}>{t('accountOf', { code: p.code })}</label>
                     {accounts.has(p.personId) && (
                       <>
-                        <label for={`account-text-${p.personId}`}>Account of {p.code} as it will read (names removed; check and edit)</label>
+                        <label for={`account-text-${p.personId}`}>{t('accountAsItReads', { code: p.code })}</label>
                         <textarea id={`account-text-${p.personId}`} value={accounts.get(p.personId)} onInput={(e) => setAccounts((old) => new Map(old).set(p.personId, e.currentTarget.value))} />
                       </>
                     )}
@@ -200,29 +200,27 @@ export function SituationPage({ vault }: { vault: Vault }) {
           )}
           <div class="choice">
             <input type="checkbox" id="situation-estimate" checked={includeEstimate} disabled={!estimate} onChange={(e) => setIncludeEstimate(e.currentTarget.checked)} />
-            <label for="situation-estimate">Include the estimate</label>
+            <label for="situation-estimate">{t('includeEstimate')}</label>
           </div>
           <p class="hint">
-            {estimate
-              ? 'The estimate added on the Estimate page: the documented count, the estimate with its 95 % interval, the method and the lists.'
-              : 'No estimate added: on the Estimate page, an estimate with a bounded interval can be added to this report.'}
+            {t(estimate ? 'estimateAdded' : 'noEstimate')}
           </p>
-          <label for="situation-requests">Our requests (not stored)</label>
+          <label for="situation-requests">{t('ourRequests')}</label>
           <textarea id="situation-requests" value={requests} onInput={(e) => setRequests(e.currentTarget.value)} />
           <div class="actions">
             <button type="button" onClick={() => void print()} disabled={busy}>
-              Print
+              {t('print')}
             </button>
             <button type="button" onClick={() => void save('pdf')} disabled={busy}>
-              Download PDF
+              {t('downloadPdf')}
             </button>
             <button type="button" class="secondary" onClick={() => void save('html')} disabled={busy}>
-              Download HTML
+              {t('downloadHtml')}
             </button>
           </div>
         </section>
       )}
-      {doc && <DocumentView doc={doc} label="Situation report preview" />}
+      {doc && <DocumentView doc={doc} label={t('situationPreview')} />}
     </main>
   );
 }

@@ -11,8 +11,12 @@ import { AGE_RANGES, DECISIONS, DETENTION_STATUSES, FAMILY_ACCESS, INTERVENTION_
 import type { Language } from '../../../core/report/answers.ts';
 import type { Bundle } from './accounts.ts';
 import { labeller } from './labels.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import { documentTextWords } from './words.ts';
 
-export const WITHHELD: Record<Language, string> = { en: '[name withheld]', ru: '[имя скрыто]', az: '[ad gizlədilib]' };
+/** What replaces a name not to be shown, in the document's language. */
+const withheld = (language: Language) => translator(documentTextWords, language)('nameWithheld');
+
 
 type PersonFields = { name?: string; otherNames?: string; residence?: string };
 type ActFields = { statedReason?: string; methods?: string; description?: string };
@@ -58,7 +62,7 @@ export function redactor(bundle: Bundle, opened: Opened, language: Language): (t
     const chosen = bundle.people.some((p) => p.id === person.id);
     const naming = chosen ? unNaming(person.plain) : 'excluded';
     if (naming === 'name') continue;
-    const replacement = naming === 'initials' ? (shownName(fields?.name, 'initials') ?? WITHHELD[language]) : naming === 'anonymous' ? refOf.get(person.id)! : WITHHELD[language];
+    const replacement = naming === 'initials' ? (shownName(fields?.name, 'initials') ?? withheld(language)) : naming === 'anonymous' ? refOf.get(person.id)! : withheld(language);
     rules.push({ names, replacement });
   }
   return (text) => redactNames(text, rules);

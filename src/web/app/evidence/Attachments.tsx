@@ -5,12 +5,24 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
 import type { AttachmentMeta } from '../../../core/evidence/attachment.ts';
-import { metaOf, uploadAttachment, verifiedOriginal, workingCopy, type AttachmentView, type OwnerType } from './client.ts';
+import { fileSize, metaOf, uploadAttachment, verifiedOriginal, workingCopy, type AttachmentView, type OwnerType } from './client.ts';
 import { Feedback } from '../Feedback.tsx';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { evidenceWords } from './words.ts';
 
-const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+/** The custody log's actions (server/evidence/store.ts), as the catalog names them. */
+const ACTIONS: Record<string, 'received' | 'viewedWorking' | 'openedOriginal' | 'checked' | 'shared' | 'exported' | 'relinked'> = {
+  received: 'received',
+  'viewed-working': 'viewedWorking',
+  'opened-original': 'openedOriginal',
+  verified: 'checked',
+  shared: 'shared',
+  exported: 'exported',
+  relinked: 'relinked',
+};
 
 export function Attachments({ vault, owner }: { vault: Vault; owner: { type: OwnerType; id: string } }) {
+  const t = useWords(evidenceWords);
   const [list, setList] = useState<{ view: AttachmentView; meta: AttachmentMeta | null }[]>([]);
   const [round, setRound] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +33,7 @@ export function Attachments({ vault, owner }: { vault: Vault; owner: { type: Own
     let live = true;
     void api<{ attachments: AttachmentView[] }>(`/api/attachments?ownerId=${owner.id}`)
       .then(async ({ attachments }) => Promise.all(attachments.map(async (view) => ({ view, meta: await metaOf(vault, view) }))))
-      .then((opened) => live && setList(opened), (e) => live && setError(messageOf(e, 'The attachments could not be loaded.')));
+      .then((opened) => live && setList(opened), (e) => live && setError(messageOf(e, t('notLoaded'))));
     return () => {
       live = false;
     };
@@ -36,11 +48,11 @@ export function Attachments({ vault, owner }: { vault: Vault; owner: { type: Own
     setError(null);
     try {
       for (const file of files) await uploadAttachment(vault, owner, file);
-      say(`${files.length === 1 ? 'One file' : `${files.length} files`} attached: metadata removed from the working copy, the original kept sealed.`);
+      say(t('attached', { count: files.length }));
       input.value = '';
       setRound((n) => n + 1);
     } catch (e) {
-      setError(messageOf(e, e instanceof Error ? e.message : 'The file could not be attached.'));
+      setError(messageOf(e, t('notAttached')));
     } finally {
       setBusy(false);
     }
@@ -48,9 +60,9 @@ export function Attachments({ vault, owner }: { vault: Vault; owner: { type: Own
 
   const inputId = `attach-${owner.id}`;
   return (
-    <section class="attachments" aria-label="Evidence">
-      <h3>Evidence</h3>
-      {list.length === 0 && <p>No files.</p>}
+    <section class="attachments" aria-label={t('evidence')}>
+      <h3>{t('evidence')}</h3>
+      {list.length === 0 && <p>{t('noFiles')}</p>}
       <ul>
         {list.map(({ view, meta }) => (
           <Attachment key={view.id} vault={vault} view={view} meta={meta} onSaid={say} onError={setError} />
@@ -58,10 +70,10 @@ export function Attachments({ vault, owner }: { vault: Vault; owner: { type: Own
       </ul>
       {vault.canTriage && (
         <form onSubmit={attach}>
-          <label for={inputId}>Attach files</label>
+          <label for={inputId}>{t('attachFiles')}</label>
           <input id={inputId} type="file" multiple />
           <button type="submit" class="small" disabled={busy}>
-            Attach
+            {t('attach')}
           </button>
         </form>
       )}
@@ -73,44 +85,46 @@ export function Attachments({ vault, owner }: { vault: Vault; owner: { type: Own
 function Attachment({ vault, view, meta, onSaid, onError }: { vault: Vault; view: AttachmentView; meta: AttachmentMeta | null; onSaid: (s: string) => void; onError: (s: string) => void }) {
   const [preview, setPreview] = useState<string | null>(null);
   const [download, setDownload] = useState<{ url: string; verified: boolean } | null>(null);
+  const t = useWords(evidenceWords);
+  const f = useFormats();
   const [custody, setCustody] = useState<{ at: string; action: string; by: string }[] | null>(null);
   useEffect(() => () => [preview, download?.url].forEach((u) => u && URL.revokeObjectURL(u)), [preview, download]);
-  if (!meta) return <li data-attachment={view.id}>A file sealed to a key you do not hold ({sizeOf(view.size)}).</li>;
+  if (!meta) return <li data-attachment={view.id}>{t('sealedElsewhere', { size: fileSize(view.size, f.language) })}</li>;
 
-  const run = (what: () => Promise<void>) => () => void what().catch((e) => onError(messageOf(e, e instanceof Error ? e.message : 'It could not be opened.')));
+  const run = (what: () => Promise<void>) => () => void what().catch((e) => onError(messageOf(e, t('notOpened'))));
   const showWorking = run(async () => setPreview(URL.createObjectURL(await workingCopy(vault, view, meta))));
   const openOriginal = run(async () => {
     const { blob, verified } = await verifiedOriginal(vault, view, meta);
     setDownload({ url: URL.createObjectURL(blob), verified });
-    onSaid(verified ? `The original of ${meta.name} matches the hash taken when it arrived.` : `Warning: the original of ${meta.name} does NOT match the hash taken when it arrived.`);
+    onSaid(t(verified ? 'matches' : 'mismatch', { name: meta.name }));
   });
   const showCustody = run(async () => setCustody((await api<{ entries: { at: string; action: string; by: string }[] }>(`/api/attachments/${view.id}/custody`)).entries));
 
   return (
     <li data-attachment={view.id} class="card">
-      <strong>{meta.name}</strong> · {meta.type || 'unknown type'} · {sizeOf(meta.size)} · {view.fromReporter ? 'from the reporter' : 'added by the team'}
+      <strong>{meta.name}</strong> · {t('fileLine', { type: meta.type || t('unknownType'), size: fileSize(meta.size, f.language), from: view.fromReporter ? 'reporter' : 'team' })}
       <p class="hint" data-stripped={meta.stripped}>
-        {meta.stripped === 'image-reencoded' ? 'Working copy: location, camera and other metadata removed.' : 'No working copy could be made: only the original is kept. Open it with care; it may carry metadata.'}
+        {t(meta.stripped === 'image-reencoded' ? 'stripped' : 'notStripped')}
       </p>
       {view.hasWorkingCopy && (
         <button type="button" class="small secondary" onClick={showWorking}>
-          View the working copy
+          {t('viewWorking')}
         </button>
       )}{' '}
       {vault.canTriage && (
         <button type="button" class="small secondary" onClick={openOriginal}>
-          Check and download the original
+          {t('checkOriginal')}
         </button>
       )}{' '}
       <button type="button" class="small secondary" onClick={showCustody}>
-        Custody log
+        {t('custodyLog')}
       </button>
-      {preview && meta.workingType?.startsWith('image/') && <img src={preview} alt={`Working copy of ${meta.name}`} class="evidence-preview" />}
+      {preview && meta.workingType?.startsWith('image/') && <img src={preview} alt={t('workingCopyOf', { name: meta.name })} class="evidence-preview" />}
       {download && (
         <p data-verified={String(download.verified)}>
-          {download.verified ? 'Hash verified.' : 'Hash mismatch!'}{' '}
+          {t(download.verified ? 'verified' : 'notVerified')}{' '}
           <a href={download.url} download={meta.name}>
-            Save the original
+            {t('saveOriginal')}
           </a>
         </p>
       )}
@@ -118,7 +132,7 @@ function Attachment({ vault, view, meta, onSaid, onError }: { vault: Vault; view
         <ol class="custody">
           {custody.map((c, i) => (
             <li key={i}>
-              {c.at.replace('T', ' ').slice(0, 16)} UTC · {c.action} · {c.by}
+              {t('custodyLine', { at: f.dateTime(c.at), action: ACTIONS[c.action] ? t(ACTIONS[c.action]!) : c.action, by: c.by })}
             </li>
           ))}
         </ol>

@@ -8,6 +8,15 @@ import { encodeParts } from '../../../core/api/parts-frame.ts';
 import { fromBase64Url, toBase64Url } from '../../../core/crypto/bytes.ts';
 import { openAttachmentKey, openAttachmentMeta, openAttachmentPart, openVerifiedOriginal, sealAttachment, sealCustodyDetail, sha256Hex, type AttachmentMeta } from '../../../core/evidence/attachment.ts';
 import { strippedImage } from '../../shared/strip-image.ts';
+import { LOCALES } from '../../../core/i18n/message.ts';
+import type { Language } from '../../../core/report/answers.ts';
+
+/** A file's size as the language writes it: "12 kB", "1,3 МБ" (at least 1 kB: an empty file is not "0"). */
+export function fileSize(bytes: number, language: Language): string {
+  const mb = bytes >= 1024 * 1024;
+  const unit = new Intl.NumberFormat(LOCALES[language], { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', unitDisplay: 'short', maximumFractionDigits: mb ? 1 : 0 });
+  return unit.format(mb ? bytes / 1024 / 1024 : Math.max(1, bytes / 1024));
+}
 
 export type OwnerType = 'report' | 'incident' | 'person' | 'act';
 

@@ -9,6 +9,9 @@ import type { Vault } from '../vault.ts';
 import { blocksOf, GUIDE_KINDS, GUIDE_LIMITS, GUIDE_TITLES, type GuideKind, type GuideSection, type GuideView } from '../../../core/guides/structure.ts';
 import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
 import { LanguageSelect } from '../LanguageSelect.tsx';
+import { useLanguage, useWords } from '../i18n/context.tsx';
+import { commonWords } from '../i18n/common-words.ts';
+import { guidesWords } from './words.ts';
 
 function Preview({ text }: { text: string }) {
   return (
@@ -21,6 +24,9 @@ function Preview({ text }: { text: string }) {
 }
 
 export function GuidesPage({ vault }: { vault: Vault }) {
+  const t = useWords(guidesWords);
+  const common = useWords(commonWords);
+  const ui = useLanguage();
   const languages = LANGUAGES.filter((l) => vault.login.organization.languages.includes(l));
   const [guides, setGuides] = useState<Record<GuideKind, GuideView> | null>(null);
   const [kind, setKind] = useState<GuideKind>('rights');
@@ -32,14 +38,14 @@ export function GuidesPage({ vault }: { vault: Vault }) {
   useEffect(() => {
     api<{ guides: GuideView[] }>('/api/guides').then(
       ({ guides: list }) => setGuides(Object.fromEntries(list.map((g) => [g.kind, g])) as Record<GuideKind, GuideView>),
-      (e) => setError(messageOf(e, 'The pages could not be loaded.')),
+      (e) => setError(messageOf(e, t('notLoaded'))),
     );
   }, []);
   if (!guides)
     return (
       <main class="wide-ish">
-        <PageHeading>Rights and safety pages</PageHeading>
-        <Feedback error={error} said="Loading…" />
+        <PageHeading>{t('title')}</PageHeading>
+        <Feedback error={error} said={common('loading')} />
       </main>
     );
 
@@ -67,9 +73,9 @@ export function GuidesPage({ vault }: { vault: Vault }) {
     try {
       const saved = await api<GuideView>(`/api/guides/${kind}`, { version: guide.version, sections: guide.sections });
       setGuides({ ...guides!, [kind]: saved });
-      say(`Saved. The public page /${kind} shows the sections that have words.`);
+      say(t('saved', { kind }));
     } catch (e) {
-      setError(messageOf(e, 'The page could not be saved.'));
+      setError(messageOf(e, t('notSaved')));
     } finally {
       setSaving(false);
     }
@@ -77,36 +83,33 @@ export function GuidesPage({ vault }: { vault: Vault }) {
 
   return (
     <main class="wide-ish">
-      <PageHeading>Rights and safety pages</PageHeading>
-      <p class="hint">
-        Public pages anyone can read without JavaScript, linked at the foot of the report form. Vigil gives the sections; the words are yours. Write plain text: a blank line starts a
-        paragraph, lines starting with “- ” make a list, “1. ” a numbered one. A section with no words in a language is not shown in that language.
-      </p>
+      <PageHeading>{t('title')}</PageHeading>
+      <p class="hint">{t('intro')}</p>
       <div class="toolbar">
         <fieldset>
-          <legend>Page</legend>
+          <legend>{t('page')}</legend>
           {GUIDE_KINDS.map((k) => (
             <div class="choice" key={k}>
               <input type="radio" name="guide-kind" id={`guide-${k}`} checked={kind === k} onChange={() => setKind(k)} />
-              <label for={`guide-${k}`}>{GUIDE_TITLES[k].en}</label>
+              <label for={`guide-${k}`}>{GUIDE_TITLES[k][ui.language]}</label>
             </div>
           ))}
         </fieldset>
         <div>
-          <LanguageSelect id="guide-lang" label="Language" value={lang} onChange={setLang} languages={languages} />
+          <LanguageSelect id="guide-lang" label={t('language')} value={lang} onChange={setLang} languages={languages} />
         </div>
       </div>
       <form onSubmit={save} lang={lang}>
         {guide.sections.map((section, i) => (
           <fieldset key={section.key}>
-            <legend>Section {i + 1}</legend>
-            <label for={`heading-${section.key}`}>Heading</label>
+            <legend>{t('section', { n: i + 1 })}</legend>
+            <label for={`heading-${section.key}`}>{t('heading')}</label>
             <input id={`heading-${section.key}`} type="text" maxLength={GUIDE_LIMITS.heading} value={section.heading[lang]} onInput={(e) => edit(i, 'heading', e.currentTarget.value)} />
-            <label for={`body-${section.key}`}>Words</label>
+            <label for={`body-${section.key}`}>{t('body')}</label>
             <textarea id={`body-${section.key}`} rows={6} maxLength={GUIDE_LIMITS.body} value={section.body[lang]} onInput={(e) => edit(i, 'body', e.currentTarget.value)} />
             {section.body[lang].trim() && (
               <details>
-                <summary>Preview</summary>
+                <summary>{t('preview')}</summary>
                 <div class="preview">
                   <h2>{section.heading[lang]}</h2>
                   <Preview text={section.body[lang]} />
@@ -114,27 +117,27 @@ export function GuidesPage({ vault }: { vault: Vault }) {
               </details>
             )}
             <div class="actions">
-              <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move section ${i + 1} up`}>
-                Up
+              <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('moveUp', { n: i + 1 })}>
+                {t('up')}
               </button>
-              <button type="button" disabled={i === guide.sections.length - 1} onClick={() => move(i, 1)} aria-label={`Move section ${i + 1} down`}>
-                Down
+              <button type="button" disabled={i === guide.sections.length - 1} onClick={() => move(i, 1)} aria-label={t('moveDown', { n: i + 1 })}>
+                {t('down')}
               </button>
-              <button type="button" onClick={() => change(guide.sections.filter((_, j) => j !== i))} aria-label={`Remove section ${i + 1}`}>
-                Remove
+              <button type="button" onClick={() => change(guide.sections.filter((_, j) => j !== i))} aria-label={t('removeSection', { n: i + 1 })}>
+                {common('remove')}
               </button>
             </div>
           </fieldset>
         ))}
         <div class="actions">
           <button type="button" onClick={add} disabled={guide.sections.length >= GUIDE_LIMITS.sections}>
-            Add a section
+            {t('addSection')}
           </button>
           <button type="submit" disabled={saving}>
-            Save {GUIDE_TITLES[kind].en.toLowerCase()}
+            {t('save', { kind })}
           </button>
           <a href={`/${kind}?lang=${lang}`} target="_blank" rel="noopener noreferrer">
-            Open the public page
+            {t('openPublic')}
           </a>
         </div>
         <Feedback error={error} said={said} />

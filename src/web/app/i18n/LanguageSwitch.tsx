@@ -4,14 +4,14 @@ import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
 import { commonWords } from './common-words.ts';
 import { useLanguage, useWords } from './context.tsx';
 
-export function LanguageSwitch({ onChange }: { onChange?: (language: Language) => void }) {
+export function LanguageSwitch({ onChange, id = 'workspace-language' }: { onChange?: (language: Language) => void; id?: string }) {
   const { language, setLanguage } = useLanguage();
   const t = useWords(commonWords);
   return (
     <p class="language-switch">
-      <label for="workspace-language">{t('workspaceLanguage')}</label>{' '}
+      <label for={id}>{t('workspaceLanguage')}</label>{' '}
       <select
-        id="workspace-language"
+        id={id}
         value={language}
         onChange={(e) => {
           const next = e.currentTarget.value as Language;

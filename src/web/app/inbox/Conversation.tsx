@@ -3,11 +3,14 @@
 import { useTextForm } from '../use-text-form.ts';
 import type { OpenedMessage } from './thread.ts';
 import { nameOf, type TeamMember } from './team.ts';
-import { utcMinute } from '../time.ts';
 import { Feedback } from '../Feedback.tsx';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { inboxWords } from './words.ts';
+import { reportWords } from './detail-words.ts';
 
 export function Conversation({
   messages,
+  newSince,
   canReply,
   canWrite,
   team,
@@ -15,50 +18,58 @@ export function Conversation({
   onRefresh,
 }: {
   messages: OpenedMessage[] | null;
+  /** The reporter's messages after this seq were new to the member when the report was opened. */
+  newSince: number;
   canReply: boolean;
   canWrite: boolean;
   team: TeamMember[];
   onReply: (text: string) => Promise<void>;
   onRefresh: () => void;
 }) {
-  const { text, setText, busy, error, submit } = useTextForm(onReply, 'The reply could not be sent.');
+  const t = useWords(reportWords);
+  const names = useWords(inboxWords);
+  const f = useFormats();
+  const { text, setText, busy, error, submit } = useTextForm(onReply, t('replyFailed'));
 
   return (
     <section aria-labelledby="conversation-title">
-      <h3 id="conversation-title">Conversation with the reporter</h3>
+      <h3 id="conversation-title">{t('conversationTitle')}</h3>
       {messages === null ? (
-        <p>Opening the conversation…</p>
+        <p>{t('openingConversation')}</p>
       ) : messages.length === 0 ? (
-        <p>No messages yet.</p>
+        <p>{t('noMessages')}</p>
       ) : (
         <ol class="messages">
-          {messages.map((m) => (
-            <li key={m.id} class={m.direction}>
-              <p class="meta">
-                {m.direction === 'team' ? `Team (${nameOf(team, m.author)})` : 'Reporter'} · {utcMinute(m.createdHour)} UTC
-              </p>
-              {m.text === null ? <p class="error">This message could not be opened.</p> : <p class="text">{m.text}</p>}
-            </li>
-          ))}
+          {messages.map((m) => {
+            const isNew = m.direction === 'reporter' && m.seq > newSince;
+            return (
+              <li key={m.id} class={`${m.direction}${isNew ? ' new' : ''}`}>
+                <p class="meta">
+                  {m.direction === 'team' ? t('fromTeam', { name: nameOf(team, m.author, names) }) : t('fromReporter')} · {f.dateTime(m.createdHour)}
+                  {isNew && <span class="badge new-answers">{t('newAnswer')}</span>}
+                </p>
+                {m.text === null ? <p class="error">{t('messageUnreadable')}</p> : <p class="text">{m.text}</p>}
+              </li>
+            );
+          })}
         </ol>
       )}
       <button type="button" class="small secondary" onClick={onRefresh}>
-        Check for new messages
+        {t('checkMessages')}
       </button>
       {!canReply ? (
-        <p class="hint">This reporter cannot be answered: the report came without a reply key.</p>
+        <p class="hint">{t('cannotReply')}</p>
       ) : (
         canWrite && (
           <form onSubmit={submit}>
-            <label for="reply-text">Reply to the reporter</label>
+            <label for="reply-text">{t('replyLabel')}</label>
             <p class="hint" id="reply-hint">
-              They read it at the status page with their codename. Anyone holding the codename can read it too: write
-              nothing that would endanger them.
+              {t('replyHint')}
             </p>
             <textarea id="reply-text" value={text} onInput={(e) => setText(e.currentTarget.value)} rows={3} maxLength={20000} aria-describedby="reply-hint" />
             <Feedback error={error} />
             <button type="submit" disabled={busy || !text.trim()}>
-              {busy ? 'Sealing…' : 'Send reply'}
+              {busy ? t('sealing') : t('sendReply')}
             </button>
           </form>
         )

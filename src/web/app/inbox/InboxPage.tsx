@@ -9,12 +9,12 @@ import { ReportStore, answersOf, useStoreVersion } from './report-store.ts';
 import { Opener } from './opener.ts';
 import { DecryptPool } from '../decrypt/pool.ts';
 import { OrgKeyCache } from '../org-key.ts';
-import { loadInbox, loadNewer } from './load-inbox.ts';
+import { checkForNew, loadInbox } from './load-inbox.ts';
 import { indexThreads } from './thread.ts';
 import { NO_FILTERS, applyFilters, isFiltered, tagCounts, type Filters } from './filters.ts';
 import { markRead, triage, type TriageChange } from './triage.ts';
 import { useTeam } from './team.ts';
-import { STATE_KEYS, STATE_NAMES } from './states.ts';
+import { STATE_KEYS, markedState } from './states.ts';
 import { FilterBar } from './FilterBar.tsx';
 import { ReportList } from './ReportList.tsx';
 import { ReportDetail } from './ReportDetail.tsx';
@@ -25,8 +25,19 @@ import { makeRecord } from '../records/from-report.ts';
 import { Attachments } from '../evidence/Attachments.tsx';
 import { LinkReport } from '../records/LinkReport.tsx';
 import { Feedback } from '../Feedback.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { inboxWords } from './words.ts';
+import { useInboxTitle } from './inbox-title.ts';
 
 const SEARCH_PAUSE_MS = 150;
+
+/** What "Check for new reports" found, in words. */
+function newsOf(t: (key: 'nothingNew' | 'newReports' | 'newAnswers' | 'newReportsAndAnswers', args?: Record<string, number>) => string, found: { reports: number; answers: number }): string {
+  if (found.reports > 0 && found.answers > 0) return t('newReportsAndAnswers', found);
+  if (found.reports > 0) return t('newReports', { count: found.reports });
+  if (found.answers > 0) return t('newAnswers', { count: found.answers });
+  return t('nothingNew');
+}
 
 export function InboxPage({ vault }: { vault: Vault }) {
   const store = vault.hold('inbox', () => new ReportStore(vault.canTriage));
@@ -34,6 +45,7 @@ export function InboxPage({ vault }: { vault: Vault }) {
   const pool = vault.hold('decrypt-pool', () => new DecryptPool(vault.keyring));
   const intake = vault.hold('intake-key', () => new OrgKeyCache(vault.keyring, 'intake'));
   const version = useStoreVersion(store);
+  const t = useWords(inboxWords);
   const team = useTeam();
   const canTriage = vault.canTriage;
   const myId = vault.me.id;
@@ -65,6 +77,8 @@ export function InboxPage({ vault }: { vault: Vault }) {
   const shown = useMemo(() => applyFilters(store.reports, filters), [version, filters]);
   const tags = useMemo(() => tagCounts(store.reports), [version]);
   const unread = useMemo(() => store.reports.filter((r) => !r.readHour).length, [version]);
+  const newAnswers = useMemo(() => store.reports.reduce((n, r) => n + r.unreadAnswers, 0), [version]);
+  useInboxTitle(unread + newAnswers);
   const found = useMemo(() => (cursor.id ? shown.findIndex((r) => r.id === cursor.id) : -1), [shown, cursor.id]);
   const index = found >= 0 ? found : Math.min(cursor.index, Math.max(0, shown.length - 1));
   const current = shown[index] ?? null;
@@ -120,27 +134,28 @@ export function InboxPage({ vault }: { vault: Vault }) {
     });
   }
   const targets = () => (selected.size > 0 ? [...selected] : current ? [current.id] : []);
-  const what = (ids: string[]) => (ids.length === 1 ? `Report #${store.get(ids[0]!)?.seq}` : `${ids.length} reports`);
+  /** The reports a message speaks of: how many, and the number of the first (for "Report #3 …"). */
+  const which = (ids: string[]) => ({ count: ids.length, seq: String(store.get(ids[0] ?? '')?.seq ?? '') });
+  const reportsOf = (ids: string[]) => ids.flatMap((id) => store.get(id) ?? []);
 
   async function change(ids: string[], change: TriageChange, done: string) {
-    if (!canTriage) return say('Viewers can read reports but not change them.');
+    if (!canTriage) return say(t('viewersCannotChange'));
     if (ids.length === 0) return;
     setError(null);
     try {
       await triage(store, ids, change);
       say(done);
     } catch (e) {
-      setError(messageOf(e, 'The change could not be saved.'));
+      setError(messageOf(e, t('changeFailed')));
     }
   }
   async function read(ids: string[]) {
-    if (!canTriage) return say('Viewers can read reports but not change them.');
+    if (!canTriage) return say(t('viewersCannotChange'));
     setError(null);
     try {
-      const n = await markRead(store, ids);
-      say(n === 0 ? 'Already read.' : n === 1 ? 'Marked read.' : `${n} reports marked read.`);
+      say(t('markedRead', { count: await markRead(store, ids) }));
     } catch (e) {
-      setError(messageOf(e, 'Could not mark the report read.'));
+      setError(messageOf(e, t('markReadFailed')));
     }
   }
   async function checkNew() {
@@ -148,23 +163,23 @@ export function InboxPage({ vault }: { vault: Vault }) {
     try {
       // Keys granted since login (a rotation) first, so new reports sealed to them open.
       await vault.refreshKeys();
-      const n = await loadNewer(store, vault.hold('decrypt-pool', () => new DecryptPool(vault.keyring)));
-      say(n === 0 ? 'No new reports.' : n === 1 ? '1 new report.' : `${n} new reports.`);
+      const found = await checkForNew(store, vault.hold('decrypt-pool', () => new DecryptPool(vault.keyring)));
+      say(newsOf(t, found));
     } catch (e) {
-      setError(messageOf(e, 'The inbox could not be loaded.'));
+      setError(messageOf(e, t('loadFailed')));
     }
   }
   function setStateByKey(key: string) {
     const state = STATE_KEYS[key]!;
     const ids = targets();
     if (state === 'duplicate') {
-      if (!canTriage) return say('Viewers can read reports but not change them.');
-      if (selected.size > 0 || !current) return say('Mark duplicates one at a time: open a report, press 5, then choose the report it repeats.');
+      if (!canTriage) return say(t('viewersCannotChange'));
+      if (selected.size > 0 || !current) return say(t('duplicatesOneAtATime'));
       setPaneOpen(true);
       setDuplicateFor((d) => ({ id: current.id, n: (d?.n ?? 0) + 1 }));
       return;
     }
-    void change(ids, { state }, `${what(ids)} marked ${STATE_NAMES[state].toLowerCase()}.`);
+    void change(ids, { state }, markedState(t, state, reportsOf(ids)));
   }
 
   useShortcuts({
@@ -178,7 +193,7 @@ export function InboxPage({ vault }: { vault: Vault }) {
       if (paneOpen) closePane();
       else if (selected.size > 0) {
         setSelected(new Set());
-        say('Selection cleared.');
+        say(t('selectionCleared'));
       }
     },
     'Escape-field': () => {
@@ -189,16 +204,16 @@ export function InboxPage({ vault }: { vault: Vault }) {
       if (!current) return;
       const on = !selected.has(current.id);
       select(current.id, on);
-      say(`Report #${current.seq} ${on ? 'selected' : 'unselected'}.`);
+      say(t(on ? 'selectedOne' : 'unselectedOne', { seq: String(current.seq) }));
     },
     '/': () => searchRef.current?.focus(),
     r: () => void read(targets()),
     a: () => {
       const ids = targets();
-      void change(ids, { assignee: myId }, `${what(ids)} assigned to you.`);
+      void change(ids, { assignee: myId }, t('assignedToYou', which(ids)));
     },
     t: () => {
-      if (!canTriage) return say('Viewers can read reports but not change them.');
+      if (!canTriage) return say(t('viewersCannotChange'));
       if (targets().length > 0) setDialog('tag');
     },
     ...Object.fromEntries(Object.keys(STATE_KEYS).map((key) => [key, () => setStateByKey(key)])),
@@ -211,23 +226,24 @@ export function InboxPage({ vault }: { vault: Vault }) {
     <main class={`inbox${paneOpen && current ? ' with-detail' : ''}`}>
       <div class="inbox-head">
         <PageHeading>
-          Inbox <span class="count">{unread} unread</span>
+          {t('title')} <span class="count">{t('unread', { count: unread })}</span>
+          {newAnswers > 0 && <span class="count new-answers">{t('newAnswersBadge', { count: newAnswers })}</span>}
         </PageHeading>
         <div class="tools">
           <button type="button" class="small secondary" onClick={checkNew} disabled={loading}>
-            Check for new reports
+            {t('checkNew')}
           </button>
           <button type="button" class="small secondary" onClick={() => setDialog('help')} aria-keyshortcuts="?">
-            Keyboard shortcuts
+            {t('keyboardShortcuts')}
           </button>
         </div>
       </div>
       <p class="progress">
-        {loading ? `Opened ${store.opened} of ${total}${store.allFetched ? '' : '+'} reports…` : store.phase === 'done' ? `${total} reports opened in this browser.` : ''}
-        {threadProgress && threadProgress[1] > 0 && threadProgress[0] < threadProgress[1] && ` Opening notes for search: ${threadProgress[0]} of ${threadProgress[1]}.`}
+        {loading ? t(store.allFetched ? 'openedOf' : 'openedOfMore', { opened: store.opened, total }) : store.phase === 'done' ? t('openedHere', { count: total }) : ''}
+        {threadProgress && threadProgress[1] > 0 && threadProgress[0] < threadProgress[1] && ` ${t('openingNotes', { done: threadProgress[0], total: threadProgress[1] })}`}
       </p>
       <p class="visually-hidden" aria-live="polite">
-        {loading ? 'Opening reports…' : store.phase === 'done' ? `All ${total} reports opened.` : ''}
+        {loading ? t('openingReports') : store.phase === 'done' ? t('allOpened', { count: total }) : ''}
       </p>
       {store.problem && (
         <p class="error" role="alert">
@@ -237,13 +253,13 @@ export function InboxPage({ vault }: { vault: Vault }) {
       <Feedback error={error} said={said} />
       {store.cacheMismatches > 0 && (
         <p class="error" role="alert" data-cache-mismatches={store.cacheMismatches}>
-          {store.cacheMismatches === 1 ? 'One report' : `${store.cacheMismatches} reports`} had a stored quick copy that did not match the sealed report; the sealed report is shown (marked ⚠). Someone with the team's keys may have tampered with it: tell an administrator.
+          {t('cacheMismatches', { count: store.cacheMismatches })}
         </p>
       )}
       <FilterBar filters={filters} search={search} onSearch={setSearch} onChange={setFilters} tags={tags} team={team} myId={myId} searchRef={searchRef} />
       {selected.size > 0 && canTriage && (
         <BulkBar
-          count={selected.size}
+          selected={reportsOf([...selected])}
           team={team}
           onChange={(c, done) => void change([...selected], c, done)}
           onMarkRead={() => void read([...selected])}
@@ -253,15 +269,15 @@ export function InboxPage({ vault }: { vault: Vault }) {
       <div class="inbox-body">
         <div class="list">
           <div class="list-head">
-            <p>{isFiltered(filters) ? `${shown.length} of ${total} reports match.` : `${total} reports, newest first.`}</p>
+            <p>{isFiltered(filters) ? t('matching', { shown: shown.length, total }) : t('newestFirst', { count: total })}</p>
             {canTriage && shown.length > 0 && (
               <button type="button" class="small secondary" onClick={() => setSelected(new Set(shown.map((r) => r.id)))}>
-                Select all {shown.length} shown
+                {t('selectAllShown', { count: shown.length })}
               </button>
             )}
           </div>
-          {!loading && total === 0 && <p>No reports yet.</p>}
-          {total > 0 && shown.length === 0 && <p>No report matches these filters.</p>}
+          {!loading && total === 0 && <p>{t('noReportsYet')}</p>}
+          {total > 0 && shown.length === 0 && <p>{t('noneMatch')}</p>}
           <ReportList
             reports={shown}
             cursor={index}
@@ -309,7 +325,7 @@ export function InboxPage({ vault }: { vault: Vault }) {
           onAdd={(tag) => {
             const ids = targets();
             setDialog(null);
-            void change(ids, { addTags: [tag] }, `Tag ${tag} added to ${what(ids).replace(/^Report/, 'report')}.`);
+            void change(ids, { addTags: [tag] }, t('tagAdded', { ...which(ids), tag }));
           }}
         />
       )}

@@ -1,10 +1,12 @@
-// Everything the reporter said, as opened in this browser.
+// Everything the reporter said, as opened in this browser, with the form's choices worded in the
+// reader's language (the public pages' catalogs).
 import { MESSAGES } from '../../../core/i18n/index.ts';
 import { answersOf, type ReportContent } from './report-store.ts';
 import { whatHappened } from './report-text.ts';
-import { LANGUAGE_NAMES } from '../LanguageSelect.tsx';
-
-const en = MESSAGES.en;
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { commonWords } from '../i18n/common-words.ts';
+import { reportWords } from './detail-words.ts';
+import { decryptWords, PROBLEM_WORDS } from '../decrypt/words.ts';
 
 function Row({ label, value }: { label: string; value: string | number | undefined }) {
   if (value === undefined || value === '') return null;
@@ -17,22 +19,27 @@ function Row({ label, value }: { label: string; value: string | number | undefin
 }
 
 export function ReportAnswers({ content }: { content: ReportContent | null }) {
-  if (!content) return <p>Opening this report…</p>;
-  if (!content.ok) return <p class="error">{content.problem}</p>;
+  const t = useWords(reportWords);
+  const tc = useWords(commonWords);
+  const problems = useWords(decryptWords);
+  const f = useFormats();
+  if (!content) return <p>{t('openingReport')}</p>;
+  if (!content.ok) return <p class="error">{problems(PROBLEM_WORDS[content.problem])}</p>;
   const a = answersOf(content);
+  const said = MESSAGES[f.language];
   return (
     <>
       <dl>
-        <Row label="What happened" value={whatHappened(a)} />
-        <Row label="Other" value={a.whatOther} />
-        <Row label="When" value={[a.whenExact, a.whenRough].filter(Boolean).join(' — ')} />
-        <Row label="Where" value={[a.city, a.place].filter(Boolean).join(', ')} />
-        <Row label="People affected" value={a.people} />
-        <Row label="Still held" value={en.stillHeld[a.stillHeld]} />
-        <Row label="Contact" value={a.contact} />
-        <Row label="Public use (anonymised)" value={a.consentPublic === 'yes' ? 'Allowed' : 'Not allowed'} />
-        <Row label="Lawyers / UN bodies" value={a.consentLegal === 'yes' ? 'Allowed' : 'Not allowed'} />
-        <Row label="Written in" value={LANGUAGE_NAMES[a.lang]} />
+        <Row label={t('whatHappened')} value={whatHappened(a.what, f.language)} />
+        <Row label={t('other')} value={a.whatOther} />
+        <Row label={t('when')} value={[a.whenExact && f.day(a.whenExact), a.whenRough].filter(Boolean).join(' — ')} />
+        <Row label={t('where')} value={[a.city, a.place].filter(Boolean).join(', ')} />
+        <Row label={t('peopleAffected')} value={a.people === undefined ? undefined : f.number(a.people)} />
+        <Row label={t('stillHeld')} value={said.stillHeld[a.stillHeld]} />
+        <Row label={t('contact')} value={a.contact} />
+        <Row label={t('publicUse')} value={a.consentPublic === 'yes' ? t('allowed') : t('notAllowed')} />
+        <Row label={t('legalUse')} value={a.consentLegal === 'yes' ? t('allowed') : t('notAllowed')} />
+        <Row label={t('writtenIn')} value={tc(a.lang)} />
       </dl>
       {a.story && <blockquote class="story">{a.story}</blockquote>}
     </>

@@ -7,15 +7,25 @@ import type { Opener } from './opener.ts';
 import type { OrgKeyCache } from '../org-key.ts';
 import type { TeamMember } from './team.ts';
 import type { TriageChange } from './triage.ts';
-import { addNote, loadThread, sendReply, type OpenedThread } from './thread.ts';
+import { addNote, loadThread, markAnswersSeen, sendReply, type OpenedThread } from './thread.ts';
 import { ReportAnswers } from './ReportAnswers.tsx';
 import { TriageControls } from './TriageControls.tsx';
 import { TagEditor } from './TagEditor.tsx';
 import { Notes } from './Notes.tsx';
 import { Conversation } from './Conversation.tsx';
-import { STATE_NAMES } from './states.ts';
-import { utcMinute } from '../time.ts';
+import { stateName } from './states.ts';
 import { Feedback } from '../Feedback.tsx';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { commonWords } from '../i18n/common-words.ts';
+import { inboxWords } from './words.ts';
+import { reportWords } from './detail-words.ts';
+
+/** Up to which message this member had seen the conversation: all but the last `unread` answers. */
+function seenBefore(thread: OpenedThread, unread: number): number {
+  const answers = thread.messages.filter((m) => m.direction === 'reporter');
+  if (unread > 0) return answers[answers.length - unread - 1]?.seq ?? 0;
+  return Math.max(0, ...thread.messages.map((m) => m.seq));
+}
 
 export function ReportDetail({
   report,
@@ -51,16 +61,27 @@ export function ReportDetail({
   /** Links the report to an incident or person already recorded, the ones it may concern suggested first (records/LinkReport.tsx). */
   linkToRecords?: JSX.Element;
 }) {
+  const t = useWords(reportWords);
+  const ti = useWords(inboxWords);
+  const tc = useWords(commonWords);
+  const f = useFormats();
   const [thread, setThread] = useState<OpenedThread | null>(null);
+  // Answers that were new when the conversation was first shown keep their mark while it is open.
+  const [newSince, setNewSince] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [said, say] = useState('');
 
   const reload = useCallback(async () => {
     try {
-      setThread(await loadThread(report.id, opener, store));
+      const unread = report.unreadAnswers;
+      const opened = await loadThread(report.id, opener, store);
+      setThread(opened);
+      setNewSince((since) => since ?? seenBefore(opened, unread));
       setError(null);
+      // Seen now: no longer new for this member (a failure only leaves the badge for later).
+      await markAnswersSeen(report.id, opened, store).catch(() => undefined);
     } catch (e) {
-      setError(messageOf(e, 'The notes and messages could not be loaded.'));
+      setError(messageOf(e, t('threadFailed')));
     }
   }, [report.id]);
 
@@ -68,39 +89,40 @@ export function ReportDetail({
     void reload();
   }, [reload]);
 
+  const seq = String(report.seq);
   const duplicateOf = report.duplicateOf ? store.get(report.duplicateOf) : undefined;
-  const received = utcMinute(report.receivedHour);
   return (
     <section class="detail" aria-labelledby="detail-title" data-detail-id={report.id}>
       <div class="detail-head">
         <h2 id="detail-title" tabIndex={-1}>
-          Report #{report.seq}
+          {ti('reportNumber', { seq })}
         </h2>
         <button type="button" class="small secondary" onClick={onClose} aria-keyshortcuts="Escape">
-          Close<span class="visually-hidden"> report #{report.seq}</span>
+          {tc('close')}
+          <span class="visually-hidden"> {ti('reportNumber', { seq })}</span>
         </button>
       </div>
       <p class="facts">
-        <span>Received {received} UTC</span>
-        <span class={`badge state-${report.state}`}>{STATE_NAMES[report.state]}</span>
-        <span>{report.readHour ? `Read ${utcMinute(report.readHour)} UTC` : 'Not yet read'}</span>
+        <span>{t('receivedAt', { when: f.dateTime(report.receivedHour) })}</span>
+        <span class={`badge state-${report.state}`}>{stateName(ti, report.state)}</span>
+        <span>{report.readHour ? t('readAt', { when: f.dateTime(report.readHour) }) : t('notYetRead')}</span>
         {duplicateOf && (
           <button type="button" class="link" onClick={() => onGoTo(duplicateOf.id)}>
-            Duplicate of #{duplicateOf.seq}
+            {t('duplicateOf', { seq: String(duplicateOf.seq) })}
           </button>
         )}
       </p>
       {canTriage && !report.readHour && (
         <button type="button" class="small" onClick={onMarkRead} aria-keyshortcuts="r">
-          Mark read
+          {ti('markRead')}
         </button>
       )}
       <ReportAnswers content={report.content} />
       {evidence}
       {onMakeRecord && report.content?.ok && (
-        <section class="to-records" aria-label="Records">
+        <section class="to-records" aria-label={t('recordsLabel')}>
           <button type="button" class="small" onClick={onMakeRecord}>
-            Make a record from this report
+            {t('makeRecord')}
           </button>
           {linkToRecords}
         </section>
@@ -124,23 +146,24 @@ export function ReportDetail({
         onAdd={async (text) => {
           await addNote(report.id, text, intake);
           await reload();
-          say('Note added.');
+          say(t('noteAdded'));
         }}
       />
       <Conversation
         messages={thread?.messages ?? null}
+        newSince={newSince ?? Number.MAX_SAFE_INTEGER}
         canReply={report.canReply && (thread ? thread.reporterKey !== null : true)}
         canWrite={canTriage}
         team={team}
         onRefresh={async () => {
           await reload();
-          say('Conversation updated.');
+          say(t('conversationUpdated'));
         }}
         onReply={async (text) => {
-          if (!thread?.reporterKey) throw new Error('This reporter cannot be answered.');
+          if (!thread?.reporterKey) throw new Error(t('cannotAnswer'));
           await sendReply(report.id, text, thread.reporterKey, intake);
           await reload();
-          say('Reply sent. The reporter sees it when they check their status with the codename.');
+          say(t('replySent'));
         }}
       />
       <p role="status" class="status">

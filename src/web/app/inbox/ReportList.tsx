@@ -3,6 +3,8 @@
 import type { Report } from './report-store.ts';
 import type { TeamMember } from './team.ts';
 import { ReportRow } from './ReportRow.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { inboxWords } from './words.ts';
 
 export const PAGE_SIZE = 50;
 
@@ -27,12 +29,13 @@ export function ReportList({
   onMarkRead: (id: string) => void;
   onMoveTo: (index: number) => void;
 }) {
+  const t = useWords(inboxWords);
   const start = Math.floor(cursor / PAGE_SIZE) * PAGE_SIZE;
   const page = reports.slice(start, start + PAGE_SIZE);
   const end = start + page.length;
   return (
     <>
-      <ol class="reports" aria-label={`Reports ${reports.length ? start + 1 : 0} to ${end} of ${reports.length}`}>
+      <ol class="reports" aria-label={t('reportsRange', { from: reports.length ? start + 1 : 0, to: end, total: reports.length })}>
         {page.map((report, i) => (
           <ReportRow
             key={report.id}
@@ -47,15 +50,13 @@ export function ReportList({
         ))}
       </ol>
       {reports.length > PAGE_SIZE && (
-        <nav class="pager" aria-label="Pages of reports">
+        <nav class="pager" aria-label={t('pagesLabel')}>
           <button type="button" class="secondary" disabled={start === 0} onClick={() => onMoveTo(start - PAGE_SIZE)}>
-            Newer
+            {t('newer')}
           </button>
-          <span>
-            {start + 1}–{end} of {reports.length}
-          </span>
+          <span>{t('range', { from: start + 1, to: end, total: reports.length })}</span>
           <button type="button" class="secondary" disabled={end >= reports.length} onClick={() => onMoveTo(end)}>
-            Older
+            {t('older')}
           </button>
         </nav>
       )}

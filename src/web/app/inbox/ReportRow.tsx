@@ -1,9 +1,12 @@
 // One line of the inbox: enough to triage without opening the report.
 import type { Report } from './report-store.ts';
-import { STATE_NAMES } from './states.ts';
+import { stateName } from './states.ts';
 import { isUrgent } from './filters.ts';
 import { nameOf, type TeamMember } from './team.ts';
-import { utcMinute } from '../time.ts';
+import { headlineOf } from './report-text.ts';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { inboxWords } from './words.ts';
+import { decryptWords, PROBLEM_WORDS } from '../decrypt/words.ts';
 
 export function ReportRow({
   report,
@@ -22,39 +25,44 @@ export function ReportRow({
   onSelect: (selected: boolean) => void;
   onMarkRead: (() => void) | undefined;
 }) {
-  const received = utcMinute(report.receivedHour);
+  const t = useWords(inboxWords);
+  const problems = useWords(decryptWords);
+  const f = useFormats();
+  const received = f.dateTime(report.receivedHour);
+  const seq = String(report.seq);
   const content = report.content;
   const opened = content?.ok ? content : null;
-  const title = content ? (content.ok ? content.firstLine : content.problem) : 'Opening…';
+  const title = content ? (content.ok ? headlineOf(content, f.language, t('noStory')) : problems(PROBLEM_WORDS[content.problem])) : t('opening');
   const where = opened?.where ?? '';
   return (
     <li class={`row${current ? ' current' : ''}`} data-report-id={report.id} aria-current={current ? 'true' : undefined}>
-      <article class={`report${report.readHour ? '' : ' unread'}${content && !content.ok ? ' problem' : ''}`} aria-label={`Report #${report.seq}, received ${received} UTC`}>
-        <input type="checkbox" class="select" checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} aria-label={`Select report #${report.seq}`} />
+      <article class={`report${report.readHour ? '' : ' unread'}${content && !content.ok ? ' problem' : ''}`} aria-label={t('rowLabel', { seq, when: received })}>
+        <input type="checkbox" class="select" checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} aria-label={t('selectReport', { seq })} />
         <div class="summary">
           <button type="button" class="open" onClick={onOpen}>
-            <span class="seq">#{report.seq}</span> {title}
+            <span class="seq">#{seq}</span> {title}
           </button>
           <div class="facts">
-            <span>{received} UTC</span>
-            <span class={`badge state-${report.state}`}>{STATE_NAMES[report.state]}</span>
-            {!report.readHour && <span class="badge unread-marker">Unread</span>}
-            {opened && isUrgent(report) && <span class="badge urgent">Still held</span>}
-            {opened?.stillHeld === 'unknown' && <span class="badge">Held? unknown</span>}
+            <span>{received}</span>
+            <span class={`badge state-${report.state}`}>{stateName(t, report.state)}</span>
+            {!report.readHour && <span class="badge unread-marker">{t('unreadBadge')}</span>}
+            {report.unreadAnswers > 0 && <span class="badge new-answers">{t('newAnswersBadge', { count: report.unreadAnswers })}</span>}
+            {opened && isUrgent(report) && <span class="badge urgent">{t('stillHeldBadge')}</span>}
+            {opened?.stillHeld === 'unknown' && <span class="badge">{t('heldUnknown')}</span>}
             {where && <span>{where}</span>}
-            {report.assignee && <span>Assigned to {nameOf(team, report.assignee)}</span>}
-            {report.tags.map((t) => (
-              <span class="tag" key={t}>
-                {t}
+            {report.assignee && <span>{t('assignedToName', { name: nameOf(team, report.assignee, t) })}</span>}
+            {report.tags.map((tag) => (
+              <span class="tag" key={tag}>
+                {tag}
               </span>
             ))}
-            {report.notes > 0 && <span>{report.notes === 1 ? '1 note' : `${report.notes} notes`}</span>}
-            {report.messages > 0 && <span>{report.messages === 1 ? '1 message' : `${report.messages} messages`}</span>}
+            {report.notes > 0 && <span>{t('notesCount', { count: report.notes })}</span>}
+            {report.messages > 0 && <span>{t('messagesCount', { count: report.messages })}</span>}
           </div>
         </div>
         {onMarkRead && !report.readHour && (
           <button type="button" class="small secondary" onClick={onMarkRead}>
-            Mark read
+            {t('markRead')}
           </button>
         )}
       </article>

@@ -1,44 +1,47 @@
 // The "?" key: every shortcut of the inbox.
 import { Dialog } from '../Dialog.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { commonWords } from '../i18n/common-words.ts';
+import { inboxWords } from './words.ts';
+import { REPORT_STATES, stateName } from './states.ts';
 
-export const SHORTCUTS: [string, string][] = [
-  ['j or ↓', 'Next report'],
-  ['k or ↑', 'Previous report'],
-  ['Enter or o', 'Open the report'],
-  ['Escape', 'Close the report; in a text field, leave the field'],
-  ['x', 'Select or unselect the report'],
-  ['/', 'Search'],
-  ['r', 'Mark read'],
-  ['a', 'Assign to me'],
-  ['t', 'Add a tag'],
-  ['1', 'State: new'],
-  ['2', 'State: in review'],
-  ['3', 'State: verified'],
-  ['4', 'State: unverified'],
-  ['5', 'State: duplicate (then choose the report it repeats)'],
-  ['6', 'State: spam'],
-  ['7', 'State: archived'],
-  ['?', 'This help'],
-  ['Shift+L', 'Lock: forget the keys and log out'],
+type Key = keyof (typeof inboxWords)['en'];
+
+/** Keys as printed on the keyboard (alternatives), and what they do. */
+const SHORTCUTS: [string[], Key][] = [
+  [['j', '↓'], 'doesNext'],
+  [['k', '↑'], 'doesPrevious'],
+  [['Enter', 'o'], 'doesOpen'], // not words
+  [['Escape'], 'doesEscape'], // not words
+  [['x'], 'doesSelect'],
+  [['/'], 'doesSearch'],
+  [['r'], 'doesRead'],
+  [['a'], 'doesAssign'],
+  [['t'], 'doesTag'],
 ];
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const t = useWords(inboxWords);
+  const tc = useWords(commonWords);
+  const rows: [string, string][] = [
+    ...SHORTCUTS.map(([keys, does]): [string, string] => [keys.length === 2 ? t('keyOr', { first: keys[0]!, second: keys[1]! }) : keys[0]!, t(does)]),
+    ...REPORT_STATES.map((state, i): [string, string] => [String(i + 1), state === 'duplicate' ? t('doesDuplicate') : t('doesState', { state: stateName(t, state) })]),
+    ['?', t('doesHelp')],
+    ['Shift+L', t('doesLock')], // not words
+  ];
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose}>
-      <p>
-        r, a, t and 1–7 act on the selected reports if you selected any, otherwise on the current one. Shortcuts do not work
-        while you type in a field.
-      </p>
+    <Dialog title={t('keyboardShortcuts')} onClose={onClose}>
+      <p>{t('shortcutsIntro')}</p>
       <table class="data shortcuts">
-        <caption class="visually-hidden">Keyboard shortcuts</caption>
+        <caption class="visually-hidden">{t('keyboardShortcuts')}</caption>
         <thead>
           <tr>
-            <th scope="col">Key</th>
-            <th scope="col">Does</th>
+            <th scope="col">{t('keyColumn')}</th>
+            <th scope="col">{t('doesColumn')}</th>
           </tr>
         </thead>
         <tbody>
-          {SHORTCUTS.map(([key, does]) => (
+          {rows.map(([key, does]) => (
             <tr key={key}>
               <td>
                 <kbd>{key}</kbd>
@@ -50,7 +53,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
       </table>
       <div class="actions">
         <button type="button" onClick={onClose} autoFocus>
-          Close
+          {tc('close')}
         </button>
       </div>
     </Dialog>

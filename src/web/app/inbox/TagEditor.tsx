@@ -3,35 +3,42 @@ import { useState } from 'preact/hooks';
 import type { Report } from './report-store.ts';
 import { tagOf, type TriageChange } from './triage.ts';
 import { Feedback } from '../Feedback.tsx';
-
-export const TAG_RULE = 'Letters, digits, spaces, - and _; at most 40.';
+import { useWords } from '../i18n/context.tsx';
+import { commonWords } from '../i18n/common-words.ts';
+import { inboxWords } from './words.ts';
+import { reportWords } from './detail-words.ts';
 
 export function TagEditor({ report, canTriage, onChange }: { report: Report; canTriage: boolean; onChange: (change: TriageChange, done: string) => void }) {
+  const t = useWords(inboxWords);
+  const td = useWords(reportWords);
+  const tc = useWords(commonWords);
+  const seq = String(report.seq);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   function add(event: Event) {
     event.preventDefault();
     const tag = tagOf(text);
-    if (!tag) return setError(`That tag cannot be used. ${TAG_RULE}`);
+    if (!tag) return setError(t('badTag'));
     setError(null);
     setText('');
-    onChange({ addTags: [tag] }, `Tag ${tag} added to report #${report.seq}.`);
+    onChange({ addTags: [tag] }, t('tagAdded', { count: 1, seq, tag }));
   }
 
   return (
     <section aria-labelledby="detail-tags-title" class="tags-editor">
-      <h3 id="detail-tags-title">Tags</h3>
+      <h3 id="detail-tags-title">{td('tagsTitle')}</h3>
       {report.tags.length === 0 ? (
-        <p class="hint">No tags.</p>
+        <p class="hint">{td('noTags')}</p>
       ) : (
         <ul class="tag-list">
-          {report.tags.map((t) => (
-            <li key={t}>
-              <span class="tag">{t}</span>
+          {report.tags.map((tag) => (
+            <li key={tag}>
+              <span class="tag">{tag}</span>
               {canTriage && (
-                <button type="button" class="small secondary" onClick={() => onChange({ removeTags: [t] }, `Tag ${t} removed from report #${report.seq}.`)}>
-                  Remove<span class="visually-hidden"> tag {t}</span>
+                <button type="button" class="small secondary" onClick={() => onChange({ removeTags: [tag] }, t('tagRemoved', { seq, tag }))}>
+                  {tc('remove')}
+                  <span class="visually-hidden"> {td('removeTag', { tag })}</span>
                 </button>
               )}
             </li>
@@ -40,15 +47,15 @@ export function TagEditor({ report, canTriage, onChange }: { report: Report; can
       )}
       {canTriage && (
         <form onSubmit={add}>
-          <label for="detail-tag">Add a tag</label>
+          <label for="detail-tag">{td('addATag')}</label>
           <div class="inline-form">
             <input id="detail-tag" value={text} onInput={(e) => setText(e.currentTarget.value)} list="known-tags" autoComplete="off" maxLength={40} aria-describedby="detail-tag-hint" />
             <button type="submit" class="small">
-              Add tag
+              {t('addTag')}
             </button>
           </div>
           <p class="hint" id="detail-tag-hint">
-            {TAG_RULE} Tags are visible to the server; do not put names or places in them.
+            {td('tagHint')}
           </p>
           <Feedback error={error} />
         </form>

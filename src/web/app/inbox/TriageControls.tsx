@@ -3,10 +3,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { AssigneeOptions } from './AssigneeOptions.tsx';
 import type { Report, ReportStore } from './report-store.ts';
-import { REPORT_STATES, STATE_NAMES, type ReportStateName } from './states.ts';
+import { REPORT_STATES, markedState, stateName, type ReportStateName } from './states.ts';
 import type { TeamMember } from './team.ts';
 import type { TriageChange } from './triage.ts';
-import { utcMinute } from '../time.ts';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { headlineOf } from './report-text.ts';
+import { inboxWords } from './words.ts';
+import { reportWords } from './detail-words.ts';
+import type { Formats } from '../../../core/i18n/format.ts';
 
 const NEARBY = 100;
 
@@ -19,9 +23,10 @@ function candidatesFor(report: Report, store: ReportStore): Report[] {
   return target && !near.includes(target) ? [target, ...near] : near;
 }
 
-function describe(r: Report): string {
-  const line = r.content ? (r.content.ok ? r.content.firstLine : 'cannot be opened') : 'opening…';
-  return `#${r.seq} · ${utcMinute(r.receivedHour)} · ${line.length > 60 ? `${line.slice(0, 59)}…` : line}`;
+/** A report as an option of the "duplicate of" list: number, time and first line. */
+function describe(r: Report, f: Formats, words: { noStory: string; cannotBeOpened: string; opening: string }): string {
+  const line = r.content ? (r.content.ok ? headlineOf(r.content, f.language, words.noStory) : words.cannotBeOpened) : words.opening;
+  return `#${r.seq} · ${f.dateTime(r.receivedHour)} · ${line.length > 60 ? `${line.slice(0, 59)}…` : line}`;
 }
 
 export function TriageControls({
@@ -38,6 +43,10 @@ export function TriageControls({
   /** Bumped by the "5" key: choose "duplicate" and focus the list of reports it may repeat. */
   duplicateRequest: number;
 }) {
+  const t = useWords(inboxWords);
+  const td = useWords(reportWords);
+  const f = useFormats();
+  const optionWords = { noStory: t('noStory'), cannotBeOpened: td('cannotBeOpened'), opening: t('opening') };
   const [state, setState] = useState<ReportStateName>(report.state);
   const [duplicateOf, setDuplicateOf] = useState(report.duplicateOf ?? '');
   const [assignee, setAssignee] = useState(report.assignee ?? '');
@@ -58,62 +67,63 @@ export function TriageControls({
     event.preventDefault();
     if (state === 'duplicate') {
       if (!target) return;
-      onChange({ state, duplicateOf }, `Report #${report.seq} marked as a duplicate of #${target.seq}.`);
-    } else onChange({ state }, `Report #${report.seq} marked ${STATE_NAMES[state].toLowerCase()}.`);
+      onChange({ state, duplicateOf }, td('markedDuplicate', { seq: String(report.seq), target: String(target.seq) }));
+    } else onChange({ state }, markedState(t, state, [report]));
   }
 
   function applyAssignee(event: Event) {
     event.preventDefault();
     const who = team.find((m) => m.id === assignee);
-    onChange({ assignee: assignee || null }, who ? `Report #${report.seq} assigned to ${who.email}.` : `Report #${report.seq} unassigned.`);
+    const one = { count: 1, seq: String(report.seq) };
+    onChange({ assignee: assignee || null }, who ? t('assignedTo', { ...one, name: who.email }) : t('unassigned', one));
   }
 
   return (
     <div class="triage">
       <form onSubmit={applyState}>
-        <label for="detail-state">State</label>
+        <label for="detail-state">{t('stateLabel')}</label>
         <div class="inline-form">
           <select id="detail-state" value={state} onChange={(e) => setState(e.currentTarget.value as ReportStateName)} aria-keyshortcuts="1 2 3 4 5 6 7">
             {REPORT_STATES.map((s) => (
               <option key={s} value={s}>
-                {STATE_NAMES[s]}
+                {stateName(t, s)}
               </option>
             ))}
           </select>
           {state !== 'duplicate' && (
             <button type="submit" class="small" disabled={!stateChanged}>
-              Set state
+              {t('setState')}
             </button>
           )}
         </div>
         {state === 'duplicate' && (
           <>
-            <label for="detail-duplicate-of">Duplicate of</label>
+            <label for="detail-duplicate-of">{td('duplicateOfLabel')}</label>
             <div class="inline-form">
               <select id="detail-duplicate-of" value={duplicateOf} onChange={(e) => setDuplicateOf(e.currentTarget.value)}>
-                <option value="">Choose the report it repeats</option>
+                <option value="">{td('chooseRepeated')}</option>
                 {candidates.map((r) => (
                   <option key={r.id} value={r.id}>
-                    {describe(r)}
+                    {describe(r, f, optionWords)}
                   </option>
                 ))}
               </select>
               <button type="submit" class="small" disabled={!target || !stateChanged}>
-                Mark duplicate
+                {td('markDuplicate')}
               </button>
             </div>
           </>
         )}
       </form>
       <form onSubmit={applyAssignee}>
-        <label for="detail-assignee">Assigned to</label>
+        <label for="detail-assignee">{t('assignedToLabel')}</label>
         <div class="inline-form">
           <select id="detail-assignee" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
-            <option value="">Nobody</option>
+            <option value="">{t('nobodyOption')}</option>
             <AssigneeOptions team={team} />
           </select>
           <button type="submit" class="small" disabled={assignee === (report.assignee ?? '')}>
-            Assign
+            {t('assign')}
           </button>
         </div>
       </form>

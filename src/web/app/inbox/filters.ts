@@ -10,12 +10,14 @@ export interface Filters {
   tag: string;
   urgent: boolean;
   unread: boolean;
+  /** Only reports with reporters' answers this member has not seen. */
+  answers: boolean;
   search: string;
 }
 
-export const NO_FILTERS: Filters = { state: '', assignee: '', tag: '', urgent: false, unread: false, search: '' };
+export const NO_FILTERS: Filters = { state: '', assignee: '', tag: '', urgent: false, unread: false, answers: false, search: '' };
 
-export const isFiltered = (f: Filters) => f.state !== '' || f.assignee !== '' || f.tag !== '' || f.urgent || f.unread || f.search.trim() !== '';
+export const isFiltered = (f: Filters) => f.state !== '' || f.assignee !== '' || f.tag !== '' || f.urgent || f.unread || f.answers || f.search.trim() !== '';
 
 export function isUrgent(report: Report): boolean {
   return report.content?.ok === true && report.content.stillHeld === 'yes';
@@ -33,6 +35,7 @@ export function applyFilters(reports: Report[], f: Filters): Report[] {
       (f.tag === '' || r.tags.includes(f.tag)) &&
       (!f.urgent || isUrgent(r)) &&
       (!f.unread || !r.readHour) &&
+      (!f.answers || r.unreadAnswers > 0) &&
       matches([r.text, r.threadText, ...r.tags.map(foldedTag)], (term) => term === `#${r.seq}`),
   );
 }

@@ -7,6 +7,10 @@ import { INBOX_FRAME_TYPE, decodeInboxFrame, type InboxFrame } from '../../../co
 import { applyChecked, applyOpened } from './open-report.ts';
 import type { DecryptPool } from '../decrypt/pool.ts';
 import type { Report, ReportStore } from './report-store.ts';
+import type { UnreadAnswers } from '../../../core/api/schemas.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import { currentLanguage } from '../i18n/language.ts';
+import { inboxWords } from './words.ts';
 
 /** Small first page so the first screen is fast; then big pages. */
 const FIRST_PAGE = 100;
@@ -126,19 +130,19 @@ export async function loadInbox(store: ReportStore, pool: DecryptPool): Promise<
     await checkAgainstEnvelopes(store, pool);
   } catch (e) {
     store.phase = 'failed';
-    store.problem = messageOf(e, 'The inbox could not be loaded.');
+    store.problem = messageOf(e, translator(inboxWords, currentLanguage())('loadFailed'));
   }
   store.changed();
 }
 
 /** New reports since the inbox was loaded (and fresh facts for the newest ones). */
-export async function loadNewer(store: ReportStore, pool: DecryptPool): Promise<number> {
+async function loadNewer(store: ReportStore, pool: DecryptPool): Promise<Report[]> {
   const newest = store.reports[0]?.seq ?? 0;
   let before: number | undefined;
   const added: Report[] = [];
   for (;;) {
     const page = await fetchPage(before, 500);
-    if (store.forgotten) return 0;
+    if (store.forgotten) return [];
     added.push(...store.add(page.reports, 'newer'));
     if (page.next === null || page.reports.some((r) => r.seq <= newest)) break;
     before = page.next;
@@ -146,5 +150,32 @@ export async function loadNewer(store: ReportStore, pool: DecryptPool): Promise<
   store.changed();
   await openInBatches(store, pool, added);
   void storeCacheEntries(store).then(() => checkAgainstEnvelopes(store, pool));
-  return added.length;
+  return added;
+}
+
+/** Every report's count of answers this member has not seen, whatever page it is on. */
+async function loadUnreadAnswers(store: ReportStore): Promise<void> {
+  const { reports } = await api<UnreadAnswers>('/api/inbox/answers');
+  if (store.forgotten) return;
+  const unread = new Map(reports.map((r) => [r.id, r]));
+  for (const report of store.reports) {
+    const found = unread.get(report.id);
+    report.unreadAnswers = found?.unreadAnswers ?? 0;
+    if (found) report.messages = found.messages;
+  }
+  store.changed();
+}
+
+/**
+ * "Check for new reports": the reports that arrived since the inbox was loaded, and the reporters'
+ * answers that arrived meanwhile — on any report, not only the newest page's — counted by comparing
+ * each report's unseen answers before and after.
+ */
+export async function checkForNew(store: ReportStore, pool: DecryptPool): Promise<{ reports: number; answers: number }> {
+  const unreadBefore = new Map(store.reports.filter((r) => r.unreadAnswers > 0).map((r) => [r.id, r.unreadAnswers]));
+  const added = await loadNewer(store, pool);
+  await loadUnreadAnswers(store);
+  let answers = 0;
+  for (const report of store.reports) answers += Math.max(0, report.unreadAnswers - (unreadBefore.get(report.id) ?? 0));
+  return { reports: added.length, answers };
 }

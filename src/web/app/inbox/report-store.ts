@@ -5,8 +5,20 @@ import { useEffect, useState } from 'preact/hooks';
 import type { InboxFacts, InboxFrame } from '../../../core/api/inbox-frame.ts';
 import type { ReportAnswers } from '../../../core/report/answers.ts';
 import type { Forgettable } from '../vault.ts';
+import type { OpenProblem } from '../decrypt/open.ts';
 
-export type ReportContent = { ok: true; firstLine: string; where: string; stillHeld: ReportAnswers['stillHeld']; json: string } | { ok: false; problem: string };
+export type ReportContent =
+  | {
+      ok: true;
+      firstLine: string;
+      what: ReportAnswers['what'];
+      where: string;
+      stillHeld: ReportAnswers['stillHeld'];
+      json: string;
+      /** Its stored quick copy did not match the sealed report (shown marked ⚠). */
+      tampered?: boolean;
+    }
+  | { ok: false; problem: OpenProblem };
 
 const parsedAnswers = new WeakMap<ReportContent, ReportAnswers>();
 
@@ -109,6 +121,7 @@ function factsOf(item: InboxFacts) {
     tags: item.tags,
     notes: item.notes,
     messages: item.messages,
+    unreadAnswers: item.unreadAnswers,
   };
 }
 

@@ -1,26 +1,38 @@
 // Text derived from a report's answers: the line shown in the inbox and the folded text search
 // runs over (core/linkage/search.ts: across scripts and missing diacritics). Computed in the
-// decryption workers, next to the opening, so the page's main thread only stores it.
-import type { ReportAnswers } from '../../../core/report/answers.ts';
+// decryption workers, next to the opening, so the page's main thread only stores it. The workers
+// do not know the reader's language: what they derive is the reporter's own words, and the
+// ticked boxes as codes, worded when shown (headlineOf).
+import type { Language, ReportAnswers, WhatHappened } from '../../../core/report/answers.ts';
+import { LANGUAGES } from '../../../core/report/answers.ts';
 import { MESSAGES } from '../../../core/i18n/index.ts';
 import { FoldedWords, searchTextOf as foldedForSearch } from '../../../core/linkage/search.ts';
 
-const en = MESSAGES.en;
-
-export function whatHappened(a: ReportAnswers): string {
-  return a.what.map((w) => en.what[w]).join('; ');
+/** The ticked boxes, in the reader's language. */
+export function whatHappened(what: readonly WhatHappened[], language: Language): string {
+  return what.map((w) => MESSAGES[language].what[w]).join('; ');
 }
 
+const shorten = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}…` : text);
+
+/** The reporter's own first line (of the story, else of "something else"), or '' if they wrote none. */
 export function firstLineOf(a: ReportAnswers): string {
   const line = (a.story ?? '').split('\n').find((l) => l.trim()) ?? '';
-  const text = line.trim() || whatHappened(a) || a.whatOther || '(no story)';
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+  return shorten(line.trim() || (a.whatOther ?? '').trim());
+}
+
+/** The line a report is listed by: its first line, else what happened, else "(no story)"; ⚠ if its quick copy was false. */
+export function headlineOf(content: { firstLine: string; what: readonly WhatHappened[]; tampered?: boolean }, language: Language, noStory: string): string {
+  const line = content.firstLine || shorten(whatHappened(content.what, language)) || noStory;
+  return content.tampered ? `⚠ ${line}` : line;
 }
 
 /** Words folded so far by this worker (or page, without workers): dropped with the keys on lock. */
 const folded = new FoldedWords();
 export const forgetFoldedWords = () => folded.forget();
 
+/** The answers folded for search; the ticked boxes in every language, so a search in any finds them. */
 export function searchTextOf(a: ReportAnswers): string {
-  return foldedForSearch([a.story, whatHappened(a), a.whatOther, a.whenExact, a.whenRough, a.city, a.place, a.contact, a.people === undefined ? '' : String(a.people)].filter(Boolean).join('\n'), folded);
+  const ticked = LANGUAGES.map((language) => whatHappened(a.what, language));
+  return foldedForSearch([a.story, ...ticked, a.whatOther, a.whenExact, a.whenRough, a.city, a.place, a.contact, a.people === undefined ? '' : String(a.people)].filter(Boolean).join('\n'), folded);
 }

@@ -23,4 +23,6 @@ export function useTeam(): TeamMember[] {
   return team;
 }
 
-export const nameOf = (team: TeamMember[], id: string | null): string => (id ? (team.find((m) => m.id === id)?.email ?? 'a former member') : 'nobody');
+/** A member's email; `t` words a member who left and no one (the inbox catalog's formerMember, nobody). */
+export const nameOf = (team: TeamMember[], id: string | null, t: (key: 'formerMember' | 'nobody') => string): string =>
+  id ? (team.find((m) => m.id === id)?.email ?? t('formerMember')) : t('nobody');

@@ -9,6 +9,9 @@ import type { Opener } from './opener.ts';
 import type { OrgKeyCache } from '../org-key.ts';
 import type { ReportStore } from './report-store.ts';
 import { searchTextOf } from '../../../core/linkage/search.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import { currentLanguage } from '../i18n/language.ts';
+import { reportWords } from './detail-words.ts';
 
 export interface OpenedNote {
   id: string;
@@ -17,6 +20,8 @@ export interface OpenedNote {
   text: string | null;
 }
 export interface OpenedMessage {
+  /** Order of arrival (what "seen up to" counts in). */
+  seq: number;
   id: string;
   direction: 'team' | 'reporter';
   author: string | null;
@@ -38,6 +43,7 @@ export async function loadThread(reportId: string, opener: Opener, store: Report
     Promise.all(thread.notes.map(async (n) => ({ id: n.id, author: n.author, createdAt: n.createdAt, text: await open(SealedKind.note, n.envelope, n.keyId) }))),
     Promise.all(
       thread.messages.map(async (m) => ({
+        seq: m.seq,
         id: m.id,
         direction: m.direction,
         author: m.author,
@@ -55,6 +61,21 @@ export async function loadThread(reportId: string, opener: Opener, store: Report
     store.changed();
   }
   return { notes, messages, reporterKey: thread.reporterKey };
+}
+
+/**
+ * The member opened the conversation and saw its messages: the server stops counting them as new
+ * for this member (only up to the newest one listed, so one that arrived meanwhile stays new).
+ */
+export async function markAnswersSeen(reportId: string, thread: OpenedThread, store: ReportStore): Promise<void> {
+  if (!thread.messages.some((m) => m.direction === 'reporter')) return;
+  const upTo = Math.max(...thread.messages.map((m) => m.seq));
+  const { unreadAnswers } = await api<{ unreadAnswers: number }>(path(reportId, 'seen'), { upTo });
+  const report = store.get(reportId);
+  if (report && report.unreadAnswers !== unreadAnswers) {
+    report.unreadAnswers = unreadAnswers;
+    store.changed();
+  }
 }
 
 const plaintextOf = (text: string) => utf8(JSON.stringify({ v: 1, text }));
@@ -80,7 +101,7 @@ export function addNote(reportId: string, text: string, intake: OrgKeyCache): Pr
 /** Sealed twice: to the reporter's codename key (they read it at /status) and to the intake key (the team's copy). */
 export async function sendReply(reportId: string, text: string, reporterKey: string, intake: OrgKeyCache): Promise<void> {
   const reporterPublic = fromBase64Url(reporterKey);
-  if (!reporterPublic) throw new Error('The reporter key is not valid.');
+  if (!reporterPublic) throw new Error(translator(reportWords, currentLanguage())('cannotAnswer'));
   const reporter = { publicKey: reporterPublic, keyId: await keyIdOf(reporterPublic) };
   await withIntakeKey(intake, async (key) => {
     const plaintext = plaintextOf(text);

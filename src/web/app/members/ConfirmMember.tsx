@@ -6,14 +6,18 @@ import { grantsFor, type Keyring } from '../../../core/keyring.ts';
 import { fromBase64Url } from '../../../core/crypto/bytes.ts';
 import { ROLE_KEYS, type MemberView, type OrgKeyView } from '../../../core/api/schemas.ts';
 import { SafetyCodeOf } from '../SafetyCode.tsx';
-import { ROLE_NAMES } from './roles.ts';
+import { useRoleName } from './roles.ts';
 import { Feedback } from '../Feedback.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { membersWords } from './words.ts';
 
 export function ConfirmMember({ member, keyring, onDone }: { member: MemberView; keyring: Keyring; onDone: (message: string) => void }) {
   const [matches, setMatches] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const checkId = `match-${member.id}`;
+  const t = useWords(membersWords);
+  const roleName = useRoleName();
 
   async function grant() {
     setBusy(true);
@@ -24,9 +28,9 @@ export function ConfirmMember({ member, keyring, onDone }: { member: MemberView;
       const keyIds = keys.filter((k) => ROLE_KEYS[member.role].includes(k.purpose)).map((k) => k.keyId);
       const grants = await grantsFor(fromBase64Url(member.publicKey)!, keyring, keyIds);
       await api(`/api/members/${encodeURIComponent(member.id)}/confirm`, { grants });
-      onDone(`${member.email} can now read reports.`);
+      onDone(t('canNowRead', { email: member.email }));
     } catch (e) {
-      setError(messageOf(e, 'Access could not be granted.'));
+      setError(messageOf(e, t('grantFailed')));
       setBusy(false);
     }
   }
@@ -34,20 +38,20 @@ export function ConfirmMember({ member, keyring, onDone }: { member: MemberView;
   return (
     <li class="card" data-member={member.email}>
       <h3>
-        {member.email} <span class="badge">{ROLE_NAMES[member.role]}</span>
+        {member.email} <span class="badge">{roleName(member.role)}</span>
       </h3>
       <p id={`code-hint-${member.id}`}>
-        Ask {member.email} to read you their safety code, in person or by phone, and compare it with this one:
+        {t('compareHint', { email: member.email })}
       </p>
       <SafetyCodeOf publicKey={member.publicKey} />
       <div class="choice">
         <input type="checkbox" id={checkId} checked={matches} onChange={(e) => setMatches(e.currentTarget.checked)} />
-        <label for={checkId}>I compared this code with the person, and it matches</label>
+        <label for={checkId}>{t('compared')}</label>
       </div>
       <button type="button" disabled={!matches || busy} onClick={grant}>
-        {busy ? 'Granting…' : 'Codes match — grant access'}
+        {busy ? t('granting') : t('grant')}
       </button>
-      <p class="hint">If the codes differ, do not grant access: remove this invitee and invite the person again.</p>
+      <p class="hint">{t('codesDiffer')}</p>
       <Feedback error={error} />
     </li>
   );

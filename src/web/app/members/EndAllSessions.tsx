@@ -3,11 +3,14 @@ import { useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { ConfirmDialog } from '../Dialog.tsx';
 import { Feedback } from '../Feedback.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { membersWords } from './words.ts';
 
 export function EndAllSessions({ onEnded }: { onEnded: () => void }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const t = useWords(membersWords);
 
   async function endAll() {
     setBusy(true);
@@ -15,7 +18,7 @@ export function EndAllSessions({ onEnded }: { onEnded: () => void }) {
       await api('/api/sessions/end-all', {});
       onEnded();
     } catch (e) {
-      setError(messageOf(e, 'The sessions could not be ended.'));
+      setError(messageOf(e, t('endFailed')));
       setBusy(false);
       setAsking(false);
     }
@@ -23,18 +26,15 @@ export function EndAllSessions({ onEnded }: { onEnded: () => void }) {
 
   return (
     <section aria-labelledby="emergency-title" class="emergency">
-      <h2 id="emergency-title">Emergency</h2>
-      <p>
-        If a member's device may be in someone else's hands (arrest, theft, a border), end every session now. Everyone,
-        you included, must log in again with their passphrase. Then remove that member.
-      </p>
+      <h2 id="emergency-title">{t('emergencyTitle')}</h2>
+      <p>{t('emergencyText')}</p>
       <button type="button" class="danger" onClick={() => setAsking(true)}>
-        End every session now
+        {t('endEvery')}
       </button>
       <Feedback error={error} />
       {asking && (
-        <ConfirmDialog title="End every session?" confirmLabel="End every session" busy={busy} onConfirm={endAll} onClose={() => setAsking(false)}>
-          <p>Every member is logged out at once, you too. Unsaved notes and replies are lost.</p>
+        <ConfirmDialog title={t('endEveryQuestion')} confirmLabel={t('endEveryConfirm')} busy={busy} onConfirm={endAll} onClose={() => setAsking(false)}>
+          <p>{t('endEveryWarning')}</p>
         </ConfirmDialog>
       )}
     </section>

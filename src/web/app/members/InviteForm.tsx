@@ -1,8 +1,10 @@
 // Makes a single-use invitation link for a role. The link is shown once.
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
-import { ROLES, ROLE_HINTS, ROLE_NAMES, type Role } from './roles.ts';
+import { ROLES, roleHint, useRoleName, type Role } from './roles.ts';
 import { Feedback } from '../Feedback.tsx';
+import { useLanguage, useWords } from '../i18n/context.tsx';
+import { membersWords } from './words.ts';
 
 export function InviteForm({ onCreated }: { onCreated: () => void }) {
   const [role, setRole] = useState<Role>('documenter');
@@ -10,6 +12,9 @@ export function InviteForm({ onCreated }: { onCreated: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState('');
+  const t = useWords(membersWords);
+  const roleName = useRoleName();
+  const { language } = useLanguage();
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -21,7 +26,7 @@ export function InviteForm({ onCreated }: { onCreated: () => void }) {
       setCreated({ link, role });
       onCreated();
     } catch (e) {
-      setError(messageOf(e, 'The invitation could not be made.'));
+      setError(messageOf(e, t('inviteFailed')));
     } finally {
       setBusy(false);
     }
@@ -31,54 +36,53 @@ export function InviteForm({ onCreated }: { onCreated: () => void }) {
     if (!created) return;
     try {
       await navigator.clipboard.writeText(created.link);
-      setCopied('Link copied.');
+      setCopied(t('linkCopied'));
     } catch {
       (document.getElementById('invite-link') as HTMLInputElement | null)?.select();
-      setCopied('Copying is not allowed here: the link is selected, copy it with Ctrl+C.');
+      setCopied(t('copyNotAllowed'));
     }
   }
 
   return (
     <section aria-labelledby="invite-title">
-      <h2 id="invite-title">Invite someone</h2>
+      <h2 id="invite-title">{t('inviteTitle')}</h2>
       <form onSubmit={submit} class="inline-form">
         <div>
-          <label for="invite-role">Role</label>
+          <label for="invite-role">{t('role')}</label>
           <select id="invite-role" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)} aria-describedby="invite-role-hint">
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_NAMES[r]}
+                {roleName(r)}
               </option>
             ))}
           </select>
           <p class="hint" id="invite-role-hint">
-            {role === 'admin' ? 'An' : 'A'} {ROLE_NAMES[role].toLowerCase()} {ROLE_HINTS[role]}.
+            {roleHint(role, language)}
           </p>
         </div>
         <button type="submit" disabled={busy}>
-          {busy ? 'Making the link…' : 'Create invitation link'}
+          {busy ? t('makingLink') : t('createLink')}
         </button>
       </form>
       <Feedback error={error} />
       {created && (
         <div class="invite-link">
           <label for="invite-link">
-            Invitation link for {created.role === 'admin' ? 'an' : 'a'} {ROLE_NAMES[created.role].toLowerCase()}
+            {t('linkFor', { role: created.role })}
           </label>
           <div class="inline-form">
             <input id="invite-link" readOnly value={created.link} onFocus={(e) => e.currentTarget.select()} aria-describedby="invite-link-hint" />
             <button type="button" onClick={copy}>
-              Copy link
+              {t('copyLink')}
             </button>
           </div>
           <p class="hint" id="invite-link-hint">
-            It works once and expires in 72 hours. It is shown only now. Send it over a channel you trust, then compare
-            safety codes with the person before you grant access.
+            {t('linkHint')}
           </p>
         </div>
       )}
       <p role="status" class="status">
-        {created ? (copied || 'Invitation link created.') : ''}
+        {created ? copied || t('linkCreated') : ''}
       </p>
     </section>
   );

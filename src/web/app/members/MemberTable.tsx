@@ -1,29 +1,33 @@
 // Everyone on the team: role changes and removal.
 import { useState } from 'preact/hooks';
 import type { MemberView } from '../../../core/api/schemas.ts';
-import { utcMinute } from '../time.ts';
-import { ROLES, ROLE_NAMES, type Role } from './roles.ts';
-
-const STATUS_NAMES = { active: 'Active', invited: 'Waiting for safety-code check', removed: 'Removed' } as const;
+import { commonWords } from '../i18n/common-words.ts';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { ROLES, useRoleName, type Role } from './roles.ts';
+import { membersWords } from './words.ts';
 
 function RoleCell({ member, onChangeRole }: { member: MemberView; onChangeRole: (member: MemberView, role: Role) => void }) {
   const [role, setRole] = useState<Role>(member.role);
   const selectId = `role-${member.id}`;
-  if (member.status !== 'active') return <>{ROLE_NAMES[member.role]}</>;
+  const t = useWords(membersWords);
+  const common = useWords(commonWords);
+  const roleName = useRoleName();
+  if (member.status !== 'active') return <>{roleName(member.role)}</>;
   return (
     <div class="inline-form">
       <label for={selectId} class="visually-hidden">
-        Role of {member.email}
+        {t('roleOf', { email: member.email })}
       </label>
       <select id={selectId} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
         {ROLES.map((r) => (
           <option key={r} value={r}>
-            {ROLE_NAMES[r]}
+            {roleName(r)}
           </option>
         ))}
       </select>
       <button type="button" class="small" disabled={role === member.role} onClick={() => onChangeRole(member, role)}>
-        Save<span class="visually-hidden"> role of {member.email}</span>
+        {common('save')}
+        <span class="visually-hidden"> {t('roleOfSuffix', { email: member.email })}</span>
       </button>
     </div>
   );
@@ -40,17 +44,20 @@ export function MemberTable({
   onChangeRole: (member: MemberView, role: Role) => void;
   onRemove: (member: MemberView) => void;
 }) {
+  const t = useWords(membersWords);
+  const common = useWords(commonWords);
+  const f = useFormats();
   return (
     <table class="data">
-      <caption class="visually-hidden">Members</caption>
+      <caption class="visually-hidden">{t('title')}</caption>
       <thead>
         <tr>
-          <th scope="col">Email</th>
-          <th scope="col">Role</th>
-          <th scope="col">Status</th>
-          <th scope="col">Since</th>
+          <th scope="col">{t('email')}</th>
+          <th scope="col">{t('role')}</th>
+          <th scope="col">{t('status')}</th>
+          <th scope="col">{t('since')}</th>
           <th scope="col">
-            <span class="visually-hidden">Actions</span>
+            <span class="visually-hidden">{t('actions')}</span>
           </th>
         </tr>
       </thead>
@@ -58,18 +65,18 @@ export function MemberTable({
         {members.map((m) => (
           <tr key={`${m.id}-${m.role}`} data-member={m.email}>
             <th scope="row">
-              {m.email}
-              {m.id === myId && ' (you)'}
+              {m.id === myId ? t('you', { email: m.email }) : m.email}
             </th>
             <td>
               <RoleCell member={m} onChangeRole={onChangeRole} />
             </td>
-            <td>{STATUS_NAMES[m.status]}</td>
-            <td>{utcMinute(m.createdAt).slice(0, 10)}</td>
+            <td>{t(m.status)}</td>
+            <td>{f.date(m.createdAt)}</td>
             <td>
               {m.id !== myId && (
                 <button type="button" class="small danger" onClick={() => onRemove(m)}>
-                  Remove<span class="visually-hidden"> {m.email}</span>
+                  {common('remove')}
+                  <span class="visually-hidden"> {m.email}</span>
                 </button>
               )}
             </td>

@@ -20,13 +20,18 @@ import { RotateNow } from './RotateNow.tsx';
 import { MissingKey } from './MissingKey.tsx';
 import { changeRoleSaying, removeSaying, revokeSaying } from './actions.ts';
 import { useMembers } from './use-members.ts';
+import { commonWords } from '../i18n/common-words.ts';
+import { useWords } from '../i18n/context.tsx';
+import { membersWords } from './words.ts';
 
 export function MembersPage({ vault, onAllSessionsEnded, onLockedDown }: { vault: Vault; onAllSessionsEnded: () => void; onLockedDown: () => void }) {
   const { data, error, said, say, busy, load, run } = useMembers();
   const [removing, setRemoving] = useState<MemberView | null>(null);
+  const t = useWords(membersWords);
+  const common = useWords(commonWords);
 
   async function confirmRemoval() {
-    await run(() => removeSaying(vault, removing!), 'The member could not be removed.');
+    await run(() => removeSaying(vault, removing!), t('removeFailed'));
     setRemoving(null);
   }
 
@@ -34,7 +39,7 @@ export function MembersPage({ vault, onAllSessionsEnded, onLockedDown }: { vault
   const remaining = data ? data.members.filter((m) => m.status === 'active' && m.id !== removing?.id).length : 0;
   return (
     <main class="wide-ish">
-      <PageHeading>Members</PageHeading>
+      <PageHeading>{t('title')}</PageHeading>
       <p role="status" class="status">
         {said}
       </p>
@@ -43,23 +48,23 @@ export function MembersPage({ vault, onAllSessionsEnded, onLockedDown }: { vault
       <WaitingMembers
         invited={invited}
         keyring={vault.keyring}
-        onRefresh={() => void load().then(() => say('The list was refreshed.'))}
+        onRefresh={() => void load().then(() => say(t('refreshed')))}
         onDone={(message) => {
           say(message);
           void load();
         }}
       />
       <section aria-labelledby="team-title">
-        <h2 id="team-title">Team</h2>
+        <h2 id="team-title">{t('teamTitle')}</h2>
         {data ? (
-          <MemberTable members={data.members} myId={vault.me.id} onChangeRole={(m, role) => run(() => changeRoleSaying(vault, m, role), 'The role could not be changed.')} onRemove={setRemoving} />
+          <MemberTable members={data.members} myId={vault.me.id} onChangeRole={(m, role) => run(() => changeRoleSaying(vault, m, role), t('roleFailed'))} onRemove={setRemoving} />
         ) : (
-          <p>Loading…</p>
+          <p>{common('loading')}</p>
         )}
       </section>
       <section aria-labelledby="links-title">
-        <h2 id="links-title">Unused invitation links</h2>
-        {data && <PendingInvitations invitations={data.invitations} onRevoke={(i) => run(() => revokeSaying(i), 'The invitation could not be revoked.')} />}
+        <h2 id="links-title">{t('linksTitle')}</h2>
+        {data && <PendingInvitations invitations={data.invitations} onRevoke={(i) => run(() => revokeSaying(i), t('revokeFailed'))} />}
       </section>
       <MissingKey vault={vault} purpose="backup" />
       <BackupSection />

@@ -3,11 +3,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import { Feedback } from '../Feedback.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { membersWords } from './words.ts';
+
+const COUNTS_PAGE = '/counts';
 
 export function PublicCounts() {
   const [settings, setSettings] = useState<{ enabled: boolean; k: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [said, say] = useState('');
+  const t = useWords(membersWords);
   useEffect(() => {
     api<{ enabled: boolean; k: number }>('/api/transparency').then(setSettings, () => setSettings(null));
   }, []);
@@ -18,22 +23,22 @@ export function PublicCounts() {
     try {
       await api('/api/transparency', next);
       setSettings(next);
-      say(next.enabled ? `The public counts page is on; numbers under ${next.k} are never shown.` : 'The public counts page is off.');
+      say(next.enabled ? t('countsOn', { k: next.k }) : t('countsOff'));
     } catch (e) {
-      setError(messageOf(e, 'The setting could not be saved.'));
+      setError(messageOf(e, t('settingFailed')));
     }
   }
   return (
     <section aria-labelledby="public-counts-title">
-      <h2 id="public-counts-title">Public counts</h2>
+      <h2 id="public-counts-title">{t('countsTitle')}</h2>
       <p class="hint">
-        A page anyone can read, <a href="/counts">/counts</a> (also as JSON and an Atom feed): acts by week, type, place and custody status, counting only people who agreed to public use.
+        {t('countsHint')} <a href={COUNTS_PAGE}>{COUNTS_PAGE}</a>
       </p>
       <div class="choice">
         <input type="checkbox" id="public-counts" checked={settings.enabled} onChange={(e) => void save({ ...settings, enabled: e.currentTarget.checked })} />
-        <label for="public-counts">Publish the counts</label>
+        <label for="public-counts">{t('publish')}</label>
       </div>
-      <label for="public-k">Smallest number shown (k, at least 3)</label>
+      <label for="public-k">{t('smallest')}</label>
       <input id="public-k" type="number" min={3} max={100} value={settings.k} onChange={(e) => void save({ ...settings, k: Math.max(3, Number(e.currentTarget.value) || 5) })} />
       <Feedback error={error} said={said} />
     </section>

@@ -2,10 +2,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.ts';
 import { Feedback } from '../Feedback.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { membersWords } from './words.ts';
 
 export function RequireSecondFactor() {
   const [required, setRequired] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const t = useWords(membersWords);
   useEffect(() => {
     api<{ requireSecondFactor: boolean }>('/api/settings').then((s) => setRequired(s.requireSecondFactor), () => setRequired(null));
   }, []);
@@ -16,19 +19,19 @@ export function RequireSecondFactor() {
       await api('/api/settings', { requireSecondFactor: next });
       setRequired(next);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'The setting could not be saved.');
+      setError(e instanceof ApiError ? e.message : t('settingFailed'));
     }
   }
 
   if (required === null) return null;
   return (
     <section aria-labelledby="require-2fa-title">
-      <h2 id="require-2fa-title">Second factor for everyone</h2>
+      <h2 id="require-2fa-title">{t('require2faTitle')}</h2>
       <div class="choice">
         <input type="checkbox" id="require-2fa" checked={required} onChange={(e) => void change((e.currentTarget as HTMLInputElement).checked)} />
-        <label for="require-2fa">Require an authenticator app or passkey for every member</label>
+        <label for="require-2fa">{t('require2fa')}</label>
       </div>
-      <p class="hint">Members without one can then reach only their own account page until they add one.</p>
+      <p class="hint">{t('require2faHint')}</p>
       <Feedback error={error} />
     </section>
   );

@@ -6,21 +6,25 @@ import type { Vault } from '../vault.ts';
 import { Feedback } from '../Feedback.tsx';
 import { rotateNow } from './key-changes.ts';
 import { keysNamed } from './key-names.ts';
+import { useLanguage, useWords } from '../i18n/context.tsx';
+import { membersWords } from './words.ts';
 
 export function RotateNow({ vault, onRotated }: { vault: Vault; onRotated: () => void }) {
   const [busy, setBusy] = useState(false);
   const [said, say] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const t = useWords(membersWords);
+  const { language } = useLanguage();
 
   async function rotate() {
     setBusy(true);
     setError(null);
     try {
       const purposes = await rotateNow(vault);
-      say(`New keys were made: ${keysNamed(purposes)}. Everything from now on is sealed to them; members receive them without logging in again.`);
+      say(t('rotated', { keys: keysNamed(purposes, language) }));
       onRotated();
     } catch (e) {
-      setError(messageOf(e, 'The keys could not be rotated.'));
+      setError(messageOf(e, t('rotateFailed')));
       say('');
     } finally {
       setBusy(false);
@@ -29,15 +33,10 @@ export function RotateNow({ vault, onRotated }: { vault: Vault; onRotated: () =>
 
   return (
     <section aria-labelledby="rotate-title">
-      <h2 id="rotate-title">Rotate the keys</h2>
-      <p>
-        If a device with an open session was lost or taken, or you suspect someone kept keys they should not have, rotate
-        now. This browser makes new intake, records and backup keys and gives each only to the members whose role holds
-        it (and to the trustees' recovery kit). Old reports and records stay readable; whoever took the old keys cannot
-        read anything that arrives after this.
-      </p>
+      <h2 id="rotate-title">{t('rotateTitle')}</h2>
+      <p>{t('rotateText')}</p>
       <button type="button" disabled={busy} onClick={rotate}>
-        {busy ? 'Rotating…' : 'Rotate now'}
+        {busy ? t('rotating') : t('rotateNow')}
       </button>
       <Feedback error={error} said={said} />
     </section>

@@ -2,16 +2,19 @@
 import type { MemberView } from '../../../core/api/schemas.ts';
 import type { Keyring } from '../../../core/keyring.ts';
 import { ConfirmMember } from './ConfirmMember.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { membersWords } from './words.ts';
 
 export function WaitingMembers({ invited, keyring, onRefresh, onDone }: { invited: MemberView[]; keyring: Keyring; onRefresh: () => void; onDone: (message: string) => void }) {
+  const t = useWords(membersWords);
   return (
     <section aria-labelledby="waiting-title">
-      <h2 id="waiting-title">Waiting for a safety-code check</h2>
+      <h2 id="waiting-title">{t('waitingTitle')}</h2>
       <button type="button" class="small secondary" onClick={onRefresh}>
-        Refresh the list
+        {t('refresh')}
       </button>
       {invited.length === 0 ? (
-        <p>Nobody is waiting. When someone accepts an invitation, compare their safety code here.</p>
+        <p>{t('nobodyWaiting')}</p>
       ) : (
         <ul class="cards">
           {invited.map((m) => (

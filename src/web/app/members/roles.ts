@@ -1,17 +1,21 @@
+// Roles as the workspace names them, in the member's language (members/words.ts's roleWords).
 import { ROLES, type Role } from '../../../core/api/schemas.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import type { Language } from '../../../core/report/answers.ts';
+import { currentLanguage } from '../i18n/language.ts';
+import { useWords } from '../i18n/context.tsx';
+import { roleWords } from './words.ts';
 
 export { ROLES, type Role };
 
-export const ROLE_NAMES: Record<Role, string> = {
-  admin: 'Administrator',
-  coordinator: 'Coordinator',
-  documenter: 'Documenter',
-  viewer: 'Viewer',
-};
+/** "Administrator", "Администратор", "Administrator": a role's name as a label. */
+export const roleName = (role: Role, language: Language = currentLanguage()): string => translator(roleWords, language)(role);
 
-export const ROLE_HINTS: Record<Role, string> = {
-  admin: 'reads and triages reports, manages members, keys and sessions',
-  coordinator: 'reads and triages reports',
-  documenter: 'reads and triages reports, writes notes and replies',
-  viewer: 'reads reports only',
-};
+/** A role's name in the workspace's language, for components (re-renders when the language changes). */
+export function useRoleName(): (role: Role) => string {
+  const t = useWords(roleWords);
+  return (role) => t(role);
+}
+
+/** What a role may do, as a sentence. */
+export const roleHint = (role: Role, language: Language = currentLanguage()): string => translator(roleWords, language)('hint', { role });

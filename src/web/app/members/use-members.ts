@@ -3,20 +3,23 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { MembersResponse } from '../../../core/api/schemas.ts';
+import { useWords } from '../i18n/context.tsx';
+import { membersWords } from './words.ts';
 
 export function useMembers() {
   const [data, setData] = useState<MembersResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [said, say] = useState('');
   const [busy, setBusy] = useState(false);
+  const t = useWords(membersWords);
 
   const load = useCallback(async () => {
     try {
       setData(await api<MembersResponse>('/api/members'));
     } catch (e) {
-      setError(messageOf(e, 'The members could not be loaded.'));
+      setError(messageOf(e, t('loadFailed')));
     }
-  }, []);
+  }, [t]);
   useEffect(() => {
     void load();
   }, [load]);

@@ -3,11 +3,12 @@
 import { useState } from 'preact/hooks';
 import { messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
-import { ACT_TYPES } from '../../../core/records/vocabulary.ts';
 import { openRecord, updateRecord, type RecordView, type RegistryEntry } from './client.ts';
-import { EntrySelect, TextField } from './fields.tsx';
+import { ActTypeSelect, EntrySelect, PartialDateField, TextField } from './fields.tsx';
 import { partialDateOf } from './draft.ts';
 import { Feedback } from '../Feedback.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { incidentWords } from './incident-words.ts';
 
 type ActPlain = { incidentId: string; personId: string; typeCode: string; dateStart: string | null; dateEnd: string | null; dateEndPrecision: string; placeId: string | null };
 
@@ -18,6 +19,7 @@ export function EditAct({ vault, act, entries, onSaved }: { vault: Vault; act: R
   const [reason, setReason] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = (name: string) => `edit-act-${name}-${act.id}`;
+  const t = useWords(incidentWords);
 
   async function open() {
     const fields = await openRecord<{ statedReason?: string }>(vault, 'act', act);
@@ -39,28 +41,20 @@ export function EditAct({ vault, act, entries, onSaved }: { vault: Vault; act: R
       await updateRecord(vault, 'act', act, plain, { ...fields, statedReason: (reason ?? '').trim() });
       onSaved();
     } catch (e) {
-      setError(messageOf(e, 'The act could not be saved.'));
+      setError(messageOf(e, t('actNotSaved')));
     }
   }
-  const localTypes = entries.filter((e) => e.kind === 'act-type');
   return (
     <details class="edit" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && reason === null && void open()}>
-      <summary>Correct this act</summary>
+      <summary>{t('correctAct')}</summary>
       <form onSubmit={save}>
-        <label for={id('type')}>What was done</label>
-        <select id={id('type')} value={typeCode} onChange={(e) => setTypeCode(e.currentTarget.value)}>
-          {[...ACT_TYPES.map((a) => ({ code: a.code, label: a.labels.en })), ...localTypes.map((t) => ({ code: t.code, label: t.labels.en }))].map((t) => (
-            <option key={t.code} value={t.code}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-        <TextField id={id('date')} label="When" hint="2026-11-03, 2026-11 or 2026; empty if unknown" value={date} onChange={setDate} />
-        <EntrySelect id={id('place')} label="Where" entries={entries} kind="place" value={placeId} onChange={setPlaceId} />
-        <TextField id={id('reason')} label="Stated reason" value={reason ?? ''} onChange={setReason} />
+        <ActTypeSelect id={id('type')} label={t('whatWasDone')} entries={entries} value={typeCode} onChange={setTypeCode} />
+        <PartialDateField id={id('date')} label={t('when')} value={date} onChange={setDate} />
+        <EntrySelect id={id('place')} label={t('where')} entries={entries} kind="place" value={placeId} onChange={setPlaceId} />
+        <TextField id={id('reason')} label={t('statedReason')} value={reason ?? ''} onChange={setReason} />
         <Feedback error={error} />
         <button type="submit" class="small">
-          Save the correction
+          {t('saveCorrection')}
         </button>
       </form>
     </details>

@@ -1,12 +1,14 @@
 // One incident: what happened (opened here), its people and what was done to each (acts), each
 // detention with its decision and expected release, and the sources. Adds a person with an act.
+// Every form starts closed (a <details> or a button) and closes once saved: the page reads as a
+// record, not as a stack of forms.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, messageOf } from '../api.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import type { Vault } from '../vault.ts';
 import { ACT_TYPES, AGE_RANGES, CONSENT_SHARING, MONITORING_STATUSES, NAME_PREFERENCES, RISK_LEVELS, actType } from '../../../core/records/vocabulary.ts';
-import { actTypeLabel, createRecord, labelOf, openRecord, updateRecord, useOpened, useRegistry, type RecordView, type RegistryEntry } from './client.ts';
-import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
+import { actTypeLabel, createRecord, openRecord, updateRecord, useOpened, useRegistry, type RecordView, type RegistryEntry } from './client.ts';
+import { ActTypeSelect, EntrySelect, PartialDateField, TermSelect, TextField, termLabel, useEntryLabel } from './fields.tsx';
 import { partialDateOf } from './draft.ts';
 import { birthYearField } from './birth-year.ts';
 import { LikelyMatches } from '../linkage/LikelyMatches.tsx';
@@ -21,6 +23,9 @@ import { IncidentFields, type IncidentDraft } from './IncidentFields.tsx';
 import { FollowUp, Sources, type InterventionPlain, type SourcePlain } from './SourcesAndFollowUp.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { Provenance } from '../bundles/Provenance.tsx';
+import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
+import { commonWords } from '../i18n/common-words.ts';
+import { incidentWords } from './incident-words.ts';
 
 type ActPlain = { incidentId: string; personId: string; typeCode: string; dateStart: string | null; dateEnd: string | null; dateEndPrecision: string; placeId: string | null };
 type PersonFields = { name?: string; otherNames?: string; contacts?: string; genderIdentity?: string; birthYear?: number | null };
@@ -62,68 +67,73 @@ async function load(vault: Vault, incidentId: string): Promise<Loaded> {
 }
 
 export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: string }) {
+  const t = useWords(incidentWords);
+  const f = useFormats();
+  const { language } = useLanguage();
   const { entries } = useRegistry(vault);
+  const placeLabel = useEntryLabel(entries);
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [round, setRound] = useState(0);
   const reload = () => setRound((n) => n + 1);
   useEffect(() => {
-    load(vault, incidentId).then(setData, (e) => setError(messageOf(e, 'The incident could not be loaded.')));
+    load(vault, incidentId).then(setData, (e) => setError(messageOf(e, t('couldNotLoadIncident'))));
   }, [incidentId, round]);
   const people = useOpened<PersonFields>(vault, 'person', data ? [...data.persons.values()] : []);
 
   if (error) {
     return (
       <main class="wide-ish">
-        <PageHeading>Incident</PageHeading>
+        <PageHeading>{t('incident')}</PageHeading>
         <p class="error" role="alert">
           {error}
         </p>
       </main>
     );
   }
-  if (!data) return <main class="wide-ish">Opening the incident…</main>;
+  if (!data) return <main class="wide-ish">{t('opening')}</main>;
   const { incident, fields } = data;
   const nameOf = (personId: string) => {
     const person = data.persons.get(personId);
     const opened = people.get(personId);
     return `${person ? codeOf(person) : ''}${opened?.name ? ` — ${opened.name}` : ''}`;
   };
+  const typeOf = (code: string) => actTypeLabel(entries, code, language);
   return (
     <main class="wide-ish" data-incident-page={incident.code}>
       <p>
-        <a href="#records">All incidents</a>
+        <a href="#records">{t('allIncidents')}</a>
       </p>
       <PageHeading>
         {incident.code} {fields?.title ?? ''}
       </PageHeading>
       <p class="facts">
-        {incident.plain.dateStart ?? 'Date unknown'} ·{' '}
+        {incident.plain.dateStart ? f.day(incident.plain.dateStart) : t('dateUnknown')} ·{' '}
         {incident.plain.placeIds.length === 0
-          ? 'place unknown'
+          ? t('placeUnknown')
           : incident.plain.placeIds.map((p, i) => (
               <span key={p}>
                 {i > 0 && ', '}
-                <a href={`#place/${p}`}>{labelOf(entries, p)}</a>
+                <a href={`#place/${p}`}>{placeLabel(p)}</a>
               </span>
             ))}{' '}
-        · {termLabel(MONITORING_STATUSES, incident.plain.monitoringStatus)}
+        · {termLabel(MONITORING_STATUSES, incident.plain.monitoringStatus, language)}
       </p>
       <Provenance vault={vault} recordId={incident.id} />
-      {fields === null && <p>Your role does not hold the records key: names and narratives stay sealed.</p>}
+      {fields === null && <p>{t('sealedForRole')}</p>}
       {fields?.description && <blockquote class="story">{fields.description}</blockquote>}
       {vault.canTriage && fields !== null && <EditIncident key={incident.version} vault={vault} incident={incident} fields={fields} entries={entries} onSaved={reload} />}
 
-      <h2>People and what happened to them</h2>
-      {data.acts.length === 0 && <p>No one recorded yet.</p>}
+      <h2>{t('peopleTitle')}</h2>
+      {data.acts.length === 0 && <p>{t('noOneYet')}</p>}
       <ul class="cards">
         {data.acts.map((act) => (
           <li key={act.id} class="card" data-act={act.code}>
             <h3>
-              <a href={`#person/${act.plain.personId}`}>{nameOf(act.plain.personId)}</a>: {actTypeLabel(entries, act.plain.typeCode)}
+              <a href={`#person/${act.plain.personId}`}>{nameOf(act.plain.personId)}</a>: {typeOf(act.plain.typeCode)}
             </h3>
             <p class="facts">
-              {act.code} · {act.plain.dateStart ?? 'date unknown'} {act.plain.placeId && `· ${labelOf(entries, act.plain.placeId)}`}
+              {act.code} · {act.plain.dateStart ? f.day(act.plain.dateStart) : t('actDateUnknown')} {act.plain.placeId && `· ${placeLabel(act.plain.placeId)}`}
             </p>
             {vault.canTriage && <EditAct key={act.version} vault={vault} act={act} entries={entries} onSaved={reload} />}
             <Involvements vault={vault} actId={act.id} entries={entries} />
@@ -131,11 +141,11 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
           </li>
         ))}
       </ul>
-      {vault.canTriage && <AddPerson key={round} vault={vault} incidentId={incident.id} existing={[...data.persons.values()]} nameOf={nameOf} onSaved={reload} />}
+      {vault.canTriage && <AddPerson vault={vault} incidentId={incident.id} existing={[...data.persons.values()]} nameOf={nameOf} onSaved={reload} />}
 
       <Attachments vault={vault} owner={{ type: 'incident', id: incident.id }} />
 
-      <Sources vault={vault} incidentId={incident.id} sources={data.sources} subjects={data.acts.map((act) => ({ actId: act.id, label: `${nameOf(act.plain.personId)} (${actTypeLabel(entries, act.plain.typeCode)}, ${act.code})` }))} onSaved={reload} />
+      <Sources vault={vault} incidentId={incident.id} sources={data.sources} subjects={data.acts.map((act) => ({ actId: act.id, label: `${nameOf(act.plain.personId)} (${typeOf(act.plain.typeCode)}, ${act.code})` }))} onSaved={reload} />
       <FollowUp vault={vault} incidentId={incident.id} interventions={data.interventions} onSaved={reload} />
       <History vault={vault} type="incident" id={incident.id} versions={data.history} />
       {vault.isAdmin && <Purge type="incident" id={incident.id} code={incident.code} then="#records" />}
@@ -145,11 +155,48 @@ export function IncidentPage({ vault, incidentId }: { vault: Vault; incidentId: 
 
 const codeOf = (record: RecordView) => record.code;
 
+/**
+ * A person and what was done to them, behind its summary until asked for. Once saved it closes,
+ * says the act's code, and the next person starts from empty fields (a fresh form: nothing of the
+ * previous person's age, consent or risk carries over).
+ */
 function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Vault; incidentId: string; existing: RecordView[]; nameOf: (id: string) => string; onSaved: () => void }) {
+  const t = useWords(incidentWords);
+  const [open, setOpen] = useState(false);
+  const [round, setRound] = useState(0);
+  const [said, say] = useState('');
+  /** People on record chosen from the likely matches, offered beside this incident's own (kept across forms). */
+  const [chosen, setChosen] = useState<{ id: string; code: string }[]>([]);
+  return (
+    <>
+      <details class="edit add" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)} data-add-person>
+        <summary>{t('addPerson')}</summary>
+        <PersonForm
+          key={round}
+          vault={vault}
+          incidentId={incidentId}
+          existing={existing}
+          nameOf={nameOf}
+          chosen={chosen}
+          onChosen={(c) => setChosen((was) => [...was, c])}
+          onSaved={(code) => {
+            say(t('actSaved', { code }));
+            setOpen(false);
+            setRound((n) => n + 1);
+            onSaved();
+          }}
+        />
+      </details>
+      <Feedback error={null} said={said} />
+    </>
+  );
+}
+
+function PersonForm({ vault, incidentId, existing, nameOf, chosen, onChosen, onSaved }: { vault: Vault; incidentId: string; existing: RecordView[]; nameOf: (id: string) => string; chosen: { id: string; code: string }[]; onChosen: (c: { id: string; code: string }) => void; onSaved: (code: string) => void }) {
+  const t = useWords(incidentWords);
+  const common = useWords(commonWords);
   const { entries } = useRegistry(vault);
   const [personId, setPersonId] = useState('');
-  /** People on record chosen from the likely matches, offered beside this incident's own. */
-  const [chosen, setChosen] = useState<{ id: string; code: string }[]>([]);
   const [name, setName] = useState('');
   const [contacts, setContacts] = useState('');
   const [birthYear, setBirthYear] = useState('');
@@ -163,8 +210,6 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [said, say] = useState('');
-  const localTypes = entries.filter((e) => e.kind === 'act-type');
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -179,26 +224,18 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
         linkerOf(vault).invalidate();
       }
       const act = await createRecord(vault, 'act', { incidentId, personId: victim, typeCode, start: partialDateOf(date), end: { date: null, precision: 'unknown' }, placeId }, { statedReason: reason.trim() });
-      say(`${act.code} saved.`);
-      setName('');
-      setContacts('');
-      setBirthYear('');
-      setReason('');
-      setPersonId('');
-      onSaved();
+      onSaved(act.code);
     } catch (e) {
-      setError(messageOf(e, e instanceof Error ? e.message : 'Could not be saved.'));
-    } finally {
+      setError(messageOf(e, e instanceof Error ? e.message : common('couldNotSave')));
       setBusy(false);
     }
   }
 
   return (
-    <form class="card" onSubmit={submit} aria-labelledby="add-person">
-      <h2 id="add-person">Add a person and what happened to them</h2>
-      <label for="act-person">Person</label>
+    <form onSubmit={submit} aria-label={t('addPerson')}>
+      <label for="act-person">{t('person')}</label>
       <select id="act-person" value={personId} onChange={(e) => setPersonId(e.currentTarget.value)}>
-        <option value="">A new person</option>
+        <option value="">{t('newPerson')}</option>
         {existing.map((p) => (
           <option key={p.id} value={p.id}>
             {nameOf(p.id)}
@@ -208,49 +245,37 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
           .filter((c) => !existing.some((p) => p.id === c.id))
           .map((c) => (
             <option key={c.id} value={c.id}>
-              {c.code} (already on record)
+              {t('alreadyOnRecord', { code: c.code })}
             </option>
           ))}
       </select>
       {!personId && (
         <fieldset>
-          <legend>The new person (name and contacts are encrypted here, in your browser)</legend>
-          <TextField id="person-name" label="Name" value={name} onChange={setName} />
-          <TextField id="person-birth-year" label="Year of birth" hint="e.g. 1998; empty if unknown" value={birthYear} onChange={setBirthYear} />
-          <TextField id="person-contacts" label="Contacts" value={contacts} onChange={setContacts} />
+          <legend>{t('newPersonLegend')}</legend>
+          <TextField id="person-name" label={t('name')} value={name} onChange={setName} />
+          <TextField id="person-birth-year" label={t('birthYear')} hint={t('birthYearHint')} value={birthYear} onChange={setBirthYear} />
+          <TextField id="person-contacts" label={t('contacts')} value={contacts} onChange={setContacts} />
           <LikelyMatches
             vault={vault}
             person={{ name, birthYear, placeId, date, typeCode }}
             onChoose={(id, code) => {
-              setChosen((c) => [...c, { id, code }]);
+              onChosen({ id, code });
               setPersonId(id);
             }}
           />
-          <TermSelect id="person-age" label="Age range" terms={AGE_RANGES} value={ageRange} onChange={setAgeRange} />
-          <TermSelect id="person-consent" label="Consent to share" terms={CONSENT_SHARING} value={consent} onChange={setConsent} />
-          <TermSelect id="person-name-preference" label="In documents, name them by" terms={NAME_PREFERENCES} value={namePreference} onChange={setNamePreference} />
-          <TermSelect id="person-risk" label="Risk of reprisal" terms={RISK_LEVELS} value={risk} onChange={setRisk} />
+          <TermSelect id="person-age" label={t('ageRange')} terms={AGE_RANGES} value={ageRange} onChange={setAgeRange} />
+          <TermSelect id="person-consent" label={t('consent')} terms={CONSENT_SHARING} value={consent} onChange={setConsent} />
+          <TermSelect id="person-name-preference" label={t('namePreference')} terms={NAME_PREFERENCES} value={namePreference} onChange={setNamePreference} />
+          <TermSelect id="person-risk" label={t('risk')} terms={RISK_LEVELS} value={risk} onChange={setRisk} />
         </fieldset>
       )}
-      <label for="act-type">What was done</label>
-      <select id="act-type" value={typeCode} onChange={(e) => setTypeCode(e.currentTarget.value)}>
-        {ACT_TYPES.map((a) => (
-          <option key={a.code} value={a.code}>
-            {a.labels.en}
-          </option>
-        ))}
-        {localTypes.map((t) => (
-          <option key={t.code} value={t.code}>
-            {t.labels.en}
-          </option>
-        ))}
-      </select>
-      <TextField id="act-date" label="When" hint="2026-11-03, 2026-11 or 2026; empty if unknown" value={date} onChange={setDate} />
-      <EntrySelect id="act-place" label="Where" entries={entries} kind="place" value={placeId} onChange={setPlaceId} />
-      <TextField id="act-reason" label="Stated reason" value={reason} onChange={setReason} />
-      <Feedback error={error} said={said} />
+      <ActTypeSelect id="act-type" label={t('whatWasDone')} entries={entries} value={typeCode} onChange={setTypeCode} />
+      <PartialDateField id="act-date" label={t('when')} value={date} onChange={setDate} />
+      <EntrySelect id="act-place" label={t('where')} entries={entries} kind="place" value={placeId} onChange={setPlaceId} />
+      <TextField id="act-reason" label={t('statedReason')} value={reason} onChange={setReason} />
+      <Feedback error={error} />
       <button type="submit" disabled={busy || (!personId && !name.trim())}>
-        Save
+        {common('save')}
       </button>
     </form>
   );
@@ -258,6 +283,7 @@ function AddPerson({ vault, incidentId, existing, nameOf, onSaved }: { vault: Va
 
 /** An incident's own fields change as more is learnt: a new version each time (History shows it). */
 function EditIncident({ vault, incident, fields, entries, onSaved }: { vault: Vault; incident: Loaded['incident']; fields: { title?: string; description?: string }; entries: RegistryEntry[]; onSaved: () => void }) {
+  const t = useWords(incidentWords);
   const [draft, setDraft] = useState<IncidentDraft>({
     title: fields.title ?? '',
     description: fields.description ?? '',
@@ -280,16 +306,16 @@ function EditIncident({ vault, incident, fields, entries, onSaved }: { vault: Va
       await updateRecord(vault, 'incident', incident, plain, { ...fields, title: title.trim(), description: description.trim() });
       onSaved();
     } catch (e) {
-      setError(messageOf(e, 'The changes could not be saved.'));
+      setError(messageOf(e, t('changesNotSaved')));
     }
   }
   return (
     <details class="edit">
-      <summary>Change the incident</summary>
+      <summary>{t('changeIncident')}</summary>
       <form onSubmit={save}>
         <IncidentFields prefix="edit-incident" value={draft} onChange={setDraft} entries={entries} />
         <Feedback error={error} />
-        <button type="submit">Save the changes</button>
+        <button type="submit">{t('saveChanges')}</button>
       </form>
     </details>
   );

@@ -4,9 +4,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
 import { INVOLVEMENT_DEGREES, PERPETRATOR_TYPES } from '../../../core/records/vocabulary.ts';
-import { createRecord, labelOf, type RecordView, type RegistryEntry } from './client.ts';
-import { EntrySelect, TermSelect, TextField, termLabel } from './fields.tsx';
+import { createRecord, type RecordView, type RegistryEntry } from './client.ts';
+import { EntrySelect, TermSelect, TextField, termLabel, useEntryLabel } from './fields.tsx';
 import { Feedback } from '../Feedback.tsx';
+import { useLanguage, useWords } from '../i18n/context.tsx';
+import { commonWords } from '../i18n/common-words.ts';
+import { incidentWords } from './incident-words.ts';
 
 type InvolvementPlain = { unitId: string | null; perpetratorType: string; degree: string };
 
@@ -19,6 +22,10 @@ export function Involvements({ vault, actId, entries }: { vault: Vault; actId: s
   const [degree, setDegree] = useState<(typeof INVOLVEMENT_DEGREES)[number]['key']>('perpetrator');
   const [names, setNames] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const t = useWords(incidentWords);
+  const common = useWords(commonWords);
+  const { language } = useLanguage();
+  const unitLabel = useEntryLabel(entries);
   useEffect(() => {
     api<{ records: RecordView<InvolvementPlain>[] }>(`/api/records/involvement?actId=${actId}&limit=100`).then((r) => setList(r.records), () => setList([]));
   }, [actId, round]);
@@ -32,7 +39,7 @@ export function Involvements({ vault, actId, entries }: { vault: Vault; actId: s
       setNames('');
       setRound((n) => n + 1);
     } catch (e) {
-      setError(messageOf(e, 'It could not be saved.'));
+      setError(messageOf(e, t('involvementNotSaved')));
     }
   }
   const id = (name: string) => `${name}-${actId}`;
@@ -40,24 +47,30 @@ export function Involvements({ vault, actId, entries }: { vault: Vault; actId: s
     <div class="involvements">
       {list.length > 0 && (
         <p data-involvements>
-          By:{' '}
-          {list.map((v) => `${v.plain.unitId ? labelOf(entries, v.plain.unitId) : termLabel(PERPETRATOR_TYPES, v.plain.perpetratorType)} (${termLabel(INVOLVEMENT_DEGREES, v.plain.degree).toLowerCase()})`).join('; ')}
+          {t('by', {
+            list: list
+              .map((v) => `${v.plain.unitId ? unitLabel(v.plain.unitId) : termLabel(PERPETRATOR_TYPES, v.plain.perpetratorType, language)} (${termLabel(INVOLVEMENT_DEGREES, v.plain.degree, language).toLocaleLowerCase(language)})`)
+              .join('; '),
+          })}
         </p>
       )}
       {vault.canTriage && !adding && (
         <button type="button" class="small secondary" onClick={() => setAdding(true)}>
-          Add who did it
+          {t('addWhoDidIt')}
         </button>
       )}
       {adding && (
         <form onSubmit={add}>
-          <EntrySelect id={id('unit')} label="Unit" entries={entries} kind="unit" value={unitId} onChange={setUnitId} />
-          <TermSelect id={id('perpetrator')} label="Type of perpetrator" terms={PERPETRATOR_TYPES} value={type} onChange={setType} />
-          <TermSelect id={id('degree')} label="Involvement" terms={INVOLVEMENT_DEGREES} value={degree} onChange={setDegree} />
-          <TextField id={id('officers')} label="Officers' names, if known (encrypted)" value={names} onChange={setNames} />
+          <EntrySelect id={id('unit')} label={t('unit')} entries={entries} kind="unit" value={unitId} onChange={setUnitId} />
+          <TermSelect id={id('perpetrator')} label={t('perpetratorType')} terms={PERPETRATOR_TYPES} value={type} onChange={setType} />
+          <TermSelect id={id('degree')} label={t('involvement')} terms={INVOLVEMENT_DEGREES} value={degree} onChange={setDegree} />
+          <TextField id={id('officers')} label={t('officers')} value={names} onChange={setNames} />
           <Feedback error={error} />
           <button type="submit" class="small">
-            Save
+            {common('save')}
+          </button>{' '}
+          <button type="button" class="small secondary" onClick={() => setAdding(false)}>
+            {common('cancel')}
           </button>
         </form>
       )}

@@ -1,5 +1,8 @@
 // A person's year of birth: sealed with their name (it narrows down who they are), used by
 // linkage to tell apart people who share a common name.
+import { translator } from '../../../core/i18n/message.ts';
+import { currentLanguage } from '../i18n/language.ts';
+import { incidentWords } from './incident-words.ts';
 
 /** A stored year of birth, or null when there is none that makes sense. */
 export function yearOf(value: unknown): number | null {
@@ -7,10 +10,10 @@ export function yearOf(value: unknown): number | null {
   return Number.isInteger(year) && year >= 1900 && year <= 2100 ? year : null;
 }
 
-/** The typed year for sealing: null when left empty; a clear message for anything but a year. */
+/** The typed year for sealing: null when left empty; a clear message, in the member's language, for anything but a year. */
 export function birthYearField(text: string): number | null {
   if (!text.trim()) return null;
   const year = yearOf(text);
-  if (year === null) throw new Error('The year of birth should be four digits, e.g. 1998 (or left empty).');
+  if (year === null) throw new Error(translator(incidentWords, currentLanguage())('birthYearInvalid'));
   return year;
 }

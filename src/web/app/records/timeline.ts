@@ -1,5 +1,9 @@
 // A person's timeline, from their acts and detentions: detained → transferred → sentenced →
-// released, in date order. Pure, so it is tested without a browser.
+// released, in date order, worded in the member's language. Pure, so it is tested without a browser.
+import { translator } from '../../../core/i18n/message.ts';
+import type { Language } from '../../../core/report/answers.ts';
+import { currentLanguage } from '../i18n/language.ts';
+import { detentionWords } from './detention-words.ts';
 
 export interface TimelineAct {
   id: string;
@@ -30,7 +34,9 @@ export function timelineOf(
   transfers: Map<string, { toPlaceId: string; onDay: string; atTime?: string | null }[]>,
   placeName: (id: string) => string,
   typeName: (code: string) => string,
+  language: Language = currentLanguage(),
 ): TimelineEvent[] {
+  const t = translator(detentionWords, language);
   const events: TimelineEvent[] = [];
   for (const act of acts) {
     const type = typeName(act.typeCode);
@@ -39,15 +45,33 @@ export function timelineOf(
       events.push({ day: act.dateStart, what: 'act', text: type, actCode: act.code });
       continue;
     }
-    events.push({ day: d.custodyStart ?? act.dateStart, what: 'custody', text: `${type}: taken into custody`, actCode: act.code });
-    for (const t of transfers.get(act.id) ?? []) events.push({ day: t.onDay, what: 'transfer', text: `Transferred to ${placeName(t.toPlaceId)}${t.atTime ? ` at ${t.atTime}` : ''}`, actCode: act.code });
-    if (d.decision === 'detention') events.push({ day: d.decisionDate, what: 'decision', text: `Sentenced to ${d.detentionDays} days`, actCode: act.code });
-    else if (d.decision === 'fine') events.push({ day: d.decisionDate, what: 'decision', text: `Fined${d.fineAmount !== null ? ` ${d.fineAmount}` : ''}`, actCode: act.code });
-    else if (d.decision === 'released' || d.decision === 'other') events.push({ day: d.decisionDate, what: 'decision', text: d.decision === 'released' ? 'Released without penalty (decision)' : 'Other decision', actCode: act.code });
-    if (d.releasedOn) events.push({ day: d.releasedOn, what: 'released', text: 'Released', actCode: act.code });
-    else if (d.expectedRelease) events.push({ day: d.expectedRelease, what: 'expected-release', text: 'Expected release', actCode: act.code });
+    events.push({ day: d.custodyStart ?? act.dateStart, what: 'custody', text: t('tlCustody', { type }), actCode: act.code });
+    for (const tr of transfers.get(act.id) ?? []) {
+      const place = placeName(tr.toPlaceId);
+      events.push({ day: tr.onDay, what: 'transfer', text: tr.atTime ? t('tlTransferredAt', { place, time: tr.atTime }) : t('tlTransferred', { place }), actCode: act.code });
+    }
+    const decided = decisionText(d, t);
+    if (decided) events.push({ day: d.decisionDate, what: 'decision', text: decided, actCode: act.code });
+    if (d.releasedOn) events.push({ day: d.releasedOn, what: 'released', text: t('tlReleased'), actCode: act.code });
+    else if (d.expectedRelease) events.push({ day: d.expectedRelease, what: 'expected-release', text: t('tlExpectedRelease'), actCode: act.code });
   }
   // Unknown days last; the order of the steps breaks ties on the same day.
   const step = ['act', 'custody', 'transfer', 'decision', 'released', 'expected-release'];
   return events.sort((a, b) => (a.day ?? '9999').localeCompare(b.day ?? '9999') || step.indexOf(a.what) - step.indexOf(b.what));
+}
+
+/** What was decided, as the timeline says it; null while nothing is. */
+function decisionText(d: TimelineDetention, t: (key: keyof (typeof detentionWords)['en'], args?: Record<string, number>) => string): string | null {
+  switch (d.decision) {
+    case 'detention':
+      return d.detentionDays === null ? t('tlSentencedDaysUnknown') : t('tlSentenced', { days: d.detentionDays });
+    case 'fine':
+      return d.fineAmount === null ? t('tlFined') : t('tlFinedAmount', { amount: d.fineAmount });
+    case 'released':
+      return t('tlReleasedByDecision');
+    case 'other':
+      return t('tlOtherDecision');
+    default:
+      return null;
+  }
 }

@@ -5,6 +5,8 @@ import type { ShareSheet } from '../../../core/recovery/shares.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { ShareSheetView } from './ShareSheetView.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { recoveryWords } from './words.ts';
 
 /** The sheets of a kit made and checked not yet handed out (the first is shown; each is dropped after "Next"), and the request that stores the kit. */
 export interface Handing {
@@ -23,28 +25,23 @@ interface Props {
 export function HandingOut({ handing, busy, error, onNext, onStore }: Props) {
   const sheet = handing.sheets[0]!;
   const last = handing.sheets.length === 1;
+  const t = useWords(recoveryWords);
   return (
     <main class="recovery-handing">
-      <PageHeading>
-        Hand out share {sheet.number} of {sheet.of}
-      </PageHeading>
-      <p class="no-print">
-        Every {sheet.threshold} of these {sheet.of} shares were checked to give back the kit's key. Print this sheet (or let
-        trustee {sheet.number} copy the words by hand) and give it to them alone. It is shown once: after "Next", this browser
-        forgets it. The kit works once stored, after the last sheet; if storing fails, the sheets never work.
-      </p>
+      <PageHeading>{t('handOut', { number: sheet.number, of: sheet.of })}</PageHeading>
+      <p class="no-print">{t('handOutText', { threshold: sheet.threshold, of: sheet.of, number: sheet.number })}</p>
       <ShareSheetView sheet={sheet} />
       <div class="no-print actions">
         <button type="button" onClick={() => print()}>
-          Print this sheet
+          {t('print')}
         </button>
         {last ? (
           <button type="button" disabled={busy} onClick={onStore}>
-            {busy ? 'Storing…' : 'All shares handed out: store the kit'}
+            {busy ? t('storing') : t('store')}
           </button>
         ) : (
           <button type="button" onClick={onNext}>
-            Next: share {sheet.number + 1}
+            {t('next', { number: sheet.number + 1 })}
           </button>
         )}
       </div>

@@ -13,13 +13,18 @@ import { Feedback } from '../Feedback.tsx';
 import { ShareEntry } from './ShareEntry.tsx';
 import { RecoveryChoice, type Opened } from './RecoveryChoice.tsx';
 import { freshAnswer } from './challenge.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import { currentLanguage } from '../i18n/language.ts';
+import { useWords } from '../i18n/context.tsx';
+import { recoveryWords } from './words.ts';
 
 /** What went wrong with the shares, named: the page never says "wrong" of a share that is only missing or doubled. */
 function shareProblem(e: ShareError, threshold: number): string {
-  if (e.code === 'not-enough') return `Not enough shares: any ${threshold} are needed. Type them again.`;
-  if (e.code === 'duplicate') return `Share ${e.share} was typed twice: each trustee types their own share. Type them again.`;
-  if (e.code === 'foreign') return `Share ${e.share} belongs to another kit (perhaps an older one). Type them again with this kit's shares.`;
-  return "These shares do not give the kit's key: one of them is wrong (a damaged or altered sheet). Type them again.";
+  const t = translator(recoveryWords, currentLanguage());
+  if (e.code === 'not-enough') return t('notEnough', { threshold });
+  if (e.code === 'duplicate') return t('duplicate', { share: e.share ?? '' });
+  if (e.code === 'foreign') return t('foreign', { share: e.share ?? '' });
+  return t('wrongShares');
 }
 
 export function RecoverPage() {
@@ -27,11 +32,12 @@ export function RecoverPage() {
   const [shares, setShares] = useState<RecoveryShare[]>([]);
   const [opened, setOpened] = useState<Opened | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const t = useWords(recoveryWords);
 
   useEffect(() => {
     api<PublicRecoveryKit>('/api/recovery/kit')
       .then(setKit)
-      .catch((e) => (e instanceof ApiError && e.status === 404 ? setKit(null) : setError(messageOf(e, 'The recovery kit could not be read.'))));
+      .catch((e) => (e instanceof ApiError && e.status === 404 ? setKit(null) : setError(messageOf(e, t('kitUnreadable')))));
   }, []);
 
   async function add(share: RecoveryShare) {
@@ -52,20 +58,17 @@ export function RecoverPage() {
     } catch (e) {
       privateKey?.fill(0);
       setShares([]);
-      setError(e instanceof ShareError ? shareProblem(e, all[0]!.threshold) : messageOf(e, 'The kit could not be opened in this browser.'));
+      setError(e instanceof ShareError ? shareProblem(e, all[0]!.threshold) : messageOf(e, t('kitNotOpened')));
     }
   }
 
   return (
     <main class="narrow">
-      <PageHeading>Recovery by trustees</PageHeading>
-      {kit === null && <p>This organization has no recovery kit.</p>}
+      <PageHeading>{t('recoverTitle')}</PageHeading>
+      {kit === null && <p>{t('noKit')}</p>}
       {kit && !opened && (
         <>
-          <p>
-            Meet in person, each with your sheet. Type the shares one after the other on this device; it combines them here and
-            sends nothing of them to the server. Each sheet says how many shares are needed (kit {kit.id}).
-          </p>
+          <p>{t('recoverIntro', { kit: kit.id })}</p>
           <ShareEntry key={shares.length} kit={kit} added={shares} onAdd={add} />
         </>
       )}

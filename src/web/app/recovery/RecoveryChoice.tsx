@@ -9,6 +9,8 @@ import { Feedback } from '../Feedback.tsx';
 import type { Keyring } from '../../../core/keyring.ts';
 import type { RecoveryOpened } from '../../../core/api/recovery.ts';
 import { freshAnswer, type KitKey } from './challenge.ts';
+import { useWords } from '../i18n/context.tsx';
+import { recoveryWords } from './words.ts';
 
 /** What the trustees' shares opened: the kit's key (to answer the next challenge), the keys, and who can be given them. */
 export interface Opened {
@@ -24,29 +26,30 @@ export function RecoveryChoice({ opened }: { opened: Opened }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const t = useWords(recoveryWords);
 
   async function submit(event: Event) {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const field = (name: string) => String(form.get(name) ?? '');
-    if (choice.kind !== 'lockdown' && field('passphrase').length < MIN_PASSPHRASE) return setError(`The passphrase must have at least ${MIN_PASSPHRASE} characters; four or more random words are best.`);
-    if (choice.kind !== 'lockdown' && field('passphrase') !== field('confirm')) return setError('The two passphrases are not the same.');
+    if (choice.kind !== 'lockdown' && field('passphrase').length < MIN_PASSPHRASE) return setError(t('passphraseShort', { min: MIN_PASSPHRASE }));
+    if (choice.kind !== 'lockdown' && field('passphrase') !== field('confirm')) return setError(t('notSame'));
     setBusy(true);
     setError(null);
     try {
       if (choice.kind === 'lockdown') {
         await api('/api/recovery/lockdown', { answer: await freshAnswer(opened.kit), organizationName: field('name') });
-        setDone('The organization is locked down: every session ended, every key on this server and the backups in its own folder are destroyed, logins are refused. Recover on a new server from a backup kept elsewhere and these shares.');
+        setDone(t('lockedDown'));
       } else {
         const email = choice.kind === 'existing' ? choice.email : field('email').trim().toLowerCase();
         const target = choice.kind === 'existing' ? { ...choice, passphrase: field('passphrase') } : { kind: 'new' as const, email, passphrase: field('passphrase') };
         await api('/api/recovery/grant', await grantRequest(await freshAnswer(opened.kit), opened.keyring, target));
-        setDone(`Done: ${email} can now log in at /app with the new passphrase and holds every key of the organization.`);
+        setDone(t('granted', { email }));
       }
       forgetKeys(opened.keyring);
       opened.kit.privateKey.fill(0);
     } catch (e) {
-      setError(messageOf(e, 'This did not work. Nothing was changed.'));
+      setError(messageOf(e, t('didNotWork')));
     } finally {
       setBusy(false);
     }
@@ -57,26 +60,26 @@ export function RecoveryChoice({ opened }: { opened: Opened }) {
   return (
     <form onSubmit={submit}>
       <fieldset>
-        <legend>The shares opened the organization's keys. What now?</legend>
+        <legend>{t('whatNow')}</legend>
         {opened.administrators.map((a) => (
           <div class="choice" key={a.id}>
             <input type="radio" name="choice" id={`admin-${a.id}`} checked={choice.kind === 'existing' && choice.id === a.id} onChange={pick({ kind: 'existing', ...a })} />
-            <label for={`admin-${a.id}`}>Give {a.email} a new passphrase</label>
+            <label for={`admin-${a.id}`}>{t('giveNewPassphrase', { email: a.email })}</label>
           </div>
         ))}
         <div class="choice">
           <input type="radio" name="choice" id="choice-new" checked={choice.kind === 'new'} onChange={pick({ kind: 'new' })} />
-          <label for="choice-new">Make a new administrator</label>
+          <label for="choice-new">{t('makeNewAdmin')}</label>
         </div>
         <div class="choice">
           <input type="radio" name="choice" id="choice-lockdown" checked={choice.kind === 'lockdown'} onChange={pick({ kind: 'lockdown' })} />
-          <label for="choice-lockdown">Lock the organization down</label>
+          <label for="choice-lockdown">{t('lockDownChoice')}</label>
         </div>
       </fieldset>
       <ChoiceFields choice={choice} />
       <Feedback error={error} />
       <button type="submit" class={choice.kind === 'lockdown' ? 'danger' : undefined} disabled={busy}>
-        {busy ? 'Working…' : choice.kind === 'lockdown' ? 'Lock down now' : 'Give the keys'}
+        {busy ? t('working') : choice.kind === 'lockdown' ? t('lockDownNow') : t('giveKeys')}
       </button>
     </form>
   );
@@ -84,28 +87,26 @@ export function RecoveryChoice({ opened }: { opened: Opened }) {
 
 /** What the chosen action needs typed: a new passphrase (and an email for a new administrator), or the organization's name. */
 function ChoiceFields({ choice }: { choice: Choice }) {
+  const t = useWords(recoveryWords);
   return (
     <>
       {choice.kind === 'new' && (
         <>
-          <label for="email">The new administrator's email</label>
+          <label for="email">{t('newAdminEmail')}</label>
           <input id="email" name="email" type="email" required autoComplete="off" />
         </>
       )}
       {choice.kind === 'lockdown' ? (
         <>
-          <p>
-            Every session ends and every key on this server is destroyed: nobody's passphrase opens anything here any more.
-            Reports still arrive, sealed. Type the organization's name exactly to confirm.
-          </p>
-          <label for="name">The organization's name</label>
+          <p>{t('lockdownWarning')}</p>
+          <label for="name">{t('orgName')}</label>
           <input id="name" name="name" required autoComplete="off" />
         </>
       ) : (
         <>
-          <label for="passphrase">New passphrase</label>
+          <label for="passphrase">{t('newPassphrase')}</label>
           <input id="passphrase" name="passphrase" type="password" required minLength={MIN_PASSPHRASE} autoComplete="new-password" />
-          <label for="confirm">New passphrase again</label>
+          <label for="confirm">{t('newPassphraseAgain')}</label>
           <input id="confirm" name="confirm" type="password" required autoComplete="new-password" />
         </>
       )}

@@ -11,6 +11,9 @@ import { missingKeys, newKit } from '../../../core/recovery/requests.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { HandingOut, type Handing } from './HandingOut.tsx';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { keysWithIds } from '../members/key-names.ts';
+import { recoveryWords } from './words.ts';
 
 const TRUSTEES = [2, 3, 4, 5, 6, 7, 8, 9, 10];
 
@@ -25,11 +28,13 @@ export function RecoveryPage({ vault }: { vault: Vault }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
+  const t = useWords(recoveryWords);
+  const f = useFormats();
 
   useEffect(() => {
     Promise.all([api<RecoveryStatus>('/api/recovery'), api<{ keys: OrgKeyView[] }>('/api/keys')])
       .then(([s, k]) => (setStatus(s), setKeys(k.keys)))
-      .catch((e) => setError(messageOf(e, 'The recovery kit could not be read.')));
+      .catch((e) => setError(messageOf(e, t('kitUnreadable'))));
   }, []);
   const missing = missingKeys(vault.keyring, keys);
 
@@ -42,7 +47,7 @@ export function RecoveryPage({ vault }: { vault: Vault }) {
       setHanding({ sheets: kit.sheets, request: kit.request });
       setSaid('');
     } catch {
-      setError('The kit could not be made in this browser. Nothing was stored.');
+      setError(t('kitNotMade'));
     } finally {
       setBusy(false);
     }
@@ -53,9 +58,9 @@ export function RecoveryPage({ vault }: { vault: Vault }) {
     try {
       await api('/api/recovery/kits', request);
       setStatus(await api<RecoveryStatus>('/api/recovery'));
-      setSaid('The kit is stored. Its shares now work; any earlier kit\'s shares no longer do.');
+      setSaid(t('kitStored'));
     } catch (e) {
-      setError(messageOf(e, 'The kit could not be stored. Its sheets do not work: destroy them and make a new kit.'));
+      setError(messageOf(e, t('kitNotStored')));
     } finally {
       // Stored or not, this browser keeps no sheet: a kit not stored is made again, not retried.
       setHanding(null);
@@ -76,25 +81,19 @@ export function RecoveryPage({ vault }: { vault: Vault }) {
   }
   return (
     <main>
-      <PageHeading>Recovery</PageHeading>
-      <p>
-        Trustees keep the organization alive when no administrator can: a forgotten passphrase, an arrested administrator, a
-        seized server. Each of N trustees gets one share on paper; any M of them together can give every key to an
-        administrator, or lock the organization down. Fewer than M learn nothing. Choose people who will not be arrested
-        together, and keep the sheets apart.
-      </p>
+      <PageHeading>{t('title')}</PageHeading>
+      <p>{t('intro')}</p>
       <p role="status">
         {status?.kit
-          ? `Current kit: any ${status.kit.threshold} of ${status.kit.shares} trustees, made ${status.kit.createdAt.slice(0, 10)}. A new kit replaces it.`
-          : status && 'No recovery kit yet.'}
+          ? t('currentKit', { threshold: status.kit.threshold, shares: status.kit.shares, date: f.date(status.kit.createdAt) })
+          : status && t('noKitYet')}
       </p>
       {missing.length > 0 && (
         <p class="error" role="alert">
-          Your keys lack {missing.length} of the organization's keys ({missing.map((k) => `${k.purpose} ${k.keyId}`).join(', ')}): a kit
-          made here could not open them. An administrator who holds every key must make the kit.
+          {t('missingKeys', { count: missing.length, list: keysWithIds(missing, f.language) })}
         </p>
       )}
-      <KitForm split={split} onSplit={setSplit} disabled={busy || !status || missing.length > 0} label={busy ? 'Making and checking the kit…' : status?.kit ? 'Make a new kit' : 'Make the kit'} onMake={make} />
+      <KitForm split={split} onSplit={setSplit} disabled={busy || !status || missing.length > 0} label={busy ? t('making') : status?.kit ? t('makeNewKit') : t('makeKit')} onMake={make} />
       <Feedback error={error} said={said} />
     </main>
   );
@@ -104,21 +103,23 @@ type Split = { shares: number; threshold: number };
 
 /** How many trustees, and how many of them together open the kit (2 ≤ M ≤ N ≤ 10). */
 function KitForm({ split, onSplit, disabled, label, onMake }: { split: Split; onSplit: (s: Split) => void; disabled: boolean; label: string; onMake: (e: Event) => void }) {
+  const t = useWords(recoveryWords);
+  const f = useFormats();
   return (
     <form onSubmit={onMake}>
-      <label for="trustees">Trustees (N)</label>
+      <label for="trustees">{t('trustees')}</label>
       <select id="trustees" value={split.shares} onChange={(e) => onSplit(withShares(split, Number(e.currentTarget.value)))}>
         {TRUSTEES.map((n) => (
           <option key={n} value={n}>
-            {n}
+            {f.number(n)}
           </option>
         ))}
       </select>
-      <label for="threshold">Needed together (M)</label>
+      <label for="threshold">{t('needed')}</label>
       <select id="threshold" value={split.threshold} onChange={(e) => onSplit({ ...split, threshold: Number(e.currentTarget.value) })}>
         {TRUSTEES.filter((m) => m <= split.shares).map((m) => (
           <option key={m} value={m}>
-            {m}
+            {f.number(m)}
           </option>
         ))}
       </select>

@@ -5,10 +5,15 @@ import type { PublicRecoveryKit } from '../../../core/api/recovery.ts';
 import type { RecoveryShare } from '../../../core/recovery/shares.ts';
 import { Feedback } from '../Feedback.tsx';
 import { checkShare } from './share-check.ts';
+import { LOCALES } from '../../../core/i18n/message.ts';
+import { useLanguage, useWords } from '../i18n/context.tsx';
+import { recoveryWords } from './words.ts';
 
 export function ShareEntry({ kit, added, onAdd }: { kit: PublicRecoveryKit; added: RecoveryShare[]; onAdd: (share: RecoveryShare) => void }) {
   const [text, setText] = useState('');
-  const check = checkShare(text, kit, added);
+  const t = useWords(recoveryWords);
+  const { language } = useLanguage();
+  const check = checkShare(text, kit, added, language);
 
   function add(event: Event) {
     event.preventDefault();
@@ -23,16 +28,17 @@ export function ShareEntry({ kit, added, onAdd }: { kit: PublicRecoveryKit; adde
   return (
     <form onSubmit={add}>
       <p role="status">
-        {!first ? 'No share added yet.' : `Added: ${added.map((s) => `share ${s.number}`).join(', ')}.`} {first && needed > 0 && `${needed} more ${needed === 1 ? 'share is' : 'shares are'} needed (any ${first.threshold} of ${first.of}).`}
+        {first ? t('added', { list: new Intl.ListFormat(LOCALES[language]).format(added.map((s) => t('shareNumber', { number: s.number }))) }) : t('noneAdded')}{' '}
+        {first && needed > 0 && t('moreNeeded', { needed, threshold: first.threshold, of: first.of })}
       </p>
-      <label for="share">Share {added.length + 1}: its words</label>
+      <label for="share">{t('shareLabel', { number: added.length + 1 })}</label>
       <p class="hint" id="share-hint">
-        The trustee types the words of their sheet, in order, with spaces or new lines between them; capitals and numbering do not matter.
+        {t('shareHint')}
       </p>
       <textarea id="share" rows={5} value={text} spellcheck={false} autoComplete="off" autoCapitalize="none" aria-describedby="share-hint" onInput={(e) => setText(e.currentTarget.value)} />
       <Feedback error={check.ok ? null : check.error} said={check.said} />
       <button type="submit" disabled={!check.ok}>
-        Add this share
+        {t('addShare')}
       </button>
     </form>
   );

@@ -1,0 +1,169 @@
+// Team notices (issue 14): each member chooses a channel (email, their own webhook, nothing) and
+// the kinds of news; the server counts news per member in memory and sends at most one
+// content-free message per member per VIGIL_NOTICE_EVERY_MIN ("Vigil: 1 new urgent report" and a
+// link to the workspace). Audited as sent, by channel only.
+import type { FastifyPluginAsync } from 'fastify';
+import { HttpError, parse } from '../http/errors.ts';
+import { appendAudit, toTheHour } from '../audit/log.ts';
+import { perMinute } from '../config.ts';
+import { createMailer } from '../alerts/mailer.ts';
+import { webhookUrl } from '../alerts/webhook.ts';
+import { isLanguage } from '../../core/i18n/index.ts';
+import { KIND_ROLES, kindsFor, noticeSettingsRequest, type NoticeCounts, type NoticeKind, type NoticeSaveResponse, type NoticeSettingsView } from '../../core/notices/kinds.ts';
+import { noticeText, testNoticeText } from '../../core/notices/text.ts';
+import type { Role } from '../../core/api/schemas.ts';
+import type { Language } from '../../core/report/answers.ts';
+import { listenForNotices } from './events.ts';
+import { createBatcher, type SendResult } from './batcher.ts';
+import { dailyDeadlines } from './deadlines.ts';
+import { newWebhookSecret, openWebhook, parseKinds, saveSettings, sealWebhook, settingsOf } from './settings.ts';
+import { sendNotice, type Recipient } from './send.ts';
+
+/** How often the daily deadline look checks whether its hour has come. */
+const LOOK_EVERY_MS = 60_000;
+/** Errors no retry can mend: said once in the log, the message dropped. */
+const FINAL_ERRORS = new Set(['mail-off', 'secret-unreadable']);
+
+export const noticeRoutes: FastifyPluginAsync = async (app) => {
+  const vigil = app.vigil;
+  const { db } = vigil.storage;
+  const { everyMs, deadlineHour } = vigil.config.notices;
+  const mailer = createMailer(vigil.config);
+  const log = app.log.child({ feature: 'notices' });
+
+  /** The member as a recipient now (still active, their language), or null. */
+  async function recipientOf(memberId: string): Promise<(Recipient & { role: Role; kinds: NoticeKind[] }) | null> {
+    const member = await db.selectFrom('members').select(['email', 'role', 'status', 'language']).where('id', '=', memberId).executeTakeFirst();
+    if (!member || member.status !== 'active') return null;
+    const settings = await settingsOf(db, vigil.secret, memberId);
+    if (settings.channel === 'none') return null;
+    const org = await vigil.organization();
+    const language: Language = isLanguage(member.language) ? member.language : (org?.languages[0] ?? 'en');
+    return { email: member.email, language, channel: settings.channel, webhook: settings.webhook, role: member.role as Role, kinds: settings.kinds };
+  }
+
+  /** One attempt; on success the sending is audited (channel only) and, unless a test, the pace kept in the database. */
+  async function deliver(memberId: string, recipient: Recipient, text: string, counts: NoticeCounts, test = false): Promise<string | null> {
+    const error = await sendNotice(vigil, mailer, recipient, text, counts);
+    if (error) {
+      log.warn({ channel: recipient.channel, code: error }, 'notice not delivered');
+      return error;
+    }
+    await db.transaction().execute(async (trx) => {
+      // Both to the hour: a notice follows a report within minutes, and must not date it more finely than the report's own hour.
+      if (!test) await trx.updateTable('notice_settings').set({ last_sent_at: toTheHour(new Date()) }).where('member_id', '=', memberId).execute();
+      await appendAudit(trx, { actor: null, action: 'notice.sent', object: memberId, detail: { channel: recipient.channel }, coarse: true });
+    });
+    return null;
+  }
+
+  async function sendWaiting(memberId: string, counts: NoticeCounts): Promise<SendResult> {
+    const recipient = await recipientOf(memberId);
+    if (!recipient) return { sent: false, retry: false };
+    // Only what they still want and may see (settings and roles change while news waits).
+    const wanted: NoticeCounts = {};
+    for (const kind of recipient.kinds) if (counts[kind] && KIND_ROLES[kind].includes(recipient.role)) wanted[kind] = counts[kind];
+    const text = noticeText(wanted, recipient.language);
+    if (!text) return { sent: false, retry: false };
+    const error = await deliver(memberId, recipient, text, wanted);
+    return error ? { sent: false, retry: !FINAL_ERRORS.has(error) } : { sent: true };
+  }
+
+  const batcher = createBatcher({
+    everyMs,
+    // A burst (several reports in a minute) makes one message; urgent news still leaves within half a minute.
+    gatherMs: Math.min(30_000, Math.floor(everyMs / 5)),
+    retryMs: vigil.config.alertRetryMs.slice(0, 3),
+    send: sendWaiting,
+    dropped: () => log.warn('notice dropped after its retries'),
+  });
+
+  /** Who hears of news of this kind: active members whose role may see it and who asked for it. */
+  async function news(kind: NoticeKind, count: number): Promise<void> {
+    const rows = await db
+      .selectFrom('notice_settings')
+      .innerJoin('members', 'members.id', 'notice_settings.member_id')
+      .select(['members.id', 'members.role', 'notice_settings.kinds', 'notice_settings.last_sent_at'])
+      .where('members.status', '=', 'active')
+      .where('notice_settings.channel', '!=', 'none')
+      .execute();
+    for (const row of rows) {
+      const kinds = parseKinds(row.kinds);
+      // An urgent report is a new report to whoever asked only for those.
+      const told = kinds.includes(kind) ? kind : kind === 'urgent' && kinds.includes('report') ? 'report' : null;
+      if (told && KIND_ROLES[told].includes(row.role as Role)) batcher.add(row.id, told, count, row.last_sent_at);
+    }
+  }
+
+  const deadlines = dailyDeadlines(db, deadlineHour);
+  async function lookForDeadlines() {
+    const org = await vigil.organization();
+    if (!org) return;
+    const due = await deadlines(org.timeZone);
+    if (due > 0) await news('deadline', due);
+  }
+
+  let deadlineTimer: NodeJS.Timeout | null = null;
+  app.addHook('onReady', async () => {
+    listenForNotices(vigil, (kind, count) => void news(kind, count).catch((error: unknown) => log.warn({ code: (error as { code?: string })?.code }, 'notice not counted')));
+    const look = () => void lookForDeadlines().catch((error: unknown) => log.warn({ code: (error as { code?: string })?.code }, 'deadline look failed'));
+    look();
+    deadlineTimer = setInterval(look, LOOK_EVERY_MS).unref();
+  });
+  app.addHook('onClose', async () => {
+    listenForNotices(vigil, null);
+    if (deadlineTimer) clearInterval(deadlineTimer);
+    batcher.stop();
+    mailer?.close();
+  });
+
+  app.get('/api/me/notices', { config: { access: 'member' } }, async (request): Promise<NoticeSettingsView> => {
+    const member = request.member!;
+    const settings = await settingsOf(db, vigil.secret, member.id);
+    const offered = kindsFor(member.role);
+    return {
+      channel: settings.channel,
+      // A kind chosen under an earlier role is not sent, nor shown (saving again drops it).
+      kinds: settings.kinds.filter((k) => offered.includes(k)),
+      webhookUrl: settings.webhook?.url ?? null,
+      offered,
+      email: !!mailer,
+      everyMinutes: everyMs / 60_000,
+    };
+  });
+
+  app.post('/api/me/notices', { config: { access: 'member' } }, async (request): Promise<NoticeSaveResponse> => {
+    const member = request.member!;
+    const { channel, kinds, webhookUrl: given } = parse(noticeSettingsRequest, request.body);
+    const offered = kindsFor(member.role);
+    if (kinds.some((k) => !offered.includes(k))) throw new HttpError(400, 'bad-request');
+    if (channel === 'email' && !mailer) throw new HttpError(400, 'bad-request');
+    if (given !== undefined && channel !== 'webhook') throw new HttpError(400, 'bad-request');
+    let sealed: Uint8Array | null = null;
+    let newSecret: string | null = null;
+    if (channel === 'webhook') {
+      const stored = await db.selectFrom('notice_settings').select('webhook').where('member_id', '=', member.id).executeTakeFirst();
+      const before = openWebhook(vigil.secret, stored?.webhook ?? null);
+      const url = given === undefined ? null : webhookUrl(given);
+      if (given !== undefined && !url) throw new HttpError(400, 'bad-webhook-url');
+      if (!url && !before) throw new HttpError(400, 'bad-webhook-url');
+      // A new address gets a new signing secret, shown once; the same address keeps its own.
+      if (url && url.href !== before?.url) newSecret = newWebhookSecret();
+      sealed = url && newSecret ? sealWebhook(vigil.secret, { url: url.href, secret: newSecret }) : new Uint8Array(stored!.webhook!);
+    }
+    // Any other channel forgets the webhook: no bridge address is kept that is not in use.
+    await db.transaction().execute(async (trx) => {
+      await saveSettings(trx, member.id, { channel, kinds, webhook: sealed });
+      await appendAudit(trx, { actor: member.id, action: 'notice.settings-changed', object: member.id, detail: { channel, kinds: kinds.join(',') } });
+    });
+    return { webhookSecret: newSecret };
+  });
+
+  // A test message now, by the saved channel: not batched, not counted in the pace.
+  app.post('/api/me/notices/test', { config: { access: 'member', ...perMinute(10) } }, async (request): Promise<{ sent: boolean }> => {
+    const member = request.member!;
+    const recipient = await recipientOf(member.id);
+    if (!recipient) throw new HttpError(400, 'bad-request');
+    return { sent: (await deliver(member.id, recipient, testNoticeText(recipient.language), {}, true)) === null };
+  });
+};
