@@ -171,7 +171,7 @@ function RegistryItem({ entry, reload }: { entry: RegistryEntry; reload: () => P
           <span class="badge">{t('retired')}</span> <small>{t('retiredNote', { day: f.day(entry.retiredAt) })}</small>
         </>
       )}{' '}
-      <button type="button" class="small secondary" aria-expanded={editing} aria-describedby={`entry-${entry.id}`} onClick={() => setEditing(!editing)}>
+      <button type="button" class="small secondary" aria-expanded={editing} aria-describedby={`entry-${entry.id}`} onClick={() => (setDraft(draftOf(entry)), setEditing(!editing))}>
         {common('edit')}
       </button>{' '}
       <button
