@@ -70,7 +70,7 @@ export function AuditLog() {
         <Marked text={t('intro', { command: VERIFY })} part={VERIFY} as="code" />
       </p>
       <Feedback error={error} />
-      <table class="data">
+      <table class="data audit">
         <caption class="visually-hidden">{t('caption')}</caption>
         <thead>
           <tr>

@@ -4,14 +4,12 @@ import { LANGUAGES, type Language } from '../../core/report/answers.ts';
 import { translator } from '../../core/i18n/message.ts';
 import { useLanguage } from './i18n/context.tsx';
 import { currentLanguage } from './i18n/language.ts';
-import { shellWords } from './shell-words.ts';
-
-const KEYS = { az: 'languageAz', ru: 'languageRu', en: 'languageEn' } as const;
+import { languageWords } from './language-words.ts';
 
 /** The languages' names in `inLanguage` ("Azerbaijani", "Азербайджанский", "Azərbaycan dili"). */
 export function languageNames(inLanguage: Language): Record<Language, string> {
-  const t = translator(shellWords, inLanguage);
-  return { az: t(KEYS.az), ru: t(KEYS.ru), en: t(KEYS.en) };
+  const t = translator(languageWords, inLanguage);
+  return { az: t('az'), ru: t('ru'), en: t('en') };
 }
 
 /** The languages' names in the workspace's language, for components (re-rendered when it changes). */

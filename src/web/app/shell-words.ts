@@ -1,5 +1,5 @@
 // The workspace around every page: the top bar, what the login screen says after a lock, a member
-// still waiting for their keys, times from now, and the names of the languages Vigil speaks.
+// still waiting for their keys, times from now.
 import { defineWords } from '../../core/i18n/message.ts';
 
 export const shellWords = defineWords({
@@ -27,10 +27,6 @@ export const shellWords = defineWords({
     inLessThanAnHour: 'in less than an hour',
     inHours: '{count, plural, one {in # hour} other {in # hours}}',
     inDays: '{count, plural, one {in # day} other {in # days}}',
-
-    languageAz: 'Azerbaijani',
-    languageRu: 'Russian',
-    languageEn: 'English',
   },
   ru: {
     navigation: 'Рабочее пространство',
@@ -56,10 +52,6 @@ export const shellWords = defineWords({
     inLessThanAnHour: 'меньше чем через час',
     inHours: '{count, plural, one {через # час} few {через # часа} many {через # часов} other {через # часа}}',
     inDays: '{count, plural, one {через # день} few {через # дня} many {через # дней} other {через # дня}}',
-
-    languageAz: 'Азербайджанский',
-    languageRu: 'Русский',
-    languageEn: 'Английский',
   },
   az: {
     navigation: 'İş sahəsi',
@@ -85,9 +77,5 @@ export const shellWords = defineWords({
     inLessThanAnHour: 'bir saat ərzində',
     inHours: '{count, plural, one {# saat sonra} other {# saat sonra}}',
     inDays: '{count, plural, one {# gün sonra} other {# gün sonra}}',
-
-    languageAz: 'Azərbaycan dili',
-    languageRu: 'Rus dili',
-    languageEn: 'İngilis dili',
   },
 });
