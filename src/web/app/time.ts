@@ -1,6 +1,7 @@
 // Times as some pages still show them: UTC, to the minute (the server keeps report times to the
 // hour). New code shows times with useFormats() (the member's language, the organization's zone).
 import { translator } from '../../core/i18n/message.ts';
+import type { Language } from '../../core/report/answers.ts';
 import { currentLanguage } from './i18n/language.ts';
 import { shellWords } from './shell-words.ts';
 
@@ -10,8 +11,8 @@ export function utcMinute(iso: string): string {
 }
 
 /** Hours or days from now until an ISO time, in words of the workspace's language. */
-export function timeUntil(iso: string, now = Date.now()): string {
-  const t = translator(shellWords, currentLanguage());
+export function timeUntil(iso: string, now = Date.now(), language: Language = currentLanguage()): string {
+  const t = translator(shellWords, language);
   const hours = Math.round((Date.parse(iso) - now) / 3600_000);
   if (hours <= 1) return t('inLessThanAnHour');
   if (hours < 48) return t('inHours', { count: hours });
