@@ -6,7 +6,7 @@
 //   A4 P3 I2 threats      2026-11-10 —       —               —            0
 //   A5 P3 I2 admin. det.  2026-11 (month) place2 transferred, 30 days —  0
 //   A6 P4 I2 entrapment   unknown   place1  —               (no unit)    0
-// I1 has 3 sources of its own, I2 none.
+// I1 has 3 sources of its own, I2 none (an incident's sources count for each of its acts too).
 import assert from 'node:assert/strict';
 import type { LoggedIn } from './org.ts';
 import { createRecord, type Made } from './records.ts';

@@ -82,10 +82,13 @@ export async function dashboardCounts(db: Kysely<Database>, f: DashboardFilter, 
     : sql`involvements i where i.unit_id is not null and i.act_id not in ${repeats}`;
   const byUnit = await rows(db, sql`select i.unit_id as k, count(distinct i.act_id) as n from ${units} group by i.unit_id`);
   const [withUnit] = await rows(db, sql`select null as k, count(distinct i.act_id) as n from ${units}`);
-  const sourced = actsFirst
-    ? sql`${joinActs(sql`sources s`)} where a.id = s.target_id and s.target_type = 'act' and ${F}`
-    : sql`sources s where s.target_type = 'act' and s.target_id not in ${repeats}`;
-  const actSources = await sourceGroups(db, sql`select count(*) as n from ${sourced} group by s.target_id`);
+  // An act's sources are its own and its incident's (filter.ts actSources says why), a report once.
+  const account = sql`coalesce(s.report_id, s.id)`;
+  const ownSources = actsFirst
+    ? sql`select a.id as act, ${account} as k from ${joinActs(sql`sources s`)} where a.id = s.target_id and s.target_type = 'act' and ${F}`
+    : sql`select s.target_id as act, ${account} as k from sources s where s.target_type = 'act' and s.target_id not in ${repeats}`;
+  const incidentsSources = sql`select a.id as act, ${account} as k from sources s join acts a on a.incident_id = s.target_id where s.target_type = 'incident' and ${F}`;
+  const actSources = await sourceGroups(db, sql`select count(*) as n from (${ownSources} union ${incidentsSources}) u group by u.act`);
   const incidentSources = await sourceGroups(
     db,
     sql`select (select count(*) from sources s where s.target_type = 'incident' and s.target_id = x.incident_id) as n from (select distinct a.incident_id from acts a where ${F}) x`,
