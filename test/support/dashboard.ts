@@ -37,7 +37,7 @@ function detention(over: Record<string, unknown>) {
 export async function seedDashboard(member: LoggedIn, admin: LoggedIn): Promise<Seeded> {
   const places = { place1: await registry(admin, 'place', 'dash-p1', 'Nasimi police'), place2: await registry(admin, 'place', 'dash-p2', 'Sabail court') };
   const units = { unit1: await registry(admin, 'unit', 'dash-u1', 'Vice squad'), unit2: await registry(admin, 'unit', 'dash-u2', 'District precinct') };
-  const incident = (date: string) => createRecord(member, 'incident', { start: dated(date, 'day'), end: noEnd, placeIds: [], monitoringStatus: 'open' }, { title: 'Dashboard incident', description: 'secret words' });
+  const incident = (date: string) => createRecord(member, 'incident', { start: dated(date, 'day'), end: noEnd, placeIds: [], monitoringStatus: 'open' }, { title: 'Raid in Nasimi', description: 'secret words' });
   const incidents = { i1: await incident('2026-11-02'), i2: await incident('2026-11-10') };
   const persons: Made[] = [];
   for (let i = 0; i < 4; i++) persons.push(await createRecord(member, 'person', { countingUnit: 'individual', groupSize: null, ageRange: 'unknown', consentSharing: 'none', namePreference: 'anonymous', reprisalRisk: 'high' }, { name: `Person ${i + 1}` }));

@@ -198,7 +198,7 @@ export const dashboardWords = defineWords({
     sentences: 'Cəzalar',
     noSentence: 'Həbs qərarı qeyd edilməyib.',
     sentenceSummary:
-      '{decisions, plural, one {# həbs qərarı} other {# həbs qərarı}}: ən qısası {min, plural, one {# gün} other {# gün}}, median {median, plural, one {# gün} other {# gün}}, ən uzunu {max, plural, one {# gün} other {# gün}}.',
+      '{decisions, plural, one {# həbs qərarı} other {# həbs qərarı}}: ən qısası {min, plural, one {# gün} other {# gün}}, ortası {median, plural, one {# gün} other {# gün}}, ən uzunu {max, plural, one {# gün} other {# gün}}.',
     byLength: 'Müddətə görə həbs qərarları',
     sourcesPerFact: 'Fakt üzrə mənbələr',
     actsBySources: 'Mənbələrin sayına görə hərəkətlər',
