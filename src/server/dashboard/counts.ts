@@ -3,7 +3,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { columnTypes } from '../storage/dialect.ts';
-import { DETAINED, actFilter, actSources as actSourcesOf, hasRange } from './filter.ts';
+import { DETAINED, actFilter, hasRange } from './filter.ts';
 import { IMPRECISE, NONE, SOURCE_GROUPS, isoWeek, periodsBetween, type Cell, type Dashboard, type DashboardFilter } from '../../core/dashboard/dashboard.ts';
 
 type Row = { k: string | number | null; n: string | number };
@@ -84,7 +84,11 @@ export async function dashboardCounts(db: Kysely<Database>, f: DashboardFilter, 
   const [withUnit] = await rows(db, sql`select null as k, count(distinct i.act_id) as n from ${units}`);
   // An act's sources are its own and its incident's, a report once (filter.ts actSources, which
   // the drill-downs use too): looked up per act through the sources' (type, target) index.
-  const actSources = await sourceGroups(db, sql`select ${actSourcesOf} as n from acts a where ${F}`);
+  // Set-based, not filter.ts's per-act look-up (2.9 s for 100,000 acts): each act with its own
+  // sources' and its incident's keys, a report once, counted per act.
+  const sourceKeys = sql`select a.id as act_id, coalesce(s.report_id, s.id) as k from acts a join sources s on s.target_type = 'act' and s.target_id = a.id where ${F}
+    union all select a.id as act_id, coalesce(s.report_id, s.id) as k from acts a join sources s on s.target_type = 'incident' and s.target_id = a.incident_id where ${F}`;
+  const actSources = await sourceGroups(db, sql`select count(distinct x.k) as n from (${sourceKeys}) x group by x.act_id`);
   const incidentSources = await sourceGroups(
     db,
     sql`select (select count(*) from sources s where s.target_type = 'incident' and s.target_id = x.incident_id) as n from (select distinct a.incident_id from acts a where ${F}) x`,
