@@ -10,6 +10,7 @@ import { startTestServer, type TestServer } from './support/server.ts';
 import { addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { TYPES, seedDashboard, type Seeded } from './support/dashboard.ts';
 import { createRecord } from './support/records.ts';
+import { aReport } from './support/estimate.ts';
 import { NONE, type Cell, type Dashboard, type DrillBy, type DrillDown, type DrillRow } from '../src/core/dashboard/dashboard.ts';
 
 const table = (cells: Cell[]) => Object.fromEntries(cells.map((c) => [c.key, c.count]));
@@ -84,7 +85,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual(table(d.byStatus), { held: 1, released: 1, transferred: 1, [NONE]: 3 });
       assert.deepEqual(d.people, { documented: 4, held: 2, released: 1, sentenced: 2, fined: 1 });
       assert.deepEqual(d.sentences, { decisions: 2, minDays: 15, medianDays: 22.5, maxDays: 30, byLength: [{ key: '15', count: 1 }, { key: '30', count: 1 }] });
-      assert.deepEqual(table(d.sources.acts), { '0': 3, '1': 1, '2': 1, '3+': 1 });
+      assert.deepEqual(table(d.sources.acts), { '0': 3, '1': 0, '2': 0, '3+': 3 }, "I1's three sources count for each of its acts");
       assert.deepEqual(table(d.sources.incidents), { '0': 1, '1': 0, '2': 0, '3+': 1 });
       for (const t of [d.byType, d.byPlace, d.byStatus, [...d.timeline.points, ...d.timeline.imprecise]]) assert.equal(t.reduce((s, c) => s + c.count, 0), d.acts, 'each partition sums to the acts');
     });
@@ -101,6 +102,7 @@ for (const backend of BACKENDS) {
       assert.equal(one.filter.incidentCode, seeded.incidents.i1.code);
       assert.deepEqual(one.people, { documented: 2, held: 1, released: 1, sentenced: 1, fined: 1 });
       assert.deepEqual(table(one.sources.incidents), { '0': 0, '1': 0, '2': 0, '3+': 1 });
+      assert.deepEqual(table(one.sources.acts), { '0': 0, '1': 0, '2': 0, '3+': 3 });
       assert.deepEqual(table(one.timeline.points), { '2026-11-02': 2, '2026-11-03': 0, '2026-11-04': 1 });
 
       const range = await get<Dashboard>(admin, '/api/dashboard?from=2026-11-03&to=2026-11-30');
@@ -166,6 +168,33 @@ for (const backend of BACKENDS) {
       assert.equal((await drillAll(viewer, 'bucket=day', 'type', TYPES.threats)).total, 2);
       assert.equal((await admin.post(`/api/records/act/${act.id}/purge`, { confirm: act.code })).status, 204);
       assert.deepEqual(await get<Dashboard>(viewer, '/api/dashboard'), before, 'and again after a purge');
+    });
+
+    it('counts a report made into an incident as a source of its acts (not "No source"), one report once however often it is linked', async () => {
+      const documenter = await logIn(server, 'doc@example.org', 'member passphrase long');
+      const report = await aReport(server);
+      const day = { date: '2026-11-12', precision: 'day' };
+      const noEnd = { date: null, precision: 'unknown' };
+      // As "Make a record" does (records/RecordsPage.tsx): the report becomes the new incident's first source.
+      const incident = await createRecord(documenter, 'incident', { start: day, end: noEnd, placeIds: [], monitoringStatus: 'open' }, { title: 'From report #1', description: 'secret words' });
+      const fromReport = (targetType: string, targetId: string) =>
+        createRecord(documenter, 'source', { targetType, targetId, reportId: report, connection: 'other', reliability: 'F', credibility: '6', sourceDate: null }, { description: 'Report #1' });
+      await fromReport('incident', incident.id);
+      const act = await createRecord(documenter, 'act', { incidentId: incident.id, personId: seeded.persons[3]!.id, typeCode: TYPES.arrest, start: day, end: noEnd, placeId: null }, {});
+      const filter = `incident=${incident.id}`;
+      const sourcesOfActs = async (query: string) => table((await get<Dashboard>(viewer, `/api/dashboard?${query}`)).sources.acts);
+      const listed = async (query: string, value: string) => (await drillAll(viewer, query, 'sources', value)).rows.map((r) => r.actId);
+
+      assert.deepEqual(await sourcesOfActs(filter), { '0': 0, '1': 1, '2': 0, '3+': 0 }, 'the report is the act\'s source');
+      assert.deepEqual(await listed(filter, '1'), [act.id]);
+      await fromReport('act', act.id);
+      assert.deepEqual(await sourcesOfActs(filter), { '0': 0, '1': 1, '2': 0, '3+': 0 }, 'the same report linked to the act as well is still one account');
+      await createRecord(documenter, 'source', { targetType: 'act', targetId: act.id, reportId: null, connection: 'lawyer', reliability: 'B', credibility: '2', sourceDate: null }, { description: 'secret source' });
+      assert.deepEqual(await sourcesOfActs(filter), { '0': 0, '1': 0, '2': 1, '3+': 0 });
+      // Unfiltered and by date the counts take other paths (counts.ts): the same answer.
+      assert.deepEqual(await sourcesOfActs('bucket=day'), { '0': 3, '1': 0, '2': 1, '3+': 3 });
+      assert.deepEqual(await sourcesOfActs('from=2026-11-12&to=2026-11-12'), { '0': 0, '1': 0, '2': 1, '3+': 0 });
+      assert.deepEqual(await listed('bucket=day', '2'), [act.id]);
     });
 
     it('refuses bad filters with a clear 400 in the reader\'s language, an unknown incident with 404, anonymous callers with 401', async () => {

@@ -373,7 +373,7 @@ describe('the workspace in Chromium', () => {
     assert.deepEqual(await axe(page), [], 'my account');
 
     await page.getByRole('link', { name: 'Audit log' }).click();
-    await page.getByText('member.removed').first().waitFor(STEP);
+    await page.getByText('Member removed').first().waitFor(STEP);
     assert.deepEqual(await axe(page), [], 'audit log');
 
     const invitation = await ctx.newPage();

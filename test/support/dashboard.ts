@@ -6,7 +6,7 @@
 //   A4 P3 I2 threats      2026-11-10 —       —               —            0
 //   A5 P3 I2 admin. det.  2026-11 (month) place2 transferred, 30 days —  0
 //   A6 P4 I2 entrapment   unknown   place1  —               (no unit)    0
-// I1 has 3 sources of its own, I2 none.
+// I1 has 3 sources of its own, I2 none (an incident's sources count for each of its acts too).
 import assert from 'node:assert/strict';
 import type { LoggedIn } from './org.ts';
 import { createRecord, type Made } from './records.ts';
@@ -37,7 +37,7 @@ function detention(over: Record<string, unknown>) {
 export async function seedDashboard(member: LoggedIn, admin: LoggedIn): Promise<Seeded> {
   const places = { place1: await registry(admin, 'place', 'dash-p1', 'Nasimi police'), place2: await registry(admin, 'place', 'dash-p2', 'Sabail court') };
   const units = { unit1: await registry(admin, 'unit', 'dash-u1', 'Vice squad'), unit2: await registry(admin, 'unit', 'dash-u2', 'District precinct') };
-  const incident = (date: string) => createRecord(member, 'incident', { start: dated(date, 'day'), end: noEnd, placeIds: [], monitoringStatus: 'open' }, { title: 'Dashboard incident', description: 'secret words' });
+  const incident = (date: string) => createRecord(member, 'incident', { start: dated(date, 'day'), end: noEnd, placeIds: [], monitoringStatus: 'open' }, { title: 'Raid in Nasimi', description: 'secret words' });
   const incidents = { i1: await incident('2026-11-02'), i2: await incident('2026-11-10') };
   const persons: Made[] = [];
   for (let i = 0; i < 4; i++) persons.push(await createRecord(member, 'person', { countingUnit: 'individual', groupSize: null, ageRange: 'unknown', consentSharing: 'none', namePreference: 'anonymous', reprisalRisk: 'high' }, { name: `Person ${i + 1}` }));

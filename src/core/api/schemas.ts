@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { LANGUAGES } from '../report/answers.ts';
 import { MIN_KDF } from '../crypto/passphrase.ts';
+import { isTimeZone } from '../i18n/format.ts';
 
 export const b64 = (maxChars: number) => z.string().regex(/^[A-Za-z0-9_-]*$/).max(maxChars);
 const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
@@ -39,6 +40,8 @@ export const setupRequest = z.object({
     name: text(1, 200),
     publicTitle: text(1, 100),
     languages: z.array(z.enum(LANGUAGES)).min(1).max(LANGUAGES.length),
+    /** The setup browser's zone (IANA); without it (the CLI), UTC. */
+    timeZone: z.string().refine(isTimeZone).optional(),
   }),
   admin: memberKeys,
   intakeKey: z.object({

@@ -74,18 +74,21 @@ export async function dashboardCounts(db: Kysely<Database>, f: DashboardFilter, 
   // lengths) rather than grouped three times in SQL. DETAINED mirrors the drill-downs' conditions.
   const detentions = (await sql`select a.person_id as person, d.status as status, d.decision as decision, d.detention_days as days from ${withDetention} where ${joined} and ${F}`.execute(db)).rows as DetentionRow[];
   // Without a filter every act counts but the few repeated after a merge, and every involvement's
-  // and source's act exists (a foreign key; a purge removes an act's sources with it), so those two
-  // are counted without the join, leaving out the repeats (a partial index finds them, migration 019).
+  // act exists (a foreign key), so involvements are counted without the join, leaving out the
+  // repeats (a partial index finds them, migration 019).
   const repeats = sql`(select r.id from acts r where r.duplicate_of is not null)`;
   const units = actsFirst
     ? sql`${joinActs(sql`involvements i`)} where a.id = i.act_id and i.unit_id is not null and ${F}`
     : sql`involvements i where i.unit_id is not null and i.act_id not in ${repeats}`;
   const byUnit = await rows(db, sql`select i.unit_id as k, count(distinct i.act_id) as n from ${units} group by i.unit_id`);
   const [withUnit] = await rows(db, sql`select null as k, count(distinct i.act_id) as n from ${units}`);
-  const sourced = actsFirst
-    ? sql`${joinActs(sql`sources s`)} where a.id = s.target_id and s.target_type = 'act' and ${F}`
-    : sql`sources s where s.target_type = 'act' and s.target_id not in ${repeats}`;
-  const actSources = await sourceGroups(db, sql`select count(*) as n from ${sourced} group by s.target_id`);
+  // An act's sources are its own and its incident's, a report once (filter.ts actSources, which
+  // the drill-downs use too): looked up per act through the sources' (type, target) index.
+  // Set-based, not filter.ts's per-act look-up (2.9 s for 100,000 acts): each act with its own
+  // sources' and its incident's keys, a report once, counted per act.
+  const sourceKeys = sql`select a.id as act_id, coalesce(s.report_id, s.id) as k from acts a join sources s on s.target_type = 'act' and s.target_id = a.id where ${F}
+    union all select a.id as act_id, coalesce(s.report_id, s.id) as k from acts a join sources s on s.target_type = 'incident' and s.target_id = a.incident_id where ${F}`;
+  const actSources = await sourceGroups(db, sql`select count(distinct x.k) as n from (${sourceKeys}) x group by x.act_id`);
   const incidentSources = await sourceGroups(
     db,
     sql`select (select count(*) from sources s where s.target_type = 'incident' and s.target_id = x.incident_id) as n from (select distinct a.incident_id from acts a where ${F}) x`,

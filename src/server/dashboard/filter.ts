@@ -46,8 +46,12 @@ export const DETAINED: Record<keyof typeof CONDITIONS, (d: { status: string; dec
   fined: (d) => d.decision === 'fine',
 };
 
-/** Sources of the act, and of the act's incident. */
-export const actSources = sql`(select count(*) from sources s where s.target_type = 'act' and s.target_id = a.id)`;
+/**
+ * Sources of the act: its own and its incident's — a source about the incident (a report made into
+ * it, first of all) speaks of each of its acts — one report counted once however often it is linked.
+ */
+export const actSources = sql`(select count(distinct coalesce(s.report_id, s.id)) from sources s where (s.target_type = 'act' and s.target_id = a.id) or (s.target_type = 'incident' and s.target_id = a.incident_id))`;
+/** Sources of the act's incident. */
 export const incidentSources = sql`(select count(*) from sources s where s.target_type = 'incident' and s.target_id = a.incident_id)`;
 
 function sourceCondition(count: RawBuilder<unknown>, group: string): Condition {

@@ -11,6 +11,7 @@ import { addGrant, addKey, checkGrant } from '../keys/org-keys.ts';
 import { fromBase64Url } from '../../core/crypto/bytes.ts';
 import type { SetupRequest } from '../../core/api/schemas.ts';
 import { hashToken } from '../crypto/token-hash.ts';
+import { DEFAULT_TIME_ZONE } from '../../core/i18n/format.ts';
 
 
 /** A fresh one-time setup token (replacing any earlier one), or null once set up. */
@@ -55,7 +56,14 @@ export async function createOrganization(db: Kysely<Database>, secret: ServerSec
     await trx.deleteFrom('setup_tokens').execute();
     await trx
       .insertInto('organization')
-      .values({ id: 1, name: input.organization.name, public_title: input.organization.publicTitle, languages: JSON.stringify(input.organization.languages), created_at: now })
+      .values({
+        id: 1,
+        name: input.organization.name,
+        public_title: input.organization.publicTitle,
+        languages: JSON.stringify(input.organization.languages),
+        time_zone: input.organization.timeZone ?? DEFAULT_TIME_ZONE,
+        created_at: now,
+      })
       .execute();
     await trx
       .insertInto('members')

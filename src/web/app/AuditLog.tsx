@@ -1,9 +1,12 @@
-// The hash-chained audit log, newest first, 200 entries at a time.
+// The hash-chained audit log, newest first, 200 entries at a time. Each action is named in the
+// member's language (its code stays on the row as data-action); details are shown as recorded.
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from './api.ts';
 import { PageHeading } from './PageHeading.tsx';
-import { utcMinute } from './time.ts';
 import { Feedback } from './Feedback.tsx';
+import { Marked } from './Marked.tsx';
+import { useFormats, useWords } from './i18n/context.tsx';
+import { actionKey, auditActionWords, auditWords } from './audit-words.ts';
 
 interface AuditEntry {
   seq: number;
@@ -15,6 +18,7 @@ interface AuditEntry {
 }
 
 const PAGE = 200;
+const VERIFY = 'vigil audit verify'; // not words
 
 function details(detail: AuditEntry['detail']): string {
   if (!detail) return '';
@@ -24,7 +28,19 @@ function details(detail: AuditEntry['detail']): string {
     .join('; ');
 }
 
+/** An action's name in the member's language; a code without words (a newer action) as it is. */
+function useActionName(): (code: string) => string {
+  const name = useWords(auditActionWords);
+  return (code) => {
+    const key = actionKey(code);
+    return Object.hasOwn(auditActionWords.en, key) ? name(key as keyof typeof auditActionWords.en) : code;
+  };
+}
+
 export function AuditLog() {
+  const t = useWords(auditWords);
+  const f = useFormats();
+  const actionName = useActionName();
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(true);
@@ -38,7 +54,7 @@ export function AuditLog() {
       setMore(page.entries.length === PAGE);
       setError(null);
     } catch (e) {
-      setError(messageOf(e, 'The audit log could not be loaded.'));
+      setError(messageOf(e, t('notLoaded')));
     } finally {
       setLoading(false);
     }
@@ -49,31 +65,30 @@ export function AuditLog() {
 
   return (
     <main class="wide-ish">
-      <PageHeading>Audit log</PageHeading>
+      <PageHeading>{t('title')}</PageHeading>
       <p>
-        Who did what, and when. Each entry is chained to the one before it; <code>vigil audit verify</code> on the server
-        shows whether any was changed or removed. Report content never appears here.
+        <Marked text={t('intro', { command: VERIFY })} part={VERIFY} as="code" />
       </p>
       <Feedback error={error} />
-      <table class="data">
-        <caption class="visually-hidden">Audit log entries, newest first</caption>
+      <table class="data audit">
+        <caption class="visually-hidden">{t('caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">#</th>
-            <th scope="col">When (UTC)</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">On</th>
-            <th scope="col">Details</th>
+            <th scope="col">{t('number')}</th>
+            <th scope="col">{t('when')}</th>
+            <th scope="col">{t('who')}</th>
+            <th scope="col">{t('what')}</th>
+            <th scope="col">{t('on')}</th>
+            <th scope="col">{t('details')}</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((e) => (
-            <tr key={e.seq}>
+            <tr key={e.seq} data-action={e.action}>
               <td>{e.seq}</td>
-              <td>{utcMinute(e.at)}</td>
-              <td>{e.actorEmail ?? (e.action === 'report.deleted-by-reporter' ? 'a reporter' : '—')}</td>
-              <td>{e.action}</td>
+              <td>{f.dateTime(e.at)}</td>
+              <td>{e.actorEmail ?? (e.action === 'report.deleted-by-reporter' ? t('aReporter') : '—')}</td>
+              <td>{actionName(e.action)}</td>
               <td class="id">{e.object ?? ''}</td>
               <td>{details(e.detail)}</td>
             </tr>
@@ -81,11 +96,11 @@ export function AuditLog() {
         </tbody>
       </table>
       <p role="status" class="status">
-        {loading ? 'Loading entries…' : `${entries.length} entries shown.`}
+        {loading ? t('loadingEntries') : t('shown', { count: entries.length })}
       </p>
       {more && !loading && (
         <button type="button" onClick={() => load(entries[entries.length - 1]!.seq)}>
-          Load older entries
+          {t('loadOlder')}
         </button>
       )}
     </main>

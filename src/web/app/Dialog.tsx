@@ -1,6 +1,8 @@
 // A modal <dialog>: the browser traps focus inside it and Escape closes it.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { useWords } from './i18n/context.tsx';
+import { commonWords } from './i18n/common-words.ts';
 
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ComponentChildren }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -46,6 +48,7 @@ export function ConfirmDialog({
   busy: boolean;
   children: ComponentChildren;
 }) {
+  const t = useWords(commonWords);
   return (
     <Dialog title={title} onClose={onClose}>
       {children}
@@ -54,7 +57,7 @@ export function ConfirmDialog({
           {confirmLabel}
         </button>
         <button type="button" class="secondary" onClick={onClose} autoFocus>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </Dialog>

@@ -9,19 +9,25 @@ import { SafetyCode } from './SafetyCode.tsx';
 import { PageHeading } from './PageHeading.tsx';
 import { MIN_PASSPHRASE } from './passphrase-rules.ts';
 import { Feedback } from './Feedback.tsx';
+import { useWords } from './i18n/context.tsx';
+import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
+import { entryWords } from './entry-words.ts';
+import { useTabTitle } from './tab-title.ts';
 
 export function Invitation({ token }: { token: string }) {
+  const t = useWords(entryWords);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [code, setCode] = useState<string | null>(null);
+  useTabTitle(t(code ? 'safetyCodeTitle' : 'joinTitle'));
 
   async function submit(event: Event) {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const email = String(form.get('email') ?? '').trim();
     const passphrase = String(form.get('passphrase') ?? '');
-    if (passphrase.length < MIN_PASSPHRASE) return setError(`The passphrase must have at least ${MIN_PASSPHRASE} characters; four or more random words are best.`);
-    if (passphrase !== form.get('confirm')) return setError('The two passphrases are not the same.');
+    if (passphrase.length < MIN_PASSPHRASE) return setError(t('passphraseTooShort', { min: MIN_PASSPHRASE }));
+    if (passphrase !== form.get('confirm')) return setError(t('passphrasesDiffer'));
     setError(null);
     setBusy(true);
     try {
@@ -29,9 +35,9 @@ export function Invitation({ token }: { token: string }) {
       await api('/api/invitations/accept', { token, member });
       setCode(await fingerprintOf(fromBase64Url(member.publicKey)!));
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404) setError('This invitation link no longer works: it was used, revoked or has expired. Ask the administrator for a new one.');
-      else if (e instanceof ApiError && e.code === 'already-member') setError('This email address already belongs to a member. Use another one, or log in.');
-      else setError(e instanceof ApiError ? e.message : 'Your keys could not be made in this browser.');
+      if (e instanceof ApiError && e.status === 404) setError(t('invitationGone'));
+      else if (e instanceof ApiError && e.code === 'already-member') setError(t('alreadyMember'));
+      else setError(e instanceof ApiError ? e.message : t('keysNotMade'));
       setBusy(false);
     }
   }
@@ -39,41 +45,37 @@ export function Invitation({ token }: { token: string }) {
   if (code) {
     return (
       <main class="narrow">
-        <PageHeading>Your safety code</PageHeading>
+        <LanguageSwitch />
+        <PageHeading>{t('safetyCodeTitle')}</PageHeading>
         <SafetyCode code={code} />
         <p>
-          <strong>
-            Read this code to the administrator who invited you, in person or by phone. They will grant you access only if
-            it matches what they see.
-          </strong>
+          <strong>{t('readCode')}</strong>
         </p>
-        <p>Do not send it by the same channel as the invitation link. Until the administrator confirms, you can log in but not read reports.</p>
+        <p>{t('notSameChannel')}</p>
         <p>
-          <a href="/app">Log in to the workspace</a>
+          <a href="/app">{t('logInToWorkspace')}</a>
         </p>
       </main>
     );
   }
   return (
     <main class="narrow">
-      <PageHeading>Join your team</PageHeading>
-      <p>
-        This page makes your keys in this browser. Your passphrase never leaves it and nobody can recover it: if you forget
-        it, an administrator must invite you again.
-      </p>
+      <LanguageSwitch />
+      <PageHeading>{t('joinTitle')}</PageHeading>
+      <p>{t('joinIntro')}</p>
       <form onSubmit={submit}>
-        <label for="email">Your email</label>
+        <label for="email">{t('yourEmail')}</label>
         <input id="email" name="email" type="email" required autoComplete="username" />
-        <label for="passphrase">Passphrase</label>
+        <label for="passphrase">{t('passphrase')}</label>
         <p class="hint" id="passphrase-hint">
-          At least {MIN_PASSPHRASE} characters; four or more random words are best.
+          {t('passphraseHint', { min: MIN_PASSPHRASE })}
         </p>
         <input id="passphrase" name="passphrase" type="password" required minLength={MIN_PASSPHRASE} autoComplete="new-password" aria-describedby="passphrase-hint" />
-        <label for="confirm">Passphrase again</label>
+        <label for="confirm">{t('passphraseAgain')}</label>
         <input id="confirm" name="confirm" type="password" required autoComplete="new-password" />
         <Feedback error={error} />
         <button type="submit" disabled={busy}>
-          {busy ? 'Making keys…' : 'Make my keys and join'}
+          {busy ? t('makingKeys') : t('makeKeysAndJoin')}
         </button>
       </form>
     </main>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Language } from '../../core/report/answers.ts';
 import { api, ApiError } from './api.ts';
 import { deriveMemberKeys, openKeyring, type KdfParams, type Keyring } from '../../core/keyring.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
@@ -7,6 +8,10 @@ import { SecondFactorStep, type SecondFactorChallenge } from './SecondFactorStep
 import { startDecryptWorkers, stopSpareWorkers } from './decrypt/pool.ts';
 import { Feedback } from './Feedback.tsx';
 import { LockedDown } from './LockedDown.tsx';
+import { useWords } from './i18n/context.tsx';
+import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
+import { entryWords } from './entry-words.ts';
+import { useTabTitle } from './tab-title.ts';
 
 export interface Session {
   login: LoginResponse;
@@ -17,7 +22,9 @@ export interface Session {
 
 type LoginStep = LoginResponse | { secondFactor: SecondFactorChallenge };
 
-export function Login({ onOpen }: { onOpen: (session: Session) => void }) {
+export function Login({ onOpen, onLanguage }: { onOpen: (session: Session) => void; onLanguage?: (language: Language) => void }) {
+  const t = useWords(entryWords);
+  useTabTitle(t('tabTitle'));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Between the passphrase and the second factor: the wrapping key waits here, in memory.
@@ -39,7 +46,7 @@ export function Login({ onOpen }: { onOpen: (session: Session) => void }) {
     return (
       <SecondFactorStep
         challenge={pending.challenge}
-        onDone={(login) => open(login, pending.wrapKey).catch(() => setError('Your keys could not be opened.'))}
+        onDone={(login) => open(login, pending.wrapKey).catch(() => setError(t('keysNotOpened')))}
         onRestart={(message) => {
           setPending(null);
           setBusy(false);
@@ -69,23 +76,24 @@ export function Login({ onOpen }: { onOpen: (session: Session) => void }) {
     } catch (e) {
       stopSpareWorkers();
       if (e instanceof ApiError && e.code === 'locked-down') setLockedDown(true);
-      setError(e instanceof ApiError ? e.message : 'Your keys could not be opened with this passphrase.');
+      setError(e instanceof ApiError ? e.message : t('wrongPassphrase'));
       setBusy(false);
     }
   }
 
   return (
     <main class="narrow">
-      <h1>Log in</h1>
-      <p>Your passphrase stays in this browser. It unlocks your keys here; the server receives only a derived login key.</p>
+      <LanguageSwitch {...(onLanguage ? { onChange: onLanguage } : {})} />
+      <h1>{t('loginTitle')}</h1>
+      <p>{t('loginIntro')}</p>
       <form onSubmit={submit}>
-        <label for="email">Email</label>
+        <label for="email">{t('email')}</label>
         <input id="email" name="email" type="email" required autoComplete="username" />
-        <label for="passphrase">Passphrase</label>
+        <label for="passphrase">{t('passphrase')}</label>
         <input id="passphrase" name="passphrase" type="password" required autoComplete="current-password" />
         <Feedback error={error} />
         <button type="submit" disabled={busy}>
-          {busy ? 'Unlocking…' : 'Log in'}
+          {busy ? t('unlocking') : t('logIn')}
         </button>
       </form>
     </main>

@@ -5,15 +5,16 @@ import { startAuthentication } from '@simplewebauthn/browser';
 import { api, ApiError } from './api.ts';
 import { SECOND_FACTOR_TRIES, type LoginResponse } from '../../core/api/schemas.ts';
 import { Feedback } from './Feedback.tsx';
+import { useWords } from './i18n/context.tsx';
+import { entryWords } from './entry-words.ts';
 
 export interface SecondFactorChallenge {
   token: string;
   methods: string[];
 }
 
-export const TOO_MANY_CODES = 'Too many wrong codes. Log in again with your passphrase.';
-
 export function SecondFactorStep({ challenge, onDone, onRestart }: { challenge: SecondFactorChallenge; onDone: (login: LoginResponse) => void; onRestart: (message: string) => void }) {
+  const t = useWords(entryWords);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [useRecovery, setUseRecovery] = useState(false);
@@ -26,9 +27,9 @@ export function SecondFactorStep({ challenge, onDone, onRestart }: { challenge: 
       onDone(await step());
     } catch (e) {
       // The server ends the challenge on the last wrong try: start again from the passphrase.
-      if (e instanceof ApiError && e.status === 401 && wrong + 1 >= SECOND_FACTOR_TRIES) return onRestart(TOO_MANY_CODES);
+      if (e instanceof ApiError && e.status === 401 && wrong + 1 >= SECOND_FACTOR_TRIES) return onRestart(t('tooManyCodes'));
       if (e instanceof ApiError && e.status === 401) setWrong(wrong + 1);
-      setError(e instanceof ApiError ? e.message : 'The second factor could not be checked.');
+      setError(e instanceof ApiError ? e.message : t('secondFactorFailed'));
       setBusy(false);
     }
   }
@@ -51,26 +52,26 @@ export function SecondFactorStep({ challenge, onDone, onRestart }: { challenge: 
   const hasTotp = challenge.methods.includes('totp');
   return (
     <main class="narrow">
-      <h1>Second step</h1>
+      <h1>{t('secondStep')}</h1>
       {challenge.methods.includes('passkey') && (
         <p>
           <button type="button" onClick={passkey} disabled={busy}>
-            Use my passkey
+            {t('usePasskey')}
           </button>
         </p>
       )}
       {(hasTotp || useRecovery) && (
         <form onSubmit={submit}>
-          <label for="code">{useRecovery ? 'A recovery code' : 'The 6-digit code from your authenticator app'}</label>
+          <label for="code">{useRecovery ? t('recoveryCode') : t('authenticatorCode')}</label>
           <input id="code" name="code" autoComplete="one-time-code" inputMode={useRecovery ? 'text' : 'numeric'} required />
           <button type="submit" disabled={busy}>
-            {busy ? 'Checking…' : 'Continue'}
+            {busy ? t('checking') : t('continue')}
           </button>
         </form>
       )}
       <p>
         <button type="button" class="link" onClick={() => setUseRecovery(!useRecovery)}>
-          {useRecovery ? 'Use my authenticator app instead' : 'Use a recovery code instead'}
+          {useRecovery ? t('useAuthenticator') : t('useRecoveryCode')}
         </button>
       </p>
       <Feedback error={error} />

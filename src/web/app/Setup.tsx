@@ -1,28 +1,41 @@
 // First-run setup: the organization's keys and the first administrator's are made in this browser
-// from the form's answers; the server receives public keys and locked copies only.
+// from the form's answers; the server receives public keys and locked copies only — and this
+// browser's time zone, the organization's until an administrator changes it.
 import { useState } from 'preact/hooks';
-import { api } from './api.ts';
+import { api, ApiError } from './api.ts';
 import { prepareOrganization } from '../../core/keyring.ts';
+import { DEFAULT_TIME_ZONE } from '../../core/i18n/format.ts';
 import { Feedback } from './Feedback.tsx';
 import { OrganizationReady } from './setup/OrganizationReady.tsx';
 import { SetupFields, readSetupForm } from './setup/SetupFields.tsx';
+import { MIN_PASSPHRASE } from './passphrase-rules.ts';
+import { useWords } from './i18n/context.tsx';
+import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
+import { entryWords } from './entry-words.ts';
+import { useTabTitle } from './tab-title.ts';
+
+const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || DEFAULT_TIME_ZONE;
 
 export function Setup({ token }: { token: string }) {
+  const t = useWords(entryWords);
+  useTabTitle(t('setupTitle'));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
+  const [timeZone] = useState(browserTimeZone);
 
   async function submit(event: Event) {
     event.preventDefault();
     const input = readSetupForm(new FormData(event.currentTarget as HTMLFormElement));
-    if ('error' in input) return setError(input.error);
+    if ('problem' in input) return setError(t(input.problem, { min: MIN_PASSPHRASE }));
     setError(null);
     setBusy(true);
     try {
-      await api('/api/setup', await prepareOrganization(input, token));
+      const request = await prepareOrganization(input, token);
+      await api('/api/setup', { ...request, organization: { ...request.organization, timeZone } });
       setDone(true);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Setup failed.');
+      setError(e instanceof ApiError ? e.message : t('setupFailed'));
     } finally {
       setBusy(false);
     }
@@ -31,16 +44,14 @@ export function Setup({ token }: { token: string }) {
   if (done) return <OrganizationReady />;
   return (
     <main class="narrow">
-      <h1>Set up Vigil</h1>
-      <p>
-        This page makes your organization's keys in this browser. The server never sees your passphrase and cannot recover
-        it: if it is forgotten, another administrator must invite you again.
-      </p>
+      <LanguageSwitch />
+      <h1>{t('setupTitle')}</h1>
+      <p>{t('setupIntro')}</p>
       <form onSubmit={submit}>
-        <SetupFields />
+        <SetupFields timeZone={timeZone} />
         <Feedback error={error} />
         <button type="submit" disabled={busy}>
-          {busy ? 'Making keys…' : 'Create organization'}
+          {busy ? t('makingKeys') : t('createOrganization')}
         </button>
       </form>
     </main>

@@ -2,17 +2,17 @@
 import type { Vault } from './vault.ts';
 import { PageHeading } from './PageHeading.tsx';
 import { SafetyCodeOf } from './SafetyCode.tsx';
+import { useWords } from './i18n/context.tsx';
+import { shellWords } from './shell-words.ts';
 
 export function Waiting({ vault }: { vault: Vault }) {
+  const t = useWords(shellWords);
   return (
     <main class="narrow">
-      <PageHeading>Waiting for your administrator</PageHeading>
-      <p>
-        You are in, but you hold no keys yet. Read this safety code to the administrator who invited you, in person or by
-        phone. They will grant you access only if it matches what they see.
-      </p>
+      <PageHeading>{t('waitingTitle')}</PageHeading>
+      <p>{t('waitingIntro')}</p>
       <SafetyCodeOf publicKey={vault.login.keys.publicKey} />
-      <p>When they have confirmed, lock and log in again to receive the keys.</p>
+      <p>{t('waitingThen')}</p>
     </main>
   );
 }

@@ -1,7 +1,8 @@
 // The signed-in workspace: keys live only in the Vault this component holds. A reload, a closed
 // tab, Lock, Shift+L, idle time or a session ended on the server forgets them.
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api, messageOf, whenSessionEnds } from './api.ts';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Language } from '../../core/report/answers.ts';
+import { api, ApiError, whenSessionEnds } from './api.ts';
 import { Login, type Session } from './Login.tsx';
 import { Vault, forgetKeys, type Me } from './vault.ts';
 import { idFromHash, pageFromHash, type Page } from './routes.ts';
@@ -31,8 +32,15 @@ import { DuplicatesPage } from './linkage/DuplicatesPage.tsx';
 import { EstimatePage } from './estimate/EstimatePage.tsx';
 import { RecoveryPage } from './recovery/RecoveryPage.tsx';
 import { BackupWarning } from './backups/BackupWarning.tsx';
-import { useLanguage } from './i18n/context.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
+import { useLanguage, useWords } from './i18n/context.tsx';
+import { shellWords } from './shell-words.ts';
+import { useTabTitle } from './tab-title.ts';
+import { pageWords } from './page-words.ts';
+import { forgetSignedIn, rememberSignedIn, wasReloadedSignedIn } from './reload-notice.ts';
+
+/** What the login screen says: words of the shell (shown in the language of the moment) or a server's message. */
+export type Notice = { words: 'reloaded' | 'notOpened' | 'sessionEnded' | 'everySessionEnded' | 'youLockedDown' | 'lockedHidden' } | { words: 'lockedIdle'; minutes: number } | { text: string };
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
@@ -41,30 +49,37 @@ function logOut(): void {
 
 export function Workspace() {
   const [vault, setVault] = useState<Vault | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A reload of a signed-in workspace says why the login screen is back.
+  const [notice, setNotice] = useState<Notice | null>(() => (wasReloadedSignedIn() ? { words: 'reloaded' } : null));
   // Remounting the login form resets it after a failed opening.
   const [attempt, setAttempt] = useState(0);
+  // A language picked on the login screen wins over the one the member had: it is what they asked for now.
+  const chosenLanguage = useRef<Language | null>(null);
 
   async function open(session: Session) {
     try {
       const me = await api<Me>('/api/me');
       setNotice(null);
       setVault(new Vault(session, me));
+      rememberSignedIn();
     } catch (e) {
       forgetKeys(session.keyring);
       session.memberKey.fill(0);
-      setNotice(messageOf(e, 'The workspace could not be opened.'));
+      setNotice(e instanceof ApiError ? { text: e.message } : { words: 'notOpened' });
       setAttempt((n) => n + 1);
     }
   }
 
   const lock = useCallback(
-    (reason?: string) => {
+    (reason?: Notice) => {
       if (!vault) return;
       vault.forget();
       whenSessionEnds(null);
       setVault(null);
       setNotice(reason ?? null);
+      // A page being hidden may be a reload: the mark stays, so the next load can say why.
+      if (!(reason && 'words' in reason && reason.words === 'lockedHidden')) forgetSignedIn();
+      chosenLanguage.current = null;
       logOut();
     },
     [vault],
@@ -72,39 +87,54 @@ export function Workspace() {
 
   useEffect(() => {
     if (!vault) return;
-    whenSessionEnds(() => lock('Your session ended (idle time, a new passphrase, or an administrator ended every session). Log in again.'));
+    whenSessionEnds(() => lock({ words: 'sessionEnded' }));
     return () => whenSessionEnds(null);
   }, [vault, lock]);
 
   if (!vault) {
     return (
       <>
-        {notice && (
-          <aside class="notice" aria-label="Notice">
-            <p role="status">{notice}</p>
-          </aside>
-        )}
-        <Login key={attempt} onOpen={open} />
+        {notice && <LoginNotice notice={notice} />}
+        <Login key={attempt} onOpen={open} onLanguage={(language) => (chosenLanguage.current = language)} />
       </>
     );
   }
-  return <SignedIn vault={vault} lock={lock} />;
+  return <SignedIn vault={vault} lock={lock} chosenLanguage={chosenLanguage.current} />;
 }
 
-/** The member's own language (their first login keeps the one they logged in with) and the organization's time zone. */
-function useMemberLanguage(vault: Vault): void {
+function LoginNotice({ notice }: { notice: Notice }) {
+  const t = useWords(shellWords);
+  const text = 'text' in notice ? notice.text : notice.words === 'lockedIdle' ? t('lockedIdle', { minutes: notice.minutes }) : t(notice.words);
+  return (
+    <aside class="notice" aria-label={t('notice')}>
+      <p role="status">{text}</p>
+    </aside>
+  );
+}
+
+/** The tab's title names the page (a page may say more in its own title, e.g. the inbox's counts). */
+function usePageTitle(page: Page): void {
+  const name = useWords(pageWords);
+  useTabTitle(name('tabTitle', { page: name(page) }));
+}
+
+/**
+ * The member's own language (their first login keeps the one they logged in with; one picked on the
+ * login screen replaces it) and the organization's time zone.
+ */
+function useMemberLanguage(vault: Vault, chosen: Language | null): void {
   const { language, setLanguage, setTimeZone } = useLanguage();
   useEffect(() => {
     setTimeZone(vault.me.timeZone);
-    if (vault.me.language) setLanguage(vault.me.language);
-    else void api('/api/me/language', { language }).catch(() => undefined);
+    if (vault.me.language && !chosen) setLanguage(vault.me.language);
+    else if (vault.me.language !== language) void api('/api/me/language', { language }).catch(() => undefined);
     // Once per session: later choices go through the language switch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [vault]);
 }
 
-function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => void }) {
-  useMemberLanguage(vault);
+function SignedIn({ vault, lock, chosenLanguage }: { vault: Vault; lock: (reason?: Notice) => void; chosenLanguage: Language | null }) {
+  useMemberLanguage(vault, chosenLanguage);
   // A member who must still enrol a second factor starts on their account page, where that is done.
   const [page, setPage] = useState<Page>(() => (vault.login.mustEnrolSecondFactor ? 'account' : pageFromHash(location.hash, vault.me.role)));
   const [pageId, setPageId] = useState(() => idFromHash(location.hash));
@@ -118,6 +148,7 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
   }, [vault]);
   useIdleLock(vault.me.idleMinutes, lock);
   useShortcuts({ L: () => lock() });
+  usePageTitle(vault.me.status === 'active' ? page : 'account');
   const lockNow = () => lock();
 
   if (vault.me.status !== 'active') {
@@ -136,8 +167,8 @@ function SignedIn({ vault, lock }: { vault: Vault; lock: (reason?: string) => vo
       {page === 'members' && (
         <MembersPage
           vault={vault}
-          onAllSessionsEnded={() => lock('Every session was ended, this one too. Log in again.')}
-          onLockedDown={() => lock('You locked the organization down.')}
+          onAllSessionsEnded={() => lock({ words: 'everySessionEnded' })}
+          onLockedDown={() => lock({ words: 'youLockedDown' })}
         />
       )}
       {page === 'account' && <AccountPage vault={vault} />}

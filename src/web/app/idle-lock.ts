@@ -1,10 +1,11 @@
 // Locks the workspace after the server's idle time without keyboard, pointer or touch activity,
 // and whenever the page is hidden for good (closed, navigated away, put in the back/forward cache).
 import { useEffect } from 'preact/hooks';
+import type { Notice } from './Workspace.tsx';
 
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'scroll'] as const;
 
-export function useIdleLock(idleMinutes: number, lock: (reason: string) => void): void {
+export function useIdleLock(idleMinutes: number, lock: (reason: Notice) => void): void {
   useEffect(() => {
     let last = Date.now();
     const active = () => {
@@ -14,11 +15,11 @@ export function useIdleLock(idleMinutes: number, lock: (reason: string) => void)
     // Checked against the clock rather than one long timer, so a sleeping laptop locks on waking.
     const check = () => {
       if (idleMinutes > 0 && Date.now() - last >= idleMinutes * 60_000) {
-        lock(`The workspace locked itself after ${idleMinutes} minutes without activity. Your keys were forgotten.`);
+        lock({ words: 'lockedIdle', minutes: idleMinutes });
       }
     };
     const timer = setInterval(check, 5_000);
-    const hidden = () => lock('The workspace locked when the page was hidden.');
+    const hidden = () => lock({ words: 'lockedHidden' });
     window.addEventListener('pagehide', hidden);
     document.addEventListener('visibilitychange', check);
     return () => {

@@ -4,16 +4,19 @@ import { Setup } from './Setup.tsx';
 import { Invitation } from './Invitation.tsx';
 import { Workspace } from './Workspace.tsx';
 import { RecoverPage } from './recovery/RecoverPage.tsx';
-import { LanguageProvider } from './i18n/context.tsx';
+import { LanguageProvider, useWords } from './i18n/context.tsx';
+import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
+import { entryWords } from './entry-words.ts';
+import { useTabTitle } from './tab-title.ts';
 
 function Insecure() {
+  const t = useWords(entryWords);
+  useTabTitle(t('insecureTitle'));
   return (
     <main class="narrow">
-      <h1>This address is not secure</h1>
-      <p>
-        The workspace decrypts reports in your browser, which browsers allow only over HTTPS (or on this computer, at
-        localhost). Open Vigil at its https:// address.
-      </p>
+      <LanguageSwitch />
+      <h1>{t('insecureTitle')}</h1>
+      <p>{t('insecureText')}</p>
     </main>
   );
 }

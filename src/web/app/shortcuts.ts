@@ -26,7 +26,7 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
           // Leaves the field as it is (a search box would otherwise clear itself).
           event.preventDefault();
           (event.target as HTMLElement).blur();
-          current.current['Escape-field']?.(event);
+          current.current['Escape-field']?.(event); // not words
         }
         return;
       }

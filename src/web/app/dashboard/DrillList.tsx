@@ -5,18 +5,29 @@ import { api, messageOf } from '../api.ts';
 import { Feedback } from '../Feedback.tsx';
 import { DETENTION_STATUSES } from '../../../core/records/vocabulary.ts';
 import type { DrillDown } from '../../../core/dashboard/dashboard.ts';
-import { labelOf, type RegistryEntry } from '../records/client.ts';
+import type { RegistryEntry } from '../records/client.ts';
 import { termLabel } from '../records/fields.tsx';
-import { cellLabel } from './labels.ts';
+import { cellLabel, entryLabel } from './labels.ts';
+import { dashboardWords } from './words.ts';
+import { commonWords } from '../i18n/common-words.ts';
+import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import type { Drill } from './charts.tsx';
 
-const GROUPED: Partial<Record<string, string>> = { people: 'person', held: 'person', released: 'person', sentenced: 'person', fined: 'person', 'incident-sources': 'incident' };
+const GROUPED: Partial<Record<string, 'drillPeople' | 'drillIncidents'>> = { people: 'drillPeople', held: 'drillPeople', released: 'drillPeople', sentenced: 'drillPeople', fined: 'drillPeople', 'incident-sources': 'drillIncidents' };
 
 export function DrillList({ drill, filter, entries, onClose }: { drill: Drill; filter: string; entries: RegistryEntry[]; onClose: () => void }) {
   const [page, setPage] = useState(1);
   const [data, setData] = useState<DrillDown | null>(null);
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const t = useWords(dashboardWords);
+  const common = useWords(commonWords);
+  const f = useFormats();
+  const { language } = useLanguage();
+  const placeOf = (id: string) => {
+    const entry = entries.find((e) => e.id === id);
+    return entry ? entryLabel(entry, language) : t('unknownPlace');
+  };
   useEffect(() => {
     setPage(1);
     heading.current?.focus();
@@ -26,7 +37,7 @@ export function DrillList({ drill, filter, entries, onClose }: { drill: Drill; f
     const value = drill.value !== undefined ? `&value=${encodeURIComponent(drill.value)}` : '';
     api<DrillDown>(`/api/dashboard/acts?${filter}&by=${drill.by}${value}&page=${page}`).then(
       (d) => live && (setData(d), setError(null)),
-      (e) => live && setError(messageOf(e, 'The records could not be loaded.')),
+      (e) => live && setError(messageOf(e, t('couldNotLoadRecords'))),
     );
     return () => {
       live = false;
@@ -41,24 +52,25 @@ export function DrillList({ drill, filter, entries, onClose }: { drill: Drill; f
           {drill.label}
         </h2>
         <button type="button" class="secondary small" onClick={onClose}>
-          Close the list
+          {t('closeList')}
         </button>
       </div>
       <Feedback error={error} />
       {data && (
         <table class="data" data-drill-list={`${data.by}:${data.value ?? ''}`}>
           <caption>
-            {data.total === 1 ? 'One' : data.total.toLocaleString('en')} {per ? `${per === 'person' ? (data.total === 1 ? 'person' : 'people') : data.total === 1 ? 'incident' : 'incidents'} (each with their latest act here)` : data.total === 1 ? 'act' : 'acts'}
-            {pages > 1 && `, page ${data.page} of ${pages}`}, newest first.
+            {pages > 1
+              ? t('drillCaptionPaged', { list: t(per ?? 'drillActs', { count: data.total }), page: f.number(data.page), pages: f.number(pages) })
+              : t('drillCaption', { list: t(per ?? 'drillActs', { count: data.total }) })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Act</th>
-              <th scope="col">Date</th>
-              <th scope="col">Place</th>
-              <th scope="col">Incident</th>
-              <th scope="col">Detention</th>
+              <th scope="col">{t('person')}</th>
+              <th scope="col">{t('act')}</th>
+              <th scope="col">{t('date')}</th>
+              <th scope="col">{t('place')}</th>
+              <th scope="col">{t('incidentColumn')}</th>
+              <th scope="col">{t('detention')}</th>
             </tr>
           </thead>
           <tbody>
@@ -68,26 +80,26 @@ export function DrillList({ drill, filter, entries, onClose }: { drill: Drill; f
                   <a href={`#person/${r.personId}`}>{r.personCode}</a>
                 </th>
                 <td>
-                  {r.actCode} <small>{cellLabel('type', r.typeCode, entries)}</small>
+                  {r.actCode} <small>{cellLabel('type', r.typeCode, entries, language)}</small>
                 </td>
-                <td>{r.dateStart ?? 'not known'}</td>
-                <td>{r.placeId ? labelOf(entries, r.placeId) : '—'}</td>
+                <td>{r.dateStart ? f.day(r.dateStart) : common('notKnown')}</td>
+                <td>{r.placeId ? placeOf(r.placeId) : '—'}</td>
                 <td>
                   <a href={`#records/${r.incidentId}`}>{r.incidentCode}</a>
                 </td>
-                <td>{r.detentionStatus ? termLabel(DETENTION_STATUSES, r.detentionStatus) : '—'}</td>
+                <td>{r.detentionStatus ? termLabel(DETENTION_STATUSES, r.detentionStatus, language) : '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {data && pages > 1 && (
-        <nav class="pager" aria-label="Pages of the list">
+        <nav class="pager" aria-label={t('pages')}>
           <button type="button" class="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            Newer
+            {t('newer')}
           </button>
           <button type="button" class="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            Older
+            {t('older')}
           </button>
         </nav>
       )}

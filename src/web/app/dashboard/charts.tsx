@@ -3,6 +3,8 @@
 // timeline is a column chart with a table beside it. Every number is a button that lists the
 // records behind it.
 import type { Cell, DrillBy } from '../../../core/dashboard/dashboard.ts';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { dashboardWords } from './words.ts';
 
 export interface Drill {
   by: DrillBy;
@@ -13,10 +15,12 @@ export interface Drill {
 
 /** A number that opens the records behind it; zero has nothing to list. */
 export function Count({ drill, onDrill }: { drill: Drill; onDrill: (drill: Drill) => void }) {
-  if (drill.count === 0) return <span>0</span>;
+  const t = useWords(dashboardWords);
+  const f = useFormats();
+  if (drill.count === 0) return <span>{f.number(0)}</span>;
   return (
-    <button type="button" class="link" data-drill={`${drill.by}:${drill.value ?? ''}`} aria-label={`${drill.count} — ${drill.label}: list the records`} onClick={() => onDrill(drill)}>
-      {drill.count.toLocaleString('en')}
+    <button type="button" class="link" data-drill={`${drill.by}:${drill.value ?? ''}`} aria-label={t('listRecords', { count: f.number(drill.count), label: drill.label })} onClick={() => onDrill(drill)}>
+      {f.number(drill.count)}
     </button>
   );
 }
@@ -25,6 +29,7 @@ const BAR_WIDTH = 160;
 
 /** Categories with a bar each: label, bar, number. */
 export function BarTable({ caption, by, cells, labelOf, onDrill, note }: { caption: string; by: DrillBy; cells: Cell[]; labelOf: (key: string) => string; onDrill: (drill: Drill) => void; note?: string }) {
+  const t = useWords(dashboardWords);
   const max = Math.max(1, ...cells.map((c) => c.count));
   return (
     <table class="data chart" data-chart={by}>
@@ -34,15 +39,15 @@ export function BarTable({ caption, by, cells, labelOf, onDrill, note }: { capti
       </caption>
       <thead>
         <tr>
-          <th scope="col">What</th>
+          <th scope="col">{t('what')}</th>
           <th scope="col" aria-hidden="true"></th>
-          <th scope="col">Number</th>
+          <th scope="col">{t('number')}</th>
         </tr>
       </thead>
       <tbody>
         {cells.length === 0 && (
           <tr>
-            <td colSpan={3}>Nothing recorded.</td>
+            <td colSpan={3}>{t('nothingRecorded')}</td>
           </tr>
         )}
         {cells.map((c) => {
@@ -56,7 +61,7 @@ export function BarTable({ caption, by, cells, labelOf, onDrill, note }: { capti
                 </svg>
               </td>
               <td>
-                <Count drill={{ by, value: c.key, label: `${caption}: ${label}`, count: c.count }} onDrill={onDrill} />
+                <Count drill={{ by, value: c.key, label: t('captionLabel', { caption, label }), count: c.count }} onDrill={onDrill} />
               </td>
             </tr>
           );
@@ -71,12 +76,16 @@ const H = 160;
 
 /** Acts per day or week: columns for the eye, and the same numbers as a table. */
 export function Timeline({ points, bucket, onDrill }: { points: Cell[]; bucket: 'day' | 'week'; onDrill: (drill: Drill) => void }) {
-  if (points.length === 0) return <p>No acts dated to the day in this selection.</p>;
+  const t = useWords(dashboardWords);
+  const f = useFormats();
+  if (points.length === 0) return <p>{t('noDatedActs')}</p>;
   const max = Math.max(1, ...points.map((p) => p.count));
   const step = W / points.length;
   const busiest = points.reduce((a, b) => (b.count > a.count ? b : a));
-  const unit = bucket === 'day' ? 'day' : 'week';
-  const summary = `Acts per ${unit} from ${points[0]!.key} to ${points.at(-1)!.key}; the most, ${busiest.count}, in ${busiest.key}.`;
+  const unit = bucket;
+  // A day in the member's way of writing it; an ISO week ("2026-W45") as it is.
+  const period = (key: string) => (bucket === 'day' ? f.day(key) : key);
+  const summary = t('timelineSummary', { unit, first: period(points[0]!.key), last: period(points.at(-1)!.key), most: f.number(busiest.count), busiest: period(busiest.key) });
   const shown = points.filter((p) => p.count > 0);
   return (
     <figure class="timeline">
@@ -86,39 +95,39 @@ export function Timeline({ points, bucket, onDrill }: { points: Cell[]; bucket: 
           const h = (p.count / max) * (H - 10);
           return (
             <rect key={p.key} x={i * step + step * 0.1} width={Math.max(0.5, step * 0.8)} y={H - h} height={h}>
-              <title>{`${p.key}: ${p.count}`}</title>
+              <title>{`${period(p.key)}: ${f.number(p.count)}`}</title>
             </rect>
           );
         })}
         <text x="0" y={H + 16} class="tick">
-          {points[0]!.key}
+          {period(points[0]!.key)}
         </text>
         <text x={W} y={H + 16} text-anchor="end" class="tick">
-          {points.at(-1)!.key}
+          {period(points.at(-1)!.key)}
         </text>
         <text x="2" y="10" class="tick">
-          {max}
+          {f.number(max)}
         </text>
       </svg>
       <figcaption>{summary}</figcaption>
       <details>
-        <summary>Acts per {unit} as a table</summary>
+        <summary>{t('asTable', { unit })}</summary>
         <table class="data" data-chart="period">
           <caption>
-            {unit === 'day' ? 'Days' : 'Weeks'} with acts ({shown.length} of {points.length}; the others had none).
+            {t('periodsWithActs', { unit, shown: f.number(shown.length), all: f.number(points.length) })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">{unit === 'day' ? 'Day' : 'ISO week'}</th>
-              <th scope="col">Acts</th>
+              <th scope="col">{unit === 'day' ? t('dayColumn') : t('weekColumn')}</th>
+              <th scope="col">{t('acts')}</th>
             </tr>
           </thead>
           <tbody>
             {shown.map((p) => (
               <tr key={p.key}>
-                <th scope="row">{p.key}</th>
+                <th scope="row">{period(p.key)}</th>
                 <td>
-                  <Count drill={{ by: 'period', value: p.key, label: `Acts in ${p.key}`, count: p.count }} onDrill={onDrill} />
+                  <Count drill={{ by: 'period', value: p.key, label: t('actsIn', { period: period(p.key) }), count: p.count }} onDrill={onDrill} />
                 </td>
               </tr>
             ))}

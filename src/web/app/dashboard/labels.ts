@@ -1,39 +1,52 @@
-// Names of what the dashboard counts, in English (the workspace's language): act types from the
-// vocabulary or the registry, places and units from the registry, statuses from the vocabulary.
+// Names of what the dashboard counts, in the member's language: act types from the vocabulary or
+// the registry, places and units from the registry, statuses from the vocabulary, the rest from
+// the dashboard's catalog.
 import { DETENTION_STATUSES } from '../../../core/records/vocabulary.ts';
 import { NONE, type DrillBy } from '../../../core/dashboard/dashboard.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import type { Language } from '../../../core/report/answers.ts';
 import { actTypeLabel, type RegistryEntry } from '../records/client.ts';
+import { dashboardWords } from './words.ts';
 
-const IMPRECISE: Record<string, string> = { month: 'Dated to the month only', year: 'Dated to the year only', unknown: 'Date not known' };
-const SOURCES: Record<string, string> = { '0': 'No source', '1': 'One source', '2': 'Two sources', '3+': 'Three or more' };
+type Key = keyof (typeof dashboardWords)['en'];
 
-export function cellLabel(by: DrillBy, key: string, entries: RegistryEntry[]): string {
-  const entry = (kind: RegistryEntry['kind']) => entries.find((e) => e.kind === kind && (kind === 'act-type' ? e.code === key : e.id === key))?.labels.en;
+const IMPRECISE: Record<string, Key> = { month: 'monthOnly', year: 'yearOnly', unknown: 'dateNotKnown' };
+const SOURCES: Record<string, Key> = { '0': 'noSource', '1': 'oneSource', '2': 'twoSources', '3+': 'threeOrMore' };
+
+/** A registry entry's name in the language, else in English (a team may not have named it in every language). */
+export const entryLabel = (entry: Pick<RegistryEntry, 'labels'>, language: Language): string => entry.labels[language] || entry.labels.en;
+
+export function cellLabel(by: DrillBy, key: string, entries: RegistryEntry[], language: Language): string {
+  const t = translator(dashboardWords, language);
+  const entry = (kind: RegistryEntry['kind']) => {
+    const found = entries.find((e) => e.kind === kind && e.id === key);
+    return found && entryLabel(found, language);
+  };
   switch (by) {
     case 'type':
-      return actTypeLabel(entries, key);
+      return actTypeLabel(entries, key, language);
     case 'place':
-      return key === NONE ? 'No place recorded' : (entry('place') ?? 'Unknown place');
+      return key === NONE ? t('noPlace') : (entry('place') ?? t('unknownPlace'));
     case 'unit':
-      return key === NONE ? 'No unit recorded' : (entry('unit') ?? 'Unknown unit');
+      return key === NONE ? t('noUnit') : (entry('unit') ?? t('unknownUnit'));
     case 'status':
-      return key === NONE ? 'No detention recorded' : (DETENTION_STATUSES.find((s) => s.key === key)?.labels.en ?? key);
+      return key === NONE ? t('noDetention') : (DETENTION_STATUSES.find((s) => s.key === key)?.labels[language] ?? key);
     case 'period':
-      return IMPRECISE[key] ?? key;
+      return IMPRECISE[key] ? t(IMPRECISE[key]) : key;
     case 'sentence':
-      return key === '1' ? '1 day' : `${key} days`;
+      return t('days', { days: Number(key) });
     case 'sources':
     case 'incident-sources':
-      return SOURCES[key] ?? key;
+      return SOURCES[key] ? t(SOURCES[key]) : key;
     default:
       return key;
   }
 }
 
-export const PEOPLE: { by: 'people' | 'held' | 'released' | 'sentenced' | 'fined'; label: string }[] = [
-  { by: 'people', label: 'People documented' },
-  { by: 'held', label: 'Held now' },
-  { by: 'released', label: 'Released' },
-  { by: 'sentenced', label: 'Sentenced to detention' },
-  { by: 'fined', label: 'Fined' },
+export const PEOPLE: { by: 'people' | 'held' | 'released' | 'sentenced' | 'fined'; label: Key }[] = [
+  { by: 'people', label: 'peopleDocumented' },
+  { by: 'held', label: 'heldNow' },
+  { by: 'released', label: 'released' },
+  { by: 'sentenced', label: 'sentenced' },
+  { by: 'fined', label: 'fined' },
 ];

@@ -19,12 +19,22 @@ import type { Criterion } from '../../../core/estimate/select.ts';
 import { MAX_LISTS, MIN_LISTS } from '../../../core/estimate/histories.ts';
 import { sentenceOf, whyNotReportable, type NotReportable } from '../../../core/estimate/words.ts';
 import type { Language } from '../../../core/report/answers.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import { formatsFor } from '../../../core/i18n/format.ts';
+import { useLanguage, useWords } from '../i18n/context.tsx';
+import { estimateWords } from './words.ts';
+import { entryLabel } from '../dashboard/labels.ts';
+
+type Key = keyof (typeof estimateWords)['en'];
 
 export function EstimatePage({ vault }: { vault: Vault }) {
   const { entries } = useRegistry(vault);
   const { channels, error: channelsError } = useChannels(vault);
   const { incidents, titles } = useIncidents(vault);
-  const [language, setLanguage] = useState<Language>('en');
+  const t = useWords(estimateWords);
+  // The figures' language is the document's (a report may go out in another): the member's to begin with.
+  const { language: memberLanguage } = useLanguage();
+  const [language, setLanguage] = useState<Language>(memberLanguage);
   const [computed, setComputed] = useState<Computed | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
@@ -32,16 +42,16 @@ export function EstimatePage({ vault }: { vault: Vault }) {
 
   async function estimate(choice: Choice) {
     setError(null);
-    if (choice.channels.length < MIN_LISTS || choice.channels.length > MAX_LISTS) return setError(`Choose between ${MIN_LISTS} and ${MAX_LISTS} channels as lists.`);
+    if (choice.channels.length < MIN_LISTS || choice.channels.length > MAX_LISTS) return setError(t('chooseLists', { min: MIN_LISTS, max: MAX_LISTS }));
     setBusy(true);
-    setSaid('Counting and fitting the models…');
+    setSaid(t('computing'));
     try {
       const done = await compute(choice, channels!);
       setComputed(done);
-      setSaid(done.result?.model ? `Estimated with ${done.result.models.length} models fitted.` : 'Nothing to estimate: nobody in this selection is on the chosen lists.');
+      setSaid(done.result?.model ? t('estimated', { count: done.result.models.length }) : t('nothing'));
     } catch (e) {
       setSaid('');
-      setError(messageOf(e, 'The estimate could not be computed.'));
+      setError(messageOf(e, t('couldNotCompute')));
     } finally {
       setBusy(false);
     }
@@ -51,20 +61,20 @@ export function EstimatePage({ vault }: { vault: Vault }) {
     const sentence = c.result && sentenceOf(c.result, { documented: c.view.documented, lists: [], period: c.choice.from || c.choice.to ? { from: c.choice.from || null, to: c.choice.to || null } : undefined });
     if (!sentence) return;
     addToReport(vault, { ...sentence, lists: c.lists, teamNames });
-    setSaid('Added: the Situation report page now offers to include this estimate.');
+    setSaid(t('added'));
   }
 
   return (
     <main class="wide-ish dashboard estimate">
-      <PageHeading>Estimate</PageHeading>
+      <PageHeading>{t('title')}</PageHeading>
       <UnreviewedDuplicates vault={vault} />
       <About />
       <EstimateForm channels={channels} loading={!channels && !channelsError} entries={entries} incidents={incidents} titles={titles} language={language} onLanguage={setLanguage} busy={busy} onEstimate={estimate} />
-      <Feedback error={error ?? (channelsError ? 'The channels could not be loaded.' : null)} said={said} />
+      <Feedback error={error ?? (channelsError ? t('channelsNotLoaded') : null)} said={said} />
       {computed && (
         <>
           <IncidentSourcesNote count={computed.view.incidentSources} />
-          <EstimateFigures computed={computed} language={language} stratum={stratumText(computed.choice, incidents, entries)} />
+          <EstimateFigures computed={computed} language={language} stratum={stratumText(computed.choice, incidents, entries, language)} />
           <ForReport computed={computed} onAdd={(teamNames) => addSentence(computed, teamNames)} />
         </>
       )}
@@ -87,6 +97,7 @@ interface FormProps {
 /** What to estimate: the lists, the period, the stratum and the criterion; the language of the figures. */
 function EstimateForm({ channels, loading, entries, incidents, titles, language, onLanguage, busy, onEstimate }: FormProps) {
   const [choice, setChoice] = useState<Choice>({ channels: [], from: '', to: '', incident: '', place: null, actType: '', select: 'aic' });
+  const t = useWords(estimateWords);
   const set = <K extends keyof Choice>(key: K) => (value: Choice[K]) => setChoice((c) => ({ ...c, [key]: value }));
   const toggle = (id: string, on: boolean) => set('channels')(channels!.map((c) => c.id).filter((c) => (c === id ? on : choice.channels.includes(c))));
   const submit = (e: Event) => {
@@ -94,51 +105,48 @@ function EstimateForm({ channels, loading, entries, incidents, titles, language,
     onEstimate(choice);
   };
   return (
-    <form class="filters estimate-form" aria-label="What to estimate" onSubmit={submit}>
+    <form class="filters estimate-form" aria-label={t('whatToEstimate')} onSubmit={submit}>
       <fieldset class="checks">
-        <legend>
-          Lists ({MIN_LISTS} to {MAX_LISTS} channels that learn of people independently)
-        </legend>
-        {loading && <p class="hint">Loading the channels…</p>}
+        <legend>{t('lists', { min: MIN_LISTS, max: MAX_LISTS })}</legend>
+        {loading && <p class="hint">{t('loadingChannels')}</p>}
         {channels?.map((c) => (
           <div key={c.id}>
             <input type="checkbox" id={`estimate-channel-${c.id}`} checked={choice.channels.includes(c.id)} onChange={(e) => toggle(c.id, e.currentTarget.checked)} />{' '}
             <label for={`estimate-channel-${c.id}`}>
-              {channelTitle(c)}
-              {c.retired ? ' (no longer used)' : ''}
+              {c.retired ? t('noLongerUsed', { name: channelTitle(c) }) : channelTitle(c)}
             </label>
           </div>
         ))}
       </fieldset>
       <div>
-        <label for="estimate-from">Acts from</label>
+        <label for="estimate-from">{t('actsFrom')}</label>
         <input id="estimate-from" type="date" value={choice.from} onInput={(e) => set('from')(e.currentTarget.value)} />
       </div>
       <div>
-        <label for="estimate-to">Acts to</label>
+        <label for="estimate-to">{t('actsTo')}</label>
         <input id="estimate-to" type="date" value={choice.to} onInput={(e) => set('to')(e.currentTarget.value)} />
       </div>
       <div>
         <IncidentSelect id="estimate-incident" incidents={incidents} titles={titles} value={choice.incident} onChange={set('incident')} />
       </div>
       <div>
-        <EntrySelect id="estimate-place" label="Place (the act’s or its incident’s)" entries={entries} kind="place" value={choice.place} onChange={set('place')} noneLabel="All places" />
+        <EntrySelect id="estimate-place" label={t('place')} entries={entries} kind="place" value={choice.place} onChange={set('place')} noneLabel={t('allPlaces')} />
       </div>
       <div>
-        <ActTypeSelect id="estimate-act-type" label="Act type" entries={entries} value={choice.actType} onChange={set('actType')} anyLabel="All act types" />
+        <ActTypeSelect id="estimate-act-type" label={t('actType')} entries={entries} value={choice.actType} onChange={set('actType')} anyLabel={t('allActTypes')} />
       </div>
       <div>
-        <label for="estimate-select">Choose the model by</label>
+        <label for="estimate-select">{t('chooseModel')}</label>
         <select id="estimate-select" value={choice.select} onChange={(e) => set('select')(e.currentTarget.value as Criterion)}>
-          <option value="aic">AIC (fits the data more closely)</option>
-          <option value="bic">BIC (prefers simpler models)</option>
+          <option value="aic">{t('byAic')}</option>
+          <option value="bic">{t('byBic')}</option>
         </select>
       </div>
       <div>
-        <LanguageSelect id="estimate-language" label="Language of the figures" value={language} onChange={onLanguage} />
+        <LanguageSelect id="estimate-language" label={t('figuresLanguage')} value={language} onChange={onLanguage} />
       </div>
       <button type="submit" disabled={busy || !channels}>
-        Estimate
+        {t('estimate')}
       </button>
     </form>
   );
@@ -146,54 +154,59 @@ function EstimateForm({ channels, loading, entries, incidents, titles, language,
 
 /** Sources about whole incidents put no one on a list (see histories.ts): say how many, and how to count them. */
 function IncidentSourcesNote({ count }: { count: number }) {
+  const t = useWords(estimateWords);
   if (count === 0) return null;
   return (
     <p class="notice-inline" data-incident-sources={count}>
-      {count === 1 ? 'One source in these channels is' : `${count} sources in these channels are`} about whole incidents and {count === 1 ? 'is' : 'are'} not counted: an incident’s source does not say which of its
-      people it saw. Say which people each names with its “About…” on the incident’s page.
+      {t('incidentSources', { count })}
     </p>
   );
 }
 
-/** What the selection covers, in the workspace's words. */
-function stratumText(c: Choice, incidents: RecordView[], entries: RegistryEntry[]): string {
-  const parts = [c.from || c.to ? `acts ${c.from || '…'} to ${c.to || '…'}` : 'acts of any date'];
-  if (c.incident) parts.push(`incident ${incidents.find((i) => i.id === c.incident)?.code ?? ''}`);
-  if (c.place) parts.push(`at ${entries.find((e) => e.id === c.place)?.labels.en ?? 'the chosen place'}`);
-  if (c.actType) parts.push(actTypeLabel(entries, c.actType));
+/** What the selection covers, in the figures' language (it is shown with them). */
+function stratumText(c: Choice, incidents: RecordView[], entries: RegistryEntry[], language: Language): string {
+  const t = translator(estimateWords, language);
+  const day = (d: string) => (d ? formatsFor(language).day(d) : '…');
+  const parts = [c.from || c.to ? t('dates', { from: day(c.from), to: day(c.to) }) : t('anyDate')];
+  if (c.incident) parts.push(t('incident', { code: incidents.find((i) => i.id === c.incident)?.code ?? '' }));
+  if (c.place) {
+    const place = entries.find((e) => e.id === c.place);
+    parts.push(t('atPlace', { place: place ? entryLabel(place, language) : t('chosenPlace') }));
+  }
+  if (c.actType) parts.push(actTypeLabel(entries, c.actType, language));
   return parts.join(', ');
 }
 
 /** Why the page will not put an estimate in a report, in the workspace's language. */
-const NOT_REPORTABLE: Record<NotReportable | 'none', string | null> = {
+const NOT_REPORTABLE: Record<NotReportable | 'none', Key | null> = {
   none: null,
-  'no-model': 'No model could be fitted, so there is no estimate to report.',
-  'no-interval': 'The chosen model has no interval, so it cannot be reported.',
-  unbounded: 'The interval of the chosen model has no upper end: the data cannot say how many were missed, so the estimate cannot go into a report.',
-  unreliable: 'The chosen model is not reliable here (see what to keep in mind below): its estimate cannot go into a report. Try other lists, a longer period or BIC.',
-  'outside-interval': 'The chosen model\'s interval does not hold its own estimate: the data cannot support a figure.',
-  'below-documented': 'The estimate and its interval are below the number of people you have documented: the chosen lists miss people the records know of, so the estimate cannot go into a report.',
+  'no-model': 'noModel',
+  'no-interval': 'noInterval',
+  unbounded: 'unbounded',
+  unreliable: 'unreliable',
+  'outside-interval': 'outsideInterval',
+  'below-documented': 'belowDocumented',
 };
 
 function ForReport({ computed, onAdd }: { computed: Computed; onAdd: (teamNames: boolean) => void }) {
   const [teamNames, setTeamNames] = useState(false);
+  const t = useWords(estimateWords);
   const why = computed.result ? NOT_REPORTABLE[whyNotReportable(computed.result, computed.view.documented) ?? 'none'] : NOT_REPORTABLE['no-model'];
   return (
     <section aria-labelledby="estimate-report">
-      <h2 id="estimate-report">In the situation report</h2>
+      <h2 id="estimate-report">{t('inReport')}</h2>
       {why ? (
-        <p data-not-reportable>{why}</p>
+        <p data-not-reportable>{t(why)}</p>
       ) : (
         <>
-          <p class="hint">The report states the documented count, the estimate with its 95 % interval, the method and the lists — never the estimate alone.</p>
+          <p class="hint">{t('reportStates')}</p>
           <p>
             <label>
-              <input type="checkbox" checked={teamNames} onChange={(e) => setTeamNames(e.currentTarget.checked)} /> Name the lists as the team calls them (by default the report names them by kind:
-              a channel's own name may point to a lawyer or a partner)
+              <input type="checkbox" checked={teamNames} onChange={(e) => setTeamNames(e.currentTarget.checked)} /> {t('teamNames')}
             </label>
           </p>
           <button type="button" onClick={() => onAdd(teamNames)}>
-            Add to the situation report
+            {t('addToReport')}
           </button>
         </>
       )}
@@ -202,24 +215,13 @@ function ForReport({ computed, onAdd }: { computed: Computed; onAdd: (teamNames:
 }
 
 function About() {
+  const t = useWords(estimateWords);
   return (
     <details class="about-estimate" open>
-      <summary>What the estimate means, and when not to trust it</summary>
-      <p>
-        No list catches everyone: families are afraid, and reporting can out people. When several independent lists (our report form, a lawyers’ network, a partner’s bundles, media monitoring)
-        overlap, the size of the overlaps says how many people none of them caught. The estimate is the number of people in the period and stratum, seen or not; its 95 % interval is the range the
-        data support. Report the interval with it, never a single number.
-      </p>
-      <p>
-        Do not trust it when the lists are not independent and no model accounts for it (e.g. the lawyers hear of people from our form), when some people are much harder to catch than others (they
-        hide, or only one list reaches them), when people came and went during the period, when an overlap is small (fewer than five people), or when the interval has no upper end. Groups are
-        left out: their members cannot be told apart. A person counts once after their records are linked: review possible duplicates first.
-      </p>
-      <p>
-        What counts: a channel saw a person when one of its sources is about them or about what was done to them in the period (choose the person when you add a source on the incident’s
-        page, or link a report to them from the inbox), or when one of its bundles brought them. A source about a whole incident puts no one on a list: it does not say which of the incident’s
-        people it saw, and counting them all would make the lists overlap more than they do, and the estimate too low.
-      </p>
+      <summary>{t('aboutTitle')}</summary>
+      <p>{t('aboutOverlap')}</p>
+      <p>{t('aboutTrust')}</p>
+      <p>{t('aboutCounts')}</p>
     </details>
   );
 }

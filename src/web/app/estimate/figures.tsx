@@ -8,6 +8,8 @@ import { estimateLabels, formatDecimal, formatNumber, roundedFigures, warningTex
 import { seenBy } from '../../../core/estimate/histories.ts';
 import type { ModelResult } from '../../../core/estimate/select.ts';
 import type { Language } from '../../../core/report/answers.ts';
+import { useLanguage, useWords } from '../i18n/context.tsx';
+import { estimateWords } from './words.ts';
 
 type Labels = ReturnType<typeof estimateLabels>;
 
@@ -121,6 +123,9 @@ const SHOWN_MODELS = 20;
 
 function ModelTable({ models, criterion, labels: L, language }: { models: ModelResult[]; criterion: 'aic' | 'bic'; labels: Labels; language: Language }) {
   const [all, setAll] = useState(false);
+  // The table is in the figures' language; the button is the workspace's own.
+  const t = useWords(estimateWords);
+  const { language: ui } = useLanguage();
   const shown = all ? models : models.slice(0, SHOWN_MODELS);
   const dec = (n: number) => formatDecimal(language, n);
   return (
@@ -135,8 +140,8 @@ function ModelTable({ models, criterion, labels: L, language }: { models: ModelR
             <th scope="col">{L.interval}</th>
             <th scope="col">{L.deviance}</th>
             <th scope="col">{L.df}</th>
-            <th scope="col">AIC</th>
-            <th scope="col">BIC</th>
+            <th scope="col">{t('aic')}</th>
+            <th scope="col">{t('bic')}</th>
           </tr>
         </thead>
         <tbody>
@@ -158,8 +163,8 @@ function ModelTable({ models, criterion, labels: L, language }: { models: ModelR
         </tbody>
       </table>
       {models.length > SHOWN_MODELS && !all && (
-        <button type="button" class="secondary" onClick={() => setAll(true)}>
-          Show all {models.length} models
+        <button type="button" class="secondary" onClick={() => setAll(true)} lang={ui}>
+          {t('showAll', { count: formatNumber(ui, models.length) })}
         </button>
       )}
     </section>

@@ -3,22 +3,18 @@
 // only where each person's consent allows — the server decides that from the plain consent fields).
 import { useRef, useState } from 'preact/hooks';
 import { ROLE_KEYS } from '../../../core/api/schemas.ts';
-import { DEFAULT_FIELDS, EXPORT_FIELDS, type ExportField, type ExportFormat } from '../../../core/exports/fields.ts';
+import { DEFAULT_FIELDS, EXPORT_FIELDS, EXPORT_SCHEMA, type ExportField, type ExportFormat } from '../../../core/exports/fields.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
 import { saveExport, type Progress } from './download.ts';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { exportWords } from './words.ts';
+import { exportFieldWords, fieldKey } from './field-words.ts';
 
-const GROUPS: { key: ExportField['group']; title: string }[] = [
-  { key: 'event', title: 'Event (incident)' },
-  { key: 'victim', title: 'Victim (person)' },
-  { key: 'act', title: 'Act' },
-  { key: 'arrest', title: 'Arrest and custody' },
-];
-
-const count = (n: number) => n.toLocaleString('en');
+const GROUPS: ExportField['group'][] = ['event', 'victim', 'act', 'arrest'];
 
 export function ExportPage({ vault }: { vault: Vault }) {
   const canName = ROLE_KEYS[vault.me.role].includes('records');
@@ -34,6 +30,9 @@ export function ExportPage({ vault }: { vault: Vault }) {
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const stop = useRef<AbortController | null>(null);
+  const t = useWords(exportWords);
+  const fieldName = useWords(exportFieldWords);
+  const { number: count } = useFormats();
 
   const toggle = (name: string, on: boolean) => {
     const next = new Set(chosen);
@@ -47,7 +46,7 @@ export function ExportPage({ vault }: { vault: Vault }) {
     setError(null);
     setSaid('');
     const fields = offered.filter((f) => chosen.has(f.name)).map((f) => f.name);
-    if (fields.length === 0) return setError('Choose at least one field.');
+    if (fields.length === 0) return setError(t('chooseField'));
     const controller = new AbortController();
     stop.current = controller;
     setRunning(true);
@@ -57,11 +56,11 @@ export function ExportPage({ vault }: { vault: Vault }) {
       const result = await saveExport({ format, fields, from, to, incident, bom }, vault.keyring, setProgress, controller.signal);
       if (result) {
         const seconds = (performance.now() - started) / 1000;
-        const unopened = result.unopened ? ` ${count(result.unopened)} names could not be opened with your keys and were left empty.` : '';
-        setSaid(`Exported ${count(result.rows)} rows in ${seconds.toFixed(1)} s.${unopened}`);
+        const figures = { rows: result.rows, seconds: count(Math.round(seconds * 10) / 10) };
+        setSaid(result.unopened ? t('exportedUnopened', { ...figures, unopened: result.unopened }) : t('exported', figures));
       }
     } catch (e) {
-      setError(messageOf(e, 'The export failed.'));
+      setError(messageOf(e, t('failed')));
     } finally {
       stop.current = null;
       setRunning(false);
@@ -70,15 +69,12 @@ export function ExportPage({ vault }: { vault: Vault }) {
 
   return (
     <main class="wide-ish">
-      <PageHeading>Export</PageHeading>
+      <PageHeading>{t('title')}</PageHeading>
       <UnreviewedDuplicates vault={vault} />
-      <p>
-        One row per act, with its event, victim and custody fields (schema <code>vigil-export/1</code>, aligned with HURIDOCS ESF). The file is made as it
-        streams; every export is recorded in the audit log.
-      </p>
+      <p>{t('intro', { schema: EXPORT_SCHEMA })}</p>
       <form onSubmit={run} aria-busy={running}>
         <fieldset>
-          <legend>Format</legend>
+          <legend>{t('format')}</legend>
           {(['csv', 'json'] as const).map((f) => (
             <label key={f} class="inline">
               <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {f.toUpperCase()}
@@ -86,47 +82,47 @@ export function ExportPage({ vault }: { vault: Vault }) {
           ))}
           {format === 'csv' && (
             <label class="inline">
-              <input type="checkbox" id="export-bom" checked={bom} onChange={(e) => setBom(e.currentTarget.checked)} /> Byte-order mark (for Excel)
+              <input type="checkbox" id="export-bom" checked={bom} onChange={(e) => setBom(e.currentTarget.checked)} /> {t('bom')}
             </label>
           )}
         </fieldset>
         {GROUPS.map((group) => (
-          <fieldset key={group.key} data-group={group.key}>
-            <legend>{group.title}</legend>
+          <fieldset key={group} data-group={group}>
+            <legend>{t(group)}</legend>
             {offered
-              .filter((f) => f.group === group.key)
+              .filter((f) => f.group === group)
               .map((f) => (
                 <label key={f.name} class="inline">
-                  <input type="checkbox" name="export-field" value={f.name} checked={chosen.has(f.name)} onChange={(e) => toggle(f.name, e.currentTarget.checked)} /> {f.label}
-                  {f.kind === 'identity' && ' (opened in this browser; only where consent allows)'}
+                  <input type="checkbox" name="export-field" value={f.name} checked={chosen.has(f.name)} onChange={(e) => toggle(f.name, e.currentTarget.checked)} /> {fieldName(fieldKey(f.name))}
+                  {f.kind === 'identity' && ` ${t('openedHere')}`}
                 </label>
               ))}
           </fieldset>
         ))}
-        {!canName && <p class="hint">Names are not offered: your role does not hold the records key.</p>}
+        {!canName && <p class="hint">{t('noNames')}</p>}
         <fieldset>
-          <legend>Filters</legend>
-          <label for="export-from">Acts from (initial date)</label>
+          <legend>{t('filters')}</legend>
+          <label for="export-from">{t('actsFrom')}</label>
           <input id="export-from" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
-          <label for="export-to">Acts to</label>
+          <label for="export-to">{t('actsTo')}</label>
           <input id="export-to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
-          <label for="export-incident">Incident code (e.g. I-0007)</label>
+          <label for="export-incident">{t('incidentCode')}</label>
           <input id="export-incident" type="text" value={incident} onInput={(e) => setIncident(e.currentTarget.value)} />
         </fieldset>
         <button type="submit" disabled={running}>
-          Export
+          {t('export')}
         </button>{' '}
         {running && (
           <button type="button" onClick={() => stop.current?.abort()}>
-            Stop
+            {t('stop')}
           </button>
         )}
       </form>
       {running && progress && (
         <p>
-          <label for="export-progress">Rows written</label>{' '}
+          <label for="export-progress">{t('rowsWritten')}</label>{' '}
           <progress id="export-progress" max={progress.expected ?? undefined} value={progress.rows} />{' '}
-          <span>{progress.expected ? `${count(progress.rows)} of ${count(progress.expected)}` : count(progress.rows)}</span>
+          <span>{progress.expected ? t('rowsOf', { rows: count(progress.rows), expected: count(progress.expected) }) : count(progress.rows)}</span>
         </p>
       )}
       <Feedback error={error} said={said} />

@@ -7,6 +7,12 @@ import type { ExportFormat } from '../../../core/exports/fields.ts';
 import type { Keyring } from '../../../core/keyring.ts';
 import { ApiError, apiResponse } from '../api.ts';
 import { saveFile } from '../save-file.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import { commonWords } from '../i18n/common-words.ts';
+import { currentLanguage } from '../i18n/language.ts';
+import { exportWords } from './words.ts';
+
+const words = () => translator(exportWords, currentLanguage());
 
 export interface ExportChoice {
   format: ExportFormat;
@@ -87,7 +93,7 @@ export async function saveExport(choice: ExportChoice, keyring: Keyring, onProgr
   if (!sink) return null;
   try {
     const response = await apiResponse(`/api/export?${exportQuery(choice)}`, { signal });
-    if (!response.body) throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
+    if (!response.body) throw new ApiError(0, 'network', translator(commonWords, currentLanguage())('unreachable'));
     const expected = Number(response.headers.get('x-vigil-export-rows')) || null;
     const result: FinishResult = { rows: 0, unopened: 0 };
     onProgress({ rows: 0, expected });
@@ -98,8 +104,8 @@ export async function saveExport(choice: ExportChoice, keyring: Keyring, onProgr
     return result;
   } catch (error) {
     await sink.abort().catch(() => undefined);
-    if (signal.aborted) throw new ApiError(0, 'cancelled', 'The export was stopped; no file was saved.');
+    if (signal.aborted) throw new ApiError(0, 'cancelled', words()('stopped'));
     if (error instanceof ApiError) throw error;
-    throw new ApiError(0, 'interrupted', 'The export stopped before the end; no file was saved. Try again.');
+    throw new ApiError(0, 'interrupted', words()('interrupted'));
   }
 }

@@ -10,7 +10,10 @@ import { Feedback } from '../Feedback.tsx';
 import type { Vault } from '../vault.ts';
 import type { Suggestion } from '../../../core/linkage/link.ts';
 import { pairKey } from '../../../core/linkage/decisions.ts';
-import { labelOf, useRegistry } from '../records/client.ts';
+import { useRegistry } from '../records/client.ts';
+import { entryLabel } from '../dashboard/labels.ts';
+import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
+import { linkageWords } from './words.ts';
 import { markDifferent, mergePeople, undoMerge } from './decisions-client.ts';
 import type { LinkRun } from './review.ts';
 import { useLinkage } from './use-linkage.ts';
@@ -18,15 +21,17 @@ import { LinkProgressView } from './LinkStatus.tsx';
 import { olderOf, reviewItems, type ReviewItem } from './review.ts';
 import { percent, reasonsOf } from './reasons.ts';
 
+type Key = keyof (typeof linkageWords)['en'];
+type Translate = ReturnType<typeof useWords<Key>>;
+
 /** What a refused decision means, by the server's code (decisions-client.ts); the list is made again after each. */
-const REFUSED: Record<string, string> = {
-  'edit-conflict': 'One of these records changed since this list was made. Nothing was merged; the list is being made again from the records as they are now.',
-  'already-merged': 'One of these records has been merged into another person since this list was made. Nothing was merged; the list is being made again.',
-  'different-people': 'These records were decided to be different people (perhaps through a record merged into one of them). Nothing was merged; the list is being made again.',
-  'merge-undone': 'This merge has been undone already.',
-  'merged-since': 'The person this record was merged into has been merged on since: undo that merge first. Nothing was changed.',
+const REFUSED: Record<string, Key> = {
+  'edit-conflict': 'refusedEditConflict',
+  'already-merged': 'refusedAlreadyMerged',
+  'different-people': 'refusedDifferentPeople',
+  'merge-undone': 'refusedMergeUndone',
+  'merged-since': 'refusedMergedSince',
 };
-const REFUSED_OTHERWISE = 'Someone decided about these records since this list was made. Nothing was changed; the list is being made again.';
 
 export function DuplicatesPage({ vault }: { vault: Vault }) {
   const { linker, run, progress, error: runError } = useLinkage(vault, { start: true });
@@ -34,15 +39,21 @@ export function DuplicatesPage({ vault }: { vault: Vault }) {
   const [error, setError] = useState<string | null>(null);
   const [said, say] = useState('');
   const [busy, setBusy] = useState(false);
+  const t = useWords(linkageWords);
+  const f = useFormats();
+  const { language } = useLanguage();
   if (!linker) {
     return (
       <main class="wide-ish">
-        <PageHeading>Possible duplicates</PageHeading>
-        <p>Your role does not hold the records key: names stay sealed, so duplicates cannot be looked for.</p>
+        <PageHeading>{t('title')}</PageHeading>
+        <p>{t('noKey')}</p>
       </main>
     );
   }
-  const place = (id: string) => labelOf(entries, id);
+  const place = (id: string) => {
+    const entry = entries.find((e) => e.id === id);
+    return entry ? entryLabel(entry, language) : t('unknownPlace');
+  };
 
   /**
    * A decision's call: busy only while the server answers. The list shown is updated at once
@@ -55,9 +66,9 @@ export function DuplicatesPage({ vault }: { vault: Vault }) {
       say(await call());
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        setError(REFUSED[e.code] ?? REFUSED_OTHERWISE);
+        setError(t(REFUSED[e.code] ?? 'refusedOtherwise'));
         linker!.relinkInBackground();
-      } else setError(messageOf(e, 'That could not be saved.'));
+      } else setError(messageOf(e, t('couldNotSave')));
     } finally {
       setBusy(false);
     }
@@ -69,19 +80,19 @@ export function DuplicatesPage({ vault }: { vault: Vault }) {
       const { id } = await mergePeople({ survivor: { id: survivor.id, version: survivor.version }, merged: { id: merged.id, version: merged.version } });
       const createdAt = new Date().toISOString();
       linker.decidedSame({ id, survivorId: survivor.id, mergedId: merged.id, survivorCode: survivor.code, mergedCode: merged.code, createdAt, createdBy: vault.me.email, undone: false });
-      return `${merged.code} merged into ${survivor.code}: its acts, sources and follow-up are now ${survivor.code}'s. Both records are kept, and the merge can be undone below.`;
+      return t('merged', { merged: merged.code, survivor: survivor.code });
     });
   const different = (run: LinkRun, pair: Suggestion) =>
     decide(async () => {
       await markDifferent(pair.a, pair.b);
       linker.decidedDifferent(pair.a, pair.b);
-      return `${run.byId.get(pair.a)!.code} and ${run.byId.get(pair.b)!.code} are different people: they will not be suggested again.`;
+      return t('different', { a: run.byId.get(pair.a)!.code, b: run.byId.get(pair.b)!.code });
     });
   const undo = (mergeId: string, mergedCode: string) =>
     decide(async () => {
       const { leftAlone } = await undoMerge(mergeId);
       linker.undid(mergeId);
-      return `Merge undone: ${mergedCode} is a person of their own again; they are suggested again once the list is made anew.${leftAlone ? ` ${leftAlone} item(s) changed since the merge stay where they are.` : ''}`;
+      return leftAlone ? t('undoneLeftAlone', { code: mergedCode, count: leftAlone }) : t('undone', { code: mergedCode });
     });
 
   const open = run ? linker.open(run) : [];
@@ -89,38 +100,34 @@ export function DuplicatesPage({ vault }: { vault: Vault }) {
   const skipped = open.length - items.reduce((n, item) => n + item.pairs.length, 0);
   return (
     <main class="wide-ish" data-duplicates-page>
-      <PageHeading>Possible duplicates</PageHeading>
-      <p>
-        Records that may be the same person, found by comparing names (in any script and spelling), years of birth, places and dates — here, in your browser. The
-        server is told only which records you merged or kept apart, never a name.
-      </p>
+      <PageHeading>{t('title')}</PageHeading>
+      <p>{t('intro')}</p>
       <LinkProgressView progress={progress} />
-      <Feedback error={error ?? (runError && !progress ? `Possible duplicates could not be looked for: ${runError}` : null)} said={said} />
+      <Feedback error={error ?? (runError && !progress ? t('couldNotLook', { error: runError }) : null)} said={said} />
       {run && (
         <p data-open-pairs={open.length}>
-          {open.length === 0 ? 'No possible duplicates waiting for review.' : `${open.length === 1 ? 'One pair' : `${open.length} pairs`} to review, most likely first.`} ({run.people.length}{' '}
-          {run.people.length === 1 ? 'person' : 'people'} compared.)
+          {open.length === 0 ? t('noneWaiting') : t('toReview', { pairs: open.length })} {t('compared', { people: run.people.length })}
         </p>
       )}
       <button type="button" class="secondary small" disabled={linker.isRunning} onClick={() => void linker.run().catch(() => undefined)}>
-        Look again
+        {t('lookAgain')}
       </button>
       {run && (
         <ol class="cards review-list">
           {items.map((item) => (
-            <ReviewCard key={item.key} run={run} item={item} place={place} busy={busy} onMerge={merge} onDifferent={different} onNotSure={(pair) => linker.skip(pairKey(pair.a, pair.b))} />
+            <ReviewCard key={item.key} run={run} item={item} place={place} t={t} percentOf={(p) => percent(p, language)} day={f.day} busy={busy} onMerge={merge} onDifferent={different} onNotSure={(pair) => linker.skip(pairKey(pair.a, pair.b))} />
           ))}
         </ol>
       )}
       {skipped > 0 && (
         <p>
-          {skipped === 1 ? 'One pair' : `${skipped} pairs`} skipped for now ("not sure").{' '}
+          {t('skipped', { count: skipped })}{' '}
           <button type="button" class="link" onClick={() => linker.unskipAll()}>
-            Show them again
+            {t('showAgain')}
           </button>
         </p>
       )}
-      {run && <MergesMade run={run} busy={busy} onUndo={undo} />}
+      {run && <MergesMade run={run} busy={busy} onUndo={undo} t={t} />}
     </main>
   );
 }
@@ -129,6 +136,9 @@ export function DuplicatesPage({ vault }: { vault: Vault }) {
 interface Decisions {
   run: LinkRun;
   place: (id: string) => string;
+  t: Translate;
+  percentOf: (probability: number) => string;
+  day: (day: string) => string;
   busy: boolean;
   onMerge: (run: LinkRun, pair: Suggestion, survivorId: string) => void;
   onDifferent: (run: LinkRun, pair: Suggestion) => void;
@@ -136,21 +146,21 @@ interface Decisions {
 }
 
 function ReviewCard({ item, ...decisions }: Decisions & { item: ReviewItem }) {
-  const { run, place } = decisions;
+  const { run, place, t, percentOf, day } = decisions;
   const people = item.ids.map((id) => run.byId.get(id)!);
-  const heading = `${people.length === 2 ? 'A pair' : `A group of ${people.length}`}, ${percent(item.probability)} likely one person`;
+  const heading = people.length === 2 ? t('pairHeading', { percent: percentOf(item.probability) }) : t('groupHeading', { count: people.length, percent: percentOf(item.probability) });
   return (
     <li class="card" data-review={people.map((p) => p.code).join(' ')}>
       <table class="data">
         <caption>{heading}</caption>
         <thead>
           <tr>
-            <th scope="col">Record</th>
-            <th scope="col">Name</th>
-            <th scope="col">Other names</th>
-            <th scope="col">Year of birth</th>
-            <th scope="col">Place</th>
-            <th scope="col">Date</th>
+            <th scope="col">{t('record')}</th>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('otherNames')}</th>
+            <th scope="col">{t('birthYear')}</th>
+            <th scope="col">{t('place')}</th>
+            <th scope="col">{t('date')}</th>
           </tr>
         </thead>
         <tbody>
@@ -163,7 +173,7 @@ function ReviewCard({ item, ...decisions }: Decisions & { item: ReviewItem }) {
               <td>{p.otherNames?.join('; ')}</td>
               <td>{p.birthYear ?? ''}</td>
               <td>{p.placeId ? place(p.placeId) : ''}</td>
-              <td>{p.eventDate ?? ''}</td>
+              <td>{p.eventDate ? day(p.eventDate) : ''}</td>
             </tr>
           ))}
         </tbody>
@@ -175,19 +185,17 @@ function ReviewCard({ item, ...decisions }: Decisions & { item: ReviewItem }) {
   );
 }
 
-function PairDecision({ run, pair, place, busy, onMerge, onDifferent, onNotSure }: Decisions & { pair: Suggestion }) {
+function PairDecision({ run, pair, place, t, percentOf, busy, onMerge, onDifferent, onNotSure }: Decisions & { pair: Suggestion }) {
+  const { language } = useLanguage();
   const older = olderOf(run, pair.a, pair.b);
   const [survivor, setSurvivor] = useState(older);
   const [a, b] = [run.byId.get(pair.a)!, run.byId.get(pair.b)!];
-  const { alike, differ } = reasonsOf(pair, a, b, place);
+  const { alike, differ } = reasonsOf(pair, a, b, place, language);
   const name = `keep-${pair.a}-${pair.b}`;
   return (
-    <section class="pair" data-pair={`${a.code} ${b.code}`} aria-label={`${a.code} and ${b.code}`}>
+    <section class="pair" data-pair={`${a.code} ${b.code}`} aria-label={t('pairNames', { a: a.code, b: b.code })}>
       <p>
-        <strong>
-          {a.code} and {b.code}
-        </strong>
-        : {percent(pair.probability)} likely the same person.
+        <strong>{t('pairNames', { a: a.code, b: b.code })}</strong>: {t('pairLikely', { percent: percentOf(pair.probability) })}
       </p>
       <ul class="reasons">
         {alike.map((r) => (
@@ -197,69 +205,69 @@ function PairDecision({ run, pair, place, busy, onMerge, onDifferent, onNotSure 
         ))}
         {differ.map((r) => (
           <li key={r} class="differ">
-            but {r}
+            {t('but', { reason: r })}
           </li>
         ))}
       </ul>
       <fieldset class="choice-row">
-        <legend>If they are the same person, keep</legend>
+        <legend>{t('keep')}</legend>
         {[a, b].map((p) => (
           <span class="choice" key={p.id}>
             <input type="radio" id={`${name}-${p.id}`} name={name} checked={survivor === p.id} onChange={() => setSurvivor(p.id)} />
             <label for={`${name}-${p.id}`}>
-              {p.code}
-              {p.id === older ? ' (the older record)' : ''}
+              {p.id === older ? t('olderRecord', { code: p.code }) : p.code}
             </label>
           </span>
         ))}
       </fieldset>
       <div class="actions">
         <button type="button" disabled={busy} onClick={() => onMerge(run, pair, survivor)}>
-          Same person
+          {t('samePerson')}
         </button>
         <button type="button" class="secondary" disabled={busy} onClick={() => onDifferent(run, pair)}>
-          Different people
+          {t('differentPeople')}
         </button>
         <button type="button" class="secondary" disabled={busy} onClick={() => onNotSure(pair)}>
-          Not sure
+          {t('notSure')}
         </button>
       </div>
     </section>
   );
 }
 
-function MergesMade({ run, busy, onUndo }: { run: LinkRun; busy: boolean; onUndo: (mergeId: string, mergedCode: string) => void }) {
+function MergesMade({ run, busy, onUndo, t }: { run: LinkRun; busy: boolean; onUndo: (mergeId: string, mergedCode: string) => void; t: Translate }) {
+  const f = useFormats();
   const merges = [...run.decisions.merges].sort((x, y) => (x.createdAt < y.createdAt ? 1 : -1));
   return (
     <section aria-labelledby="merges-made">
-      <h2 id="merges-made">Merges made</h2>
-      {merges.length === 0 && <p>None yet.</p>}
+      <h2 id="merges-made">{t('mergesMade')}</h2>
+      {merges.length === 0 && <p>{t('noneYet')}</p>}
       {merges.length > 0 && (
         <table class="data" data-merges>
           <thead>
             <tr>
-              <th scope="col">Merged</th>
-              <th scope="col">Into</th>
-              <th scope="col">When</th>
-              <th scope="col">By</th>
+              <th scope="col">{t('mergedColumn')}</th>
+              <th scope="col">{t('into')}</th>
+              <th scope="col">{t('when')}</th>
+              <th scope="col">{t('by')}</th>
               <th scope="col">
-                <span class="visually-hidden">Undo</span>
+                <span class="visually-hidden">{t('undo')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {merges.map((m) => (
               <tr key={m.id} data-merge={m.mergedCode ?? ''}>
-                <th scope="row">{m.mergedCode ? <a href={`#person/${m.mergedId}`}>{m.mergedCode}</a> : '(purged)'}</th>
-                <td>{m.survivorCode ? <a href={`#person/${m.survivorId}`}>{m.survivorCode}</a> : '(purged)'}</td>
-                <td>{m.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                <td>{m.createdBy ?? '(former member)'}</td>
+                <th scope="row">{m.mergedCode ? <a href={`#person/${m.mergedId}`}>{m.mergedCode}</a> : t('purged')}</th>
+                <td>{m.survivorCode ? <a href={`#person/${m.survivorId}`}>{m.survivorCode}</a> : t('purged')}</td>
+                <td>{f.dateTime(m.createdAt)}</td>
+                <td>{m.createdBy ?? t('formerMember')}</td>
                 <td>
                   {m.undone ? (
-                    'undone'
+                    t('undoneCell')
                   ) : (
-                    <button type="button" class="secondary small" disabled={busy} onClick={() => onUndo(m.id, m.mergedCode ?? 'The merged record')} aria-label={`Undo the merge of ${m.mergedCode ?? 'a purged record'} into ${m.survivorCode ?? 'a purged record'}`}>
-                      Undo
+                    <button type="button" class="secondary small" disabled={busy} onClick={() => onUndo(m.id, m.mergedCode ?? t('theMergedRecord'))} aria-label={t('undoLabel', { merged: m.mergedCode ?? t('aPurgedRecord'), survivor: m.survivorCode ?? t('aPurgedRecord') })}>
+                      {t('undo')}
                     </button>
                   )}
                 </td>

@@ -7,10 +7,13 @@ import type { Vault } from '../vault.ts';
 import type { Suggestion } from '../../../core/linkage/link.ts';
 import { actType } from '../../../core/records/vocabulary.ts';
 import { isDay } from '../../../core/records/custody.ts';
-import { labelOf, registryEntries, useRegistry } from '../records/client.ts';
+import { registryEntries, useRegistry } from '../records/client.ts';
 import { yearOf } from '../records/birth-year.ts';
 import { canLink, linkerOf } from './linker.ts';
 import { percent, reasonsLine, reasonsOf } from './reasons.ts';
+import { entryLabel } from '../dashboard/labels.ts';
+import { useLanguage, useWords } from '../i18n/context.tsx';
+import { linkageWords } from './words.ts';
 
 export interface NewPerson {
   name: string;
@@ -27,6 +30,8 @@ const PAUSE_MS = 400;
 /** `onChoose`: record the act for that person instead of adding a new one. */
 export function LikelyMatches({ vault, person, onChoose }: { vault: Vault; person: NewPerson; onChoose: (id: string, code: string) => void }) {
   const { entries } = useRegistry(vault);
+  const t = useWords(linkageWords);
+  const { language } = useLanguage();
   const [matches, setMatches] = useState<Suggestion[]>([]);
   const { name, birthYear, placeId, date, typeCode } = person;
   useEffect(() => {
@@ -53,21 +58,24 @@ export function LikelyMatches({ vault, person, onChoose }: { vault: Vault; perso
   const run = canLink(vault) ? linkerOf(vault).last : null;
   const shown = run ? matches.filter((m) => run.byId.has(m.b)) : [];
   if (shown.length === 0) return <div aria-live="polite" data-likely-matches="0" />;
+  const placeOf = (id: string) => {
+    const entry = entries.find((e) => e.id === id);
+    return entry ? entryLabel(entry, language) : t('unknownPlace');
+  };
   const typed = { name, placeId, held: actType(typeCode)?.detention ?? false };
   return (
     <div aria-live="polite" class="likely-matches" data-likely-matches={shown.length}>
       <p>
-        <strong>This person may already be on record.</strong> Check before saving a second record of them:
+        <strong>{t('mayBeOnRecord')}</strong> {t('checkBefore')}
       </p>
       <ul>
         {shown.map((m) => {
           const existing = run!.byId.get(m.b)!;
           return (
             <li key={m.b} data-match={existing.code}>
-              This may be{' '}
-              <a href={`#person/${existing.id}`}>{existing.code}</a> ({percent(m.probability)}) — {reasonsLine(reasonsOf(m, typed, existing, (id) => labelOf(entries, id)))}.{' '}
+              {t('mayBe')} <a href={`#person/${existing.id}`}>{existing.code}</a> ({percent(m.probability, language)}) — {reasonsLine(reasonsOf(m, typed, existing, placeOf, language), language)}.{' '}
               <button type="button" class="link" onClick={() => onChoose(existing.id, existing.code)}>
-                Record this for {existing.code} instead
+                {t('recordFor', { code: existing.code })}
               </button>
             </li>
           );

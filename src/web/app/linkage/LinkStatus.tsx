@@ -4,25 +4,29 @@
 import type { Vault } from '../vault.ts';
 import type { LinkProgress } from './linker.ts';
 import { useLinkage } from './use-linkage.ts';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { linkageWords } from './words.ts';
 
-const STAGES: Record<LinkProgress['stage'], string> = {
-  loading: 'Opening the people on record',
-  preparing: 'Reading the names',
-  comparing: 'Comparing likely pairs',
-  fitting: 'Weighing what agrees',
-  clustering: 'Grouping records of one person',
-};
+const STAGES = {
+  loading: 'stageLoading',
+  preparing: 'stagePreparing',
+  comparing: 'stageComparing',
+  fitting: 'stageFitting',
+  clustering: 'stageClustering',
+} as const satisfies Record<LinkProgress['stage'], keyof (typeof linkageWords)['en']>;
 
 export function LinkProgressView({ progress }: { progress: LinkProgress | null }) {
+  const t = useWords(linkageWords);
+  const f = useFormats();
   if (!progress) return null;
+  const stage = t(STAGES[progress.stage]);
   const counted = progress.stage === 'comparing' && progress.total > 0;
   return (
     <div class="link-progress" data-link-progress={progress.stage}>
       <p role="status">
-        {STAGES[progress.stage]}
-        {counted ? `: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}` : ''}…
+        {counted ? t('stageCounted', { stage, done: f.number(progress.done), total: f.number(progress.total) }) : t('stageNow', { stage })}
       </p>
-      <progress aria-label="Looking for possible duplicates" {...(counted ? { max: progress.total, value: progress.done } : {})} />
+      <progress aria-label={t('looking')} {...(counted ? { max: progress.total, value: progress.done } : {})} />
     </div>
   );
 }
@@ -34,12 +38,14 @@ export function LinkProgressView({ progress }: { progress: LinkProgress | null }
  */
 export function UnreviewedDuplicates({ vault }: { vault: Vault }) {
   const { linker, run, progress, error } = useLinkage(vault, { start: false });
+  const t = useWords(linkageWords);
+  const f = useFormats();
   if (!linker) return null;
   if (!run) {
     return (
       <p class="duplicates-note" role="status" data-unreviewed-unknown>
-        {progress ? 'Looking for possible duplicates…' : error ? `Possible duplicates could not be looked for: ${error}. ` : 'Counts may include people recorded twice. '}
-        {!progress && <a href="#duplicates">Check for duplicates</a>}
+        {progress ? t('lookingNow') : error ? t('couldNotLookNote', { error }) : t('mayCountTwice')}{' '}
+        {!progress && <a href="#duplicates">{t('checkForDuplicates')}</a>}
       </p>
     );
   }
@@ -47,10 +53,10 @@ export function UnreviewedDuplicates({ vault }: { vault: Vault }) {
   return (
     <p class="duplicates-note" data-unreviewed={open}>
       {open === 0 ? (
-        'No possible duplicates waiting for review.'
+        t('noneWaiting')
       ) : (
         <>
-          {open === 1 ? 'One possible duplicate' : `${open.toLocaleString('en')} possible duplicates`} not yet reviewed — <a href="#duplicates">review</a>
+          {t('unreviewed', { count: open })} <a href="#duplicates">{t('review')}</a>
         </>
       )}
     </p>

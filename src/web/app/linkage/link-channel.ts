@@ -4,6 +4,9 @@
 // stopped: a run still opening names when the lock came cannot start a new worker and hand
 // them to it.
 import type { LinkReply, LinkRequest } from './link-session.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import { currentLanguage } from '../i18n/language.ts';
+import { linkageWords } from './words.ts';
 
 export type LinkProgressReply = Extract<LinkReply, { type: 'progress' }>;
 type Job = { resolve: (reply: LinkReply) => void; reject: (error: Error) => void };
@@ -50,7 +53,7 @@ export class LinkChannel {
       worker.onmessage = (event: MessageEvent<LinkReply>) => this.receive(event.data);
       worker.onerror = (event) => {
         event.preventDefault();
-        this.failAll('The linkage worker stopped. Reload the page to try again.');
+        this.failAll(translator(linkageWords, currentLanguage())('workerStopped'));
       };
       return { send: (request) => worker.postMessage(request), stop: () => worker.terminate() };
     } catch {

@@ -9,6 +9,9 @@ import type { LinkStage, Suggestion } from '../../../core/linkage/link.ts';
 import { forgetRememberedNames, type LinkagePerson } from '../../../core/linkage/compare.ts';
 import type { DecisionsAnswer, MergeView } from '../../../core/linkage/decisions.ts';
 import { decidedSets, isDecided, loadDecisions } from './decisions-client.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import { currentLanguage } from '../i18n/language.ts';
+import { linkageWords } from './words.ts';
 import { linkageFields, loadLinkagePeople, survivorOf, type LinkageRecord } from './people.ts';
 import { LinkChannel, LOCKED } from './link-channel.ts';
 import { withDifferent, withMerge, withUndo, type LinkRun } from './review.ts';
@@ -70,7 +73,7 @@ export class Linker implements Forgettable {
         return run;
       },
       (e: unknown) => {
-        this.error = e instanceof Error ? e.message : 'Linking failed.';
+        this.error = e instanceof Error ? e.message : translator(linkageWords, currentLanguage())('linkingFailed');
         throw e;
       },
     );

@@ -1,15 +1,21 @@
 // What the first administrator sees once setup is done: where to log in, and the kit to make next.
+import { useWords } from '../i18n/context.tsx';
+import { entryWords } from '../entry-words.ts';
+import { pageWords } from '../page-words.ts';
+import { Marked } from '../Marked.tsx';
+
 export function OrganizationReady() {
+  const t = useWords(entryWords);
+  const page = useWords(pageWords)('recovery');
   return (
     <main class="narrow">
-      <h1>Your organization is ready</h1>
-      <p>The keys were made in this browser; the server holds only public keys and locked copies.</p>
+      <h1>{t('readyTitle')}</h1>
+      <p>{t('readyKeys')}</p>
       <p>
-        Next, on the workspace's <strong>Recovery</strong> page, split a recovery kit among trustees (say any 3 of 5): without
-        it, a forgotten passphrase or an arrested administrator can lose the organization's memory for good.
+        <Marked text={t('readyNext', { page })} part={page} />
       </p>
       <p>
-        <a href="/app">Log in to the workspace</a>
+        <a href="/app">{t('logInToWorkspace')}</a>
       </p>
     </main>
   );

@@ -1,9 +1,11 @@
 // The setup form's fields, and reading them back: the organization, its public pages, the first
-// administrator. Checked here before any key is made.
+// administrator. Checked here before any key is made. The fields are not controlled: what was typed
+// stays as it is when the form says what is wrong.
 import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
 import { MESSAGES } from '../../../core/i18n/index.ts';
-
-const MIN_PASSPHRASE = 12;
+import { MIN_PASSPHRASE } from '../passphrase-rules.ts';
+import { useWords } from '../i18n/context.tsx';
+import { entryWords } from '../entry-words.ts';
 
 export interface SetupInput {
   name: string;
@@ -13,38 +15,46 @@ export interface SetupInput {
   passphrase: string;
 }
 
+export type SetupProblem = 'chooseLanguage' | 'passphraseTooShort' | 'passphrasesDiffer';
+
 /** The form's answers, or what is wrong with them. */
-export function readSetupForm(form: FormData): SetupInput | { error: string } {
+export function readSetupForm(form: FormData): SetupInput | { problem: SetupProblem } {
   const languages = LANGUAGES.filter((l) => form.getAll('languages').includes(l));
   const passphrase = String(form.get('passphrase') ?? '');
-  if (languages.length === 0) return { error: 'Choose at least one language for the public pages.' };
-  if (passphrase.length < MIN_PASSPHRASE) return { error: `The passphrase must have at least ${MIN_PASSPHRASE} characters; four or more random words are best.` };
-  if (passphrase !== form.get('confirm')) return { error: 'The two passphrases are not the same.' };
+  if (languages.length === 0) return { problem: 'chooseLanguage' };
+  if (passphrase.length < MIN_PASSPHRASE) return { problem: 'passphraseTooShort' };
+  if (passphrase !== form.get('confirm')) return { problem: 'passphrasesDiffer' };
   return { name: String(form.get('name') ?? ''), publicTitle: String(form.get('publicTitle') ?? ''), languages, adminEmail: String(form.get('email') ?? ''), passphrase };
 }
 
-export function SetupFields() {
+export function SetupFields({ timeZone }: { timeZone: string }) {
+  const t = useWords(entryWords);
   return (
     <>
-      <label for="name">Organization name (private, shown to members only)</label>
+      <label for="name">{t('organizationName')}</label>
       <input id="name" name="name" required maxLength={200} />
-      <label for="publicTitle">Public title of the site</label>
-      <p class="hint" id="publicTitle-hint">Shown to reporters. Choose something neutral: it must not announce what the site is.</p>
-      <input id="publicTitle" name="publicTitle" required maxLength={100} value="Community notes" aria-describedby="publicTitle-hint" />
+      <label for="publicTitle">{t('publicTitle')}</label>
+      <p class="hint" id="publicTitle-hint">
+        {t('publicTitleHint')}
+      </p>
+      <input id="publicTitle" name="publicTitle" required maxLength={100} defaultValue={t('defaultPublicTitle')} aria-describedby="publicTitle-hint" />
       <fieldset>
-        <legend>Languages of the public pages</legend>
+        <legend>{t('publicLanguages')}</legend>
         {LANGUAGES.map((l) => (
           <div class="choice" key={l}>
-            <input type="checkbox" id={`lang-${l}`} name="languages" value={l} checked />
-            <label for={`lang-${l}`}>{MESSAGES[l].languageName}</label>
+            <input type="checkbox" id={`lang-${l}`} name="languages" value={l} defaultChecked />
+            <label for={`lang-${l}`} lang={l}>
+              {MESSAGES[l].languageName}
+            </label>
           </div>
         ))}
       </fieldset>
-      <label for="email">Your email (the first administrator)</label>
+      <p class="hint">{t('timeZoneNote', { zone: timeZone })}</p>
+      <label for="email">{t('adminEmail')}</label>
       <input id="email" name="email" type="email" required autoComplete="username" />
-      <label for="passphrase">Passphrase</label>
+      <label for="passphrase">{t('passphrase')}</label>
       <input id="passphrase" name="passphrase" type="password" required minLength={MIN_PASSPHRASE} autoComplete="new-password" />
-      <label for="confirm">Passphrase again</label>
+      <label for="confirm">{t('passphraseAgain')}</label>
       <input id="confirm" name="confirm" type="password" required autoComplete="new-password" />
     </>
   );

@@ -1,0 +1,39 @@
+// The shell's words outside a browser: every audit action the server records has a name in each
+// language, times from now take Russian's and Azerbaijani's plural forms, and every page of the
+// top bar (but the inbox) sits in one of its groups.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { AUDIT_ACTIONS } from '../src/server/audit/log.ts';
+import { actionKey, auditActionWords } from '../src/web/app/audit-words.ts';
+import { timeUntil } from '../src/web/app/time.ts';
+import { groupOf, pageFromHash, pagesFor, PAGES, type Page } from '../src/web/app/routes.ts';
+import { ROLES } from '../src/core/api/schemas.ts';
+
+describe('the shell’s words', () => {
+  it('names every audit action the server records (a new action needs its words in audit-words.ts)', () => {
+    assert.equal(actionKey('member.role-changed'), 'memberRoleChanged');
+    const unnamed = AUDIT_ACTIONS.filter((code) => !Object.hasOwn(auditActionWords.en, actionKey(code)));
+    assert.deepEqual(unnamed, []);
+    const stale = Object.keys(auditActionWords.en).filter((key) => !AUDIT_ACTIONS.some((code) => actionKey(code) === key));
+    assert.deepEqual(stale, [], 'words for actions the server no longer records');
+  });
+
+  it('says how long until a time with each language’s plural forms', () => {
+    const now = Date.parse('2026-11-20T12:00:00Z');
+    const inHours = (hours: number, language: 'ru' | 'az' | 'en') => timeUntil(new Date(now + hours * 3600_000).toISOString(), now, language);
+    assert.deepEqual([1, 2, 5, 21, 22, 47].map((h) => inHours(h, 'ru')), ['меньше чем через час', 'через 2 часа', 'через 5 часов', 'через 21 час', 'через 22 часа', 'через 47 часов']);
+    assert.deepEqual([48, 24 * 5, 24 * 21].map((h) => inHours(h, 'ru')), ['через 2 дня', 'через 5 дней', 'через 21 день']);
+    assert.deepEqual([2, 24 * 3].map((h) => inHours(h, 'az')), ['2 saat sonra', '3 gün sonra']);
+    assert.deepEqual([1, 2, 24 * 3].map((h) => inHours(h, 'en')), ['in less than an hour', 'in 2 hours', 'in 3 days']);
+  });
+
+  it('puts every page of the bar but the inbox in a group, and sends unknown hashes to the inbox', () => {
+    for (const role of ROLES) {
+      const ungrouped = pagesFor(role).filter((p) => !groupOf(p));
+      assert.deepEqual(ungrouped, ['inbox'], role);
+    }
+    for (const page of Object.keys(PAGES) as Page[]) assert.equal(pageFromHash(`#${page}`, 'admin'), page);
+    assert.equal(pageFromHash('#toString', 'admin'), 'inbox');
+    assert.equal(pageFromHash('#members', 'viewer'), 'inbox');
+  });
+});
