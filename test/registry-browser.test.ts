@@ -58,7 +58,7 @@ describe('records in Russian and Azerbaijani, from an empty registry', () => {
 
   it('an empty registry says what each list is for and how to add its first entry', async () => {
     await go(page, 'registry');
-    await page.getByRole('heading', { name: 'Справочники' }).waitFor(STEP);
+    await page.getByRole('heading', { name: 'Реестры' }).waitFor(STEP);
     for (const kind of ['place', 'unit', 'provision', 'act-type']) await page.locator(`[data-empty="${kind}"]`).waitFor(STEP);
     assert.match(await page.locator('[data-empty=place]').innerText(), /«Место»/);
     await speaks(page, 'ru');
@@ -114,7 +114,7 @@ describe('records in Russian and Azerbaijani, from an empty registry', () => {
     await entry.locator('[role=status]', { hasText: 'изменено' }).waitFor(STEP);
     await entry.getByText('Binəqədi RPİ').waitFor(STEP);
     await speaks(page, 'ru');
-    await entry.getByRole('button', { name: 'Вывести из употребления' }).click();
+    await entry.getByRole('button', { name: 'Вывести из использования' }).click();
     await page.locator('[data-registry=place] li[data-retired=true]', { hasText: 'Бинагадинское РУП' }).waitFor(STEP);
     await speaks(page, 'ru');
 
@@ -124,7 +124,7 @@ describe('records in Russian and Azerbaijani, from an empty registry', () => {
     assert.equal(await page.locator('#incident-place option', { hasText: 'Бинагадинское РУП' }).count(), 0);
     await go(page, `place/${made.place}`);
     await page.getByRole('heading', { name: 'Бинагадинское РУП' }).waitFor(STEP);
-    await page.getByText('Выведено из употребления').waitFor(STEP);
+    await page.getByText('Выведено из использования').waitFor(STEP);
     await speaks(page, 'ru');
 
     // Offered again.
