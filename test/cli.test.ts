@@ -78,7 +78,7 @@ for (const backend of BACKENDS) {
       }
       const passphraseFile = join(data, 'passphrase');
       writeFileSync(passphraseFile, 'a long enough passphrase\n');
-      const init = await run(['init', '--org', 'Defenders', '--admin-email', 'Lead@Example.org', '--passphrase-file', passphraseFile, '--languages', 'ru,en'], env);
+      const init = await run(['init', '--org', 'Defenders', '--admin-email', 'Lead@Example.org', '--passphrase-file', passphraseFile, '--languages', 'ru,en', '--time-zone', 'Asia/Baku'], env);
       assert.equal(init.code, 0, init.stderr);
       assert.match(init.stdout, /Organization "Defenders" created/);
 
@@ -88,6 +88,7 @@ for (const backend of BACKENDS) {
         const testServer = { url: server.url } as Parameters<typeof logIn>[0];
         const session = await logIn(testServer, 'lead@example.org', 'a long enough passphrase');
         assert.deepEqual(session.login.organization.languages, ['ru', 'en']);
+        assert.equal(((await (await session.get('/api/me')).json()) as { timeZone: string }).timeZone, 'Asia/Baku');
         assert.equal(session.keyring.size, 3, 'the intake, records and backup keys');
         const page = await (await fetch(`${server.url}/`, { headers: { 'accept-language': 'az' } })).text();
         assert.match(page, /<html lang="ru">/, 'az is not offered, so the first language is used');
@@ -122,6 +123,7 @@ describe('vigil init refuses bad input', () => {
       [['init', '--org', 'X', '--admin-email', 'a@b.org', '--passphrase-file', short], /at least 12 characters/],
       [['init', '--org', 'X', '--admin-email', 'not-an-email', '--passphrase-file', good], /not valid/],
       [['init', '--org', 'X', '--admin-email', 'a@b.org', '--passphrase-file', good, '--languages', 'fr'], /Languages must be among/],
+      [['init', '--org', 'X', '--admin-email', 'a@b.org', '--passphrase-file', good, '--time-zone', 'Mars/Olympus'], /not a time zone this machine knows/],
       [['init', '--bogus'], /Unknown option/],
       [['frobnicate'], /Unknown command/],
     ];

@@ -1,4 +1,5 @@
 // `vigil init`: create the organization headless, from a passphrase file (no setup link needed).
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../core/i18n/format.ts';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { configFromEnv } from '../config.ts';
@@ -23,6 +24,7 @@ export async function init(args: string[]): Promise<void> {
         'passphrase-file': { type: 'string' },
         title: { type: 'string' },
         languages: { type: 'string' },
+        'time-zone': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -38,6 +40,9 @@ export async function init(args: string[]): Promise<void> {
   if (passphrase.length < 12) fail('The passphrase must be at least 12 characters.');
   const languages = (values.languages ?? LANGUAGES.join(',')).split(',').map((l) => l.trim()) as Language[];
   if (languages.some((l) => !(LANGUAGES as readonly string[]).includes(l))) fail(`Languages must be among ${LANGUAGES.join(', ')}.`);
+  // Every time Vigil shows is in this zone; by default the zone this machine is set to.
+  const timeZone = values['time-zone'] ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || DEFAULT_TIME_ZONE);
+  if (!isTimeZone(timeZone)) fail(`${timeZone} is not a time zone this machine knows (an IANA name such as Asia/Baku).`);
 
   const config = configFromEnv();
   let unlock: () => void;
@@ -54,7 +59,7 @@ export async function init(args: string[]): Promise<void> {
       { name: values.org, publicTitle: values.title ?? NEUTRAL_TITLE, languages, adminEmail: values['admin-email'], passphrase },
       'cli-without-token',
     );
-    const parsed = setupRequest.safeParse(request);
+    const parsed = setupRequest.safeParse({ ...request, organization: { ...request.organization, timeZone } });
     if (!parsed.success) fail('The email address or organization name is not valid.');
     await createOrganization(storage.db, await openServerSecret(storage.db, config.secretFile), parsed.data, { requireToken: false });
     console.log(`Organization "${values.org}" created. Start Vigil and log in at /app as ${parsed.data.admin.email}.`);

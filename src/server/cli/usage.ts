@@ -31,7 +31,7 @@ export const RESTORE_USAGE = `  vigil restore --in FILE [--email EMAIL --passphr
 
 export const USAGE = `Usage:
   vigil start
-  vigil init --org NAME --admin-email EMAIL --passphrase-file FILE [--title TITLE] [--languages az,ru,en]
+  vigil init --org NAME --admin-email EMAIL --passphrase-file FILE [--title TITLE] [--languages az,ru,en] [--time-zone Asia/Baku]
   vigil audit verify       check the audit log's hash chain; names the first broken entry
 ${BACKUP_USAGE}
 ${RESTORE_USAGE}
