@@ -4,6 +4,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { columnTypes } from '../storage/dialect.ts';
 import { DETAINED, actFilter, hasRange } from './filter.ts';
+import { actSourceGroups, type SourceGroups } from './act-sources.ts';
 import { IMPRECISE, NONE, SOURCE_GROUPS, isoWeek, periodsBetween, type Cell, type Dashboard, type DashboardFilter } from '../../core/dashboard/dashboard.ts';
 
 type Row = { k: string | number | null; n: string | number };
@@ -41,7 +42,6 @@ function median(byLength: { days: number; count: number }[], total: number): num
  * sources may be left out: `total` says how many facts there are). Summed in one row rather than
  * grouped: no temporary table.
  */
-type SourceGroups = { one: number; two: number; more: number; listed: number };
 async function sourceGroups(db: Kysely<Database>, perFact: RawBuilder<unknown>): Promise<SourceGroups> {
   const row = (await sql`select sum(case when t.n = 1 then 1 else 0 end) as one, sum(case when t.n = 2 then 1 else 0 end) as two, sum(case when t.n >= 3 then 1 else 0 end) as more, count(*) as listed from (${perFact}) t`.execute(db)).rows[0] as Record<keyof SourceGroups, string | number | null>;
   return { one: Number(row.one ?? 0), two: Number(row.two ?? 0), more: Number(row.more ?? 0), listed: Number(row.listed ?? 0) };
@@ -84,14 +84,7 @@ export async function dashboardCounts(db: Kysely<Database>, f: DashboardFilter, 
   const [withUnit] = await rows(db, sql`select null as k, count(distinct i.act_id) as n from ${units}`);
   // An act's sources are its own and its incident's, a report once (filter.ts actSources, which
   // the drill-downs use too): looked up per act through the sources' (type, target) index.
-  // Grouped, not filter.ts's per-act look-up (2.9 s for 100,000 acts): an act's distinct own
-  // sources, plus its incident's, less the reports linked to both (a report counts once).
-  const distinctKeys = (type: string) => sql`(select s.target_id as id, count(distinct coalesce(s.report_id, s.id)) as n from sources s where s.target_type = ${type} group by s.target_id)`;
-  const both = sql`(select s.target_id as id, count(distinct s.report_id) as n from sources s join acts b on b.id = s.target_id join sources t on t.target_type = 'incident' and t.target_id = b.incident_id and t.report_id = s.report_id where s.target_type = 'act' group by s.target_id)`;
-  const actSources = await sourceGroups(
-    db,
-    sql`select coalesce(o.n, 0) + coalesce(i.n, 0) - coalesce(r.n, 0) as n from acts a left join ${distinctKeys('act')} o on o.id = a.id left join ${distinctKeys('incident')} i on i.id = a.incident_id left join ${both} r on r.id = a.id where ${F}`,
-  );
+  const actSources = await actSourceGroups(db, F);
   const incidentSources = await sourceGroups(
     db,
     sql`select (select count(*) from sources s where s.target_type = 'incident' and s.target_id = x.incident_id) as n from (select distinct a.incident_id from acts a where ${F}) x`,
