@@ -37,13 +37,15 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The English phrases of these catalogs a reader of `language` must never see (literal parts of each message). */
 export function englishPhrases(catalogs: readonly Words[], language: Exclude<Language, 'en'>): string[] {
   const phrases = new Set<string>();
+  // A word both languages write alike ("Status" is Azerbaijani too) is not English left behind.
+  const theirs = new Set([commonWords, ...catalogs].flatMap((words) => Object.values(words[language] as Record<string, string>).map((v) => v.trim())));
   for (const words of [commonWords, ...catalogs]) {
     for (const [key, en] of Object.entries(words.en) as [string, string][]) {
       if (en === (words[language] as Record<string, string>)[key]) continue;
       // The literal runs between ICU arguments; plural bodies and argument names are left out.
       for (const part of en.split(/\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/)) {
         const text = part.trim().replace(/^[,.:;()·—–-]+|[,:;(·—–-]+$/g, '').trim();
-        if (text.length >= 4 && /\p{L}{3,}/u.test(text)) phrases.add(text);
+        if (text.length >= 4 && /\p{L}{3,}/u.test(text) && !theirs.has(text)) phrases.add(text);
       }
     }
   }
@@ -53,10 +55,13 @@ export function englishPhrases(catalogs: readonly Words[], language: Exclude<Lan
 /** Which of those phrases the page shows now (text, titles, labels, placeholders). */
 export async function englishOnPage(page: Page, catalogs: readonly Words[], language: Exclude<Language, 'en'>): Promise<string[]> {
   const shown = await page.evaluate(() => {
+    // What is marked as another language (a language named in itself, a reporter's own words) is not the page's.
+    let text = document.body.innerText;
+    for (const el of document.querySelectorAll<HTMLElement>('body [lang]')) if (el.lang && el.lang !== document.documentElement.lang) text = text.replace(el.innerText, ' ');
     const attributes = [...document.querySelectorAll('[title], [aria-label], [placeholder], [alt]')].flatMap((el) =>
       ['title', 'aria-label', 'placeholder', 'alt'].map((a) => el.getAttribute(a) ?? ''),
     );
-    return [document.body.innerText, ...attributes, document.title].join('\n');
+    return [text, ...attributes, document.title].join('\n');
   });
   return englishPhrases(catalogs, language).filter((phrase) => new RegExp(`(^|[^\\p{L}])${escape(phrase)}($|[^\\p{L}])`, 'u').test(shown));
 }
