@@ -22,7 +22,7 @@ export async function actSourceGroups(db: Kysely<Database>, where: RawBuilder<un
     read<{ id: string; incident: string }>(db, sql`select a.id as id, a.incident_id as incident from acts a where ${where}`),
     read<Count>(db, distinctSources('act')),
     read<Count>(db, distinctSources('incident')),
-    read<Count>(db, sql`select s.target_id as id, count(distinct s.report_id) as n from sources s join acts b on b.id = s.target_id join sources t on t.target_type = 'incident' and t.target_id = b.incident_id and t.report_id = s.report_id where s.target_type = 'act' group by s.target_id`),
+    read<Count>(db, sql`select s.target_id as id, count(distinct s.report_id) as n from sources s join acts b on b.id = s.target_id join sources t on t.target_type = 'incident' and t.target_id = b.incident_id and t.report_id = s.report_id where s.target_type = 'act' and s.report_id is not null group by s.target_id`),
   ]);
   const [ownOf, incidentOf, bothOf] = [countsById(own), countsById(ofIncident), countsById(both)];
   const groups: SourceGroups = { one: 0, two: 0, more: 0, listed: 0 };
