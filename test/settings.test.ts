@@ -96,6 +96,7 @@ for (const backend of BACKENDS) {
         { languages: ['fr'] },
         { exitUrl: 'javascript:alert(1)' },
         { exitUrl: '//evil.example' },
+        { exitUrl: '/\\evil.example' },
         { exitUrl: 'https://user:pass@example.org/' },
         { name: '' },
         { publicTitle: 'x'.repeat(101) },

@@ -5,7 +5,8 @@ import { isTimeZone } from '../i18n/format.ts';
 
 /** Quick exit goes to our own neutral page (a path here) or to a full http(s) address elsewhere. */
 export function isExitAddress(value: string): boolean {
-  if (/^\/(?!\/)\S*$/.test(value)) return true;
+  // A path here; never `//host` or `/\host`, which browsers read as another site.
+  if (/^\/(?![/\\])[^\s\\]*$/.test(value)) return true;
   try {
     const url = new URL(value);
     return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;

@@ -78,12 +78,7 @@ export interface AuditEvent {
   action: AuditAction;
   object?: string | null;
   detail?: Record<string, string | number | boolean | null> | null;
-  /** Kept to the hour, like a report's arrival: an event that follows a reporter's action closely must not date it to the second. */
-  coarse?: boolean;
 }
-
-/** An ISO time floored to the hour ("2026-11-20T14:00:00.000Z"). */
-export const toTheHour = (date: Date): string => `${date.toISOString().slice(0, 13)}:00:00.000Z`;
 
 type Row = Omit<AuditLogTable, 'hash'>;
 
@@ -98,7 +93,7 @@ export async function appendAudit(trx: Transaction<Database> | Kysely<Database>,
   const head = await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).returning(['seq', 'hash']).executeTakeFirstOrThrow();
   const row: Row = {
     seq: Number(head.seq),
-    at: event.coarse ? toTheHour(new Date()) : new Date().toISOString(),
+    at: new Date().toISOString(),
     actor: event.actor,
     action: event.action,
     object: event.object ?? null,

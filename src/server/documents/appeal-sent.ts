@@ -16,14 +16,16 @@ export async function appealSent(trx: Transaction<Database>, secret: ServerSecre
   await lockPeople(trx, people);
   const existing = await trx
     .selectFrom('interventions')
-    .select('person_id')
+    .select(['person_id', 'incident_id'])
     .where('type', '=', 'un-appeal')
     .where('on_day', '=', input.day)
     .where('priority', '=', APPEAL_PRIORITY[input.kind])
     .where('person_id', 'in', people)
     .execute();
-  const already = new Set(existing.map((r) => r.person_id));
-  const fresh = input.followUps.filter((f) => !already.has(f.record.personId));
+  // The same communication: same kind, day, person and incident (another incident's is another communication).
+  const key = (personId: string | null | undefined, incidentId: string | null | undefined) => `${personId}|${incidentId ?? ''}`;
+  const already = new Set(existing.map((r) => key(r.person_id, r.incident_id)));
+  const fresh = input.followUps.filter((f) => !already.has(key(f.record.personId, f.record.incidentId)));
   const now = new Date().toISOString();
   for (const { id, record } of fresh) {
     await insertRecord(trx, secret, { type: 'intervention', id, record, member, now });

@@ -34,7 +34,7 @@ const isEmpty = (counts: NoticeCounts) => NOTICE_KINDS.every((k) => !counts[k]);
 
 export function createBatcher(options: BatcherOptions) {
   const waiting = new Map<string, Waiting>();
-  /** When each member was last sent a message (from the database at first, then kept here). */
+  /** When each member was last sent a message. */
   const lastSent = new Map<string, number>();
   let stopped = false;
 
@@ -74,11 +74,9 @@ export function createBatcher(options: BatcherOptions) {
   }
 
   return {
-    /** News for a member; `lastSentAt` is the database's, which keeps the pace across restarts. */
-    add(memberId: string, kind: NoticeKind, count: number, lastSentAt: string | null) {
+    /** News for a member (the pace is this process's: no row says when a member was last told). */
+    add(memberId: string, kind: NoticeKind, count: number) {
       if (stopped) return;
-      const stored = lastSentAt ? Date.parse(lastSentAt) : NaN;
-      if (!Number.isNaN(stored) && stored > (lastSent.get(memberId) ?? -Infinity)) lastSent.set(memberId, stored);
       let state = waiting.get(memberId);
       if (!state) waiting.set(memberId, (state = { counts: {}, timer: null, sending: false, failures: 0, notBefore: 0 }));
       addCounts(state.counts, { [kind]: count });

@@ -35,7 +35,9 @@ export function dailyDeadlines(db: Kysely<Database>, hour: number) {
   return async (timeZone: string, now = new Date()): Promise<number> => {
     const local = localNow(timeZone, now);
     if (local.hour < hour || local.day === lastDay) return 0;
+    const due = await deadlinesOn(db, addDays(local.day, 1));
+    // Only now: a failed read is tried again at the next look.
     lastDay = local.day;
-    return deadlinesOn(db, addDays(local.day, 1));
+    return due;
   };
 }

@@ -4,7 +4,7 @@
 // link to the workspace). Audited as sent, by channel only.
 import type { FastifyPluginAsync } from 'fastify';
 import { HttpError, parse } from '../http/errors.ts';
-import { appendAudit, toTheHour } from '../audit/log.ts';
+import { appendAudit } from '../audit/log.ts';
 import { perMinute } from '../config.ts';
 import { createMailer } from '../alerts/mailer.ts';
 import { webhookUrl } from '../alerts/webhook.ts';
@@ -24,6 +24,17 @@ const LOOK_EVERY_MS = 60_000;
 /** Errors no retry can mend: said once in the log, the message dropped. */
 const FINAL_ERRORS = new Set(['mail-off', 'secret-unreadable']);
 
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * A member's webhook: https, or plain http only to a bridge on this machine. Any member may set
+ * one, so plain http elsewhere would put "1 new urgent report" on the wire in clear.
+ */
+function memberWebhookUrl(given: string): URL | null {
+  const url = webhookUrl(given);
+  return url && (url.protocol === 'https:' || LOOPBACK.test(url.hostname)) ? url : null;
+}
+
 export const noticeRoutes: FastifyPluginAsync = async (app) => {
   const vigil = app.vigil;
   const { db } = vigil.storage;
@@ -42,18 +53,29 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
     return { email: member.email, language, channel: settings.channel, webhook: settings.webhook, role: member.role as Role, kinds: settings.kinds };
   }
 
-  /** One attempt; on success the sending is audited (channel only) and, unless a test, the pace kept in the database. */
-  async function deliver(memberId: string, recipient: Recipient, text: string, counts: NoticeCounts, test = false): Promise<string | null> {
+  // Messages sent are audited as one count a day, no member, no time: a row per message would date
+  // the report it follows (to its place in the audit chain), and for a member told of urgent reports
+  // only, say which hour's report was urgent. The pace is kept in memory for the same reason.
+  let sent = 0;
+  let tallyDay = new Date().toISOString().slice(0, 10);
+  async function auditTally(force = false) {
+    const today = new Date().toISOString().slice(0, 10);
+    if (!force && today === tallyDay) return;
+    tallyDay = today;
+    if (sent === 0) return;
+    const count = sent;
+    sent = 0;
+    await appendAudit(db, { actor: null, action: 'notice.sent', object: null, detail: { count } });
+  }
+
+  /** One attempt; a success is counted for the day's tally. */
+  async function deliver(recipient: Recipient, text: string, counts: NoticeCounts): Promise<string | null> {
     const error = await sendNotice(vigil, mailer, recipient, text, counts);
     if (error) {
       log.warn({ channel: recipient.channel, code: error }, 'notice not delivered');
       return error;
     }
-    await db.transaction().execute(async (trx) => {
-      // Both to the hour: a notice follows a report within minutes, and must not date it more finely than the report's own hour.
-      if (!test) await trx.updateTable('notice_settings').set({ last_sent_at: toTheHour(new Date()) }).where('member_id', '=', memberId).execute();
-      await appendAudit(trx, { actor: null, action: 'notice.sent', object: memberId, detail: { channel: recipient.channel }, coarse: true });
-    });
+    sent += 1;
     return null;
   }
 
@@ -65,7 +87,7 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
     for (const kind of recipient.kinds) if (counts[kind] && KIND_ROLES[kind].includes(recipient.role)) wanted[kind] = counts[kind];
     const text = noticeText(wanted, recipient.language);
     if (!text) return { sent: false, retry: false };
-    const error = await deliver(memberId, recipient, text, wanted);
+    const error = await deliver(recipient, text, wanted);
     return error ? { sent: false, retry: !FINAL_ERRORS.has(error) } : { sent: true };
   }
 
@@ -83,7 +105,7 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
     const rows = await db
       .selectFrom('notice_settings')
       .innerJoin('members', 'members.id', 'notice_settings.member_id')
-      .select(['members.id', 'members.role', 'notice_settings.kinds', 'notice_settings.last_sent_at'])
+      .select(['members.id', 'members.role', 'notice_settings.kinds'])
       .where('members.status', '=', 'active')
       .where('notice_settings.channel', '!=', 'none')
       .execute();
@@ -91,7 +113,7 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
       const kinds = parseKinds(row.kinds);
       // An urgent report is a new report to whoever asked only for those.
       const told = kinds.includes(kind) ? kind : kind === 'urgent' && kinds.includes('report') ? 'report' : null;
-      if (told && KIND_ROLES[told].includes(row.role as Role)) batcher.add(row.id, told, count, row.last_sent_at);
+      if (told && KIND_ROLES[told].includes(row.role as Role)) batcher.add(row.id, told, count);
     }
   }
 
@@ -99,6 +121,7 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
   async function lookForDeadlines() {
     const org = await vigil.organization();
     if (!org) return;
+    await auditTally();
     const due = await deadlines(org.timeZone);
     if (due > 0) await news('deadline', due);
   }
@@ -114,6 +137,7 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
     listenForNotices(vigil, null);
     if (deadlineTimer) clearInterval(deadlineTimer);
     batcher.stop();
+    await auditTally(true).catch(() => undefined);
     mailer?.close();
   });
 
@@ -144,7 +168,7 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
     if (channel === 'webhook') {
       const stored = await db.selectFrom('notice_settings').select('webhook').where('member_id', '=', member.id).executeTakeFirst();
       const before = openWebhook(vigil.secret, stored?.webhook ?? null);
-      const url = given === undefined ? null : webhookUrl(given);
+      const url = given === undefined ? null : memberWebhookUrl(given);
       if (given !== undefined && !url) throw new HttpError(400, 'bad-webhook-url');
       if (!url && !before) throw new HttpError(400, 'bad-webhook-url');
       // A new address gets a new signing secret, shown once; the same address keeps its own.
@@ -164,6 +188,6 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
     const member = request.member!;
     const recipient = await recipientOf(member.id);
     if (!recipient) throw new HttpError(400, 'bad-request');
-    return { sent: (await deliver(member.id, recipient, testNoticeText(recipient.language), {}, true)) === null };
+    return { sent: (await deliver(recipient, testNoticeText(recipient.language), {})) === null };
   });
 };

@@ -17,7 +17,6 @@ export interface StoredSettings {
   channel: NoticeChannel;
   kinds: NoticeKind[];
   webhook: MemberWebhook | null;
-  lastSentAt: string | null;
 }
 
 export const newWebhookSecret = (): string => `whsec_${toBase64Url(randomBytes(32))}`;
@@ -40,15 +39,15 @@ export const parseKinds = (json: string): NoticeKind[] => (JSON.parse(json) as s
 /** A member's settings; a member who never chose is told nothing. */
 export async function settingsOf(db: Kysely<Database>, secret: ServerSecret, memberId: string): Promise<StoredSettings> {
   const row = await db.selectFrom('notice_settings').selectAll().where('member_id', '=', memberId).executeTakeFirst();
-  if (!row) return { channel: 'none', kinds: [], webhook: null, lastSentAt: null };
-  return { channel: row.channel, kinds: parseKinds(row.kinds), webhook: openWebhook(secret, row.webhook), lastSentAt: row.last_sent_at };
+  if (!row) return { channel: 'none', kinds: [], webhook: null };
+  return { channel: row.channel, kinds: parseKinds(row.kinds), webhook: openWebhook(secret, row.webhook) };
 }
 
 export async function saveSettings(db: Kysely<Database>, memberId: string, values: { channel: NoticeChannel; kinds: NoticeKind[]; webhook: Uint8Array | null }): Promise<void> {
   const row = { channel: values.channel, kinds: JSON.stringify(values.kinds), webhook: values.webhook, updated_at: new Date().toISOString() };
   await db
     .insertInto('notice_settings')
-    .values({ member_id: memberId, ...row, last_sent_at: null })
+    .values({ member_id: memberId, ...row })
     .onConflict((oc) => oc.column('member_id').doUpdateSet(row))
     .execute();
 }

@@ -117,7 +117,9 @@ export function registryRoutes(app: FastifyInstance): void {
         if (current.tag !== tag) throw new HttpError(409, 'edit-conflict');
         if ((current.retiredAt !== null) !== retire) {
           const labels = labelsColumn(current.labels, retire ? new Date().toISOString().slice(0, 10) : null);
-          await trx.updateTable('registry').set({ labels }).where('id', '=', id).execute();
+          // Compare-and-swap: a correction committed since the read is a conflict, not overwritten.
+          const updated = await trx.updateTable('registry').set({ labels }).where('id', '=', id).where('labels', '=', labelsColumn(current.labels, current.retiredAt)).executeTakeFirst();
+          if (Number(updated.numUpdatedRows) !== 1) throw new HttpError(409, 'edit-conflict');
           await appendAudit(trx, { actor: member, action: retire ? 'registry.retired' : 'registry.restored', object: id, detail: { kind: current.kind } });
         }
         return { entry: await entryRow(trx, id) };

@@ -357,7 +357,6 @@ export interface NoticeSettingsTable {
   kinds: string;
   /** The member's own webhook address, sealed under the server secret ('notice-webhook'). */
   webhook: Uint8Array | null;
-  last_sent_at: string | null;
   updated_at: string;
 }
 

@@ -17,7 +17,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('channel', 'text', (c) => c.notNull())
     .addColumn('kinds', 'text', (c) => c.notNull())
     .addColumn('webhook', t.bytes)
-    .addColumn('last_sent_at', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema
