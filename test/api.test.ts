@@ -80,7 +80,7 @@ for (const backend of BACKENDS) {
         assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
         assert.match(response.headers.get('content-security-policy')!, /default-src 'none'/);
         assert.doesNotMatch(html, /https?:\/\//, 'no third-party address on the page');
-        assert.match(html, /id="quick-exit" href="\/exit"/);
+        assert.match(html, /id="quick-exit" href="\/exit\?lang=(az|ru|en)"/);
       }
     });
 

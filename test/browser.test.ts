@@ -141,7 +141,7 @@ describe('the core loop in Chromium', () => {
     await page.waitForURL(`${server.url}/exit?lang=ru`);
     // location.replace(): the back button does not lead to the form again.
     await page.goBack();
-    assert.equal(new URL(page.url()).pathname, '/exit', `back went to ${page.url()}`);
+    assert.ok(page.url() === 'about:blank' || new URL(page.url()).pathname === '/exit', `back went to ${page.url()}`);
     await ctx.close();
   });
 

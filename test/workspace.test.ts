@@ -292,15 +292,15 @@ describe('the workspace in Chromium', () => {
     await adminPage.getByRole('link', { name: 'Members' }).click();
     await docRow.getByLabel(`Role of ${DOC.email}`).selectOption('viewer');
     await docRow.getByRole('button', { name: `Save role of ${DOC.email}` }).click();
-    await status(adminPage, `${DOC.email} is now viewer. Their grants of the records key were deleted`);
+    await status(adminPage, `${DOC.email} is now a viewer. Their grants of the records key were deleted`);
     assert.equal(await recordsGrants(), 0);
     await docRow.getByLabel(`Role of ${DOC.email}`).selectOption('documenter');
     await docRow.getByRole('button', { name: `Save role of ${DOC.email}` }).click();
-    await status(adminPage, `${DOC.email} is now documenter.`);
+    await status(adminPage, `${DOC.email} is now a documenter.`);
     assert.equal(await recordsGrants(), 2, 'the old records key and the one made at the demotion');
     const before = await currentKeyId();
     await adminPage.getByRole('button', { name: 'Rotate now' }).click();
-    await status(adminPage, 'New keys were made: the intake, records and backup keys.');
+    await status(adminPage, 'New keys were made: the intake, records, and backup keys.');
     assert.notEqual(await currentKeyId(), before, 'reporters seal to the new intake key');
     assert.equal(await recordsGrants(), 3);
   });
