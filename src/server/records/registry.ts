@@ -11,6 +11,7 @@ import type { Kysely, Transaction } from 'kysely';
 import * as z from 'zod';
 import { registryInput } from '../../core/records/schemas.ts';
 import type { Labels } from '../../core/records/vocabulary.ts';
+import type { RegistryEntry } from '../../core/api/registry.ts';
 import type { Database, RegistryTable } from '../storage/schema.ts';
 import { HttpError, parse, uuidParam } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
@@ -20,18 +21,7 @@ const ADMINS = ['admin'] as const;
 
 type StoredLabels = Labels & { retiredAt?: string };
 
-export interface RegistryEntryView {
-  id: string;
-  kind: RegistryTable['kind'];
-  code: string;
-  labels: Labels;
-  placeKind: string | null;
-  appealDays: number | null;
-  /** When it was retired (no longer offered), or null. */
-  retiredAt: string | null;
-  /** What the entry says now, hashed: an edit names the tag it was read at. */
-  tag: string;
-}
+export type RegistryEntryView = RegistryEntry;
 
 const labelsColumn = (labels: Labels, retiredAt: string | null): string => JSON.stringify(retiredAt ? { ...labels, retiredAt } : labels);
 

@@ -8,6 +8,7 @@ import type { Forgettable, Vault } from '../vault.ts';
 import { newRecordKey, openFields, openRecordKey, sealFields } from '../../../core/records/sealing.ts';
 import type { RecordType, SecretPart } from '../../../core/records/schemas.ts';
 import { actType, type Labels } from '../../../core/records/vocabulary.ts';
+import type { RegistryEntry } from '../../../core/api/registry.ts';
 import type { Language } from '../../../core/report/answers.ts';
 import { translator } from '../../../core/i18n/message.ts';
 import { currentLanguage } from '../i18n/language.ts';
@@ -23,18 +24,7 @@ export interface RecordView<P = Record<string, unknown>> {
   secret: SecretPart;
 }
 
-export interface RegistryEntry {
-  id: string;
-  kind: 'place' | 'unit' | 'provision' | 'act-type';
-  code: string;
-  labels: Labels;
-  placeKind: string | null;
-  appealDays: number | null;
-  /** The day it was retired: kept on the records that name it, no longer offered for new ones. */
-  retiredAt: string | null;
-  /** What it says, hashed by the server: a change names the tag it was read at. */
-  tag: string;
-}
+export type { RegistryEntry };
 
 const recordsKey = (vault: Vault) => vault.hold('records-key', () => new OrgKeyCache(vault.keyring, 'records'));
 
