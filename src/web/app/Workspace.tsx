@@ -37,10 +37,9 @@ import { useLanguage, useWords } from './i18n/context.tsx';
 import { shellWords } from './shell-words.ts';
 import { useTabTitle } from './tab-title.ts';
 import { pageWords } from './page-words.ts';
+import type { Notice } from './login-notice.ts';
 import { forgetSignedIn, rememberSignedIn, wasReloadedSignedIn } from './reload-notice.ts';
 
-/** What the login screen says: words of the shell (shown in the language of the moment) or a server's message. */
-export type Notice = { words: 'reloaded' | 'notOpened' | 'sessionEnded' | 'everySessionEnded' | 'youLockedDown' | 'lockedHidden' } | { words: 'lockedIdle'; minutes: number } | { text: string };
 
 function logOut(): void {
   // keepalive: the request still goes out when the page is being closed.
