@@ -3,7 +3,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { columnTypes } from '../storage/dialect.ts';
-import { DETAINED, actFilter, hasRange } from './filter.ts';
+import { DETAINED, actFilter, actSources as actSourcesOf, hasRange } from './filter.ts';
 import { actSourceGroups, type SourceGroups } from './act-sources.ts';
 import { IMPRECISE, NONE, SOURCE_GROUPS, isoWeek, periodsBetween, type Cell, type Dashboard, type DashboardFilter } from '../../core/dashboard/dashboard.ts';
 
@@ -84,7 +84,9 @@ export async function dashboardCounts(db: Kysely<Database>, f: DashboardFilter, 
   const [withUnit] = await rows(db, sql`select null as k, count(distinct i.act_id) as n from ${units}`);
   // An act's sources are its own and its incident's, a report once (filter.ts actSources, which
   // the drill-downs use too): looked up per act through the sources' (type, target) index.
-  const actSources = await actSourceGroups(db, F);
+  // Filtered, one look-up per act kept (filter.ts, as the drill-downs); unfiltered, grouped reads
+  // joined in memory (the look-ups took 2.9 s for 100,000 acts, these 2.3 s — bench/dashboard.ts).
+  const actSources = actsFirst ? await sourceGroups(db, sql`select ${actSourcesOf} as n from acts a where ${F}`) : await actSourceGroups(db, F);
   const incidentSources = await sourceGroups(
     db,
     sql`select (select count(*) from sources s where s.target_type = 'incident' and s.target_id = x.incident_id) as n from (select distinct a.incident_id from acts a where ${F}) x`,
