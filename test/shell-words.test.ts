@@ -5,7 +5,6 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AUDIT_ACTIONS } from '../src/server/audit/log.ts';
 import { actionKey, auditActionWords } from '../src/web/app/audit-words.ts';
-import { timeUntil } from '../src/web/app/time.ts';
 import { groupOf, pageFromHash, pagesFor, PAGES, type Page } from '../src/web/app/routes.ts';
 import { ROLES } from '../src/core/api/schemas.ts';
 
@@ -16,15 +15,6 @@ describe('the shell’s words', () => {
     assert.deepEqual(unnamed, []);
     const stale = Object.keys(auditActionWords.en).filter((key) => !AUDIT_ACTIONS.some((code) => actionKey(code) === key));
     assert.deepEqual(stale, [], 'words for actions the server no longer records');
-  });
-
-  it('says how long until a time with each language’s plural forms', () => {
-    const now = Date.parse('2026-11-20T12:00:00Z');
-    const inHours = (hours: number, language: 'ru' | 'az' | 'en') => timeUntil(new Date(now + hours * 3600_000).toISOString(), now, language);
-    assert.deepEqual([1, 2, 5, 21, 22, 47].map((h) => inHours(h, 'ru')), ['меньше чем через час', 'через 2 часа', 'через 5 часов', 'через 21 час', 'через 22 часа', 'через 47 часов']);
-    assert.deepEqual([48, 24 * 5, 24 * 21].map((h) => inHours(h, 'ru')), ['через 2 дня', 'через 5 дней', 'через 21 день']);
-    assert.deepEqual([2, 24 * 3].map((h) => inHours(h, 'az')), ['2 saat sonra', '3 gün sonra']);
-    assert.deepEqual([1, 2, 24 * 3].map((h) => inHours(h, 'en')), ['in less than an hour', 'in 2 hours', 'in 3 days']);
   });
 
   it('puts every page of the bar but the inbox in a group, and sends unknown hashes to the inbox', () => {

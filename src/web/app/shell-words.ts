@@ -24,9 +24,6 @@ export const shellWords = defineWords({
     waitingThen: 'When they have confirmed, lock and log in again to receive the keys.',
     computingCode: 'Computing the safety code…',
 
-    inLessThanAnHour: 'in less than an hour',
-    inHours: '{count, plural, one {in # hour} other {in # hours}}',
-    inDays: '{count, plural, one {in # day} other {in # days}}',
   },
   ru: {
     navigation: 'Рабочее пространство',
@@ -49,9 +46,6 @@ export const shellWords = defineWords({
     waitingThen: 'Когда он подтвердит код, заблокируйте рабочее пространство и войдите снова, чтобы получить ключи.',
     computingCode: 'Вычисляем код безопасности…',
 
-    inLessThanAnHour: 'меньше чем через час',
-    inHours: '{count, plural, one {через # час} few {через # часа} many {через # часов} other {через # часа}}',
-    inDays: '{count, plural, one {через # день} few {через # дня} many {через # дней} other {через # дня}}',
   },
   az: {
     navigation: 'İş sahəsi',
@@ -74,8 +68,5 @@ export const shellWords = defineWords({
     waitingThen: 'Təsdiqlədikdən sonra açarları almaq üçün kilidləyin və yenidən daxil olun.',
     computingCode: 'Təhlükəsizlik kodu hesablanır…',
 
-    inLessThanAnHour: 'bir saat ərzində',
-    inHours: '{count, plural, one {# saat sonra} other {# saat sonra}}',
-    inDays: '{count, plural, one {# gün sonra} other {# gün sonra}}',
   },
 });
