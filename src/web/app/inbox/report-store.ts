@@ -5,19 +5,13 @@ import { useEffect, useState } from 'preact/hooks';
 import type { InboxFacts, InboxFrame } from '../../../core/api/inbox-frame.ts';
 import type { ReportAnswers } from '../../../core/report/answers.ts';
 import type { Forgettable } from '../vault.ts';
-import type { OpenProblem } from '../decrypt/open.ts';
+import type { OpenedReport, OpenProblem } from '../decrypt/open.ts';
 
 export type ReportContent =
-  | {
-      ok: true;
-      firstLine: string;
-      what: ReportAnswers['what'];
-      where: string;
-      stillHeld: ReportAnswers['stillHeld'];
-      json: string;
+  | (Pick<OpenedReport, 'ok' | 'firstLine' | 'what' | 'where' | 'stillHeld' | 'json'> & {
       /** Its stored quick copy did not match the sealed report (shown marked ⚠). */
       tampered?: boolean;
-    }
+    })
   | { ok: false; problem: OpenProblem };
 
 const parsedAnswers = new WeakMap<ReportContent, ReportAnswers>();
