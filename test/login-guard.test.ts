@@ -17,76 +17,86 @@ import { deriveMemberKeys, type KdfParams } from '../src/core/keyring.ts';
 import { toBase64Url } from '../src/core/crypto/bytes.ts';
 import { DEFAULT_KDF } from '../src/core/crypto/passphrase.ts';
 import { loadServerSecret } from '../src/server/secret.ts';
-import { DEVICE_COOKIE, FailureCounter, LoginGuard, deviceCookieFor, readDeviceCookie, type Attempt } from '../src/server/auth/login-guard.ts';
+import { DEVICE_COOKIE, LoginGuard, deviceCookieFor, readDeviceCookie, type Attempt } from '../src/server/auth/login-guard.ts';
+import { FailureWindows, purgeEndedFailures } from '../src/server/auth/failures.ts';
+import { openTestStorage, type TestStorage } from './support/storage.ts';
 
 const MINUTE = 60_000;
-const policy = { max: 3, windowMs: 15 * MINUTE, capacity: 100 };
+const policy = { max: 3, windowMs: 15 * MINUTE };
 
-describe('failure counter (no clock)', () => {
-  it('locks a key after its failures until the window from the first failure ends', () => {
-    const counter = new FailureCounter(policy);
-    for (let i = 0; i < 3; i++) {
-      assert.equal(counter.lockedFor('a', i * MINUTE), 0);
-      counter.fail('a', i * MINUTE);
-    }
-    assert.equal(counter.lockedFor('a', 3 * MINUTE), 12 * 60);
-    assert.equal(counter.lockedFor('b', 3 * MINUTE), 0, 'another key is not affected');
-    assert.equal(counter.lockedFor('a', 15 * MINUTE), 0, 'the window has passed');
-    counter.fail('a', 15 * MINUTE);
-    assert.equal(counter.lockedFor('a', 15 * MINUTE), 0, 'a new window starts with one failure');
+for (const backend of BACKENDS) {
+  describe(`failure windows, shared through the database (${backend}, no clock)`, () => {
+    let storage: TestStorage;
+    before(async () => (storage = await openTestStorage(backend)));
+    after(() => storage.remove());
+
+    it('locks a key after its failures until the window from the first failure ends', async () => {
+      const counter = new FailureWindows(storage.db, 'test', policy);
+      for (let i = 0; i < 3; i++) {
+        assert.equal(await counter.lockedFor('a', i * MINUTE), 0);
+        await counter.fail('a', i * MINUTE);
+      }
+      assert.equal(await counter.lockedFor('a', 3 * MINUTE), 12 * 60);
+      assert.equal(await counter.lockedFor('b', 3 * MINUTE), 0, 'another key is not affected');
+      assert.equal(await new FailureWindows(storage.db, 'other-kind', policy).lockedFor('a', 3 * MINUTE), 0, 'nor the same key of another kind');
+      assert.equal(await counter.lockedFor('a', 15 * MINUTE), 0, 'the window has passed');
+      await counter.fail('a', 15 * MINUTE);
+      assert.equal(await counter.lockedFor('a', 15 * MINUTE), 0, 'a new window starts with one failure');
+    });
+
+    it('counts failures arriving at once (two servers) without losing one', async () => {
+      const counter = new FailureWindows(storage.db, 'test', policy);
+      await Promise.all([0, 1, 2].map(() => counter.fail('together', 0)));
+      assert.ok((await counter.lockedFor('together', 1)) > 0);
+    });
+
+    it('purges ended windows, so the table holds one window of failures at most', async () => {
+      const counter = new FailureWindows(storage.db, 'test', policy);
+      for (let i = 0; i < 50; i++) await counter.fail(`made-up-${i}`, 0);
+      await counter.fail('recent', 40 * MINUTE);
+      await purgeEndedFailures(storage.db, 40 * MINUTE);
+      const left = await storage.db.selectFrom('login_failures').select('key').execute();
+      assert.deepEqual(left.map((r) => r.key), ['test:recent']);
+    });
   });
 
-  it('remembers at most its capacity, forgetting the least recently failed key', () => {
-    const counter = new FailureCounter({ ...policy, capacity: 50 });
-    for (let i = 0; i < 3; i++) counter.fail('kept', 0);
-    for (let i = 0; i < 200; i++) {
-      counter.fail(`other-${i}`, 1);
-      if (i % 40 === 0) for (let j = 0; j < 3; j++) counter.fail('kept', 1);
-    }
-    assert.equal(counter.size, 50);
-    assert.equal(counter.lockedFor('other-0', 2), 0);
-    assert.ok(counter.lockedFor('kept', 2) > 0, 'a key still failing is not forgotten');
-  });
+  describe(`login guard (${backend}, no clock)`, () => {
+    const device = { nonce: 'n'.repeat(22), memberId: 'member-1' };
+    const stranger: Attempt = { account: 'acct-1', memberId: 'member-1', device: null };
+    const ownBrowser: Attempt = { ...stranger, device };
+    let storage: TestStorage;
+    before(async () => (storage = await openTestStorage(backend)));
+    after(() => storage.remove());
+    const fresh = async () => {
+      await storage.db.deleteFrom('login_failures').execute();
+      return new LoginGuard(storage.db, policy);
+    };
 
-  it('does not forget a locked key when other keys flood it', () => {
-    const counter = new FailureCounter({ ...policy, capacity: 50 });
-    for (let i = 0; i < 3; i++) counter.fail('target', 0);
-    // Thousands of one-off failures on made-up addresses, none repeated on the target.
-    for (let i = 0; i < 5000; i++) counter.fail(`made-up-${i}`, 1);
-    assert.equal(counter.size, 50);
-    assert.ok(counter.lockedFor('target', 2) > 0);
-  });
-});
+    it("locks strangers out of an account while the member's own browser still gets in", async () => {
+      const guard = await fresh();
+      for (let i = 0; i < 3; i++) await guard.failed(stranger, 0);
+      assert.ok((await guard.waitFor(stranger, 1)) > 0);
+      assert.equal(await guard.waitFor(ownBrowser, 1), 0);
+      assert.equal(await guard.waitFor({ ...stranger, account: 'acct-2', memberId: 'member-2' }, 1), 0, 'other accounts are open');
+    });
 
-describe('login guard (no clock)', () => {
-  const device = { nonce: 'n'.repeat(22), memberId: 'member-1' };
-  const stranger: Attempt = { account: 'acct-1', memberId: 'member-1', device: null };
-  const ownBrowser: Attempt = { ...stranger, device };
+    it("counts a known browser's failures against that browser only", async () => {
+      const guard = await fresh();
+      for (let i = 0; i < 3; i++) await guard.failed(ownBrowser, 0);
+      assert.ok((await guard.waitFor(ownBrowser, 1)) > 0);
+      assert.equal(await guard.waitFor(stranger, 1), 0);
+    });
 
-  it("locks strangers out of an account while the member's own browser still gets in", () => {
-    const guard = new LoginGuard(policy);
-    for (let i = 0; i < 3; i++) guard.failed(stranger, 0);
-    assert.ok(guard.waitFor(stranger, 1) > 0);
-    assert.equal(guard.waitFor(ownBrowser, 1), 0);
-    assert.equal(guard.waitFor({ ...stranger, account: 'acct-2', memberId: 'member-2' }, 1), 0, 'other accounts are open');
+    it('treats a browser known to one member as a stranger to another account, and charges it there too', async () => {
+      const guard = await fresh();
+      const elsewhere: Attempt = { account: 'acct-2', memberId: 'member-2', device };
+      assert.equal(guard.trusted(elsewhere), false);
+      for (let i = 0; i < 3; i++) await guard.failed(elsewhere, 0);
+      assert.ok((await guard.waitFor({ account: 'acct-2', memberId: 'member-2', device: null }, 1)) > 0);
+      assert.ok((await guard.waitFor(ownBrowser, 1)) > 0, 'the browser paid for its guesses');
+    });
   });
-
-  it("counts a known browser's failures against that browser only", () => {
-    const guard = new LoginGuard(policy);
-    for (let i = 0; i < 3; i++) guard.failed(ownBrowser, 0);
-    assert.ok(guard.waitFor(ownBrowser, 1) > 0);
-    assert.equal(guard.waitFor(stranger, 1), 0);
-  });
-
-  it("treats a browser known to one member as a stranger to another account, and charges it there too", () => {
-    const guard = new LoginGuard(policy);
-    const elsewhere: Attempt = { account: 'acct-2', memberId: 'member-2', device };
-    assert.equal(guard.trusted(elsewhere), false);
-    for (let i = 0; i < 3; i++) guard.failed(elsewhere, 0);
-    assert.ok(guard.waitFor({ account: 'acct-2', memberId: 'member-2', device: null }, 1) > 0);
-    assert.ok(guard.waitFor(ownBrowser, 1) > 0, 'the browser paid for its guesses');
-  });
-});
+}
 
 describe('device cookie', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-device-'));

@@ -7,6 +7,7 @@ import { LANGUAGES } from '../core/report/answers.ts';
 import { intakeKeyIsIntact } from './keys/integrity.ts';
 import { GUIDE_KINDS, type GuideKind } from '../core/guides/structure.ts';
 import type { BackupScheduler } from './backup/schedule.ts';
+import type { ChangeFeed } from './cluster/changes.ts';
 
 export interface OrganizationView {
   name: string;
@@ -29,30 +30,51 @@ export interface VigilContext {
   config: Config;
   storage: Storage;
   secret: ServerSecret;
-  /** Cached: read on every public page; changes only at setup (and key rotation, later). */
+  /** Cached: read on every public page; forgotten on every server when settings or keys change. */
   organization(): Promise<OrganizationView | null>;
   intakeKey(): Promise<IntakeKey | null>;
   /** Cached: which guide pages have words (linked from every public page); forgotten when one is saved. */
   guidesWritten(): Promise<GuideKind[]>;
-  forget(): void;
+  /** After a change to what is cached commits: every server (this one at once) forgets its copies. */
+  forget(): Promise<void>;
+  /** How the servers on one database tell each other of changes (cluster/changes.ts). */
+  changes: ChangeFeed;
+  /** This running server's id among the servers on the database (cluster/instance.ts). */
+  instanceId: string;
   /** The running server's backup schedule (set once it starts; null without VIGIL_BACKUP_DIR): a lockdown aborts its run. */
   backupSchedule: BackupScheduler | null;
 }
 
 export const NEUTRAL_TITLE = 'Community notes';
 
-export function createContext(config: Config, storage: Storage, secret: ServerSecret): VigilContext {
+export interface Cluster {
+  changes: ChangeFeed;
+  instanceId: string;
+}
+
+export function createContext(config: Config, storage: Storage, secret: ServerSecret, cluster: Cluster): VigilContext {
   let org: Promise<OrganizationView | null> | undefined;
   let key: Promise<IntakeKey | null> | undefined;
   let guides: Promise<GuideKind[]> | undefined;
   const { db } = storage;
+  const { changes } = cluster;
+  const forgetHere = () => {
+    org = undefined;
+    key = undefined;
+    guides = undefined;
+  };
+  changes.subscribe((change) => change !== 'lockdown' && forgetHere());
+  // While changes elsewhere may go unheard (the listening connection is down), read through.
+  const cached = <T>(kept: Promise<T> | undefined): Promise<T> | undefined => (changes.listening ? kept : undefined);
   return {
     config,
     storage,
     secret,
+    changes,
+    instanceId: cluster.instanceId,
     backupSchedule: null,
     organization() {
-      org ??= db
+      org = cached(org) ?? db
         .selectFrom('organization')
         .select(['name', 'public_title', 'languages', 'require_second_factor', 'time_zone', 'exit_url', 'settings_version'])
         .executeTakeFirst()
@@ -76,7 +98,7 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
       return org;
     },
     intakeKey() {
-      key ??= db
+      key = cached(key) ?? db
         .selectFrom('intake_keys')
         .select(['id', 'public_key', 'purpose', 'mac'])
         .where('retired_at', 'is', null)
@@ -92,7 +114,7 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
       return key;
     },
     guidesWritten() {
-      guides ??= db
+      guides = cached(guides) ?? db
         .selectFrom('guides')
         .select(['kind', 'sections'])
         .execute()
@@ -105,10 +127,9 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
       void guides.catch(() => (guides = undefined));
       return guides;
     },
-    forget() {
-      org = undefined;
-      key = undefined;
-      guides = undefined;
+    async forget() {
+      forgetHere();
+      await changes.publish('caches');
     },
   };
 }

@@ -7,6 +7,8 @@ import { createContext } from './context.ts';
 import { buildApp, type AppOptions } from './app.ts';
 import { issueSetupToken } from './setup/service.ts';
 import { purgeExpiredSessions } from './auth/sessions.ts';
+import { purgeEndedFailures } from './auth/failures.ts';
+import { joinCluster } from './cluster/join.ts';
 import { useHpkeSuite } from '../core/crypto/suite.ts';
 import { nodeHpkeSuite } from './crypto/node-x25519.ts';
 import { describeNetwork } from './http/network-summary.ts';
@@ -33,10 +35,14 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
       await storage.close();
       throw error;
     });
-    const vigil = createContext(config, storage, secret);
+    const cluster = await joinCluster(storage, config).catch(async (error: unknown) => {
+      await storage.close();
+      throw error;
+    });
+    const vigil = createContext(config, storage, secret, cluster);
     const app = await buildApp(vigil, options);
     const token = await issueSetupToken(storage.db);
-    const purge = () => purgeExpiredSessions(vigil).catch(() => undefined);
+    const purge = () => Promise.all([purgeExpiredSessions(vigil), purgeEndedFailures(storage.db)]).catch(() => undefined);
     await purge();
     const purgeTimer = setInterval(purge, 3600_000).unref();
     await app.listen({ port: config.port, host: config.host });
@@ -65,6 +71,7 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
         const onionClosed = new Promise((resolve) => (onion ? onion.close(resolve) : resolve(undefined)));
         await app.close();
         await onionClosed;
+        await cluster.leave();
         await storage.close();
         unlock();
       },

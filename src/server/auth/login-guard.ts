@@ -5,71 +5,19 @@
 // (it holds a signed device cookie for that account) is counted on its own: a flood of strangers
 // locks strangers out of the account, never the member's own browser.
 //
-// The counters live in memory, bounded (issue 15 will share them between servers). The core
-// (FailureCounter, LoginGuard) takes the time as an argument, so it is tested without a clock.
+// The counters are kept in the database (auth/failures.ts), so every server refuses the same
+// account. The guard takes the time as an argument, so it is tested without a clock.
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VigilContext } from '../context.ts';
 import type { ServerSecret } from '../secret.ts';
 import { HttpError } from '../http/errors.ts';
-
-export interface FailurePolicy {
-  /** Failures allowed in one window; the next attempt is refused until the window ends. */
-  max: number;
-  windowMs: number;
-  /** Keys remembered at most; past it the least recently failed key that is not locked is forgotten. */
-  capacity: number;
-}
+import { FailureWindows, type FailurePolicy } from './failures.ts';
+import type { Database } from '../storage/schema.ts';
+import type { Kysely } from 'kysely';
 
 /** Failed login attempts an untrusted client may make on one account, and a device on its own. */
-export const LOGIN_POLICY: FailurePolicy = { max: 10, windowMs: 15 * 60_000, capacity: 10_000 };
-
-/** Failures per key in a fixed window that starts at the key's first failure. */
-export class FailureCounter {
-  readonly #windows = new Map<string, { failures: number; endsAt: number }>();
-
-  constructor(readonly policy: FailurePolicy) {}
-
-  /** Seconds until `key` may try again; 0 when it may try now. */
-  lockedFor(key: string, now: number): number {
-    const window = this.#live(key, now);
-    return window && window.failures >= this.policy.max ? Math.ceil((window.endsAt - now) / 1000) : 0;
-  }
-
-  fail(key: string, now: number): void {
-    const window = this.#live(key, now) ?? { failures: 0, endsAt: now + this.policy.windowMs };
-    window.failures += 1;
-    // Re-inserted so the Map's order is "least recently failed first", the one forgotten first.
-    this.#windows.delete(key);
-    this.#windows.set(key, window);
-    if (this.#windows.size > this.policy.capacity) this.#forgetOne(now);
-  }
-
-  /**
-   * Forgets the least recently failed key that is not locked: failing on many other addresses must
-   * not make the counter forget an account it has locked. Only when every key is locked does the
-   * oldest go, as memory stays bounded.
-   */
-  #forgetOne(now: number) {
-    for (const [key, window] of this.#windows) {
-      if (window.failures < this.policy.max || window.endsAt <= now) {
-        this.#windows.delete(key);
-        return;
-      }
-    }
-    this.#windows.delete(this.#windows.keys().next().value!);
-  }
-
-  get size(): number {
-    return this.#windows.size;
-  }
-
-  #live(key: string, now: number) {
-    const window = this.#windows.get(key);
-    if (window && window.endsAt <= now) this.#windows.delete(key);
-    return window && window.endsAt > now ? window : undefined;
-  }
-}
+export const LOGIN_POLICY: FailurePolicy = { max: 10, windowMs: 15 * 60_000 };
 
 /** What a valid device cookie says: a random nonce (its own counter) and the member it was issued to. */
 export interface Device {
@@ -87,12 +35,12 @@ export interface Attempt {
 }
 
 export class LoginGuard {
-  readonly accounts: FailureCounter;
-  readonly devices: FailureCounter;
+  readonly accounts: FailureWindows;
+  readonly devices: FailureWindows;
 
-  constructor(policy: FailurePolicy = LOGIN_POLICY) {
-    this.accounts = new FailureCounter(policy);
-    this.devices = new FailureCounter(policy);
+  constructor(db: Kysely<Database>, policy: FailurePolicy = LOGIN_POLICY) {
+    this.accounts = new FailureWindows(db, 'account', policy);
+    this.devices = new FailureWindows(db, 'device', policy);
   }
 
   /** Whether the attempt comes from a browser this member logged in from before. */
@@ -101,15 +49,15 @@ export class LoginGuard {
   }
 
   /** Seconds the attempt must wait; 0 when it may be checked. A trusted device answers for itself only. */
-  waitFor(attempt: Attempt, now: number): number {
+  waitFor(attempt: Attempt, now: number): Promise<number> {
     return this.trusted(attempt) ? this.devices.lockedFor(attempt.device!.nonce, now) : this.accounts.lockedFor(attempt.account, now);
   }
 
-  failed(attempt: Attempt, now: number): void {
+  async failed(attempt: Attempt, now: number): Promise<void> {
     // Any device cookie pays for its failures (on any account), so a stolen one buys few guesses;
     // the account's untrusted count is left alone by its own member's browser.
-    if (attempt.device) this.devices.fail(attempt.device.nonce, now);
-    if (!this.trusted(attempt)) this.accounts.fail(attempt.account, now);
+    if (attempt.device) await this.devices.fail(attempt.device.nonce, now);
+    if (!this.trusted(attempt)) await this.accounts.fail(attempt.account, now);
   }
 }
 
@@ -137,9 +85,9 @@ export function readDeviceCookie(secret: ServerSecret, value: string | undefined
   return secret.equal(mac, secret.keyedHash('device', `${nonce}.${memberId}`)) ? { nonce, memberId } : null;
 }
 
-/** The guard as the login routes use it: one per server, counters in memory. */
+/** The guard as the login routes use it: counters shared by every server through the database. */
 export function loginGuard(vigil: VigilContext) {
-  const guard = new LoginGuard();
+  const guard = new LoginGuard(vigil.storage.db);
   const deviceOf = (request: FastifyRequest) => readDeviceCookie(vigil.secret, request.cookies[DEVICE_COOKIE]);
   return {
     guard,
@@ -150,7 +98,7 @@ export function loginGuard(vigil: VigilContext) {
      */
     async knownDevice(request: FastifyRequest): Promise<boolean> {
       const device = deviceOf(request);
-      if (!device || guard.devices.lockedFor(device.nonce, Date.now()) > 0) return false;
+      if (!device || (await guard.devices.lockedFor(device.nonce, Date.now())) > 0) return false;
       const member = await vigil.storage.db.selectFrom('members').select('status').where('id', '=', device.memberId).executeTakeFirst();
       return !!member && member.status !== 'removed';
     },
@@ -164,12 +112,12 @@ export function loginGuard(vigil: VigilContext) {
     },
 
     /** A 429 while this attempt's account (or, for a known browser, the browser) is locked. */
-    admit(attempt: Attempt, reply: FastifyReply): void {
-      refuseWhileLocked(reply, guard.waitFor(attempt, Date.now()));
+    async admit(attempt: Attempt, reply: FastifyReply): Promise<void> {
+      refuseWhileLocked(reply, await guard.waitFor(attempt, Date.now()));
     },
 
-    failed(attempt: Attempt): void {
-      guard.failed(attempt, Date.now());
+    failed(attempt: Attempt): Promise<void> {
+      return guard.failed(attempt, Date.now());
     },
 
     /** After a successful login: this browser is now known for this member (a fresh nonce, a fresh count). */

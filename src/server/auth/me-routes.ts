@@ -9,16 +9,17 @@ import { isLanguage } from '../../core/i18n/index.ts';
 import { DEFAULT_TIME_ZONE } from '../../core/i18n/format.ts';
 import { appendAudit, audit } from '../audit/log.ts';
 import { sessionIdOf } from './sessions.ts';
-import { FailureCounter, refuseWhileLocked } from './login-guard.ts';
+import { refuseWhileLocked } from './login-guard.ts';
+import { FailureWindows } from './failures.ts';
 import { lockOrganization } from '../keys/serialise.ts';
 import { refuseWhenLockedDown } from '../lockdown/refuse.ts';
 
 /** Wrong current passphrases a member may give in a window: a taken-over session cannot guess on. */
-export const PASSPHRASE_CHANGE_POLICY = { max: 5, windowMs: 15 * 60_000, capacity: 10_000 };
+export const PASSPHRASE_CHANGE_POLICY = { max: 5, windowMs: 15 * 60_000 };
 
 export const meRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
-  const wrongPassphrases = new FailureCounter(PASSPHRASE_CHANGE_POLICY);
+  const wrongPassphrases = new FailureWindows(db, 'passphrase', PASSPHRASE_CHANGE_POLICY);
 
   app.get('/api/me', { config: { access: 'member' } }, async (request) => {
     const m = request.member!;
@@ -84,10 +85,10 @@ export const meRoutes: FastifyPluginAsync = async (app) => {
     if (!parsed.success || !current || !next || !wrapped || next.length !== 32 || wrapped.length < 30) throw new HttpError(400, 'bad-request');
     const { secret } = app.vigil;
     const me = request.member!;
-    refuseWhileLocked(reply, wrongPassphrases.lockedFor(me.id, Date.now()));
+    refuseWhileLocked(reply, await wrongPassphrases.lockedFor(me.id, Date.now()));
     const row = await db.selectFrom('members').select('login_hash').where('id', '=', me.id).executeTakeFirstOrThrow();
     if (!secret.equal(row.login_hash, secret.keyedHash('login', current))) {
-      wrongPassphrases.fail(me.id, Date.now());
+      await wrongPassphrases.fail(me.id, Date.now());
       await audit(db, { actor: me.id, action: 'login.failed', object: me.id });
       throw new HttpError(403, 'login-failed');
     }

@@ -54,7 +54,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   }
 
   async function failed(attempt: Attempt): Promise<never> {
-    guard.failed(attempt);
+    await guard.failed(attempt);
     // Who tried is recorded only when the address is a member's; a stranger's typing is not kept.
     await audit(db, { actor: null, action: 'login.failed', object: attempt.memberId });
     throw new HttpError(401, 'login-failed');
@@ -69,7 +69,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     const challenge = await findChallenge(app.vigil, token, 'login');
     const member = await db.selectFrom('members').selectAll().where('id', '=', challenge.member_id).executeTakeFirstOrThrow();
     const attempt = guard.attempt(request, member.email, member);
-    guard.admit(attempt, reply);
+    await guard.admit(attempt, reply);
     if (!attempt.memberId) {
       // Removed since the passphrase step.
       await dropChallenge(app.vigil, token);
@@ -106,7 +106,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     await refuseWhenLockedDown(db);
     const member = await db.selectFrom('members').selectAll().where('email', '=', parsed.data.email).executeTakeFirst();
     const attempt = guard.attempt(request, parsed.data.email, member);
-    guard.admit(attempt, reply);
+    await guard.admit(attempt, reply);
     if (!member || !attempt.memberId || !secret.equal(member.login_hash, secret.keyedHash('login', loginKey))) return failed(attempt);
     const factors = await confirmedFactors(db, member.id);
     if (factors.length > 0) {

@@ -108,7 +108,7 @@ export const secondFactorRoutes: FastifyPluginAsync = async (app) => {
       await trx.updateTable('organization').set({ require_second_factor: parsed.data.requireSecondFactor ? 1 : 0 }).execute();
       await appendAudit(trx, { actor: request.member!.id, action: 'second-factor.required', object: null, detail: { required: parsed.data.requireSecondFactor } });
     });
-    vigil.forget();
+    await vigil.forget();
     return reply.code(204).send();
   });
 };

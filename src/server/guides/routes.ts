@@ -50,7 +50,7 @@ export const guideRoutes: FastifyPluginAsync = async (app) => {
       await appendAudit(trx, { actor: request.member!.id, action: 'guide.saved', object: kind, detail: { version: version + 1 } });
       return row;
     });
-    app.vigil.forget();
+    await app.vigil.forget();
     return { kind, version: saved.version, updatedDay: saved.updated_day, sections } satisfies GuideView;
   });
 };

@@ -45,7 +45,7 @@ export const keyRoutes: FastifyPluginAsync = async (app) => {
       if (dropped > 0) await appendAudit(trx, { actor: request.member!.id, action: 'key.revoked', object: null, detail: { reason: 'beyond-role', grants: dropped } });
       await storeRotations(trx, secret, { actor: request.member!.id, team, purposes, rotations });
     });
-    app.vigil.forget();
+    await app.vigil.forget();
     return reply.code(204).send();
   });
 };

@@ -177,7 +177,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
       for (const [keyId, sealed] of given) await addGrant(trx, app.vigil.secret, { memberId: member.id, memberPublicKey: member.public_key, keyId, sealed }, now);
       for (const keyId of given.keys()) await appendAudit(trx, { actor, action: 'key.granted', object: member.id, detail: { key: keyId } });
     });
-    app.vigil.forget();
+    await app.vigil.forget();
     return reply.code(204).send();
   });
 
@@ -200,7 +200,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
       await appendAudit(trx, { actor: request.member!.id, action: 'member.removed', object: member.id });
       await storeRotations(trx, app.vigil.secret, { actor: request.member!.id, team, purposes, rotations });
     });
-    app.vigil.forget();
+    await app.vigil.forget();
     return reply.code(204).send();
   });
 };

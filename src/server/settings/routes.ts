@@ -47,7 +47,7 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
       if (Number(updated.numUpdatedRows) !== 1) throw new HttpError(409, 'edit-conflict');
       await appendAudit(trx, { actor: request.member!.id, action: 'organization.settings-changed', object: null, detail: { fields: fields.join(','), version: version + 1 } });
     });
-    app.vigil.forget();
+    await app.vigil.forget();
     return view();
   });
 };

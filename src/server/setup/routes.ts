@@ -17,7 +17,7 @@ export const setupRoutes: FastifyPluginAsync = async (app) => {
     const parsed = setupRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
     await createOrganization(db, app.vigil.secret, parsed.data, { requireToken: true });
-    app.vigil.forget();
+    await app.vigil.forget();
     return reply.code(201).send({ ok: true });
   });
 };

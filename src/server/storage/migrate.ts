@@ -23,6 +23,7 @@ import * as m021 from './migrations/021-estimate-indexes.ts';
 import * as m022 from './migrations/022-secret-check.ts';
 import * as m023 from './migrations/023-seizure.ts';
 import * as m024 from './migrations/024-team.ts';
+import * as m025 from './migrations/025-servers.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '022-secret-check': m022,
   '023-seizure': m023,
   '024-team': m024,
+  '025-servers': m025,
 };
 
 /** The level a database is at: its last migration's name (a backup records it; a restore goes there first). */

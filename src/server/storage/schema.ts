@@ -465,6 +465,9 @@ export interface Database {
   recovery_grants: RecoveryGrantTable;
   recovery_challenges: RecoveryChallengeTable;
   backup_runs: BackupRunTable;
+  server_instances: ServerInstanceTable;
+  login_failures: LoginFailureTable;
+  daily_claims: DailyClaimTable;
 }
 
 /** A trustees' recovery key pair (migration 023): its private half exists only as M-of-N shares. */
@@ -507,6 +510,8 @@ export interface BackupRunTable {
   file: string | null;
   /** An error code, never a message that could carry content. */
   error: string | null;
+  /** The server instance running it (migration 025); null for runs before it. */
+  owner: string | null;
 }
 
 export interface AlertTable {
@@ -552,4 +557,27 @@ export interface AlertDeliveryTable {
   last_error: string | null;
   next_attempt_at: string | null;
   updated_at: string;
+  /** The server instance whose memory holds an email's address (migration 025); null for webhooks. */
+  owner: string | null;
+}
+
+/** A running server (migration 025): `seen_at` is its heartbeat; a row not seen for a while is a stopped server. */
+export interface ServerInstanceTable {
+  id: string;
+  started_at: string;
+  seen_at: string;
+}
+
+/** Failed logins in a window (migration 025), shared by every server: `key` is 'account:' + a keyed hash of the typed address, or 'device:' + a device cookie's nonce. */
+export interface LoginFailureTable {
+  key: string;
+  failures: number;
+  ends_at: string;
+}
+
+/** A day's job done by one server (migration 025): the first to insert (job, day) does it. */
+export interface DailyClaimTable {
+  job: string;
+  day: string;
+  owner: string;
 }

@@ -1,0 +1,39 @@
+// Issue 15: several servers on one PostgreSQL. Each running server has a row it keeps fresh (a
+// heartbeat), so work a stopped server held — an email only its memory could send, a backup it was
+// writing — is ended by whoever outlives it, and never while its owner still runs. Login lockouts
+// are counted here so every server refuses the same account (keyed hashes of typed addresses and
+// device nonces, never a client's network address). A daily claim lets one server do a day's job.
+import type { Kysely } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('server_instances')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('started_at', 'text', (c) => c.notNull())
+    .addColumn('seen_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('login_failures')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('failures', 'integer', (c) => c.notNull())
+    .addColumn('ends_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('login_failures_ends').on('login_failures').column('ends_at').execute();
+  await db.schema
+    .createTable('daily_claims')
+    .addColumn('job', 'text', (c) => c.notNull())
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('owner', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('daily_claims_pk', ['job', 'day'])
+    .execute();
+  await db.schema.alterTable('alert_deliveries').addColumn('owner', 'text').execute();
+  await db.schema.alterTable('backup_runs').addColumn('owner', 'text').execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('backup_runs').dropColumn('owner').execute();
+  await db.schema.alterTable('alert_deliveries').dropColumn('owner').execute();
+  await db.schema.dropTable('daily_claims').execute();
+  await db.schema.dropTable('login_failures').execute();
+  await db.schema.dropTable('server_instances').execute();
+}
