@@ -16,6 +16,7 @@ import { configFromEnv } from '../src/server/config.ts';
 import { openStorage } from '../src/server/storage/open.ts';
 import { openServerSecret } from '../src/server/secret-check.ts';
 import { createContext } from '../src/server/context.ts';
+import { localChangeFeed } from '../src/server/cluster/changes.ts';
 import { buildApp } from '../src/server/app.ts';
 
 function assertUp(response: RawResponse, what: string) {
@@ -38,7 +39,7 @@ async function appOnStorage(backend: Backend) {
   const storage = await openStorage(config);
   const secret = await openServerSecret(storage.db, config.secretFile);
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const app = await buildApp(createContext(config, storage, secret), { logStream: quiet });
+  const app = await buildApp(createContext(config, storage, secret, { changes: localChangeFeed(), instanceId: 'health-test' }), { logStream: quiet });
   const healthz = async () => {
     const response = await app.inject({ method: 'GET', url: '/healthz', headers: { host: '127.0.0.1:8080' } });
     return { status: response.statusCode, headers: response.headers, body: response.body } as RawResponse;
