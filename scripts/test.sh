@@ -1,8 +1,10 @@
 #!/bin/sh
-# `npm test`: build the browser code, type-check, make sure PostgreSQL is there, run every test.
+# `npm test`: check the Debian packages the tests need (installing them as root), build the browser
+# code, type-check, make sure PostgreSQL is there, run every test.
 # Most test files run two at a time (a test mostly waits on a browser, a child process or PostgreSQL;
 # one at a time left a core idle). The attack tests, which watch a server under load, run alone after.
 set -e
+sh scripts/test-needs.sh
 npm run --silent build
 npx tsc --noEmit -p .
 VIGIL_TEST_PG_URL=$(sh scripts/test-postgres.sh)
