@@ -1,6 +1,6 @@
 // Shared by the benches: start a Vigil server (compiled, as `npm start` runs it) as a child
 // process on a fresh data folder, and read its memory from /proc.
-import { execFile, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,18 +36,28 @@ export function rssSampler(pid: number) {
   return sampler;
 }
 
-/** `vigil init`: an organization whose admin is BENCH_EMAIL / BENCH_PASSPHRASE. */
-export async function initVigil(dataDir: string): Promise<void> {
+/** `vigil init`: an organization whose admin is BENCH_EMAIL / BENCH_PASSPHRASE (`env`: e.g. DATABASE_URL). */
+export async function initVigil(dataDir: string, env: Record<string, string> = {}): Promise<void> {
   const passphraseFile = join(dataDir, 'passphrase.txt');
   await writeFile(passphraseFile, BENCH_PASSPHRASE);
   await promisify(execFile)(process.execPath, [VIGIL, 'init', '--org', 'Bench', '--admin-email', BENCH_EMAIL, '--passphrase-file', passphraseFile], {
-    env: { ...process.env, VIGIL_DATA: dataDir },
+    env: { ...process.env, VIGIL_DATA: dataDir, ...env },
   });
+}
+
+/**
+ * The PostgreSQL server the PostgreSQL benches make their databases on: VIGIL_TEST_PG_URL, else the
+ * throwaway one `npm test` starts (scripts/test-postgres.sh). Sets VIGIL_TEST_PG_URL for
+ * test/support/backends.ts's createTestDatabase.
+ */
+export function benchPostgres(): string {
+  const url = (process.env.VIGIL_TEST_PG_URL ||= execFileSync('sh', [join(import.meta.dirname, '..', 'scripts', 'test-postgres.sh')], { encoding: 'utf8' }).trim());
+  return url;
 }
 
 /** `vigil init` on the folder, then `vigil start` on a free port with intake limits off and room for one load generator. */
 export async function startVigil(dataDir: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string }> {
-  await initVigil(dataDir);
+  await initVigil(dataDir, extraEnv);
   return launchVigil(dataDir, extraEnv);
 }
 

@@ -21,6 +21,8 @@ export interface ProxyOptions {
   answerMs?: number;
   /** How long a client may take to send a whole request, and an idle connection may stay open. */
   clientMs?: number;
+  /** The port to listen on (127.0.0.1); any free one by default. */
+  port?: number;
 }
 
 export interface LoopbackProxy {
@@ -99,7 +101,7 @@ export async function startProxy(targets: Target[], options: ProxyOptions = {}):
   server.requestTimeout = clientMs;
   server.headersTimeout = Math.min(clientMs, 10_000);
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
