@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { startProxy, type LoopbackProxy } from '../test/support/proxy.ts';
+import { startProxy, targetIndex, type LoopbackProxy } from '../test/support/proxy.ts';
 import { startTwoServers, type TwoServers } from '../test/support/cluster.ts';
 import { createTestDatabase } from '../test/support/backends.ts';
 import { setUpOrganization } from '../test/support/org.ts';
@@ -17,7 +17,15 @@ import { CONNECTIONS, SECONDS, intakePhases, printPhases, type Phase } from './i
 import { runInboxBench } from './inbox.ts';
 import { benchPostgres, freePort, startVigil, stopChild } from './support.ts';
 
-const CLIENTS = Array.from({ length: 200 }, (_, i) => ({ 'x-forwarded-for': `10.${20 + (i >> 8)}.${i & 255}.${1 + (i % 250)}` }));
+/**
+ * Every connection walks the same list from its start, so the list alternates between clients the
+ * proxy sends to one server and to the other: a short run spreads as evenly as a long one.
+ */
+const CLIENTS = (() => {
+  const addresses = Array.from({ length: 200 }, (_, i) => `10.20.${i}.${1 + (i % 250)}`);
+  const [first, second] = [0, 1].map((t) => addresses.filter((a) => targetIndex(a, 2) === t));
+  return first!.flatMap((a, i) => (second![i] ? [a, second![i]!] : [a])).map((a) => ({ 'x-forwarded-for': a }));
+})();
 /** The load generator in a worker thread: this thread is the proxy's. */
 const LOAD = { workers: 1 };
 /** What each server is allowed when the load is 200 clients on one machine. */

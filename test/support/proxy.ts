@@ -50,6 +50,9 @@ function clientOf(incoming: IncomingMessage): string {
   return forwarded.at(-1) ?? incoming.socket.remoteAddress ?? '';
 }
 
+/** The target (of `count`) a client address is routed to while every target is up. */
+export const targetIndex = (client: string, count: number): number => createHash('sha256').update(client).digest().readUInt32BE(0) % count;
+
 export async function startProxy(targets: Target[], options: ProxyOptions = {}): Promise<LoopbackProxy> {
   const answerMs = options.answerMs ?? 30_000;
   const clientMs = options.clientMs ?? 30_000;
@@ -57,7 +60,7 @@ export async function startProxy(targets: Target[], options: ProxyOptions = {}):
   const agents = targets.map(() => new Agent({ keepAlive: true, maxSockets: 64, timeout: answerMs }));
   const sent = targets.map(() => 0);
   let movedOn = 0;
-  const targetOf = (client: string) => createHash('sha256').update(client).digest().readUInt32BE(0) % targets.length;
+  const targetOf = (client: string) => targetIndex(client, targets.length);
 
   function forward(incoming: IncomingMessage, outgoing: ServerResponse, first: number, tried: number): void {
     const index = (first + tried) % targets.length;
