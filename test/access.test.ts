@@ -23,6 +23,7 @@ const MATRIX: Record<string, Actor[]> = {
   'POST /report': PUBLIC,
   'POST /api/reports': PUBLIC,
   'GET /exit': PUBLIC,
+  'GET /healthz': PUBLIC,
   'GET /assets/vigil.js': PUBLIC,
   'GET /favicon.ico': PUBLIC,
   'GET /status': PUBLIC,

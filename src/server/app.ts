@@ -52,6 +52,7 @@ import { backupStatusRoutes } from './backup/status-routes.ts';
 import { lockdownRoutes } from './lockdown/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { noticeRoutes } from './notices/routes.ts';
+import { healthRoutes } from './health/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -205,6 +206,7 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
   });
   app.get('/app', { config: { access: 'public' } }, async (_request, reply) => sendWorkspace(reply));
 
+  await app.register(healthRoutes);
   await app.register(intakeRoutes);
   await app.register(statusRoutes);
   await app.register(setupRoutes);

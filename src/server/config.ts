@@ -34,6 +34,11 @@ export interface Config {
    * defeats DNS rebinding; localhost, 127.0.0.1 and [::1] are accepted when listening on loopback.
    */
   hosts: string[];
+  /**
+   * The onion service's address (VIGIL_ONION_URL, http://<56 letters>.onion): public pages served at
+   * another address say so in an Onion-Location header, and its name is accepted as a Host.
+   */
+  onionUrl: string | null;
   /** Minutes without activity before a workspace session locks (keys forgotten, passphrase again). */
   idleMinutes: number;
   /** Largest attachment accepted, in bytes (VIGIL_ATTACHMENT_MB, default 50). */
@@ -181,6 +186,16 @@ function hostList(value: string | undefined): string[] {
   });
 }
 
+const ONION_URL = /^http:\/\/([a-z2-7]{56})\.onion\/?$/;
+
+/** A v3 onion service's address, without a trailing slash; null when not set. */
+function onionUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  const match = ONION_URL.exec(value.trim().toLowerCase());
+  if (!match) throw new ConfigError(`VIGIL_ONION_URL must be an onion service's address, http://<56 letters and digits>.onion (torrc's HiddenServiceDir/hostname), got "${value}"`);
+  return `http://${match[1]}.onion`;
+}
+
 function atMost(name: string, n: number, most: number): number {
   if (n > most) throw new ConfigError(`${name} must be at most ${most}, got ${n}`);
   return n;
@@ -213,6 +228,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = integer('PORT', env.PORT, 8080);
   const host = env.HOST || '127.0.0.1';
   const dataDir = resolve(env.VIGIL_DATA || 'data');
+  const onion = onionUrl(env.VIGIL_ONION_URL);
   const publicUrl = (env.VIGIL_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, '');
   return {
     port,
@@ -228,7 +244,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith('https:'),
     publicUrl,
     publicUrlGiven: !!env.VIGIL_PUBLIC_URL,
-    hosts: hostList(env.VIGIL_HOSTS),
+    hosts: [...new Set([...hostList(env.VIGIL_HOSTS), ...(onion ? [new URL(onion).hostname] : [])])],
+    onionUrl: onion,
     idleMinutes: integer('VIGIL_IDLE_MINUTES', env.VIGIL_IDLE_MINUTES, 15) || 15,
     attachmentBytes: (integer('VIGIL_ATTACHMENT_MB', env.VIGIL_ATTACHMENT_MB, 50) || 50) * 1024 * 1024,
     smtpUrl: env.VIGIL_SMTP_URL || undefined,

@@ -24,9 +24,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(backend: Backend, env: Record<string, string> = {}): Promise<TestServer> {
+export interface ServerOptions {
+  /** A second server on this one's PostgreSQL database, with its secret file (its own data folder); closing it leaves the database. */
+  beside?: TestServer;
+}
+
+export async function startTestServer(backend: Backend, env: Record<string, string> = {}, options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-test-'));
-  const database = backend === 'postgres' ? await createTestDatabase() : undefined;
+  const { beside } = options;
+  if (beside && backend !== 'postgres') throw new Error('only servers on PostgreSQL share a database');
+  const database = beside ? { url: beside.databaseUrl!, name: beside.databaseName!, drop: async () => {} } : backend === 'postgres' ? await createTestDatabase() : undefined;
   let logged = '';
   const logStream = new Writable({
     write(chunk, _encoding, callback) {
@@ -41,6 +48,7 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
     VIGIL_LOGIN_PER_MINUTE: '0',
     VIGIL_STATUS_PER_MINUTE: '0',
     ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(beside ? { VIGIL_SECRET_FILE: join(beside.dataDir, 'server.secret') } : {}),
     ...env,
   });
   const routes: RouteRule[] = [];

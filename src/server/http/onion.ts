@@ -10,6 +10,7 @@
 // connections — a flood must build circuits, which Tor's own proof of work makes costly.
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import type { IncomingHttpHeaders, Server } from 'node:http';
+import type { FastifyRequest } from 'fastify';
 
 /** Each onion connection, with its circuit when Tor exported one. */
 const onionSockets = new WeakMap<Socket, string | null>();
@@ -18,6 +19,18 @@ export const cameThroughOnion = (socket: Socket): boolean => onionSockets.has(so
 
 /** The Tor circuit this connection came on; null when not an onion connection or none was exported. */
 export const circuitOf = (socket: Socket): string | null => onionSockets.get(socket) ?? null;
+
+/**
+ * Where the same page is on the onion service (VIGIL_ONION_URL), for an Onion-Location header: Tor
+ * Browser then offers it to a visitor who came by the clearnet address. None when the request came
+ * over the onion port or to the .onion name already, or when its path is not plain ASCII (a header
+ * cannot carry it as it is).
+ */
+export function onionLocation(onionUrl: string | null, request: FastifyRequest): string | null {
+  if (!onionUrl || cameThroughOnion(request.raw.socket)) return null;
+  if (/\.onion\.?(:\d+)?$/i.test(request.host)) return null;
+  return /^\/[\x21-\x7e]*$/.test(request.url) ? `${onionUrl}${request.url}` : null;
+}
 
 /** Forwarding headers a visitor could use to pose as many clients, or as another address. */
 export function dropForwarding(headers: IncomingHttpHeaders): void {

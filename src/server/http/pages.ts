@@ -6,6 +6,7 @@ import { NEUTRAL_TITLE, type VigilContext } from '../context.ts';
 import { CSP } from './security.ts';
 import { publicScriptUrl } from './assets.ts';
 import { DEFAULT_TIME_ZONE } from '../../core/i18n/format.ts';
+import { onionLocation } from './onion.ts';
 
 function rawLang(url: string | undefined): string | undefined {
   try {
@@ -35,6 +36,9 @@ export async function pageContext(vigil: VigilContext, request: FastifyRequest, 
   };
 }
 
+/** A public page. The Host check's refusal (421) names nothing of the organization, its onion neither. */
 export function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
+  const onion = status === 421 ? null : onionLocation(reply.server.vigil.config.onionUrl, reply.request);
+  if (onion) reply.header('onion-location', onion);
   return reply.code(status).header('content-security-policy', CSP.public).type('text/html; charset=utf-8').send(body);
 }
