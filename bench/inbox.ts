@@ -6,7 +6,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import SqliteDatabase from 'better-sqlite3';
 import type { ChildProcess } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../test/support/browser.ts';
@@ -14,26 +13,31 @@ import { useHpkeSuite } from '../src/core/crypto/suite.ts';
 import { nodeHpkeSuite } from '../src/server/crypto/node-x25519.ts';
 import { SealedKind, sealTo } from '../src/core/crypto/sealed.ts';
 import { utf8 } from '../src/core/crypto/bytes.ts';
-import { BENCH_EMAIL, BENCH_PASSPHRASE, initVigil, launchVigil, stopChild } from './support.ts';
+import { BENCH_EMAIL, BENCH_PASSPHRASE, benchPostgres, initVigil, launchVigil, stopChild } from './support.ts';
+import { openStorage } from '../src/server/storage/open.ts';
+import { createTestDatabase } from '../test/support/backends.ts';
 
 const SIZES = (process.env.BENCH_INBOX_SIZES ?? '10000,100000').split(',').map(Number);
 const TARGETS: Record<number, number> = { 10000: 1.0, 100000: 6.0 };
 const CITIES = ['Baku', 'Sumqayit', 'Ganja', 'Lankaran'];
 const WHAT = ['detained', 'raid', 'entrapment', 'online', 'violence', 'medical', 'names', 'extortion', 'sentenced'];
 
+/** Where the bench's organization lives: a data folder, and a PostgreSQL database when `databaseUrl` is set. */
+export interface BenchStore {
+  dataDir: string;
+  databaseUrl?: string;
+}
+
 /** Seals `count` realistic reports to the organization's intake key and writes them in bulk. */
-export async function fillInbox(dataDir: string, count: number): Promise<void> {
+export async function fillInbox(store: BenchStore, count: number): Promise<void> {
   useHpkeSuite(nodeHpkeSuite());
-  const db = new SqliteDatabase(join(dataDir, 'vigil.sqlite'));
+  const { db, close } = await openStorage(store);
   try {
-    const key = db.prepare("select id, public_key from intake_keys where retired_at is null and purpose = 'intake'").get() as { id: string; public_key: Buffer };
-    const insert = db.prepare(
-      "insert into reports (id, key_id, envelope, received_hour, status_lookup, read_hour, state) values (?, ?, ?, ?, ?, null, 'new')",
-    );
+    const key = await db.selectFrom('intake_keys').select(['id', 'public_key']).where('retired_at', 'is', null).where('purpose', '=', 'intake').executeTakeFirstOrThrow();
     const start = Date.parse('2026-09-01T00:00:00Z');
     for (let done = 0; done < count; ) {
-      const rows: unknown[][] = [];
-      for (let i = 0; i < 2000 && done < count; i++, done++) {
+      const rows = [];
+      for (let i = 0; i < 1000 && done < count; i++, done++) {
         const answers = {
           v: 1,
           lang: ['az', 'ru', 'en'][done % 3],
@@ -46,12 +50,12 @@ export async function fillInbox(dataDir: string, count: number): Promise<void> {
         };
         const envelope = await sealTo(SealedKind.report, { publicKey: new Uint8Array(key.public_key), keyId: key.id }, utf8(JSON.stringify(answers)));
         const hour = new Date(start + done * 60_000).toISOString().slice(0, 13) + ':00Z';
-        rows.push([randomUUID(), key.id, Buffer.from(envelope), hour, randomBytes(32).toString('hex')]);
+        rows.push({ id: randomUUID(), key_id: key.id, envelope: Buffer.from(envelope), received_hour: hour, status_lookup: randomBytes(32).toString('hex'), read_hour: null, state: 'new' as const });
       }
-      db.transaction(() => rows.forEach((r) => insert.run(...r)))();
+      await db.insertInto('reports').values(rows).execute();
     }
   } finally {
-    db.close();
+    await close();
   }
 }
 
@@ -97,29 +101,41 @@ async function measure(base: string, reports: number, login: Measurement['login'
   }
 }
 
-export async function runInboxBench(): Promise<void> {
+export interface InboxBenchOptions {
+  /** SQLite (the default) or PostgreSQL (a fresh database for each size; see benchPostgres). */
+  backend?: 'sqlite' | 'postgres';
+  sizes?: number[];
+}
+
+export async function runInboxBench(options: InboxBenchOptions = {}): Promise<void> {
+  const backend = options.backend ?? 'sqlite';
   const results: Measurement[] = [];
-  for (const size of [0, ...SIZES]) {
-    const dataDir = await mkdtemp(join(tmpdir(), 'vigil-bench-inbox-'));
+  if (backend === 'postgres') benchPostgres();
+  for (const size of [0, ...(options.sizes ?? SIZES)]) {
+    const store: BenchStore = { dataDir: await mkdtemp(join(tmpdir(), 'vigil-bench-inbox-')) };
+    const database = backend === 'postgres' ? await createTestDatabase() : undefined;
+    if (database) store.databaseUrl = database.url;
+    const env: Record<string, string> = database ? { DATABASE_URL: database.url } : {};
     let child: ChildProcess | undefined;
     try {
-      await initVigil(dataDir);
+      await initVigil(store.dataDir, env);
       process.stderr.write(`sealing ${size} reports…\n`);
-      await fillInbox(dataDir, size);
-      const server = await launchVigil(dataDir);
+      await fillInbox(store, size);
+      const server = await launchVigil(store.dataDir, env);
       child = server.child;
       process.stderr.write(`opening ${size} reports in Chromium (first login)…\n`);
       results.push(await measure(server.base, size, 'first'));
-      await cacheStored(dataDir, size);
+      await cacheStored(store, size);
       process.stderr.write(`opening ${size} reports in Chromium (a later login)…\n`);
       results.push(await measure(server.base, size, 'later'));
     } finally {
       if (child) await stopChild(child);
-      await rm(dataDir, { recursive: true, force: true });
+      await database?.drop();
+      await rm(store.dataDir, { recursive: true, force: true });
     }
   }
   const baseline = results.find((r) => r.reports === 0 && r.login === 'first')!;
-  console.log('\nInbox benchmark (times from keys unlocked; baseline = empty inbox, same run)');
+  console.log(`\nInbox benchmark on ${backend === 'postgres' ? 'PostgreSQL' : 'SQLite'} (times from keys unlocked; baseline = empty inbox, same run)`);
   console.log('A first login opens every HPKE envelope and stores quick copies; a later login opens the quick copies,');
   console.log('shows the inbox, then checks every copy against its envelope in the background ("checked").');
   console.table(
@@ -145,16 +161,16 @@ export async function runInboxBench(): Promise<void> {
 }
 
 /** Waits until the first login's quick copies are all stored (they are sent after the inbox is shown). */
-async function cacheStored(dataDir: string, count: number): Promise<void> {
-  const db = new SqliteDatabase(join(dataDir, 'vigil.sqlite'), { readonly: true });
+async function cacheStored(store: BenchStore, count: number): Promise<void> {
+  const { db, close } = await openStorage(store);
   try {
     for (let i = 0; i < 600; i++) {
-      const { n } = db.prepare('select count(*) as n from reports where cache is not null').get() as { n: number };
-      if (n >= count) return;
+      const { n } = await db.selectFrom('reports').select((eb) => eb.fn.countAll<number | string>().as('n')).where('cache', 'is not', null).executeTakeFirstOrThrow();
+      if (Number(n) >= count) return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('the quick copies were not stored within 60 s');
   } finally {
-    db.close();
+    await close();
   }
 }

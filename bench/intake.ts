@@ -12,8 +12,8 @@ import { sealTo, SealedKind } from '../src/core/crypto/sealed.ts';
 import { utf8, toBase64Url, fromBase64Url, randomBytes } from '../src/core/crypto/bytes.ts';
 import { procKb, rssSampler, startVigil, stopChild } from './support.ts';
 
-const SECONDS = Number(process.env.BENCH_SECONDS || 10);
-const CONNECTIONS = 50;
+export const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+export const CONNECTIONS = 50;
 const SEALED_BODIES = 200;
 
 const TARGETS = { sealedRatio: 0.4, formRatio: 0.08, maxRssMb: 300 };
@@ -28,7 +28,7 @@ const STORY = (
   'his inhaler with him. We are afraid to post about it publicly.'
 );
 
-interface Phase {
+export interface Phase {
   name: string;
   result: Result;
   errors: number;
@@ -68,6 +68,71 @@ async function printPageWeights(base: string): Promise<void> {
   console.log(`Page weight, gzipped: form ${pages.map(([lang, html]) => `${lang} ${gzKb(html)} KB`).join(', ')}; sealing script ${gzKb(scriptBytes)} KB`);
 }
 
+/** The no-JavaScript form's body: the same account as the sealed one. */
+export const FORM = new URLSearchParams([
+  ['lang', 'en'], ['what', 'detained'], ['what', 'raid'], ['city', 'Baku'], ['stillHeld', 'yes'],
+  ['story', STORY], ['consentPublic', 'no'], ['consentLegal', 'yes'],
+]).toString();
+
+export interface PhaseOptions {
+  /** Sampled for each phase's peak memory. */
+  sampler?: ReturnType<typeof rssSampler>;
+  /** Each request's headers (e.g. X-Forwarded-For naming a client), cycled through with the bodies. */
+  headers?: Record<string, string>[];
+  /** Passed to autocannon (e.g. workers: 1, to leave this thread to a proxy). */
+  load?: Record<string, unknown>;
+}
+
+/** Each target — a static page (the baseline), sealed intake, no-JS intake — driven for SECONDS. */
+export async function intakePhases(base: string, options: PhaseOptions = {}): Promise<Phase[]> {
+  const sealed = rotating(await sealedBodies(base));
+  const headers = options.headers ?? [{}];
+  const each = (count: number, request: (i: number) => Request): Request[] => Array.from({ length: Math.max(count, headers.length) }, (_, i) => {
+    const r = request(i % count);
+    return { ...r, headers: { ...r.headers, ...headers[i % headers.length] } };
+  });
+  const plan = [
+    { name: 'baseline GET /exit', expect: 200, options: { url: base, requests: each(1, () => ({ method: 'GET', path: '/exit' })) } },
+    { name: 'sealed POST /api/reports', expect: 201, options: { url: base, requests: each(sealed.length, (i) => sealed[i]!) } },
+    {
+      name: 'form POST /report', expect: 200,
+      options: { url: base, requests: each(1, () => ({ method: 'POST', path: '/report?lang=en', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: FORM })) },
+    },
+  ];
+  const phases: Phase[] = [];
+  for (const { name, expect, options: target } of plan) {
+    process.stderr.write(`running ${name} for ${SECONDS} s…\n`);
+    const { sampler } = options;
+    if (sampler) {
+      await sampler.sample();
+      sampler.phaseMaxKb = 0;
+    }
+    const result = await autocannon({ ...target, connections: CONNECTIONS, duration: SECONDS, ...options.load });
+    await sampler?.sample();
+    // A 2xx other than the one the route answers (e.g. 200 instead of 201) is also wrong.
+    const unexpected2xx = Object.entries(result.statusCodeStats)
+      .filter(([code]) => code.startsWith('2') && Number(code) !== expect)
+      .reduce((n, [, s]) => n + s.count, 0);
+    phases.push({ name, result, errors: result.non2xx + result.errors + result.timeouts + unexpected2xx, peakRssMb: (sampler?.phaseMaxKb ?? 0) / 1024 });
+  }
+  return phases;
+}
+
+/** req/s, p99 and errors of each phase, and its ratio to the first (the static page). */
+export function printPhases(phases: Phase[], memory = true): void {
+  const baseline = phases[0]!.result.requests.average;
+  console.table(
+    phases.map((p) => ({
+      target: p.name,
+      'req/s': Math.round(p.result.requests.average),
+      'p99 ms': p.result.latency.p99,
+      errors: p.errors,
+      ...(memory ? { 'peak RSS MB': Math.round(p.peakRssMb) } : {}),
+      'vs baseline': (p.result.requests.average / baseline).toFixed(2),
+    })),
+  );
+}
+
 export async function runIntakeBench(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vigil-bench-'));
   let child: ChildProcess | undefined;
@@ -75,42 +140,10 @@ export async function runIntakeBench(): Promise<void> {
   try {
     const server = await startVigil(dataDir);
     child = server.child;
-    const base = server.base;
     const pid = child.pid!;
     sampler = rssSampler(pid);
-
-    await printPageWeights(base);
-    const bodies = await sealedBodies(base);
-    const form = new URLSearchParams([
-      ['lang', 'en'], ['what', 'detained'], ['what', 'raid'], ['city', 'Baku'], ['stillHeld', 'yes'],
-      ['story', STORY], ['consentPublic', 'no'], ['consentLegal', 'yes'],
-    ]).toString();
-
-    const plan = [
-      { name: 'baseline GET /exit', expect: 200, options: { url: `${base}/exit` } },
-      {
-        name: 'sealed POST /api/reports', expect: 201,
-        options: { url: `${base}/api/reports`, method: 'POST', headers: { 'content-type': 'application/json' }, requests: rotating(bodies) },
-      },
-      {
-        name: 'form POST /report', expect: 200,
-        options: { url: `${base}/report?lang=en`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form },
-      },
-    ];
-
-    const phases: Phase[] = [];
-    for (const { name, expect, options } of plan) {
-      process.stderr.write(`running ${name} for ${SECONDS} s…\n`);
-      await sampler.sample();
-      sampler.phaseMaxKb = 0;
-      const result = await autocannon({ ...options, connections: CONNECTIONS, duration: SECONDS });
-      await sampler.sample();
-      // A 2xx other than the one the route answers (e.g. 200 instead of 201) is also wrong.
-      const unexpected2xx = Object.entries(result.statusCodeStats)
-        .filter(([code]) => code.startsWith('2') && Number(code) !== expect)
-        .reduce((n, [, s]) => n + s.count, 0);
-      phases.push({ name, result, errors: result.non2xx + result.errors + result.timeouts + unexpected2xx, peakRssMb: sampler.phaseMaxKb / 1024 });
-    }
+    await printPageWeights(server.base);
+    const phases = await intakePhases(server.base, { sampler });
     const hwmMb = ((await procKb(pid, 'VmHWM')) ?? 0) / 1024;
     report(phases, hwmMb);
   } finally {
@@ -126,16 +159,7 @@ function report(phases: Phase[], hwmMb: number): void {
   const cpu = cpus();
   console.log(`\nIntake benchmark: ${CONNECTIONS} connections, ${SECONDS} s per target`);
   console.log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}\n`);
-  console.table(
-    phases.map((p) => ({
-      target: p.name,
-      'req/s': Math.round(p.result.requests.average),
-      'p99 ms': p.result.latency.p99,
-      errors: p.errors,
-      'peak RSS MB': Math.round(p.peakRssMb),
-      'vs baseline': ratio(p).toFixed(2),
-    })),
-  );
+  printPhases(phases);
   console.log(`Server peak resident memory (VmHWM): ${hwmMb.toFixed(0)} MB\n`);
 
   const [, sealed, form] = phases;

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 const BENCHES = [
   ['intake.ts', 'runIntakeBench'],
   ['inbox.ts', 'runInboxBench'],
+  ['cluster.ts', 'runClusterBench'],
   ['records.ts', 'runRecordsBench'],
   ['dashboard.ts', 'runDashboardBench'],
   ['export.ts', 'runExportBench'],

@@ -4,7 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import type { TestServer } from './server.ts';
 
-export async function query<T = Record<string, unknown>>(server: TestServer, sql: string): Promise<T[]> {
+export async function query<T = Record<string, unknown>>(server: Pick<TestServer, 'backend' | 'dataDir' | 'databaseUrl'>, sql: string): Promise<T[]> {
   if (server.backend === 'sqlite') {
     const db = new SqliteDatabase(join(server.dataDir, 'vigil.sqlite'));
     try {
@@ -27,7 +27,7 @@ export async function query<T = Record<string, unknown>>(server: TestServer, sql
   }
 }
 
-export async function countReports(server: TestServer): Promise<number> {
+export async function countReports(server: Pick<TestServer, 'backend' | 'dataDir' | 'databaseUrl'>): Promise<number> {
   const [row] = await query<{ n: number | string }>(server, 'select count(*) as n from reports');
   return Number(row!.n);
 }

@@ -9,7 +9,7 @@ import type { TestServer } from './server.ts';
 
 export const ADMIN = { email: 'admin@example.org', passphrase: 'correct horse battery staple' };
 
-export async function setUpOrganization(server: TestServer, languages: ('az' | 'ru' | 'en')[] = ['az', 'ru', 'en']): Promise<void> {
+export async function setUpOrganization(server: Pick<TestServer, 'url' | 'setupUrl'>, languages: ('az' | 'ru' | 'en')[] = ['az', 'ru', 'en']): Promise<void> {
   const token = server.setupUrl!.split('/setup/')[1]!;
   const request = await prepareOrganization(
     { name: 'Test defenders', publicTitle: 'Community notes', languages, adminEmail: ADMIN.email, passphrase: ADMIN.passphrase },
@@ -37,7 +37,7 @@ export async function passphraseLogin(server: Pick<TestServer, 'url'>, email: st
   return { response, wrapKey };
 }
 
-export async function logIn(server: TestServer, email = ADMIN.email, passphrase = ADMIN.passphrase): Promise<LoggedIn> {
+export async function logIn(server: Pick<TestServer, 'url'>, email = ADMIN.email, passphrase = ADMIN.passphrase): Promise<LoggedIn> {
   const json = { 'content-type': 'application/json' };
   const { response, wrapKey } = await passphraseLogin(server, email, passphrase);
   if (response.status !== 200) throw new Error(`login failed: ${response.status}`);
@@ -56,7 +56,7 @@ export async function logIn(server: TestServer, email = ADMIN.email, passphrase 
 }
 
 /** Posts the intake form as a browser with JavaScript off would. */
-export function postForm(server: TestServer, path: string, fields: [string, string][] | string, headers: Record<string, string> = {}): Promise<Response> {
+export function postForm(server: Pick<TestServer, 'url'>, path: string, fields: [string, string][] | string, headers: Record<string, string> = {}): Promise<Response> {
   const body = typeof fields === 'string' ? fields : new URLSearchParams(fields).toString();
   return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
 }
@@ -72,7 +72,7 @@ export async function invite(admin: LoggedIn, role: string): Promise<{ id: strin
 }
 
 /** The invitee's browser makes their keys and accepts; returns their own view of their safety code. */
-export async function acceptInvitation(server: TestServer, token: string, email: string, passphrase: string): Promise<{ id: string; fingerprint: string }> {
+export async function acceptInvitation(server: Pick<TestServer, 'url'>, token: string, email: string, passphrase: string): Promise<{ id: string; fingerprint: string }> {
   const member = await prepareMember(email, passphrase);
   const response = await fetch(`${server.url}/api/invitations/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, member }) });
   if (response.status !== 201) throw new Error(`accept failed: ${response.status} ${await response.text()}`);
@@ -117,7 +117,7 @@ export async function rotateNowBy(admin: LoggedIn) {
 }
 
 /** Invite, accept, compare, confirm, log in: a whole new member. */
-export async function addMember(server: TestServer, admin: LoggedIn, role: string, email: string, passphrase = 'member passphrase long'): Promise<LoggedIn> {
+export async function addMember(server: Pick<TestServer, 'url'>, admin: LoggedIn, role: string, email: string, passphrase = 'member passphrase long'): Promise<LoggedIn> {
   const { token } = await invite(admin, role);
   const { id } = await acceptInvitation(server, token, email, passphrase);
   const confirmed = await confirmMember(admin, id);

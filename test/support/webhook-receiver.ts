@@ -15,6 +15,8 @@ export interface WebhookReceiver {
   calls: WebhookCall[];
   /** How many more calls to this path answer 500. */
   failures: Map<string, number>;
+  /** How long calls to this path wait before their answer, in ms (a slow bridge). */
+  delays: Map<string, number>;
   waitFor(path: string, count?: number): Promise<WebhookCall[]>;
   close(): Promise<void>;
 }
@@ -31,12 +33,14 @@ export function verifySignature(secret: string, call: WebhookCall, maxAgeSeconds
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const calls: WebhookCall[] = [];
   const failures = new Map<string, number>();
+  const delays = new Map<string, number>();
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => {
+    request.on('end', async () => {
       const path = request.url ?? '/';
       calls.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+      if (delays.has(path)) await new Promise((r) => setTimeout(r, delays.get(path)));
       const left = failures.get(path) ?? 0;
       if (path.startsWith('/redirect')) {
         response.writeHead(302, { location: '/ok' }).end();
@@ -52,6 +56,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     url: `http://127.0.0.1:${port}`,
     calls,
     failures,
+    delays,
     async waitFor(path, count = 1) {
       const deadline = Date.now() + 15_000;
       while (Date.now() < deadline) {
