@@ -14,6 +14,7 @@ import { SyncHkdfSha256 } from '../src/core/crypto/hkdf.ts';
 import { HpkeRecipient } from '../src/core/crypto/hpke-open.ts';
 import { useHpkeSuite } from '../src/core/crypto/suite.ts';
 import { FrameError, decodeInboxFrame, encodeInboxFrame } from '../src/core/api/inbox-frame.ts';
+import { INBOX_PAGE_MOST } from '../src/core/api/schemas.ts';
 
 async function recipient() {
   const pair = await generateKeyPair();
@@ -277,6 +278,14 @@ describe('the inbox frame (binary inbox pages)', () => {
     assert.equal(back.next, 7);
     assert.deepEqual(back.reports.map((r) => [r.id, r.envelope, r.cache]), frame.reports.map((r) => [r.id, r.envelope, r.cache]));
     assert.deepEqual(decodeInboxFrame(encodeInboxFrame({ reports: [], next: null })), { reports: [], next: null });
+  });
+
+  it('reads a full page: the most reports a page may hold, each assigned, a duplicate and tagged', () => {
+    const full = (i: number) => ({ ...facts(crypto.randomUUID()), seq: i + 1, assignee: crypto.randomUUID(), duplicateOf: crypto.randomUUID(), readHour: '2026-11-24T11:00Z', tags: ['detained', 'entrapment', 'baku'], notes: 3, messages: 12, unreadAnswers: 2 });
+    const frame = { reports: Array.from({ length: INBOX_PAGE_MOST }, (_, i) => ({ ...full(i), envelope: randomBytes(600), cache: randomBytes(400) })), next: 1 };
+    const back = decodeInboxFrame(encodeInboxFrame(frame));
+    assert.equal(back.reports.length, INBOX_PAGE_MOST);
+    assert.deepEqual(back.reports.at(-1)!.envelope, frame.reports.at(-1)!.envelope);
   });
 
   it('refuses a frame that is truncated, padded, of another version or not JSON', () => {

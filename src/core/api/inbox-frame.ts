@@ -19,6 +19,13 @@ export interface InboxFrame {
 
 export { FrameError };
 
+/**
+ * The facts of a full page (INBOX_PAGE_MOST reports, a few hundred bytes each, more with many tags)
+ * are far past the parts frame's default header limit, which guards what strangers upload. This
+ * frame comes from the member's own server; the limit only stops a runaway.
+ */
+export const INBOX_HEADER_LIMIT = 64 * 1024 * 1024;
+
 export function encodeInboxFrame(frame: InboxFrame): Uint8Array {
   return encodeParts(
     { reports: frame.reports.map(({ envelope: _, cache: __, ...facts }) => facts), next: frame.next },
@@ -33,7 +40,7 @@ export function decodeInboxFrame(bytes: Uint8Array): InboxFrame {
     const reports = reportsOf(h);
     if (!Array.isArray(reports)) throw new FrameError('no reports');
     return 2 * reports.length;
-  });
+  }, INBOX_HEADER_LIMIT);
   const facts = reportsOf(header) as InboxFacts[];
   return {
     reports: facts.map((f, i) => {

@@ -138,8 +138,8 @@ export class FrameReader {
 }
 
 /** Reads `count` parts after the header (views into `bytes`; empty parts are null). Throws FrameError on anything malformed. */
-export function decodeParts(bytes: Uint8Array, count: (header: unknown) => number): { header: unknown; parts: (Uint8Array | null)[] } {
-  const reader = new FrameReader({ parts: count });
+export function decodeParts(bytes: Uint8Array, count: (header: unknown) => number, headerLimit?: number): { header: unknown; parts: (Uint8Array | null)[] } {
+  const reader = new FrameReader({ parts: count, ...(headerLimit ? { headerLimit } : {}) });
   reader.push(bytes);
   return reader.finish();
 }

@@ -106,9 +106,12 @@ export interface InboxResponse {
   next: number | null;
 }
 
+/** The most reports one inbox page may hold (the workspace asks for this many after the first page). */
+export const INBOX_PAGE_MOST = 5000;
+
 export const inboxQuery = z.object({
   before: z.coerce.number().int().positive().max(2 ** 31 - 1).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
+  limit: z.coerce.number().int().min(1).max(INBOX_PAGE_MOST).default(500),
   state: z.enum(REPORT_STATES).optional(),
   assignee: z.union([z.uuid(), z.literal('none')]).optional(),
   tag: z.string().trim().toLowerCase().max(40).optional(),

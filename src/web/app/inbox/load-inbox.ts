@@ -7,14 +7,14 @@ import { INBOX_FRAME_TYPE, decodeInboxFrame, type InboxFrame } from '../../../co
 import { applyChecked, applyOpened } from './open-report.ts';
 import type { DecryptPool } from '../decrypt/pool.ts';
 import type { Report, ReportStore } from './report-store.ts';
-import type { UnreadAnswers } from '../../../core/api/schemas.ts';
+import { INBOX_PAGE_MOST, type UnreadAnswers } from '../../../core/api/schemas.ts';
 import { translator } from '../../../core/i18n/message.ts';
 import { currentLanguage } from '../i18n/language.ts';
 import { inboxWords } from './words.ts';
 
 /** Small first page so the first screen is fast; then big pages. */
 const FIRST_PAGE = 100;
-const PAGE = 5000;
+const PAGE = INBOX_PAGE_MOST;
 const FIRST_SCREEN = 50;
 
 /** Hands the main thread back to the browser (input, rendering) before the next batch. */
