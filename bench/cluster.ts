@@ -1,7 +1,7 @@
 // Several servers on PostgreSQL (issue 15): sealed (JavaScript) and no-JavaScript intake with one
 // server, with one server behind the loopback proxy and with two behind it, each as a ratio to a
-// static page on the same path in the same run (bench/intake.ts's phases); then the inbox bench for
-// 10,000 reports on PostgreSQL (bench/inbox.ts). The proxy (test/support/proxy.ts) runs in this
+// static page on the same path in the same run (bench/intake.ts's phases); and (runClusterInboxBench)
+// the inbox bench for 10,000 reports on PostgreSQL (bench/inbox.ts). The proxy (test/support/proxy.ts) runs in this
 // process and the load generator in a worker thread of its own, so the two do not share a thread.
 // Load comes from 200 simulated clients (X-Forwarded-For), so the proxy's hash spreads them over
 // both servers as it would spread real people; limits are off, since the bench is one machine.
@@ -93,6 +93,13 @@ export async function runClusterBench(): Promise<void> {
   console.log(`Two servers against one, both behind the proxy: sealed ×${(rate(behindTwo, 1) / rate(behindOne, 1)).toFixed(2)}, no-JS ×${(rate(behindTwo, 2) / rate(behindOne, 2)).toFixed(2)}, static page ×${(rate(behindTwo, 0) / rate(behindOne, 0)).toFixed(2)}`);
   const errors = runs.flatMap((r) => r.phases.map((p) => p.errors));
   console.log(`Errors: ${errors.join(' / ')}${errors.every((n) => n === 0) ? ' (none)' : ''}\n`);
+}
 
+/**
+ * The inbox bench for 10,000 reports on PostgreSQL, in a process of its own (bench/run.ts): run in
+ * the same process after the intake load, its sealing once waited for ever.
+ */
+export async function runClusterInboxBench(): Promise<void> {
+  benchPostgres();
   await runInboxBench({ backend: 'postgres', sizes: [10_000] });
 }

@@ -8,6 +8,7 @@ const BENCHES = [
   ['intake.ts', 'runIntakeBench'],
   ['inbox.ts', 'runInboxBench'],
   ['cluster.ts', 'runClusterBench'],
+  ['cluster.ts', 'runClusterInboxBench'],
   ['records.ts', 'runRecordsBench'],
   ['dashboard.ts', 'runDashboardBench'],
   ['export.ts', 'runExportBench'],
