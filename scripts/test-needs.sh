@@ -62,8 +62,17 @@ MESSAGE
   exit 1
 fi
 
-echo "npm test: installing what the tests need from Debian: $missing (apt-get update, then apt-get install)." >&2
+echo "npm test: installing what the tests need from Debian: $missing (apt-get update, then apt-get install; their services are not started)." >&2
 export DEBIAN_FRONTEND=noninteractive
+# The tests start what they need themselves: installing must not start nginx, caddy (both on port
+# 80), tor (a visible connection to the Tor network) or PostgreSQL. Debian's policy-rc.d says no.
+POLICY="$ROOT/usr/sbin/policy-rc.d"
+if [ ! -e "$POLICY" ]; then
+  mkdir -p "$(dirname "$POLICY")"
+  printf '#!/bin/sh\n# npm test: no service starts while the test packages install.\nexit 101\n' > "$POLICY"
+  chmod 755 "$POLICY"
+  trap 'rm -f "$POLICY"' EXIT
+fi
 $APT_GET update -qq
 # shellcheck disable=SC2086 # one word per package
 $APT_GET install -y -q --no-install-recommends $missing

@@ -31,6 +31,19 @@ function assertNothingElse(response: RawResponse) {
   for (const name of ['server', 'x-powered-by', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'set-cookie']) assert.equal(response.headers[name], undefined, name);
 }
 
+/**
+ * The answer once the last probe's answer (reused for a second, so health checks cannot queue for
+ * the database) has run out: asked every 200 ms, at most 25 times.
+ */
+async function downWithin(ask: () => Promise<RawResponse>): Promise<RawResponse> {
+  let response = await ask();
+  for (let i = 0; i < 25 && response.status === 200; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    response = await ask();
+  }
+  return response;
+}
+
 /** A Vigil app on its own storage, in this process, so that the test can close the database under it. */
 async function appOnStorage(backend: Backend) {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-health-'));
@@ -98,7 +111,7 @@ for (const backend of BACKENDS) {
       try {
         assertUp(await app.healthz(), 'while open');
         await app.storage.close();
-        const response = await app.healthz();
+        const response = await downWithin(app.healthz);
         assert.equal(response.status, 503);
         assert.equal(response.body, 'unavailable');
         assert.equal(response.headers['cache-control'], 'no-store');
@@ -120,7 +133,7 @@ describe('/healthz when PostgreSQL goes away under a running server', () => {
       await admin.connect();
       await admin.query(`drop database ${server.databaseName} with (force)`);
       await admin.end();
-      const response = await requestWithHost(server, loopback, '/healthz');
+      const response = await downWithin(() => requestWithHost(server, loopback, '/healthz'));
       assert.equal(response.status, 503);
       assert.equal(response.body, 'unavailable');
     } finally {

@@ -38,6 +38,7 @@ function newMachine(options: { aptInstalls?: boolean } = {}) {
     aptGet,
     `#!/bin/sh
 echo "DEBIAN_FRONTEND=$DEBIAN_FRONTEND $*" >> '${log}'
+if [ "$1" = install ]; then '${root}/usr/sbin/policy-rc.d' >/dev/null 2>&1; echo "policy-rc.d answered $?" >> '${log}'; fi
 [ "$1" = install ] && [ ${options.aptInstalls === false ? 'no' : 'yes'} = yes ] || exit 0
 for package; do
   [ -f '${dir}'/installs-"$package" ] || continue
@@ -111,11 +112,16 @@ describe('root, packages missing', () => {
     const { code, stderr } = check(machine, 0);
     assert.equal(code, 0, stderr);
     assert.ok(stderr.includes(`installing what the tests need from Debian: ${ALL.join(' ')} `), stderr);
-    assert.deepEqual(machine.aptCalls(), ['DEBIAN_FRONTEND=noninteractive update -qq', `DEBIAN_FRONTEND=noninteractive install -y -q --no-install-recommends ${ALL.join(' ')}`]);
+    assert.deepEqual(machine.aptCalls(), [
+      'DEBIAN_FRONTEND=noninteractive update -qq',
+      `DEBIAN_FRONTEND=noninteractive install -y -q --no-install-recommends ${ALL.join(' ')}`,
+      'policy-rc.d answered 101', // no service (nginx, caddy, tor, PostgreSQL) started by installing
+    ]);
+    assert.equal(existsSync(join(machine.root, 'usr/sbin/policy-rc.d')), false, 'the policy is removed afterwards');
     // Installed now: the next run says nothing and calls nothing.
     const again = check(machine, 0);
     assert.deepEqual([again.code, again.stdout, again.stderr], [0, '', '']);
-    assert.equal(machine.aptCalls().length, 2);
+    assert.equal(machine.aptCalls().length, 3);
   });
 
   it('fails when apt-get succeeded but a package is still not there', () => {

@@ -47,6 +47,9 @@ export interface VigilContext {
 
 export const NEUTRAL_TITLE = 'Community notes';
 
+/** The longest a server serves its copy of the organization, intake key or guides without reading again. */
+export const KEEP_AT_MOST_MS = 10_000;
+
 export interface Cluster {
   changes: ChangeFeed;
   instanceId: string;
@@ -62,10 +65,22 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
     org = undefined;
     key = undefined;
     guides = undefined;
+    keptSince = Date.now();
   };
+  let keptSince = Date.now();
   changes.subscribe((change) => change !== 'lockdown' && forgetHere());
-  // While changes elsewhere may go unheard (the listening connection is down), read through.
-  const cached = <T>(kept: Promise<T> | undefined): Promise<T> | undefined => (changes.listening ? kept : undefined);
+  /**
+   * A kept copy, unless changes elsewhere may go unheard (the listening connection is down: read
+   * through) or it is older than KEEP_AT_MOST_MS — the backstop for a notification lost between a
+   * commit and its pg_notify.
+   */
+  const cached = <T>(kept: Promise<T> | undefined): Promise<T> | undefined => {
+    if (!changes.listening || Date.now() - keptSince > KEEP_AT_MOST_MS) {
+      forgetHere();
+      return undefined;
+    }
+    return kept;
+  };
   return {
     config,
     storage,
@@ -129,7 +144,9 @@ export function createContext(config: Config, storage: Storage, secret: ServerSe
     },
     async forget() {
       forgetHere();
-      await changes.publish('caches');
+      // The change has committed: a failed announcement must not answer it as failed. The others
+      // then see it when their copies reach KEEP_AT_MOST_MS.
+      await changes.publish('caches').catch(() => undefined);
     },
   };
 }

@@ -9,6 +9,7 @@ import { issueSetupToken } from './setup/service.ts';
 import { purgeExpiredSessions } from './auth/sessions.ts';
 import { purgeEndedFailures } from './auth/failures.ts';
 import { joinCluster } from './cluster/join.ts';
+import { forgetStoppedInstances } from './cluster/instance.ts';
 import { useHpkeSuite } from '../core/crypto/suite.ts';
 import { nodeHpkeSuite } from './crypto/node-x25519.ts';
 import { describeNetwork } from './http/network-summary.ts';
@@ -42,7 +43,7 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
     const vigil = createContext(config, storage, secret, cluster);
     const app = await buildApp(vigil, options);
     const token = await issueSetupToken(storage.db);
-    const purge = () => Promise.all([purgeExpiredSessions(vigil), purgeEndedFailures(storage.db)]).catch(() => undefined);
+    const purge = () => Promise.all([purgeExpiredSessions(vigil), purgeEndedFailures(storage.db), forgetStoppedInstances(storage.db)]).catch(() => undefined);
     await purge();
     const purgeTimer = setInterval(purge, 3600_000).unref();
     await app.listen({ port: config.port, host: config.host });

@@ -1,7 +1,8 @@
 // What one server changes that the others cache: they are told through PostgreSQL's LISTEN/NOTIFY
 // and forget their copy. A notification missed while the listening connection was down cannot be
 // replayed, so (re)connecting forgets everything, and while it is down `listening` is false and
-// caches read through to the database. On SQLite there is one server (the data-folder lock): the
+// caches read through to the database. A connection that went quiet (half-open: no error, no
+// notifications) is found by a trivial query every few seconds. On SQLite there is one server (the data-folder lock): the
 // feed only tells this process.
 import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
@@ -45,7 +46,12 @@ export function localChangeFeed(): ChangeFeed {
 export interface ReconnectTiming {
   firstMs: number;
   mostMs: number;
+  /** How often the listening connection is asked a trivial query: a half-open connection hears nothing and says nothing. */
+  checkEveryMs?: number;
 }
+
+const CHECK_EVERY_MS = 5_000;
+const CHECK_WITHIN_MS = 2_000;
 
 /** The feed over PostgreSQL: one connection of its own that listens, reconnecting with back-off. */
 export async function postgresChangeFeed(db: Kysely<Database>, databaseUrl: string, timing: ReconnectTiming = { firstMs: 100, mostMs: 5_000 }): Promise<ChangeFeed> {
@@ -55,6 +61,20 @@ export async function postgresChangeFeed(db: Kysely<Database>, databaseUrl: stri
   let closed = false;
   let retryMs = timing.firstMs;
   let retry: NodeJS.Timeout | undefined;
+  const check = setInterval(() => void stillThere(), timing.checkEveryMs ?? CHECK_EVERY_MS);
+  check.unref();
+
+  /** A trivial query on the listening connection, in time, or it is treated as lost. */
+  async function stillThere(): Promise<void> {
+    const current = client;
+    if (!current || !listening) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), CHECK_WITHIN_MS)));
+    const answered = current.query('select 1').then(() => true, () => false);
+    const ok = await Promise.race([answered, late]);
+    clearTimeout(timer);
+    if (!ok && client === current) lost();
+  }
 
   const lost = () => {
     if (!listening && client === null) return;
@@ -68,7 +88,7 @@ export async function postgresChangeFeed(db: Kysely<Database>, databaseUrl: stri
   };
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString: databaseUrl });
+    const next = new pg.Client({ connectionString: databaseUrl, keepAlive: true });
     next.on('error', lost);
     next.on('end', lost);
     next.on('notification', (message) => {
@@ -102,6 +122,7 @@ export async function postgresChangeFeed(db: Kysely<Database>, databaseUrl: stri
     async close() {
       closed = true;
       clearTimeout(retry);
+      clearInterval(check);
       const last = client;
       client = null;
       listening = false;

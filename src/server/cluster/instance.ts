@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
+import { databaseNow } from '../storage/dialect.ts';
 
 export interface Instance {
   readonly id: string;
@@ -22,12 +23,12 @@ export const HEARTBEAT: HeartbeatTiming = { everyMs: 5_000, staleMs: 30_000 };
 
 export async function startInstance(db: Kysely<Database>, timing: HeartbeatTiming = HEARTBEAT): Promise<Instance> {
   const id = randomUUID();
-  const now = () => new Date().toISOString();
-  await db.insertInto('server_instances').values({ id, started_at: now(), seen_at: now() }).execute();
+  // The database's clock: machines whose clocks differ must not think each other stopped.
+  await db.insertInto('server_instances').values({ id, started_at: databaseNow(db), seen_at: databaseNow(db) }).execute();
   const beat = () =>
     db
       .updateTable('server_instances')
-      .set({ seen_at: now() })
+      .set({ seen_at: databaseNow(db) })
       .where('id', '=', id)
       .execute()
       // A missed beat is tried again at the next; a long outage makes others take over, as it should.
@@ -45,5 +46,10 @@ export async function startInstance(db: Kysely<Database>, timing: HeartbeatTimin
 
 /** Ids of the servers still beating (this one included): work owned by any other id was abandoned. */
 export function livingInstances(db: Kysely<Database>, timing: HeartbeatTiming = HEARTBEAT) {
-  return db.selectFrom('server_instances').select('id').where('seen_at', '>', new Date(Date.now() - timing.staleMs).toISOString());
+  return db.selectFrom('server_instances').select('id').where('seen_at', '>', databaseNow(db, timing.staleMs / 1000));
+}
+
+/** Rows of servers not seen for a day: long stopped, their work long ended (run with the hourly purge). */
+export async function forgetStoppedInstances(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('server_instances').where('seen_at', '<', databaseNow(db, 86_400)).execute();
 }

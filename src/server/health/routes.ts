@@ -25,9 +25,27 @@ export async function databaseAnswers(storage: Storage, withinMs = ANSWER_WITHIN
   }
 }
 
+/** How long one probe's answer is reused: however many ask, the database is asked at most this often. */
+const REUSE_MS = 1000;
+
+/** One probe at a time: while the database hangs, health checks must not queue for its connections. */
+function sharedProbe(storage: Storage) {
+  // endedAt null: the probe is still waiting (reused: it is the one in flight).
+  let last: { endedAt: number | null; up: Promise<boolean> } | null = null;
+  return () => {
+    if (!last || (last.endedAt !== null && Date.now() - last.endedAt >= REUSE_MS)) {
+      const probe: { endedAt: number | null; up: Promise<boolean> } = { endedAt: null, up: databaseAnswers(storage) };
+      void probe.up.then(() => (probe.endedAt = Date.now()));
+      last = probe;
+    }
+    return last.up;
+  };
+}
+
 export const healthRoutes: FastifyPluginAsync = async (app) => {
+  const probe = sharedProbe(app.vigil.storage);
   app.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => {
-    const up = await databaseAnswers(app.vigil.storage);
+    const up = await probe();
     return reply.code(up ? 200 : 503).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(up ? 'ok' : 'unavailable');
   });
 };
