@@ -115,6 +115,8 @@ describe('deploy/caddy/Caddyfile', () => {
     const config = JSON.parse(result.stdout.split('\n')[0]!);
     const server = config.apps.http.servers.srv0;
     assert.equal(server.logs, undefined, 'no access log');
+    // Nor the error loggers, which write a failed request's address and user agent.
+    assert.deepEqual(config.logging.logs.default.exclude, ['http.log.error', 'http.handlers.reverse_proxy']);
     const handlers = server.routes[0].handle[0].routes.flatMap((r: { handle: unknown[] }) => r.handle);
     const proxy = handlers.find((h: { handler: string }) => h.handler === 'reverse_proxy');
     assert.deepEqual(proxy.upstreams, [{ dial: 'vigil1:8080' }, { dial: 'vigil2:8080' }]);
@@ -186,6 +188,8 @@ describe('deploy/compose.yaml and deploy/Containerfile', () => {
       assert.equal(vigil.environment.VIGIL_TRUST_PROXY, services.caddy.networks.front.ipv4_address);
     }
     assert.equal(one.environment.DATABASE_URL, two.environment.DATABASE_URL);
+    // A core dump would hold what reporters typed without JavaScript.
+    for (const vigil of [one, two]) assert.equal(vigil.ulimits.core, 0);
     assert.match(secrets.vigil_server_secret.file, /deploy\/secrets\/server\.secret$/);
     // Each server its own data folder; backups scheduled on one only.
     // docker-compose 1.29 prints volumes as "source:target:mode".

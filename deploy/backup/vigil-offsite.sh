@@ -15,7 +15,9 @@ set -eu
 : "${VIGIL_BACKUP_DIR:?set VIGIL_BACKUP_DIR in /etc/vigil/offsite.env}"
 : "${OFFSITE:?set OFFSITE in /etc/vigil/offsite.env}"
 : "${OFFSITE_KEY:=/etc/vigil/offsite_key}"
+# The far machine's host key, fetched once by hand (docs/deploy.md): BatchMode never asks.
+: "${OFFSITE_KNOWN_HOSTS:=/etc/vigil/offsite_known_hosts}"
 # --ignore-existing: a copy already there is never written over (nor deleted: no --delete).
 exec rsync --archive --ignore-existing --include='*.backup' --exclude='*' \
-  --rsh="ssh -i $OFFSITE_KEY -o BatchMode=yes -o IdentitiesOnly=yes" \
+  --rsh="ssh -i $OFFSITE_KEY -o BatchMode=yes -o IdentitiesOnly=yes -o UserKnownHostsFile=$OFFSITE_KNOWN_HOSTS -o StrictHostKeyChecking=yes" \
   "$VIGIL_BACKUP_DIR/" "$OFFSITE"
