@@ -3,7 +3,7 @@
 // writing — is ended by whoever outlives it, and never while its owner still runs. Login lockouts
 // are counted here so every server refuses the same account (keyed hashes of typed addresses and
 // device nonces, never a client's network address). A daily claim lets one server do a day's job.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -28,9 +28,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.alterTable('alert_deliveries').addColumn('owner', 'text').execute();
   await db.schema.alterTable('backup_runs').addColumn('owner', 'text').execute();
+  // One scheduled backup running at a time across the servers: the second claim fails here.
+  await sql`create unique index backup_runs_one_scheduled on backup_runs (outcome) where outcome = 'running' and file is not null`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('backup_runs_one_scheduled').execute();
   await db.schema.alterTable('backup_runs').dropColumn('owner').execute();
   await db.schema.alterTable('alert_deliveries').dropColumn('owner').execute();
   await db.schema.dropTable('daily_claims').execute();
