@@ -26,6 +26,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('owner', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('daily_claims_pk', ['job', 'day'])
     .execute();
+  // Proofs of work spent on any server (unix seconds): a proof is spent once across servers.
+  await db.schema
+    .createTable('pow_spent')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('expires_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('pow_spent_expires').on('pow_spent').column('expires_at').execute();
   await db.schema.alterTable('alert_deliveries').addColumn('owner', 'text').execute();
   await db.schema.alterTable('backup_runs').addColumn('owner', 'text').execute();
   // One scheduled backup running at a time across the servers: the second claim fails here.
@@ -36,6 +43,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('backup_runs_one_scheduled').execute();
   await db.schema.alterTable('backup_runs').dropColumn('owner').execute();
   await db.schema.alterTable('alert_deliveries').dropColumn('owner').execute();
+  await db.schema.dropTable('pow_spent').execute();
   await db.schema.dropTable('daily_claims').execute();
   await db.schema.dropTable('login_failures').execute();
   await db.schema.dropTable('server_instances').execute();
