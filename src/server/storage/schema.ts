@@ -66,6 +66,8 @@ export interface ChallengeTable {
 export interface SetupTokenTable {
   token_hash: string;
   created_at: string;
+  /** The server instance that printed its link (migration 025): each running server's link works until setup. */
+  owner: string | null;
 }
 
 export interface MemberTable {

@@ -33,6 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('pow_spent_expires').on('pow_spent').column('expires_at').execute();
+  await db.schema.alterTable('setup_tokens').addColumn('owner', 'text').execute();
   await db.schema.alterTable('alert_deliveries').addColumn('owner', 'text').execute();
   await db.schema.alterTable('backup_runs').addColumn('owner', 'text').execute();
   // One scheduled backup running at a time across the servers: the second claim fails here.
@@ -43,6 +44,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('backup_runs_one_scheduled').execute();
   await db.schema.alterTable('backup_runs').dropColumn('owner').execute();
   await db.schema.alterTable('alert_deliveries').dropColumn('owner').execute();
+  await db.schema.alterTable('setup_tokens').dropColumn('owner').execute();
   await db.schema.dropTable('pow_spent').execute();
   await db.schema.dropTable('daily_claims').execute();
   await db.schema.dropTable('login_failures').execute();
