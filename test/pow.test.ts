@@ -196,6 +196,8 @@ describe('spent proofs with several servers on one PostgreSQL', () => {
     assert.equal(await one.spend('challenge-a', now + 600, now), 'replayed');
     // Both at once: one of them spends it.
     assert.deepEqual((await Promise.all([one.spend('challenge-b', now + 600, now), other.spend('challenge-b', now + 600, now)])).sort(), ['fresh', 'replayed']);
+    // Twice at once on one server (one batch, one statement): spent once.
+    assert.deepEqual((await Promise.all([one.spend('challenge-d', now + 600, now), one.spend('challenge-d', now + 600, now)])).sort(), ['fresh', 'replayed']);
     // Past its challenge's expiry, an id is swept by the next spend (at most once a minute a server).
     await other.spend('challenge-c', now + 1200, now + 700);
     await until(async () => (await storage.db.selectFrom('pow_spent').select('id').orderBy('id').execute()).map((r) => r.id), (ids) => ids.length === 1);
