@@ -15,6 +15,7 @@ import { MESSAGES } from '../src/core/i18n/index.ts';
 import { ALERT_MESSAGES } from '../src/core/i18n/alerts.ts';
 import { CSRF_HEADER } from '../src/core/api/schemas.ts';
 import { nextAttemptAt } from '../src/server/alerts/delivery.ts';
+import { until } from './support/until.ts';
 
 const READER = 'Reader.One@Example.net';
 const BOUNCER = 'bouncer@example.net';
@@ -50,15 +51,6 @@ async function recipientsFor(member: LoggedIn) {
 
 async function deliveries(member: LoggedIn, alertId: string) {
   return ((await (await member.get(`/api/alerts/${alertId}/deliveries`)).json()) as { deliveries: DeliveryView[] }).deliveries;
-}
-
-async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await what();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('webhook and email back-off', () => {

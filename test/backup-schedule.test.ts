@@ -15,8 +15,15 @@ import { startTestServer, type TestServer } from './support/server.ts';
 import { logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { query } from './support/db.ts';
 import { vigil } from './support/cli.ts';
+import { until } from './support/until.ts';
 import { openStorage, type Storage } from '../src/server/storage/open.ts';
-import { scheduleBackups, type BackupScheduler } from '../src/server/backup/schedule.ts';
+import { scheduleBackups, type BackupScheduler, type ScheduleOptions } from '../src/server/backup/schedule.ts';
+import { claimScheduledRun, endInterruptedRuns, lastScheduledRun } from '../src/server/backup/runs.ts';
+import { endOnLockdown } from '../src/server/backup/scheduled.ts';
+import { localChangeFeed, postgresChangeFeed } from '../src/server/cluster/changes.ts';
+import type { Config } from '../src/server/config.ts';
+import type { FastifyBaseLogger } from 'fastify';
+import { startInstance, type Instance } from '../src/server/cluster/instance.ts';
 import type { BackupStatus } from '../src/core/api/backups.ts';
 
 const CANARY = 'canary-row-text-7f3a';
@@ -35,6 +42,8 @@ for (const backend of BACKENDS) {
     let storage: Storage;
     let dir: string;
     let schedule: BackupScheduler;
+    /** The test's schedules run as one server beside the test server. */
+    let instance: Instance;
     const status = async () => (await (await admin.get('/api/backups')).json()) as BackupStatus;
     const files = () => readdirSync(dir).sort();
     const runs = async () => query<{ outcome: string; file: string | null; error: string | null; size: unknown }>(server, 'select outcome, file, error, size from backup_runs order by started_at');
@@ -45,10 +54,12 @@ for (const backend of BACKENDS) {
       admin = await logIn(server);
       // The test's own schedule beside the server (which has none), on the same database.
       storage = await openStorage({ dataDir: server.dataDir, databaseUrl: server.databaseUrl });
+      instance = await startInstance(storage.db);
       dir = mkdtempSync(join(tmpdir(), 'vigil-backups-'));
     });
     after(async () => {
       await schedule?.stop();
+      await instance?.stop();
       await storage?.close();
       await server?.close();
       rmSync(dir, { recursive: true, force: true });
@@ -61,7 +72,7 @@ for (const backend of BACKENDS) {
     it('writes whole files, records each run, and keeps only the last N of its own', async () => {
       writeFileSync(join(dir, 'vigil-2000-01-01T00-00-00.000Z.backup'), 'not ours, though named like ours');
       writeFileSync(join(dir, 'notes.txt'), 'not ours');
-      schedule = scheduleBackups(storage.db, { dir, everyMs: 86_400_000, keep: 2 }, { write: content(1000) });
+      schedule = scheduleBackups(storage.db, { dir, everyMs: 86_400_000, keep: 2 }, { owner: instance.id, write: content(1000) });
       const made: string[] = [];
       for (let run = 0; run < 3; run++) {
         const before = files();
@@ -81,9 +92,9 @@ for (const backend of BACKENDS) {
 
     it('records a failure by its code only, leaves no file and prunes nothing', async () => {
       const before = files();
-      const failingSchedule = scheduleBackups(storage.db, { dir, everyMs: 86_400_000, keep: 1 }, { write: failing('ENOSPC') });
+      const failingSchedule = scheduleBackups(storage.db, { dir, everyMs: 86_400_000, keep: 1 }, { owner: instance.id, write: failing('ENOSPC') });
       assert.equal(await failingSchedule.runNow(), 'failed');
-      const missing = scheduleBackups(storage.db, { dir: join(dir, 'unmounted'), everyMs: 86_400_000, keep: 1 }, { write: content(10) });
+      const missing = scheduleBackups(storage.db, { dir: join(dir, 'unmounted'), everyMs: 86_400_000, keep: 1 }, { owner: instance.id, write: content(10) });
       assert.equal(await missing.runNow(), 'failed');
       assert.deepEqual(files(), before, 'keep 1 would have deleted a file: a failed run deletes nothing');
       const failed = (await runs()).filter((r) => r.outcome === 'failed');
@@ -104,6 +115,7 @@ for (const backend of BACKENDS) {
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
       const slow = scheduleBackups(storage.db, { dir, everyMs: 86_400_000, keep: 7 }, {
+        owner: instance.id,
         write: async (path) => {
           await held;
           return content(5)(path);
@@ -127,7 +139,7 @@ for (const backend of BACKENDS) {
       await query(server, "update backup_runs set started_at = '2020-01-01T00:00:00.000Z'");
       await query(server, `insert into backup_runs (id, started_at, outcome, file) values ('crashed', '2021-01-01T00:00:00.000Z', 'running', '${name}')`);
       const okBefore = (await runs()).filter((r) => r.outcome === 'ok').length;
-      const restarted = scheduleBackups(storage.db, { dir, everyMs: 86_400_000, keep: 7 }, { write: content(7) });
+      const restarted = scheduleBackups(storage.db, { dir, everyMs: 86_400_000, keep: 7 }, { owner: instance.id, write: content(7) });
       restarted.start();
       // The crashed run is the newest it knows of and failed: a run is due at once.
       while ((await runs()).filter((r) => r.outcome === 'ok').length === okBefore) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -142,6 +154,7 @@ for (const backend of BACKENDS) {
       let writing!: () => void;
       const started = new Promise<void>((resolve) => (writing = resolve));
       const held = scheduleBackups(storage.db, { dir, everyMs: 86_400_000, keep: 7 }, {
+        owner: instance.id,
         write: async (path, signal) => {
           await writeFile(path, 'half');
           writing();
@@ -218,6 +231,131 @@ for (const backend of BACKENDS) {
       const admin = await logIn(server);
       assert.equal((await admin.post('/api/lockdown', { organizationName: 'Test defenders' })).status, 204);
       assert.deepEqual(readdirSync(dir), ['copied-by-hand.backup']);
+    });
+  });
+}
+
+for (const backend of BACKENDS) {
+  describe(`scheduled backups with several servers on ${backend}`, () => {
+    let server: TestServer;
+    let storage: Storage;
+    let dir: string;
+    const instances: Instance[] = [];
+    const schedules: BackupScheduler[] = [];
+    const runs = async () => query<{ id: string; outcome: string; owner: string | null; error: string | null }>(server, 'select id, outcome, owner, error from backup_runs where file is not null order by started_at');
+    /** Another server's schedule on the same database (its own instance row and folder). */
+    async function neighbour(write: ScheduleOptions['write'] = content(10), folder = dir) {
+      const instance = await startInstance(storage.db);
+      instances.push(instance);
+      const schedule = scheduleBackups(storage.db, { dir: folder, everyMs: 86_400_000, keep: 7 }, { owner: instance.id, write });
+      schedules.push(schedule);
+      return { instance, schedule };
+    }
+    const holding = () => {
+      let release!: () => void;
+      let writing!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const started = new Promise<void>((resolve) => (writing = resolve));
+      const write = async (path: string, signal: AbortSignal) => {
+        await writeFile(path, 'half');
+        writing();
+        await new Promise<void>((resolve, reject) => {
+          void held.then(resolve);
+          signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { code: 'ABORT_ERR' })));
+        });
+        return { bytes: 4 };
+      };
+      return { write, started, release };
+    };
+
+    before(async () => {
+      server = await startTestServer(backend);
+      await setUpOrganization(server);
+      storage = await openStorage({ dataDir: server.dataDir, databaseUrl: server.databaseUrl });
+      dir = mkdtempSync(join(tmpdir(), 'vigil-backups-'));
+    });
+    after(async () => {
+      for (const schedule of schedules) await schedule.stop();
+      for (const instance of instances) await instance.stop();
+      await storage?.close();
+      await server?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('one run at a time across servers: a second server is busy while the first writes', async () => {
+      const { write, started, release } = holding();
+      const first = await neighbour(write);
+      const second = await neighbour();
+      const run = first.schedule.runNow();
+      await started;
+      assert.equal(await second.schedule.runNow(), 'busy');
+      release();
+      assert.equal(await run, 'made');
+      assert.equal(await second.schedule.runNow(), 'made', 'and free once it has ended');
+    });
+
+    it('one run a period: two servers finding it due at the same look make one', async () => {
+      await query(server, "update backup_runs set started_at = '2020-01-01T00:00:00.000Z'");
+      const before = (await runs()).length;
+      const seen = await lastScheduledRun(storage.db);
+      const [a, b] = await Promise.all([neighbour(), neighbour()]);
+      const claims = await Promise.all([claimScheduledRun(storage.db, 'vigil-2026-01-01T00-00-00.000Z.backup', a.instance.id, seen), claimScheduledRun(storage.db, 'vigil-2026-01-01T00-00-01.000Z.backup', b.instance.id, seen)]);
+      assert.equal(claims.filter((c) => c !== null).length, 1, 'one claim of two at once');
+      await query(server, `update backup_runs set outcome = 'ok' where id = '${claims.find((c) => c !== null)!}'`);
+      assert.equal(await claimScheduledRun(storage.db, 'vigil-2026-01-01T00-00-02.000Z.backup', b.instance.id, seen), null, 'a run started since the look: none more, though the first has ended');
+      assert.equal((await runs()).length, before + 1);
+
+      // The same through the schedules: both start at once on a database where a run is due.
+      await query(server, "update backup_runs set started_at = '2020-01-01T00:00:00.000Z'");
+      const count = (await runs()).length;
+      a.schedule.start();
+      b.schedule.start();
+      await until(runs, (rows) => rows.length > count);
+      // Stopping waits for a look under way: both have looked once the run is recorded.
+      await Promise.all([a.schedule.stop(), b.schedule.stop()]);
+      assert.equal((await runs()).length, count + 1);
+    });
+
+    it('a run is ended as interrupted only when its server is gone or stopped beating, never a living one’s', async () => {
+      const living = await neighbour();
+      const longAgo = new Date(Date.now() - 3_600_000).toISOString();
+      await query(server, `insert into server_instances (id, started_at, seen_at) values ('stale', '${longAgo}', '${longAgo}')`);
+      const owners = { [living.instance.id]: 'vigil-2027-01-01T00-00-00.000Z.backup', stale: 'vigil-2027-01-01T00-00-01.000Z.backup', gone: 'vigil-2027-01-01T00-00-02.000Z.backup' };
+      // One at a time, as the unique index on running scheduled runs wants; each checked in turn.
+      const ended: string[][] = [];
+      for (const [owner, file] of Object.entries(owners)) {
+        writeFileSync(join(dir, `${file}.partial`), 'half');
+        await query(server, `insert into backup_runs (id, started_at, outcome, file, owner) values ('run-${file}', '2027-01-01T00:00:00.000Z', 'running', '${file}', '${owner}')`);
+        ended.push(await endInterruptedRuns(storage.db));
+        await query(server, `update backup_runs set outcome = 'failed' where id = 'run-${file}'`);
+      }
+      assert.deepEqual(ended, [[], [owners.stale], [owners.gone]]);
+      const [living_, stale, gone] = await query<{ outcome: string; error: string | null }>(server, `select outcome, error from backup_runs where id like 'run-vigil-2027%' order by file`);
+      assert.deepEqual([living_!.error, stale!.error, gone!.error], [null, 'interrupted', 'interrupted']);
+    });
+
+    it('a lockdown on another server aborts the run under way here and deletes this server’s backups', async () => {
+      const here = mkdtempSync(join(tmpdir(), 'vigil-backups-'));
+      const { write, started } = holding();
+      const local = await neighbour(content(10), here);
+      assert.equal(await local.schedule.runNow(), 'made');
+      const { schedule, instance } = await neighbour(write, here);
+      writeFileSync(join(here, 'copied-by-hand.backup'), 'not ours');
+      // Two servers' change feeds: this one listens, the other locks down and publishes.
+      const [listening, locking] = server.databaseUrl
+        ? await Promise.all([postgresChangeFeed(storage.db, server.databaseUrl), postgresChangeFeed(storage.db, server.databaseUrl)])
+        : [localChangeFeed(), null];
+      const errors: unknown[] = [];
+      endOnLockdown({ storage, config: { backup: { dir: here } } as Config, changes: listening }, schedule, { error: (o: unknown) => errors.push(o) } as unknown as FastifyBaseLogger);
+      const run = schedule.runNow();
+      await started;
+      await (locking ?? listening).publish('lockdown');
+      assert.equal(await run, 'failed');
+      assert.deepEqual((await runs()).filter((r) => r.owner === instance.id).map((r) => r.error), ['interrupted']);
+      assert.deepEqual(await until(async () => readdirSync(here), (files) => files.length === 1), ['copied-by-hand.backup']);
+      assert.deepEqual(errors, []);
+      await Promise.all([listening.close(), locking?.close()]);
+      rmSync(here, { recursive: true, force: true });
     });
   });
 }

@@ -20,6 +20,7 @@ import type { VigilContext } from '../src/server/context.ts';
 import type { FastifyBaseLogger } from 'fastify';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { localChangeFeed } from '../src/server/cluster/changes.ts';
 
 const NAME = 'Test defenders';
 
@@ -145,7 +146,7 @@ describe('after the lockdown has committed', () => {
     const logged: unknown[] = [];
     const log = { error: (fields: unknown) => logged.push(fields) } as unknown as FastifyBaseLogger;
     try {
-      await afterLockdown({ storage: { kind: 'postgres', db }, config: { backup: { dir: null } }, backupSchedule: null } as unknown as VigilContext, log);
+      await afterLockdown({ storage: { kind: 'postgres', db }, config: { backup: { dir: null } }, backupSchedule: null, changes: localChangeFeed() } as unknown as VigilContext, log);
     } finally {
       await db.destroy();
     }

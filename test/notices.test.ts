@@ -20,7 +20,8 @@ import { toBase64Url, utf8 } from '../src/core/crypto/bytes.ts';
 import { newCodename } from '../src/core/crypto/codename.ts';
 import { statusKeyOf } from '../src/core/crypto/status-key.ts';
 import { addDays } from '../src/core/records/custody.ts';
-import { localNow } from '../src/server/notices/deadlines.ts';
+import { dailyDeadlines, localNow } from '../src/server/notices/deadlines.ts';
+import { openTestStorage, type TestStorage } from './support/storage.ts';
 import type { NoticeSaveResponse, NoticeSettingsView } from '../src/core/notices/kinds.ts';
 
 const EMAILS = { coordinator: 'coord@example.org', documenter: 'doc@example.org', viewer: 'viewer@example.org' };
@@ -207,11 +208,14 @@ for (const backend of BACKENDS) {
       assert.ok(!server.logs().includes('/viewer-down') && !server.logs().includes(EMAILS.viewer));
     });
 
-    it('a deadline due tomorrow notifies (the daily look runs at start, so after a restart)', async () => {
+    it('a deadline due tomorrow notifies (the daily look runs at start, so after a restart on a day not yet looked at)', async () => {
       const incident = await createRecord(admin, 'incident', { start: { date: '2026-11-01', precision: 'day' }, end: { date: null, precision: 'unknown' }, placeIds: [], monitoringStatus: 'open' }, { title: canary('incident') });
       const tomorrow = addDays(localNow('UTC').day, 1);
       await createRecord(admin, 'intervention', { incidentId: incident.id, personId: null, actId: null, type: 'legal-aid', onDay: null, status: 'planned', priority: 'urgent', dueOn: tomorrow }, { notes: canary('follow-up') });
       const before = mailbox.mails.length;
+      // A look earlier today (a minute after setup) claimed the day: one look a day across servers.
+      // Given back here, as on a new day.
+      await query(server, 'delete from daily_claims');
       await server.restart();
       await mailbox.waitFor(ADMIN.email, (m) => mailbox.mails.indexOf(m) >= before && m.subject === 'Vigil: 1 deadline due tomorrow');
     });
@@ -266,6 +270,40 @@ for (const backend of BACKENDS) {
       assert.equal(mail.text, `Vigil: 1 failed backup\n\nOpen the workspace: ${server.url}/app\n`);
       assert.ok(mailbox.mails.every((m) => m.to.includes(ADMIN.email)));
       assert.match(server.logs(), /scheduled backup failed/);
+    });
+  });
+}
+
+for (const backend of BACKENDS) {
+  describe(`the daily deadline look with several servers (${backend})`, () => {
+    let storage: TestStorage;
+    before(async () => (storage = await openTestStorage(backend)));
+    after(async () => storage?.remove());
+
+    it('is made by one server a day; a failed look gives the day back', async () => {
+      const looks: string[] = [];
+      let failing = false;
+      const server = (owner: string) =>
+        dailyDeadlines(storage.db, 8, owner, async () => {
+          looks.push(owner);
+          if (failing) throw Object.assign(new Error('database away'), { code: 'ECONNRESET' });
+          return 2;
+        });
+      const [a, b] = [server('a'), server('b')];
+      const morning = new Date('2026-12-06T09:00:00Z');
+      assert.deepEqual((await Promise.all([a('UTC', morning), b('UTC', morning)])).sort(), [0, 2], 'both look at once: one tells of the deadlines');
+      assert.equal(looks.length, 1);
+      assert.deepEqual([await a('UTC', morning), await b('UTC', morning), await server('c')('UTC', new Date('2026-12-06T23:00:00Z'))], [0, 0, 0], 'nobody again that day, nor a server started later');
+
+      failing = true;
+      const nextMorning = new Date('2026-12-07T08:00:00Z');
+      assert.equal(await b('UTC', new Date('2026-12-07T07:00:00Z')), 0, 'not before the hour');
+      await assert.rejects(a('UTC', nextMorning));
+      failing = false;
+      assert.equal(await b('UTC', nextMorning), 2, 'the failed look gave the day back: the next look, on any server, makes it');
+      assert.equal(await a('UTC', nextMorning), 0);
+      assert.deepEqual(looks.slice(1), ['a', 'b']);
+      assert.deepEqual(await storage.db.selectFrom('daily_claims').select(['day', 'owner']).execute(), [{ day: '2026-12-07', owner: 'b' }], 'older days forgotten');
     });
   });
 }

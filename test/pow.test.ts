@@ -15,6 +15,11 @@ import { sealAttachment } from '../src/core/evidence/attachment.ts';
 import { encodeParts } from '../src/core/api/parts-frame.ts';
 import { statusKeyOf } from '../src/core/crypto/status-key.ts';
 import { toBase64Url, utf8 } from '../src/core/crypto/bytes.ts';
+import { SpentInMemory } from '../src/core/pow/spent.ts';
+import { SpentInDatabase, spentProofsFor } from '../src/server/pow/spent.ts';
+import type { Storage } from '../src/server/storage/open.ts';
+import { openTestStorage, type TestStorage } from './support/storage.ts';
+import { until } from './support/until.ts';
 
 const BITS = 8;
 const LIMITS = { VIGIL_INTAKE_PER_MINUTE: '2', VIGIL_STATUS_PER_MINUTE: '2', VIGIL_POW_BITS: String(BITS) };
@@ -174,5 +179,32 @@ describe('proof of work turned off (VIGIL_POW_BITS=0)', () => {
     const proof = 'anything';
     for (let i = 0; i < 2; i++) assert.equal((await postJson(server, '/api/reports', (await sealedSubmission(server, `r${i}`)).body, { [PROOF_HEADER]: proof })).status, 201);
     assert.equal((await postJson(server, '/api/reports', (await sealedSubmission(server, 'r3')).body, { [PROOF_HEADER]: proof })).status, 429);
+  });
+});
+
+describe('spent proofs with several servers on one PostgreSQL', () => {
+  let storage: TestStorage;
+  before(async () => (storage = await openTestStorage('postgres')));
+  after(async () => storage?.remove());
+
+  it('a proof spent on one server is refused on the other; expired ids are swept', async () => {
+    const [one, other] = [spentProofsFor(storage), spentProofsFor(storage)];
+    assert.ok(one instanceof SpentInDatabase);
+    const now = 1_800_000_000;
+    assert.equal(await one.spend('challenge-a', now + 600, now), 'fresh');
+    assert.equal(await other.spend('challenge-a', now + 600, now), 'replayed');
+    assert.equal(await one.spend('challenge-a', now + 600, now), 'replayed');
+    // Both at once: one of them spends it.
+    assert.deepEqual((await Promise.all([one.spend('challenge-b', now + 600, now), other.spend('challenge-b', now + 600, now)])).sort(), ['fresh', 'replayed']);
+    // Twice at once on one server (one batch, one statement): spent once.
+    assert.deepEqual((await Promise.all([one.spend('challenge-d', now + 600, now), one.spend('challenge-d', now + 600, now)])).sort(), ['fresh', 'replayed']);
+    // Past its challenge's expiry, an id is swept by the next spend (at most once a minute a server).
+    await other.spend('challenge-c', now + 1200, now + 700);
+    await until(async () => (await storage.db.selectFrom('pow_spent').select('id').orderBy('id').execute()).map((r) => r.id), (ids) => ids.length === 1);
+    assert.deepEqual((await storage.db.selectFrom('pow_spent').select('id').execute()).map((r) => r.id), ['challenge-c']);
+  });
+
+  it('SQLite (one server) keeps them in memory', async () => {
+    assert.ok(spentProofsFor({ kind: 'sqlite' } as Storage) instanceof SpentInMemory);
   });
 });

@@ -42,7 +42,7 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
     });
     const vigil = createContext(config, storage, secret, cluster);
     const app = await buildApp(vigil, options);
-    const token = await issueSetupToken(storage.db);
+    const token = await issueSetupToken(storage.db, cluster.instanceId);
     const purge = () => Promise.all([purgeExpiredSessions(vigil), purgeEndedFailures(storage.db), forgetStoppedInstances(storage.db)]).catch(() => undefined);
     await purge();
     const purgeTimer = setInterval(purge, 3600_000).unref();

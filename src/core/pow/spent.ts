@@ -5,7 +5,7 @@
 
 export type Spending = 'fresh' | 'replayed' | 'full';
 
-/** Where spent ids are kept; in memory here, shared between servers later (issue 15). */
+/** Where spent ids are kept: in memory here; in the database shared by several servers (server/pow/spent.ts). */
 export interface SpentProofs {
   /** 'fresh' if `id` was not spent before (and now is); 'replayed' if it was; 'full' if there is no room. */
   spend(id: string, expiresAt: number, now: number): Spending | Promise<Spending>;

@@ -1,9 +1,13 @@
 // Delivering a published alert. Webhook deliveries are a persisted queue (alert_deliveries with
-// next_attempt_at), worked by a timer. Email deliveries are logged in the same table, but the
-// addresses they need exist only in this process's memory (the coordinator's browser opened them):
-// if the process stops first, they show as "interrupted" and "retry" in the workspace resends them.
+// next_attempt_at), worked by a timer on every server: each claims due rows in one statement that
+// moves them out of reach for a lease (on PostgreSQL skipping rows another server is claiming), so
+// each call is made once. Email deliveries are logged in the same table, but the addresses they need
+// exist only in the memory of the server the coordinator's browser sent them to (its `owner`): once
+// that server stops or stops beating, they show as "interrupted" and "retry" in the workspace
+// resends them — never while their owner still runs.
 import { randomUUID } from 'node:crypto';
 import type { VigilContext } from '../context.ts';
+import { livingInstances } from '../cluster/instance.ts';
 import type { Mailer } from './mailer.ts';
 import { smtpErrorClass } from './mailer.ts';
 import { callWebhook, WEBHOOK_SCHEMA_VERSION } from './webhook.ts';
@@ -26,12 +30,16 @@ export function nextAttemptAt(attempts: number, failed: boolean, retries: readon
   return new Date(nowMs + retries[attempts - 1]!).toISOString();
 }
 
+/** How often each server looks for emails a stopped server left pending. */
+const SWEEP_MS = 5_000;
+
 export function createDelivery(vigil: VigilContext, mailer: Mailer | null) {
   const { db } = vigil.storage;
   const { alertRetryMs: retries, alertTimeoutMs: timeoutMs } = vigil.config;
   const emailJobs = new Map<string, EmailJob>();
   const pollMs = Math.min(5000, Math.max(50, Math.floor(Math.min(...retries, 10_000) / 2)));
   let timer: NodeJS.Timeout | null = null;
+  let sweepTimer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -56,35 +64,47 @@ export function createDelivery(vigil: VigilContext, mailer: Mailer | null) {
     return cache.get(alertId)!;
   }
 
-  async function webhooksDue(cache: Map<string, { texts: AlertTexts; publishedAt: string } | null>) {
-    const due = await db
+  /**
+   * Claims up to 20 due webhook calls: one statement sets their lease (a server that dies mid-call
+   * leaves them to be claimed again once it passes). PostgreSQL skips rows another server's claim has
+   * locked; SQLite has one writer at a time, so its statement cannot interleave with another.
+   */
+  function claimWebhooks() {
+    const lease = new Date(Date.now() + 2 * timeoutMs + 1000).toISOString();
+    const due = db
       .selectFrom('alert_deliveries')
-      .innerJoin('alert_webhooks', 'alert_webhooks.id', 'alert_deliveries.target_id')
-      .select(['alert_deliveries.id', 'alert_deliveries.alert_id', 'alert_deliveries.attempts', 'alert_deliveries.next_attempt_at', 'alert_webhooks.url', 'alert_webhooks.secret'])
-      .where('alert_deliveries.channel', '=', 'webhook')
-      .where('alert_deliveries.status', '=', 'pending')
-      .where('alert_deliveries.next_attempt_at', '<=', now())
-      .orderBy('alert_deliveries.next_attempt_at')
+      .select('id')
+      .where('channel', '=', 'webhook')
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now())
+      .orderBy('next_attempt_at')
       .limit(20)
-      .execute();
+      .$if(vigil.storage.kind === 'postgres', (q) => q.forUpdate().skipLocked());
+    return db.updateTable('alert_deliveries').set({ next_attempt_at: lease }).where('id', 'in', due).returning(['id', 'alert_id', 'attempts', 'target_id']).execute();
+  }
+
+  async function webhooksDue(cache: Map<string, { texts: AlertTexts; publishedAt: string } | null>) {
+    const claimed = await claimWebhooks();
+    if (claimed.length === 0) return;
+    const targets = await db.selectFrom('alert_webhooks').select(['id', 'url', 'secret']).where('id', 'in', [...new Set(claimed.map((d) => d.target_id))]).execute();
+    const webhookOf = new Map(targets.map((t) => [t.id, t]));
     await Promise.all(
-      due.map(async (d) => {
-        // Claim it: another server on the same PostgreSQL may be looking at the same row.
-        const lease = new Date(Date.now() + 2 * timeoutMs + 1000).toISOString();
-        const claimed = await db.updateTable('alert_deliveries').set({ next_attempt_at: lease }).where('id', '=', d.id).where('next_attempt_at', '=', d.next_attempt_at).executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) return;
+      claimed.map(async (d) => {
+        const webhook = webhookOf.get(d.target_id);
+        // Removed as it was claimed: said as the removal says it.
+        if (!webhook) return record(d.id, retries.length + 1, 'removed');
         const alert = await alertTexts(d.alert_id, cache);
         if (!alert) return record(d.id, retries.length + 1, 'withdrawn');
         let secret: string;
         try {
-          secret = fromUtf8(vigil.secret.decrypt('webhook', d.secret));
+          secret = fromUtf8(vigil.secret.decrypt('webhook', webhook.secret));
         } catch {
           // The server secret changed since the webhook was registered: no retry can succeed. Said
           // in the delivery log rather than re-claimed for ever.
           return record(d.id, retries.length + 1, 'secret-unreadable');
         }
         const error = await callWebhook(
-          d.url,
+          webhook.url,
           secret,
           d.id,
           { v: WEBHOOK_SCHEMA_VERSION, type: 'alert.published', id: d.alert_id, url: `${vigil.config.publicUrl}/alerts/${d.alert_id}`, publishedAt: alert.publishedAt, languages: alert.texts },
@@ -149,19 +169,46 @@ export function createDelivery(vigil: VigilContext, mailer: Mailer | null) {
       .finally(() => (running = null));
   }
 
+  /**
+   * Pending emails whose owner stopped (its row gone), stopped beating, or predates owners: no
+   * memory holds their addresses any more. A living server's — this one's or a neighbour's — are left.
+   */
+  async function interruptAbandoned() {
+    await db
+      .updateTable('alert_deliveries')
+      .set({ status: 'interrupted', next_attempt_at: null, updated_at: now() })
+      .where('channel', '=', 'email')
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('owner', 'is', null), eb('owner', 'not in', livingInstances(db))]))
+      .execute();
+  }
+
   return {
+    interruptAbandoned,
     async start() {
-      // Email jobs held by a process that stopped are gone with it.
-      await db.updateTable('alert_deliveries').set({ status: 'interrupted', next_attempt_at: null, updated_at: now() }).where('channel', '=', 'email').where('status', '=', 'pending').execute();
+      await interruptAbandoned();
       timer = setInterval(kick, pollMs);
       timer.unref();
+      sweepTimer = setInterval(() => void interruptAbandoned().catch(() => undefined), SWEEP_MS);
+      sweepTimer.unref();
     },
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
+      if (sweepTimer) clearInterval(sweepTimer);
       await running;
       emailJobs.clear();
       mailer?.close();
+      // A clean stop: the addresses it held are gone now, so are its emails' chances.
+      await db
+        .updateTable('alert_deliveries')
+        .set({ status: 'interrupted', next_attempt_at: null, updated_at: now() })
+        .where('channel', '=', 'email')
+        .where('status', '=', 'pending')
+        .where('owner', '=', vigil.instanceId)
+        .execute()
+        // Unmarked (the database is gone too), they are ended by whoever starts next: no row beats for them.
+        .catch(() => undefined);
     },
 
     /** Rows for a new alert (inside the publishing transaction); returns the email jobs to hold once it commits. */
@@ -169,8 +216,8 @@ export function createDelivery(vigil: VigilContext, mailer: Mailer | null) {
       const at = now();
       const webhooks = await trx.selectFrom('alert_webhooks').select(['id', 'url']).orderBy('seq').execute();
       const rows = [
-        ...webhooks.map((w) => ({ id: randomUUID(), alert_id: alertId, channel: 'webhook' as const, target_id: w.id, target_label: w.url, status: 'pending' as const, attempts: 0, last_error: null, next_attempt_at: at, updated_at: at })),
-        ...recipients.map((r) => ({ id: randomUUID(), alert_id: alertId, channel: 'email' as const, target_id: r.recipient.subscriberId, target_label: `subscriber #${r.n}`, status: 'pending' as const, attempts: 0, last_error: null, next_attempt_at: null, updated_at: at })),
+        ...webhooks.map((w) => ({ id: randomUUID(), alert_id: alertId, channel: 'webhook' as const, target_id: w.id, target_label: w.url, status: 'pending' as const, attempts: 0, last_error: null, next_attempt_at: at, updated_at: at, owner: null })),
+        ...recipients.map((r) => ({ id: randomUUID(), alert_id: alertId, channel: 'email' as const, target_id: r.recipient.subscriberId, target_label: `subscriber #${r.n}`, status: 'pending' as const, attempts: 0, last_error: null, next_attempt_at: null, updated_at: at, owner: vigil.instanceId })),
       ];
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('alert_deliveries').values(rows.slice(i, i + 500)).execute();
       const jobs = rows.filter((r) => r.channel === 'email').map((r, i) => [r.id, { recipient: recipients[i]!.recipient, alertId, due: 0 }] as const);
@@ -204,7 +251,7 @@ export function createDelivery(vigil: VigilContext, mailer: Mailer | null) {
       for (const row of failed) {
         const recipient = bySubscriber.get(row.target_id);
         if (!recipient) continue;
-        await db.updateTable('alert_deliveries').set({ status: 'pending', attempts: 0, last_error: null, updated_at: at }).where('id', '=', row.id).execute();
+        await db.updateTable('alert_deliveries').set({ status: 'pending', attempts: 0, last_error: null, updated_at: at, owner: vigil.instanceId }).where('id', '=', row.id).execute();
         jobs.push([row.id, { recipient, alertId, due: 0 }]);
       }
       for (const [id, job] of jobs) emailJobs.set(id, job);

@@ -38,7 +38,8 @@ export async function writeAtomically(dir: string, name: string, write: (path: s
 export async function prune(dir: string, own: Set<string>, keep: number): Promise<string[]> {
   const present = (await readdir(dir)).filter((name) => OWN_NAME.test(name) && own.has(name)).sort();
   const old = present.slice(0, Math.max(0, present.length - keep));
-  for (const name of old) await rm(join(dir, name));
+  // Forced: after a lockdown this server and the lockdown's own request may both be deleting.
+  for (const name of old) await rm(join(dir, name), { force: true });
   if (old.length) await flush(dir);
   return old;
 }

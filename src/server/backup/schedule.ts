@@ -1,15 +1,17 @@
 // The server's own backups (VIGIL_BACKUP_DIR, VIGIL_BACKUP_EVERY, VIGIL_BACKUP_KEEP): one run at a
-// time, in this process. It looks every minute (or every period, if shorter) whether a run is due:
-// a period after the last one started, sooner (an hour) after a failure. None runs — and nothing is
-// pruned — before setup or while the organization is locked down: a backup made then could only
-// hold destroyed keys. Stopping waits for a run under way, so no file is left half-renamed; a
-// lockdown aborts it instead (abort): its snapshot holds the keys the lockdown just destroyed.
+// time across every server on the database. It looks every minute (or every period, if shorter)
+// whether a run is due — a period after the newest run any server started, sooner (an hour) after a
+// failure — reading that run from the database at each look, and claims the run there, so two
+// servers looking at once start one. None runs — and nothing is pruned — before setup or while the
+// organization is locked down: a backup made then could only hold destroyed keys. Stopping waits
+// for a run under way, so no file is left half-renamed; a lockdown aborts it instead (abort): its
+// snapshot holds the keys the lockdown just destroyed.
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { BackupSchedule } from '../config.ts';
 import type { BackupError } from '../../core/backups/schedule.ts';
 import { isLockedDown } from '../lockdown/lock.ts';
-import { backupErrorCode, endInterruptedRuns, lastScheduledRun, ownBackupFiles, recordBackup } from './runs.ts';
+import { backupErrorCode, claimScheduledRun, endInterruptedRuns, lastScheduledRun, ownBackupFiles, recordRun, type SeenRun } from './runs.ts';
 import { backupFileName, prune, removePartials, writeAtomically } from './folder.ts';
 
 const LOOK_EVERY_MS = 60_000;
@@ -20,7 +22,7 @@ export type RunResult = 'made' | 'failed' | 'busy' | 'not-set-up' | 'locked-down
 export interface BackupScheduler {
   /** Starts looking whether a run is due: at once, then every minute. */
   start(): void;
-  /** A run now, whether due or not (unless one is under way: 'busy'). The timer calls it when due. */
+  /** A run now, whether due or not (unless one is under way here or on another server: 'busy'). */
   runNow(): Promise<RunResult>;
   /** No more runs; resolves once a run under way has ended. */
   stop(): Promise<void>;
@@ -29,6 +31,8 @@ export interface BackupScheduler {
 }
 
 export interface ScheduleOptions {
+  /** This server's instance id: its runs are its own, ended by others only once it stops beating. */
+  owner: string;
   /** Writes one backup file at `path` (the server's writeBackup), giving up when `signal` aborts. */
   write: (path: string, signal: AbortSignal) => Promise<{ bytes: number }>;
   /** Told of each failure, by code only (the server's log). */
@@ -38,48 +42,45 @@ export interface ScheduleOptions {
 export function scheduleBackups(db: Kysely<Database>, schedule: BackupSchedule & { dir: string }, options: ScheduleOptions): BackupScheduler {
   const { dir, everyMs, keep } = schedule;
   const fail = options.onFailure ?? (() => {});
-  let last: { at: number; failed: boolean } | null | undefined;
   let running: Promise<RunResult> | null = null;
   let aborting: AbortController | null = null;
   let looking: Promise<void> | null = null;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
-  async function run(): Promise<RunResult> {
+  /** `seen`: the newest run when the run was found due; the claim fails if another started since. */
+  async function run(seen: () => Promise<SeenRun | null>): Promise<RunResult> {
     if (stopped) return 'stopped';
     if (!(await db.selectFrom('organization').select('id').executeTakeFirst())) return 'not-set-up';
     if (await isLockedDown(db)) return 'locked-down';
-    const at = new Date();
-    const name = backupFileName(at);
+    const name = backupFileName(new Date());
+    const id = await claimScheduledRun(db, name, options.owner, await seen());
+    if (id === null) return 'busy';
     const { signal } = (aborting = new AbortController());
     try {
-      await recordBackup(db, name, () => writeAtomically(dir, name, (path) => options.write(path, signal)));
+      await recordRun(db, id, true, () => writeAtomically(dir, name, (path) => options.write(path, signal)));
     } catch (error) {
-      last = { at: at.getTime(), failed: true };
       fail('backup', backupErrorCode(error));
       return 'failed';
     }
-    last = { at: at.getTime(), failed: false };
     // The new file is whole and recorded: only now may old ones go.
     await prune(dir, await ownBackupFiles(db), keep).catch((error: unknown) => fail('prune', backupErrorCode(error)));
     return 'made';
   }
 
-  function runNow(): Promise<RunResult> {
+  function start(seen: () => Promise<SeenRun | null>): Promise<RunResult> {
     if (running) return Promise.resolve('busy');
-    running = run().finally(() => (running = null));
+    running = run(seen).finally(() => (running = null));
     return running;
   }
 
-  const due = (now: number) => !last || now >= last.at + (last.failed ? Math.min(everyMs, RETRY_AFTER_MS) : everyMs);
+  const due = (last: SeenRun | null, now: number) => !last || now >= Date.parse(last.startedAt) + (last.failed ? Math.min(everyMs, RETRY_AFTER_MS) : everyMs);
 
   async function look(): Promise<void> {
-    if (last === undefined) {
-      // Where the previous server stopped: its unfinished run, and when it last tried.
-      await removePartials(dir, await endInterruptedRuns(db)).catch(() => undefined);
-      last = await lastScheduledRun(db);
-    }
-    if (due(Date.now())) await runNow();
+    // Where a stopped server left off: its unfinished run (never a living one's), and what it left half-written.
+    await removePartials(dir, await endInterruptedRuns(db)).catch(() => undefined);
+    const last = await lastScheduledRun(db);
+    if (due(last, Date.now())) await start(async () => last);
   }
 
   function lookLater(delay: number): void {
@@ -95,7 +96,7 @@ export function scheduleBackups(db: Kysely<Database>, schedule: BackupSchedule &
 
   return {
     start: () => lookLater(0),
-    runNow,
+    runNow: () => start(() => lastScheduledRun(db)),
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -7,10 +7,10 @@ import type { ColumnKind } from '../../core/backup/values.ts';
 /**
  * Not backed up: a seized laptop's session cookie, an unfinished login's challenge or a setup link
  * must not work on the restored server; the backup runs are this server's own (a snapshot would hold
- * its own run as 'running' for ever); running servers, login lockout windows and day claims belong to
- * the servers of the moment. Kysely's own migration tables are remade by migrating.
+ * its own run as 'running' for ever); running servers, login lockout windows, day claims and spent proofs
+ * of work belong to the servers of the moment. Kysely's own migration tables are remade by migrating.
  */
-export const NOT_BACKED_UP = new Set(['sessions', 'challenges', 'setup_tokens', 'recovery_challenges', 'backup_runs', 'server_instances', 'login_failures', 'daily_claims']);
+export const NOT_BACKED_UP = new Set(['sessions', 'challenges', 'setup_tokens', 'recovery_challenges', 'backup_runs', 'server_instances', 'login_failures', 'daily_claims', 'pow_spent']);
 
 export interface TableInfo {
   name: string;

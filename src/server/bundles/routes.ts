@@ -13,6 +13,7 @@ import { INPUTS, insertRecord } from '../records/create.ts';
 import { writeDetention } from '../records/detention.ts';
 import { checkedSecret, mustExist } from '../records/store.ts';
 import { importChannel } from '../channels/store.ts';
+import { isUniqueViolation } from '../storage/unique.ts';
 
 /** Who may send and receive bundles: they speak for the organization. */
 const BUNDLERS = ['admin', 'coordinator'] as const;
@@ -33,11 +34,6 @@ const exportedRequest = z.object({
 
 /** Plain fields that name another record of the same import (the browser chose their ids). */
 const REFERENCES = ['incidentId', 'personId', 'actId', 'targetId'] as const;
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 
 export const bundleRoutes: FastifyPluginAsync = async (app) => {

@@ -49,7 +49,7 @@ async function runBackup(args: string[]): Promise<void> {
     }
     let rows = 0;
     // A run administrators see in the workspace, like the schedule's (its file is not in the folder: null).
-    const { bytes } = await recordBackup(storage.db, null, () =>
+    const { bytes } = await recordBackup(storage.db, () =>
       writeBackup({ storage, secret, config }, file, {
         onProgress: (p) => {
           rows = p.rows;

@@ -49,11 +49,13 @@ const codeOf = (error: unknown) => {
 };
 
 /**
- * After the lockdown's transaction: abort a backup under way, delete the schedule's files, erase the
- * database's old copies. The lockdown is committed whatever happens here: a failure is logged by its
- * code (never a message, which could quote a row) and the request still succeeds.
+ * After the lockdown's transaction: tell every server (each aborts its backup under way and deletes
+ * its schedule's files: backup/scheduled.ts), do the same here and wait for it, erase the database's
+ * old copies. The lockdown is committed whatever happens here: a failure is logged by its code
+ * (never a message, which could quote a row) and the request still succeeds.
  */
 export async function afterLockdown(vigil: VigilContext, log: FastifyBaseLogger): Promise<void> {
+  await vigil.changes.publish('lockdown').catch((error: unknown) => log.error({ code: codeOf(error) }, 'lockdown: the other servers could not be told'));
   await vigil.backupSchedule?.abort();
   await deleteOwnBackups(vigil).catch((error: unknown) => log.error({ code: codeOf(error) }, 'lockdown: the schedule\'s backup files could not all be deleted'));
   await eraseOldCopies(vigil.storage).catch((error: unknown) => log.error({ code: codeOf(error) }, 'lockdown: old copies in the database files could not be erased'));

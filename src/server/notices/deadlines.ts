@@ -4,6 +4,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { addDays } from '../../core/records/custody.ts';
+import { claimDay, releaseDay } from '../cluster/daily-claim.ts';
+
+const DEADLINE_JOB = 'notice-deadlines';
 
 /** The calendar day and hour now in a time zone. */
 export function localNow(timeZone: string, now = new Date()): { day: string; hour: number } {
@@ -28,16 +31,25 @@ export async function deadlinesOn(db: Kysely<Database>, day: string): Promise<nu
 
 /**
  * Once a day, at the first look at or after `hour` o'clock: how many deadlines fall due tomorrow.
- * The day looked at is kept in memory, so a restart that day looks again.
+ * With several servers one looks each day: the first to claim the day (daily_claims) as `owner`; a
+ * restart that day does not look again. A failed look gives the day back for the next look.
  */
-export function dailyDeadlines(db: Kysely<Database>, hour: number) {
+export function dailyDeadlines(db: Kysely<Database>, hour: number, owner: string, count: (db: Kysely<Database>, day: string) => Promise<number> = deadlinesOn) {
   let lastDay: string | null = null;
   return async (timeZone: string, now = new Date()): Promise<number> => {
     const local = localNow(timeZone, now);
     if (local.hour < hour || local.day === lastDay) return 0;
-    const due = await deadlinesOn(db, addDays(local.day, 1));
-    // Only now: a failed read is tried again at the next look.
-    lastDay = local.day;
-    return due;
+    if (!(await claimDay(db, DEADLINE_JOB, local.day, owner))) {
+      lastDay = local.day;
+      return 0;
+    }
+    try {
+      const due = await count(db, addDays(local.day, 1));
+      lastDay = local.day;
+      return due;
+    } catch (error) {
+      await releaseDay(db, DEADLINE_JOB, local.day, owner).catch(() => undefined);
+      throw error;
+    }
   };
 }

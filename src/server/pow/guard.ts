@@ -1,5 +1,5 @@
 // One server's proof-of-work state: challenges it issues, the difficulty it asks for now, and the
-// proofs already spent. Shared by the plugins whose limits a proof lifts (intake, status,
+// proofs already spent (on PostgreSQL in the database, so spent once across servers: pow/spent.ts). Shared by the plugins whose limits a proof lifts (intake, status,
 // evidence) through proofOfWork(app.vigil), so there is one per server, not one per plugin.
 import type { FastifyRequest } from 'fastify';
 import type { VigilContext } from '../context.ts';
@@ -8,7 +8,8 @@ import type { FormBody } from '../http/form-body.ts';
 import { randomBytes, toBase64Url } from '../../core/crypto/bytes.ts';
 import { PROOF_FIELD, PROOF_HEADER, checkProof, issueChallenge, type PowFamily } from '../../core/pow/proof.ts';
 import { DEFAULT_RULE, LastMinuteCount, requiredBits } from '../../core/pow/difficulty.ts';
-import { SpentInMemory, type SpentProofs } from '../../core/pow/spent.ts';
+import type { SpentProofs } from '../../core/pow/spent.ts';
+import { spentProofsFor } from './spent.ts';
 
 export interface ProofOfWork {
   /** False when VIGIL_POW_BITS=0: no challenges, every request counted. */
@@ -27,7 +28,7 @@ export interface ProofOfWork {
 
 const perServer = new WeakMap<VigilContext, ProofOfWork>();
 
-export function proofOfWork(vigil: VigilContext, spent: SpentProofs = new SpentInMemory()): ProofOfWork {
+export function proofOfWork(vigil: VigilContext, spent: SpentProofs = spentProofsFor(vigil.storage)): ProofOfWork {
   let pow = perServer.get(vigil);
   if (!pow) perServer.set(vigil, (pow = createProofOfWork(vigil, spent)));
   return pow;

@@ -12,15 +12,21 @@ import { fromBase64Url } from '../../core/crypto/bytes.ts';
 import type { SetupRequest } from '../../core/api/schemas.ts';
 import { hashToken } from '../crypto/token-hash.ts';
 import { DEFAULT_TIME_ZONE } from '../../core/i18n/format.ts';
+import { livingInstances } from '../cluster/instance.ts';
+import { isUniqueViolation } from '../storage/unique.ts';
 
 
-/** A fresh one-time setup token (replacing any earlier one), or null once set up. */
-export async function issueSetupToken(db: Kysely<Database>): Promise<string | null> {
+/**
+ * A fresh one-time setup token for this server (`owner`), or null once set up. It replaces the links
+ * of servers no longer running (a restart prints a new one and the old stops working); a neighbour's
+ * link on the same database works too, until either is used: the organization is made once.
+ */
+export async function issueSetupToken(db: Kysely<Database>, owner: string): Promise<string | null> {
   if (await db.selectFrom('organization').select('id').executeTakeFirst()) return null;
   const token = randomBytes(24).toString('base64url');
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('setup_tokens').execute();
-    await trx.insertInto('setup_tokens').values({ token_hash: hashToken(token), created_at: new Date().toISOString() }).execute();
+    await trx.deleteFrom('setup_tokens').where((eb) => eb.or([eb('owner', 'is', null), eb('owner', 'not in', livingInstances(trx))])).execute();
+    await trx.insertInto('setup_tokens').values({ token_hash: hashToken(token), created_at: new Date().toISOString(), owner }).execute();
   });
   return token;
 }
@@ -86,5 +92,10 @@ export async function createOrganization(db: Kysely<Database>, secret: ServerSec
       await addGrant(trx, secret, { memberId: input.admin.id, memberPublicKey, keyId, sealed: key.grant }, now);
       await appendAudit(trx, { actor: input.admin.id, action: 'key.granted', object: input.admin.id, detail: { key: keyId, purpose: key.purpose } });
     }
+  }).catch(async (error: unknown) => {
+    // Two setups at once (two servers' links, or one link sent twice): the second one's organization
+    // row collides with the first's. Said as a setup already done, not a server error.
+    if (isUniqueViolation(error) && (await db.selectFrom('organization').select('id').executeTakeFirst())) throw new HttpError(409, 'already-set-up');
+    throw error;
   });
 }

@@ -66,6 +66,8 @@ export interface ChallengeTable {
 export interface SetupTokenTable {
   token_hash: string;
   created_at: string;
+  /** The server instance that printed its link (migration 025): each running server's link works until setup. */
+  owner: string | null;
 }
 
 export interface MemberTable {
@@ -468,6 +470,7 @@ export interface Database {
   server_instances: ServerInstanceTable;
   login_failures: LoginFailureTable;
   daily_claims: DailyClaimTable;
+  pow_spent: PowSpentTable;
 }
 
 /** A trustees' recovery key pair (migration 023): its private half exists only as M-of-N shares. */
@@ -580,4 +583,10 @@ export interface DailyClaimTable {
   job: string;
   day: string;
   owner: string;
+}
+
+/** A spent proof of work (migration 025): its challenge's random id, until the challenge expires (unix seconds). */
+export interface PowSpentTable {
+  id: string;
+  expires_at: number;
 }

@@ -3,7 +3,8 @@
 // writing — is ended by whoever outlives it, and never while its owner still runs. Login lockouts
 // are counted here so every server refuses the same account (keyed hashes of typed addresses and
 // device nonces, never a client's network address). A daily claim lets one server do a day's job.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { columnTypes } from '../dialect.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -26,13 +27,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('owner', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('daily_claims_pk', ['job', 'day'])
     .execute();
+  // Proofs of work spent on any server (unix seconds): a proof is spent once across servers.
+  // Unlogged on PostgreSQL (half the cost of a spend: no write-ahead log to flush): a database crash
+  // empties it, which lets proofs of the last ten minutes be spent once more — one request each
+  // past the rate limit, nothing more.
+  await db.schema
+    .createTable('pow_spent')
+    .$call((table) => (columnTypes(db).isSqlite ? table : table.modifyFront(sql`unlogged`)))
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('expires_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('pow_spent_expires').on('pow_spent').column('expires_at').execute();
+  await db.schema.alterTable('setup_tokens').addColumn('owner', 'text').execute();
   await db.schema.alterTable('alert_deliveries').addColumn('owner', 'text').execute();
   await db.schema.alterTable('backup_runs').addColumn('owner', 'text').execute();
+  // One scheduled backup running at a time across the servers: the second claim fails here.
+  await sql`create unique index backup_runs_one_scheduled on backup_runs (outcome) where outcome = 'running' and file is not null`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('backup_runs_one_scheduled').execute();
   await db.schema.alterTable('backup_runs').dropColumn('owner').execute();
   await db.schema.alterTable('alert_deliveries').dropColumn('owner').execute();
+  await db.schema.alterTable('setup_tokens').dropColumn('owner').execute();
+  await db.schema.dropTable('pow_spent').execute();
   await db.schema.dropTable('daily_claims').execute();
   await db.schema.dropTable('login_failures').execute();
   await db.schema.dropTable('server_instances').execute();
