@@ -175,6 +175,20 @@ for (const backend of BACKENDS) {
       assert.deepEqual([files(), (await runs()).length], before);
       await query(server, 'update organization set locked_at = null');
     });
+
+    it('tells at each look that finds a lockdown (its announcement may have been lost)', async () => {
+      let told = 0;
+      const watching = scheduleBackups(storage.db, { dir, everyMs: 86_400_000, keep: 7 }, { owner: instance.id, write: content(1), onLockedDown: async () => void told++ });
+      await query(server, "update organization set locked_at = '2026-01-01T00:00:00.000Z'");
+      try {
+        assert.equal(await watching.runNow(), 'locked-down');
+        assert.equal(await watching.runNow(), 'locked-down');
+        assert.equal(told, 2);
+      } finally {
+        await query(server, 'update organization set locked_at = null');
+        await watching.stop();
+      }
+    });
   });
 }
 

@@ -123,8 +123,9 @@ export function createDelivery(vigil: VigilContext, mailer: Mailer | null) {
       while (next < due.length && !stopped) {
         const [id, job] = due[next++]!;
         job.due = Infinity;
-        const row = await db.selectFrom('alert_deliveries').select(['attempts', 'status']).where('id', '=', id).executeTakeFirst();
-        if (!row || row.status !== 'pending') {
+        const row = await db.selectFrom('alert_deliveries').select(['attempts', 'status', 'owner']).where('id', '=', id).executeTakeFirst();
+        // Another server's retry may have taken it over: only its owner sends it.
+        if (!row || row.status !== 'pending' || row.owner !== vigil.instanceId) {
           emailJobs.delete(id);
           continue;
         }
@@ -251,8 +252,14 @@ export function createDelivery(vigil: VigilContext, mailer: Mailer | null) {
       for (const row of failed) {
         const recipient = bySubscriber.get(row.target_id);
         if (!recipient) continue;
-        await db.updateTable('alert_deliveries').set({ status: 'pending', attempts: 0, last_error: null, updated_at: at, owner: vigil.instanceId }).where('id', '=', row.id).execute();
-        jobs.push([row.id, { recipient, alertId, due: 0 }]);
+        // Taken only if still failed or interrupted: two retries at once (two servers) take it once.
+        const taken = await db
+          .updateTable('alert_deliveries')
+          .set({ status: 'pending', attempts: 0, last_error: null, updated_at: at, owner: vigil.instanceId })
+          .where('id', '=', row.id)
+          .where('status', 'in', ['failed', 'interrupted'])
+          .executeTakeFirst();
+        if (Number(taken.numUpdatedRows) === 1) jobs.push([row.id, { recipient, alertId, due: 0 }]);
       }
       for (const [id, job] of jobs) emailJobs.set(id, job);
       kick();

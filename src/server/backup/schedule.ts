@@ -37,6 +37,11 @@ export interface ScheduleOptions {
   write: (path: string, signal: AbortSignal) => Promise<{ bytes: number }>;
   /** Told of each failure, by code only (the server's log). */
   onFailure?: (what: 'backup' | 'prune' | 'schedule', code: BackupError) => void;
+  /**
+   * Called at each look that finds the organization locked down: the lockdown's announcement may
+   * have been lost (a server that died between its commit and its notify), so this is the backstop.
+   */
+  onLockedDown?: () => Promise<unknown>;
 }
 
 export function scheduleBackups(db: Kysely<Database>, schedule: BackupSchedule & { dir: string }, options: ScheduleOptions): BackupScheduler {
@@ -52,7 +57,10 @@ export function scheduleBackups(db: Kysely<Database>, schedule: BackupSchedule &
   async function run(seen: () => Promise<SeenRun | null>): Promise<RunResult> {
     if (stopped) return 'stopped';
     if (!(await db.selectFrom('organization').select('id').executeTakeFirst())) return 'not-set-up';
-    if (await isLockedDown(db)) return 'locked-down';
+    if (await isLockedDown(db)) {
+      await options.onLockedDown?.();
+      return 'locked-down';
+    }
     const name = backupFileName(new Date());
     const id = await claimScheduledRun(db, name, options.owner, await seen());
     if (id === null) return 'busy';

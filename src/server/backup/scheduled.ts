@@ -50,6 +50,8 @@ export function startBackupSchedule(vigil: VigilContext, log: FastifyBaseLogger)
       log.warn({ code }, `scheduled ${what} failed`);
       if (what === 'backup') tellNotices(vigil, 'backup');
     },
+    // Deleting what is already gone costs a directory read: safe to repeat at every look.
+    onLockedDown: () => deleteOwnBackups(vigil).catch((error: unknown) => log.error({ code: backupErrorCode(error) }, "lockdown: this server's backup files could not all be deleted")),
   });
   endOnLockdown(vigil, scheduler, log);
   scheduler.start();
