@@ -13,16 +13,7 @@ import { openTestStorage, type TestStorage } from './support/storage.ts';
 import { postgresChangeFeed, type ChangeFeed, type Heard } from '../src/server/cluster/changes.ts';
 import { livingInstances, startInstance } from '../src/server/cluster/instance.ts';
 import type { SettingsView } from '../src/core/api/settings.ts';
-
-/** Polls until `check` holds, at most `ms` (a deadline the issue sets, not a speed measurement). */
-async function within(ms: number, check: () => Promise<boolean>): Promise<boolean> {
-  const end = Date.now() + ms;
-  for (let i = 0; i < 200 && Date.now() < end; i++) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return check();
-}
+import { soon } from './support/until.ts';
 
 const publicTitleOn = async (server: TestServer) => (await (await fetch(`${server.url}/?lang=en`)).text()).match(/<title>([^<]*)<\/title>/)?.[1] ?? '';
 
@@ -61,7 +52,7 @@ describe('two servers on one PostgreSQL: caches', () => {
     const { defaultExitUrl: _, ...current } = settings;
     const response = await admin.post('/api/organization', { ...current, publicTitle: 'Garden club' });
     assert.equal(response.status, 200);
-    assert.ok(await within(1000, async () => (await publicTitleOn(b)).includes('Garden club')), 'B serves the new title');
+    assert.ok(await soon(1000, async () => (await publicTitleOn(b)).includes('Garden club')), 'B serves the new title');
   });
 
   it('a change nobody announced is seen once the listening connection is cut (read through, then forgotten on reconnect)', async () => {
@@ -70,15 +61,15 @@ describe('two servers on one PostgreSQL: caches', () => {
     await query(a, `update organization set public_title = 'Sewing circle'`);
     assert.match(await publicTitleOn(b), /Garden club/, 'still cached while listening');
     assert.ok((await cutListeners(a)) >= 2, "both servers' listening connections ended");
-    assert.ok(await within(2000, async () => (await publicTitleOn(b)).includes('Sewing circle')));
+    assert.ok(await soon(2000, async () => (await publicTitleOn(b)).includes('Sewing circle')));
     // Listening again: a change announced by A reaches B once more.
     await query(a, `update organization set public_title = 'Chess club'`);
-    const listening = await within(5000, async () => (await query<{ n: string }>(a, `select count(*) as n from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%'`))[0]!.n === '2');
+    const listening = await soon(5000, async () => (await query<{ n: string }>(a, `select count(*) as n from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%'`))[0]!.n === '2');
     assert.ok(listening, 'both servers listen again');
     const settings = (await (await admin.get('/api/organization')).json()) as SettingsView;
     const { defaultExitUrl: _, ...current } = settings;
     assert.equal((await admin.post('/api/organization', { ...current, publicTitle: 'Book club' })).status, 200);
-    assert.ok(await within(1000, async () => (await publicTitleOn(b)).includes('Book club')));
+    assert.ok(await soon(1000, async () => (await publicTitleOn(b)).includes('Book club')));
   });
 });
 
@@ -101,18 +92,18 @@ describe('the change feed (PostgreSQL)', () => {
     second.subscribe((c) => heardBySecond.push(c));
     await first.publish('lockdown');
     assert.deepEqual(heardByFirst.slice(0, 1), ['lockdown'], 'the publisher hears it at once');
-    assert.ok(await within(1000, async () => heardBySecond.includes('lockdown')));
+    assert.ok(await soon(1000, async () => heardBySecond.includes('lockdown')));
 
     heardBySecond.length = 0;
     const client = new pg.Client({ connectionString: storage.databaseUrl });
     await client.connect();
     await client.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%'`);
     await client.end();
-    assert.ok(await within(1000, async () => !second.listening || heardBySecond.includes('all')));
-    assert.ok(await within(3000, async () => second.listening), 'listening again');
+    assert.ok(await soon(1000, async () => !second.listening || heardBySecond.includes('all')));
+    assert.ok(await soon(3000, async () => second.listening), 'listening again');
     assert.ok(heardBySecond.includes('all'), 'told to forget everything it may have missed');
     await first.publish('caches');
-    assert.ok(await within(1000, async () => heardBySecond.includes('caches')));
+    assert.ok(await soon(1000, async () => heardBySecond.includes('caches')));
   });
 });
 

@@ -23,6 +23,7 @@ import { CSRF_HEADER, type OrgKeyView } from '../src/core/api/schemas.ts';
 import type { DeliveryView } from '../src/core/alerts/schemas.ts';
 import { toBase64Url } from '../src/core/crypto/bytes.ts';
 import { en } from '../src/core/i18n/en.ts';
+import { soon } from './support/until.ts';
 
 const INTAKE_PER_MINUTE = 5;
 /** The issue's deadline for B to serve what A changed: a correctness bound, not a speed measurement. */
@@ -36,17 +37,6 @@ function sessionOn(server: ClusterServer, member: LoggedIn) {
     get: (path: string) => fetch(`${server.url}${path}`, { headers }),
     post: (path: string, body: unknown = {}) => fetch(`${server.url}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', [CSRF_HEADER]: '1' }, body: JSON.stringify(body) }),
   };
-}
-
-/** Whether `check` comes true within `ms` (polled); bounded in time and count. */
-async function within(ms: number, check: () => Promise<boolean>): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  for (let i = 0; i < 1000; i++) {
-    if (await check()) return true;
-    if (Date.now() >= deadline) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return false;
 }
 
 /** A no-JavaScript report through the proxy from the client `client` (its X-Forwarded-For). */
@@ -79,7 +69,7 @@ describe('two servers on one PostgreSQL behind a proxy', () => {
     await hooks?.close();
   });
 
-  it('both started at the same moment on the fresh database; each migration ran once', async () => {
+  it('both started at the same moment on the fresh database: every migration applied (each a row keyed by its name), both joined', async () => {
     const rows = await query<{ name: string; n: number | string }>(two, 'select name, count(*) as n from kysely_migration group by name order by name');
     assert.deepEqual(rows.map((r) => [r.name, Number(r.n)]), MIGRATIONS.map((f) => [f.replace(/\.ts$/, ''), 1]));
     const [instances] = await query<{ n: number | string }>(two, 'select count(*) as n from server_instances');
@@ -98,7 +88,7 @@ describe('two servers on one PostgreSQL behind a proxy', () => {
     const { keys } = (await (await admin.get('/api/keys')).json()) as { keys: OrgKeyView[] };
     const newKeyId = keys.find((k) => k.current && k.purpose === 'intake')!.keyId;
     assert.notEqual(newKeyId, oldKeyId);
-    assert.ok(await within(HEARD_WITHIN_MS, async () => (await publicKeyOfPage(b)).keyId === newKeyId), 'B serves the new intake key within 1 s');
+    assert.ok(await soon(HEARD_WITHIN_MS, async () => (await publicKeyOfPage(b)).keyId === newKeyId), 'B serves the new intake key within 1 s');
 
     assert.equal((await leavingOnB.get('/api/inbox')).status, 401, 'their session ended on B');
     assert.equal((await leavingOnB.get('/api/keys')).status, 401);
@@ -123,7 +113,7 @@ describe('two servers on one PostgreSQL behind a proxy', () => {
       return ((await response.json()) as { id: string }).id;
     };
     const sent = (id: string) =>
-      within(15_000, async () => {
+      soon(15_000, async () => {
         const { deliveries } = (await (await adminOnB.get(`/api/alerts/${id}/deliveries`)).json()) as { deliveries: DeliveryView[] };
         return deliveries.length === 1 && deliveries[0]!.status === 'sent';
       });
@@ -178,7 +168,7 @@ describe('two servers on one PostgreSQL behind a proxy', () => {
     assert.equal((await memberOnB.get('/api/inbox')).status, 200);
     assert.equal((await admin.post('/api/settings', { requireSecondFactor: true })).status, 204);
     let blocked: Response | undefined;
-    assert.ok(await within(HEARD_WITHIN_MS, async () => (blocked = await memberOnB.get('/api/inbox')).status === 403), 'refused on B once the change is heard (the same 1 s)');
+    assert.ok(await soon(HEARD_WITHIN_MS, async () => (blocked = await memberOnB.get('/api/inbox')).status === 403), 'refused on B once the change is heard (the same 1 s)');
     assert.equal(await errorCode(blocked!), 'second-factor-required');
     assert.equal((await sessionOn(b, admin).get('/api/members')).status, 403, 'the administrator without one too');
     assert.equal((await memberOnB.get('/api/me')).status, 200, 'their account is open, to enrol');

@@ -7,3 +7,6 @@ export async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, ms
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Whether `check` comes true within `ms` (polled): for deadlines an issue sets, not speed measurements. */
+export const soon = (ms: number, check: () => Promise<boolean>): Promise<boolean> => until(check, (ok) => ok, ms);
