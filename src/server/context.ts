@@ -8,6 +8,7 @@ import { intakeKeyIsIntact } from './keys/integrity.ts';
 import { GUIDE_KINDS, type GuideKind } from '../core/guides/structure.ts';
 import type { BackupScheduler } from './backup/schedule.ts';
 import type { ChangeFeed } from './cluster/changes.ts';
+import type { Membership } from './cluster/join.ts';
 
 export interface OrganizationView {
   name: string;
@@ -50,24 +51,19 @@ export const NEUTRAL_TITLE = 'Community notes';
 /** The longest a server serves its copy of the organization, intake key or guides without reading again. */
 export const KEEP_AT_MOST_MS = 10_000;
 
-export interface Cluster {
-  changes: ChangeFeed;
-  instanceId: string;
-}
-
-export function createContext(config: Config, storage: Storage, secret: ServerSecret, cluster: Cluster): VigilContext {
+export function createContext(config: Config, storage: Storage, secret: ServerSecret, cluster: Pick<Membership, 'changes' | 'instanceId'>): VigilContext {
   let org: Promise<OrganizationView | null> | undefined;
   let key: Promise<IntakeKey | null> | undefined;
   let guides: Promise<GuideKind[]> | undefined;
   const { db } = storage;
   const { changes } = cluster;
+  let keptSince = Date.now();
   const forgetHere = () => {
     org = undefined;
     key = undefined;
     guides = undefined;
     keptSince = Date.now();
   };
-  let keptSince = Date.now();
   changes.subscribe((change) => change !== 'lockdown' && forgetHere());
   /**
    * A kept copy, unless changes elsewhere may go unheard (the listening connection is down: read

@@ -1,6 +1,7 @@
 // One server's proof-of-work state: challenges it issues, the difficulty it asks for now, and the
-// proofs already spent (on PostgreSQL in the database, so spent once across servers: pow/spent.ts). Shared by the plugins whose limits a proof lifts (intake, status,
-// evidence) through proofOfWork(app.vigil), so there is one per server, not one per plugin.
+// proofs already spent (on PostgreSQL in the database, so spent once across servers: pow/spent.ts).
+// Shared by the plugins whose limits a proof lifts (intake, status, evidence) through
+// proofOfWork(app.vigil), so there is one per server, not one per plugin.
 import type { FastifyRequest } from 'fastify';
 import type { VigilContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
