@@ -18,7 +18,7 @@ import { linkageWords } from '../src/web/app/linkage/words.ts';
 import { estimateWords } from '../src/web/app/estimate/words.ts';
 import { exportWords } from '../src/web/app/exports/words.ts';
 import { exportFieldWords } from '../src/web/app/exports/field-words.ts';
-import type { Language } from '../src/core/report/answers.ts';
+import type { Language } from '../src/core/i18n/languages.ts';
 
 const STEP = { timeout: 30_000 };
 const PASSPHRASE = 'member passphrase long';

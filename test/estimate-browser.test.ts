@@ -18,7 +18,7 @@ import { estimatePopulation, type MseResult } from '../src/core/estimate/select.
 import { estimateSentence, formatNumber, roundedFigures, warningText } from '../src/core/estimate/words.ts';
 import type { HistoriesView } from '../src/core/estimate/request.ts';
 import { CHANNEL_KINDS } from '../src/core/records/channels.ts';
-import type { Language } from '../src/core/report/answers.ts';
+import type { Language } from '../src/core/i18n/languages.ts';
 
 const STEP = { timeout: 30_000 };
 const COORDINATOR = { email: 'coord@example.org', passphrase: 'member passphrase long' };

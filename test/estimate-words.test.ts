@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { ESTIMATE_WORDS, estimateLabels, estimateSentence, formatDecimal, formatNumber, sentenceOf, warningText, whyNotReportable, type EstimateSentence } from '../src/core/estimate/words.ts';
 import { estimatePopulation } from '../src/core/estimate/select.ts';
 import { historiesFromRows } from '../src/core/estimate/histories.ts';
-import { LANGUAGES } from '../src/core/report/answers.ts';
+import { LANGUAGES } from '../src/core/i18n/languages.ts';
 import type { EstimateWarning } from '../src/core/estimate/warnings.ts';
 
 const EVERY_WARNING: EstimateWarning[] = [

@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from './support/server.ts';
 import { logIn, setUpOrganization } from './support/org.ts';
 import { MESSAGES } from '../src/core/i18n/index.ts';
 import { ALERT_MESSAGES } from '../src/core/i18n/alerts.ts';
-import { LANGUAGES } from '../src/core/report/answers.ts';
+import { LANGUAGES } from '../src/core/i18n/languages.ts';
 
 const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 

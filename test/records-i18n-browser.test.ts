@@ -16,7 +16,7 @@ import { detentionWords } from '../src/web/app/records/detention-words.ts';
 import { sourcesWords } from '../src/web/app/records/sources-words.ts';
 import { linkWords } from '../src/web/app/records/link-words.ts';
 import { MOST_MATCHES } from '../src/web/app/records/LinkReport.tsx';
-import type { Language } from '../src/core/report/answers.ts';
+import type { Language } from '../src/core/i18n/languages.ts';
 
 const STEP = { timeout: 30_000 };
 const CATALOGS = [incidentWords, detentionWords, sourcesWords, linkWords];

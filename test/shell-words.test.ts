@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { AUDIT_ACTIONS } from '../src/server/audit/log.ts';
 import { actionKey, auditActionWords } from '../src/web/app/audit-words.ts';
 import { groupOf, pageFromHash, pagesFor, PAGES, type Page } from '../src/web/app/routes.ts';
-import { ROLES } from '../src/core/api/schemas.ts';
+import { ROLES } from '../src/core/team/roles.ts';
 
 describe('the shell’s words', () => {
   it('names every audit action the server records (a new action needs its words in audit-words.ts)', () => {

@@ -12,7 +12,7 @@ import { englishOnPage } from './support/words-check.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { ADMIN, acceptInvitation, addMember, invite, logIn, setUpOrganization } from './support/org.ts';
 import { query } from './support/db.ts';
-import type { Language } from '../src/core/report/answers.ts';
+import type { Language } from '../src/core/i18n/languages.ts';
 import { keyWords, membersWords, roleWords } from '../src/web/app/members/words.ts';
 import { recoveryWords } from '../src/web/app/recovery/words.ts';
 import { backupWords } from '../src/web/app/backups/words.ts';

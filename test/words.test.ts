@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { LOCALES } from '../src/core/i18n/message.ts';
 import { MESSAGES } from '../src/core/i18n/index.ts';
-import { LANGUAGES, type Language } from '../src/core/report/answers.ts';
+import { LANGUAGES, type Language } from '../src/core/i18n/languages.ts';
 import { scanSource, scanWorkspace } from './support/words-scan.ts';
 import { allCatalogs } from './support/words-check.ts';
 

@@ -14,7 +14,7 @@ import { SealedKind, openSealed, sealTo } from './crypto/sealed.ts';
 import { WrappedKind, unwrapSecret, wrapSecret } from './crypto/wrapped.ts';
 import { EnvelopeError } from './crypto/errors.ts';
 import type { LoginResponse, SetupRequest } from './api/schemas.ts';
-import type { Language } from './report/answers.ts';
+import type { Language } from './i18n/languages.ts';
 
 export interface NewOrganization {
   name: string;

@@ -19,11 +19,11 @@ import { answerClientError, connectionLimits, guardedServerFactory } from './htt
 import { openFileLimit } from './http/open-files.ts';
 import { watchBodyPace } from './http/body-pace.ts';
 import { clientKey } from './http/client-address.ts';
-import { errorPage } from '../web/public/error.ts';
-import { intakePage } from '../web/public/intake.ts';
+import { errorPage } from './pages/error.ts';
+import { intakePage } from './pages/intake.ts';
 import { toBase64Url } from '../core/crypto/bytes.ts';
 import { MESSAGES, pickLanguage, type ErrorCode } from '../core/i18n/index.ts';
-import { LANGUAGES } from '../core/report/answers.ts';
+import { LANGUAGES } from '../core/i18n/languages.ts';
 import { enforceAccess, type RouteRule } from './auth/access.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { statusRoutes } from './status/routes.ts';

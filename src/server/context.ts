@@ -2,8 +2,8 @@
 import type { Config } from './config.ts';
 import type { Storage } from './storage/open.ts';
 import type { ServerSecret } from './secret.ts';
-import type { Language } from '../core/report/answers.ts';
-import { LANGUAGES } from '../core/report/answers.ts';
+import type { Language } from '../core/i18n/languages.ts';
+import { LANGUAGES } from '../core/i18n/languages.ts';
 import { intakeKeyIsIntact } from './keys/integrity.ts';
 import { GUIDE_KINDS, type GuideKind } from '../core/guides/structure.ts';
 import type { BackupScheduler } from './backup/schedule.ts';

@@ -4,7 +4,8 @@ import { removalRotations, roleChangeRequest, rotateNowRotations } from '../../s
 import { fingerprintOf } from '../../src/core/crypto/fingerprint.ts';
 import { fromBase64Url, fromUtf8, toBase64Url } from '../../src/core/crypto/bytes.ts';
 import { SealedKind, openSealed } from '../../src/core/crypto/sealed.ts';
-import { CSRF_HEADER, ROLE_KEYS, type InboxResponse, type LoginResponse, type MembersResponse, type OrgKeyView, type Role } from '../../src/core/api/schemas.ts';
+import { CSRF_HEADER, ROLE_KEYS, type InboxResponse, type LoginResponse, type MembersResponse, type OrgKeyView } from '../../src/core/api/schemas.ts';
+import { type Role } from '../../src/core/team/roles.ts';
 import type { TestServer } from './server.ts';
 
 export const ADMIN = { email: 'admin@example.org', passphrase: 'correct horse battery staple' };

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Words } from '../../src/core/i18n/message.ts';
-import type { Language } from '../../src/core/report/answers.ts';
+import type { Language } from '../../src/core/i18n/languages.ts';
 import { commonWords } from '../../src/web/app/i18n/common-words.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -3,7 +3,7 @@
 import { fromBase64Url, fromUtf8 } from '../crypto/bytes.ts';
 import { SealedKind, openSealed } from '../crypto/sealed.ts';
 import type { Keyring } from '../keyring.ts';
-import { LANGUAGES } from '../report/answers.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
 import type { Recipient, SealedSubscriber, SubscriberView } from './schemas.ts';
 
 export interface OpenedSubscribers {

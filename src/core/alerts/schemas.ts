@@ -1,6 +1,6 @@
 // What alerts look like on the wire, shared by the server and the workspace.
 import * as z from 'zod';
-import { LANGUAGES, type Language } from '../report/answers.ts';
+import { LANGUAGES, type Language } from '../i18n/languages.ts';
 
 export const ALERT_LIMITS = { title: 200, body: 10_000 } as const;
 

@@ -1,9 +1,10 @@
 // Request and response shapes of the workspace API, shared by the server (validation at the
 // edge) and the workspace (typed calls). Bytes travel as unpadded base64url strings.
 import * as z from 'zod';
-import { LANGUAGES } from '../report/answers.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
 import { MIN_KDF } from '../crypto/passphrase.ts';
 import { isTimeZone } from '../i18n/format.ts';
+import { ROLES, type Role } from '../team/roles.ts';
 
 export const b64 = (maxChars: number) => z.string().regex(/^[A-Za-z0-9_-]*$/).max(maxChars);
 const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
@@ -21,8 +22,6 @@ export const kdfParams = z.object({
 /** A UUID path parameter, checked before it reaches a query. */
 export const uuid = z.uuid();
 
-export const ROLES = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** A member's own keys as their browser uploads them: public key, wrapped private key, login key. */
 export const memberKeys = z.object({

@@ -1,7 +1,7 @@
 // Words the documents print, in az / ru / en. The workspace around them speaks English; a
 // document is written in the language its readers need. Numbers are put in by functions, so
 // Russian plurals agree with them. (Translations want a native speaker's review before use.)
-import type { Language } from '../report/answers.ts';
+import type { Language } from '../i18n/languages.ts';
 
 /** Russian: 1 человек, 2 человека, 5 человек. */
 export function ruPlural(n: number, one: string, few: string, many: string): string {

@@ -1,7 +1,7 @@
 // A small document model shared by both renderers (print-ready HTML and PDF). Documents are
 // assembled in the browser from numbers the server computed and records the browser opened; the
 // model holds only text, so a renderer never has to know where a line came from.
-import type { Language } from '../report/answers.ts';
+import type { Language } from '../i18n/languages.ts';
 
 /** Bumped whenever the shape changes; renderers refuse a document of another version. */
 export const DOCUMENT_FORMAT = 'vigil/document/v1' as const;

@@ -1,7 +1,7 @@
 // A situation report as a document: the numbers the server computed as of a moment (never typed
 // by a person), labelled in the report's language, the anonymised accounts the coordinator chose
 // (people who consented to public use only, names removed), and the team's requests.
-import type { Language } from '../report/answers.ts';
+import type { Language } from '../i18n/languages.ts';
 import { DOCUMENT_LABELS } from './labels.ts';
 import { DOCUMENT_FORMAT, heading, note, pairs, paragraph, table, type Block, type Document } from './model.ts';
 import type { SituationNumbers } from './situation-numbers.ts';

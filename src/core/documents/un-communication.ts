@@ -4,7 +4,7 @@
 // submitter (confidential), victims, dates and places, circumstances, alleged perpetrators,
 // domestic remedies, what is confidential, consent. Names follow the consent rule (consent.ts).
 import * as z from 'zod';
-import { LANGUAGES } from '../report/answers.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
 import { isDay } from '../records/custody.ts';
 import { DOCUMENT_LABELS } from './labels.ts';
 import { DOCUMENT_FORMAT, heading, list, note, pairs, paragraph, table, type Block, type Document } from './model.ts';

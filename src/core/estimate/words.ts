@@ -2,7 +2,7 @@
 // the figures, and the one sentence a situation report may carry. The sentence always gives the
 // interval: an estimate without its uncertainty is not to be published, so its type cannot be made
 // without both bounds. (Translations want a native speaker's review before use.)
-import type { Language } from '../report/answers.ts';
+import type { Language } from '../i18n/languages.ts';
 import type { Criterion, MseResult } from './select.ts';
 import { isUnreliable, type EstimateWarning } from './warnings.ts';
 

@@ -7,7 +7,7 @@
 // the person's record: the server never reads them; it sends the sealed envelope and the
 // exporter's own browser or CLI opens it (src/core/exports/identity.ts).
 import { ACT_TYPES, type Labels } from '../records/vocabulary.ts';
-import type { Language } from '../report/answers.ts';
+import type { Language } from '../i18n/languages.ts';
 
 export const EXPORT_SCHEMA = 'vigil-export/1';
 export const EXPORT_FORMATS = ['csv', 'json'] as const;

@@ -2,7 +2,7 @@
 // language. Vigil ships only the structure — the sections and their headings in az/ru/en — never
 // legal advice: every section is empty until the team fills it in.
 import * as z from 'zod';
-import { LANGUAGES, type Language } from '../report/answers.ts';
+import { LANGUAGES, type Language } from '../i18n/languages.ts';
 
 export const GUIDE_KINDS = ['rights', 'safety'] as const;
 export type GuideKind = (typeof GUIDE_KINDS)[number];

@@ -1,6 +1,6 @@
 // Words of the public alerts pages and of alert emails, in the organization's three languages.
 // Kept apart from the main message files: only the alerts pages and emails use them.
-import type { Language } from '../report/answers.ts';
+import type { Language } from './languages.ts';
 
 const en = {
   title: 'Alerts',

@@ -3,7 +3,7 @@
 // shown as they are, whatever the zone.
 import { LOCALES } from './message.ts';
 import { azerbaijani, runtimeKnowsAzerbaijani } from './az-fallback.ts';
-import type { Language } from '../report/answers.ts';
+import type { Language } from './languages.ts';
 
 export const DEFAULT_TIME_ZONE = 'UTC';
 

@@ -1,7 +1,7 @@
 import { en, type Messages } from './en.ts';
 import { ru } from './ru.ts';
 import { az } from './az.ts';
-import { LANGUAGES, type Language } from '../report/answers.ts';
+import { LANGUAGES, type Language } from './languages.ts';
 
 export type { Messages };
 export type ErrorCode = keyof Messages['errors'];

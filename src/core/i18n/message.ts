@@ -4,7 +4,7 @@
 // by FormatJS's intl-messageformat. The types make a missing or extra key in any language an error;
 // test/words.test.ts checks that every language uses the same arguments and every plural form.
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { Language } from '../report/answers.ts';
+import type { Language } from './languages.ts';
 
 export type MessageArgs = Record<string, string | number | Date>;
 

@@ -1,7 +1,7 @@
 // How a member is told of new work (issue 14): a channel and the kinds of news, never what the
 // news says. Shared by the server (which checks and sends) and the workspace (which edits).
 import * as z from 'zod';
-import type { Role } from '../api/schemas.ts';
+import type { Role } from '../team/roles.ts';
 
 export const NOTICE_KINDS = ['urgent', 'report', 'answer', 'deadline', 'backup'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];

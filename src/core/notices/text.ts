@@ -1,6 +1,6 @@
 // The one line a notice says ("Vigil: 1 new urgent report and 2 new reports"), from counts alone.
 import { LOCALES, translator } from '../i18n/message.ts';
-import type { Language } from '../report/answers.ts';
+import type { Language } from '../i18n/languages.ts';
 import { NOTICE_KINDS, type NoticeCounts } from './kinds.ts';
 import { noticeWords } from './words.ts';
 

@@ -2,9 +2,8 @@
 // path, before sealing in memory), in the reporter's browser (JS path, before sealing there) and
 // in the documenter's browser (after opening). zod/mini keeps the sealing script small.
 import * as z from 'zod/mini';
+import { LANGUAGES } from '../i18n/languages.ts';
 
-export const LANGUAGES = ['az', 'ru', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 export const WHAT_HAPPENED = [
   'detained',

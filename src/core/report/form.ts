@@ -1,6 +1,7 @@
 // Turns the intake form's fields into report answers. Runs on the server for the no-JS path and
 // in the browser before sealing, so both paths seal exactly the same shape.
-import { LANGUAGES, LIMITS, STILL_HELD, WHAT_HAPPENED, YES_NO, reportAnswersV1, type Language, type ReportAnswers } from './answers.ts';
+import { LIMITS, STILL_HELD, WHAT_HAPPENED, YES_NO, reportAnswersV1, type ReportAnswers } from './answers.ts';
+import { LANGUAGES, type Language } from '../i18n/languages.ts';
 
 export type FieldError = { field: string; code: 'required' | 'too-long' | 'unknown-choice' | 'bad-date' | 'bad-number' | 'nothing-said' };
 export type FormResult = { ok: true; answers: ReportAnswers } | { ok: false; errors: FieldError[] };

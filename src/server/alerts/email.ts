@@ -1,6 +1,6 @@
 // The text of alert emails: the alert in the subscriber's languages (all of the alert's if none
 // match), a link to its page, and the unsubscribe link (also in the List-Unsubscribe header).
-import { LANGUAGES, type Language } from '../../core/report/answers.ts';
+import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
 import { ALERT_MESSAGES } from '../../core/i18n/alerts.ts';
 import type { AlertTexts, Recipient } from '../../core/alerts/schemas.ts';
 import type { Mail } from './mailer.ts';

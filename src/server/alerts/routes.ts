@@ -13,8 +13,8 @@ import { createDelivery } from './delivery.ts';
 import { webhookUrl } from './webhook.ts';
 import { publicAlertRoutes } from './public-routes.ts';
 import { hashToken } from '../crypto/token-hash.ts';
+import { ADMINS, COORDINATORS } from '../../core/team/roles.ts';
 
-const PUBLISHERS = ['coordinator', 'admin'] as const;
 /** Unconfirmed subscriptions are deleted after this many days. */
 const CONFIRM_DAYS = 7;
 
@@ -69,7 +69,7 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
     return out;
   }
 
-  app.get('/api/alerts', { config: { access: PUBLISHERS } }, async (): Promise<AlertsResponse> => {
+  app.get('/api/alerts', { config: { access: COORDINATORS } }, async (): Promise<AlertsResponse> => {
     const alerts = await db.selectFrom('alerts').selectAll().orderBy('seq', 'desc').limit(200).execute();
     const counts = await db
       .selectFrom('alert_deliveries')
@@ -96,12 +96,12 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
   });
 
   /** Confirmed subscribers, sealed: the publishing browser opens them with the intake key. */
-  app.get('/api/alerts/subscribers', { config: { access: PUBLISHERS } }, async (): Promise<{ subscribers: SubscriberView[] }> => {
+  app.get('/api/alerts/subscribers', { config: { access: COORDINATORS } }, async (): Promise<{ subscribers: SubscriberView[] }> => {
     const rows = await db.selectFrom('alert_subscribers').select(['id', 'seq', 'key_id', 'envelope']).where('confirmed', '=', 1).orderBy('seq').execute();
     return { subscribers: rows.map((r) => ({ id: r.id, n: r.seq, keyId: r.key_id, envelope: toBase64Url(new Uint8Array(r.envelope)) })) };
   });
 
-  app.post('/api/alerts', { bodyLimit: 32 * 1024 * 1024, config: { access: PUBLISHERS } }, async (request, reply) => {
+  app.post('/api/alerts', { bodyLimit: 32 * 1024 * 1024, config: { access: COORDINATORS } }, async (request, reply) => {
     const parsed = publishRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, parsed.error.issues.some((i) => i.path[0] === 'texts') ? 'alert-incomplete' : 'bad-request');
     const recipients = mailer ? await verified(parsed.data.recipients) : [];
@@ -115,7 +115,7 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
     return reply.code(201).send({ id, webhooks: planned.webhooks, emails: planned.emails });
   });
 
-  app.post<{ Params: { id: string } }>('/api/alerts/:id/correct', { config: { access: PUBLISHERS } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/alerts/:id/correct', { config: { access: COORDINATORS } }, async (request, reply) => {
     const id = uuidParam(request.params.id);
     const parsed = correctRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'alert-incomplete');
@@ -127,7 +127,7 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
     return reply.code(204).send();
   });
 
-  app.post<{ Params: { id: string } }>('/api/alerts/:id/withdraw', { config: { access: PUBLISHERS } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/alerts/:id/withdraw', { config: { access: COORDINATORS } }, async (request, reply) => {
     const id = uuidParam(request.params.id);
     await db.transaction().execute(async (trx) => {
       const done = await trx.updateTable('alerts').set({ status: 'withdrawn' }).where('id', '=', id).where('status', '=', 'published').executeTakeFirst();
@@ -137,7 +137,7 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
     return reply.code(204).send();
   });
 
-  app.get<{ Params: { id: string } }>('/api/alerts/:id/deliveries', { config: { access: PUBLISHERS } }, async (request): Promise<{ deliveries: DeliveryView[] }> => {
+  app.get<{ Params: { id: string } }>('/api/alerts/:id/deliveries', { config: { access: COORDINATORS } }, async (request): Promise<{ deliveries: DeliveryView[] }> => {
     const id = uuidParam(request.params.id);
     const rows = await db.selectFrom('alert_deliveries').selectAll().where('alert_id', '=', id).orderBy('seq').execute();
     return {
@@ -145,7 +145,7 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
     };
   });
 
-  app.post<{ Params: { id: string } }>('/api/alerts/:id/retry', { bodyLimit: 32 * 1024 * 1024, config: { access: PUBLISHERS } }, async (request) => {
+  app.post<{ Params: { id: string } }>('/api/alerts/:id/retry', { bodyLimit: 32 * 1024 * 1024, config: { access: COORDINATORS } }, async (request) => {
     const id = uuidParam(request.params.id);
     const parsed = retryRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
@@ -155,12 +155,12 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
     return delivery.retry(id, recipients);
   });
 
-  app.get('/api/webhooks', { config: { access: ['admin'] } }, async (): Promise<{ webhooks: WebhookView[] }> => {
+  app.get('/api/webhooks', { config: { access: ADMINS } }, async (): Promise<{ webhooks: WebhookView[] }> => {
     const rows = await db.selectFrom('alert_webhooks').select(['id', 'url', 'created_at']).orderBy('seq').execute();
     return { webhooks: rows.map((r) => ({ id: r.id, url: r.url, createdAt: r.created_at })) };
   });
 
-  app.post('/api/webhooks', { config: { access: ['admin'] } }, async (request, reply) => {
+  app.post('/api/webhooks', { config: { access: ADMINS } }, async (request, reply) => {
     const parsed = webhookRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-webhook-url');
     const url = webhookUrl(parsed.data.url);
@@ -175,7 +175,7 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
     return reply.code(201).send({ id, url: url.href, secret });
   });
 
-  app.post<{ Params: { id: string } }>('/api/webhooks/:id/remove', { config: { access: ['admin'] } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/webhooks/:id/remove', { config: { access: ADMINS } }, async (request, reply) => {
     const id = uuidParam(request.params.id);
     await db.transaction().execute(async (trx) => {
       const done = await trx.deleteFrom('alert_webhooks').where('id', '=', id).executeTakeFirst();

@@ -13,6 +13,7 @@ import { refuseWhileLocked } from './login-guard.ts';
 import { FailureWindows } from './failures.ts';
 import { lockOrganization } from '../keys/serialise.ts';
 import { refuseWhenLockedDown } from '../lockdown/refuse.ts';
+import { ADMINS, EVERYONE } from '../../core/team/roles.ts';
 
 /** Wrong current passphrases a member may give in a window: a taken-over session cannot guess on. */
 export const PASSPHRASE_CHANGE_POLICY = { max: 5, windowMs: 15 * 60_000 };
@@ -36,7 +37,7 @@ export const meRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // Keys granted since login (e.g. after a rotation), so the workspace need not log in again.
-  app.get('/api/me/grants', { config: { access: ['admin', 'coordinator', 'documenter', 'viewer'] } }, async (request) => {
+  app.get('/api/me/grants', { config: { access: EVERYONE } }, async (request) => {
     const { id, role } = request.member!;
     return { grants: await grantsHeldBy(db, app.vigil.secret, { id, role }) };
   });
@@ -67,7 +68,7 @@ export const meRoutes: FastifyPluginAsync = async (app) => {
     return reply.code(204).send();
   });
 
-  app.post('/api/sessions/end-all', { config: { access: ['admin'] } }, async (request, reply) => {
+  app.post('/api/sessions/end-all', { config: { access: ADMINS } }, async (request, reply) => {
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('sessions').execute();
       await appendAudit(trx, { actor: request.member!.id, action: 'sessions.ended-all', object: null });
@@ -108,7 +109,7 @@ export const meRoutes: FastifyPluginAsync = async (app) => {
     return reply.code(204).send();
   });
 
-  app.get<{ Querystring: { before?: string } }>('/api/audit', { config: { access: ['admin'] } }, async (request) => {
+  app.get<{ Querystring: { before?: string } }>('/api/audit', { config: { access: ADMINS } }, async (request) => {
     const before = Number(request.query.before);
     let query = db.selectFrom('audit_log').select(['seq', 'at', 'actor', 'action', 'object', 'detail']);
     if (Number.isInteger(before) && before > 0) query = query.where('seq', '<', before);

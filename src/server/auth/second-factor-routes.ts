@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { HttpError, uuidParam } from '../http/errors.ts';
 import { appendAudit, audit } from '../audit/log.ts';
 import { confirmedFactors, issueRecoveryCodes, passkeyRegistrationOptions, totpFor, verifyPasskeyRegistration } from './second-factor.ts';
+import { ADMINS } from '../../core/team/roles.ts';
 
 const name = z.string().trim().min(1).max(60).regex(/^[^\u0000]*$/);
 
@@ -96,12 +97,12 @@ export const secondFactorRoutes: FastifyPluginAsync = async (app) => {
     return reply.code(204).send();
   });
 
-  app.get('/api/settings', { config: { access: ['admin'] } }, async () => {
+  app.get('/api/settings', { config: { access: ADMINS } }, async () => {
     const org = await db.selectFrom('organization').select(['require_second_factor']).executeTakeFirstOrThrow();
     return { requireSecondFactor: !!org.require_second_factor, idleMinutes: vigil.config.idleMinutes };
   });
 
-  app.post('/api/settings', { config: { access: ['admin'] } }, async (request, reply) => {
+  app.post('/api/settings', { config: { access: ADMINS } }, async (request, reply) => {
     const parsed = z.object({ requireSecondFactor: z.boolean() }).safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
     await db.transaction().execute(async (trx) => {

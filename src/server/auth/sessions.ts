@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VigilContext } from '../context.ts';
-import type { Role } from '../../core/api/schemas.ts';
+import type { Role } from '../../core/team/roles.ts';
 
 export const SESSION_COOKIE = 'vigil_session';
 const SESSION_HOURS = 12;

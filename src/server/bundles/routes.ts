@@ -14,10 +14,9 @@ import { writeDetention } from '../records/detention.ts';
 import { checkedSecret, mustExist } from '../records/store.ts';
 import { importChannel } from '../channels/store.ts';
 import { isUniqueViolation } from '../storage/unique.ts';
+import { COORDINATORS, EVERYONE } from '../../core/team/roles.ts';
 
 /** Who may send and receive bundles: they speak for the organization. */
-const BUNDLERS = ['admin', 'coordinator'] as const;
-const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 
 const exportedRequest = z.object({
   bundleId: z.uuid(),
@@ -41,7 +40,7 @@ export const bundleRoutes: FastifyPluginAsync = async (app) => {
 
   // The exporting browser made and sealed a bundle: recorded with counts and the partner's key
   // id, never what it holds. The download is offered only once this is recorded.
-  app.post('/api/bundles/exported', { config: { access: BUNDLERS } }, async (request, reply) => {
+  app.post('/api/bundles/exported', { config: { access: COORDINATORS } }, async (request, reply) => {
     const { bundleId, partnerKeyId, counts } = parse(exportedRequest, request.body);
     await db.transaction().execute((trx) =>
       appendAudit(trx, { actor: request.member!.id, action: 'export.made', object: bundleId, detail: { format: 'vigil-bundle/1', partnerKey: partnerKeyId, ...counts } }),
@@ -50,13 +49,13 @@ export const bundleRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // Before importing: how many of this bundle's records are here already (a retry or a repeat).
-  app.get<{ Params: { id: string } }>('/api/bundles/:id', { config: { access: BUNDLERS } }, async (request) => {
+  app.get<{ Params: { id: string } }>('/api/bundles/:id', { config: { access: COORDINATORS } }, async (request) => {
     const bundleId = uuidParam(request.params.id);
     const row = await db.selectFrom('provenance').select((eb) => eb.fn.countAll<number>().as('n')).where('bundle_id', '=', bundleId).executeTakeFirst();
     return { bundleId, imported: Number(row?.n ?? 0) };
   });
 
-  app.post('/api/bundles/import', { config: { access: BUNDLERS }, bodyLimit: 96 * 1024 * 1024 }, async (request) => {
+  app.post('/api/bundles/import', { config: { access: COORDINATORS }, bodyLimit: 96 * 1024 * 1024 }, async (request) => {
     const input = parse(importRequest, request.body);
     const member = request.member!.id;
     const now = new Date().toISOString();
@@ -135,7 +134,7 @@ export const bundleRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // Where an imported record came from; who sent it stays sealed (opened in the browser).
-  app.get<{ Params: { id: string } }>('/api/provenance/:id', { config: { access: READERS } }, async (request): Promise<{ provenance: ProvenanceView | null }> => {
+  app.get<{ Params: { id: string } }>('/api/provenance/:id', { config: { access: EVERYONE } }, async (request): Promise<{ provenance: ProvenanceView | null }> => {
     const recordId = uuidParam(request.params.id);
     const row = await db
       .selectFrom('provenance')

@@ -14,9 +14,8 @@ import { appendAudit } from '../audit/log.ts';
 import { appendVersion, checkedSecret } from '../records/store.ts';
 import { versionPlain } from '../records/plain.ts';
 import { channelRow, channelView, listChannels, offeredChannel } from './store.ts';
+import { COORDINATORS, EVERYONE } from '../../core/team/roles.ts';
 
-const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
-const KEEPERS = ['admin', 'coordinator'] as const;
 
 // Lower case as crypto.randomUUID makes them: the estimate's request matches channel ids in lower case.
 const created = z.object({ id: z.uuid().regex(/^[0-9a-f-]+$/), record: channelInput });
@@ -35,10 +34,10 @@ export const channelRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
   const secret = app.vigil.secret;
 
-  app.get('/api/channels', { config: { access: READERS } }, async () => ({ channels: await listChannels(db) }));
+  app.get('/api/channels', { config: { access: EVERYONE } }, async () => ({ channels: await listChannels(db) }));
 
   // The browser chose the id: the name is sealed bound to it, as a record's fields are.
-  app.post('/api/channels', { config: { access: KEEPERS } }, async (request, reply) => {
+  app.post('/api/channels', { config: { access: COORDINATORS } }, async (request, reply) => {
     const { id, record } = parse(created, request.body);
     const member = request.member!.id;
     const now = new Date().toISOString();
@@ -53,7 +52,7 @@ export const channelRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // A new name or kind, from the version it was read at.
-  app.post<{ Params: { id: string } }>('/api/channels/:id', { config: { access: KEEPERS } }, async (request) => {
+  app.post<{ Params: { id: string } }>('/api/channels/:id', { config: { access: COORDINATORS } }, async (request) => {
     const id = uuidParam(request.params.id);
     const { version, record } = parse(changed, request.body);
     const member = request.member!.id;
@@ -74,7 +73,7 @@ export const channelRoutes: FastifyPluginAsync = async (app) => {
 
   // Retired: no longer offered for new sources; the sources it is on keep it, and so do estimates.
   for (const [path, retired] of [['retire', 1], ['restore', 0]] as const) {
-    app.post<{ Params: { id: string } }>(`/api/channels/:id/${path}`, { config: { access: KEEPERS } }, async (request) => {
+    app.post<{ Params: { id: string } }>(`/api/channels/:id/${path}`, { config: { access: COORDINATORS } }, async (request) => {
       const id = uuidParam(request.params.id);
       const member = request.member!.id;
       return db.transaction().execute(async (trx) => {
@@ -91,7 +90,7 @@ export const channelRoutes: FastifyPluginAsync = async (app) => {
 
   // Moving a source to another channel (or to none): a new version of the source, its sealed part
   // as it is. A report's source stays in the form's channel, and only a report's source is in it.
-  app.post<{ Params: { id: string } }>('/api/sources/:id/channel', { config: { access: KEEPERS } }, async (request) => {
+  app.post<{ Params: { id: string } }>('/api/sources/:id/channel', { config: { access: COORDINATORS } }, async (request) => {
     const id = uuidParam(request.params.id);
     const { channelId } = parse(sourceChannel, request.body);
     const member = request.member!.id;

@@ -8,9 +8,9 @@ import { dashboardCounts } from './counts.ts';
 import { drillDown } from './drill.ts';
 import { AnswerCache } from './cache.ts';
 import type { Dashboard } from '../../core/dashboard/dashboard.ts';
+import { EVERYONE } from '../../core/team/roles.ts';
 
 // The same roles as the records' readers (src/server/records/routes.ts): viewers included.
-const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 
 export const dashboardRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
@@ -24,7 +24,7 @@ export const dashboardRoutes: FastifyPluginAsync = async (app) => {
     return codeOf('incident', Number(row.seq));
   }
 
-  app.get('/api/dashboard', { config: { access: READERS } }, async (request) => {
+  app.get('/api/dashboard', { config: { access: EVERYONE } }, async (request) => {
     const parsed = dashboardFilter.safeParse(request.query);
     if (!parsed.success) throw new HttpError(400, 'bad-filter');
     const f = parsed.data;
@@ -32,7 +32,7 @@ export const dashboardRoutes: FastifyPluginAsync = async (app) => {
     return answers.get(JSON.stringify([f.from, f.to, f.incident, f.bucket]), () => dashboardCounts(db, f, code));
   });
 
-  app.get('/api/dashboard/acts', { config: { access: READERS } }, async (request) => {
+  app.get('/api/dashboard/acts', { config: { access: EVERYONE } }, async (request) => {
     const parsed = drillQuery.safeParse(request.query);
     if (!parsed.success) throw new HttpError(400, 'bad-filter');
     await incidentCode(parsed.data.incident);

@@ -12,9 +12,9 @@ import { situationNumbers } from './situation.ts';
 import { peopleBundle } from './people.ts';
 import { appealSent } from './appeal-sent.ts';
 import { appealSentInput } from '../../core/documents/appeal-sent.ts';
+import { COORDINATORS } from '../../core/team/roles.ts';
 
 /** Situation reports and UN communications speak for the organization: coordinators and administrators. */
-const MAKERS = ['admin', 'coordinator'] as const;
 
 export const DOCUMENT_KINDS = ['situation-report', 'un-communication'] as const;
 
@@ -22,7 +22,7 @@ export const DOCUMENT_KINDS = ['situation-report', 'un-communication'] as const;
 export const documentRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
 
-  app.get('/api/situation', { config: { access: MAKERS } }, async (request) => {
+  app.get('/api/situation', { config: { access: COORDINATORS } }, async (request) => {
     const q = parse(situationQuery, request.query);
     const incidentIds = q.incident ? [...new Set(q.incident.toLowerCase().split(','))] : [];
     if (incidentIds.length) {
@@ -32,7 +32,7 @@ export const documentRoutes: FastifyPluginAsync = async (app) => {
     return situationNumbers(db, { asOf: asOfInstant(q.asOf), from: q.from ?? null, to: q.to ?? null, incidentIds });
   });
 
-  app.get('/api/documents/people', { config: { access: MAKERS } }, async (request) => {
+  app.get('/api/documents/people', { config: { access: COORDINATORS } }, async (request) => {
     const { ids } = parse(z.object({ ids: z.string().max(100 * 37).regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i), lang: z.string().max(5).optional() }), request.query);
     const wanted = [...new Set(ids.toLowerCase().split(','))];
     // A record merged into another is no longer a person of its own: the survivor is asked for.
@@ -43,7 +43,7 @@ export const documentRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // That a document was made or sent: which kind, in which form, for how many people — never what it says.
-  app.post('/api/documents/audit', { config: { access: MAKERS } }, async (request, reply) => {
+  app.post('/api/documents/audit', { config: { access: COORDINATORS } }, async (request, reply) => {
     const input = parse(
       z.object({
         document: z.enum(DOCUMENT_KINDS),
@@ -61,7 +61,7 @@ export const documentRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // "Mark as sent": the follow-ups of a UN communication, all or none, and never twice (appeal-sent.ts).
-  app.post('/api/documents/appeal-sent', { config: { access: MAKERS } }, async (request) => {
+  app.post('/api/documents/appeal-sent', { config: { access: COORDINATORS } }, async (request) => {
     const input = parse(appealSentInput, request.body);
     return db.transaction().execute((trx) => appealSent(trx, app.vigil.secret, input, request.member!.id));
   });

@@ -6,8 +6,8 @@ import { HttpError } from '../http/errors.ts';
 import { AnswerCache } from '../dashboard/cache.ts';
 import { channelList, historiesFilter, type HistoriesView } from '../../core/estimate/request.ts';
 import { captureHistories } from './histories.ts';
+import { COORDINATORS } from '../../core/team/roles.ts';
 
-const ESTIMATORS = ['admin', 'coordinator'] as const;
 
 export const estimateRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
@@ -23,7 +23,7 @@ export const estimateRoutes: FastifyPluginAsync = async (app) => {
     if (id && !(await db.selectFrom('incidents').select('id').where('id', '=', id).executeTakeFirst())) throw new HttpError(404, 'unknown-incident');
   }
 
-  app.get('/api/estimate/histories', { config: { access: ESTIMATORS } }, async (request) => {
+  app.get('/api/estimate/histories', { config: { access: COORDINATORS } }, async (request) => {
     const query = request.query as Record<string, unknown>;
     const channels = typeof query.channels === 'string' ? channelList(query.channels) : null;
     if (!channels) throw new HttpError(400, 'estimate-lists');

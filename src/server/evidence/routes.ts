@@ -3,7 +3,7 @@
 // reporter's plain form the server does it in memory and keeps only the sealed parts.
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { PageContext } from '../../web/public/layout.ts';
+import type { PageContext } from '../pages/layout.ts';
 import multipart from '@fastify/multipart';
 import * as z from 'zod';
 import type { FrameExpectation } from '../../core/api/parts-frame.ts';
@@ -12,7 +12,7 @@ import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
 import { WrappedKind, inspectWrapped } from '../../core/crypto/wrapped.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { parseCodename } from '../../core/crypto/codename.ts';
-import { evidencePage } from '../../web/public/evidence.ts';
+import { evidencePage } from '../pages/evidence.ts';
 import { pageContext, sendPage } from '../http/pages.ts';
 import { HttpError, uuidParam } from '../http/errors.ts';
 import { orgKeys } from '../keys/org-keys.ts';
@@ -24,10 +24,9 @@ import { CUSTODY_ACTIONS, appendCustody, storeAttachment, type CustodyAction } f
 import { strippedImage } from './strip.ts';
 import { uploadMemory } from './admission.ts';
 import { readFrame } from '../http/frame-body.ts';
+import { EVERYONE, WRITERS } from '../../core/team/roles.ts';
 
 export const ATTACHMENT_TYPE = 'application/vnd.vigil.attachment';
-const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
-const WRITERS = ['admin', 'coordinator', 'documenter'] as const;
 const OWNER_TABLES = { report: 'reports', incident: 'incidents', person: 'persons', act: 'acts' } as const;
 type OwnerType = keyof typeof OWNER_TABLES;
 /** Files a reporter may add in one go (together within the attachment limit). */
@@ -142,7 +141,7 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
     return reply.code(201).send({ id: header.id });
   });
 
-  app.get('/api/attachments', { config: { access: READERS } }, async (request) => {
+  app.get('/api/attachments', { config: { access: EVERYONE } }, async (request) => {
     const query = z.object({ ownerId: z.uuid() }).safeParse(request.query);
     if (!query.success) throw new HttpError(400, 'bad-request');
     const { ownerId } = query.data;
@@ -170,7 +169,7 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
 
   // One encrypted part; opening it is logged. The original (the evidentiary copy) is for those who
   // work on the record; everyone who reads may see the working copy.
-  app.get<{ Params: { id: string; part: string } }>('/api/attachments/:id/:part', { config: { access: READERS } }, async (request, reply) => {
+  app.get<{ Params: { id: string; part: string } }>('/api/attachments/:id/:part', { config: { access: EVERYONE } }, async (request, reply) => {
     const id = uuidParam(request.params.id);
     const part = request.params.part;
     if (part !== 'working' && part !== 'original') throw new HttpError(404, 'not-found');
@@ -203,7 +202,7 @@ export const evidenceRoutes: FastifyPluginAsync = async (app) => {
     return reply.code(204).send();
   });
 
-  app.get<{ Params: { id: string } }>('/api/attachments/:id/custody', { config: { access: READERS } }, async (request) => {
+  app.get<{ Params: { id: string } }>('/api/attachments/:id/custody', { config: { access: EVERYONE } }, async (request) => {
     const id = uuidParam(request.params.id);
     const rows = await db
       .selectFrom('custody_log')

@@ -7,9 +7,10 @@
 // (who, format, field names, filters, rows — never content).
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
-import { ROLE_KEYS, type Role } from '../../core/api/schemas.ts';
+import { ROLE_KEYS } from '../../core/api/schemas.ts';
+import { type Role } from '../../core/team/roles.ts';
 import { isDay } from '../../core/records/custody.ts';
-import { LANGUAGES, type Language } from '../../core/report/answers.ts';
+import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
 import { pickLanguage } from '../../core/i18n/index.ts';
 import { EXPORT_FORMATS, IDENTITY_COLUMN, actTypeLabels, parseFieldList, type Cell, type ExportField, type ExportFormat, type ExportLookups } from '../../core/exports/fields.ts';
 import { CSV_BOM, csvLine } from '../../core/exports/csv.ts';
@@ -22,8 +23,8 @@ import { HttpError, isUuid } from '../http/errors.ts';
 import { audit } from '../audit/log.ts';
 import { mergedConsents, type Consent } from '../linkage/consent.ts';
 import { actBatches, countActs, openExportReader, type ExportFilters, type StreamedRow } from './query.ts';
+import { EVERYONE } from '../../core/team/roles.ts';
 
-const EXPORTERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 /** Rows are written out in pieces of about this many characters. */
 const PIECE = 64 * 1024;
 
@@ -132,7 +133,7 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
 
   // No HEAD twin: it would read (and audit) a whole export only to drop it.
-  app.get('/api/export', { exposeHeadRoute: false, config: { access: EXPORTERS } }, async (request, reply) => {
+  app.get('/api/export', { exposeHeadRoute: false, config: { access: EVERYONE } }, async (request, reply) => {
     const member = request.member!;
     const parsed = await parseRequest(db, request.query as Record<string, unknown>, request.headers['accept-language']);
     const withIdentity = parsed.fields.some((f) => f.kind === 'identity');

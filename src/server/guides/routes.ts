@@ -3,11 +3,11 @@
 // a new version (an edit made from an older one is refused) and an audit entry without content.
 import type { FastifyPluginAsync } from 'fastify';
 import { emptyGuide, GUIDE_KINDS, guideInput, type GuideKind, type GuideView } from '../../core/guides/structure.ts';
-import { guidePage } from '../../web/public/guide.ts';
+import { guidePage } from '../pages/guide.ts';
 import { pageContext, sendPage } from '../http/pages.ts';
 import { HttpError } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
-import type { Role } from '../../core/api/schemas.ts';
+import type { Role } from '../../core/team/roles.ts';
 
 const EDITORS: Role[] = ['admin', 'coordinator'];
 const isKind = (kind: string): kind is GuideKind => (GUIDE_KINDS as readonly string[]).includes(kind);

@@ -11,8 +11,8 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MESSAGES, pickLanguage } from '../../core/i18n/index.ts';
-import { LANGUAGES, type Language } from '../../core/report/answers.ts';
-import { errorPage } from '../../web/public/error.ts';
+import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
+import { errorPage } from '../pages/error.ts';
 import { NEUTRAL_TITLE } from '../context.ts';
 import { sendPage } from './pages.ts';
 import { normalHost } from '../config.ts';

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pickLanguage } from '../../core/i18n/index.ts';
-import { LANGUAGES } from '../../core/report/answers.ts';
-import type { PageContext } from '../../web/public/layout.ts';
+import { LANGUAGES } from '../../core/i18n/languages.ts';
+import type { PageContext } from '../pages/layout.ts';
 import { NEUTRAL_TITLE, type VigilContext } from '../context.ts';
 import { CSP } from './security.ts';
 import { publicScriptUrl } from './assets.ts';

@@ -2,7 +2,7 @@
 // pages allow only our one script and their inline style (by hash); the workspace only its own
 // files; JSON nothing at all. 'wasm-unsafe-eval' lets hash-wasm run Argon2id/scrypt; it does not
 // allow eval of JavaScript.
-import { PUBLIC_CSS_HASH } from '../../web/public/style.ts';
+import { PUBLIC_CSS_HASH } from '../pages/style.ts';
 
 const common = "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 

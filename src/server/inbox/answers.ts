@@ -7,8 +7,8 @@ import * as z from 'zod';
 import type { Database } from '../storage/schema.ts';
 import type { UnreadAnswers } from '../../core/api/schemas.ts';
 import { HttpError, parse, uuidParam } from '../http/errors.ts';
+import { EVERYONE } from '../../core/team/roles.ts';
 
-const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
 
 /** The message seq a member has seen up to, as the conversation they opened listed it. */
 const seenRequest = z.object({ upTo: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict();
@@ -33,7 +33,7 @@ export function answerRoutes(app: FastifyInstance): void {
 
   // Every report with answers the member has not seen, across the whole inbox: "Check for new
   // reports" learns of answers to old reports without fetching every page again.
-  app.get('/api/inbox/answers', { config: { access: READERS } }, async (request): Promise<UnreadAnswers> => {
+  app.get('/api/inbox/answers', { config: { access: EVERYONE } }, async (request): Promise<UnreadAnswers> => {
     const rows = await db
       .selectFrom('messages as m')
       .leftJoin('report_reads as r', (join) => join.onRef('r.report_id', '=', 'm.report_id').on('r.member_id', '=', request.member!.id))
@@ -47,7 +47,7 @@ export function answerRoutes(app: FastifyInstance): void {
   // The member opened the report's conversation and saw its messages up to `upTo`. Only ever moves
   // forward (a stale tab cannot make seen answers new again) and never past the newest message, so
   // an answer that arrives later is new even to a client that claimed more.
-  app.post<{ Params: { id: string } }>('/api/reports/:id/seen', { config: { access: READERS } }, async (request) => {
+  app.post<{ Params: { id: string } }>('/api/reports/:id/seen', { config: { access: EVERYONE } }, async (request) => {
     const id = uuidParam(request.params.id);
     const { upTo } = parse(seenRequest, request.body);
     const member = request.member!.id;

@@ -14,9 +14,8 @@ import { HttpError, uuidParam } from '../http/errors.ts';
 import { currentHour } from '../intake/service.ts';
 import { appendAudit, audit } from '../audit/log.ts';
 import { answerRoutes, unreadAnswersColumn } from './answers.ts';
+import { EVERYONE, WRITERS } from '../../core/team/roles.ts';
 
-const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
-const TRIAGERS = ['admin', 'coordinator', 'documenter'] as const;
 
 /** A sealed envelope of the expected kind, addressed to the key it claims. */
 function envelopeOf(b64: string, kind: (typeof SealedKind)[keyof typeof SealedKind], keyId?: string): Uint8Array {
@@ -40,7 +39,7 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
     return report;
   }
 
-  app.get('/api/inbox', { config: { access: READERS } }, async (request, reply) => {
+  app.get('/api/inbox', { config: { access: EVERYONE } }, async (request, reply) => {
     const parsed = inboxQuery.safeParse(request.query);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
     const { before, limit, state, assignee, tag } = parsed.data;
@@ -96,7 +95,7 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
   // browser writes is kept and never replaced, so no one can overwrite what colleagues already see.
   // Being first is a power over what others see first, so only those who may open (triage) reports
   // write it; a viewer reads copies others made.
-  app.post('/api/inbox/cache', { bodyLimit: 4 * 1024 * 1024, config: { access: TRIAGERS } }, async (request, reply) => {
+  app.post('/api/inbox/cache', { bodyLimit: 4 * 1024 * 1024, config: { access: WRITERS } }, async (request, reply) => {
     const parsed = z.object({ entries: z.array(z.object({ id: z.uuid(), cache: z.string().regex(/^[A-Za-z0-9_-]+$/).max(90_000) })).min(1).max(1000) }).safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
     const entries = parsed.data.entries.map((e) => ({ id: e.id, cache: fromBase64Url(e.cache) }));
@@ -111,7 +110,7 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
     return reply.send({ stored });
   });
 
-  app.post<{ Params: { id: string } }>('/api/reports/:id/read', { config: { access: TRIAGERS } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/reports/:id/read', { config: { access: WRITERS } }, async (request, reply) => {
     const id = uuidParam(request.params.id);
     const result = await db.updateTable('reports').set({ read_hour: currentHour() }).where('id', '=', id).where('read_hour', 'is', null).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) await existingReport(id);
@@ -120,7 +119,7 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // One call for one report or a selection: state, assignee, tags. All or nothing.
-  app.post('/api/reports/triage', { config: { access: TRIAGERS } }, async (request, reply) => {
+  app.post('/api/reports/triage', { config: { access: WRITERS } }, async (request, reply) => {
     const parsed = triageRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
     const { ids, state, duplicateOf, assignee, addTags = [], removeTags = [] } = parsed.data;
@@ -158,17 +157,17 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
     return reply.code(204).send();
   });
 
-  app.get('/api/tags', { config: { access: READERS } }, async () => {
+  app.get('/api/tags', { config: { access: EVERYONE } }, async () => {
     const rows = await db.selectFrom('report_tags').select(['tag', sql<number>`count(*)`.as('n')]).groupBy('tag').orderBy('tag').execute();
     return { tags: rows.map((r) => ({ tag: r.tag, count: Number(r.n) })) };
   });
 
-  app.get('/api/team', { config: { access: READERS } }, async () => {
+  app.get('/api/team', { config: { access: EVERYONE } }, async () => {
     const rows = await db.selectFrom('members').select(['id', 'email', 'role']).where('status', '=', 'active').orderBy('email').execute();
     return { members: rows };
   });
 
-  app.get<{ Params: { id: string } }>('/api/reports/:id/thread', { config: { access: READERS } }, async (request): Promise<ReportThread> => {
+  app.get<{ Params: { id: string } }>('/api/reports/:id/thread', { config: { access: EVERYONE } }, async (request): Promise<ReportThread> => {
     const report = await existingReport(request.params.id);
     const [notes, messages] = await Promise.all([
       db.selectFrom('notes').selectAll().where('report_id', '=', report.id).orderBy('created_at').execute(),
@@ -182,7 +181,7 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // A note, sealed in the documenter's browser to the current intake key.
-  app.post<{ Params: { id: string } }>('/api/reports/:id/notes', { config: { access: TRIAGERS } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/reports/:id/notes', { config: { access: WRITERS } }, async (request, reply) => {
     const report = await existingReport(request.params.id);
     const parsed = sealedText.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
@@ -199,7 +198,7 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
 
   // A reply to the reporter: sealed to the reporter's key (only the codename opens it) and,
   // for the team's own record, to the intake key.
-  app.post<{ Params: { id: string } }>('/api/reports/:id/replies', { config: { access: TRIAGERS } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/reports/:id/replies', { config: { access: WRITERS } }, async (request, reply) => {
     const report = await existingReport(request.params.id);
     if (!report.reporter_key) throw new HttpError(409, 'cannot-reply');
     const parsed = replyRequest.safeParse(request.body);

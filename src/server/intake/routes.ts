@@ -2,15 +2,15 @@
 // form's script uses when JavaScript is on.
 import type { FastifyPluginAsync } from 'fastify';
 import * as z from 'zod';
-import { intakePage, receiptPage } from '../../web/public/intake.ts';
-import { exitPage } from '../../web/public/error.ts';
+import { intakePage, receiptPage } from '../pages/intake.ts';
+import { exitPage } from '../pages/error.ts';
 import { pageContext, sendPage } from '../http/pages.ts';
 import { HttpError } from '../http/errors.ts';
 import { formBodyOf } from '../http/form-body.ts';
 import { answersFromForm } from '../../core/report/form.ts';
 import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
 import { MAX_SEALED_BYTES } from '../../core/crypto/sealed.ts';
-import { LANGUAGES } from '../../core/report/answers.ts';
+import { LANGUAGES } from '../../core/i18n/languages.ts';
 import { loadPublicScript } from '../http/assets.ts';
 import { createIntake } from './service.ts';
 import { perMinute } from '../config.ts';

@@ -2,15 +2,16 @@
 // to the intake key, each record's key to the records key); an older organization's first key of
 // a purpose; and "Rotate now". New keys are made in an administrator's browser (rotation.ts).
 import type { FastifyPluginAsync } from 'fastify';
-import { ROLES, keyRotation, rotationsRequest, type OrgKeyView } from '../../core/api/schemas.ts';
+import { keyRotation, rotationsRequest, type OrgKeyView } from '../../core/api/schemas.ts';
+import { ROLES } from '../../core/team/roles.ts';
 import { existingPurposes } from '../../core/key-holders.ts';
 import { HttpError, parse } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { dropGrantsBeyondRole, keyView, orgKeys } from './org-keys.ts';
 import { currentTeam, storeRotations } from './rotation.ts';
 import { lockOrganization } from './serialise.ts';
+import { ADMINS } from '../../core/team/roles.ts';
 
-const ADMINS = ['admin'] as const;
 
 export const keyRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;

@@ -8,13 +8,14 @@ import { parse } from '../http/errors.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { isLockedDown, lockDownByName } from './lock.ts';
 import { afterLockdown } from './erase.ts';
+import { ADMINS } from '../../core/team/roles.ts';
 
 export const lockdownRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
 
   app.get('/api/lockdown', { config: { access: 'public' } }, async () => ({ lockedDown: await isLockedDown(db) }));
 
-  app.post('/api/lockdown', { config: { access: ['admin'] } }, async (request, reply) => {
+  app.post('/api/lockdown', { config: { access: ADMINS } }, async (request, reply) => {
     const { organizationName } = parse(lockdownRequest, request.body);
     await db.transaction().execute((trx) => lockDownByName(trx, organizationName, { actor: request.member!.id, kind: 'administrator' }));
     await afterLockdown(app.vigil, request.log);

@@ -4,16 +4,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Transaction } from 'kysely';
-import {
-  acceptInvitationRequest,
-  grantsRequest,
-  invitationRequest,
-  roleRequest,
-  rotationsRequest,
-  ROLE_KEYS,
-  type MembersResponse,
-  type Role,
-} from '../../core/api/schemas.ts';
+import { acceptInvitationRequest, grantsRequest, invitationRequest, roleRequest, rotationsRequest, ROLE_KEYS, type MembersResponse } from '../../core/api/schemas.ts';
+import { type Role } from '../../core/team/roles.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { existingPurposes, purposesOf, roleChange, withRole, withoutMember } from '../../core/key-holders.ts';
 import type { Database } from '../storage/schema.ts';
@@ -28,9 +20,9 @@ import { hashToken } from '../crypto/token-hash.ts';
 import { refuseWhenLockedDown } from '../lockdown/refuse.ts';
 import { lockOrganization } from '../keys/serialise.ts';
 import { refuseExistingMember } from './new-member.ts';
+import { ADMINS } from '../../core/team/roles.ts';
 
 const INVITATION_HOURS = 72;
-const ADMINS = ['admin'] as const;
 
 async function usableInvitation(trx: Transaction<Database>, token: string) {
   const invitation = await trx.selectFrom('invitations').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();

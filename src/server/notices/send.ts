@@ -8,7 +8,7 @@ import { smtpErrorClass } from '../alerts/mailer.ts';
 import { callWebhook } from '../alerts/webhook.ts';
 import { openWorkspaceLine } from '../../core/notices/text.ts';
 import type { NoticeCounts } from '../../core/notices/kinds.ts';
-import type { Language } from '../../core/report/answers.ts';
+import type { Language } from '../../core/i18n/languages.ts';
 import type { MemberWebhook } from './settings.ts';
 
 export interface Recipient {

@@ -15,9 +15,8 @@ import type { RegistryEntry } from '../../core/api/registry.ts';
 import type { Database, RegistryTable } from '../storage/schema.ts';
 import { HttpError, parse, uuidParam } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
+import { ADMINS, EVERYONE } from '../../core/team/roles.ts';
 
-const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
-const ADMINS = ['admin'] as const;
 
 type StoredLabels = Labels & { retiredAt?: string };
 
@@ -50,7 +49,7 @@ const retireInput = z.object({ tag: z.string().min(1).max(64) });
 export function registryRoutes(app: FastifyInstance): void {
   const { db } = app.vigil.storage;
 
-  app.get('/api/registry', { config: { access: READERS } }, async () => {
+  app.get('/api/registry', { config: { access: EVERYONE } }, async () => {
     const rows = await db.selectFrom('registry').selectAll().orderBy('kind').orderBy('code').execute();
     return { entries: rows.map(entryView) };
   });

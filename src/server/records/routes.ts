@@ -21,10 +21,8 @@ import { effectiveConsent, type ConsentRow } from '../linkage/consent.ts';
 import { editedSourceChannel } from '../channels/store.ts';
 import type { RecordInput } from './plain.ts';
 import { registryRoutes } from './registry.ts';
+import { ADMINS, EVERYONE, WRITERS } from '../../core/team/roles.ts';
 
-const READERS = ['admin', 'coordinator', 'documenter', 'viewer'] as const;
-const WRITERS = ['admin', 'coordinator', 'documenter'] as const;
-const ADMINS = ['admin'] as const;
 
 /** The codes of whom a due item concerns (P-0001, I-0001), where it names them. */
 const codesOf = (row: { person_seq: number | string | null; incident_seq: number | string | null }) => ({
@@ -110,7 +108,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
     merged: z.enum(['include', 'exclude']).optional(),
   });
 
-  app.get<{ Params: { type: string } }>('/api/records/:type', { config: { access: READERS } }, async (request) => {
+  app.get<{ Params: { type: string } }>('/api/records/:type', { config: { access: EVERYONE } }, async (request) => {
     const type = recordType(request.params.type);
     const q = parse(listQuery, request.query);
     let query = db.selectFrom(table(type)).selectAll();
@@ -148,7 +146,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
     return { records: page.map((r) => view(type, r)), next: rows.length > q.limit ? Number(page.at(-1)!.seq) : null };
   });
 
-  app.get<{ Params: { type: string; id: string } }>('/api/records/:type/:id', { config: { access: READERS } }, async (request) => {
+  app.get<{ Params: { type: string; id: string } }>('/api/records/:type/:id', { config: { access: EVERYONE } }, async (request) => {
     const type = recordType(request.params.type);
     const id = uuidParam(request.params.id);
     const row = (await db.selectFrom(table(type)).selectAll().where('id', '=', id).executeTakeFirst()) as unknown as Row | undefined;
@@ -253,7 +251,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get<{ Params: { id: string } }>('/api/acts/:id/detention', { config: { access: READERS } }, async (request) => {
+  app.get<{ Params: { id: string } }>('/api/acts/:id/detention', { config: { access: EVERYONE } }, async (request) => {
     const actId = uuidParam(request.params.id);
     const detention = await db.selectFrom('detentions').selectAll().where('act_id', '=', actId).executeTakeFirst();
     if (!detention) throw new HttpError(404, 'not-found');
@@ -282,7 +280,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
 
   // --- Boards -------------------------------------------------------------------------------
   // Everyone in custody now: the person's code, where, since when, expected release, most urgent first.
-  app.get('/api/board/held', { config: { access: READERS } }, async (request) => {
+  app.get('/api/board/held', { config: { access: EVERYONE } }, async (request) => {
     const { placeId } = parse(z.object({ placeId: z.uuid().optional() }), request.query);
     let query = db
       .selectFrom('detentions')
@@ -331,7 +329,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
 
   // What is due in the next `days` days (default 7) or overdue: open interventions with a due
   // day, and appeal deadlines of decisions no appeal was recorded for.
-  app.get('/api/board/due', { config: { access: READERS } }, async (request) => {
+  app.get('/api/board/due', { config: { access: EVERYONE } }, async (request) => {
     const { days } = parse(z.object({ days: z.coerce.number().int().min(1).max(365).default(7) }), request.query);
     const until = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
     const [interventions, appeals] = await Promise.all([

@@ -15,8 +15,8 @@ import { afterLockdown } from '../lockdown/erase.ts';
 import { createKit, kitGrants } from './kits.ts';
 import { issueChallenge, stillCurrent, useAnswer } from './challenges.ts';
 import { grantByTrustees } from './grant.ts';
+import { ADMINS } from '../../core/team/roles.ts';
 
-const ADMINS = ['admin'] as const;
 
 export const recoveryRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;

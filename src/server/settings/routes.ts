@@ -3,11 +3,12 @@
 // by field name — the audit says what changed, the settings themselves are on the page.
 import type { FastifyPluginAsync } from 'fastify';
 import { settingsUpdate, type OrganizationSettings, type SettingsView } from '../../core/api/settings.ts';
-import type { Language } from '../../core/report/answers.ts';
+import type { Language } from '../../core/i18n/languages.ts';
 import { HttpError, parse } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { Database } from '../storage/schema.ts';
 import type { Kysely, Transaction } from 'kysely';
+import { ADMINS } from '../../core/team/roles.ts';
 
 async function readSettings(db: Kysely<Database> | Transaction<Database>): Promise<OrganizationSettings & { version: number }> {
   const row = await db.selectFrom('organization').select(['name', 'public_title', 'languages', 'time_zone', 'exit_url', 'settings_version']).executeTakeFirst();
@@ -29,9 +30,9 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
   const view = async (): Promise<SettingsView> => ({ ...(await readSettings(db)), defaultExitUrl: app.vigil.config.exitUrl });
 
-  app.get('/api/organization', { config: { access: ['admin'] } }, view);
+  app.get('/api/organization', { config: { access: ADMINS } }, view);
 
-  app.post('/api/organization', { config: { access: ['admin'] } }, async (request) => {
+  app.post('/api/organization', { config: { access: ADMINS } }, async (request) => {
     const { version, ...next } = parse(settingsUpdate, request.body);
     await db.transaction().execute(async (trx) => {
       const before = await readSettings(trx);

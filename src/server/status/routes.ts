@@ -3,7 +3,7 @@
 // from the codename in memory for this one request, opens the team's messages, and forgets it.
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { statusPage, type StatusView } from '../../web/public/status.ts';
+import { statusPage, type StatusView } from '../pages/status.ts';
 import { pageContext, sendPage } from '../http/pages.ts';
 import { formBodyOf, type FormBody } from '../http/form-body.ts';
 import { HttpError } from '../http/errors.ts';
@@ -13,7 +13,7 @@ import { keyIdOf } from '../../core/crypto/keys.ts';
 import { SealedKind, openSealed, sealTo } from '../../core/crypto/sealed.ts';
 import { fromUtf8, toBase64Url, utf8 } from '../../core/crypto/bytes.ts';
 import { LIMITS } from '../../core/report/answers.ts';
-import type { PageContext } from '../../web/public/layout.ts';
+import type { PageContext } from '../pages/layout.ts';
 import { serverStatusKey, currentHour } from '../intake/service.ts';
 import { perMinute } from '../config.ts';
 import { proofOfWork } from '../pow/guard.ts';

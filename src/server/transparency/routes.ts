@@ -7,12 +7,13 @@ import { publicCounts, NOT_DETENTION, NOT_EXACT, NO_PLACE } from '../../core/tra
 import { MIN_K } from '../../core/transparency/suppress.ts';
 import { ACT_TYPES, DETENTION_STATUSES } from '../../core/records/vocabulary.ts';
 import { MESSAGES } from '../../core/i18n/index.ts';
-import type { Language } from '../../core/report/answers.ts';
-import { countsFeed, countsPage, type LabelOf } from '../../web/public/counts.ts';
+import type { Language } from '../../core/i18n/languages.ts';
+import { countsFeed, countsPage, type LabelOf } from '../pages/counts.ts';
 import { pageContext, sendPage } from '../http/pages.ts';
 import { HttpError } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { mergedConsents } from '../linkage/consent.ts';
+import { ADMINS } from '../../core/team/roles.ts';
 
 export const transparencyRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
@@ -91,9 +92,9 @@ export const transparencyRoutes: FastifyPluginAsync = async (app) => {
     return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'no-store').send(countsFeed(ctx, counts, labels(ctx.lang, registry), updatedDay, self));
   });
 
-  app.get('/api/transparency', { config: { access: ['admin'] } }, async () => settings());
+  app.get('/api/transparency', { config: { access: ADMINS } }, async () => settings());
 
-  app.post('/api/transparency', { config: { access: ['admin'] } }, async (request, reply) => {
+  app.post('/api/transparency', { config: { access: ADMINS } }, async (request, reply) => {
     const parsed = z.object({ enabled: z.boolean(), k: z.number().int().min(MIN_K).max(100) }).safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');
     await db.transaction().execute(async (trx) => {

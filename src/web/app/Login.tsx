@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Language } from '../../core/report/answers.ts';
+import type { Language } from '../../core/i18n/languages.ts';
 import { api, ApiError } from './api.ts';
 import { deriveMemberKeys, openKeyring, type KdfParams, type Keyring } from '../../core/keyring.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';

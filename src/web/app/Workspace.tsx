@@ -1,7 +1,7 @@
 // The signed-in workspace: keys live only in the Vault this component holds. A reload, a closed
 // tab, Lock, Shift+L, idle time or a session ended on the server forgets them.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Language } from '../../core/report/answers.ts';
+import type { Language } from '../../core/i18n/languages.ts';
 import { api, ApiError, whenSessionEnds } from './api.ts';
 import { Login, type Session } from './Login.tsx';
 import { Vault, forgetKeys, type Me } from './vault.ts';

@@ -1,7 +1,8 @@
 // The workspace's pages, as #hash routes: no router library, and a reload (which forgets the
 // keys anyway) comes back to the same page after logging in. A page's name is in page-words.ts;
 // the top bar shows the inbox alone and the rest in three groups.
-import type { Role } from '../../core/api/schemas.ts';
+import type { Role } from '../../core/team/roles.ts';
+import { COORDINATORS, WRITERS } from '../../core/team/roles.ts';
 
 export const GROUPS = ['records', 'reports', 'team'] as const;
 export type Group = (typeof GROUPS)[number];
@@ -23,21 +24,21 @@ export const PAGES = {
   held: { admins: false, hidden: false, group: 'records' },
   due: { admins: false, hidden: false, group: 'records' },
   registry: { admins: true, hidden: false, group: 'records' },
-  duplicates: { admins: false, hidden: false, roles: ['admin', 'coordinator', 'documenter'], group: 'records' },
+  duplicates: { admins: false, hidden: false, roles: WRITERS, group: 'records' },
   dashboard: { admins: false, hidden: false, group: 'reports' },
-  estimate: { admins: false, hidden: false, roles: ['admin', 'coordinator'], group: 'reports' },
-  situation: { admins: false, hidden: false, roles: ['admin', 'coordinator'], group: 'reports' },
-  appeal: { admins: false, hidden: false, roles: ['admin', 'coordinator'], group: 'reports' },
+  estimate: { admins: false, hidden: false, roles: COORDINATORS, group: 'reports' },
+  situation: { admins: false, hidden: false, roles: COORDINATORS, group: 'reports' },
+  appeal: { admins: false, hidden: false, roles: COORDINATORS, group: 'reports' },
   export: { admins: false, hidden: false, group: 'reports' },
   members: { admins: true, hidden: false, group: 'team' },
   account: { admins: false, hidden: false, group: 'team' },
   audit: { admins: true, hidden: false, group: 'team' },
   settings: { admins: true, hidden: false, group: 'team' },
   recovery: { admins: true, hidden: false, group: 'team' },
-  channels: { admins: false, hidden: false, roles: ['admin', 'coordinator'], group: 'team' },
-  partners: { admins: false, hidden: false, roles: ['admin', 'coordinator'], group: 'team' },
-  guides: { admins: false, hidden: false, roles: ['admin', 'coordinator'], group: 'team' },
-  alerts: { admins: false, hidden: false, roles: ['admin', 'coordinator'], group: 'team' },
+  channels: { admins: false, hidden: false, roles: COORDINATORS, group: 'team' },
+  partners: { admins: false, hidden: false, roles: COORDINATORS, group: 'team' },
+  guides: { admins: false, hidden: false, roles: COORDINATORS, group: 'team' },
+  alerts: { admins: false, hidden: false, roles: COORDINATORS, group: 'team' },
   person: { admins: false, hidden: true },
   place: { admins: false, hidden: true },
 } as const satisfies Record<string, PageRule>;

@@ -1,7 +1,7 @@
 // The public pages' only script. Without it everything still works (the server seals on
 // arrival); with it the report is sealed here, so the server never sees the plaintext.
 import { answersFromForm, fieldsFromEntries, type FieldError } from '../../core/report/form.ts';
-import { LANGUAGES, type Language } from '../../core/report/answers.ts';
+import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
 import { newCodename, formatCodename, parseCodename } from '../../core/crypto/codename.ts';
 import { statusKeyOf } from '../../core/crypto/status-key.ts';
 import { reporterKeyPair } from '../../core/crypto/reporter-key.ts';

@@ -1,7 +1,7 @@
 // The member's workspace language on their account page: the same switch as the top bar's, and
 // POST /api/me/language so the choice follows them to every device they log in from.
 import { useState } from 'preact/hooks';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { api } from '../api.ts';
 import type { Vault } from '../vault.ts';
 import { Feedback } from '../Feedback.tsx';

@@ -8,7 +8,7 @@ import { Feedback } from '../Feedback.tsx';
 import type { Vault } from '../vault.ts';
 import type { OpenedSubscribers } from '../../../core/alerts/recipients.ts';
 import { openedSubscribers } from './subscribers.ts';
-import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
+import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
 import type { AlertsResponse, AlertTexts, AlertView } from '../../../core/alerts/schemas.ts';
 import { Composer } from './Composer.tsx';
 import { DeliveryLog } from './DeliveryLog.tsx';

@@ -2,7 +2,7 @@
 // see it, then publishing (or saving a correction).
 import { useState } from 'preact/hooks';
 import { ALERT_LIMITS, paragraphs, type AlertTexts } from '../../../core/alerts/schemas.ts';
-import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
+import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
 import { Feedback } from '../Feedback.tsx';
 import { LANGUAGE_NAMES } from '../LanguageSelect.tsx';
 import { translator } from '../../../core/i18n/message.ts';

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import type { Vault } from '../vault.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { CHANNEL_KINDS, type ChannelKind, type ChannelView } from '../../../core/records/channels.ts';
 import { openFields } from '../../../core/records/sealing.ts';
 import { termLabel } from '../records/fields.tsx';

@@ -4,7 +4,7 @@
 import { DETENTION_STATUSES } from '../../../core/records/vocabulary.ts';
 import { NONE, type DrillBy } from '../../../core/dashboard/dashboard.ts';
 import { translator } from '../../../core/i18n/message.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { actTypeLabel, type RegistryEntry } from '../records/client.ts';
 import { dashboardWords } from './words.ts';
 

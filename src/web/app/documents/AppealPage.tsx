@@ -10,7 +10,7 @@ import { Feedback } from '../Feedback.tsx';
 import type { Vault } from '../vault.ts';
 import { sealNew, useOpened, useRegistry, type RecordView } from '../records/client.ts';
 import { CONSENT_SHARING, NAME_PREFERENCES } from '../../../core/records/vocabulary.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { today } from '../../../core/records/custody.ts';
 import { unNaming } from '../../../core/documents/consent.ts';
 import { appealFollowUp } from '../../../core/documents/appeal-sent.ts';

@@ -10,7 +10,7 @@ import { Feedback } from '../Feedback.tsx';
 import type { Vault } from '../vault.ts';
 import { useOpened, useRegistry, type RecordView } from '../records/client.ts';
 import { PERPETRATOR_TYPES } from '../../../core/records/vocabulary.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { situationDocument } from '../../../core/documents/situation-report.ts';
 import type { SituationNumbers } from '../../../core/documents/situation-numbers.ts';
 import { today } from '../../../core/records/custody.ts';

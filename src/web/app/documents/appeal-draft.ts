@@ -8,7 +8,7 @@ import { redactNames, shownName, unNaming } from '../../../core/documents/consen
 import { DOCUMENT_LABELS } from '../../../core/documents/labels.ts';
 import { UN_COMMUNICATION_FORMAT, unCommunication, type CommunicationKind, type UnCommunication, type Victim } from '../../../core/documents/un-communication.ts';
 import { AGE_RANGES, DECISIONS, DETENTION_STATUSES, FAMILY_ACCESS, INTERVENTION_STATUSES, INTERVENTION_TYPES, INVOLVEMENT_DEGREES, IN_CUSTODY, LAWYER_ACCESS, PERPETRATOR_TYPES, RISK_LEVELS } from '../../../core/records/vocabulary.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import type { Bundle } from './accounts.ts';
 import { labeller } from './labels.ts';
 import { translator } from '../../../core/i18n/message.ts';

@@ -18,7 +18,7 @@ import { compute, type Choice, type Computed } from './compute.ts';
 import type { Criterion } from '../../../core/estimate/select.ts';
 import { MAX_LISTS, MIN_LISTS } from '../../../core/estimate/histories.ts';
 import { sentenceOf, whyNotReportable, type NotReportable } from '../../../core/estimate/words.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { translator } from '../../../core/i18n/message.ts';
 import { formatsFor } from '../../../core/i18n/format.ts';
 import { useLanguage, useWords } from '../i18n/context.tsx';

@@ -7,7 +7,7 @@ import { listName } from './for-report.ts';
 import { estimateLabels, formatDecimal, formatNumber, roundedFigures, warningText } from '../../../core/estimate/words.ts';
 import { seenBy } from '../../../core/estimate/histories.ts';
 import type { ModelResult } from '../../../core/estimate/select.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { useLanguage, useWords } from '../i18n/context.tsx';
 import { estimateWords } from './words.ts';
 

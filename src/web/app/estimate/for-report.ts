@@ -5,7 +5,7 @@ import type { Forgettable, Vault } from '../vault.ts';
 import type { EstimateSentence } from '../../../core/estimate/words.ts';
 import type { ChannelKind } from '../../../core/records/channels.ts';
 import { kindLabel } from '../channels/client.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 
 export interface ReportList {
   kind: ChannelKind;

@@ -9,7 +9,7 @@ import { fromBase64Url, toBase64Url } from '../../../core/crypto/bytes.ts';
 import { openAttachmentKey, openAttachmentMeta, openAttachmentPart, openVerifiedOriginal, sealAttachment, sealCustodyDetail, sha256Hex, type AttachmentMeta } from '../../../core/evidence/attachment.ts';
 import { strippedImage } from '../../shared/strip-image.ts';
 import { LOCALES } from '../../../core/i18n/message.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 
 /** A file's size as the language writes it: "12 kB", "1,3 МБ" (at least 1 kB: an empty file is not "0"). */
 export function fileSize(bytes: number, language: Language): string {

@@ -7,7 +7,7 @@ import { Feedback } from '../Feedback.tsx';
 import { PageHeading } from '../PageHeading.tsx';
 import type { Vault } from '../vault.ts';
 import { blocksOf, GUIDE_KINDS, GUIDE_LIMITS, GUIDE_TITLES, type GuideKind, type GuideSection, type GuideView } from '../../../core/guides/structure.ts';
-import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
+import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
 import { LanguageSelect } from '../LanguageSelect.tsx';
 import { useLanguage, useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';

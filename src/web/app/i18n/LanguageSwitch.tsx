@@ -1,6 +1,6 @@
 // The workspace language picker: on the login, setup and invitation screens and in the menu. Each
 // language is named in itself, so a reader who cannot read the current one still finds theirs.
-import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
+import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
 import { commonWords } from './common-words.ts';
 import { useLanguage, useWords } from './context.tsx';
 

@@ -5,7 +5,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useMemo, useState } from 'preact/hooks';
 import { translator, type MessageArgs, type Words } from '../../../core/i18n/message.ts';
 import { DEFAULT_TIME_ZONE, formatsFor, type Formats } from '../../../core/i18n/format.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { browserLanguage, setCurrentLanguage } from './language.ts';
 
 interface LanguageState {

@@ -3,8 +3,9 @@
 // decryption workers, next to the opening, so the page's main thread only stores it. The workers
 // do not know the reader's language: what they derive is the reporter's own words, and the
 // ticked boxes as codes, worded when shown (headlineOf).
-import type { Language, ReportAnswers, WhatHappened } from '../../../core/report/answers.ts';
-import { LANGUAGES } from '../../../core/report/answers.ts';
+import type { ReportAnswers, WhatHappened } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
+import { LANGUAGES } from '../../../core/i18n/languages.ts';
 import { MESSAGES } from '../../../core/i18n/index.ts';
 import { FoldedWords, searchTextOf as foldedForSearch } from '../../../core/linkage/search.ts';
 

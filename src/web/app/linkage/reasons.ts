@@ -4,7 +4,7 @@
 import type { Explanation, Field } from '../../../core/linkage/compare.ts';
 import type { Suggestion } from '../../../core/linkage/link.ts';
 import { LOCALES, translator, type MessageArgs } from '../../../core/i18n/message.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { currentLanguage } from '../i18n/language.ts';
 import { linkageWords } from './words.ts';
 

@@ -1,7 +1,7 @@
 // Roles as the workspace names them, in the member's language (members/words.ts's roleWords).
-import { ROLES, type Role } from '../../../core/api/schemas.ts';
+import { ROLES, type Role } from '../../../core/team/roles.ts';
 import { translator } from '../../../core/i18n/message.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { currentLanguage } from '../i18n/language.ts';
 import { useWords } from '../i18n/context.tsx';
 import { roleWords } from './words.ts';

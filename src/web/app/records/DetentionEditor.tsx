@@ -9,7 +9,7 @@ import type { RecordView, RegistryEntry } from './client.ts';
 import { EntrySelect, TermSelect, TextField, termLabel, useEntryLabel } from './fields.tsx';
 import { Feedback } from '../Feedback.tsx';
 import { translator } from '../../../core/i18n/message.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { detentionWords } from './detention-words.ts';

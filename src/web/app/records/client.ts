@@ -9,7 +9,7 @@ import { newRecordKey, openFields, openRecordKey, sealFields } from '../../../co
 import type { RecordType, SecretPart } from '../../../core/records/schemas.ts';
 import { actType, type Labels } from '../../../core/records/vocabulary.ts';
 import type { RegistryEntry } from '../../../core/api/registry.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { translator } from '../../../core/i18n/message.ts';
 import { currentLanguage } from '../i18n/language.ts';
 import { recordsWords } from './words.ts';

@@ -1,7 +1,7 @@
 // Form fields for records: choices from a vocabulary or a registry, labelled for screen readers,
 // in the member's language; one control for dates as precise as they are known.
 import { useState } from 'preact/hooks';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { ACT_TYPES, type Term } from '../../../core/records/vocabulary.ts';
 import { offeredEntries, type RecordView, type RegistryEntry } from './client.ts';
 import { useLanguage, useWords } from '../i18n/context.tsx';

@@ -1,7 +1,7 @@
 // A person's timeline, from their acts and detentions: detained → transferred → sentenced →
 // released, in date order, worded in the member's language. Pure, so it is tested without a browser.
 import { translator } from '../../../core/i18n/message.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { currentLanguage } from '../i18n/language.ts';
 import { detentionWords } from './detention-words.ts';
 

@@ -3,7 +3,7 @@
 import { ShareError, parseShare, type RecoveryShare } from '../../../core/recovery/shares.ts';
 import { WORD_COUNT } from '../../../core/recovery/share-words.ts';
 import { translator } from '../../../core/i18n/message.ts';
-import type { Language } from '../../../core/report/answers.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
 import { currentLanguage } from '../i18n/language.ts';
 import { recoveryWords } from './words.ts';
 

@@ -2,7 +2,7 @@
 // quick-exit address, saved on the version they were read at (a change made meanwhile by another
 // administrator is shown, not overwritten).
 import { useEffect, useState } from 'preact/hooks';
-import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
+import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
 import { isExitAddress, type SettingsView } from '../../../core/api/settings.ts';
 import { api, ApiError, messageOf } from '../api.ts';
 import { Feedback } from '../Feedback.tsx';

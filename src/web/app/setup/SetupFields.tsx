@@ -1,7 +1,7 @@
 // The setup form's fields, and reading them back: the organization, its public pages, the first
 // administrator. Checked here before any key is made. The fields are not controlled: what was typed
 // stays as it is when the form says what is wrong.
-import { LANGUAGES, type Language } from '../../../core/report/answers.ts';
+import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
 import { MESSAGES } from '../../../core/i18n/index.ts';
 import { MIN_PASSPHRASE } from '../passphrase-rules.ts';
 import { useWords } from '../i18n/context.tsx';

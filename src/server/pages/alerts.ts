@@ -4,7 +4,7 @@ import { html, type Raw } from './html.ts';
 import { formatsOf, page, say, type PageContext } from './layout.ts';
 import { MESSAGES } from '../../core/i18n/index.ts';
 import { ALERT_MESSAGES } from '../../core/i18n/alerts.ts';
-import { LANGUAGES, type Language } from '../../core/report/answers.ts';
+import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
 import { paragraphs, type AlertTexts } from '../../core/alerts/schemas.ts';
 import type { ErrorCode } from '../../core/i18n/index.ts';
 

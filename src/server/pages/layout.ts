@@ -1,6 +1,6 @@
 import { html, raw, type Raw } from './html.ts';
 import { PUBLIC_CSS } from './style.ts';
-import { LANGUAGES, type Language } from '../../core/report/answers.ts';
+import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
 import { MESSAGES } from '../../core/i18n/index.ts';
 import { GUIDE_TITLES, type GuideKind } from '../../core/guides/structure.ts';
 import { formatMessage, type MessageArgs } from '../../core/i18n/message.ts';
