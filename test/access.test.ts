@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { acceptInvitation, addMember, invite, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
-import { CSRF_HEADER } from '../src/core/api/schemas.ts';
+import { CSRF_HEADER } from '../src/core/api/common.ts';
 
 type Actor = 'anonymous' | 'invited' | 'viewer' | 'documenter' | 'coordinator' | 'admin';
 const ACTORS: Actor[] = ['anonymous', 'invited', 'viewer', 'documenter', 'coordinator', 'admin'];

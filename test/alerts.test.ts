@@ -13,7 +13,7 @@ import { openSubscribers } from '../src/core/alerts/recipients.ts';
 import type { AlertsResponse, DeliveryView, SubscriberView } from '../src/core/alerts/schemas.ts';
 import { MESSAGES } from '../src/core/i18n/index.ts';
 import { ALERT_MESSAGES } from '../src/core/i18n/alerts.ts';
-import { CSRF_HEADER } from '../src/core/api/schemas.ts';
+import { CSRF_HEADER } from '../src/core/api/common.ts';
 import { nextAttemptAt } from '../src/server/alerts/delivery.ts';
 import { until } from './support/until.ts';
 

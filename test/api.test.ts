@@ -12,7 +12,7 @@ import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../src/core/crypto/b
 import { newCodename, formatCodename } from '../src/core/crypto/codename.ts';
 import { openSealed } from '../src/core/crypto/sealed.ts';
 import { generateKeyPair, keyIdOf } from '../src/core/crypto/keys.ts';
-import type { InboxResponse } from '../src/core/api/schemas.ts';
+import type { InboxResponse } from '../src/core/api/inbox.ts';
 import { INBOX_FRAME_TYPE, decodeInboxFrame } from '../src/core/api/inbox-frame.ts';
 import { prepareOrganization } from '../src/core/keyring.ts';
 

@@ -14,7 +14,7 @@ import { SyncHkdfSha256 } from '../src/core/crypto/hkdf.ts';
 import { HpkeRecipient } from '../src/core/crypto/hpke-open.ts';
 import { useHpkeSuite } from '../src/core/crypto/suite.ts';
 import { FrameError, decodeInboxFrame, encodeInboxFrame } from '../src/core/api/inbox-frame.ts';
-import { INBOX_PAGE_MOST } from '../src/core/api/schemas.ts';
+import { INBOX_PAGE_MOST } from '../src/core/api/inbox.ts';
 
 async function recipient() {
   const pair = await generateKeyPair();

@@ -13,7 +13,7 @@ import { findPlaintext, query } from './support/db.ts';
 import { fromBase64Url, toBase64Url } from '../src/core/crypto/bytes.ts';
 import { encodeParts } from '../src/core/api/parts-frame.ts';
 import { openAttachmentKey, openAttachmentMeta, openAttachmentPart, openCustodyDetail, openVerifiedOriginal, sealAttachment, sealCustodyDetail, sha256Hex } from '../src/core/evidence/attachment.ts';
-import type { OrgKeyView } from '../src/core/api/schemas.ts';
+import type { OrgKeyView } from '../src/core/api/keys.ts';
 
 const ATTACHMENT_TYPE = 'application/vnd.vigil.attachment';
 

@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from './support/server.ts';
 import { addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { query } from './support/db.ts';
 import { MESSAGES } from '../src/core/i18n/index.ts';
-import { CSRF_HEADER } from '../src/core/api/schemas.ts';
+import { CSRF_HEADER } from '../src/core/api/common.ts';
 import { emptyGuide, blocksOf, GUIDE_LIMITS, type GuideView } from '../src/core/guides/structure.ts';
 
 const RIGHTS_EN = 'You may stay silent.\nYou do not have to unlock your phone.\n\n- Ask for a lawyer.\n- Ask to call your family.';

@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from './support/server.ts';
 import { addMember, codenameIn, logIn, postForm, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { query } from './support/db.ts';
 import { INBOX_FRAME_TYPE, decodeInboxFrame } from '../src/core/api/inbox-frame.ts';
-import type { InboxResponse, ReportThread, UnreadAnswers } from '../src/core/api/schemas.ts';
+import type { InboxResponse, ReportThread, UnreadAnswers } from '../src/core/api/inbox.ts';
 
 for (const backend of BACKENDS) {
   describe(`unread answers on ${backend}`, () => {

@@ -17,7 +17,8 @@ import { grantsFor } from '../src/core/keyring.ts';
 import { firstKey } from '../src/core/key-changes.ts';
 import { loadServerSecret } from '../src/server/secret.ts';
 import { grantMac, recoveryGrantMac, recoveryKitMac } from '../src/server/keys/integrity.ts';
-import type { InboxResponse, KeyPurpose, OrgKeyView } from '../src/core/api/schemas.ts';
+import type { InboxResponse } from '../src/core/api/inbox.ts';
+import type { KeyPurpose, OrgKeyView } from '../src/core/api/keys.ts';
 
 const blob = (backend: Backend, bytes: Uint8Array) => (backend === 'sqlite' ? `x'${Buffer.from(bytes).toString('hex')}'` : `'\\x${Buffer.from(bytes).toString('hex')}'`);
 

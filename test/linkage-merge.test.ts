@@ -16,7 +16,7 @@ import { seedDashboard, type Seeded } from './support/dashboard.ts';
 import { newRecordKey, sealFields } from '../src/core/records/sealing.ts';
 import { sealAttachment } from '../src/core/evidence/attachment.ts';
 import { encodeParts } from '../src/core/api/parts-frame.ts';
-import { CSRF_HEADER } from '../src/core/api/schemas.ts';
+import { CSRF_HEADER } from '../src/core/api/common.ts';
 import { CsvReader } from '../src/core/exports/csv.ts';
 import type { Dashboard } from '../src/core/dashboard/dashboard.ts';
 import type { SituationNumbers } from '../src/core/documents/situation-numbers.ts';

@@ -14,7 +14,7 @@ import { vigil } from './support/cli.ts';
 import { makeKit } from './support/recovery.ts';
 import { deriveMemberKeys, openKeyring, prepareMember, type KdfParams } from '../src/core/keyring.ts';
 import { toBase64Url } from '../src/core/crypto/bytes.ts';
-import { CSRF_HEADER } from '../src/core/api/schemas.ts';
+import { CSRF_HEADER } from '../src/core/api/common.ts';
 import { afterLockdown } from '../src/server/lockdown/erase.ts';
 import type { VigilContext } from '../src/server/context.ts';
 import type { FastifyBaseLogger } from 'fastify';

@@ -7,7 +7,7 @@ import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { query } from './support/db.ts';
-import { CSRF_HEADER } from '../src/core/api/schemas.ts';
+import { CSRF_HEADER } from '../src/core/api/common.ts';
 
 const languageOf = async (member: LoggedIn): Promise<string | null> => ((await (await member.get('/api/me')).json()) as { language: string | null }).language;
 

@@ -14,7 +14,7 @@ import { grantRequest, newKit } from '../src/core/recovery/requests.ts';
 import { grantsFor } from '../src/core/keyring.ts';
 import { generateKeyPair } from '../src/core/crypto/keys.ts';
 import { toBase64Url } from '../src/core/crypto/bytes.ts';
-import type { OrgKeyView } from '../src/core/api/schemas.ts';
+import type { OrgKeyView } from '../src/core/api/keys.ts';
 import type { RecoveryStatus } from '../src/core/api/recovery.ts';
 import type { ShareSheet } from '../src/core/recovery/shares.ts';
 

@@ -8,7 +8,7 @@ import { ADMIN, logIn } from './support/org.ts';
 import { query } from './support/db.ts';
 import { postJson } from './support/intake.ts';
 import { prepareOrganization } from '../src/core/keyring.ts';
-import type { SetupRequest } from '../src/core/api/schemas.ts';
+import type { SetupRequest } from '../src/core/api/auth.ts';
 
 async function setupRequest(server: TestServer, timeZone?: unknown): Promise<SetupRequest> {
   const request = await prepareOrganization(

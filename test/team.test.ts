@@ -14,7 +14,8 @@ import { fromBase64Url, fromUtf8, toBase64Url } from '../src/core/crypto/bytes.t
 import { generateKeyPair } from '../src/core/crypto/keys.ts';
 import { SealedKind, openSealed } from '../src/core/crypto/sealed.ts';
 import { openMemberKey, deriveMemberKeys, rewrapMember } from '../src/core/keyring.ts';
-import type { InboxResponse, OrgKeyView } from '../src/core/api/schemas.ts';
+import type { InboxResponse } from '../src/core/api/inbox.ts';
+import type { OrgKeyView } from '../src/core/api/keys.ts';
 
 const VIGIL = join(import.meta.dirname, '..', 'bin', 'vigil.js');
 

@@ -12,7 +12,7 @@ import { SealedKind, openSealed, sealTo } from '../src/core/crypto/sealed.ts';
 import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../src/core/crypto/bytes.ts';
 import { keyIdOf } from '../src/core/crypto/keys.ts';
 import { reporterKeyPair } from '../src/core/crypto/reporter-key.ts';
-import type { InboxResponse, ReportThread } from '../src/core/api/schemas.ts';
+import type { InboxResponse, ReportThread } from '../src/core/api/inbox.ts';
 
 const canary = (label: string) => `CANARY-${label}-${randomBytes(6).toString('hex')}`;
 

@@ -2,7 +2,8 @@
 // keys are rotated), promoted (the new role's keys are granted), "Rotate now", or an older
 // organization's first key of a purpose. Each new key is sealed to exactly its holders
 // (key-holders.ts) — the server checks the same definition. Made from GET /api/members.
-import type { KeyPurpose, KeyRotation, MemberView, MembersResponse, RecoveryKitView } from './api/schemas.ts';
+import type { KeyPurpose, KeyRotation } from './api/keys.ts';
+import type { MemberView, MembersResponse, RecoveryKitView } from './api/members.ts';
 import type { Role } from './team/roles.ts';
 import { fromBase64Url, toBase64Url } from './crypto/bytes.ts';
 import { generateKeyPair, keyIdOf } from './crypto/keys.ts';

@@ -1,7 +1,7 @@
 // Who must hold a key of each purpose: the active members whose role holds it (ROLE_KEYS) and
 // the trustees' current recovery kit, if there is one. The server checks every new key's grants
 // against this, and the administrator's browser seals to it: one definition, so they cannot drift.
-import { KEY_PURPOSES, ROLE_KEYS, type KeyPurpose } from './api/schemas.ts';
+import { KEY_PURPOSES, ROLE_KEYS, type KeyPurpose } from './api/keys.ts';
 import { type Role } from './team/roles.ts';
 
 export interface TeamMember {

@@ -13,7 +13,7 @@ import { deriveMemberKeys, newKdfParams, type KdfParams } from './crypto/passphr
 import { SealedKind, openSealed, sealTo } from './crypto/sealed.ts';
 import { WrappedKind, unwrapSecret, wrapSecret } from './crypto/wrapped.ts';
 import { EnvelopeError } from './crypto/errors.ts';
-import type { LoginResponse, SetupRequest } from './api/schemas.ts';
+import type { LoginResponse, SetupRequest } from './api/auth.ts';
 import type { Language } from './i18n/languages.ts';
 
 export interface NewOrganization {

@@ -4,7 +4,11 @@ import { removalRotations, roleChangeRequest, rotateNowRotations } from '../../s
 import { fingerprintOf } from '../../src/core/crypto/fingerprint.ts';
 import { fromBase64Url, fromUtf8, toBase64Url } from '../../src/core/crypto/bytes.ts';
 import { SealedKind, openSealed } from '../../src/core/crypto/sealed.ts';
-import { CSRF_HEADER, ROLE_KEYS, type InboxResponse, type LoginResponse, type MembersResponse, type OrgKeyView } from '../../src/core/api/schemas.ts';
+import { CSRF_HEADER } from '../../src/core/api/common.ts';
+import { ROLE_KEYS, type OrgKeyView } from '../../src/core/api/keys.ts';
+import { type InboxResponse } from '../../src/core/api/inbox.ts';
+import { type LoginResponse } from '../../src/core/api/auth.ts';
+import { type MembersResponse } from '../../src/core/api/members.ts';
 import { type Role } from '../../src/core/team/roles.ts';
 import type { TestServer } from './server.ts';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { fromBase64Url } from '../../src/core/crypto/bytes.ts';
 import { newRecordKey, sealFields, type RecordKey } from '../../src/core/records/sealing.ts';
-import type { OrgKeyView } from '../../src/core/api/schemas.ts';
+import type { OrgKeyView } from '../../src/core/api/keys.ts';
 import type { LoggedIn } from './org.ts';
 
 export async function recordsKey(member: LoggedIn): Promise<{ publicKey: Uint8Array; keyId: string }> {

@@ -1,7 +1,7 @@
 // Trustee recovery as the workspace does it, from Node: an administrator makes a kit; M trustees
 // combine their printed shares, answer the server's one-time challenges and give the keys to an administrator.
 import { fromBase64Url } from '../../src/core/crypto/bytes.ts';
-import type { OrgKeyView } from '../../src/core/api/schemas.ts';
+import type { OrgKeyView } from '../../src/core/api/keys.ts';
 import type { PublicRecoveryKit, RecoveryChallenge, RecoveryOpened } from '../../src/core/api/recovery.ts';
 import { combineShares, parseShare, type ShareSheet } from '../../src/core/recovery/shares.ts';
 import { answerChallenge } from '../../src/core/recovery/challenge.ts';

@@ -7,7 +7,7 @@
 // Layout (parts-frame.ts): header { reports: InboxFacts[], next }, then two parts per report: its
 // envelope, and its opened-report cache (core/report/cache.ts) or nothing.
 import { FrameError, decodeParts, encodeParts } from './parts-frame.ts';
-import type { InboxItem, InboxResponse } from './schemas.ts';
+import type { InboxItem, InboxResponse } from './inbox.ts';
 
 export const INBOX_FRAME_TYPE = 'application/vnd.vigil.inbox+binary';
 

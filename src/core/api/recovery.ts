@@ -1,7 +1,8 @@
 // Requests and responses of trustee recovery (src/server/recovery). Nothing here is a share or a
 // key the server could use: the kit's public key, grants sealed to it, and one-time answers.
 import * as z from 'zod';
-import { b64, lockdownRequest, memberKeys } from './schemas.ts';
+import { b64, memberKeys } from './common.ts';
+import { lockdownRequest } from './auth.ts';
 
 const keyId = z.string().regex(/^[0-9a-f]{16}$/);
 const grants = z.array(z.object({ keyId, sealed: b64(2048) })).max(1000);

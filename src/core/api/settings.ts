@@ -1,6 +1,6 @@
 // The organization's settings after setup (issue 14): what the settings page sends and receives.
 import * as z from 'zod';
-import { setupRequest } from './schemas.ts';
+import { setupRequest } from './auth.ts';
 import { isTimeZone } from '../i18n/format.ts';
 
 /** Quick exit goes to our own neutral page (a path here) or to a full http(s) address elsewhere. */

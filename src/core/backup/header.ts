@@ -4,7 +4,7 @@
 // backup key's grant to them — what the server would hand them at login) and one for the trustees'
 // recovery kit, if the organization has one. Bytes are base64url, as in the API.
 import * as z from 'zod';
-import { b64, kdfParams, keyId } from '../api/schemas.ts';
+import { b64, kdfParams, keyId } from '../api/common.ts';
 import { fromUtf8 } from '../crypto/bytes.ts';
 import { BackupError } from './errors.ts';
 

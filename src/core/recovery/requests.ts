@@ -3,7 +3,7 @@
 // the administrator the trustees chose. Pure: the caller does the fetching.
 import { fromBase64Url, toBase64Url } from '../crypto/bytes.ts';
 import { addGrants, grantsFor, prepareMember, type Keyring } from '../keyring.ts';
-import type { OrgKeyView } from '../api/schemas.ts';
+import type { OrgKeyView } from '../api/keys.ts';
 import type { RecoveryGrantRequest, RecoveryKitRequest, RecoveryOpened } from '../api/recovery.ts';
 import { makeRecoveryKit } from './shares.ts';
 

@@ -2,7 +2,7 @@
 // start-up, so nothing is reachable by accident. Members' state-changing calls must carry the
 // CSRF header, which a cross-site form or image cannot send.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CSRF_HEADER } from '../../core/api/schemas.ts';
+import { CSRF_HEADER } from '../../core/api/common.ts';
 import { type Role } from '../../core/team/roles.ts';
 import { HttpError } from '../http/errors.ts';
 import { currentMember, type Member } from './sessions.ts';

@@ -3,7 +3,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
 import { grantsHeldBy } from '../keys/org-keys.ts';
-import { languageRequest, passphraseRequest, type SessionView } from '../../core/api/schemas.ts';
+import { languageRequest } from '../../core/api/members.ts';
+import { passphraseRequest, type SessionView } from '../../core/api/auth.ts';
 import { HttpError, parse } from '../http/errors.ts';
 import { isLanguage } from '../../core/i18n/index.ts';
 import { DEFAULT_TIME_ZONE } from '../../core/i18n/format.ts';

@@ -8,7 +8,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import { DEFAULT_KDF } from '../../core/crypto/passphrase.ts';
 import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
-import { kdfRequest, loginRequest, type LoginResponse } from '../../core/api/schemas.ts';
+import { kdfRequest, loginRequest, type LoginResponse } from '../../core/api/auth.ts';
 import { type Role } from '../../core/team/roles.ts';
 import type { MemberTable } from '../storage/schema.ts';
 import type { Selectable } from 'kysely';

@@ -15,7 +15,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { VigilContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
-import { SECOND_FACTOR_TRIES } from '../../core/api/schemas.ts';
+import { SECOND_FACTOR_TRIES } from '../../core/api/auth.ts';
 
 const CHALLENGE_MINUTES = 5;
 export const RECOVERY_CODE_COUNT = 10;

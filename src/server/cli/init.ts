@@ -7,7 +7,7 @@ import { lockDataFolder, DataFolderLockedError } from '../data-lock.ts';
 import { openServerSecret, SecretMismatchError } from '../secret-check.ts';
 import { createOrganization } from '../setup/service.ts';
 import { prepareOrganization } from '../../core/keyring.ts';
-import { setupRequest } from '../../core/api/schemas.ts';
+import { setupRequest } from '../../core/api/auth.ts';
 import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
 import { HttpError } from '../http/errors.ts';
 import { NEUTRAL_TITLE } from '../context.ts';

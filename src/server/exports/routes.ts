@@ -7,7 +7,7 @@
 // (who, format, field names, filters, rows — never content).
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
-import { ROLE_KEYS } from '../../core/api/schemas.ts';
+import { ROLE_KEYS } from '../../core/api/keys.ts';
 import { type Role } from '../../core/team/roles.ts';
 import { isDay } from '../../core/records/custody.ts';
 import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';

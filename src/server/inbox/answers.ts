@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql, type ExpressionBuilder } from 'kysely';
 import * as z from 'zod';
 import type { Database } from '../storage/schema.ts';
-import type { UnreadAnswers } from '../../core/api/schemas.ts';
+import type { UnreadAnswers } from '../../core/api/inbox.ts';
 import { HttpError, parse, uuidParam } from '../http/errors.ts';
 import { EVERYONE } from '../../core/team/roles.ts';
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
-import { inboxQuery, replyRequest, sealedText, triageRequest, type InboxResponse, type ReportThread } from '../../core/api/schemas.ts';
+import { inboxQuery, replyRequest, sealedText, triageRequest, type InboxResponse, type ReportThread } from '../../core/api/inbox.ts';
 import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
 import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
 import { WrappedKind, inspectWrapped } from '../../core/crypto/wrapped.ts';

@@ -4,7 +4,7 @@
 // (integrity.ts); rows without a valid MAC are ignored. Writing goes through here so no route can
 // forget the MAC or the purpose.
 import type { Kysely, Transaction } from 'kysely';
-import { ROLE_KEYS, type KeyPurpose, type OrgKeyView } from '../../core/api/schemas.ts';
+import { ROLE_KEYS, type KeyPurpose, type OrgKeyView } from '../../core/api/keys.ts';
 import { type Role } from '../../core/team/roles.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { keyIdOf } from '../../core/crypto/keys.ts';

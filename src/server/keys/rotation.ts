@@ -4,7 +4,7 @@
 // key, and the trustees' kit — or nothing is stored: a key someone lacks would lock them out, a
 // key someone extra holds would leak.
 import type { Transaction } from 'kysely';
-import type { KeyPurpose, KeyRotation } from '../../core/api/schemas.ts';
+import type { KeyPurpose, KeyRotation } from '../../core/api/keys.ts';
 import type { Role } from '../../core/team/roles.ts';
 import { holdersOf, type Team } from '../../core/key-holders.ts';
 import type { Database } from '../storage/schema.ts';

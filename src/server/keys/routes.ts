@@ -2,7 +2,7 @@
 // to the intake key, each record's key to the records key); an older organization's first key of
 // a purpose; and "Rotate now". New keys are made in an administrator's browser (rotation.ts).
 import type { FastifyPluginAsync } from 'fastify';
-import { keyRotation, rotationsRequest, type OrgKeyView } from '../../core/api/schemas.ts';
+import { keyRotation, rotationsRequest, type OrgKeyView } from '../../core/api/keys.ts';
 import { ROLES } from '../../core/team/roles.ts';
 import { existingPurposes } from '../../core/key-holders.ts';
 import { HttpError, parse } from '../http/errors.ts';

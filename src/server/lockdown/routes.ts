@@ -3,7 +3,7 @@
 // schedule's own backup files and the database's old copies (erase.ts). Anyone may
 // ask whether the organization is locked down: the login page says so before a member types.
 import type { FastifyPluginAsync } from 'fastify';
-import { lockdownRequest } from '../../core/api/schemas.ts';
+import { lockdownRequest } from '../../core/api/auth.ts';
 import { parse } from '../http/errors.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { isLockedDown, lockDownByName } from './lock.ts';

@@ -4,7 +4,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Transaction } from 'kysely';
-import { acceptInvitationRequest, grantsRequest, invitationRequest, roleRequest, rotationsRequest, ROLE_KEYS, type MembersResponse } from '../../core/api/schemas.ts';
+import { acceptInvitationRequest, invitationRequest, roleRequest, type MembersResponse } from '../../core/api/members.ts';
+import { grantsRequest, rotationsRequest, ROLE_KEYS } from '../../core/api/keys.ts';
 import { type Role } from '../../core/team/roles.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { existingPurposes, purposesOf, roleChange, withRole, withoutMember } from '../../core/key-holders.ts';

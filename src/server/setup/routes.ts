@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { setupRequest } from '../../core/api/schemas.ts';
+import { setupRequest } from '../../core/api/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { createOrganization, setupTokenIsValid } from './service.ts';
 import { sendWorkspace } from '../http/workspace.ts';

@@ -9,7 +9,7 @@ import { HttpError } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { addGrant, addKey, checkGrant } from '../keys/org-keys.ts';
 import { fromBase64Url } from '../../core/crypto/bytes.ts';
-import type { SetupRequest } from '../../core/api/schemas.ts';
+import type { SetupRequest } from '../../core/api/auth.ts';
 import { hashToken } from '../crypto/token-hash.ts';
 import { DEFAULT_TIME_ZONE } from '../../core/i18n/format.ts';
 import { livingInstances } from '../cluster/instance.ts';

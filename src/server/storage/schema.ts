@@ -1,7 +1,7 @@
 // Table shapes as Kysely sees them. Blobs are opaque bytes the server cannot read: sealed or
 // wrapped envelopes, and public keys. Timestamps are ISO-8601 text; report times only to the hour.
 import type { ColumnType, Generated } from 'kysely';
-import type { ReportStateName } from '../../core/api/schemas.ts';
+import type { ReportStateName } from '../../core/api/inbox.ts';
 
 export interface OrganizationTable {
   id: number;
@@ -165,7 +165,7 @@ export interface ReportTable {
   cache: Uint8Array | null;
 }
 
-/** One list of states, shared with the API (src/core/api/schemas.ts). */
+/** One list of states, shared with the API (src/core/api/inbox.ts). */
 export type ReportState = ReportStateName;
 
 export interface ReportTagTable {

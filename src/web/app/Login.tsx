@@ -3,7 +3,7 @@ import type { Language } from '../../core/i18n/languages.ts';
 import { api, ApiError } from './api.ts';
 import { deriveMemberKeys, openKeyring, type KdfParams, type Keyring } from '../../core/keyring.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
-import type { LoginResponse } from '../../core/api/schemas.ts';
+import type { LoginResponse } from '../../core/api/auth.ts';
 import { SecondFactorStep, type SecondFactorChallenge } from './SecondFactorStep.tsx';
 import { startDecryptWorkers, stopSpareWorkers } from './decrypt/pool.ts';
 import { Feedback } from './Feedback.tsx';

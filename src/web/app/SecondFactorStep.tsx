@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { startAuthentication } from '@simplewebauthn/browser';
 import { api, ApiError } from './api.ts';
-import { SECOND_FACTOR_TRIES, type LoginResponse } from '../../core/api/schemas.ts';
+import { SECOND_FACTOR_TRIES, type LoginResponse } from '../../core/api/auth.ts';
 import { Feedback } from './Feedback.tsx';
 import { useWords } from './i18n/context.tsx';
 import { entryWords } from './entry-words.ts';

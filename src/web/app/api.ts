@@ -1,5 +1,5 @@
 // Calls to the server. Every call is same-origin JSON with the CSRF header.
-import { CSRF_HEADER } from '../../core/api/schemas.ts';
+import { CSRF_HEADER } from '../../core/api/common.ts';
 import { MESSAGES, type ErrorCode } from '../../core/i18n/index.ts';
 import { translator } from '../../core/i18n/message.ts';
 import { commonWords } from './i18n/common-words.ts';

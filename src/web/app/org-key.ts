@@ -6,7 +6,7 @@ import { fromBase64Url, utf8 } from '../../core/crypto/bytes.ts';
 import { keyIdOf } from '../../core/crypto/keys.ts';
 import { SealedKind, openSealed, sealTo } from '../../core/crypto/sealed.ts';
 import type { Keyring } from '../../core/keyring.ts';
-import type { KeyPurpose, OrgKeyView } from '../../core/api/schemas.ts';
+import type { KeyPurpose, OrgKeyView } from '../../core/api/keys.ts';
 import { api, messageOf } from './api.ts';
 import type { Forgettable } from './vault.ts';
 import { translator } from '../../core/i18n/message.ts';

@@ -2,7 +2,7 @@
 // and saved here, with names opened in this browser (only for roles holding the records key, and
 // only where each person's consent allows — the server decides that from the plain consent fields).
 import { useRef, useState } from 'preact/hooks';
-import { ROLE_KEYS } from '../../../core/api/schemas.ts';
+import { ROLE_KEYS } from '../../../core/api/keys.ts';
 import { DEFAULT_FIELDS, EXPORT_FIELDS, EXPORT_SCHEMA, type ExportField, type ExportFormat } from '../../../core/exports/fields.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';

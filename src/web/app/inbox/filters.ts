@@ -1,5 +1,5 @@
 // Filtering happens here, over the reports already opened in memory: no request, no wait.
-import type { ReportStateName } from '../../../core/api/schemas.ts';
+import type { ReportStateName } from '../../../core/api/inbox.ts';
 import type { Report } from './report-store.ts';
 import { searchMatcher, searchTextOf } from '../../../core/linkage/search.ts';
 

@@ -7,7 +7,7 @@ import { INBOX_FRAME_TYPE, decodeInboxFrame, type InboxFrame } from '../../../co
 import { applyChecked, applyOpened } from './open-report.ts';
 import type { DecryptPool } from '../decrypt/pool.ts';
 import type { Report, ReportStore } from './report-store.ts';
-import { INBOX_PAGE_MOST, type UnreadAnswers } from '../../../core/api/schemas.ts';
+import { INBOX_PAGE_MOST, type UnreadAnswers } from '../../../core/api/inbox.ts';
 import { translator } from '../../../core/i18n/message.ts';
 import { currentLanguage } from '../i18n/language.ts';
 import { inboxWords } from './words.ts';

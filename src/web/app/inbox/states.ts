@@ -1,4 +1,4 @@
-import { REPORT_STATES, type ReportStateName } from '../../../core/api/schemas.ts';
+import { REPORT_STATES, type ReportStateName } from '../../../core/api/inbox.ts';
 import type { inboxWords } from './words.ts';
 
 export { REPORT_STATES, type ReportStateName };

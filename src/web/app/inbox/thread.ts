@@ -1,7 +1,7 @@
 // A report's notes (team only) and conversation with the reporter: fetched sealed, opened here;
 // new notes and replies are sealed here before they leave the browser.
 import { api, ApiError } from '../api.ts';
-import type { ReportThread } from '../../../core/api/schemas.ts';
+import type { ReportThread } from '../../../core/api/inbox.ts';
 import { SealedKind, sealTo } from '../../../core/crypto/sealed.ts';
 import { fromBase64Url, toBase64Url, utf8 } from '../../../core/crypto/bytes.ts';
 import { keyIdOf } from '../../../core/crypto/keys.ts';

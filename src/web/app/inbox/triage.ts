@@ -1,6 +1,6 @@
 // Changes to reports (state, assignee, tags, read), sent to the server and applied to the store.
 import { api } from '../api.ts';
-import type { ReportStateName } from '../../../core/api/schemas.ts';
+import type { ReportStateName } from '../../../core/api/inbox.ts';
 import type { ReportStore } from './report-store.ts';
 
 export interface TriageChange {
@@ -12,7 +12,7 @@ export interface TriageChange {
   removeTags?: string[];
 }
 
-/** The server's rule for tags (core/api/schemas.ts), checked before sending. */
+/** The server's rule for tags (core/api/inbox.ts), checked before sending. */
 export function tagOf(input: string): string | null {
   const tag = input.trim().toLowerCase();
   return tag.length >= 1 && tag.length <= 40 && /^[\p{L}\p{N} _-]+$/u.test(tag) ? tag : null;

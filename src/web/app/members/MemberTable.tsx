@@ -1,6 +1,6 @@
 // Everyone on the team: role changes and removal.
 import { useState } from 'preact/hooks';
-import type { MemberView } from '../../../core/api/schemas.ts';
+import type { MemberView } from '../../../core/api/members.ts';
 import { commonWords } from '../i18n/common-words.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { ROLES, useRoleName, type Role } from './roles.ts';

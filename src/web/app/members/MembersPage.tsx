@@ -2,7 +2,7 @@
 // with the role), remove (the keys they held rotate), rotate now, revoke links, end every session,
 // lock the organization down.
 import { useState } from 'preact/hooks';
-import type { MemberView } from '../../../core/api/schemas.ts';
+import type { MemberView } from '../../../core/api/members.ts';
 import type { Vault } from '../vault.ts';
 import { PageHeading } from '../PageHeading.tsx';
 import { Feedback } from '../Feedback.tsx';

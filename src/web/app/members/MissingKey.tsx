@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
-import type { KeyPurpose, OrgKeyView } from '../../../core/api/schemas.ts';
+import type { KeyPurpose, OrgKeyView } from '../../../core/api/keys.ts';
 import { existingPurposes } from '../../../core/key-holders.ts';
 import { Feedback } from '../Feedback.tsx';
 import { makeFirstKey } from './key-changes.ts';

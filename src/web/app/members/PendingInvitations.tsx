@@ -1,5 +1,5 @@
 // Links made but not yet used.
-import type { InvitationView } from '../../../core/api/schemas.ts';
+import type { InvitationView } from '../../../core/api/members.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { useRoleName } from './roles.ts';
 import { membersWords } from './words.ts';

@@ -1,5 +1,5 @@
 // Invitees who accepted and wait for an administrator to compare their safety code.
-import type { MemberView } from '../../../core/api/schemas.ts';
+import type { MemberView } from '../../../core/api/members.ts';
 import type { Keyring } from '../../../core/keyring.ts';
 import { ConfirmMember } from './ConfirmMember.tsx';
 import { useWords } from '../i18n/context.tsx';

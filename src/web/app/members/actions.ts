@@ -1,6 +1,6 @@
 // The Members page's actions, each returning what the page then says about it (in the member's language).
 import { api } from '../api.ts';
-import type { InvitationView, MemberView } from '../../../core/api/schemas.ts';
+import type { InvitationView, MemberView } from '../../../core/api/members.ts';
 import { translator } from '../../../core/i18n/message.ts';
 import type { Vault } from '../vault.ts';
 import { currentLanguage } from '../i18n/language.ts';

@@ -4,7 +4,8 @@
 import { api } from '../api.ts';
 import type { Vault } from '../vault.ts';
 import { dropNewKeys, removalRotations, roleChangeRequest, rotateNowRotations, firstKey } from '../../../core/key-changes.ts';
-import type { KeyPurpose, KeyRotation, MembersResponse } from '../../../core/api/schemas.ts';
+import type { KeyPurpose, KeyRotation } from '../../../core/api/keys.ts';
+import type { MembersResponse } from '../../../core/api/members.ts';
 import type { Role } from '../../../core/team/roles.ts';
 
 async function freshTeam(vault: Vault): Promise<MembersResponse> {

@@ -1,5 +1,5 @@
 // How the workspace names the organization's keys in sentences, in the member's language.
-import type { KeyPurpose } from '../../../core/api/schemas.ts';
+import type { KeyPurpose } from '../../../core/api/keys.ts';
 import { LOCALES, translator } from '../../../core/i18n/message.ts';
 import type { Language } from '../../../core/i18n/languages.ts';
 import { currentLanguage } from '../i18n/language.ts';

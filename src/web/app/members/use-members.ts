@@ -2,7 +2,7 @@
 // to screen readers) or why it failed; every action reloads the list when done.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
-import type { MembersResponse } from '../../../core/api/schemas.ts';
+import type { MembersResponse } from '../../../core/api/members.ts';
 import { useWords } from '../i18n/context.tsx';
 import { membersWords } from './words.ts';
 

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../api.ts';
 import type { Vault } from '../vault.ts';
-import type { OrgKeyView } from '../../../core/api/schemas.ts';
+import type { OrgKeyView } from '../../../core/api/keys.ts';
 import type { RecoveryKitRequest, RecoveryStatus } from '../../../core/api/recovery.ts';
 import { missingKeys, newKit } from '../../../core/recovery/requests.ts';
 import { PageHeading } from '../PageHeading.tsx';
