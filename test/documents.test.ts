@@ -11,7 +11,7 @@ import { renderPdf } from '../src/core/documents/pdf.ts';
 import { DOCUMENT_FORMAT, heading, list, pairs, paragraph, table, type Document } from '../src/core/documents/model.ts';
 import { DOCUMENT_LABELS, ruPlural } from '../src/core/documents/labels.ts';
 import { pdfText } from './support/pdf-text.ts';
-import { pageFromHash, pagesFor } from '../src/web/app/routes.ts';
+import { pageFromHash, pagesFor } from '../src/web/app/shell/routes.ts';
 
 const ttf = (name: string) => new Uint8Array(readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`)));
 const fonts = { regular: ttf('DejaVuSans.ttf'), bold: ttf('DejaVuSans-Bold.ttf') };

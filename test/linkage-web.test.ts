@@ -10,9 +10,9 @@ import { firstActs, splitNames, survivorOf } from '../src/web/app/linkage/people
 import { LinkChannel } from '../src/web/app/linkage/link-channel.ts';
 import { LinkSession, type LinkReply } from '../src/web/app/linkage/link-session.ts';
 import { Linker } from '../src/web/app/linkage/linker.ts';
-import type { Vault } from '../src/web/app/vault.ts';
+import type { Vault } from '../src/web/app/session/vault.ts';
 import { birthYearField, yearOf } from '../src/web/app/records/birth-year.ts';
-import { pageFromHash, pagesFor } from '../src/web/app/routes.ts';
+import { pageFromHash, pagesFor } from '../src/web/app/shell/routes.ts';
 import { pairKey } from '../src/core/linkage/decisions.ts';
 import type { Explanation, Field } from '../src/core/linkage/compare.ts';
 import type { LinkRun } from '../src/web/app/linkage/review.ts';

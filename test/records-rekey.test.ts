@@ -10,7 +10,7 @@ import { addMember, logIn, roleChangeBy, setUpOrganization, type LoggedIn } from
 import { createRecord, recordsKey } from './support/records.ts';
 import { openFields } from '../src/core/records/sealing.ts';
 import type { SecretPart } from '../src/core/records/schemas.ts';
-import type { Vault } from '../src/web/app/vault.ts';
+import type { Vault } from '../src/web/app/session/vault.ts';
 import type { RecordView } from '../src/web/app/records/client.ts';
 
 const PLAIN = { start: { date: '2026-11-01', precision: 'day' }, end: { date: null, precision: 'unknown' }, placeIds: [], monitoringStatus: 'open' };

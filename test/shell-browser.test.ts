@@ -11,10 +11,10 @@ import { englishOnPage } from './support/words-check.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { ADMIN, invite, logIn } from './support/org.ts';
 import { query } from './support/db.ts';
-import { entryWords } from '../src/web/app/entry-words.ts';
-import { shellWords } from '../src/web/app/shell-words.ts';
-import { pageWords } from '../src/web/app/page-words.ts';
-import { auditActionWords, auditWords } from '../src/web/app/audit-words.ts';
+import { entryWords } from '../src/web/app/entry/words.ts';
+import { shellWords } from '../src/web/app/shell/words.ts';
+import { pageWords } from '../src/web/app/shell/page-words.ts';
+import { auditActionWords, auditWords } from '../src/web/app/audit/words.ts';
 
 const STEP = { timeout: 30_000 };
 const CATALOGS = [entryWords, shellWords, pageWords, auditWords, auditActionWords];

@@ -4,8 +4,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AUDIT_ACTIONS } from '../src/server/audit/log.ts';
-import { actionKey, auditActionWords } from '../src/web/app/audit-words.ts';
-import { groupOf, pageFromHash, pagesFor, PAGES, type Page } from '../src/web/app/routes.ts';
+import { actionKey, auditActionWords } from '../src/web/app/audit/words.ts';
+import { groupOf, pageFromHash, pagesFor, PAGES, type Page } from '../src/web/app/shell/routes.ts';
 import { ROLES } from '../src/core/team/roles.ts';
 
 describe('the shell’s words', () => {

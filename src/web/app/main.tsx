@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import './style.css';
-import { Setup } from './Setup.tsx';
-import { Invitation } from './Invitation.tsx';
-import { Workspace } from './Workspace.tsx';
+import { Setup } from './setup/Setup.tsx';
+import { Invitation } from './entry/Invitation.tsx';
+import { Workspace } from './shell/Workspace.tsx';
 import { RecoverPage } from './recovery/RecoverPage.tsx';
 import { LanguageProvider, useWords } from './i18n/context.tsx';
 import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
-import { entryWords } from './entry-words.ts';
-import { useTabTitle } from './tab-title.ts';
+import { entryWords } from './entry/words.ts';
+import { useTabTitle } from './shell/tab-title.ts';
 
 function Insecure() {
   const t = useWords(entryWords);

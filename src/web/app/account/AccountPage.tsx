@@ -1,8 +1,8 @@
 // The member's own page: who they are, their language, second factors, sessions, passphrase and
 // safety code.
-import type { Vault } from '../vault.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import { SafetyCodeOf } from '../SafetyCode.tsx';
+import type { Vault } from '../session/vault.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { SafetyCodeOf } from '../ui/SafetyCode.tsx';
 import { useRoleName } from '../members/roles.ts';
 import { useWords } from '../i18n/context.tsx';
 import { SessionList } from './SessionList.tsx';

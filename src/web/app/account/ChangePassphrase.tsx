@@ -1,12 +1,12 @@
 // A new passphrase re-wraps the member's private key here, in the browser; the server checks the
 // old login key and stores the new wrapped copy. Other sessions end.
 import { useState } from 'preact/hooks';
-import { api, ApiError, messageOf } from '../api.ts';
+import { api, ApiError, messageOf } from '../session/api.ts';
 import { deriveMemberKeys, openMemberKey, rewrapMember, type KdfParams } from '../../../core/keyring.ts';
 import { toBase64Url } from '../../../core/crypto/bytes.ts';
-import type { Vault } from '../vault.ts';
-import { MIN_PASSPHRASE } from '../passphrase-rules.ts';
-import { Feedback } from '../Feedback.tsx';
+import type { Vault } from '../session/vault.ts';
+import { MIN_PASSPHRASE } from '../entry/passphrase-rules.ts';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { accountWords } from './words.ts';
 

@@ -2,9 +2,9 @@
 // POST /api/me/language so the choice follows them to every device they log in from.
 import { useState } from 'preact/hooks';
 import type { Language } from '../../../core/i18n/languages.ts';
-import { api } from '../api.ts';
-import type { Vault } from '../vault.ts';
-import { Feedback } from '../Feedback.tsx';
+import { api } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
+import { Feedback } from '../ui/Feedback.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { useWords } from '../i18n/context.tsx';

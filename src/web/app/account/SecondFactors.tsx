@@ -2,8 +2,8 @@
 // new recovery codes. Recovery codes are shown once, right after they are made.
 import { useEffect, useState } from 'preact/hooks';
 import { startRegistration } from '@simplewebauthn/browser';
-import { api, ApiError } from '../api.ts';
-import { Feedback } from '../Feedback.tsx';
+import { api, ApiError } from '../session/api.ts';
+import { Feedback } from '../ui/Feedback.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { accountWords } from './words.ts';

@@ -1,8 +1,8 @@
 // Where this member is logged in, and ending the other sessions.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
+import { api, messageOf } from '../session/api.ts';
 import type { SessionView } from '../../../core/api/auth.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { accountWords } from './words.ts';
 

@@ -2,10 +2,10 @@
 // logs; webhooks (administrators). Subscribers' addresses are opened here, in this browser, only
 // to send them with "publish" or "retry" (or to show them in a log on request).
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import { Feedback } from '../Feedback.tsx';
-import type { Vault } from '../vault.ts';
+import { api, messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
+import type { Vault } from '../session/vault.ts';
 import type { OpenedSubscribers } from '../../../core/alerts/recipients.ts';
 import { openedSubscribers } from './subscribers.ts';
 import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
@@ -13,7 +13,7 @@ import type { AlertsResponse, AlertTexts, AlertView } from '../../../core/alerts
 import { Composer } from './Composer.tsx';
 import { DeliveryLog } from './DeliveryLog.tsx';
 import { Webhooks } from './Webhooks.tsx';
-import { LANGUAGE_NAMES } from '../LanguageSelect.tsx';
+import { LANGUAGE_NAMES } from '../i18n/LanguageSelect.tsx';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { alertsWords } from './words.ts';
 import { Linked, marker } from './Linked.tsx';

@@ -3,8 +3,8 @@
 import { useState } from 'preact/hooks';
 import { ALERT_LIMITS, paragraphs, type AlertTexts } from '../../../core/alerts/schemas.ts';
 import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
-import { Feedback } from '../Feedback.tsx';
-import { LANGUAGE_NAMES } from '../LanguageSelect.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
+import { LANGUAGE_NAMES } from '../i18n/LanguageSelect.tsx';
 import { translator } from '../../../core/i18n/message.ts';
 import { useWords } from '../i18n/context.tsx';
 import { currentLanguage } from '../i18n/language.ts';

@@ -1,9 +1,9 @@
 // One alert's deliveries: channel, target (a webhook's address, or "subscriber #n"), outcome,
 // attempts, last error, time. Addresses appear only if this member opens them here.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { Feedback } from '../Feedback.tsx';
-import type { Vault } from '../vault.ts';
+import { api, messageOf } from '../session/api.ts';
+import { Feedback } from '../ui/Feedback.tsx';
+import type { Vault } from '../session/vault.ts';
 import type { DeliveryView } from '../../../core/alerts/schemas.ts';
 import { openedSubscribers } from './subscribers.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';

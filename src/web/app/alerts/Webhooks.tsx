@@ -1,8 +1,8 @@
 // Administrators register webhooks (bridges to Telegram, Signal, Matrix…). The signing secret is
 // shown once, right after adding; the server keeps it encrypted and never shows it again.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { Feedback } from '../Feedback.tsx';
+import { api, messageOf } from '../session/api.ts';
+import { Feedback } from '../ui/Feedback.tsx';
 import type { WebhookView } from '../../../core/alerts/schemas.ts';
 import { Linked, marker } from './Linked.tsx';
 import { useWords } from '../i18n/context.tsx';

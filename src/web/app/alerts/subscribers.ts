@@ -1,6 +1,6 @@
 // The confirmed subscribers, opened in this browser with the intake key this member holds.
-import { api } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { api } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import { openSubscribers, type OpenedSubscribers } from '../../../core/alerts/recipients.ts';
 import type { SubscriberView } from '../../../core/alerts/schemas.ts';
 

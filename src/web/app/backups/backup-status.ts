@@ -1,6 +1,6 @@
 // What the workspace shows administrators of backups (GET /api/backups), in words of their language.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api.ts';
+import { api } from '../session/api.ts';
 import type { BackupStatus } from '../../../core/api/backups.ts';
 import type { BackupError } from '../../../core/backups/schedule.ts';
 import type { Formats } from '../../../core/i18n/format.ts';

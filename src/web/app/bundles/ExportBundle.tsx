@@ -2,14 +2,14 @@
 // incidents, and the bundle is made, compressed and sealed here; the server only records that it
 // was made (audit log). The partner's key and name are not stored anywhere.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { api, messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import { useOpened, type RecordView } from '../records/client.ts';
 import { PartnerKeyError, parsePartnerKey, partnerFingerprint, type PartnerKey } from '../../../core/bundle/partner-key.ts';
 import { collectBundle } from '../../../core/bundle/collect.ts';
 import { sealBundle } from '../../../core/bundle/envelope.ts';
 import { countsOf } from '../../../core/bundle/document.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { workspaceGet } from './client.ts';
 import { fileSize } from '../evidence/client.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';

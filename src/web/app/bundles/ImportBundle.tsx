@@ -7,14 +7,14 @@
 // sources come through the partner's channel (a list of an estimate, issue 12): an existing one, or
 // one made now named after the partner (the name is sealed here).
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
-import { fetchOrgKey } from '../org-key.ts';
+import { api, messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
+import { fetchOrgKey } from '../session/org-key.ts';
 import { openBundle, BundleError } from '../../../core/bundle/envelope.ts';
 import { countsOf, type BundleDocument } from '../../../core/bundle/document.ts';
 import { planImport } from '../../../core/bundle/plan.ts';
 import type { ImportResult } from '../../../core/bundle/import-request.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { bytesOf } from './client.ts';
 import { actTypeLabel } from '../records/client.ts';
 import { termLabel } from '../records/fields.tsx';

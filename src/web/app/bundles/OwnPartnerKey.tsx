@@ -1,10 +1,10 @@
 // This organization's partner key: what a partner needs to seal a bundle to us, and its
 // fingerprint to read to them by phone or in person.
 import { useEffect, useState } from 'preact/hooks';
-import type { Vault } from '../vault.ts';
-import { fetchOrgKey } from '../org-key.ts';
+import type { Vault } from '../session/vault.ts';
+import { fetchOrgKey } from '../session/org-key.ts';
 import { formatPartnerKey, partnerFingerprint } from '../../../core/bundle/partner-key.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { bundlesWords } from './words.ts';
 

@@ -1,6 +1,6 @@
 // Partners: our partner key to give out, sending a sealed bundle, importing one (admins and coordinators).
-import type { Vault } from '../vault.ts';
-import { PageHeading } from '../PageHeading.tsx';
+import type { Vault } from '../session/vault.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
 import { OwnPartnerKey } from './OwnPartnerKey.tsx';
 import { ExportBundle } from './ExportBundle.tsx';
 import { ImportBundle } from './ImportBundle.tsx';

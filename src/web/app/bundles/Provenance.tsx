@@ -1,8 +1,8 @@
 // Where an imported record came from: the partner's bundle, its day, their code for the record.
 // The partner's name is sealed to the records key; without it the line says "a partner".
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { api } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import { openFields } from '../../../core/records/sealing.ts';
 import type { ProvenanceView } from '../../../core/bundle/import-request.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';

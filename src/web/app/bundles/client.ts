@@ -1,6 +1,6 @@
 // The bundle functions of src/core/bundle, wired to the workspace: reads go through the same API
 // calls as every page (404 → null), the records key is the checked one (org-key.ts).
-import { api, ApiError } from '../api.ts';
+import { api, ApiError } from '../session/api.ts';
 import type { ApiGet } from '../../../core/bundle/collect.ts';
 
 export const workspaceGet: ApiGet = async (path) => {

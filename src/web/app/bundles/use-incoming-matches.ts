@@ -2,8 +2,8 @@
 // incoming person compared in this browser with those already recorded, the member's "same as
 // P-0042" marks, and the merges of those marked, made right after the import by record ids only.
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { api, messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import type { BundleDocument } from '../../../core/bundle/document.ts';
 import type { ImportResult } from '../../../core/bundle/import-request.ts';
 import { registryEntries } from '../records/client.ts';

@@ -2,12 +2,12 @@
 // sealed and opened in this browser; the report form is built in. A retired channel stays on the
 // sources it is on but is no longer offered for new ones.
 import { useState } from 'preact/hooks';
-import { messageOf } from '../api.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import type { Vault } from '../vault.ts';
+import { messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import type { Vault } from '../session/vault.ts';
 import { CHANNEL_KINDS, CREATABLE_KINDS, type ChannelKind } from '../../../core/records/channels.ts';
 import { TermSelect, TextField } from '../records/fields.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { addChannel, changeChannel, channelTitle, kindLabel, retireChannel, useChannels, type Channel } from './client.ts';
 import { useLanguage, useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';

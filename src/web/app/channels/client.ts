@@ -2,8 +2,8 @@
 // channel's id) and opened here; the report form's name is the workspace's own. Labels of the kinds
 // come from CHANNEL_KINDS only.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { api } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import type { Language } from '../../../core/i18n/languages.ts';
 import { CHANNEL_KINDS, type ChannelKind, type ChannelView } from '../../../core/records/channels.ts';
 import { openFields } from '../../../core/records/sealing.ts';

@@ -2,11 +2,11 @@
 // unit and detention status; people documented, held, released, sentenced; sources per fact. The
 // server counts plain columns only (src/server/dashboard); every number opens the records behind it.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { PageHeading } from '../PageHeading.tsx';
+import { api, messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
 import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
-import { Feedback } from '../Feedback.tsx';
-import type { Vault } from '../vault.ts';
+import { Feedback } from '../ui/Feedback.tsx';
+import type { Vault } from '../session/vault.ts';
 import type { Dashboard } from '../../../core/dashboard/dashboard.ts';
 import { useIncidents, useRegistry } from '../records/client.ts';
 import { IncidentSelect } from '../records/fields.tsx';

@@ -1,8 +1,8 @@
 // The records behind one number of the dashboard, a page at a time: each row links to the person
 // and to the incident. The heading takes the focus so a screen reader hears what opened.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { Feedback } from '../Feedback.tsx';
+import { api, messageOf } from '../session/api.ts';
+import { Feedback } from '../ui/Feedback.tsx';
 import { DETENTION_STATUSES } from '../../../core/records/vocabulary.ts';
 import type { DrillDown } from '../../../core/dashboard/dashboard.ts';
 import type { RegistryEntry } from '../records/client.ts';

@@ -3,11 +3,11 @@
 // as each person's consent allows; the rest counted. Made as HTML, PDF and JSON here in the
 // browser; "Mark as sent" records a follow-up (intervention 'un-appeal') for each person concerned.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { PageHeading } from '../PageHeading.tsx';
+import { api, messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
 import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
-import { Feedback } from '../Feedback.tsx';
-import type { Vault } from '../vault.ts';
+import { Feedback } from '../ui/Feedback.tsx';
+import type { Vault } from '../session/vault.ts';
 import { sealNew, useOpened, useRegistry, type RecordView } from '../records/client.ts';
 import { CONSENT_SHARING, NAME_PREFERENCES } from '../../../core/records/vocabulary.ts';
 import type { Language } from '../../../core/i18n/languages.ts';
@@ -21,7 +21,7 @@ import { DocumentView } from './DocumentView.tsx';
 import { loadBundle, type Bundle } from './accounts.ts';
 import { anyoneHeld, buildCommunication, circumstancesDraft, openBundle, type Opened } from './appeal-draft.ts';
 import { audit, download, fileName, htmlOf, pdfOf } from './files.ts';
-import { LanguageSelect } from '../LanguageSelect.tsx';
+import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { documentTextWords, documentsWords } from './words.ts';
 

@@ -3,11 +3,11 @@
 // (computed from the records as they stood then), the accounts from records opened here. The
 // requests are typed here and never sent to the server.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { PageHeading } from '../PageHeading.tsx';
+import { api, messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
 import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
-import { Feedback } from '../Feedback.tsx';
-import type { Vault } from '../vault.ts';
+import { Feedback } from '../ui/Feedback.tsx';
+import type { Vault } from '../session/vault.ts';
 import { useOpened, useRegistry, type RecordView } from '../records/client.ts';
 import { PERPETRATOR_TYPES } from '../../../core/records/vocabulary.ts';
 import type { Language } from '../../../core/i18n/languages.ts';
@@ -18,7 +18,7 @@ import { DocumentView } from './DocumentView.tsx';
 import { labeller } from './labels.ts';
 import { accountOf, loadBundle } from './accounts.ts';
 import { audit, download, fileName, htmlOf, pdfOf } from './files.ts';
-import { LanguageSelect } from '../LanguageSelect.tsx';
+import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import { estimateForReport, sentenceIn } from '../estimate/for-report.ts';
 import { translator } from '../../../core/i18n/message.ts';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';

@@ -1,7 +1,7 @@
 // An anonymised account for a situation report: what the records say happened to one person who
 // consented to public use, with every name the team knows from those incidents taken out.
-import { api } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { api } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import { openRecord, type RecordView } from '../records/client.ts';
 import { mayQuotePublicly, redactNames } from '../../../core/documents/consent.ts';
 import { AGE_RANGES } from '../../../core/records/vocabulary.ts';

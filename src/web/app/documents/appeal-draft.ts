@@ -2,7 +2,7 @@
 // consent rule (core/documents/consent.ts) decides who is named and how; everyone else is only
 // counted. Every free text that goes in — the team's and the records' — has the names of people
 // not named as themselves replaced (initials, "Victim 2", or "[name withheld]").
-import type { Vault } from '../vault.ts';
+import type { Vault } from '../session/vault.ts';
 import { openRecord, type RecordView, type RegistryEntry } from '../records/client.ts';
 import { redactNames, shownName, unNaming } from '../../../core/documents/consent.ts';
 import { DOCUMENT_LABELS } from '../../../core/documents/labels.ts';

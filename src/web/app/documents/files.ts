@@ -2,12 +2,12 @@
 // first one is made, from our own origin), the print-ready HTML, and JSON. A file is handed to the
 // member through a blob: URL and <a download>, nothing is sent anywhere; the server only hears
 // that a document was made (an audit entry, no content).
-import { api } from '../api.ts';
+import { api } from '../session/api.ts';
 import type { Document } from '../../../core/documents/model.ts';
 import { renderHtml } from '../../../core/documents/html.ts';
 import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
-import { saveFile } from '../save-file.ts';
+import { saveFile } from '../ui/save-file.ts';
 
 let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
 

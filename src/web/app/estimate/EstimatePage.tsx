@@ -3,12 +3,12 @@
 // pattern of lists (plain ids only) and this page fits the log-linear models (src/core/estimate),
 // names the lists (opened here) and says the figures and their warnings in the chosen language.
 import { useState } from 'preact/hooks';
-import { messageOf } from '../api.ts';
-import { PageHeading } from '../PageHeading.tsx';
+import { messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
 import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
-import { Feedback } from '../Feedback.tsx';
-import { LanguageSelect } from '../LanguageSelect.tsx';
-import type { Vault } from '../vault.ts';
+import { Feedback } from '../ui/Feedback.tsx';
+import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
+import type { Vault } from '../session/vault.ts';
 import { actTypeLabel, useIncidents, useRegistry, type RecordView, type RegistryEntry } from '../records/client.ts';
 import { ActTypeSelect, EntrySelect, IncidentSelect } from '../records/fields.tsx';
 import { channelTitle, useChannels, type Channel } from '../channels/client.ts';

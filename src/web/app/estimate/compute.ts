@@ -1,6 +1,6 @@
 // What the Estimate page computes from a choice: the capture histories from the server (ids only), then
 // every model fitted in this browser (src/core/estimate), with the lists' kinds and opened names.
-import { api } from '../api.ts';
+import { api } from '../session/api.ts';
 import type { Channel } from '../channels/client.ts';
 import type { ReportEstimate } from './for-report.ts';
 import { estimatePopulation, type Criterion, type MseResult } from '../../../core/estimate/select.ts';

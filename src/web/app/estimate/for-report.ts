@@ -1,7 +1,7 @@
 // The estimate a coordinator chose for the situation report: kept in this browser session only (no
 // server storage), forgotten on lock like everything opened. The lists keep their kind and opened
 // name, so the report names the built-in report form in its own language.
-import type { Forgettable, Vault } from '../vault.ts';
+import type { Forgettable, Vault } from '../session/vault.ts';
 import type { EstimateSentence } from '../../../core/estimate/words.ts';
 import type { ChannelKind } from '../../../core/records/channels.ts';
 import { kindLabel } from '../channels/client.ts';

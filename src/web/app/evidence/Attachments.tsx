@@ -2,11 +2,11 @@
 // copy (metadata removed) to look at, its original (checked against the hash taken at receipt) to
 // download, and its custody log. Documenters and up can attach files.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { api, messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import type { AttachmentMeta } from '../../../core/evidence/attachment.ts';
 import { fileSize, metaOf, uploadAttachment, verifiedOriginal, workingCopy, type AttachmentView, type OwnerType } from './client.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { evidenceWords } from './words.ts';
 

@@ -1,9 +1,9 @@
 // Attachments from the workspace's side: stripped and sealed here before upload, opened here after
 // download; every opening of a copy is logged by the server, and a verified original is logged
 // with the hash this browser computed (sealed).
-import { api, apiBytes, apiResponse } from '../api.ts';
-import { fetchOrgKey } from '../org-key.ts';
-import type { Vault } from '../vault.ts';
+import { api, apiBytes, apiResponse } from '../session/api.ts';
+import { fetchOrgKey } from '../session/org-key.ts';
+import type { Vault } from '../session/vault.ts';
 import { encodeParts } from '../../../core/api/parts-frame.ts';
 import { fromBase64Url, toBase64Url } from '../../../core/crypto/bytes.ts';
 import { openAttachmentKey, openAttachmentMeta, openAttachmentPart, openVerifiedOriginal, sealAttachment, sealCustodyDetail, sha256Hex, type AttachmentMeta } from '../../../core/evidence/attachment.ts';

@@ -4,11 +4,11 @@
 import { useRef, useState } from 'preact/hooks';
 import { ROLE_KEYS } from '../../../core/api/keys.ts';
 import { DEFAULT_FIELDS, EXPORT_FIELDS, EXPORT_SCHEMA, type ExportField, type ExportFormat } from '../../../core/exports/fields.ts';
-import { PageHeading } from '../PageHeading.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
 import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
-import { Feedback } from '../Feedback.tsx';
-import { messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { Feedback } from '../ui/Feedback.tsx';
+import { messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import { saveExport, type Progress } from './download.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { exportWords } from './words.ts';

@@ -5,8 +5,8 @@
 import { finishExport, type FinishResult } from '../../../core/exports/decrypt.ts';
 import type { ExportFormat } from '../../../core/exports/fields.ts';
 import type { Keyring } from '../../../core/keyring.ts';
-import { ApiError, apiResponse } from '../api.ts';
-import { saveFile } from '../save-file.ts';
+import { ApiError, apiResponse } from '../session/api.ts';
+import { saveFile } from '../ui/save-file.ts';
 import { translator } from '../../../core/i18n/message.ts';
 import { commonWords } from '../i18n/common-words.ts';
 import { currentLanguage } from '../i18n/language.ts';

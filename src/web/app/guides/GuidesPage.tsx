@@ -2,13 +2,13 @@
 // each of the organization's languages. Vigil gives the sections and headings; the words (and any
 // legal information) are the team's. A preview shows how the public page will read.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { Feedback } from '../Feedback.tsx';
-import { PageHeading } from '../PageHeading.tsx';
-import type { Vault } from '../vault.ts';
+import { api, messageOf } from '../session/api.ts';
+import { Feedback } from '../ui/Feedback.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import type { Vault } from '../session/vault.ts';
 import { blocksOf, GUIDE_KINDS, GUIDE_LIMITS, GUIDE_TITLES, type GuideKind, type GuideSection, type GuideView } from '../../../core/guides/structure.ts';
 import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
-import { LanguageSelect } from '../LanguageSelect.tsx';
+import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import { useLanguage, useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { guidesWords } from './words.ts';

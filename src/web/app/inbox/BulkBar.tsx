@@ -4,7 +4,7 @@ import { AssigneeOptions } from './AssigneeOptions.tsx';
 import { REPORT_STATES, markedState, stateName, type ReportStateName } from './states.ts';
 import type { TeamMember } from './team.ts';
 import { tagOf, type TriageChange } from './triage.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { inboxWords } from './words.ts';
 

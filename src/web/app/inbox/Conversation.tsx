@@ -1,9 +1,9 @@
 // The conversation with the reporter. Replies are sealed to a key derived from the reporter's
 // codename: only whoever holds the codename reads them, at the status page.
-import { useTextForm } from '../use-text-form.ts';
+import { useTextForm } from '../ui/use-text-form.ts';
 import type { OpenedMessage } from './thread.ts';
 import { nameOf, type TeamMember } from './team.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { inboxWords } from './words.ts';
 import { reportWords } from './detail-words.ts';

@@ -1,14 +1,14 @@
 // The inbox: every report opened in this browser, filtered and searched in memory, triaged with
 // the keyboard. Composition only; the work is in the modules it imports.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import { useShortcuts } from '../shortcuts.ts';
+import { messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { useShortcuts } from '../shell/shortcuts.ts';
 import { ReportStore, answersOf, useStoreVersion } from './report-store.ts';
 import { Opener } from './opener.ts';
 import { DecryptPool } from '../decrypt/pool.ts';
-import { OrgKeyCache } from '../org-key.ts';
+import { OrgKeyCache } from '../session/org-key.ts';
 import { checkForNew, loadInbox } from './load-inbox.ts';
 import { indexThreads } from './thread.ts';
 import { NO_FILTERS, applyFilters, isFiltered, tagCounts, type Filters } from './filters.ts';
@@ -24,7 +24,7 @@ import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { makeRecord } from '../records/from-report.ts';
 import { Attachments } from '../evidence/Attachments.tsx';
 import { LinkReport } from '../records/LinkReport.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { inboxWords } from './words.ts';
 import { useInboxTitle } from './inbox-title.ts';

@@ -1,8 +1,8 @@
 // The team's notes on a report, sealed in this browser to the intake key.
-import { useTextForm } from '../use-text-form.ts';
+import { useTextForm } from '../ui/use-text-form.ts';
 import type { OpenedNote } from './thread.ts';
 import { nameOf, type TeamMember } from './team.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { inboxWords } from './words.ts';
 import { reportWords } from './detail-words.ts';

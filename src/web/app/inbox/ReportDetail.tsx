@@ -1,10 +1,10 @@
 // The open report: all answers, triage, tags, notes and the conversation.
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { messageOf } from '../api.ts';
+import { messageOf } from '../session/api.ts';
 import type { Report, ReportStore } from './report-store.ts';
 import type { Opener } from './opener.ts';
-import type { OrgKeyCache } from '../org-key.ts';
+import type { OrgKeyCache } from '../session/org-key.ts';
 import type { TeamMember } from './team.ts';
 import type { TriageChange } from './triage.ts';
 import { addNote, loadThread, markAnswersSeen, sendReply, type OpenedThread } from './thread.ts';
@@ -14,7 +14,7 @@ import { TagEditor } from './TagEditor.tsx';
 import { Notes } from './Notes.tsx';
 import { Conversation } from './Conversation.tsx';
 import { stateName } from './states.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { inboxWords } from './words.ts';

@@ -1,5 +1,5 @@
 // The "?" key: every shortcut of the inbox.
-import { Dialog } from '../Dialog.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { inboxWords } from './words.ts';

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Report } from './report-store.ts';
 import { tagOf, type TriageChange } from './triage.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { inboxWords } from './words.ts';

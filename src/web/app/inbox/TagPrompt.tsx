@@ -1,8 +1,8 @@
 // The "t" key: a small dialog asking which tag to add.
 import { useState } from 'preact/hooks';
-import { Dialog } from '../Dialog.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
 import { tagOf } from './triage.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { inboxWords } from './words.ts';

@@ -1,7 +1,7 @@
 // Fetches every page of the inbox and opens the envelopes in batches, yielding to the browser
 // between batches: the newest reports show within a moment, the rest fill in behind, and the
 // page stays responsive while tens of thousands of reports open.
-import { api, apiBytes, messageOf } from '../api.ts';
+import { api, apiBytes, messageOf } from '../session/api.ts';
 import { toBase64Url } from '../../../core/crypto/bytes.ts';
 import { INBOX_FRAME_TYPE, decodeInboxFrame, type InboxFrame } from '../../../core/api/inbox-frame.ts';
 import { applyChecked, applyOpened } from './open-report.ts';

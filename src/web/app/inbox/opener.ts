@@ -4,7 +4,7 @@
 import { SealedKind, openSealed } from '../../../core/crypto/sealed.ts';
 import { fromBase64Url } from '../../../core/crypto/bytes.ts';
 import type { Keyring } from '../../../core/keyring.ts';
-import type { Forgettable } from '../vault.ts';
+import type { Forgettable } from '../session/vault.ts';
 
 type Kind = (typeof SealedKind)[keyof typeof SealedKind];
 

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { InboxFacts, InboxFrame } from '../../../core/api/inbox-frame.ts';
 import type { ReportAnswers } from '../../../core/report/answers.ts';
-import type { Forgettable } from '../vault.ts';
+import type { Forgettable } from '../session/vault.ts';
 import type { OpenedReport, OpenProblem } from '../decrypt/open.ts';
 
 export type ReportContent =

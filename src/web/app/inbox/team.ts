@@ -1,6 +1,6 @@
 // Who is on the team (GET /api/team): for assignees and note authors.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api.ts';
+import { api } from '../session/api.ts';
 import type { Role } from '../../../core/team/roles.ts';
 
 export interface TeamMember {

@@ -1,12 +1,12 @@
 // A report's notes (team only) and conversation with the reporter: fetched sealed, opened here;
 // new notes and replies are sealed here before they leave the browser.
-import { api, ApiError } from '../api.ts';
+import { api, ApiError } from '../session/api.ts';
 import type { ReportThread } from '../../../core/api/inbox.ts';
 import { SealedKind, sealTo } from '../../../core/crypto/sealed.ts';
 import { fromBase64Url, toBase64Url, utf8 } from '../../../core/crypto/bytes.ts';
 import { keyIdOf } from '../../../core/crypto/keys.ts';
 import type { Opener } from './opener.ts';
-import type { OrgKeyCache } from '../org-key.ts';
+import type { OrgKeyCache } from '../session/org-key.ts';
 import type { ReportStore } from './report-store.ts';
 import { searchTextOf } from '../../../core/linkage/search.ts';
 import { translator } from '../../../core/i18n/message.ts';

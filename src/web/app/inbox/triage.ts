@@ -1,5 +1,5 @@
 // Changes to reports (state, assignee, tags, read), sent to the server and applied to the store.
-import { api } from '../api.ts';
+import { api } from '../session/api.ts';
 import type { ReportStateName } from '../../../core/api/inbox.ts';
 import type { ReportStore } from './report-store.ts';
 

@@ -4,10 +4,10 @@
 // remembered and never suggested again, "Not sure" skips for this session. The server is told
 // record ids only.
 import { useState } from 'preact/hooks';
-import { ApiError, messageOf } from '../api.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import { Feedback } from '../Feedback.tsx';
-import type { Vault } from '../vault.ts';
+import { ApiError, messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
+import type { Vault } from '../session/vault.ts';
 import type { Suggestion } from '../../../core/linkage/link.ts';
 import { pairKey } from '../../../core/linkage/decisions.ts';
 import { useRegistry } from '../records/client.ts';

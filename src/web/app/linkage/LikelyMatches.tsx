@@ -3,7 +3,7 @@
 // before the member saves a second record of them. Asked of this session's linkage worker; the
 // typed name never leaves the browser.
 import { useEffect, useState } from 'preact/hooks';
-import type { Vault } from '../vault.ts';
+import type { Vault } from '../session/vault.ts';
 import type { Suggestion } from '../../../core/linkage/link.ts';
 import { actType } from '../../../core/records/vocabulary.ts';
 import { isDay } from '../../../core/records/custody.ts';

@@ -1,7 +1,7 @@
 // Linkage as other pages see it: progress while it runs, and how many suggested duplicates are
 // still unreviewed ("3 possible duplicates not yet reviewed — review"). From this session's last
 // run, made in this browser; nothing of it is sent to the server.
-import type { Vault } from '../vault.ts';
+import type { Vault } from '../session/vault.ts';
 import type { LinkProgress } from './linker.ts';
 import { useLinkage } from './use-linkage.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';

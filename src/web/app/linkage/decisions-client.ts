@@ -1,7 +1,7 @@
 // The workspace's calls for decisions about possible duplicates (issue 11), typed by the shared
 // schemas (src/core/linkage/decisions.ts). Only record ids and versions are sent: the names that
 // made two records look alike stay in this browser.
-import { api } from '../api.ts';
+import { api } from '../session/api.ts';
 import { pairKey, type DecisionsAnswer, type MergeCreated, type MergeRequest, type MergeUndone } from '../../../core/linkage/decisions.ts';
 
 /** Every merge (standing or undone) and every pair decided to be different people. */

@@ -3,7 +3,7 @@
 // pages, the add-person warning and a report's suggestions read it. Held by the vault: locking
 // stops the worker and drops it all, and a run still opening names when the lock came ends there.
 // Nothing here is sent to the server but the decisions' record ids (decisions-client.ts).
-import type { Forgettable, Vault } from '../vault.ts';
+import type { Forgettable, Vault } from '../session/vault.ts';
 import { ROLE_KEYS } from '../../../core/api/keys.ts';
 import type { LinkStage, Suggestion } from '../../../core/linkage/link.ts';
 import { forgetRememberedNames, type LinkagePerson } from '../../../core/linkage/compare.ts';

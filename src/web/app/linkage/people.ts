@@ -3,8 +3,8 @@
 // page's too). Place and day come from each person's first act (or where they are held), so
 // "held at Binagadi on the same day" can count. A person merged into another is not linked on
 // their own: their names become other names of the person they were merged into.
-import { api } from '../api.ts';
-import type { Forgettable, Vault } from '../vault.ts';
+import { api } from '../session/api.ts';
+import type { Forgettable, Vault } from '../session/vault.ts';
 import { listAllRecords, openRecord, registryEntries, type RecordView } from '../records/client.ts';
 import { yearOf } from '../records/birth-year.ts';
 import type { LinkagePerson } from '../../../core/linkage/compare.ts';

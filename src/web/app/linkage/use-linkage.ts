@@ -2,7 +2,7 @@
 // re-renders as any of them change. `start` makes a run when there is none (the Possible
 // duplicates page); other pages only read what this session already has.
 import { useEffect, useState } from 'preact/hooks';
-import type { Vault } from '../vault.ts';
+import type { Vault } from '../session/vault.ts';
 import { canLink, linkerOf, type Linker, type LinkProgress } from './linker.ts';
 import type { LinkRun } from './review.ts';
 

@@ -1,14 +1,14 @@
 // An invitee waiting for keys. The safety code is computed here, from the public key the server
 // holds for them: if the server swapped the key, the codes differ and the admin does not confirm.
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
+import { api, messageOf } from '../session/api.ts';
 import { grantsFor, type Keyring } from '../../../core/keyring.ts';
 import { fromBase64Url } from '../../../core/crypto/bytes.ts';
 import { ROLE_KEYS, type OrgKeyView } from '../../../core/api/keys.ts';
 import { type MemberView } from '../../../core/api/members.ts';
-import { SafetyCodeOf } from '../SafetyCode.tsx';
+import { SafetyCodeOf } from '../ui/SafetyCode.tsx';
 import { useRoleName } from './roles.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { membersWords } from './words.ts';
 

@@ -1,8 +1,8 @@
 // For the day the server may be seized or a passphrase coerced: the organization is locked down, and
 // nothing on this server opens again. Typing the organization's name is the confirmation.
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { Feedback } from '../Feedback.tsx';
+import { api, messageOf } from '../session/api.ts';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { membersWords } from './words.ts';
 

@@ -1,8 +1,8 @@
 // For the day a member is arrested: every session of every member ends at once, this one too.
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { ConfirmDialog } from '../Dialog.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { api, messageOf } from '../session/api.ts';
+import { ConfirmDialog } from '../ui/Dialog.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { membersWords } from './words.ts';
 

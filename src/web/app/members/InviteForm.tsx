@@ -1,8 +1,8 @@
 // Makes a single-use invitation link for a role. The link is shown once.
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
+import { api, messageOf } from '../session/api.ts';
 import { ROLES, roleHint, useRoleName, type Role } from './roles.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useLanguage, useWords } from '../i18n/context.tsx';
 import { membersWords } from './words.ts';
 

@@ -3,9 +3,9 @@
 // lock the organization down.
 import { useState } from 'preact/hooks';
 import type { MemberView } from '../../../core/api/members.ts';
-import type { Vault } from '../vault.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import { Feedback } from '../Feedback.tsx';
+import type { Vault } from '../session/vault.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { BackupSection } from '../backups/BackupSection.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import { WaitingMembers } from './WaitingMembers.tsx';

@@ -1,11 +1,11 @@
 // An organization set up before records (or backups) existed has no key of that purpose: an
 // administrator's browser makes it and seals it to its holders. Shown only while it is missing.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { api, messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import type { KeyPurpose, OrgKeyView } from '../../../core/api/keys.ts';
 import { existingPurposes } from '../../../core/key-holders.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { makeFirstKey } from './key-changes.ts';
 import { useWords } from '../i18n/context.tsx';
 import { membersWords } from './words.ts';

@@ -1,8 +1,8 @@
 // The administrator's switch for the public counts page (/counts): off by default; k is the
 // smallest number ever shown (at least 3; cells under it are suppressed, with their complements).
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { Feedback } from '../Feedback.tsx';
+import { api, messageOf } from '../session/api.ts';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { membersWords } from './words.ts';
 

@@ -1,6 +1,6 @@
 // Asked before a member is removed: what removal does to their sessions and keys, and what it cannot undo.
 import type { MemberView } from '../../../core/api/members.ts';
-import { ConfirmDialog } from '../Dialog.tsx';
+import { ConfirmDialog } from '../ui/Dialog.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { membersWords } from './words.ts';
 

@@ -1,7 +1,7 @@
 // The administrator's switch: require a second factor for everyone.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../api.ts';
-import { Feedback } from '../Feedback.tsx';
+import { api, ApiError } from '../session/api.ts';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { membersWords } from './words.ts';
 

@@ -1,9 +1,9 @@
 // "Rotate now": new intake, records and backup keys made in this browser and sealed to exactly the
 // members whose role holds each (and to the trustees' recovery kit), for when keys may have leaked.
 import { useState } from 'preact/hooks';
-import { messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
-import { Feedback } from '../Feedback.tsx';
+import { messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
+import { Feedback } from '../ui/Feedback.tsx';
 import { rotateNow } from './key-changes.ts';
 import { keysNamed } from './key-names.ts';
 import { useLanguage, useWords } from '../i18n/context.tsx';

@@ -1,8 +1,8 @@
 // The Members page's actions, each returning what the page then says about it (in the member's language).
-import { api } from '../api.ts';
+import { api } from '../session/api.ts';
 import type { InvitationView, MemberView } from '../../../core/api/members.ts';
 import { translator } from '../../../core/i18n/message.ts';
-import type { Vault } from '../vault.ts';
+import type { Vault } from '../session/vault.ts';
 import { currentLanguage } from '../i18n/language.ts';
 import { changeRole, removeMember } from './key-changes.ts';
 import { keysNamed } from './key-names.ts';

@@ -1,8 +1,8 @@
 // The Members page's moves of keys (src/core/key-changes.ts makes them): each starts from the
 // freshest team — a member who joined meanwhile must get the new keys too — and from every key
 // granted to this administrator since login. If the server refuses, the new keys are dropped.
-import { api } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { api } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import { dropNewKeys, removalRotations, roleChangeRequest, rotateNowRotations, firstKey } from '../../../core/key-changes.ts';
 import type { KeyPurpose, KeyRotation } from '../../../core/api/keys.ts';
 import type { MembersResponse } from '../../../core/api/members.ts';

@@ -1,7 +1,7 @@
 // The Members page's state: the team as the server lists it, what the last action did (said aloud
 // to screen readers) or why it failed; every action reloads the list when done.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
+import { api, messageOf } from '../session/api.ts';
 import type { MembersResponse } from '../../../core/api/members.ts';
 import { useWords } from '../i18n/context.tsx';
 import { membersWords } from './words.ts';

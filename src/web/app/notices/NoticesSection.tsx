@@ -1,8 +1,8 @@
 // "How Vigil tells you": the member's channel (email, their own webhook, nothing) and the kinds of
 // news, saved on the server; a new webhook's signing secret shown once; a test message.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { Feedback } from '../Feedback.tsx';
+import { api, messageOf } from '../session/api.ts';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { noticesWords } from './words.ts';

@@ -3,12 +3,12 @@
 // languages until Registries says otherwise) and it is chosen at once; others are told whom to ask.
 // Inside another form: no form of its own, Enter adds the place instead of saving the record.
 import { useState } from 'preact/hooks';
-import { ApiError, messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { ApiError, messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import { PLACE_KINDS } from '../../../core/records/vocabulary.ts';
 import { addEntry } from './client.ts';
 import { TermSelect, TextField } from './fields.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { recordsWords } from './words.ts';
 

@@ -2,12 +2,12 @@
 // expected release the server computes from it (src/core/records/custody.ts). Saved from the
 // version it was read at; a colleague's newer change is not overwritten.
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
+import { api, messageOf } from '../session/api.ts';
 import { DECISIONS, DETENTION_STATUSES, FAMILY_ACCESS, LAWYER_ACCESS } from '../../../core/records/vocabulary.ts';
 import type { DetentionInput } from '../../../core/records/schemas.ts';
 import type { RecordView, RegistryEntry } from './client.ts';
 import { EntrySelect, TermSelect, TextField, termLabel, useEntryLabel } from './fields.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { translator } from '../../../core/i18n/message.ts';
 import type { Language } from '../../../core/i18n/languages.ts';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';

@@ -2,14 +2,14 @@
 // a due day; each says whom it concerns (the person's name opened in this browser, the incident's
 // code and title) and links to their records.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import type { Vault } from '../vault.ts';
+import { api, messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import type { Vault } from '../session/vault.ts';
 import type { RecordType } from '../../../core/records/schemas.ts';
 import { INTERVENTION_TYPES, PRIORITIES } from '../../../core/records/vocabulary.ts';
 import { openRecord, type RecordView } from './client.ts';
 import { termLabel } from './fields.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { recordsWords } from './words.ts';
 

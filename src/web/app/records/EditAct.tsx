@@ -1,12 +1,12 @@
 // Correcting what was recorded about an act (its type, day, place, stated reason): a new version,
 // the earlier one kept.
 import { useState } from 'preact/hooks';
-import { messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import { openRecord, updateRecord, type RecordView, type RegistryEntry } from './client.ts';
 import { ActTypeSelect, EntrySelect, PartialDateField, TextField } from './fields.tsx';
 import { partialDateOf } from './draft.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { incidentWords } from './incident-words.ts';
 

@@ -2,12 +2,12 @@
 // ("Гасанов" finds Həsənov Elvin; "sobe" finds an incident at a şöbə). Everything is opened and
 // searched in this browser, once the member starts typing; the query never leaves the page.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import { listAllRecords, openRecord } from './client.ts';
 import { loadLinkagePeople } from '../linkage/people.ts';
 import { FoldedWords, searchMatcher, searchTextOf } from '../../../core/linkage/search.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { recordsWords } from './words.ts';
 

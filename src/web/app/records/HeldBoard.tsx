@@ -1,13 +1,13 @@
 // Everyone held now, most urgent first (src/core/records/custody.ts): whereabouts unknown, no
 // lawyer, no decision yet, then the rest; with days held and the expected release.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import type { Vault } from '../vault.ts';
+import { api, messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import type { Vault } from '../session/vault.ts';
 import { DECISIONS, DETENTION_STATUSES, LAWYER_ACCESS } from '../../../core/records/vocabulary.ts';
 import { actTypeLabel, labelOf, useRegistry, type RegistryEntry } from './client.ts';
 import { termLabel } from './fields.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { recordsWords } from './words.ts';
 

@@ -1,7 +1,7 @@
 // A record's history: every version, who made it and when, and which fields it changed — the
 // sealed ones compared here, after opening both versions in this browser.
 import { useEffect, useState } from 'preact/hooks';
-import type { Vault } from '../vault.ts';
+import type { Vault } from '../session/vault.ts';
 import type { RecordType, SecretPart } from '../../../core/records/schemas.ts';
 import { openFields } from '../../../core/records/sealing.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';

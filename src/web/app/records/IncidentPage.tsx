@@ -3,9 +3,9 @@
 // Every form starts closed (a <details> or a button) and closes once saved: the page reads as a
 // record, not as a stack of forms.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, messageOf } from '../api.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import type { Vault } from '../vault.ts';
+import { api, ApiError, messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import type { Vault } from '../session/vault.ts';
 import { ACT_TYPES, AGE_RANGES, CONSENT_SHARING, MONITORING_STATUSES, NAME_PREFERENCES, RISK_LEVELS, actType } from '../../../core/records/vocabulary.ts';
 import { actTypeLabel, createRecord, openRecord, updateRecord, useOpened, useRegistry, type RecordView, type RegistryEntry } from './client.ts';
 import { ActTypeSelect, EntrySelect, PartialDateField, TermSelect, TextField, termLabel, useEntryLabel } from './fields.tsx';
@@ -21,7 +21,7 @@ import { EditAct } from './EditAct.tsx';
 import { History, type VersionView } from './History.tsx';
 import { IncidentFields, type IncidentDraft } from './IncidentFields.tsx';
 import { FollowUp, Sources, type InterventionPlain, type SourcePlain } from './SourcesAndFollowUp.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { Provenance } from '../bundles/Provenance.tsx';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';

@@ -1,12 +1,12 @@
 // Who did it (ESF Involvement): for one act, the perpetrator unit from the registry, the type of
 // perpetrator and the degree of involvement. Officers' names, if known, are sealed.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { api, messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import { INVOLVEMENT_DEGREES, PERPETRATOR_TYPES } from '../../../core/records/vocabulary.ts';
 import { createRecord, type RecordView, type RegistryEntry } from './client.ts';
 import { EntrySelect, TermSelect, TextField, termLabel, useEntryLabel } from './fields.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useLanguage, useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { incidentWords } from './incident-words.ts';

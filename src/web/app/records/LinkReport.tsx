@@ -6,14 +6,14 @@
 // browser: the first matches as a list of choices, however many there are on record.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { api, messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { api, messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import type { ReportAnswers } from '../../../core/report/answers.ts';
 import { createRecord, useOpened, type RecordView } from './client.ts';
 import { likelyForReport, type IncidentLikely, type PersonLikely } from './likely.ts';
 import { percent } from '../linkage/reasons.ts';
 import { canLink, linkerOf } from '../linkage/linker.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { linkWords } from './link-words.ts';
 

@@ -1,16 +1,16 @@
 // One person: their code everywhere, their identity only for those holding the records key, their
 // consent, and their timeline across every incident (detained → transferred → sentenced → released).
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, messageOf } from '../api.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import type { Vault } from '../vault.ts';
+import { api, ApiError, messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import type { Vault } from '../session/vault.ts';
 import { AGE_RANGES, CONSENT_SHARING, NAME_PREFERENCES, RISK_LEVELS, actType } from '../../../core/records/vocabulary.ts';
 import { actTypeLabel, labelOf, openRecord, updateRecord, useRegistry, type RecordView } from './client.ts';
 import { termLabel } from './fields.tsx';
 import { Purge } from './Purge.tsx';
 import { History, type VersionView } from './History.tsx';
 import { TermSelect, TextField } from './fields.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { Provenance } from '../bundles/Provenance.tsx';
 import { birthYearField, yearOf } from './birth-year.ts';
 import { canLink, linkerOf } from '../linkage/linker.ts';

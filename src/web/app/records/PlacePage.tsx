@@ -1,14 +1,14 @@
 // One place of the registry (a police department, a court, a dispensary…): who is held there now,
 // and the acts recorded there, newest first.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import type { Vault } from '../vault.ts';
+import { api, messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import type { Vault } from '../session/vault.ts';
 import { PLACE_KINDS } from '../../../core/records/vocabulary.ts';
 import { actTypeLabel, useRegistry, type RecordView } from './client.ts';
 import { termLabel } from './fields.tsx';
 import { HeldBoard } from './HeldBoard.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { recordsWords } from './words.ts';
 

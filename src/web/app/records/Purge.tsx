@@ -1,9 +1,9 @@
 // An administrator's explicit purge of a record (e.g. a person asks to be removed for their
 // safety): the record's code must be typed; the audit log keeps that it happened, not what it held.
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
+import { api, messageOf } from '../session/api.ts';
 import type { RecordType } from '../../../core/records/schemas.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { recordsWords } from './words.ts';
 

@@ -1,14 +1,14 @@
 // Incidents: the list (newest first, titles opened in this browser), a search over people and
 // incidents (FindRecords.tsx) and a new incident, possibly from a report of the inbox. An incident's own page is #records/<id>.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import type { Vault } from '../vault.ts';
+import { api, messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import type { Vault } from '../session/vault.ts';
 import { ACT_TYPES, MONITORING_STATUSES } from '../../../core/records/vocabulary.ts';
 import { createRecord, useOpened, useRegistry, type RecordView } from './client.ts';
 import { termLabel } from './fields.tsx';
 import { IncidentFields, type IncidentDraft } from './IncidentFields.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { DraftHolder, partialDateOf } from './draft.ts';
 import { IncidentPage } from './IncidentPage.tsx';
 import { FindRecords } from './FindRecords.tsx';

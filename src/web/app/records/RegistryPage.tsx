@@ -3,15 +3,15 @@
 // conflict) and retirement (kept on old records, no longer offered); and give an organization made
 // before records its records key.
 import { useState } from 'preact/hooks';
-import { messageOf } from '../api.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import type { Vault } from '../vault.ts';
+import { messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import type { Vault } from '../session/vault.ts';
 import { MissingKey } from '../members/MissingKey.tsx';
 import { PLACE_KINDS } from '../../../core/records/vocabulary.ts';
 import { REGISTRY_KINDS, type RegistryKind } from '../../../core/records/schemas.ts';
 import { addEntry, changeEntry, retireEntry, useRegistry, type RegistryEntry } from './client.ts';
 import { TermSelect, TextField, termLabel } from './fields.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { recordsWords } from './words.ts';

@@ -4,14 +4,14 @@
 // follow-up (interventions) with due days that feed the due-soon list. Each form to add or change
 // something starts closed, behind its summary, and closes once saved.
 import { useState } from 'preact/hooks';
-import { messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import { CREDIBILITY, RELIABILITY, SOURCE_CONNECTIONS, INTERVENTION_STATUSES, INTERVENTION_TYPES, PRIORITIES } from '../../../core/records/vocabulary.ts';
 import { FORM_CHANNEL_ID, type ChannelKind } from '../../../core/records/channels.ts';
 import type { Term } from '../../../core/records/vocabulary.ts';
 import { createRecord, openRecord, updateRecord, type RecordView } from './client.ts';
 import { TermSelect, TextField, termLabel } from './fields.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { channelTitle, kindLabel, moveSource, useChannels, type Channel } from '../channels/client.ts';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { sourcesWords } from './sources-words.ts';

@@ -2,9 +2,9 @@
 // here after it arrives (src/core/records/sealing.ts). The records key comes from GET /api/keys and
 // is checked against the keyring (org-key.ts); the registry is fetched once per session.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api.ts';
-import { OrgKeyCache } from '../org-key.ts';
-import type { Forgettable, Vault } from '../vault.ts';
+import { api } from '../session/api.ts';
+import { OrgKeyCache } from '../session/org-key.ts';
+import type { Forgettable, Vault } from '../session/vault.ts';
 import { newRecordKey, openFields, openRecordKey, sealFields } from '../../../core/records/sealing.ts';
 import type { RecordType, SecretPart } from '../../../core/records/schemas.ts';
 import { actType, type Labels } from '../../../core/records/vocabulary.ts';

@@ -1,7 +1,7 @@
 // A report being turned into a record: the inbox puts its answers here ("Make a record"), the new
 // incident form takes them as its starting values and links the report as the incident's source.
 // Held by the vault, so it is forgotten on lock like everything decrypted.
-import type { Forgettable } from '../vault.ts';
+import type { Forgettable } from '../session/vault.ts';
 
 export interface RecordDraft {
   reportId: string;

@@ -1,6 +1,6 @@
 // From report to record: the report's answers become the starting values of a new incident, and
 // the report becomes its first source (records/RecordsPage.tsx).
-import type { Vault } from '../vault.ts';
+import type { Vault } from '../session/vault.ts';
 import { answersOf, type Report } from '../inbox/report-store.ts';
 import { DraftHolder } from './draft.ts';
 import { headlineOf } from '../inbox/report-text.ts';

@@ -2,7 +2,7 @@
 // (linkage/linker.ts, in a worker) asked "who on record is most like this name?"; the incidents
 // near in date at a place the text mentions. Everything here is opened and compared on this
 // page; the server only ever sees the record ids of a link or a merge the member chooses.
-import type { Vault } from '../vault.ts';
+import type { Vault } from '../session/vault.ts';
 import type { LinkageRecord } from '../linkage/people.ts';
 import { canLink, linkerOf } from '../linkage/linker.ts';
 import { reasonsLine, reasonsOf } from '../linkage/reasons.ts';

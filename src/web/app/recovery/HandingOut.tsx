@@ -2,8 +2,8 @@
 // the last the kit is stored; until then the sheets do not work.
 import type { RecoveryKitRequest } from '../../../core/api/recovery.ts';
 import type { ShareSheet } from '../../../core/recovery/shares.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { ShareSheetView } from './ShareSheetView.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { recoveryWords } from './words.ts';

@@ -3,13 +3,13 @@
 // and then either new keys for an administrator with every organization key sealed to them, or
 // the order to lock down.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, messageOf } from '../api.ts';
+import { api, ApiError, messageOf } from '../session/api.ts';
 import { fromBase64Url } from '../../../core/crypto/bytes.ts';
 import type { PublicRecoveryKit, RecoveryOpened } from '../../../core/api/recovery.ts';
 import { ShareError, combineShares, type RecoveryShare } from '../../../core/recovery/shares.ts';
 import { openKitGrants } from '../../../core/recovery/requests.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { ShareEntry } from './ShareEntry.tsx';
 import { RecoveryChoice, type Opened } from './RecoveryChoice.tsx';
 import { freshAnswer } from './challenge.ts';

@@ -1,11 +1,11 @@
 // The trustees' shares opened the organization's keys: give them to an administrator (a new
 // passphrase for one who lost theirs, or a new administrator), or lock the organization down.
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
+import { api, messageOf } from '../session/api.ts';
 import { grantRequest } from '../../../core/recovery/requests.ts';
-import { forgetKeys } from '../vault.ts';
-import { MIN_PASSPHRASE } from '../passphrase-rules.ts';
-import { Feedback } from '../Feedback.tsx';
+import { forgetKeys } from '../session/vault.ts';
+import { MIN_PASSPHRASE } from '../entry/passphrase-rules.ts';
+import { Feedback } from '../ui/Feedback.tsx';
 import type { Keyring } from '../../../core/keyring.ts';
 import type { RecoveryOpened } from '../../../core/api/recovery.ts';
 import { freshAnswer, type KitKey } from './challenge.ts';

@@ -3,13 +3,13 @@
 // the kit (its public half and every key sealed to it). The server never sees a share or the
 // kit's private key.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../api.ts';
-import type { Vault } from '../vault.ts';
+import { api, messageOf } from '../session/api.ts';
+import type { Vault } from '../session/vault.ts';
 import type { OrgKeyView } from '../../../core/api/keys.ts';
 import type { RecoveryKitRequest, RecoveryStatus } from '../../../core/api/recovery.ts';
 import { missingKeys, newKit } from '../../../core/recovery/requests.ts';
-import { PageHeading } from '../PageHeading.tsx';
-import { Feedback } from '../Feedback.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { HandingOut, type Handing } from './HandingOut.tsx';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { keysWithIds } from '../members/key-names.ts';

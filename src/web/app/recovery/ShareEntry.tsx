@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { PublicRecoveryKit } from '../../../core/api/recovery.ts';
 import type { RecoveryShare } from '../../../core/recovery/shares.ts';
-import { Feedback } from '../Feedback.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
 import { checkShare } from './share-check.ts';
 import { LOCALES } from '../../../core/i18n/message.ts';
 import { useLanguage, useWords } from '../i18n/context.tsx';

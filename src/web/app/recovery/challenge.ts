@@ -1,6 +1,6 @@
 // Before each trustees' action, a fresh one-time challenge from the server, opened here with the
 // kit's key: nothing the page sends can be used again.
-import { api } from '../api.ts';
+import { api } from '../session/api.ts';
 import type { RecoveryChallenge } from '../../../core/api/recovery.ts';
 import { answerChallenge } from '../../../core/recovery/challenge.ts';
 

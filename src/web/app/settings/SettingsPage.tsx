@@ -4,9 +4,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
 import { isExitAddress, type SettingsView } from '../../../core/api/settings.ts';
-import { api, ApiError, messageOf } from '../api.ts';
-import { Feedback } from '../Feedback.tsx';
-import { PageHeading } from '../PageHeading.tsx';
+import { api, ApiError, messageOf } from '../session/api.ts';
+import { Feedback } from '../ui/Feedback.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { useLanguage, useWords } from '../i18n/context.tsx';
 import { settingsWords } from './words.ts';

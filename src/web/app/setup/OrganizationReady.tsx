@@ -1,8 +1,8 @@
 // What the first administrator sees once setup is done: where to log in, and the kit to make next.
 import { useWords } from '../i18n/context.tsx';
-import { entryWords } from '../entry-words.ts';
-import { pageWords } from '../page-words.ts';
-import { Marked } from '../Marked.tsx';
+import { entryWords } from '../entry/words.ts';
+import { pageWords } from '../shell/page-words.ts';
+import { Marked } from '../ui/Marked.tsx';
 
 export function OrganizationReady() {
   const t = useWords(entryWords);

@@ -3,9 +3,9 @@
 // stays as it is when the form says what is wrong.
 import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
 import { MESSAGES } from '../../../core/i18n/index.ts';
-import { MIN_PASSPHRASE } from '../passphrase-rules.ts';
+import { MIN_PASSPHRASE } from '../entry/passphrase-rules.ts';
 import { useWords } from '../i18n/context.tsx';
-import { entryWords } from '../entry-words.ts';
+import { entryWords } from '../entry/words.ts';
 
 export interface SetupInput {
   name: string;

@@ -1,8 +1,8 @@
 // A modal <dialog>: the browser traps focus inside it and Escape closes it.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
-import { useWords } from './i18n/context.tsx';
-import { commonWords } from './i18n/common-words.ts';
+import { useWords } from '../i18n/context.tsx';
+import { commonWords } from '../i18n/common-words.ts';
 
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ComponentChildren }) {
   const ref = useRef<HTMLDialogElement>(null);

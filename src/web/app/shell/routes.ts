@@ -1,8 +1,8 @@
 // The workspace's pages, as #hash routes: no router library, and a reload (which forgets the
 // keys anyway) comes back to the same page after logging in. A page's name is in page-words.ts;
 // the top bar shows the inbox alone and the rest in three groups.
-import type { Role } from '../../core/team/roles.ts';
-import { COORDINATORS, WRITERS } from '../../core/team/roles.ts';
+import type { Role } from '../../../core/team/roles.ts';
+import { COORDINATORS, WRITERS } from '../../../core/team/roles.ts';
 
 export const GROUPS = ['records', 'reports', 'team'] as const;
 export type Group = (typeof GROUPS)[number];

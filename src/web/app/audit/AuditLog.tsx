@@ -1,12 +1,12 @@
 // The hash-chained audit log, newest first, 200 entries at a time. Each action is named in the
 // member's language (its code stays on the row as data-action); details are shown as recorded.
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from './api.ts';
-import { PageHeading } from './PageHeading.tsx';
-import { Feedback } from './Feedback.tsx';
-import { Marked } from './Marked.tsx';
-import { useFormats, useWords } from './i18n/context.tsx';
-import { actionKey, auditActionWords, auditWords } from './audit-words.ts';
+import { api, messageOf } from '../session/api.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { Feedback } from '../ui/Feedback.tsx';
+import { Marked } from '../ui/Marked.tsx';
+import { useFormats, useWords } from '../i18n/context.tsx';
+import { actionKey, auditActionWords, auditWords } from './words.ts';
 
 interface AuditEntry {
   seq: number;

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Language } from '../../core/i18n/languages.ts';
-import { api, ApiError } from './api.ts';
-import { deriveMemberKeys, openKeyring, type KdfParams, type Keyring } from '../../core/keyring.ts';
-import { toBase64Url } from '../../core/crypto/bytes.ts';
-import type { LoginResponse } from '../../core/api/auth.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
+import { api, ApiError } from '../session/api.ts';
+import { deriveMemberKeys, openKeyring, type KdfParams, type Keyring } from '../../../core/keyring.ts';
+import { toBase64Url } from '../../../core/crypto/bytes.ts';
+import type { LoginResponse } from '../../../core/api/auth.ts';
 import { SecondFactorStep, type SecondFactorChallenge } from './SecondFactorStep.tsx';
-import { startDecryptWorkers, stopSpareWorkers } from './decrypt/pool.ts';
-import { Feedback } from './Feedback.tsx';
-import { LockedDown } from './LockedDown.tsx';
-import { useWords } from './i18n/context.tsx';
-import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
-import { entryWords } from './entry-words.ts';
-import { useTabTitle } from './tab-title.ts';
+import { startDecryptWorkers, stopSpareWorkers } from '../decrypt/pool.ts';
+import { Feedback } from '../ui/Feedback.tsx';
+import { LockedDown } from '../shell/LockedDown.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { entryWords } from './words.ts';
+import { useTabTitle } from '../shell/tab-title.ts';
 
 export interface Session {
   login: LoginResponse;

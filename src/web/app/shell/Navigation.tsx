@@ -2,13 +2,13 @@
 // The pages sit in three groups, each a disclosure (a button that shows or hides its links): all
 // open on a wide screen, closed on a phone so the bar stays a couple of lines high.
 import { useEffect, useState } from 'preact/hooks';
-import type { Vault } from './vault.ts';
-import { api } from './api.ts';
+import type { Vault } from '../session/vault.ts';
+import { api } from '../session/api.ts';
 import { GROUPS, groupOf, pagesFor, type Group, type Page } from './routes.ts';
-import { roleName } from './members/roles.ts';
-import { useWords } from './i18n/context.tsx';
-import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
-import { shellWords } from './shell-words.ts';
+import { roleName } from '../members/roles.ts';
+import { useWords } from '../i18n/context.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { shellWords } from './words.ts';
 import { pageWords } from './page-words.ts';
 
 /** Wide enough for every group open at once without crowding the page. */

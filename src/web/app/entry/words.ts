@@ -1,6 +1,6 @@
 // The screens before the workspace opens: logging in (and its second step), first-run setup, an
 // invitation, a locked-down organization, an address that is not secure.
-import { defineWords } from '../../core/i18n/message.ts';
+import { defineWords } from '../../../core/i18n/message.ts';
 
 export const entryWords = defineWords({
   en: {

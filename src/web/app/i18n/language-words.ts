@@ -1,6 +1,6 @@
 // The languages Vigil speaks, named in the workspace's language (for document and form languages;
 // the language switch names each language in itself instead).
-import { defineWords } from '../../core/i18n/message.ts';
+import { defineWords } from '../../../core/i18n/message.ts';
 
 export const languageWords = defineWords({
   en: {

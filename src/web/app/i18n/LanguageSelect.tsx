@@ -1,9 +1,9 @@
 // The languages Vigil speaks, named in the workspace's language, and the one picker every page
 // that writes or renders in a chosen language uses.
-import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
-import { translator } from '../../core/i18n/message.ts';
-import { useLanguage } from './i18n/context.tsx';
-import { currentLanguage } from './i18n/language.ts';
+import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import { useLanguage } from './context.tsx';
+import { currentLanguage } from './language.ts';
 import { languageWords } from './language-words.ts';
 
 /** The languages' names in `inLanguage` ("Azerbaijani", "Азербайджанский", "Azərbaycan dili"). */

@@ -2,11 +2,11 @@
 // recovery code. The passphrase-derived wrapping key stays in memory from the first step.
 import { useState } from 'preact/hooks';
 import { startAuthentication } from '@simplewebauthn/browser';
-import { api, ApiError } from './api.ts';
-import { SECOND_FACTOR_TRIES, type LoginResponse } from '../../core/api/auth.ts';
-import { Feedback } from './Feedback.tsx';
-import { useWords } from './i18n/context.tsx';
-import { entryWords } from './entry-words.ts';
+import { api, ApiError } from '../session/api.ts';
+import { SECOND_FACTOR_TRIES, type LoginResponse } from '../../../core/api/auth.ts';
+import { Feedback } from '../ui/Feedback.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { entryWords } from './words.ts';
 
 export interface SecondFactorChallenge {
   token: string;

@@ -2,17 +2,17 @@
 // from the form's answers; the server receives public keys and locked copies only — and this
 // browser's time zone, the organization's until an administrator changes it.
 import { useState } from 'preact/hooks';
-import { api, ApiError } from './api.ts';
-import { prepareOrganization } from '../../core/keyring.ts';
-import { DEFAULT_TIME_ZONE } from '../../core/i18n/format.ts';
-import { Feedback } from './Feedback.tsx';
-import { OrganizationReady } from './setup/OrganizationReady.tsx';
-import { SetupFields, readSetupForm } from './setup/SetupFields.tsx';
-import { MIN_PASSPHRASE } from './passphrase-rules.ts';
-import { useWords } from './i18n/context.tsx';
-import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
-import { entryWords } from './entry-words.ts';
-import { useTabTitle } from './tab-title.ts';
+import { api, ApiError } from '../session/api.ts';
+import { prepareOrganization } from '../../../core/keyring.ts';
+import { DEFAULT_TIME_ZONE } from '../../../core/i18n/format.ts';
+import { Feedback } from '../ui/Feedback.tsx';
+import { OrganizationReady } from './OrganizationReady.tsx';
+import { SetupFields, readSetupForm } from './SetupFields.tsx';
+import { MIN_PASSPHRASE } from '../entry/passphrase-rules.ts';
+import { useWords } from '../i18n/context.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { entryWords } from '../entry/words.ts';
+import { useTabTitle } from '../shell/tab-title.ts';
 
 const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || DEFAULT_TIME_ZONE;
 

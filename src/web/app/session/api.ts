@@ -1,9 +1,9 @@
 // Calls to the server. Every call is same-origin JSON with the CSRF header.
-import { CSRF_HEADER } from '../../core/api/common.ts';
-import { MESSAGES, type ErrorCode } from '../../core/i18n/index.ts';
-import { translator } from '../../core/i18n/message.ts';
-import { commonWords } from './i18n/common-words.ts';
-import { currentLanguage } from './i18n/language.ts';
+import { CSRF_HEADER } from '../../../core/api/common.ts';
+import { MESSAGES, type ErrorCode } from '../../../core/i18n/index.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import { commonWords } from '../i18n/common-words.ts';
+import { currentLanguage } from '../i18n/language.ts';
 
 /** The server's error code in the workspace's language (the server's own wording is English-only for the API). */
 function errorWords(code: string, status: number): string {

@@ -1,6 +1,6 @@
 // The audit log page, and what each recorded action is called. An action's key is its code in
 // camelCase ('member.role-changed' → memberRoleChanged); a code without words shows as it is.
-import { defineWords } from '../../core/i18n/message.ts';
+import { defineWords } from '../../../core/i18n/message.ts';
 
 export const auditWords = defineWords({
   en: {

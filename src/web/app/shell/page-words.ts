@@ -1,6 +1,6 @@
 // The workspace's page names (the top bar, the tab's title) and the groups of the top bar. Pages
 // may use these for their own headings, so a page is called the same everywhere.
-import { defineWords } from '../../core/i18n/message.ts';
+import { defineWords } from '../../../core/i18n/message.ts';
 
 export const pageWords = defineWords({
   en: {

@@ -2,16 +2,16 @@
 // the team's copy of replies) or the records key (each record's own key). Read from GET /api/keys,
 // then checked: this member must hold its private half. A key the server made up fails the
 // probe below, and nothing is sealed to it.
-import { fromBase64Url, utf8 } from '../../core/crypto/bytes.ts';
-import { keyIdOf } from '../../core/crypto/keys.ts';
-import { SealedKind, openSealed, sealTo } from '../../core/crypto/sealed.ts';
-import type { Keyring } from '../../core/keyring.ts';
-import type { KeyPurpose, OrgKeyView } from '../../core/api/keys.ts';
+import { fromBase64Url, utf8 } from '../../../core/crypto/bytes.ts';
+import { keyIdOf } from '../../../core/crypto/keys.ts';
+import { SealedKind, openSealed, sealTo } from '../../../core/crypto/sealed.ts';
+import type { Keyring } from '../../../core/keyring.ts';
+import type { KeyPurpose, OrgKeyView } from '../../../core/api/keys.ts';
 import { api, messageOf } from './api.ts';
 import type { Forgettable } from './vault.ts';
-import { translator } from '../../core/i18n/message.ts';
-import { currentLanguage } from './i18n/language.ts';
-import { decryptWords } from './decrypt/words.ts';
+import { translator } from '../../../core/i18n/message.ts';
+import { currentLanguage } from '../i18n/language.ts';
+import { decryptWords } from '../decrypt/words.ts';
 
 export interface OrgKey {
   publicKey: Uint8Array;

@@ -1,9 +1,9 @@
 // A member who accepted an invitation but whose safety code an administrator has not yet checked.
-import type { Vault } from './vault.ts';
-import { PageHeading } from './PageHeading.tsx';
-import { SafetyCodeOf } from './SafetyCode.tsx';
-import { useWords } from './i18n/context.tsx';
-import { shellWords } from './shell-words.ts';
+import type { Vault } from '../session/vault.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { SafetyCodeOf } from '../ui/SafetyCode.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { shellWords } from './words.ts';
 
 export function Waiting({ vault }: { vault: Vault }) {
   const t = useWords(shellWords);

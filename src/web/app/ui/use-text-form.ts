@@ -1,7 +1,7 @@
 // A small text form that sends its text once, shows a failure in words, and clears on success
 // (notes, replies).
 import { useState } from 'preact/hooks';
-import { messageOf } from './api.ts';
+import { messageOf } from '../session/api.ts';
 
 export function useTextForm(send: (text: string) => Promise<void>, failure: string) {
   const [text, setText] = useState('');

@@ -1,18 +1,18 @@
 // /invite/<token>: the invitee makes their own keys here; only the public key and a locked copy
 // of the private key go to the server. Then they read their safety code to the administrator.
 import { useState } from 'preact/hooks';
-import { api, ApiError } from './api.ts';
-import { prepareMember } from '../../core/keyring.ts';
-import { fingerprintOf } from '../../core/crypto/fingerprint.ts';
-import { fromBase64Url } from '../../core/crypto/bytes.ts';
-import { SafetyCode } from './SafetyCode.tsx';
-import { PageHeading } from './PageHeading.tsx';
+import { api, ApiError } from '../session/api.ts';
+import { prepareMember } from '../../../core/keyring.ts';
+import { fingerprintOf } from '../../../core/crypto/fingerprint.ts';
+import { fromBase64Url } from '../../../core/crypto/bytes.ts';
+import { SafetyCode } from '../ui/SafetyCode.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
 import { MIN_PASSPHRASE } from './passphrase-rules.ts';
-import { Feedback } from './Feedback.tsx';
-import { useWords } from './i18n/context.tsx';
-import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
-import { entryWords } from './entry-words.ts';
-import { useTabTitle } from './tab-title.ts';
+import { Feedback } from '../ui/Feedback.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { entryWords } from './words.ts';
+import { useTabTitle } from '../shell/tab-title.ts';
 
 export function Invitation({ token }: { token: string }) {
   const t = useWords(entryWords);

@@ -1,8 +1,8 @@
 // What the login page says once the organization is locked down: nothing opens here any more, and
 // how the team gets back to work.
-import { useWords } from './i18n/context.tsx';
-import { entryWords } from './entry-words.ts';
-import { Marked } from './Marked.tsx';
+import { useWords } from '../i18n/context.tsx';
+import { entryWords } from '../entry/words.ts';
+import { Marked } from '../ui/Marked.tsx';
 
 const RESTORE = 'npx vigil restore --in FILE --shares …'; // not words
 

@@ -1,6 +1,6 @@
 // The workspace around every page: the top bar, what the login screen says after a lock, a member
 // still waiting for their keys, times from now.
-import { defineWords } from '../../core/i18n/message.ts';
+import { defineWords } from '../../../core/i18n/message.ts';
 
 export const shellWords = defineWords({
   en: {

@@ -1,9 +1,9 @@
 // A safety code in big digits, read aloud digit by digit by screen readers.
 import { useEffect, useState } from 'preact/hooks';
-import { fingerprintOf } from '../../core/crypto/fingerprint.ts';
-import { fromBase64Url } from '../../core/crypto/bytes.ts';
-import { useWords } from './i18n/context.tsx';
-import { shellWords } from './shell-words.ts';
+import { fingerprintOf } from '../../../core/crypto/fingerprint.ts';
+import { fromBase64Url } from '../../../core/crypto/bytes.ts';
+import { useWords } from '../i18n/context.tsx';
+import { shellWords } from '../shell/words.ts';
 
 /** The safety code of a base64url public key, computed here in the browser (never taken from the server). */
 export function useSafetyCode(publicKey: string): string | null {

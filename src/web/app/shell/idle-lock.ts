@@ -1,7 +1,7 @@
 // Locks the workspace after the server's idle time without keyboard, pointer or touch activity,
 // and whenever the page is hidden for good (closed, navigated away, put in the back/forward cache).
 import { useEffect } from 'preact/hooks';
-import type { Notice } from './login-notice.ts';
+import type { Notice } from '../entry/login-notice.ts';
 
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'scroll'] as const;
 

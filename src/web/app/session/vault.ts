@@ -1,13 +1,13 @@
 // Everything one signed-in member holds in memory: their keys, and whatever was decrypted with
 // them. Locking (button, idle, page hidden, session ended) calls forget(): key bytes are zeroed
 // and every decrypted thing is dropped, so nothing survives a lock but the login screen.
-import type { Language } from '../../core/i18n/languages.ts';
-import type { LoginResponse } from '../../core/api/auth.ts';
-import type { Role } from '../../core/team/roles.ts';
-import { addGrants, type Keyring } from '../../core/keyring.ts';
-import { fromBase64Url } from '../../core/crypto/bytes.ts';
+import type { Language } from '../../../core/i18n/languages.ts';
+import type { LoginResponse } from '../../../core/api/auth.ts';
+import type { Role } from '../../../core/team/roles.ts';
+import { addGrants, type Keyring } from '../../../core/keyring.ts';
+import { fromBase64Url } from '../../../core/crypto/bytes.ts';
 import { api } from './api.ts';
-import type { Session } from './Login.tsx';
+import type { Session } from '../entry/Login.tsx';
 
 /** GET /api/me */
 export interface Me {
