@@ -3,35 +3,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, messageOf } from '../session/api.ts';
 import { Feedback } from '../ui/Feedback.tsx';
-import { DETENTION_STATUSES } from '../../../core/records/vocabulary.ts';
 import type { DrillDown } from '../../../core/dashboard/dashboard.ts';
 import type { RegistryEntry } from '../records/client.ts';
-import { termLabel } from '../records/fields.tsx';
-import { cellLabel, entryLabel } from './labels.ts';
 import { dashboardWords } from './words.ts';
-import { commonWords } from '../i18n/common-words.ts';
-import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
+import { useFormats, useWords } from '../i18n/context.tsx';
 import type { Drill } from './charts.tsx';
+import { DrillTable } from './DrillTable.tsx';
 
-const GROUPED: Partial<Record<string, 'drillPeople' | 'drillIncidents'>> = { people: 'drillPeople', held: 'drillPeople', released: 'drillPeople', sentenced: 'drillPeople', fined: 'drillPeople', 'incident-sources': 'drillIncidents' };
-
-export function DrillList({ drill, filter, entries, onClose }: { drill: Drill; filter: string; entries: RegistryEntry[]; onClose: () => void }) {
+/** One page of the records behind a number; back to the first page when another number opens. */
+function useDrillPage(drill: Drill, filter: string) {
+  const t = useWords(dashboardWords);
   const [page, setPage] = useState(1);
   const [data, setData] = useState<DrillDown | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const t = useWords(dashboardWords);
-  const common = useWords(commonWords);
-  const f = useFormats();
-  const { language } = useLanguage();
-  const placeOf = (id: string) => {
-    const entry = entries.find((e) => e.id === id);
-    return entry ? entryLabel(entry, language) : t('unknownPlace');
-  };
-  useEffect(() => {
-    setPage(1);
-    heading.current?.focus();
-  }, [drill]);
+  useEffect(() => setPage(1), [drill]);
   useEffect(() => {
     let live = true;
     const value = drill.value !== undefined ? `&value=${encodeURIComponent(drill.value)}` : '';
@@ -43,8 +28,30 @@ export function DrillList({ drill, filter, entries, onClose }: { drill: Drill; f
       live = false;
     };
   }, [drill, filter, page]);
-  const per = GROUPED[drill.by];
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  return { page, setPage, pages, data, error };
+}
+
+function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
+  const t = useWords(dashboardWords);
+  return (
+    <nav class="pager" aria-label={t('pages')}>
+      <button type="button" class="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {t('newer')}
+      </button>
+      <button type="button" class="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        {t('older')}
+      </button>
+    </nav>
+  );
+}
+
+export function DrillList({ drill, filter, entries, onClose }: { drill: Drill; filter: string; entries: RegistryEntry[]; onClose: () => void }) {
+  const t = useWords(dashboardWords);
+  const f = useFormats();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { page, setPage, pages, data, error } = useDrillPage(drill, filter);
+  useEffect(() => heading.current?.focus(), [drill]);
   return (
     <section class="drill" aria-labelledby="drill-heading">
       <div class="inbox-head">
@@ -56,53 +63,8 @@ export function DrillList({ drill, filter, entries, onClose }: { drill: Drill; f
         </button>
       </div>
       <Feedback error={error} />
-      {data && (
-        <table class="data" data-drill-list={`${data.by}:${data.value ?? ''}`}>
-          <caption>
-            {pages > 1
-              ? t('drillCaptionPaged', { list: t(per ?? 'drillActs', { count: data.total }), page: f.number(data.page), pages: f.number(pages) })
-              : t('drillCaption', { list: t(per ?? 'drillActs', { count: data.total }) })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('person')}</th>
-              <th scope="col">{t('act')}</th>
-              <th scope="col">{t('date')}</th>
-              <th scope="col">{t('place')}</th>
-              <th scope="col">{t('incidentColumn')}</th>
-              <th scope="col">{t('detention')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={r.actId} data-act={r.actCode}>
-                <th scope="row">
-                  <a href={`#person/${r.personId}`}>{r.personCode}</a>
-                </th>
-                <td>
-                  {r.actCode} <small>{cellLabel('type', r.typeCode, entries, language)}</small>
-                </td>
-                <td>{r.dateStart ? f.day(r.dateStart) : common('notKnown')}</td>
-                <td>{r.placeId ? placeOf(r.placeId) : '—'}</td>
-                <td>
-                  <a href={`#records/${r.incidentId}`}>{r.incidentCode}</a>
-                </td>
-                <td>{r.detentionStatus ? termLabel(DETENTION_STATUSES, r.detentionStatus, language) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {data && pages > 1 && (
-        <nav class="pager" aria-label={t('pages')}>
-          <button type="button" class="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {t('newer')}
-          </button>
-          <button type="button" class="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {t('older')}
-          </button>
-        </nav>
-      )}
+      {data && <DrillTable by={drill.by} data={data} entries={entries} paged={pages > 1 ? { page: f.number(data.page), pages: f.number(pages) } : null} />}
+      {data && pages > 1 && <Pager page={page} pages={pages} onPage={setPage} />}
     </section>
   );
 }

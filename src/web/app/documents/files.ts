@@ -35,9 +35,26 @@ export function download(bytes: Uint8Array | string, name: string, type: string)
 export const fileName = (kind: string, day: string, language: string, extension: string) => `${kind}-${day}-${language}.${extension}`;
 
 export type DocumentKind = 'situation-report' | 'un-communication';
+export type FileFormat = 'pdf' | 'html' | 'json';
+
+/** A document ready to leave the page: what it is for the audit log, its file name, and (for JSON) its data. */
+export interface MadeDocument {
+  doc: Document;
+  document: DocumentKind;
+  name: (extension: string) => string;
+  people: number | null;
+  data?: unknown;
+}
+
+/** Hands the document to the member as a file of the chosen format. */
+export async function saveDocument(made: MadeDocument, format: FileFormat): Promise<void> {
+  if (format === 'pdf') download(await pdfOf(made.doc), made.name('pdf'), 'application/pdf');
+  else if (format === 'html') download(htmlOf(made.doc), made.name('html'), 'text/html');
+  else download(`${JSON.stringify(made.data, null, 2)}\n`, made.name('json'), 'application/json');
+}
 
 /** Tells the audit log a document was made or sent: never what it says. */
-export function audit(document: DocumentKind, event: 'generated' | 'sent', format: 'html' | 'pdf' | 'json' | 'print' | null, people: number | null): Promise<void> {
+export function audit(document: DocumentKind, event: 'generated' | 'sent', format: FileFormat | 'print' | null, people: number | null): Promise<void> {
   return api('/api/documents/audit', { document, event, format, people });
 }
 
