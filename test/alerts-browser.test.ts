@@ -12,7 +12,8 @@ import { addMember, logIn, setUpOrganization } from './support/org.ts';
 import { findPlaintext, query } from './support/db.ts';
 import { startMailbox, type Mailbox } from './support/mailbox.ts';
 import { startWebhookReceiver, verifySignature, type WebhookReceiver } from './support/webhook-receiver.ts';
-import { ALERT_MESSAGES } from '../src/core/i18n/alerts.ts';
+import { alertMailWords } from '../src/server/alerts/mail-words.ts';
+import { alertsWords } from '../src/server/pages/alerts-words.ts';
 
 const STEP = { timeout: 30_000 };
 const COORDINATOR = { email: 'coordinator@example.org', passphrase: 'member passphrase long' };
@@ -64,27 +65,27 @@ for (const backend of BACKENDS) {
 
     it('a reader subscribes and confirms with JavaScript off', async () => {
       await reader.goto(`${server.url}/?lang=ru`);
-      await reader.getByRole('link', { name: ALERT_MESSAGES.ru.title }).click();
-      await reader.getByRole('heading', { level: 1, name: ALERT_MESSAGES.ru.title }).waitFor(STEP);
+      await reader.getByRole('link', { name: alertsWords.ru.title }).click();
+      await reader.getByRole('heading', { level: 1, name: alertsWords.ru.title }).waitFor(STEP);
       assert.deepEqual(await axeOn(browser, await reader.content(), `${server.url}/alerts?lang=ru`), []);
       // A wrong address first: the form comes back with the problem, in Russian.
       await reader.fill('#email', 'not an address@');
       // (The browser's own check would stop it; the server's must hold without it.)
       await reader.locator('form[action="/alerts/subscribe"]').evaluate((f) => f.setAttribute('novalidate', ''));
-      await reader.getByRole('button', { name: ALERT_MESSAGES.ru.subscribe }).click();
+      await reader.getByRole('button', { name: alertsWords.ru.subscribe }).click();
       await reader.getByRole('alert').waitFor(STEP);
       assert.match((await reader.getByRole('alert').textContent()) ?? '', /адрес/);
       assert.deepEqual(await axeOn(browser, await reader.content(), `${server.url}/alerts/subscribe`), []);
       await reader.fill('#email', READER);
-      await reader.getByRole('button', { name: ALERT_MESSAGES.ru.subscribe }).click();
-      await reader.getByRole('heading', { name: ALERT_MESSAGES.ru.checkInbox }).waitFor(STEP);
+      await reader.getByRole('button', { name: alertsWords.ru.subscribe }).click();
+      await reader.getByRole('heading', { name: alertsWords.ru.checkInbox }).waitFor(STEP);
       const mail = await mailbox.waitFor(READER);
-      assert.equal(mail.subject, ALERT_MESSAGES.ru.mailConfirmSubject);
+      assert.equal(mail.subject, alertMailWords.ru.mailConfirmSubject);
       const confirm = /http\S+\/alerts\/confirm\/\S+/.exec(mail.text)![0];
       await reader.goto(confirm);
       assert.deepEqual(await axeOn(browser, await reader.content(), confirm), []);
-      await reader.getByRole('button', { name: ALERT_MESSAGES.ru.confirm }).click();
-      await reader.getByRole('heading', { name: ALERT_MESSAGES.ru.confirmedTitle }).waitFor(STEP);
+      await reader.getByRole('button', { name: alertsWords.ru.confirm }).click();
+      await reader.getByRole('heading', { name: alertsWords.ru.confirmedTitle }).waitFor(STEP);
     });
 
     it('a coordinator composes, previews and publishes in the workspace', async () => {
@@ -157,8 +158,8 @@ for (const backend of BACKENDS) {
       const link = /http\S+\/alerts\/unsubscribe\/\S+/.exec(mail.text)![0];
       await reader.goto(link);
       assert.deepEqual(await axeOn(browser, await reader.content(), link), []);
-      await reader.getByRole('button', { name: ALERT_MESSAGES.ru.unsubscribe }).click();
-      await reader.getByRole('heading', { name: ALERT_MESSAGES.ru.unsubscribedTitle }).waitFor(STEP);
+      await reader.getByRole('button', { name: alertsWords.ru.unsubscribe }).click();
+      await reader.getByRole('heading', { name: alertsWords.ru.unsubscribedTitle }).waitFor(STEP);
       assert.deepEqual(await query(server, 'select id from alert_subscribers'), []);
     });
 

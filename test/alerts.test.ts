@@ -11,8 +11,9 @@ import { startMailbox, type Mailbox } from './support/mailbox.ts';
 import { startWebhookReceiver, verifySignature, type WebhookReceiver } from './support/webhook-receiver.ts';
 import { openSubscribers } from '../src/core/alerts/recipients.ts';
 import type { AlertsResponse, DeliveryView, SubscriberView } from '../src/core/alerts/schemas.ts';
-import { MESSAGES } from '../src/core/i18n/index.ts';
-import { ALERT_MESSAGES } from '../src/core/i18n/alerts.ts';
+import { errorWords } from '../src/core/i18n/error-words.ts';
+import { alertMailWords } from '../src/server/alerts/mail-words.ts';
+import { alertsWords } from '../src/server/pages/alerts-words.ts';
 import { CSRF_HEADER } from '../src/core/api/common.ts';
 import { nextAttemptAt } from '../src/server/alerts/delivery.ts';
 import { until } from './support/until.ts';
@@ -30,8 +31,8 @@ const local = (server: TestServer, url: string) => url.replace(/^https?:\/\/[^/]
 async function subscribe(server: TestServer, mailbox: Mailbox, email: string, languages: string[], lang = 'en') {
   const response = await postForm(server, '/alerts/subscribe', [['lang', lang], ['email', email], ...languages.map((l): [string, string] => ['languages', l])]);
   assert.equal(response.status, 200);
-  assert.match(await response.text(), new RegExp(ALERT_MESSAGES[lang as 'en'].checkInbox));
-  const mail = await mailbox.waitFor(email, (m) => m.subject === ALERT_MESSAGES[lang as 'en'].mailConfirmSubject);
+  assert.match(await response.text(), new RegExp(alertsWords[lang as 'en'].checkInbox));
+  const mail = await mailbox.waitFor(email, (m) => m.subject === alertMailWords[lang as 'en'].mailConfirmSubject);
   const confirm = linkIn(mail.text, 'confirm');
   assert.ok(confirm, 'the confirmation email has a confirm link');
   const page = await fetch(local(server, confirm));
@@ -39,7 +40,7 @@ async function subscribe(server: TestServer, mailbox: Mailbox, email: string, la
   assert.match(await page.text(), /<form method="post"/);
   const done = await postForm(server, new URL(confirm).pathname, [['lang', lang]]);
   assert.equal(done.status, 200);
-  assert.match(await done.text(), new RegExp(ALERT_MESSAGES[lang as 'en'].confirmedTitle));
+  assert.match(await done.text(), new RegExp(alertsWords[lang as 'en'].confirmedTitle));
   return mail;
 }
 
@@ -210,7 +211,7 @@ for (const backend of BACKENDS) {
       const mail = await mailbox.waitFor(READER, (m) => m.subject === TEXTS.ru.title);
       const url = /<([^>]+)>/.exec(mail.headers.get('list-unsubscribe')!)![1]!;
       const page = await fetch(local(server, url));
-      assert.match(await page.text(), new RegExp(ALERT_MESSAGES.ru.unsubscribe));
+      assert.match(await page.text(), new RegExp(alertsWords.ru.unsubscribe));
       const before = await query(server, 'select id from alert_subscribers');
       const response = await fetch(local(server, url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
       assert.equal(response.status, 200);
@@ -231,7 +232,7 @@ for (const backend of BACKENDS) {
       const bad = await postForm(server, '/alerts/subscribe', [['lang', 'ru'], ['email', 'not an address'], ['languages', 'ru']]);
       assert.equal(bad.status, 400);
       const page = await bad.text();
-      assert.ok(page.includes(MESSAGES.ru.errors['bad-email']));
+      assert.ok(page.includes(errorWords.ru['bad-email']));
       assert.match(page, /aria-invalid="true"/);
       assert.equal((await postForm(server, '/alerts/subscribe', '%ff=%fe')).status, 400);
       assert.equal((await fetch(`${server.url}/alerts/subscribe`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })).status, 415);
@@ -249,7 +250,7 @@ for (const backend of BACKENDS) {
         assert.ok(response.status >= 400 && response.status < 500, `${path} ${response.status}`);
         const { error } = (await response.json()) as { error: { code: string; message: string } };
         assert.equal(error.code, code);
-        assert.equal(error.message, MESSAGES.az.errors[code as 'bad-request']);
+        assert.equal(error.message, errorWords.az[code as 'bad-request']);
       }
       for (const url of ['ftp://example.org/x', 'not a url', 'http://user:pw@example.org/', '']) {
         const response = await fetch(`${server.url}/api/webhooks`, { method: 'POST', headers: { ...headers, cookie: admin.cookie }, body: JSON.stringify({ url }) });
@@ -286,7 +287,7 @@ describe('subscribing is rate-limited', () => {
     for (const n of [1, 2]) assert.equal((await postForm(server, '/alerts/subscribe', [['lang', 'en'], ['email', `r${n}@example.net`]])).status, 200);
     const limited = await postForm(server, '/alerts/subscribe', [['lang', 'ru'], ['email', 'r3@example.net']]);
     assert.equal(limited.status, 429);
-    assert.ok((await limited.text()).includes(MESSAGES.ru.errors['rate-limited']));
+    assert.ok((await limited.text()).includes(errorWords.ru['rate-limited']));
   });
 });
 
@@ -300,14 +301,14 @@ describe('without SMTP', () => {
   it('the page says email alerts are not available and offers no form, in each language', async () => {
     for (const lang of ['az', 'ru', 'en'] as const) {
       const page = await (await fetch(`${server.url}/alerts?lang=${lang}`)).text();
-      assert.ok(page.includes(ALERT_MESSAGES[lang].mailOff));
+      assert.ok(page.includes(alertsWords[lang].mailOff));
       assert.doesNotMatch(page, /<form[^>]*action="\/alerts\/subscribe"|name="email"/);
     }
   });
   it('subscribing is not found (a feature that is off, not an outage), in the reader’s language; nothing stored', async () => {
     const response = await postForm(server, '/alerts/subscribe', [['lang', 'ru'], ['email', 'r@example.net']]);
     assert.equal(response.status, 404);
-    assert.ok((await response.text()).includes(MESSAGES.ru.errors['not-found']));
+    assert.ok((await response.text()).includes(errorWords.ru['not-found']));
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(Number((await query<{ n: number }>(server, 'select count(*) as n from alert_subscribers'))[0]!.n), 0);
   });

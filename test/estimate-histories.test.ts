@@ -13,7 +13,7 @@ import { organizationWithTeam, type LoggedIn } from './support/org.ts';
 import { DETENTION, INCIDENT_SOURCES, NOVEMBER, seedEstimate, type EstimateSeed } from './support/estimate.ts';
 import { historiesFromPeople } from '../src/core/estimate/histories.ts';
 import type { HistoriesView } from '../src/core/estimate/request.ts';
-import { MESSAGES } from '../src/core/i18n/index.ts';
+import { errorWords } from '../src/core/i18n/error-words.ts';
 
 type Name = keyof EstimateSeed['channels'];
 type IncidentName = keyof EstimateSeed['incidents'];
@@ -117,7 +117,7 @@ for (const backend of BACKENDS) {
       for (const [url, code] of cases) {
         const response = await coordinator.get(`${url}${url.includes('?') ? '&' : '?'}lang=ru`);
         assert.equal(response.status, 400, url);
-        assert.deepEqual(await response.json(), { error: { code, message: MESSAGES.ru.errors[code as 'estimate-lists'] } }, url);
+        assert.deepEqual(await response.json(), { error: { code, message: errorWords.ru[code as 'estimate-lists'] } }, url);
       }
       assert.equal((await coordinator.get(`${path(ALL)}&incident=${randomUUID()}`)).status, 404);
     });

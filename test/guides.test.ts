@@ -6,7 +6,7 @@ import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { addMember, logIn, setUpOrganization, type LoggedIn } from './support/org.ts';
 import { query } from './support/db.ts';
-import { MESSAGES } from '../src/core/i18n/index.ts';
+import { errorWords } from '../src/core/i18n/error-words.ts';
 import { CSRF_HEADER } from '../src/core/api/common.ts';
 import { emptyGuide, blocksOf, GUIDE_LIMITS, type GuideView } from '../src/core/guides/structure.ts';
 
@@ -93,7 +93,7 @@ for (const backend of BACKENDS) {
       const guide = emptyGuide('rights');
       const stale = await admin.post('/api/guides/rights', { version: 0, sections: guide.sections });
       assert.equal(stale.status, 409);
-      assert.equal(((await stale.json()) as { error: { message: string } }).error.message, MESSAGES.az.errors['edit-conflict'], 'in the organization’s first language when the browser names none');
+      assert.equal(((await stale.json()) as { error: { message: string } }).error.message, errorWords.az['edit-conflict'], 'in the organization’s first language when the browser names none');
       const current = await admin.post('/api/guides/rights', { version: 1, sections: withWords(guide, 'lawyer', 'ru', 'Требуйте адвоката.') });
       assert.equal(current.status, 200);
       assert.match((await page('/rights?lang=ru')).html, /<h2>Ваше право на адвоката<\/h2><p>Требуйте адвоката.<\/p>/);
@@ -105,7 +105,7 @@ for (const backend of BACKENDS) {
       const guide = emptyGuide('rights');
       const tooLong = await admin.post('/api/guides/rights', { version: 2, sections: withWords(guide, 'court', 'en', 'x'.repeat(GUIDE_LIMITS.body + 1)) });
       assert.equal(tooLong.status, 400);
-      assert.equal(((await tooLong.json()) as { error: { message: string } }).error.message, MESSAGES.az.errors['too-long']);
+      assert.equal(((await tooLong.json()) as { error: { message: string } }).error.message, errorWords.az['too-long']);
       const twice = await admin.post('/api/guides/rights', { version: 2, sections: [guide.sections[0], guide.sections[0]] });
       assert.equal(twice.status, 400);
       const nul = await admin.post('/api/guides/rights', { version: 2, sections: withWords(guide, 'court', 'en', 'a\u0000b') });
@@ -114,7 +114,7 @@ for (const backend of BACKENDS) {
       assert.equal(unknown.status, 404);
       const notJson = await fetch(`${server.url}/api/guides/rights`, { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/json', [CSRF_HEADER]: '1', 'accept-language': 'ru' }, body: '{' });
       assert.equal(notJson.status, 400);
-      assert.equal(((await notJson.json()) as { error: { message: string } }).error.message, MESSAGES.ru.errors['bad-request']);
+      assert.equal(((await notJson.json()) as { error: { message: string } }).error.message, errorWords.ru['bad-request']);
       assert.deepEqual(await query<{ version: number }>(server, "select version from guides where kind = 'rights'"), before);
     });
 

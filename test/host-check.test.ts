@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from './support/server.ts';
 import { ADMIN, setUpOrganization } from './support/org.ts';
 import { countReports, query } from './support/db.ts';
 import { rawExchange, requestWithHost, type RawResponse } from './support/raw-http.ts';
-import { MESSAGES } from '../src/core/i18n/index.ts';
+import { errorWords } from '../src/core/i18n/error-words.ts';
 import { configFromEnv } from '../src/server/config.ts';
 import { allowedHosts } from '../src/server/http/host-check.ts';
 
@@ -75,10 +75,10 @@ for (const backend of BACKENDS) {
       assertRefused(page, 'page');
       assert.match(String(page.headers['content-type']), /^text\/html/);
       assert.ok(page.body.includes('<html lang="en"'), 'in the reader’s language, not one the organization chose');
-      assert.ok(page.body.includes(MESSAGES.en.errors['wrong-host']));
+      assert.ok(page.body.includes(errorWords.en['wrong-host']));
       const api = await requestWithHost(server, rebound(), '/api/auth/kdf?lang=az', { method: 'POST', headers: { 'content-type': JSON_TYPE }, body: JSON.stringify({ email: ADMIN.email }) });
       assertRefused(api, 'api');
-      assert.deepEqual(JSON.parse(api.body), { error: { code: 'wrong-host', message: MESSAGES.az.errors['wrong-host'] } }, 'no KDF salt for the adversary');
+      assert.deepEqual(JSON.parse(api.body), { error: { code: 'wrong-host', message: errorWords.az['wrong-host'] } }, 'no KDF salt for the adversary');
     });
 
     it('X-Forwarded-Host from a client no proxy setting trusts changes nothing', async () => {
@@ -89,7 +89,7 @@ for (const backend of BACKENDS) {
       const answer = await rawExchange(Number(new URL(server.url).port), 'GET / HTTP/1.0\r\nAccept-Language: ru\r\n\r\n');
       assert.match(answer, /^HTTP\/1\.[01] 421 /);
       assert.match(answer, /\r\nx-content-type-options: nosniff\r\n/i);
-      assert.ok(answer.includes(MESSAGES.ru.errors['wrong-host']));
+      assert.ok(answer.includes(errorWords.ru['wrong-host']));
     });
 
     it('a rebound POST /report is refused before it is stored or counted', async () => {

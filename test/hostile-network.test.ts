@@ -19,7 +19,7 @@ import { encodeParts } from '../src/core/api/parts-frame.ts';
 import { statusKeyOf } from '../src/core/crypto/status-key.ts';
 import { sealAttachment } from '../src/core/evidence/attachment.ts';
 import { fromBase64Url, toBase64Url } from '../src/core/crypto/bytes.ts';
-import { MESSAGES } from '../src/core/i18n/index.ts';
+import { errorWords } from '../src/core/i18n/error-words.ts';
 import { strippedImage } from '../src/server/evidence/strip.ts';
 import { deflateSync, crc32 } from 'node:zlib';
 
@@ -209,7 +209,7 @@ for (const backend of BACKENDS) {
     it('refuses a body without a declared length (411), in the reader’s language', async () => {
       const chunked = await requestFrom('127.0.0.1', `${server.url}/status/evidence?lang=ru`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x', 'transfer-encoding': 'chunked' }, body: '--x--\r\n' });
       assert.equal(chunked.status, 411);
-      assert.ok(chunked.body.includes(MESSAGES.ru.errors['length-required']));
+      assert.ok(chunked.body.includes(errorWords.ru['length-required']));
     });
 
     it('refuses a frame at its first bad piece: too many files, a part longer than its file', async () => {

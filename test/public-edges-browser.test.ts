@@ -9,7 +9,9 @@ import { axeViolations, launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { setUpOrganization } from './support/org.ts';
 import { countReports } from './support/db.ts';
-import { MESSAGES } from '../src/core/i18n/index.ts';
+import { errorWords } from '../src/core/i18n/error-words.ts';
+import { exitPageWords } from '../src/server/pages/error-page-words.ts';
+import { intakeWords } from '../src/server/pages/intake-words.ts';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -63,7 +65,7 @@ describe('the public form on a phone', () => {
       assert.equal(hit, 'quick-exit');
       await page.click('#quick-exit');
       await page.waitForURL(/\/exit\?lang=ru$/);
-      assert.equal(await page.locator('h1').textContent(), MESSAGES.ru.exitTitle);
+      assert.equal(await page.locator('h1').textContent(), exitPageWords.ru.exitTitle);
       assert.equal(await page.getAttribute('html', 'lang'), 'ru');
       await page.context().close();
     });
@@ -76,12 +78,12 @@ describe('the public form on a phone', () => {
     await page.click('#report button[type=submit]');
     const error = page.locator('#story-js-error');
     await error.waitFor({ state: 'visible' });
-    assert.equal(await error.textContent(), MESSAGES.az.errors['nothing-said']);
+    assert.equal(await error.textContent(), errorWords.az['nothing-said']);
     assert.equal(await page.locator('#story').getAttribute('aria-invalid'), 'true');
     assert.match((await page.locator('#story').getAttribute('aria-describedby')) ?? '', /story-js-error/);
     assert.equal(await page.locator('#story').inputValue(), '', 'nothing was written into the textarea');
     assert.equal(await page.locator('#story *').count(), 0, 'nothing was put inside the textarea');
-    assert.equal(await page.getByRole('alert').first().textContent(), MESSAGES.az.fixBelow);
+    assert.equal(await page.getByRole('alert').first().textContent(), intakeWords.az.fixBelow);
     assert.deepEqual(await axeViolations(page), []);
     // Fixed, it goes: the mark and the message leave.
     await page.fill('#story', 'Dostumu saxladılar.');

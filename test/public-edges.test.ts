@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { BACKENDS } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { logIn, setUpOrganization } from './support/org.ts';
-import { MESSAGES } from '../src/core/i18n/index.ts';
-import { ALERT_MESSAGES } from '../src/core/i18n/alerts.ts';
+import { countsWords } from '../src/server/pages/counts-words.ts';
+import { layoutWords } from '../src/server/pages/layout-words.ts';
+import { alertsWords } from '../src/server/pages/alerts-words.ts';
 import { LANGUAGES } from '../src/core/i18n/languages.ts';
 
 const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -29,8 +30,8 @@ for (const backend of BACKENDS) {
     it('the counts page with nothing documented says so, in each language, and publishes no "0" and no empty table', async () => {
       for (const lang of LANGUAGES) {
         const html = await (await fetch(`${server.url}/counts?lang=${lang}`)).text();
-        assert.ok(html.includes(escaped(MESSAGES[lang].countsNone)), lang);
-        assert.ok(!html.includes(`${escaped(MESSAGES[lang].countsTotal)}: 0`), lang);
+        assert.ok(html.includes(escaped(countsWords[lang].countsNone)), lang);
+        assert.ok(!html.includes(`${escaped(countsWords[lang].countsTotal)}: 0`), lang);
         assert.doesNotMatch(html, /<table/);
       }
     });
@@ -38,15 +39,15 @@ for (const backend of BACKENDS) {
     it('the skip link goes to the content, on pages with and without a form', async () => {
       for (const path of ['/', '/counts', '/status', '/alerts']) {
         const html = await (await fetch(`${server.url}${path}?lang=ru`)).text();
-        assert.ok(html.includes(`<a class="skip" href="#main">${escaped(MESSAGES.ru.skipToContent)}</a>`), path);
+        assert.ok(html.includes(`<a class="skip" href="#main">${escaped(layoutWords.ru.skipToContent)}</a>`), path);
       }
     });
 
     it('the alerts page names its feed for a reader', async () => {
       for (const lang of LANGUAGES) {
         const html = await (await fetch(`${server.url}/alerts?lang=${lang}`)).text();
-        assert.ok(html.includes(`>${escaped(ALERT_MESSAGES[lang].feed)}</a>`), lang);
-        assert.doesNotMatch(ALERT_MESSAGES[lang].feed, /^(Atom feed|Лента Atom|Atom lenti)$/);
+        assert.ok(html.includes(`>${escaped(alertsWords[lang].feed)}</a>`), lang);
+        assert.doesNotMatch(alertsWords[lang].feed, /^(Atom feed|Лента Atom|Atom lenti)$/);
       }
     });
   });

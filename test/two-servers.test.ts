@@ -23,7 +23,7 @@ import { CSRF_HEADER } from '../src/core/api/common.ts';
 import { type OrgKeyView } from '../src/core/api/keys.ts';
 import type { DeliveryView } from '../src/core/alerts/schemas.ts';
 import { toBase64Url } from '../src/core/crypto/bytes.ts';
-import { en } from '../src/core/i18n/en.ts';
+import { statusWords } from '../src/server/pages/status-words.ts';
 import { soon } from './support/until.ts';
 
 const INTAKE_PER_MINUTE = 5;
@@ -219,7 +219,7 @@ describe('two servers on one PostgreSQL behind a proxy', () => {
     for (const { codename } of acknowledged) {
       const status = await postForm(b, '/status?lang=en', [['codename', codename]]);
       assert.equal(status.status, 200, codename);
-      assert.match(await status.text(), new RegExp(en.statusUnread.replace('.', '\\.')));
+      assert.match(await status.text(), new RegExp(statusWords.en.statusUnread.replace('.', '\\.')));
     }
     // After A was gone, its clients' reports went to B: every one acknowledged.
     assert.deepEqual(afterExit.filter((r) => r.status !== 200), []);

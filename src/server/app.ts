@@ -22,7 +22,8 @@ import { clientKey } from './http/client-address.ts';
 import { errorPage } from './pages/error.ts';
 import { intakePage } from './pages/intake.ts';
 import { toBase64Url } from '../core/crypto/bytes.ts';
-import { MESSAGES, pickLanguage, type ErrorCode } from '../core/i18n/index.ts';
+import { pickLanguage, type ErrorCode } from '../core/i18n/index.ts';
+import { errorText } from '../core/i18n/error-words.ts';
 import { LANGUAGES } from '../core/i18n/languages.ts';
 import { enforceAccess, type RouteRule } from './auth/access.ts';
 import { intakeRoutes } from './intake/routes.ts';
@@ -188,7 +189,7 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
         request.headers['accept-language'],
         LANGUAGES,
       );
-      return reply.code(status).send({ error: { code, message: MESSAGES[lang].errors[code] } });
+      return reply.code(status).send({ error: { code, message: errorText(lang, code) } });
     }
     const ctx = await pageContext(vigil, request, '/');
     return sendPage(reply, status, errorPage(ctx, code));

@@ -1,47 +1,61 @@
-// Words the documents print, in az / ru / en. The workspace around them speaks English; a
-// document is written in the language its readers need. Numbers are put in by functions, so
-// Russian plurals agree with them. (Translations want a native speaker's review before use.)
+// Words the documents print, in az / ru / en, as ICU messages: the workspace around them speaks
+// English; a document is written in the language its readers need. Numbers come in as the document
+// writes them (no grouping), and a count chooses the plural (Russian: 1 человек, 2 человека, 5 человек).
+// (Translations want a native speaker's review before use.)
+import { defineWords, translator } from '../i18n/message.ts';
 import type { Language } from '../i18n/languages.ts';
 
-/** Russian: 1 человек, 2 человека, 5 человек. */
-export function ruPlural(n: number, one: string, few: string, many: string): string {
-  const t = n % 100;
-  const u = n % 10;
-  if (t >= 11 && t <= 14) return many;
-  return u === 1 ? one : u >= 2 && u <= 4 ? few : many;
-}
+/** Words every document prints: page numbers, the confidential mark, none and unknown. */
+export const documentWords = defineWords({
+  en: {
+    page: 'Page {n} of {m}',
+    confidential: 'Confidential',
+    none: 'none',
+    unknown: 'unknown',
+    yes: 'yes',
+    no: 'no',
+    allIncidents: 'all incidents',
+  },
+  ru: {
+    page: 'Страница {n} из {m}',
+    confidential: 'Конфиденциально',
+    none: 'нет',
+    unknown: 'неизвестно',
+    yes: 'да',
+    no: 'нет',
+    allIncidents: 'все инциденты',
+  },
+  az: {
+    page: 'Səhifə {n} / {m}',
+    confidential: 'Məxfi',
+    none: 'yoxdur',
+    unknown: 'məlum deyil',
+    yes: 'bəli',
+    no: 'xeyr',
+    allIncidents: 'bütün hadisələr',
+  },
+});
 
-const en = {
-  page: (n: number, m: number) => `Page ${n} of ${m}`,
-  confidential: 'Confidential',
-  none: 'none',
-  unknown: 'unknown',
-  yes: 'yes',
-  no: 'no',
-  allIncidents: 'all incidents',
-  situation: {
+/** The situation report. */
+export const situationWords = defineWords({
+  en: {
     title: 'Situation report',
     asOf: 'As of',
     period: 'Period covered',
     wholePeriod: 'everything recorded',
     incidents: 'Incidents',
     summary: 'Summary',
-    summaryText: (s: { acts: number; people: number; incidents: number; held: number; released: number; sentenced: number; first: string | null; last: string | null }) =>
-      `We have documented ${s.acts} violations against ${s.people} people in ${s.incidents} incidents${s.first ? `, between ${s.first} and ${s.last}` : ''}. ` +
-      `At this moment ${s.held} people are held; ${s.released} have been released; ${s.sentenced} were sentenced to administrative detention.`,
+    summaryText: 'We have documented {acts} violations against {people} people in {incidents} incidents{period, select, yes {, between {first} and {last}} other {}}. At this moment {held} people are held; {released} have been released; {sentenced} were sentenced to administrative detention.',
     pattern: 'What happened: the pattern',
     where: 'Where',
     byWhom: 'By whom',
     custody: 'Custody',
     sentences: 'Sentences of administrative detention',
     accounts: 'Accounts (anonymised)',
-    account: (n: number) => `Account ${n}`,
+    account: 'Account {n}',
     requests: 'Our requests',
     method: 'About these numbers',
-    methodText:
-      'Every number is computed from our records as they stood at the moment stated above: acts recorded by then, and each detention as it was known then. ' +
-      'One violation is one act against one person. People are counted once however many acts they suffered; a group counts as its number of people. ' +
-      'Accounts are included only where the person consented to public use, and without names.',
+    methodText: 'Every number is computed from our records as they stood at the moment stated above: acts recorded by then, and each detention as it was known then. One violation is one act against one person. People are counted once however many acts they suffered; a group counts as its number of people. Accounts are included only where the person consented to public use, and without names.',
     actType: 'Act',
     acts: 'Violations',
     people: 'People',
@@ -58,7 +72,79 @@ const en = {
     detentions: 'Detentions recorded',
     documented: 'People documented',
   },
-  un: {
+  ru: {
+    title: 'Доклад о ситуации',
+    asOf: 'По состоянию на',
+    period: 'Охватываемый период',
+    wholePeriod: 'всё зафиксированное',
+    incidents: 'Инциденты',
+    summary: 'Кратко',
+    summaryText: 'Мы задокументировали нарушений: {acts}; пострадавших: {people}; инцидентов: {incidents}{period, select, yes { (с {first} по {last})} other {}}. На этот момент под стражей: {held}; освобождены: {released}; приговорены к административному аресту: {sentenced}.',
+    pattern: 'Что произошло: характер нарушений',
+    where: 'Где',
+    byWhom: 'Кем',
+    custody: 'Содержание под стражей',
+    sentences: 'Сроки административного ареста',
+    accounts: 'Свидетельства (обезличенные)',
+    account: 'Свидетельство {n}',
+    requests: 'Наши просьбы',
+    method: 'Об этих цифрах',
+    methodText: 'Все цифры вычислены по нашим записям в том виде, в каком они были на указанный момент: нарушения, зафиксированные к этому времени, и каждое задержание так, как о нём было известно тогда. Одно нарушение — одно действие против одного человека. Каждый человек учитывается один раз, сколько бы нарушений он ни пережил; группа учитывается по числу людей. Свидетельства приводятся только с согласия человека на публичное использование и без имён.',
+    actType: 'Нарушение',
+    acts: 'Нарушения',
+    people: 'Люди',
+    place: 'Место',
+    heldHere: 'Сейчас содержатся',
+    unit: 'Подразделение',
+    perpetratorType: 'Тип',
+    notRecorded: 'не указано',
+    held: 'Под стражей на этот момент',
+    released: 'Освобождены',
+    sentenced: 'Приговорены к административному аресту',
+    fined: 'Оштрафованы',
+    days: 'Суток ареста',
+    detentions: 'Зафиксировано задержаний',
+    documented: 'Задокументировано людей',
+  },
+  az: {
+    title: 'Vəziyyət haqqında hesabat',
+    asOf: 'Tarixə',
+    period: 'Əhatə olunan dövr',
+    wholePeriod: 'qeydə alınan hər şey',
+    incidents: 'Hadisələr',
+    summary: 'Qısaca',
+    summaryText: '{incidents} hadisədə {people} nəfərə qarşı {acts} pozuntu sənədləşdirmişik{period, select, yes { ({first} – {last})} other {}}. Bu anda {held} nəfər saxlanılır; {released} nəfər azad edilib; {sentenced} nəfərə inzibati həbs cəzası verilib.',
+    pattern: 'Nə baş verdi: pozuntuların xarakteri',
+    where: 'Harada',
+    byWhom: 'Kim tərəfindən',
+    custody: 'Saxlanma',
+    sentences: 'İnzibati həbs müddətləri',
+    accounts: 'İfadələr (anonimləşdirilmiş)',
+    account: 'İfadə {n}',
+    requests: 'Xahişlərimiz',
+    method: 'Bu rəqəmlər haqqında',
+    methodText: 'Bütün rəqəmlər qeydlərimizdən yuxarıda göstərilən an üçün olduğu kimi hesablanıb: o vaxta qədər qeydə alınan pozuntular və hər saxlanma o zaman məlum olduğu kimi. Bir pozuntu bir şəxsə qarşı bir hərəkətdir. Hər kəs neçə pozuntuya məruz qalmasından asılı olmayaraq bir dəfə sayılır; qrup üzvlərinin sayı qədər sayılır. İfadələr yalnız şəxsin ictimai istifadəyə razılığı olduqda və adsız verilir.',
+    actType: 'Pozuntu',
+    acts: 'Pozuntular',
+    people: 'Şəxslər',
+    place: 'Yer',
+    heldHere: 'Hazırda saxlanılır',
+    unit: 'Bölmə',
+    perpetratorType: 'Növ',
+    notRecorded: 'qeyd olunmayıb',
+    held: 'Bu anda saxlanılır',
+    released: 'Azad edilib',
+    sentenced: 'İnzibati həbs cəzası verilib',
+    fined: 'Cərimə olunub',
+    days: 'Həbs günləri',
+    detentions: 'Qeydə alınmış saxlanmalar',
+    documented: 'Sənədləşdirilmiş şəxslər',
+  },
+});
+
+/** The communication to UN Special Procedures (urgent appeal or allegation letter). */
+export const unWords = defineWords({
+  en: {
     urgentAppeal: 'Urgent appeal',
     allegationLetter: 'Allegation letter',
     to: 'To',
@@ -69,15 +155,15 @@ const en = {
     contact: 'Contact',
     submitterConfidential: 'The identity of the submitting organization is to be kept confidential.',
     victims: '2. Victims',
-    victim: (n: number) => `Victim ${n}`,
+    victim: 'Victim {n}',
     victimCol: 'Victim',
     nameWithheld: 'name withheld at the person’s request',
     name: 'Name',
     age: 'Age',
     residence: 'Place of residence or origin',
     inCustody: 'In custody now',
-    unnamed: (n: number) => `${n} further ${n === 1 ? 'person' : 'people'} concerned did not consent to be named and ${n === 1 ? 'is' : 'are'} counted only.`,
-    group: (n: number) => `a group of ${n} people`,
+    unnamed: '{count, plural, one {{n} further person concerned did not consent to be named and is counted only.} other {{n} further people concerned did not consent to be named and are counted only.}}',
+    group: '{count, plural, one {a group of {n} people} other {a group of {n} people}}',
     datesPlaces: '3. Dates and places',
     circumstances: '4. Circumstances',
     detention: 'Detention',
@@ -100,8 +186,7 @@ const en = {
     noSteps: 'No steps recorded.',
     confidentialInfo: '7. Information to be kept confidential',
     consent: '8. Consent',
-    consentText: (ref: string, sharing: string, on: string | null) =>
-      `${ref}: informed consent to share with UN bodies${sharing === 'public' ? ' and to public use' : ''}${on ? `, recorded on ${on}` : ''}.`,
+    consentText: '{ref}: informed consent to share with UN bodies{sharing, select, public { and to public use} other {}}{recorded, select, yes {, recorded on {on}} other {}}.',
     reprisal: 'Risk of reprisal',
     requests: '9. Requests to the mandate holders',
     date: 'Date',
@@ -110,57 +195,7 @@ const en = {
     status: 'Status',
     step: 'Step',
   },
-};
-export type DocumentLabels = typeof en;
-
-const ru: DocumentLabels = {
-  page: (n, m) => `Страница ${n} из ${m}`,
-  confidential: 'Конфиденциально',
-  none: 'нет',
-  unknown: 'неизвестно',
-  yes: 'да',
-  no: 'нет',
-  allIncidents: 'все инциденты',
-  situation: {
-    title: 'Доклад о ситуации',
-    asOf: 'По состоянию на',
-    period: 'Охватываемый период',
-    wholePeriod: 'всё зафиксированное',
-    incidents: 'Инциденты',
-    summary: 'Кратко',
-    summaryText: (s) =>
-      `Мы задокументировали нарушений: ${s.acts}; пострадавших: ${s.people}; инцидентов: ${s.incidents}${s.first ? ` (с ${s.first} по ${s.last})` : ''}. ` +
-      `На этот момент под стражей: ${s.held}; освобождены: ${s.released}; приговорены к административному аресту: ${s.sentenced}.`,
-    pattern: 'Что произошло: характер нарушений',
-    where: 'Где',
-    byWhom: 'Кем',
-    custody: 'Содержание под стражей',
-    sentences: 'Сроки административного ареста',
-    accounts: 'Свидетельства (обезличенные)',
-    account: (n) => `Свидетельство ${n}`,
-    requests: 'Наши просьбы',
-    method: 'Об этих цифрах',
-    methodText:
-      'Все цифры вычислены по нашим записям в том виде, в каком они были на указанный момент: нарушения, зафиксированные к этому времени, и каждое задержание так, как о нём было известно тогда. ' +
-      'Одно нарушение — одно действие против одного человека. Каждый человек учитывается один раз, сколько бы нарушений он ни пережил; группа учитывается по числу людей. ' +
-      'Свидетельства приводятся только с согласия человека на публичное использование и без имён.',
-    actType: 'Нарушение',
-    acts: 'Нарушения',
-    people: 'Люди',
-    place: 'Место',
-    heldHere: 'Сейчас содержатся',
-    unit: 'Подразделение',
-    perpetratorType: 'Тип',
-    notRecorded: 'не указано',
-    held: 'Под стражей на этот момент',
-    released: 'Освобождены',
-    sentenced: 'Приговорены к административному аресту',
-    fined: 'Оштрафованы',
-    days: 'Суток ареста',
-    detentions: 'Зафиксировано задержаний',
-    documented: 'Задокументировано людей',
-  },
-  un: {
+  ru: {
     urgentAppeal: 'Срочное обращение',
     allegationLetter: 'Письмо об утверждениях',
     to: 'Кому',
@@ -171,15 +206,15 @@ const ru: DocumentLabels = {
     contact: 'Контакт',
     submitterConfidential: 'Просим сохранить в тайне сведения об организации-заявителе.',
     victims: '2. Пострадавшие',
-    victim: (n) => `Пострадавший ${n}`,
+    victim: 'Пострадавший {n}',
     victimCol: 'Пострадавший',
     nameWithheld: 'имя не указывается по просьбе человека',
     name: 'Имя',
     age: 'Возраст',
     residence: 'Место жительства или происхождения',
     inCustody: 'Сейчас под стражей',
-    unnamed: (n) => `Ещё ${n} ${ruPlural(n, 'человек', 'человека', 'человек')} не ${ruPlural(n, 'дал', 'дали', 'дали')} согласия на указание имени и ${ruPlural(n, 'учитывается', 'учитываются', 'учитываются')} только в числе.`,
-    group: (n) => `группа из ${n} ${ruPlural(n, 'человека', 'человек', 'человек')}`,
+    unnamed: '{count, plural, one {Ещё {n} человек не дал согласия на указание имени и учитывается только в числе.} few {Ещё {n} человека не дали согласия на указание имени и учитываются только в числе.} many {Ещё {n} человек не дали согласия на указание имени и учитываются только в числе.} other {Ещё {n} человек не дали согласия на указание имени и учитываются только в числе.}}',
+    group: '{count, plural, one {группа из {n} человека} few {группа из {n} человек} many {группа из {n} человек} other {группа из {n} человек}}',
     datesPlaces: '3. Даты и места',
     circumstances: '4. Обстоятельства',
     detention: 'Задержание',
@@ -202,7 +237,7 @@ const ru: DocumentLabels = {
     noSteps: 'Меры не зафиксированы.',
     confidentialInfo: '7. Конфиденциальная информация',
     consent: '8. Согласие',
-    consentText: (ref, sharing, on) => `${ref}: информированное согласие на передачу органам ООН${sharing === 'public' ? ' и на публичное использование' : ''}${on ? `, зафиксировано ${on}` : ''}.`,
+    consentText: '{ref}: информированное согласие на передачу органам ООН{sharing, select, public { и на публичное использование} other {}}{recorded, select, yes {, зафиксировано {on}} other {}}.',
     reprisal: 'Риск преследования',
     requests: '9. Просьбы к мандатариям',
     date: 'Дата',
@@ -211,56 +246,7 @@ const ru: DocumentLabels = {
     status: 'Статус',
     step: 'Мера',
   },
-};
-
-const az: DocumentLabels = {
-  page: (n, m) => `Səhifə ${n} / ${m}`,
-  confidential: 'Məxfi',
-  none: 'yoxdur',
-  unknown: 'məlum deyil',
-  yes: 'bəli',
-  no: 'xeyr',
-  allIncidents: 'bütün hadisələr',
-  situation: {
-    title: 'Vəziyyət haqqında hesabat',
-    asOf: 'Tarixə',
-    period: 'Əhatə olunan dövr',
-    wholePeriod: 'qeydə alınan hər şey',
-    incidents: 'Hadisələr',
-    summary: 'Qısaca',
-    summaryText: (s) =>
-      `${s.incidents} hadisədə ${s.people} nəfərə qarşı ${s.acts} pozuntu sənədləşdirmişik${s.first ? ` (${s.first} – ${s.last})` : ''}. ` +
-      `Bu anda ${s.held} nəfər saxlanılır; ${s.released} nəfər azad edilib; ${s.sentenced} nəfərə inzibati həbs cəzası verilib.`,
-    pattern: 'Nə baş verdi: pozuntuların xarakteri',
-    where: 'Harada',
-    byWhom: 'Kim tərəfindən',
-    custody: 'Saxlanma',
-    sentences: 'İnzibati həbs müddətləri',
-    accounts: 'İfadələr (anonimləşdirilmiş)',
-    account: (n) => `İfadə ${n}`,
-    requests: 'Xahişlərimiz',
-    method: 'Bu rəqəmlər haqqında',
-    methodText:
-      'Bütün rəqəmlər qeydlərimizdən yuxarıda göstərilən an üçün olduğu kimi hesablanıb: o vaxta qədər qeydə alınan pozuntular və hər saxlanma o zaman məlum olduğu kimi. ' +
-      'Bir pozuntu bir şəxsə qarşı bir hərəkətdir. Hər kəs neçə pozuntuya məruz qalmasından asılı olmayaraq bir dəfə sayılır; qrup üzvlərinin sayı qədər sayılır. ' +
-      'İfadələr yalnız şəxsin ictimai istifadəyə razılığı olduqda və adsız verilir.',
-    actType: 'Pozuntu',
-    acts: 'Pozuntular',
-    people: 'Şəxslər',
-    place: 'Yer',
-    heldHere: 'Hazırda saxlanılır',
-    unit: 'Bölmə',
-    perpetratorType: 'Növ',
-    notRecorded: 'qeyd olunmayıb',
-    held: 'Bu anda saxlanılır',
-    released: 'Azad edilib',
-    sentenced: 'İnzibati həbs cəzası verilib',
-    fined: 'Cərimə olunub',
-    days: 'Həbs günləri',
-    detentions: 'Qeydə alınmış saxlanmalar',
-    documented: 'Sənədləşdirilmiş şəxslər',
-  },
-  un: {
+  az: {
     urgentAppeal: 'Təcili müraciət',
     allegationLetter: 'İddia məktubu',
     to: 'Kimə',
@@ -271,15 +257,15 @@ const az: DocumentLabels = {
     contact: 'Əlaqə',
     submitterConfidential: 'Müraciət edən təşkilatın kimliyi məxfi saxlanılmalıdır.',
     victims: '2. Zərərçəkənlər',
-    victim: (n) => `Zərərçəkən ${n}`,
+    victim: 'Zərərçəkən {n}',
     victimCol: 'Zərərçəkən',
     nameWithheld: 'ad şəxsin xahişi ilə göstərilmir',
     name: 'Ad',
     age: 'Yaş',
     residence: 'Yaşayış və ya mənşə yeri',
     inCustody: 'Hazırda saxlanılır',
-    unnamed: (n) => `Daha ${n} nəfər adının çəkilməsinə razılıq verməyib və yalnız sayda nəzərə alınır.`,
-    group: (n) => `${n} nəfərlik qrup`,
+    unnamed: '{count, plural, one {Daha {n} nəfər adının çəkilməsinə razılıq verməyib və yalnız sayda nəzərə alınır.} other {Daha {n} nəfər adının çəkilməsinə razılıq verməyib və yalnız sayda nəzərə alınır.}}',
+    group: '{count, plural, one {{n} nəfərlik qrup} other {{n} nəfərlik qrup}}',
     datesPlaces: '3. Tarixlər və yerlər',
     circumstances: '4. Hallar',
     detention: 'Saxlanma',
@@ -302,7 +288,7 @@ const az: DocumentLabels = {
     noSteps: 'Qeydə alınmış addım yoxdur.',
     confidentialInfo: '7. Məxfi saxlanılmalı məlumat',
     consent: '8. Razılıq',
-    consentText: (ref, sharing, on) => `${ref}: BMT orqanları ilə paylaşmağa${sharing === 'public' ? ' və ictimai istifadəyə' : ''} məlumatlı razılıq${on ? `, ${on} tarixində qeydə alınıb` : ''}.`,
+    consentText: '{ref}: BMT orqanları ilə paylaşmağa{sharing, select, public { və ictimai istifadəyə} other {}} məlumatlı razılıq{recorded, select, yes {, {on} tarixində qeydə alınıb} other {}}.',
     reprisal: 'Təqib riski',
     requests: '9. Mandat sahiblərinə xahişlər',
     date: 'Tarix',
@@ -311,6 +297,48 @@ const az: DocumentLabels = {
     status: 'Status',
     step: 'Addım',
   },
-};
+});
 
-export const DOCUMENT_LABELS: Record<Language, DocumentLabels> = { en, ru, az };
+/** The figures of a situation report's summary sentence. */
+export interface SummaryFigures {
+  acts: number;
+  people: number;
+  incidents: number;
+  held: number;
+  released: number;
+  sentenced: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** The documents' words in one language: plain words as they are, worded sentences as functions of their figures. */
+function labelsIn(language: Language) {
+  const common = translator(documentWords, language);
+  const situation = translator(situationWords, language);
+  const un = translator(unWords, language);
+  return {
+    ...documentWords[language],
+    page: (n: number, m: number) => common('page', { n: String(n), m: String(m) }),
+    situation: {
+      ...situationWords[language],
+      summaryText: (s: SummaryFigures) =>
+        situation('summaryText', {
+          ...Object.fromEntries((['acts', 'people', 'incidents', 'held', 'released', 'sentenced'] as const).map((k) => [k, String(s[k])])),
+          period: s.first ? 'yes' : 'no',
+          first: s.first ?? '',
+          last: s.last ?? '',
+        }),
+      account: (n: number) => situation('account', { n: String(n) }),
+    },
+    un: {
+      ...unWords[language],
+      victim: (n: number) => un('victim', { n: String(n) }),
+      unnamed: (n: number) => un('unnamed', { count: n, n: String(n) }),
+      group: (n: number) => un('group', { count: n, n: String(n) }),
+      consentText: (ref: string, sharing: string, on: string | null) => un('consentText', { ref, sharing, recorded: on ? 'yes' : 'no', on: on ?? '' }),
+    },
+  };
+}
+export type DocumentLabels = ReturnType<typeof labelsIn>;
+
+export const DOCUMENT_LABELS: Record<Language, DocumentLabels> = { en: labelsIn('en'), ru: labelsIn('ru'), az: labelsIn('az') };

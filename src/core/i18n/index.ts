@@ -1,11 +1,9 @@
-import { en, type Messages } from './en.ts';
-import { ru } from './ru.ts';
-import { az } from './az.ts';
+// Choosing the reader's language. Words themselves are in catalogs beside the code that shows them
+// (defineWords, ./message.ts); the ones server and browser share are here: error-words.ts,
+// language-words.ts, report-choice-words.ts.
 import { LANGUAGES, type Language } from './languages.ts';
 
-export type { Messages };
-export type ErrorCode = keyof Messages['errors'];
-export const MESSAGES: Record<Language, Messages> = { az, ru, en };
+export type { ErrorCode } from './error-words.ts';
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

@@ -1,7 +1,8 @@
 // The text of alert emails: the alert in the subscriber's languages (all of the alert's if none
 // match), a link to its page, and the unsubscribe link (also in the List-Unsubscribe header).
 import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
-import { ALERT_MESSAGES } from '../../core/i18n/alerts.ts';
+import { translator } from '../../core/i18n/message.ts';
+import { alertMailWords } from './mail-words.ts';
 import type { AlertTexts, Recipient } from '../../core/alerts/schemas.ts';
 import type { Mail } from './mailer.ts';
 
@@ -22,18 +23,18 @@ export function alertEmail(publicUrl: string, alertId: string, texts: AlertTexts
   return {
     to: to.email,
     subject: texts[first]!.title,
-    text: `${parts.join('\n\n——————\n\n')}\n\n--\n${ALERT_MESSAGES[first].mailFooter.replace('{unsubscribe}', unsubscribe)}\n`,
+    text: `${parts.join('\n\n——————\n\n')}\n\n--\n${translator(alertMailWords, first)('mailFooter', { unsubscribe })}\n`,
     unsubscribeUrl: unsubscribe,
   };
 }
 
 export function confirmationEmail(publicUrl: string, email: string, lang: Language, confirmToken: string, unsubscribeToken: string): Mail {
-  const t = ALERT_MESSAGES[lang];
+  const t = translator(alertMailWords, lang);
   const unsubscribe = unsubscribeUrl(publicUrl, unsubscribeToken, lang);
   return {
     to: email,
-    subject: t.mailConfirmSubject,
-    text: `${t.mailConfirmBody.replace('{confirm}', `${publicUrl}/alerts/confirm/${confirmToken}?lang=${lang}`).replace('{unsubscribe}', unsubscribe)}\n`,
+    subject: t('mailConfirmSubject'),
+    text: `${t('mailConfirmBody', { confirm: `${publicUrl}/alerts/confirm/${confirmToken}?lang=${lang}`, unsubscribe })}\n`,
     unsubscribeUrl: unsubscribe,
   };
 }

@@ -10,7 +10,8 @@
 // Anything else, a missing Host included (HTTP/1.0), gets 421 Misdirected Request.
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { MESSAGES, pickLanguage } from '../../core/i18n/index.ts';
+import { pickLanguage } from '../../core/i18n/index.ts';
+import { errorText } from '../../core/i18n/error-words.ts';
 import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
 import { errorPage } from '../pages/error.ts';
 import { NEUTRAL_TITLE } from '../context.ts';
@@ -69,7 +70,7 @@ export function hostCheck(app: FastifyInstance) {
    */
   function refuse(request: FastifyRequest, reply: FastifyReply) {
     const lang: Language = pickLanguage((request.query as Record<string, unknown> | undefined)?.lang, request.headers['accept-language'], LANGUAGES);
-    if (request.url.startsWith('/api/')) return reply.code(421).send({ error: { code: 'wrong-host', message: MESSAGES[lang].errors['wrong-host'] } });
+    if (request.url.startsWith('/api/')) return reply.code(421).send({ error: { code: 'wrong-host', message: errorText(lang, 'wrong-host') } });
     const neutral = { lang, siteTitle: NEUTRAL_TITLE, languages: LANGUAGES, exitUrl: config.exitUrl, timeZone: 'UTC', path: '/', script: null, attachmentMb: 0 };
     return sendPage(reply, 421, errorPage(neutral, 'wrong-host'));
   }

@@ -1,12 +1,13 @@
 // The public alerts pages (no script, the organization's neutral title): the list with the
 // subscribe form, one alert, the confirm and unsubscribe steps, and the Atom feed.
 import { html, type Raw } from './html.ts';
-import { formatsOf, page, say, type PageContext } from './layout.ts';
-import { MESSAGES } from '../../core/i18n/index.ts';
-import { ALERT_MESSAGES } from '../../core/i18n/alerts.ts';
+import { formatsOf, page, type PageContext } from './layout.ts';
 import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
+import { translator } from '../../core/i18n/message.ts';
+import { errorText, type ErrorCode } from '../../core/i18n/error-words.ts';
+import { languageName } from '../../core/i18n/language-words.ts';
 import { paragraphs, type AlertTexts } from '../../core/alerts/schemas.ts';
-import type { ErrorCode } from '../../core/i18n/index.ts';
+import { alertsWords } from './alerts-words.ts';
 
 export interface PublicAlert {
   id: string;
@@ -26,8 +27,8 @@ function bodyOf(body: string): Raw[] {
 }
 
 function dateLine(ctx: PageContext, alert: PublicAlert): Raw {
-  const a = ALERT_MESSAGES[ctx.lang];
-  return html`<p class="hint">${say(ctx, a.published, { when: formatsOf(ctx).dateTime(alert.publishedAt) })}${alert.correctedAt ? html` · ${say(ctx, a.corrected, { when: formatsOf(ctx).dateTime(alert.correctedAt) })}` : ''}</p>`;
+  const a = translator(alertsWords, ctx.lang);
+  return html`<p class="hint">${a('published', { when: formatsOf(ctx).dateTime(alert.publishedAt) })}${alert.correctedAt ? html` · ${a('corrected', { when: formatsOf(ctx).dateTime(alert.correctedAt) })}` : ''}</p>`;
 }
 
 function article(ctx: PageContext, alert: PublicAlert, level: 'h1' | 'h2'): Raw {
@@ -44,59 +45,58 @@ export interface SubscribeFormState {
 }
 
 function subscribeForm(ctx: PageContext, mail: boolean, state: SubscribeFormState): Raw {
-  const a = ALERT_MESSAGES[ctx.lang];
-  const t = MESSAGES[ctx.lang];
-  if (!mail) return html`<section aria-labelledby="subscribe-title"><h2 id="subscribe-title">${a.subscribeTitle}</h2><p>${a.mailOff}</p></section>`;
+  const a = translator(alertsWords, ctx.lang);
+  if (!mail) return html`<section aria-labelledby="subscribe-title"><h2 id="subscribe-title">${a('subscribeTitle')}</h2><p>${a('mailOff')}</p></section>`;
   const chosen = state.languages ?? [ctx.lang];
   const boxes = ctx.languages.map(
-    (l) => html`<div class="choice"><input type="checkbox" id="lang-${l}" name="languages" value="${l}"${chosen.includes(l) ? html` checked` : ''}><label for="lang-${l}" lang="${l}">${MESSAGES[l].languageName}</label></div>`,
+    (l) => html`<div class="choice"><input type="checkbox" id="lang-${l}" name="languages" value="${l}"${chosen.includes(l) ? html` checked` : ''}><label for="lang-${l}" lang="${l}">${languageName(l)}</label></div>`,
   );
-  const error = state.error ? html`<p class="error" id="email-error" role="alert">${t.errors[state.error]}</p>` : '';
-  return html`<section aria-labelledby="subscribe-title"><h2 id="subscribe-title">${a.subscribeTitle}</h2><p class="hint" id="subscribe-hint">${a.subscribeLead}</p>
+  const error = state.error ? html`<p class="error" id="email-error" role="alert">${errorText(ctx.lang, state.error)}</p>` : '';
+  return html`<section aria-labelledby="subscribe-title"><h2 id="subscribe-title">${a('subscribeTitle')}</h2><p class="hint" id="subscribe-hint">${a('subscribeLead')}</p>
 <form method="post" action="/alerts/subscribe"><input type="hidden" name="lang" value="${ctx.lang}">
-<label for="email">${a.email}</label><input type="email" id="email" name="email" required maxlength="254" autocomplete="email" value="${state.email ?? ''}" aria-describedby="subscribe-hint${state.error ? ' email-error' : ''}"${state.error ? html` aria-invalid="true"` : ''}>${error}
-<fieldset><legend>${a.languages}</legend>${boxes}</fieldset>
-<p><button type="submit">${a.subscribe}</button></p></form></section>`;
+<label for="email">${a('email')}</label><input type="email" id="email" name="email" required maxlength="254" autocomplete="email" value="${state.email ?? ''}" aria-describedby="subscribe-hint${state.error ? ' email-error' : ''}"${state.error ? html` aria-invalid="true"` : ''}>${error}
+<fieldset><legend>${a('languages')}</legend>${boxes}</fieldset>
+<p><button type="submit">${a('subscribe')}</button></p></form></section>`;
 }
 
 export function alertsPage(ctx: PageContext, alerts: PublicAlert[], mail: boolean, state: SubscribeFormState = {}): string {
-  const a = ALERT_MESSAGES[ctx.lang];
-  const list = alerts.length ? alerts.map((alert) => article(ctx, alert, 'h2')) : html`<p>${a.none}</p>`;
+  const a = translator(alertsWords, ctx.lang);
+  const list = alerts.length ? alerts.map((alert) => article(ctx, alert, 'h2')) : html`<p>${a('none')}</p>`;
   return page(
     ctx,
-    a.title,
-    html`<h1>${a.title}</h1><p>${a.lead} <a href="/alerts.atom?lang=${ctx.lang}">${a.feed}</a></p>${list}${subscribeForm(ctx, mail, state)}`,
+    a('title'),
+    html`<h1>${a('title')}</h1><p>${a('lead')} <a href="/alerts.atom?lang=${ctx.lang}">${a('feed')}</a></p>${list}${subscribeForm(ctx, mail, state)}`,
   );
 }
 
 export function alertPage(ctx: PageContext, alert: PublicAlert): string {
-  const a = ALERT_MESSAGES[ctx.lang];
+  const a = translator(alertsWords, ctx.lang);
   const lang = shownLanguage(alert.texts, ctx.lang);
-  const others = LANGUAGES.filter((l) => l !== lang && alert.texts[l]).map((l) => html` <a href="/alerts/${alert.id}?lang=${l}" lang="${l}" hreflang="${l}">${MESSAGES[l].languageName}</a>`);
+  const others = LANGUAGES.filter((l) => l !== lang && alert.texts[l]).map((l) => html` <a href="/alerts/${alert.id}?lang=${l}" lang="${l}" hreflang="${l}">${languageName(l)}</a>`);
   return page(
     ctx,
     alert.texts[lang]!.title,
-    html`${article(ctx, alert, 'h1')}${others.length ? html`<p>${a.alsoIn}${others}</p>` : ''}<p><a href="/alerts?lang=${ctx.lang}">${a.all}</a></p>`,
+    html`${article(ctx, alert, 'h1')}${others.length ? html`<p>${a('alsoIn')}${others}</p>` : ''}<p><a href="/alerts?lang=${ctx.lang}">${a('all')}</a></p>`,
   );
 }
 
 /** A page with one message and, for confirm and unsubscribe, the button that does it (a link alone never changes anything). */
 export function alertStepPage(ctx: PageContext, step: 'check-inbox' | 'confirm' | 'confirmed' | 'unsubscribe' | 'unsubscribed', action?: string): string {
-  const a = ALERT_MESSAGES[ctx.lang];
+  const a = translator(alertsWords, ctx.lang);
   const [title, lead, button]: [string, string, string | null] = {
-    'check-inbox': [a.checkInbox, a.checkInboxLead, null],
-    confirm: [a.confirmTitle, a.confirmLead, a.confirm],
-    confirmed: [a.confirmedTitle, a.confirmedLead, null],
-    unsubscribe: [a.unsubscribeTitle, a.unsubscribeLead, a.unsubscribe],
-    unsubscribed: [a.unsubscribedTitle, a.unsubscribedLead, null],
+    'check-inbox': [a('checkInbox'), a('checkInboxLead'), null],
+    confirm: [a('confirmTitle'), a('confirmLead'), a('confirm')],
+    confirmed: [a('confirmedTitle'), a('confirmedLead'), null],
+    unsubscribe: [a('unsubscribeTitle'), a('unsubscribeLead'), a('unsubscribe')],
+    unsubscribed: [a('unsubscribedTitle'), a('unsubscribedLead'), null],
   }[step] as [string, string, string | null];
   const form = button && action ? html`<form method="post" action="${action}"><input type="hidden" name="lang" value="${ctx.lang}"><p><button type="submit">${button}</button></p></form>` : '';
-  return page(ctx, title, html`<h1>${title}</h1><p>${lead}</p>${form}<p><a href="/alerts?lang=${ctx.lang}">${a.all}</a></p>`);
+  return page(ctx, title, html`<h1>${title}</h1><p>${lead}</p>${form}<p><a href="/alerts?lang=${ctx.lang}">${a('all')}</a></p>`);
 }
 
 /** Atom: one entry per alert, in the reader's language where written; times to the hour. */
 export function alertsFeed(ctx: PageContext, alerts: PublicAlert[], base: string): string {
-  const a = ALERT_MESSAGES[ctx.lang];
+  const a = alertsWords[ctx.lang];
   const self = `${base}/alerts.atom`;
   const updated = alerts.reduce((latest, x) => [x.publishedAt, x.correctedAt ?? ''].reduce((m, v) => (v > m ? v : m), latest), '1970-01-01T00:00:00Z');
   const entries = alerts.map((alert) => {

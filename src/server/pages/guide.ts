@@ -1,8 +1,10 @@
 // A "know your rights" or "staying safe" page: the organization's words, no script. Plain text
 // turned into paragraphs and lists (src/core/guides/structure.ts), every piece escaped.
 import { html, type Raw } from './html.ts';
-import { formatsOf, page, say, type PageContext } from './layout.ts';
-import { MESSAGES } from '../../core/i18n/index.ts';
+import { formatsOf, page, type PageContext } from './layout.ts';
+import { translator } from '../../core/i18n/message.ts';
+import { languageName } from '../../core/i18n/language-words.ts';
+import { guideWords } from './guide-words.ts';
 import { blocksOf, GUIDE_TITLES, languagesWritten, sectionsIn, type Block, type GuideView } from '../../core/guides/structure.ts';
 
 function block(b: Block): Raw {
@@ -12,15 +14,15 @@ function block(b: Block): Raw {
 }
 
 export function guidePage(ctx: PageContext, guide: GuideView): string {
-  const t = MESSAGES[ctx.lang];
+  const t = translator(guideWords, ctx.lang);
   const title = GUIDE_TITLES[guide.kind][ctx.lang];
   const sections = sectionsIn(guide, ctx.lang);
   const elsewhere = languagesWritten(guide).filter((l) => ctx.languages.includes(l));
   const body = sections.length
     ? html`${sections.map((s) => html`<section><h2>${s.heading}</h2>${blocksOf(s.body).map(block)}</section>`)}
-${guide.updatedDay ? html`<p class="hint">${say(ctx, t.guideUpdated, { when: formatsOf(ctx).day(guide.updatedDay) })}</p>` : ''}`
+${guide.updatedDay ? html`<p class="hint">${t('guideUpdated', { when: formatsOf(ctx).day(guide.updatedDay) })}</p>` : ''}`
     : elsewhere.length
-      ? html`<p>${t.guideNotInLanguage}</p><ul>${elsewhere.map((l) => html`<li><a href="/${guide.kind}?lang=${l}" lang="${l}" hreflang="${l}">${MESSAGES[l].languageName}</a></li>`)}</ul>`
-      : html`<p>${t.guideEmpty}</p>`;
+      ? html`<p>${t('guideNotInLanguage')}</p><ul>${elsewhere.map((l) => html`<li><a href="/${guide.kind}?lang=${l}" lang="${l}" hreflang="${l}">${languageName(l)}</a></li>`)}</ul>`
+      : html`<p>${t('guideEmpty')}</p>`;
   return page(ctx, title, html`<div class="guide"><h1>${title}</h1>${body}</div>`);
 }

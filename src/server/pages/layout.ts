@@ -1,9 +1,10 @@
 import { html, raw, type Raw } from './html.ts';
 import { PUBLIC_CSS } from './style.ts';
 import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
-import { MESSAGES } from '../../core/i18n/index.ts';
+import { languageName } from '../../core/i18n/language-words.ts';
+import { layoutWords } from './layout-words.ts';
 import { GUIDE_TITLES, type GuideKind } from '../../core/guides/structure.ts';
-import { formatMessage, type MessageArgs } from '../../core/i18n/message.ts';
+import { formatMessage, translator, type MessageArgs } from '../../core/i18n/message.ts';
 import { formatsFor, type Formats } from '../../core/i18n/format.ts';
 
 export interface PageContext {
@@ -42,14 +43,14 @@ function exitHref(ctx: PageContext): string {
 }
 
 export function page(ctx: PageContext, title: string, body: Raw): string {
-  const t = MESSAGES[ctx.lang];
+  const t = translator(layoutWords, ctx.lang);
   const switcher = LANGUAGES.filter((l) => ctx.languages.includes(l)).map((l) =>
     l === ctx.lang
-      ? html`<li><span aria-current="true" lang="${l}">${MESSAGES[l].languageName}</span></li>`
-      : html`<li><a href="${ctx.path}?lang=${l}" lang="${l}" hreflang="${l}">${MESSAGES[l].languageName}</a></li>`,
+      ? html`<li><span aria-current="true" lang="${l}">${languageName(l)}</span></li>`
+      : html`<li><a href="${ctx.path}?lang=${l}" lang="${l}" hreflang="${l}">${languageName(l)}</a></li>`,
   );
   const more = ctx.guides?.length
-    ? html`<footer><nav aria-label="${t.moreLinks}"><ul>${ctx.guides.map((g) => html`<li><a href="/${g}?lang=${ctx.lang}">${GUIDE_TITLES[g][ctx.lang]}</a></li>`)}</ul></nav></footer>`
+    ? html`<footer><nav aria-label="${t('moreLinks')}"><ul>${ctx.guides.map((g) => html`<li><a href="/${g}?lang=${ctx.lang}">${GUIDE_TITLES[g][ctx.lang]}</a></li>`)}</ul></nav></footer>`
     : '';
-  return html`<!doctype html><html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${title} · ${ctx.siteTitle}</title><style>${raw(PUBLIC_CSS)}</style></head><body><a class="skip" href="#main">${t.skipToContent}</a><header><p>${ctx.siteTitle}</p><nav aria-label="${t.languageMenu}"><ul>${switcher}</ul></nav><a class="exit" id="quick-exit" href="${exitHref(ctx)}" title="${t.quickExitHint}">${t.quickExit}</a></header><main id="main">${body}</main>${more}${ctx.script ? html`<script src="${ctx.script}" defer></script>` : ''}</body></html>`.value;
+  return html`<!doctype html><html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${title} · ${ctx.siteTitle}</title><style>${raw(PUBLIC_CSS)}</style></head><body><a class="skip" href="#main">${t('skipToContent')}</a><header><p>${ctx.siteTitle}</p><nav aria-label="${t('languageMenu')}"><ul>${switcher}</ul></nav><a class="exit" id="quick-exit" href="${exitHref(ctx)}" title="${t('quickExitHint')}">${t('quickExit')}</a></header><main id="main">${body}</main>${more}${ctx.script ? html`<script src="${ctx.script}" defer></script>` : ''}</body></html>`.value;
 }

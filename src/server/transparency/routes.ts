@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { publicCounts, NOT_DETENTION, NOT_EXACT, NO_PLACE } from '../../core/transparency/counts.ts';
 import { MIN_K } from '../../core/transparency/suppress.ts';
 import { ACT_TYPES, DETENTION_STATUSES } from '../../core/records/vocabulary.ts';
-import { MESSAGES } from '../../core/i18n/index.ts';
+import { countsWords } from '../pages/counts-words.ts';
 import type { Language } from '../../core/i18n/languages.ts';
 import { countsFeed, countsPage, type LabelOf } from '../pages/counts.ts';
 import { pageContext, sendPage } from '../http/pages.ts';
@@ -58,7 +58,7 @@ export const transparencyRoutes: FastifyPluginAsync = async (app) => {
   }
 
   const labels = (lang: Language, registry: Map<string, Record<Language, string>>): LabelOf => {
-    const t = MESSAGES[lang];
+    const t = countsWords[lang];
     return (table, key) => {
       if (key === NOT_EXACT) return t.countsNotExact;
       if (key === NO_PLACE) return t.countsNoPlace;

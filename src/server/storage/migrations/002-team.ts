@@ -1,6 +1,7 @@
 // Issue 3: a team. Members get a status (invited members wait for an administrator to compare
 // fingerprints), invitations, an append-only hash-chained audit log, and sessions that idle out.
 import { sql, type Kysely } from 'kysely';
+import { optionalText, requiredText, textKey } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('members').addColumn('status', 'text', (c) => c.notNull().defaultTo('active')).execute();
@@ -10,12 +11,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('invitations')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(textKey())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('role', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .$call(requiredText('role', 'created_by', 'created_at', 'expires_at'))
     .addColumn('member_id', 'text')
     .execute();
 
@@ -25,19 +23,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('audit_head')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('seq', 'integer', (c) => c.notNull())
-    .addColumn('hash', 'text', (c) => c.notNull())
+    .$call(requiredText('hash'))
     .execute();
   await sql`insert into audit_head (id, seq, hash) values (1, 0, ${'0'.repeat(64)})`.execute(db);
   await db.schema
     .createTable('audit_log')
     .addColumn('seq', 'integer', (c) => c.primaryKey())
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('actor', 'text')
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('object', 'text')
-    .addColumn('detail', 'text')
-    .addColumn('prev_hash', 'text', (c) => c.notNull())
-    .addColumn('hash', 'text', (c) => c.notNull())
+    .$call(requiredText('at'))
+    .$call(optionalText('actor'))
+    .$call(requiredText('action'))
+    .$call(optionalText('object', 'detail'))
+    .$call(requiredText('prev_hash', 'hash'))
     .execute();
 }
 

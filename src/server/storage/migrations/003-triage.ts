@@ -2,6 +2,7 @@
 // and count; notes and messages are sealed envelopes like reports.
 import type { Kysely } from 'kysely';
 import { columnTypes } from '../dialect.ts';
+import { createIndex, requiredText, serialKey, textKey, uniqueId } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
@@ -10,42 +11,39 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('reports').addColumn('duplicate_of', 'text').execute();
   // The reporter's public key, derived from their codename: replies are sealed to it.
   await db.schema.alterTable('reports').addColumn('reporter_key', t.bytes).execute();
-  await db.schema.createIndex('reports_state').on('reports').column('state').execute();
+  await createIndex(db, 'reports_state', 'reports', 'state');
 
   await db.schema
     .createTable('report_tags')
     .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
-    .addColumn('tag', 'text', (c) => c.notNull())
+    .$call(requiredText('tag'))
     .addPrimaryKeyConstraint('report_tags_pk', ['report_id', 'tag'])
     .execute();
-  await db.schema.createIndex('report_tags_tag').on('report_tags').column('tag').execute();
+  await createIndex(db, 'report_tags_tag', 'report_tags', 'tag');
 
   await db.schema
     .createTable('notes')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(textKey())
     .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
-    .addColumn('author', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('key_id', 'text', (c) => c.notNull())
+    .$call(requiredText('author', 'created_at', 'key_id'))
     .addColumn('envelope', t.bytes, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('notes_report').on('notes').column('report_id').execute();
+  await createIndex(db, 'notes_report', 'notes', 'report_id');
 
   // A conversation with the reporter. Team messages are sealed twice: to the reporter's key
   // (for_reporter) and to the intake key (for_team, so the team can read its own replies).
   await db.schema
     .createTable('messages')
-    .addColumn('seq', t.serial, (c) => c.primaryKey().$call((col) => (t.isSqlite ? col.autoIncrement() : col)))
-    .addColumn('id', 'text', (c) => c.notNull().unique())
+    .$call(serialKey(db))
+    .$call(uniqueId)
     .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
-    .addColumn('direction', 'text', (c) => c.notNull())
+    .$call(requiredText('direction'))
     .addColumn('author', 'text')
-    .addColumn('created_hour', 'text', (c) => c.notNull())
-    .addColumn('key_id', 'text', (c) => c.notNull())
+    .$call(requiredText('created_hour', 'key_id'))
     .addColumn('for_team', t.bytes, (c) => c.notNull())
     .addColumn('for_reporter', t.bytes)
     .execute();
-  await db.schema.createIndex('messages_report').on('messages').column('report_id').execute();
+  await createIndex(db, 'messages_report', 'messages', 'report_id');
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -2,17 +2,16 @@
 // organization's "second factor required" setting.
 import type { Kysely } from 'kysely';
 import { columnTypes } from '../dialect.ts';
+import { createIndex, ofMember, optionalText, requiredText, textKey } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await db.schema.alterTable('organization').addColumn('require_second_factor', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await db.schema
     .createTable('second_factors')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('member_id', 'text', (c) => c.notNull().references('members.id').onDelete('cascade'))
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(textKey())
+    .$call(ofMember)
+    .$call(requiredText('kind', 'name', 'created_at'))
     .addColumn('confirmed', 'integer', (c) => c.notNull().defaultTo(0))
     // TOTP: the shared secret, encrypted under a key derived from the server secret.
     .addColumn('totp_secret', t.bytes)
@@ -22,20 +21,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('counter', 'integer')
     .addColumn('transports', 'text')
     .execute();
-  await db.schema.createIndex('second_factors_member').on('second_factors').column('member_id').execute();
+  await createIndex(db, 'second_factors_member', 'second_factors', 'member_id');
   await db.schema
     .createTable('recovery_codes')
-    .addColumn('member_id', 'text', (c) => c.notNull().references('members.id').onDelete('cascade'))
-    .addColumn('code_hash', 'text', (c) => c.notNull())
+    .$call(ofMember)
+    .$call(requiredText('code_hash'))
     .addPrimaryKeyConstraint('recovery_codes_pk', ['member_id', 'code_hash'])
     .execute();
   await db.schema
     .createTable('challenges')
-    .addColumn('token_hash', 'text', (c) => c.primaryKey())
-    .addColumn('member_id', 'text', (c) => c.notNull().references('members.id').onDelete('cascade'))
-    .addColumn('purpose', 'text', (c) => c.notNull())
-    .addColumn('webauthn_challenge', 'text')
-    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .$call(textKey('token_hash'))
+    .$call(ofMember)
+    .$call(requiredText('purpose'))
+    .$call(optionalText('webauthn_challenge'))
+    .$call(requiredText('expires_at'))
     .execute();
 }
 

@@ -6,152 +6,141 @@
 // docs/data-model.md gives the policy field by field.
 import type { Kysely } from 'kysely';
 import { columnTypes } from '../dialect.ts';
+import { created, createIndex, optionalText, requiredText, serialKey, textKey, updated } from './shape.ts';
 
 type Builder = ReturnType<Kysely<unknown>['schema']['createTable']>;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const t = columnTypes(db);
   // The organization's keys now have a purpose: 'intake' (reports) or 'records'.
   await db.schema.alterTable('intake_keys').addColumn('purpose', 'text', (c) => c.notNull().defaultTo('intake')).execute();
+  await createRegistry(db);
+  await createIncidentsPersonsActs(db);
+  await createCustody(db);
+  await createActDetails(db);
+  await createRecordVersions(db);
+}
 
-  const serial = (b: Builder) => b.addColumn('seq', t.serial, (c) => c.primaryKey().$call((col) => (t.isSqlite ? col.autoIncrement() : col)));
-  /** What every record has: its sealed part, a version for history and concurrent edits, who and when. */
-  const recordColumns = (b: Builder) =>
-    b
-      .addColumn('id', 'text', (c) => c.notNull().unique())
-      .addColumn('key_id', 'text', (c) => c.notNull())
-      .addColumn('key_envelope', t.bytes, (c) => c.notNull())
-      .addColumn('sealed', t.bytes, (c) => c.notNull())
-      .addColumn('version', 'integer', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('created_by', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addColumn('updated_by', 'text', (c) => c.notNull());
-  const partialDate = (b: Builder, name: string) => b.addColumn(name, 'text').addColumn(`${name}_precision`, 'text', (c) => c.notNull().defaultTo('unknown'));
+/** What every record has: a serial key, its sealed part, a version for history and concurrent edits, who and when. */
+function recordTable(db: Kysely<unknown>, name: string, ...partialDates: string[]): Builder {
+  const t = columnTypes(db);
+  return partialDates
+    .reduce((b, date) => b.addColumn(date, 'text').addColumn(`${date}_precision`, 'text', (c) => c.notNull().defaultTo('unknown')), db.schema.createTable(name).$call(serialKey(db)))
+    .addColumn('id', 'text', (c) => c.notNull().unique())
+    .$call(requiredText('key_id'))
+    .addColumn('key_envelope', t.bytes, (c) => c.notNull())
+    .addColumn('sealed', t.bytes, (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .$call(created)
+    .$call(updated);
+}
 
-  // Places, perpetrator units, legal provisions and local act types. Public institutions and
-  // laws: plain, with labels in every language.
+// Places, perpetrator units, legal provisions and local act types. Public institutions and
+// laws: plain, with labels in every language.
+async function createRegistry(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('registry')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('code', 'text', (c) => c.notNull())
-    .addColumn('labels', 'text', (c) => c.notNull())
-    .addColumn('place_kind', 'text')
+    .$call(textKey())
+    .$call(requiredText('kind', 'code', 'labels'))
+    .$call(optionalText('place_kind'))
     .addColumn('appeal_days', 'integer')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text', (c) => c.notNull())
+    .$call(created)
     .addUniqueConstraint('registry_kind_code', ['kind', 'code'])
     .execute();
+}
 
-  await recordColumns(partialDate(partialDate(serial(db.schema.createTable('incidents')), 'date_start'), 'date_end'))
+async function createIncidentsPersonsActs(db: Kysely<unknown>): Promise<void> {
+  await recordTable(db, 'incidents', 'date_start', 'date_end')
     .addColumn('place_ids', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('monitoring_status', 'text', (c) => c.notNull())
+    .$call(requiredText('monitoring_status'))
     .execute();
 
-  await recordColumns(serial(db.schema.createTable('persons')))
-    .addColumn('counting_unit', 'text', (c) => c.notNull())
+  await recordTable(db, 'persons')
+    .$call(requiredText('counting_unit'))
     .addColumn('group_size', 'integer')
-    .addColumn('age_range', 'text', (c) => c.notNull())
-    .addColumn('consent_sharing', 'text', (c) => c.notNull())
-    .addColumn('name_preference', 'text', (c) => c.notNull())
-    .addColumn('reprisal_risk', 'text', (c) => c.notNull())
-    .addColumn('consent_recorded_by', 'text')
-    .addColumn('consent_recorded_at', 'text')
+    .$call(requiredText('age_range', 'consent_sharing', 'name_preference', 'reprisal_risk'))
+    .$call(optionalText('consent_recorded_by', 'consent_recorded_at'))
     .execute();
 
-  await recordColumns(partialDate(partialDate(serial(db.schema.createTable('acts')), 'date_start'), 'date_end'))
+  await recordTable(db, 'acts', 'date_start', 'date_end')
     .addColumn('incident_id', 'text', (c) => c.notNull().references('incidents.id'))
     .addColumn('person_id', 'text', (c) => c.notNull().references('persons.id'))
-    .addColumn('type_code', 'text', (c) => c.notNull())
-    .addColumn('place_id', 'text')
+    .$call(requiredText('type_code'))
+    .$call(optionalText('place_id'))
     .execute();
-  await db.schema.createIndex('acts_incident').on('acts').column('incident_id').execute();
-  await db.schema.createIndex('acts_person').on('acts').column('person_id').execute();
-  await db.schema.createIndex('acts_type').on('acts').columns(['type_code', 'date_start']).execute();
+  await createIndex(db, 'acts_incident', 'acts', 'incident_id');
+  await createIndex(db, 'acts_person', 'acts', 'person_id');
+  await createIndex(db, 'acts_type', 'acts', ['type_code', 'date_start']);
+}
 
-  // A detention extends an act (ESF Arrest). expected_release is computed (src/core/records/custody.ts)
-  // and stored so the server can sort the currently-held board and count.
+// A detention extends an act (ESF Arrest). expected_release is computed (src/core/records/custody.ts)
+// and stored so the server can sort the currently-held board and count. Transfers move it between places.
+async function createCustody(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('detentions')
     .addColumn('act_id', 'text', (c) => c.primaryKey().references('acts.id'))
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('held_at', 'text')
-    .addColumn('custody_start', 'text')
-    .addColumn('lawyer_access', 'text', (c) => c.notNull())
-    .addColumn('family_access', 'text', (c) => c.notNull())
-    .addColumn('legal_provision_id', 'text')
-    .addColumn('court_id', 'text')
-    .addColumn('hearing_date', 'text')
-    .addColumn('decision', 'text', (c) => c.notNull())
-    .addColumn('decision_date', 'text')
+    .$call(requiredText('status'))
+    .$call(optionalText('held_at', 'custody_start'))
+    .$call(requiredText('lawyer_access', 'family_access'))
+    .$call(optionalText('legal_provision_id', 'court_id', 'hearing_date'))
+    .$call(requiredText('decision'))
+    .$call(optionalText('decision_date'))
     .addColumn('fine_amount', 'integer')
     .addColumn('detention_days', 'integer')
-    .addColumn('sentence_start', 'text')
-    .addColumn('expected_release', 'text')
-    .addColumn('appeal_deadline', 'text')
-    .addColumn('released_on', 'text')
+    .$call(optionalText('sentence_start', 'expected_release', 'appeal_deadline', 'released_on'))
     .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('updated_by', 'text', (c) => c.notNull())
+    .$call(updated)
     .execute();
-  await db.schema.createIndex('detentions_status').on('detentions').columns(['status', 'expected_release']).execute();
+  await createIndex(db, 'detentions_status', 'detentions', ['status', 'expected_release']);
 
   await db.schema
     .createTable('transfers')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(textKey())
     .addColumn('act_id', 'text', (c) => c.notNull().references('acts.id'))
-    .addColumn('from_place_id', 'text')
-    .addColumn('to_place_id', 'text', (c) => c.notNull())
-    .addColumn('on_day', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text', (c) => c.notNull())
+    .$call(optionalText('from_place_id'))
+    .$call(requiredText('to_place_id', 'on_day'))
+    .$call(created)
     .execute();
-  await db.schema.createIndex('transfers_act').on('transfers').column('act_id').execute();
+  await createIndex(db, 'transfers_act', 'transfers', 'act_id');
+}
 
-  await recordColumns(serial(db.schema.createTable('involvements')))
+// Perpetrators' involvement in an act, the sources of what is known, and what the team did about it.
+async function createActDetails(db: Kysely<unknown>): Promise<void> {
+  await recordTable(db, 'involvements')
     .addColumn('act_id', 'text', (c) => c.notNull().references('acts.id'))
-    .addColumn('unit_id', 'text')
-    .addColumn('perpetrator_type', 'text', (c) => c.notNull())
-    .addColumn('degree', 'text', (c) => c.notNull())
+    .$call(optionalText('unit_id'))
+    .$call(requiredText('perpetrator_type', 'degree'))
     .execute();
-  await db.schema.createIndex('involvements_act').on('involvements').column('act_id').execute();
+  await createIndex(db, 'involvements_act', 'involvements', 'act_id');
 
   // ESF Information: a source of a fact about an incident, person or act. A report of the
   // inbox is linked by id; other sources are described in the sealed part.
-  await recordColumns(serial(db.schema.createTable('sources')))
-    .addColumn('target_type', 'text', (c) => c.notNull())
-    .addColumn('target_id', 'text', (c) => c.notNull())
-    .addColumn('report_id', 'text')
-    .addColumn('connection', 'text', (c) => c.notNull())
-    .addColumn('reliability', 'text', (c) => c.notNull())
-    .addColumn('credibility', 'text', (c) => c.notNull())
-    .addColumn('source_date', 'text')
+  await recordTable(db, 'sources')
+    .$call(requiredText('target_type', 'target_id'))
+    .$call(optionalText('report_id'))
+    .$call(requiredText('connection', 'reliability', 'credibility'))
+    .$call(optionalText('source_date'))
     .execute();
-  await db.schema.createIndex('sources_target').on('sources').columns(['target_type', 'target_id']).execute();
+  await createIndex(db, 'sources_target', 'sources', ['target_type', 'target_id']);
 
-  await recordColumns(serial(db.schema.createTable('interventions')))
-    .addColumn('incident_id', 'text')
-    .addColumn('person_id', 'text')
-    .addColumn('act_id', 'text')
-    .addColumn('type', 'text', (c) => c.notNull())
-    .addColumn('on_day', 'text')
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('priority', 'text', (c) => c.notNull())
-    .addColumn('due_on', 'text')
+  await recordTable(db, 'interventions')
+    .$call(optionalText('incident_id', 'person_id', 'act_id'))
+    .$call(requiredText('type'))
+    .$call(optionalText('on_day'))
+    .$call(requiredText('status', 'priority'))
+    .$call(optionalText('due_on'))
     .execute();
-  await db.schema.createIndex('interventions_due').on('interventions').columns(['status', 'due_on']).execute();
+  await createIndex(db, 'interventions_due', 'interventions', ['status', 'due_on']);
+}
 
-  // Every version of every record, append-only: the plain columns as JSON and the sealed part as
-  // it was. "Who changed what" is read by opening two versions in the browser.
+// Every version of every record, append-only: the plain columns as JSON and the sealed part as
+// it was. "Who changed what" is read by opening two versions in the browser.
+async function createRecordVersions(db: Kysely<unknown>): Promise<void> {
+  const t = columnTypes(db);
   await db.schema
     .createTable('record_versions')
-    .addColumn('record_type', 'text', (c) => c.notNull())
-    .addColumn('record_id', 'text', (c) => c.notNull())
+    .$call(requiredText('record_type', 'record_id'))
     .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('changed_at', 'text', (c) => c.notNull())
-    .addColumn('changed_by', 'text', (c) => c.notNull())
-    .addColumn('plain', 'text', (c) => c.notNull())
+    .$call(requiredText('changed_at', 'changed_by', 'plain'))
     .addColumn('key_envelope', t.bytes)
     .addColumn('sealed', t.bytes)
     .addPrimaryKeyConstraint('record_versions_pk', ['record_type', 'record_id', 'version'])

@@ -4,35 +4,33 @@
 // are sealed in `detail`. Times of reporters' uploads are kept to the hour, like reports.
 import type { Kysely } from 'kysely';
 import { columnTypes } from '../dialect.ts';
+import { createIndex, optionalText, requiredText, serialKey, uniqueId } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await db.schema
     .createTable('attachments')
-    .addColumn('seq', t.serial, (c) => c.primaryKey().$call((col) => (t.isSqlite ? col.autoIncrement() : col)))
-    .addColumn('id', 'text', (c) => c.notNull().unique())
-    .addColumn('owner_type', 'text', (c) => c.notNull())
-    .addColumn('owner_id', 'text', (c) => c.notNull())
-    .addColumn('key_id', 'text', (c) => c.notNull())
+    .$call(serialKey(db))
+    .$call(uniqueId)
+    .$call(requiredText('owner_type', 'owner_id', 'key_id'))
     .addColumn('key_envelope', t.bytes, (c) => c.notNull())
     .addColumn('meta', t.bytes, (c) => c.notNull())
     .addColumn('original', t.bytes, (c) => c.notNull())
     .addColumn('working', t.bytes)
     .addColumn('size', 'integer', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text')
+    .$call(requiredText('created_at'))
+    .$call(optionalText('created_by'))
     .execute();
-  await db.schema.createIndex('attachments_owner').on('attachments').columns(['owner_type', 'owner_id']).execute();
+  await createIndex(db, 'attachments_owner', 'attachments', ['owner_type', 'owner_id']);
   await db.schema
     .createTable('custody_log')
-    .addColumn('seq', t.serial, (c) => c.primaryKey().$call((col) => (t.isSqlite ? col.autoIncrement() : col)))
-    .addColumn('attachment_id', 'text', (c) => c.notNull())
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('actor', 'text')
-    .addColumn('action', 'text', (c) => c.notNull())
+    .$call(serialKey(db))
+    .$call(requiredText('attachment_id', 'at'))
+    .$call(optionalText('actor'))
+    .$call(requiredText('action'))
     .addColumn('detail', t.bytes)
     .execute();
-  await db.schema.createIndex('custody_attachment').on('custody_log').column('attachment_id').execute();
+  await createIndex(db, 'custody_attachment', 'custody_log', 'attachment_id');
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

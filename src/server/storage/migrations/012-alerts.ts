@@ -4,57 +4,49 @@
 // secret (the server must sign with them). Deliveries are the log and the webhooks' retry queue.
 import type { Kysely } from 'kysely';
 import { columnTypes } from '../dialect.ts';
+import { createIndex, created, optionalText, requiredText, serialKey, uniqueId } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
-  const serial = (c: any) => c.primaryKey().$call((col: any) => (t.isSqlite ? col.autoIncrement() : col));
   await db.schema
     .createTable('alerts')
-    .addColumn('seq', t.serial, serial)
-    .addColumn('id', 'text', (c) => c.notNull().unique())
-    .addColumn('texts', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('published_at', 'text', (c) => c.notNull())
-    .addColumn('corrected_at', 'text')
-    .addColumn('published_by', 'text', (c) => c.notNull())
+    .$call(serialKey(db))
+    .$call(uniqueId)
+    .$call(requiredText('texts', 'status', 'published_at'))
+    .$call(optionalText('corrected_at'))
+    .$call(requiredText('published_by'))
     .execute();
   await db.schema
     .createTable('alert_subscribers')
-    .addColumn('seq', t.serial, serial)
-    .addColumn('id', 'text', (c) => c.notNull().unique())
-    .addColumn('key_id', 'text', (c) => c.notNull())
+    .$call(serialKey(db))
+    .$call(uniqueId)
+    .$call(requiredText('key_id'))
     .addColumn('envelope', t.bytes, (c) => c.notNull())
-    .addColumn('confirm_hash', 'text')
+    .$call(optionalText('confirm_hash'))
     .addColumn('unsubscribe_hash', 'text', (c) => c.notNull().unique())
     .addColumn('confirmed', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('created_day', 'text', (c) => c.notNull())
+    .$call(requiredText('created_day'))
     .execute();
-  await db.schema.createIndex('alert_subscribers_confirm').on('alert_subscribers').column('confirm_hash').execute();
+  await createIndex(db, 'alert_subscribers_confirm', 'alert_subscribers', 'confirm_hash');
   await db.schema
     .createTable('alert_webhooks')
-    .addColumn('seq', t.serial, serial)
-    .addColumn('id', 'text', (c) => c.notNull().unique())
-    .addColumn('url', 'text', (c) => c.notNull())
+    .$call(serialKey(db))
+    .$call(uniqueId)
+    .$call(requiredText('url'))
     .addColumn('secret', t.bytes, (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text', (c) => c.notNull())
+    .$call(created)
     .execute();
   await db.schema
     .createTable('alert_deliveries')
-    .addColumn('seq', t.serial, serial)
-    .addColumn('id', 'text', (c) => c.notNull().unique())
-    .addColumn('alert_id', 'text', (c) => c.notNull())
-    .addColumn('channel', 'text', (c) => c.notNull())
-    .addColumn('target_id', 'text', (c) => c.notNull())
-    .addColumn('target_label', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull())
+    .$call(serialKey(db))
+    .$call(uniqueId)
+    .$call(requiredText('alert_id', 'channel', 'target_id', 'target_label', 'status'))
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('last_error', 'text')
-    .addColumn('next_attempt_at', 'text')
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(optionalText('last_error', 'next_attempt_at'))
+    .$call(requiredText('updated_at'))
     .execute();
-  await db.schema.createIndex('alert_deliveries_alert').on('alert_deliveries').column('alert_id').execute();
-  await db.schema.createIndex('alert_deliveries_due').on('alert_deliveries').columns(['status', 'next_attempt_at']).execute();
+  await createIndex(db, 'alert_deliveries_alert', 'alert_deliveries', 'alert_id');
+  await createIndex(db, 'alert_deliveries_due', 'alert_deliveries', ['status', 'next_attempt_at']);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

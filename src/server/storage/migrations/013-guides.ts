@@ -1,15 +1,15 @@
 // Issue 5: the "know your rights" and "staying safe" pages, written by the organization per
 // language. Public words, so stored plain: one row per guide, its sections as JSON.
 import type { Kysely } from 'kysely';
+import { requiredText, textKey } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('guides')
-    .addColumn('kind', 'text', (c) => c.primaryKey())
-    .addColumn('sections', 'text', (c) => c.notNull())
+    .$call(textKey('kind'))
+    .$call(requiredText('sections'))
     .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('updated_day', 'text', (c) => c.notNull())
-    .addColumn('updated_by', 'text', (c) => c.notNull())
+    .$call(requiredText('updated_day', 'updated_by'))
     .execute();
 }
 

@@ -5,29 +5,27 @@
 // own id and code for it; unique per (bundle, original id), so a bundle imported twice adds nothing.
 import type { Kysely } from 'kysely';
 import { columnTypes } from '../dialect.ts';
+import { createIndex, requiredText, textKey } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await db.schema
     .createTable('bundle_imports')
-    .addColumn('bundle_id', 'text', (c) => c.primaryKey())
-    .addColumn('key_id', 'text', (c) => c.notNull())
+    .$call(textKey('bundle_id'))
+    .$call(requiredText('key_id'))
     .addColumn('key_envelope', t.bytes, (c) => c.notNull())
     .addColumn('sealed', t.bytes, (c) => c.notNull())
     /** To the day, like everything a partner could correlate. */
-    .addColumn('imported_on', 'text', (c) => c.notNull())
-    .addColumn('imported_by', 'text', (c) => c.notNull())
+    .$call(requiredText('imported_on', 'imported_by'))
     .execute();
   await db.schema
     .createTable('provenance')
-    .addColumn('record_type', 'text', (c) => c.notNull())
-    .addColumn('record_id', 'text', (c) => c.notNull())
+    .$call(requiredText('record_type', 'record_id'))
     .addColumn('bundle_id', 'text', (c) => c.notNull().references('bundle_imports.bundle_id'))
-    .addColumn('original_id', 'text', (c) => c.notNull())
-    .addColumn('original_code', 'text', (c) => c.notNull())
+    .$call(requiredText('original_id', 'original_code'))
     .addUniqueConstraint('provenance_original', ['bundle_id', 'original_id'])
     .execute();
-  await db.schema.createIndex('provenance_record').on('provenance').column('record_id').execute();
+  await createIndex(db, 'provenance_record', 'provenance', 'record_id');
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

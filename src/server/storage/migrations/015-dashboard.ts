@@ -5,14 +5,15 @@
 // involvements by act and unit (joins) and by unit and act (counted per unit); and a narrow one of the dates alone, the smallest to scan for the
 // timeline (a full pass touches fewer pages, and SQLite's page cache is 16 MB).
 import type { Kysely } from 'kysely';
+import { createIndex } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex('acts_dashboard_day').on('acts').columns(['date_start_precision', 'date_start']).execute();
-  await db.schema.createIndex('acts_dashboard_date').on('acts').columns(['date_start_precision', 'date_start', 'type_code', 'place_id', 'person_id', 'incident_id', 'id']).execute();
-  await db.schema.createIndex('acts_dashboard_id').on('acts').columns(['id', 'person_id']).execute();
-  await db.schema.createIndex('acts_dashboard_incident').on('acts').columns(['incident_id', 'date_start_precision', 'date_start', 'type_code', 'place_id', 'person_id', 'id']).execute();
-  await db.schema.createIndex('involvements_act_unit').on('involvements').columns(['act_id', 'unit_id']).execute();
-  await db.schema.createIndex('involvements_unit_act').on('involvements').columns(['unit_id', 'act_id']).execute();
+  await createIndex(db, 'acts_dashboard_day', 'acts', ['date_start_precision', 'date_start']);
+  await createIndex(db, 'acts_dashboard_date', 'acts', ['date_start_precision', 'date_start', 'type_code', 'place_id', 'person_id', 'incident_id', 'id']);
+  await createIndex(db, 'acts_dashboard_id', 'acts', ['id', 'person_id']);
+  await createIndex(db, 'acts_dashboard_incident', 'acts', ['incident_id', 'date_start_precision', 'date_start', 'type_code', 'place_id', 'person_id', 'id']);
+  await createIndex(db, 'involvements_act_unit', 'involvements', ['act_id', 'unit_id']);
+  await createIndex(db, 'involvements_unit_act', 'involvements', ['unit_id', 'act_id']);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

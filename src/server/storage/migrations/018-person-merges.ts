@@ -5,29 +5,23 @@
 // again; each pair stored once, smaller id first. Record ids only: no name, and nothing derived
 // from one, is stored (names are compared in the member's browser).
 import type { Kysely } from 'kysely';
+import { createIndex, created, optionalText, requiredText, textKey } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('persons').addColumn('merged_into', 'text').execute();
-  await db.schema.createIndex('persons_merged_into').on('persons').column('merged_into').execute();
+  await createIndex(db, 'persons_merged_into', 'persons', 'merged_into');
   await db.schema
     .createTable('person_merges')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('survivor_id', 'text', (c) => c.notNull())
-    .addColumn('merged_id', 'text', (c) => c.notNull())
-    /** JSON { acts, sources, interventions, attachments }: the ids moved to the survivor. */
-    .addColumn('moved', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text', (c) => c.notNull())
-    .addColumn('undone_at', 'text')
-    .addColumn('undone_by', 'text')
+    .$call(textKey())
+    // moved: JSON { acts, sources, interventions, attachments }, the ids moved to the survivor.
+    .$call(requiredText('survivor_id', 'merged_id', 'moved'))
+    .$call(created)
+    .$call(optionalText('undone_at', 'undone_by'))
     .execute();
-  await db.schema.createIndex('person_merges_merged').on('person_merges').column('merged_id').execute();
+  await createIndex(db, 'person_merges_merged', 'person_merges', 'merged_id');
   await db.schema
     .createTable('person_distinct')
-    .addColumn('person_a', 'text', (c) => c.notNull())
-    .addColumn('person_b', 'text', (c) => c.notNull())
-    .addColumn('decided_by', 'text', (c) => c.notNull())
-    .addColumn('decided_at', 'text', (c) => c.notNull())
+    .$call(requiredText('person_a', 'person_b', 'decided_by', 'decided_at'))
     .addPrimaryKeyConstraint('person_distinct_pk', ['person_a', 'person_b'])
     .execute();
 }

@@ -8,29 +8,28 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { columnTypes } from '../dialect.ts';
 import { FORM_CHANNEL_ID } from '../../../core/records/channels.ts';
+import { createIndex, created, optionalText, requiredText, textKey, updated } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await db.schema
     .createTable('channels')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('kind', 'text', (c) => c.notNull())
+    .$call(textKey())
+    .$call(requiredText('kind'))
     // Null only for the built-in report form, whose name comes with the workspace in every language.
-    .addColumn('key_id', 'text')
+    .$call(optionalText('key_id'))
     .addColumn('key_envelope', t.bytes)
     .addColumn('sealed', t.bytes)
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('retired', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('updated_by', 'text', (c) => c.notNull())
+    .$call(created)
+    .$call(updated)
     .execute();
   const now = new Date().toISOString();
   await sql`insert into channels (id, kind, version, retired, created_at, created_by, updated_at, updated_by)
     values (${FORM_CHANNEL_ID}, 'form', 1, 0, ${now}, 'vigil', ${now}, 'vigil')`.execute(db);
   await db.schema.alterTable('sources').addColumn('channel_id', 'text').execute();
-  await db.schema.createIndex('sources_channel').on('sources').column('channel_id').execute();
+  await createIndex(db, 'sources_channel', 'sources', 'channel_id');
   // Sources that are reports of the inbox came through the form.
   await sql`update sources set channel_id = ${FORM_CHANNEL_ID} where report_id is not null`.execute(db);
   await db.schema.alterTable('bundle_imports').addColumn('channel_id', 'text').execute();

@@ -3,16 +3,17 @@
 // estimate needs (channel, what the source is about), never the rows with their sealed parts.
 // Groups are few and found without reading every person. Plain ids only.
 import { sql, type Kysely } from 'kysely';
+import { createIndex } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Replaces sources_channel (its first column): the same look-ups by channel, now covered.
-  await db.schema.createIndex('sources_channel_target').on('sources').columns(['channel_id', 'target_type', 'target_id']).execute();
+  await createIndex(db, 'sources_channel_target', 'sources', ['channel_id', 'target_type', 'target_id']);
   await db.schema.dropIndex('sources_channel').execute();
   await db.schema.createIndex('persons_groups').on('persons').column('id').where(sql.ref('counting_unit'), '<>', 'individual').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('persons_groups').execute();
-  await db.schema.createIndex('sources_channel').on('sources').column('channel_id').execute();
+  await createIndex(db, 'sources_channel', 'sources', 'channel_id');
   await db.schema.dropIndex('sources_channel_target').execute();
 }

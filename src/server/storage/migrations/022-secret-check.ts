@@ -3,13 +3,13 @@
 // secret missing or replaced refuses to start instead of quietly making a new one and locking the team
 // out of every codename, login and second factor.
 import type { Kysely } from 'kysely';
+import { requiredText } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('secret_check')
     .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('check_value', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(requiredText('check_value', 'created_at'))
     .execute();
 }
 

@@ -6,47 +6,45 @@
 // backup_runs is what administrators see of scheduled backups (no content, only time, size, outcome).
 import type { Kysely } from 'kysely';
 import { columnTypes } from '../dialect.ts';
+import { createIndex, created, optionalText, requiredText, textKey } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await db.schema
     .createTable('recovery_kits')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(textKey())
     .addColumn('public_key', t.bytes, (c) => c.notNull())
     .addColumn('threshold', 'integer', (c) => c.notNull())
     .addColumn('shares', 'integer', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text', (c) => c.notNull())
-    .addColumn('retired_at', 'text')
-    .addColumn('mac', 'text', (c) => c.notNull())
+    .$call(created)
+    .$call(optionalText('retired_at'))
+    .$call(requiredText('mac'))
     .execute();
   await db.schema
     .createTable('recovery_grants')
     .addColumn('kit_id', 'text', (c) => c.notNull().references('recovery_kits.id').onDelete('cascade'))
     .addColumn('key_id', 'text', (c) => c.notNull().references('intake_keys.id'))
     .addColumn('sealed', t.bytes, (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('mac', 'text', (c) => c.notNull())
+    .$call(requiredText('created_at', 'mac'))
     .addPrimaryKeyConstraint('recovery_grants_pk', ['kit_id', 'key_id'])
     .execute();
   await db.schema
     .createTable('recovery_challenges')
-    .addColumn('answer_hash', 'text', (c) => c.primaryKey())
+    .$call(textKey('answer_hash'))
     .addColumn('kit_id', 'text', (c) => c.notNull().references('recovery_kits.id').onDelete('cascade'))
-    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .$call(requiredText('expires_at'))
     .execute();
   await db.schema.alterTable('organization').addColumn('locked_at', 'text').execute();
   await db.schema
     .createTable('backup_runs')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('started_at', 'text', (c) => c.notNull())
-    .addColumn('finished_at', 'text')
-    .addColumn('outcome', 'text', (c) => c.notNull())
+    .$call(textKey())
+    .$call(requiredText('started_at'))
+    .$call(optionalText('finished_at'))
+    .$call(requiredText('outcome'))
     .addColumn('size', 'bigint')
-    .addColumn('file', 'text')
-    .addColumn('error', 'text')
+    .$call(optionalText('file', 'error'))
     .execute();
-  await db.schema.createIndex('backup_runs_started').on('backup_runs').column('started_at').execute();
+  await createIndex(db, 'backup_runs_started', 'backup_runs', 'started_at');
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -4,6 +4,7 @@
 // each member has seen (for unread badges).
 import { sql, type Kysely } from 'kysely';
 import { columnTypes } from '../dialect.ts';
+import { ofMember, requiredText } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
@@ -14,14 +15,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('notice_settings')
     .addColumn('member_id', 'text', (c) => c.primaryKey().references('members.id').onDelete('cascade'))
-    .addColumn('channel', 'text', (c) => c.notNull())
-    .addColumn('kinds', 'text', (c) => c.notNull())
+    .$call(requiredText('channel', 'kinds'))
     .addColumn('webhook', t.bytes)
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(requiredText('updated_at'))
     .execute();
   await db.schema
     .createTable('report_reads')
-    .addColumn('member_id', 'text', (c) => c.notNull().references('members.id').onDelete('cascade'))
+    .$call(ofMember)
     .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
     .addColumn('seen_seq', 'bigint', (c) => c.notNull().defaultTo(sql`0`))
     .addPrimaryKeyConstraint('report_reads_pk', ['member_id', 'report_id'])

@@ -5,26 +5,24 @@
 // device nonces, never a client's network address). A daily claim lets one server do a day's job.
 import { sql, type Kysely } from 'kysely';
 import { columnTypes } from '../dialect.ts';
+import { createIndex, requiredText, textKey } from './shape.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('server_instances')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('started_at', 'text', (c) => c.notNull())
-    .addColumn('seen_at', 'text', (c) => c.notNull())
+    .$call(textKey())
+    .$call(requiredText('started_at', 'seen_at'))
     .execute();
   await db.schema
     .createTable('login_failures')
-    .addColumn('key', 'text', (c) => c.primaryKey())
+    .$call(textKey('key'))
     .addColumn('failures', 'integer', (c) => c.notNull())
-    .addColumn('ends_at', 'text', (c) => c.notNull())
+    .$call(requiredText('ends_at'))
     .execute();
-  await db.schema.createIndex('login_failures_ends').on('login_failures').column('ends_at').execute();
+  await createIndex(db, 'login_failures_ends', 'login_failures', 'ends_at');
   await db.schema
     .createTable('daily_claims')
-    .addColumn('job', 'text', (c) => c.notNull())
-    .addColumn('day', 'text', (c) => c.notNull())
-    .addColumn('owner', 'text', (c) => c.notNull())
+    .$call(requiredText('job', 'day', 'owner'))
     .addPrimaryKeyConstraint('daily_claims_pk', ['job', 'day'])
     .execute();
   // Proofs of work spent on any server (unix seconds): a proof is spent once across servers.
@@ -34,10 +32,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('pow_spent')
     .$call((table) => (columnTypes(db).isSqlite ? table : table.modifyFront(sql`unlogged`)))
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(textKey())
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('pow_spent_expires').on('pow_spent').column('expires_at').execute();
+  await createIndex(db, 'pow_spent_expires', 'pow_spent', 'expires_at');
   await db.schema.alterTable('setup_tokens').addColumn('owner', 'text').execute();
   await db.schema.alterTable('alert_deliveries').addColumn('owner', 'text').execute();
   await db.schema.alterTable('backup_runs').addColumn('owner', 'text').execute();

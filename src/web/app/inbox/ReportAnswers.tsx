@@ -1,6 +1,6 @@
 // Everything the reporter said, as opened in this browser, with the form's choices worded in the
 // reader's language (the public pages' catalogs).
-import { MESSAGES } from '../../../core/i18n/index.ts';
+import { stillHeldWords } from '../../../core/i18n/report-choice-words.ts';
 import { answersOf, type ReportContent } from './report-store.ts';
 import { whatHappened } from './report-text.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
@@ -26,7 +26,6 @@ export function ReportAnswers({ content }: { content: ReportContent | null }) {
   if (!content) return <p>{t('openingReport')}</p>;
   if (!content.ok) return <p class="error">{problems(PROBLEM_WORDS[content.problem])}</p>;
   const a = answersOf(content);
-  const said = MESSAGES[f.language];
   return (
     <>
       <dl>
@@ -35,7 +34,7 @@ export function ReportAnswers({ content }: { content: ReportContent | null }) {
         <Row label={t('when')} value={[a.whenExact && f.day(a.whenExact), a.whenRough].filter(Boolean).join(' — ')} />
         <Row label={t('where')} value={[a.city, a.place].filter(Boolean).join(', ')} />
         <Row label={t('peopleAffected')} value={a.people === undefined ? undefined : f.number(a.people)} />
-        <Row label={t('stillHeld')} value={said.stillHeld[a.stillHeld]} />
+        <Row label={t('stillHeld')} value={stillHeldWords[f.language][a.stillHeld]} />
         <Row label={t('contact')} value={a.contact} />
         <Row label={t('publicUse')} value={a.consentPublic === 'yes' ? t('allowed') : t('notAllowed')} />
         <Row label={t('legalUse')} value={a.consentLegal === 'yes' ? t('allowed') : t('notAllowed')} />

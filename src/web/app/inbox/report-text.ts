@@ -6,12 +6,12 @@
 import type { ReportAnswers, WhatHappened } from '../../../core/report/answers.ts';
 import type { Language } from '../../../core/i18n/languages.ts';
 import { LANGUAGES } from '../../../core/i18n/languages.ts';
-import { MESSAGES } from '../../../core/i18n/index.ts';
+import { whatHappenedWords } from '../../../core/i18n/report-choice-words.ts';
 import { FoldedWords, searchTextOf as foldedForSearch } from '../../../core/linkage/search.ts';
 
 /** The ticked boxes, in the reader's language. */
 export function whatHappened(what: readonly WhatHappened[], language: Language): string {
-  return what.map((w) => MESSAGES[language].what[w]).join('; ');
+  return what.map((w) => whatHappenedWords[language][w]).join('; ');
 }
 
 const shorten = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}…` : text);

@@ -1,14 +1,13 @@
 // Calls to the server. Every call is same-origin JSON with the CSRF header.
 import { CSRF_HEADER } from '../../../core/api/common.ts';
-import { MESSAGES, type ErrorCode } from '../../../core/i18n/index.ts';
+import { errorText, isErrorCode } from '../../../core/i18n/error-words.ts';
 import { translator } from '../../../core/i18n/message.ts';
 import { commonWords } from '../i18n/common-words.ts';
 import { currentLanguage } from '../i18n/language.ts';
 
 /** The server's error code in the workspace's language (the server's own wording is English-only for the API). */
 function errorWords(code: string, status: number): string {
-  const errors = MESSAGES[currentLanguage()].errors;
-  if (Object.hasOwn(errors, code)) return errors[code as ErrorCode];
+  if (isErrorCode(code)) return errorText(currentLanguage(), code);
   return translator(commonWords, currentLanguage())(status === 0 ? 'unreachable' : 'serverAnswered', { status });
 }
 

@@ -2,7 +2,7 @@
 // administrator. Checked here before any key is made. The fields are not controlled: what was typed
 // stays as it is when the form says what is wrong.
 import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
-import { MESSAGES } from '../../../core/i18n/index.ts';
+import { languageName } from '../../../core/i18n/language-words.ts';
 import { MIN_PASSPHRASE } from '../entry/passphrase-rules.ts';
 import { useWords } from '../i18n/context.tsx';
 import { entryWords } from '../entry/words.ts';
@@ -44,7 +44,7 @@ export function SetupFields({ timeZone }: { timeZone: string }) {
           <div class="choice" key={l}>
             <input type="checkbox" id={`lang-${l}`} name="languages" value={l} defaultChecked />
             <label for={`lang-${l}`} lang={l}>
-              {MESSAGES[l].languageName}
+              {languageName(l)}
             </label>
           </div>
         ))}
