@@ -1,8 +1,9 @@
 // Sealed envelopes: anyone with a public key can make one; only the private key opens it.
-// Callers never name an algorithm: the first byte picks the operator, so a version 2 can be
-// added beside version 1 without touching them.
+// Callers never name an algorithm: the first byte picks the operator (versions.ts), so a version 2
+// can be added beside version 1 without touching them.
 import * as v1 from './operators/sealed-v1.ts';
 import { EnvelopeError } from './errors.ts';
+import { versions } from './versions.ts';
 
 /** What a sealed envelope holds. The number is written into the envelope and bound by HPKE. */
 export const SealedKind = {
@@ -31,8 +32,8 @@ export const SealedKind = {
 } as const;
 export type SealedKind = (typeof SealedKind)[keyof typeof SealedKind];
 
-const operators = { [v1.VERSION]: v1 } as const;
-export const CURRENT_SEALED_VERSION = v1.VERSION;
+const operators = versions(v1);
+export const CURRENT_SEALED_VERSION = operators.newest.VERSION;
 /** Reports are at most ~64 KiB of text; anything far larger is not an envelope we made. */
 export const MAX_SEALED_BYTES = 256 * 1024;
 
@@ -46,13 +47,7 @@ export interface PrivateRecipient {
 }
 
 export function sealTo(kind: SealedKind, recipient: PublicRecipient, plaintext: Uint8Array): Promise<Uint8Array> {
-  return operators[CURRENT_SEALED_VERSION].seal(kind, recipient, plaintext);
-}
-
-function operatorFor(envelope: Uint8Array) {
-  const operator = operators[envelope[0] as keyof typeof operators];
-  if (!operator) throw new EnvelopeError('unknown-version');
-  return operator;
+  return operators.newest.seal(kind, recipient, plaintext);
 }
 
 /**
@@ -61,7 +56,7 @@ function operatorFor(envelope: Uint8Array) {
  */
 export function inspectSealed(envelope: Uint8Array, expectedKind: SealedKind, maxBytes = MAX_SEALED_BYTES): { keyId: string } {
   if (envelope.length > maxBytes) throw new EnvelopeError('too-large');
-  const header = operatorFor(envelope).readHeader(envelope);
+  const header = operators.of(envelope).readHeader(envelope);
   if (header.kind !== expectedKind) throw new EnvelopeError('unknown-kind');
   return { keyId: header.keyId };
 }
@@ -74,6 +69,6 @@ export async function openSealed(
   maxBytes = MAX_SEALED_BYTES,
 ): Promise<Uint8Array> {
   inspectSealed(envelope, kind, maxBytes);
-  const opened = await operatorFor(envelope).open(envelope, recipient);
+  const opened = await operators.of(envelope).open(envelope, recipient);
   return opened.plaintext;
 }

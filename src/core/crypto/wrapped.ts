@@ -1,8 +1,9 @@
 // Wrapped secrets: a secret encrypted under a symmetric key the holder derives or unwraps.
-// Like sealed.ts, the first byte picks the operator.
+// Like sealed.ts, the first byte picks the operator (versions.ts).
 import * as v1 from './operators/wrapped-v1.ts';
 import { EnvelopeError } from './errors.ts';
 import { utf8 } from './bytes.ts';
+import { versions } from './versions.ts';
 
 export const WrappedKind = {
   memberPrivateKey: 1,
@@ -21,23 +22,21 @@ export const WrappedKind = {
 } as const;
 export type WrappedKind = (typeof WrappedKind)[keyof typeof WrappedKind];
 
-const operators = { [v1.VERSION]: v1 } as const;
-export const CURRENT_WRAPPED_VERSION = v1.VERSION;
+const operators = versions(v1);
+export const CURRENT_WRAPPED_VERSION = operators.newest.VERSION;
 
 export function wrapSecret(kind: WrappedKind, key: CryptoKey, secret: Uint8Array, context: string): Promise<Uint8Array> {
-  return operators[CURRENT_WRAPPED_VERSION].wrap(kind, key, secret, utf8(context));
+  return operators.newest.wrap(kind, key, secret, utf8(context));
 }
 
 /** What the server can check without a key: the version and kind of a wrapped blob, and its size. */
 export function inspectWrapped(blob: Uint8Array, kind: WrappedKind): boolean {
   // Each version checks its own layout, so blobs of an older version stay acceptable after a new one.
-  return operators[blob[0] as keyof typeof operators]?.inspect(blob, kind) ?? false;
+  return operators.find(blob)?.inspect(blob, kind) ?? false;
 }
 
 export async function unwrapSecret(kind: WrappedKind, key: CryptoKey, blob: Uint8Array, context: string): Promise<Uint8Array> {
-  const operator = operators[blob[0] as keyof typeof operators];
-  if (!operator) throw new EnvelopeError('unknown-version');
-  const { kind: found, secret } = await operator.unwrap(blob, key, utf8(context));
+  const { kind: found, secret } = await operators.of(blob).unwrap(blob, key, utf8(context));
   if (found !== kind) throw new EnvelopeError('unknown-kind');
   return secret;
 }

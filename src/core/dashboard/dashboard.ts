@@ -26,16 +26,16 @@ export type Bucket = (typeof BUCKETS)[number];
 const day = z.string().refine(isDay);
 
 /** The filters of the dashboard and of every drill-down. `lang` picks the language of errors. */
-export const dashboardFilter = z
-  .object({
-    from: day.optional(),
-    to: day.optional(),
-    incident: z.uuid().optional(),
-    bucket: z.enum(BUCKETS).default('day'),
-    lang: z.string().max(5).optional(),
-  })
-  .strict()
-  .refine((f) => !f.from || !f.to || f.from <= f.to);
+const filterFields = {
+  from: day.optional(),
+  to: day.optional(),
+  incident: z.uuid().optional(),
+  bucket: z.enum(BUCKETS).default('day'),
+  lang: z.string().max(5).optional(),
+};
+const inOrder = (f: { from?: string; to?: string }) => !f.from || !f.to || f.from <= f.to;
+
+export const dashboardFilter = z.object(filterFields).strict().refine(inOrder);
 export type DashboardFilter = z.infer<typeof dashboardFilter>;
 
 /** What a drill-down can be by; each is one of the dashboard's numbers or one cell of its tables. */
@@ -68,19 +68,16 @@ const VALUES: Record<DrillBy, z.ZodType<string | undefined>> = {
   'incident-sources': z.enum(SOURCE_GROUPS),
 };
 
+/** One number of the dashboard (or one cell of its tables) as its list of records, page by page. */
 export const drillQuery = z
   .object({
-    from: day.optional(),
-    to: day.optional(),
-    incident: z.uuid().optional(),
-    bucket: z.enum(BUCKETS).default('day'),
-    lang: z.string().max(5).optional(),
+    ...filterFields,
     by: z.enum(DRILL_BY),
     value: z.string().max(40).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
   })
   .strict()
-  .refine((f) => !f.from || !f.to || f.from <= f.to)
+  .refine(inOrder)
   .refine((f) => VALUES[f.by].safeParse(f.value).success);
 export type DrillQuery = z.infer<typeof drillQuery>;
 

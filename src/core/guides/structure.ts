@@ -3,38 +3,28 @@
 // legal advice: every section is empty until the team fills it in.
 import * as z from 'zod';
 import { LANGUAGES, type Language } from '../i18n/languages.ts';
+import { guideWords } from './words.ts';
 
 export const GUIDE_KINDS = ['rights', 'safety'] as const;
 export type GuideKind = (typeof GUIDE_KINDS)[number];
 
-type Words = Record<Language, string>;
-const words = (en: string, az: string, ru: string): Words => ({ en, az, ru });
+type InEveryLanguage = Record<Language, string>;
+type GuideWord = keyof (typeof guideWords)['en'];
 
-export const GUIDE_TITLES: Record<GuideKind, Words> = {
-  rights: words('Know your rights', 'Hüquqlarınızı bilin', 'Знайте свои права'),
-  safety: words('Staying safe', 'Təhlükəsizlik', 'Как обезопасить себя'),
-};
+/** A word of the guides in every language (in the order guides have always stored it). */
+const inEveryLanguage = (key: GuideWord): InEveryLanguage => ({ en: guideWords.en[key], az: guideWords.az[key], ru: guideWords.ru[key] });
 
-/** The sections a new guide starts with; the team may rename, remove or add sections. */
-export const DEFAULT_SECTIONS: Record<GuideKind, { key: string; heading: Words }[]> = {
-  rights: [
-    { key: 'stopped', heading: words('If the police stop you', 'Polis sizi saxlayarsa', 'Если вас остановила полиция') },
-    { key: 'detained', heading: words('If you are detained', 'Sizi tutsalar', 'Если вас задержали') },
-    { key: 'lawyer', heading: words('Your right to a lawyer', 'Vəkil hüququnuz', 'Ваше право на адвоката') },
-    { key: 'family', heading: words('Letting your family know', 'Ailənizə xəbər vermək', 'Сообщить семье') },
-    { key: 'phone', heading: words('Your phone and passwords', 'Telefonunuz və parollarınız', 'Ваш телефон и пароли') },
-    { key: 'examination', heading: words('Medical examinations', 'Tibbi müayinələr', 'Медицинские осмотры') },
-    { key: 'court', heading: words('In court', 'Məhkəmədə', 'В суде') },
-    { key: 'after', heading: words('After release', 'Azad olunduqdan sonra', 'После освобождения') },
-    { key: 'help', heading: words('Who can help', 'Kim kömək edə bilər', 'Кто может помочь') },
-  ],
-  safety: [
-    { key: 'apps', heading: words('Dating apps and meeting people', 'Tanışlıq tətbiqləri və görüşlər', 'Приложения для знакомств и встречи') },
-    { key: 'phone', heading: words('Your phone', 'Telefonunuz', 'Ваш телефон') },
-    { key: 'someone-detained', heading: words('If someone you know is detained', 'Tanıdığınız biri tutularsa', 'Если задержали знакомого') },
-    { key: 'reporting', heading: words('Telling us safely', 'Bizə təhlükəsiz xəbər vermək', 'Как безопасно сообщить нам') },
-    { key: 'help', heading: words('Who can help', 'Kim kömək edə bilər', 'Кто может помочь') },
-  ],
+export const GUIDE_TITLES: Record<GuideKind, InEveryLanguage> = { rights: inEveryLanguage('rights'), safety: inEveryLanguage('safety') };
+
+/** The sections a new guide starts with, in order (headings in words.ts); the team may rename, remove or add sections. */
+const SECTION_KEYS = {
+  rights: ['stopped', 'detained', 'lawyer', 'family', 'phone', 'examination', 'court', 'after', 'help'],
+  safety: ['apps', 'phone', 'someone-detained', 'reporting', 'help'],
+} as const;
+
+export const DEFAULT_SECTIONS: Record<GuideKind, { key: string; heading: InEveryLanguage }[]> = {
+  rights: SECTION_KEYS.rights.map((key) => ({ key, heading: inEveryLanguage(`rights.${key}`) })),
+  safety: SECTION_KEYS.safety.map((key) => ({ key, heading: inEveryLanguage(`safety.${key}`) })),
 };
 
 export const GUIDE_LIMITS = { sections: 30, heading: 200, body: 20_000 } as const;
@@ -68,7 +58,7 @@ export interface GuideView {
 
 /** A guide as first opened: the shipped headings, no words. */
 export function emptyGuide(kind: GuideKind): GuideView {
-  const blank = words('', '', '');
+  const blank: InEveryLanguage = { en: '', az: '', ru: '' };
   return { kind, version: 0, updatedDay: null, sections: DEFAULT_SECTIONS[kind].map((s) => ({ key: s.key, heading: { ...s.heading }, body: { ...blank } })) };
 }
 

@@ -1,5 +1,5 @@
 // The public alerts pages (no script, the organization's neutral title): the list with the
-// subscribe form, one alert, the confirm and unsubscribe steps, and the Atom feed.
+// subscribe form, one alert, the confirm and unsubscribe steps (the Atom feed: atom.ts).
 import { html, type Raw } from './html.ts';
 import { formatsOf, page, type PageContext } from './layout.ts';
 import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
@@ -92,20 +92,4 @@ export function alertStepPage(ctx: PageContext, step: 'check-inbox' | 'confirm' 
   }[step] as [string, string, string | null];
   const form = button && action ? html`<form method="post" action="${action}"><input type="hidden" name="lang" value="${ctx.lang}"><p><button type="submit">${button}</button></p></form>` : '';
   return page(ctx, title, html`<h1>${title}</h1><p>${lead}</p>${form}<p><a href="/alerts?lang=${ctx.lang}">${a('all')}</a></p>`);
-}
-
-/** Atom: one entry per alert, in the reader's language where written; times to the hour. */
-export function alertsFeed(ctx: PageContext, alerts: PublicAlert[], base: string): string {
-  const a = alertsWords[ctx.lang];
-  const self = `${base}/alerts.atom`;
-  const updated = alerts.reduce((latest, x) => [x.publishedAt, x.correctedAt ?? ''].reduce((m, v) => (v > m ? v : m), latest), '1970-01-01T00:00:00Z');
-  const entries = alerts.map((alert) => {
-    const lang = shownLanguage(alert.texts, ctx.lang);
-    const text = alert.texts[lang]!;
-    return html`<entry xml:lang="${lang}"><title>${text.title}</title><id>urn:uuid:${alert.id}</id><link rel="alternate" type="text/html" href="${base}/alerts/${alert.id}?lang=${lang}"/><published>${alert.publishedAt}</published><updated>${alert.correctedAt ?? alert.publishedAt}</updated><author><name>${ctx.siteTitle}</name></author><content type="text">${text.body}</content></entry>`;
-  });
-  return html`<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${ctx.lang}"><title>${ctx.siteTitle}: ${a.title}</title><id>${self}</id><updated>${updated}</updated><link rel="self" href="${self}"/><link rel="alternate" type="text/html" href="${base}/alerts"/>
-${entries}
-</feed>`.value;
 }

@@ -1,5 +1,5 @@
 // The public counts page (opt-in): the k-suppressed tables, no script, the organization's neutral
-// title. Also rendered as an Atom entry.
+// title. Also rendered as an Atom entry (atom.ts).
 import { html, type Raw } from './html.ts';
 import { formatsOf, page, type PageContext } from './layout.ts';
 import { translator } from '../../core/i18n/message.ts';
@@ -33,18 +33,4 @@ ${updatedDay ? html`<p class="hint">${t('countsUpdated', { when: formatsOf(ctx).
 
 export function countsPage(ctx: PageContext, counts: PublicCounts, label: LabelOf, updatedDay: string | null): string {
   return page(ctx, translator(countsWords, ctx.lang)('countsTitle'), countsBody(ctx, counts, label, updatedDay));
-}
-
-/** One Atom entry: the counts as they are now (a reader sees a new entry when they change). */
-export function countsFeed(ctx: PageContext, counts: PublicCounts, label: LabelOf, updatedDay: string | null, selfUrl: string): string {
-  const t = countsWords[ctx.lang];
-  const updated = `${updatedDay ?? '1970-01-01'}T00:00:00Z`;
-  const summary = [
-    `${t.countsTotal}: ${counts.total ?? t.countsHidden}`,
-    ...counts.tables.type.cells.map((c) => `${label('type', c.key)}: ${c.count ?? t.countsHidden}`),
-  ].join('\n');
-  return html`<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>${ctx.siteTitle}: ${t.countsTitle}</title><id>${selfUrl}</id><updated>${updated}</updated><link rel="self" href="${selfUrl}"/>
-<entry><title>${t.countsTitle} · ${updatedDay ?? ''}</title><id>${selfUrl}#${updatedDay ?? 'none'}-${counts.total ?? 'hidden'}</id><updated>${updated}</updated><author><name>${ctx.siteTitle}</name></author><content type="text">${summary}</content></entry>
-</feed>`.value;
 }
