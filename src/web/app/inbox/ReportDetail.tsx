@@ -58,7 +58,7 @@ export function ReportDetail({
   onMakeRecord?: () => void;
   /** The report's attachments and its links to records (evidence/, records/). */
   evidence?: JSX.Element;
-  /** Links the report to an incident or person already recorded, the ones it may concern suggested first (records/LinkReport.tsx). */
+  /** Links the report to an incident or person already recorded, the ones it may concern suggested first (LinkReport.tsx). */
   linkToRecords?: JSX.Element;
 }) {
   const t = useWords(reportWords);

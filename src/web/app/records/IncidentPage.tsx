@@ -22,7 +22,7 @@ import { History, type VersionView } from './History.tsx';
 import { IncidentFields, type IncidentDraft } from './IncidentFields.tsx';
 import { FollowUp, Sources, type InterventionPlain, type SourcePlain } from './SourcesAndFollowUp.tsx';
 import { Feedback } from '../ui/Feedback.tsx';
-import { Provenance } from '../bundles/Provenance.tsx';
+import { Provenance } from './Provenance.tsx';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { incidentWords } from './incident-words.ts';

@@ -11,7 +11,7 @@ import { Purge } from './Purge.tsx';
 import { History, type VersionView } from './History.tsx';
 import { TermSelect, TextField } from './fields.tsx';
 import { Feedback } from '../ui/Feedback.tsx';
-import { Provenance } from '../bundles/Provenance.tsx';
+import { Provenance } from './Provenance.tsx';
 import { birthYearField, yearOf } from './birth-year.ts';
 import { canLink, linkerOf } from '../linkage/linker.ts';
 import { loadDecisions } from '../linkage/decisions-client.ts';
