@@ -15,7 +15,7 @@ import { incidentWords } from '../src/web/app/records/incident-words.ts';
 import { detentionWords } from '../src/web/app/records/detention-words.ts';
 import { sourcesWords } from '../src/web/app/records/sources-words.ts';
 import { linkWords } from '../src/web/app/inbox/link-words.ts';
-import { MOST_MATCHES } from '../src/web/app/inbox/LinkReport.tsx';
+import { MOST_MATCHES } from '../src/web/app/inbox/find-records.ts';
 import type { Language } from '../src/core/i18n/languages.ts';
 
 const STEP = { timeout: 30_000 };
