@@ -1,26 +1,17 @@
 // The open report: all answers, triage, tags, notes and the conversation.
 import type { JSX } from 'preact';
-import type { Report, ReportStore } from './report-store.ts';
-import type { Opener } from './opener.ts';
-import type { OrgKeyCache } from '../session/org-key.ts';
-import type { TeamMember } from './team.ts';
 import type { TriageChange } from './triage.ts';
 import { ReportAnswers } from './ReportAnswers.tsx';
 import { TriageControls } from './TriageControls.tsx';
 import { TagEditor } from './TagEditor.tsx';
-import { ReportThread } from './ReportThread.tsx';
+import { ReportThread, type OpenReport } from './ReportThread.tsx';
 import { stateName } from './states.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { inboxWords } from './words.ts';
 import { reportWords } from './detail-words.ts';
 
-interface Props {
-  report: Report;
-  store: ReportStore;
-  opener: Opener;
-  intake: OrgKeyCache;
-  team: TeamMember[];
+interface Props extends OpenReport {
   canTriage: boolean;
   duplicateRequest: number;
   onChange: (ids: string[], change: TriageChange, done: string) => void;

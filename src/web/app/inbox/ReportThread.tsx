@@ -13,16 +13,16 @@ import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { reportWords } from './detail-words.ts';
 
-interface Props {
+/** What the open report's parts work with: the report, where reports are held, the keys to open and seal its thread, the team. */
+export interface OpenReport {
   report: Report;
   store: ReportStore;
   opener: Opener;
   intake: OrgKeyCache;
   team: TeamMember[];
-  canWrite: boolean;
 }
 
-export function ReportThread({ report, store, opener, intake, team, canWrite }: Props) {
+export function ReportThread({ report, store, opener, intake, team, canWrite }: OpenReport & { canWrite: boolean }) {
   const t = useWords(reportWords);
   const { thread, newSince, error, reload } = useThread(report, opener, store, t('threadFailed'));
   const [said, say] = useState('');

@@ -1,8 +1,7 @@
 // Changing a record already made (an incident's fields, a person's consent, an act, a source's
 // grade): a form behind a closed summary that saves a new version, or says why it could not.
-import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { messageOf } from '../session/api.ts';
+import { useSaving } from './use-saving.ts';
 import { Feedback } from '../ui/Feedback.tsx';
 
 interface Props {
@@ -22,16 +21,7 @@ interface Props {
 }
 
 export function EditForm({ summary, label, submit, failure, onSave, inline = false, small = inline, onToggle, children }: Props) {
-  const [error, setError] = useState<string | null>(null);
-  async function save(event: Event) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await onSave();
-    } catch (e) {
-      setError(messageOf(e, typeof failure === 'string' ? failure : failure(e)));
-    }
-  }
+  const { error, saving } = useSaving(failure);
   const button = (
     <button type="submit" class={small ? 'small' : undefined}>
       {submit}
@@ -40,7 +30,7 @@ export function EditForm({ summary, label, submit, failure, onSave, inline = fal
   return (
     <details class="edit" onToggle={onToggle && ((e) => onToggle((e.currentTarget as HTMLDetailsElement).open))}>
       <summary>{summary}</summary>
-      <form onSubmit={save} class={inline ? 'inline-form' : undefined} aria-label={label}>
+      <form onSubmit={saving(onSave)} class={inline ? 'inline-form' : undefined} aria-label={label}>
         {children}
         {inline ? button : <Feedback error={error} />}
         {inline ? <Feedback error={error} /> : button}
