@@ -14,8 +14,8 @@ import { englishOnPage } from './support/words-check.ts';
 import { incidentWords } from '../src/web/app/records/incident-words.ts';
 import { detentionWords } from '../src/web/app/records/detention-words.ts';
 import { sourcesWords } from '../src/web/app/records/sources-words.ts';
-import { linkWords } from '../src/web/app/records/link-words.ts';
-import { MOST_MATCHES } from '../src/web/app/records/LinkReport.tsx';
+import { linkWords } from '../src/web/app/inbox/link-words.ts';
+import { MOST_MATCHES } from '../src/web/app/inbox/find-records.ts';
 import type { Language } from '../src/core/i18n/languages.ts';
 
 const STEP = { timeout: 30_000 };

@@ -1,5 +1,5 @@
-// The words of the Partners page: our partner key, sending a sealed bundle, importing one, and the
-// line that says where an imported record came from.
+// The words of the Partners page: our partner key, sending a sealed bundle, importing one (the
+// line that says where an imported record came from is the records' own: records/provenance-words.ts).
 import { defineWords } from '../../../core/i18n/message.ts';
 
 export const bundlesWords = defineWords({
@@ -75,9 +75,6 @@ export const bundlesWords = defineWords({
     merged: 'Merged with the people already recorded: {codes}.',
     notMerged: 'Not merged, imported as new people: {codes}; review them on Possible duplicates.',
     notMergedOne: 'not merged',
-    // Provenance
-    fromBundle: "Imported from {organization}'s bundle of {day}, their code {code} (imported {imported}).",
-    fromSomeBundle: "Imported from a partner organization's bundle, their code {code} (imported {imported}).",
   },
   ru: {
     title: 'Партнёры',
@@ -148,8 +145,6 @@ export const bundlesWords = defineWords({
     merged: 'Объединены с уже записанными людьми: {codes}.',
     notMerged: 'Не объединены, импортированы как новые люди: {codes}; проверьте их на странице «Возможные дубликаты».',
     notMergedOne: 'не объединён',
-    fromBundle: 'Импортировано из пакета {organization} от {day}, их код {code} (импорт {imported}).',
-    fromSomeBundle: 'Импортировано из пакета партнёрской организации, их код {code} (импорт {imported}).',
   },
   az: {
     title: 'Tərəfdaşlar',
@@ -220,7 +215,5 @@ export const bundlesWords = defineWords({
     merged: 'Artıq qeydə alınmış şəxslərlə birləşdirildi: {codes}.',
     notMerged: 'Birləşdirilmədi, yeni şəxslər kimi idxal edildi: {codes}; onları «Ehtimal olunan dublikatlar» səhifəsində yoxlayın.',
     notMergedOne: 'birləşdirilmədi',
-    fromBundle: '{organization} təşkilatının {day} tarixli paketindən idxal edilib, onların kodu {code} (idxal tarixi {imported}).',
-    fromSomeBundle: 'Tərəfdaş təşkilatın paketindən idxal edilib, onların kodu {code} (idxal tarixi {imported}).',
   },
 });

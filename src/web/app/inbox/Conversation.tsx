@@ -1,9 +1,8 @@
 // The conversation with the reporter. Replies are sealed to a key derived from the reporter's
 // codename: only whoever holds the codename reads them, at the status page.
-import { useTextForm } from '../ui/use-text-form.ts';
 import type { OpenedMessage } from './thread.ts';
 import { nameOf, type TeamMember } from './team.ts';
-import { Feedback } from '../ui/Feedback.tsx';
+import { SealedTextForm } from './SealedTextForm.tsx';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { inboxWords } from './words.ts';
 import { reportWords } from './detail-words.ts';
@@ -29,7 +28,6 @@ export function Conversation({
   const t = useWords(reportWords);
   const names = useWords(inboxWords);
   const f = useFormats();
-  const { text, setText, busy, error, submit } = useTextForm(onReply, t('replyFailed'));
 
   return (
     <section aria-labelledby="conversation-title">
@@ -60,19 +58,7 @@ export function Conversation({
       {!canReply ? (
         <p class="hint">{t('cannotReply')}</p>
       ) : (
-        canWrite && (
-          <form onSubmit={submit}>
-            <label for="reply-text">{t('replyLabel')}</label>
-            <p class="hint" id="reply-hint">
-              {t('replyHint')}
-            </p>
-            <textarea id="reply-text" value={text} onInput={(e) => setText(e.currentTarget.value)} rows={3} maxLength={20000} aria-describedby="reply-hint" />
-            <Feedback error={error} />
-            <button type="submit" disabled={busy || !text.trim()}>
-              {busy ? t('sealing') : t('sendReply')}
-            </button>
-          </form>
-        )
+        canWrite && <SealedTextForm name="reply" label={t('replyLabel')} hint={t('replyHint')} submit={t('sendReply')} failure={t('replyFailed')} onSend={onReply} />
       )}
     </section>
   );

@@ -1,21 +1,12 @@
 // Search and filters. All of it runs over the reports in memory.
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { REPORT_STATES, stateName, type ReportStateName } from './states.ts';
 import { NO_FILTERS, isFiltered, type Filters } from './filters.ts';
 import type { TeamMember } from './team.ts';
 import { useWords } from '../i18n/context.tsx';
 import { inboxWords } from './words.ts';
 
-export function FilterBar({
-  filters,
-  search,
-  onSearch,
-  onChange,
-  tags,
-  team,
-  myId,
-  searchRef,
-}: {
+interface Props {
   filters: Filters;
   /** What is in the search box now (filters.search follows it after a short pause). */
   search: string;
@@ -25,7 +16,9 @@ export function FilterBar({
   team: TeamMember[];
   myId: string;
   searchRef: Ref<HTMLInputElement>;
-}) {
+}
+
+export function FilterBar({ filters, search, onSearch, onChange, tags, team, myId, searchRef }: Props) {
   const t = useWords(inboxWords);
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   return (
@@ -34,56 +27,38 @@ export function FilterBar({
         <label for="search">{t('searchLabel')}</label>
         <input id="search" type="search" ref={searchRef} value={search} onInput={(e) => onSearch(e.currentTarget.value)} aria-keyshortcuts="/" autoComplete="off" spellcheck={false} />
       </div>
-      <div>
-        <label for="filter-state">{t('stateLabel')}</label>
-        <select id="filter-state" value={filters.state} onChange={(e) => set({ state: e.currentTarget.value as ReportStateName | '' })}>
-          <option value="">{t('anyState')}</option>
-          {REPORT_STATES.map((s) => (
-            <option key={s} value={s}>
-              {stateName(t, s)}
+      <FilterSelect id="filter-state" label={t('stateLabel')} value={filters.state} onChange={(state) => set({ state: state as ReportStateName | '' })}>
+        <option value="">{t('anyState')}</option>
+        {REPORT_STATES.map((s) => (
+          <option key={s} value={s}>
+            {stateName(t, s)}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect id="filter-assignee" label={t('assignedToLabel')} value={filters.assignee} onChange={(assignee) => set({ assignee })}>
+        <option value="">{t('anyoneOrNobody')}</option>
+        <option value="none">{t('unassignedOption')}</option>
+        <option value={myId}>{t('me')}</option>
+        {team
+          .filter((m) => m.id !== myId && m.role !== 'viewer')
+          .map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.email}
             </option>
           ))}
-        </select>
-      </div>
-      <div>
-        <label for="filter-assignee">{t('assignedToLabel')}</label>
-        <select id="filter-assignee" value={filters.assignee} onChange={(e) => set({ assignee: e.currentTarget.value })}>
-          <option value="">{t('anyoneOrNobody')}</option>
-          <option value="none">{t('unassignedOption')}</option>
-          <option value={myId}>{t('me')}</option>
-          {team
-            .filter((m) => m.id !== myId && m.role !== 'viewer')
-            .map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.email}
-              </option>
-            ))}
-        </select>
-      </div>
-      <div>
-        <label for="filter-tag">{t('tagLabel')}</label>
-        <select id="filter-tag" value={filters.tag} onChange={(e) => set({ tag: e.currentTarget.value })}>
-          <option value="">{t('anyTag')}</option>
-          {tags.map(([tag, count]) => (
-            <option key={tag} value={tag}>
-              {tag} ({count})
-            </option>
-          ))}
-        </select>
-      </div>
+      </FilterSelect>
+      <FilterSelect id="filter-tag" label={t('tagLabel')} value={filters.tag} onChange={(tag) => set({ tag })}>
+        <option value="">{t('anyTag')}</option>
+        {tags.map(([tag, count]) => (
+          <option key={tag} value={tag}>
+            {tag} ({count})
+          </option>
+        ))}
+      </FilterSelect>
       <div class="checks">
-        <div class="choice">
-          <input type="checkbox" id="filter-urgent" checked={filters.urgent} onChange={(e) => set({ urgent: e.currentTarget.checked })} />
-          <label for="filter-urgent">{t('stillHeldOnly')}</label>
-        </div>
-        <div class="choice">
-          <input type="checkbox" id="filter-unread" checked={filters.unread} onChange={(e) => set({ unread: e.currentTarget.checked })} />
-          <label for="filter-unread">{t('notReadOnly')}</label>
-        </div>
-        <div class="choice">
-          <input type="checkbox" id="filter-answers" checked={filters.answers} onChange={(e) => set({ answers: e.currentTarget.checked })} />
-          <label for="filter-answers">{t('newAnswersOnly')}</label>
-        </div>
+        <FilterCheck id="filter-urgent" label={t('stillHeldOnly')} checked={filters.urgent} onChange={(urgent) => set({ urgent })} />
+        <FilterCheck id="filter-unread" label={t('notReadOnly')} checked={filters.unread} onChange={(unread) => set({ unread })} />
+        <FilterCheck id="filter-answers" label={t('newAnswersOnly')} checked={filters.answers} onChange={(answers) => set({ answers })} />
       </div>
       {isFiltered(filters) && (
         <button
@@ -98,5 +73,25 @@ export function FilterBar({
         </button>
       )}
     </form>
+  );
+}
+
+function FilterSelect({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (value: string) => void; children: ComponentChildren }) {
+  return (
+    <div>
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+function FilterCheck({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div class="choice">
+      <input type="checkbox" id={id} checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <label for={id}>{label}</label>
+    </div>
   );
 }

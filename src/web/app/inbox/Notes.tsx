@@ -1,8 +1,7 @@
 // The team's notes on a report, sealed in this browser to the intake key.
-import { useTextForm } from '../ui/use-text-form.ts';
 import type { OpenedNote } from './thread.ts';
 import { nameOf, type TeamMember } from './team.ts';
-import { Feedback } from '../ui/Feedback.tsx';
+import { SealedTextForm } from './SealedTextForm.tsx';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { inboxWords } from './words.ts';
 import { reportWords } from './detail-words.ts';
@@ -11,7 +10,6 @@ export function Notes({ notes, team, canWrite, onAdd }: { notes: OpenedNote[] | 
   const t = useWords(reportWords);
   const names = useWords(inboxWords);
   const f = useFormats();
-  const { text, setText, busy, error, submit } = useTextForm(onAdd, t('noteFailed'));
 
   return (
     <section aria-labelledby="notes-title">
@@ -33,16 +31,7 @@ export function Notes({ notes, team, canWrite, onAdd }: { notes: OpenedNote[] | 
           ))}
         </ol>
       )}
-      {canWrite && (
-        <form onSubmit={submit}>
-          <label for="note-text">{t('newNote')}</label>
-          <textarea id="note-text" value={text} onInput={(e) => setText(e.currentTarget.value)} rows={3} maxLength={20000} />
-          <Feedback error={error} />
-          <button type="submit" disabled={busy || !text.trim()}>
-            {busy ? t('sealing') : t('addNote')}
-          </button>
-        </form>
-      )}
+      {canWrite && <SealedTextForm name="note" label={t('newNote')} submit={t('addNote')} failure={t('noteFailed')} onSend={onAdd} />}
     </section>
   );
 }

@@ -1,53 +1,17 @@
 // The open report: all answers, triage, tags, notes and the conversation.
 import type { JSX } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { messageOf } from '../session/api.ts';
-import type { Report, ReportStore } from './report-store.ts';
-import type { Opener } from './opener.ts';
-import type { OrgKeyCache } from '../session/org-key.ts';
-import type { TeamMember } from './team.ts';
 import type { TriageChange } from './triage.ts';
-import { addNote, loadThread, markAnswersSeen, sendReply, type OpenedThread } from './thread.ts';
 import { ReportAnswers } from './ReportAnswers.tsx';
 import { TriageControls } from './TriageControls.tsx';
 import { TagEditor } from './TagEditor.tsx';
-import { Notes } from './Notes.tsx';
-import { Conversation } from './Conversation.tsx';
+import { ReportThread, type OpenReport } from './ReportThread.tsx';
 import { stateName } from './states.ts';
-import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { inboxWords } from './words.ts';
 import { reportWords } from './detail-words.ts';
 
-/** Up to which message this member had seen the conversation: all but the last `unread` answers. */
-function seenBefore(thread: OpenedThread, unread: number): number {
-  const answers = thread.messages.filter((m) => m.direction === 'reporter');
-  if (unread > 0) return answers[answers.length - unread - 1]?.seq ?? 0;
-  return Math.max(0, ...thread.messages.map((m) => m.seq));
-}
-
-export function ReportDetail({
-  report,
-  store,
-  opener,
-  intake,
-  team,
-  canTriage,
-  duplicateRequest,
-  onChange,
-  onMarkRead,
-  onClose,
-  onGoTo,
-  onMakeRecord,
-  evidence,
-  linkToRecords,
-}: {
-  report: Report;
-  store: ReportStore;
-  opener: Opener;
-  intake: OrgKeyCache;
-  team: TeamMember[];
+interface Props extends OpenReport {
   canTriage: boolean;
   duplicateRequest: number;
   onChange: (ids: string[], change: TriageChange, done: string) => void;
@@ -58,41 +22,44 @@ export function ReportDetail({
   onMakeRecord?: () => void;
   /** The report's attachments and its links to records (evidence/, records/). */
   evidence?: JSX.Element;
-  /** Links the report to an incident or person already recorded, the ones it may concern suggested first (records/LinkReport.tsx). */
+  /** Links the report to an incident or person already recorded, the ones it may concern suggested first (LinkReport.tsx). */
   linkToRecords?: JSX.Element;
-}) {
+}
+
+export function ReportDetail(props: Props) {
+  const { report, store, team, canTriage, onMakeRecord } = props;
+  const t = useWords(reportWords);
+  const changeThis = (change: TriageChange, done: string) => props.onChange([report.id], change, done);
+  return (
+    <section class="detail" aria-labelledby="detail-title" data-detail-id={report.id}>
+      <DetailHead report={report} store={store} canTriage={canTriage} onClose={props.onClose} onGoTo={props.onGoTo} onMarkRead={props.onMarkRead} />
+      <ReportAnswers content={report.content} />
+      {props.evidence}
+      {onMakeRecord && report.content?.ok && (
+        <section class="to-records" aria-label={t('recordsLabel')}>
+          <button type="button" class="small" onClick={onMakeRecord}>
+            {t('makeRecord')}
+          </button>
+          {props.linkToRecords}
+        </section>
+      )}
+      {canTriage && <TriageControls key={report.id} report={report} store={store} team={team} duplicateRequest={props.duplicateRequest} onChange={changeThis} />}
+      <TagEditor report={report} canTriage={canTriage} onChange={changeThis} />
+      <ReportThread report={report} store={store} opener={props.opener} intake={props.intake} team={team} canWrite={canTriage} />
+    </section>
+  );
+}
+
+/** The report's number and the close button, when it came, its state, whether read, and what it repeats. */
+function DetailHead({ report, store, canTriage, onClose, onGoTo, onMarkRead }: Pick<Props, 'report' | 'store' | 'canTriage' | 'onClose' | 'onGoTo' | 'onMarkRead'>) {
   const t = useWords(reportWords);
   const ti = useWords(inboxWords);
   const tc = useWords(commonWords);
   const f = useFormats();
-  const [thread, setThread] = useState<OpenedThread | null>(null);
-  // Answers that were new when the conversation was first shown keep their mark while it is open.
-  const [newSince, setNewSince] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [said, say] = useState('');
-
-  const reload = useCallback(async () => {
-    try {
-      const unread = report.unreadAnswers;
-      const opened = await loadThread(report.id, opener, store);
-      setThread(opened);
-      setNewSince((since) => since ?? seenBefore(opened, unread));
-      setError(null);
-      // Seen now: no longer new for this member (a failure only leaves the badge for later).
-      await markAnswersSeen(report.id, opened, store).catch(() => undefined);
-    } catch (e) {
-      setError(messageOf(e, t('threadFailed')));
-    }
-  }, [report.id]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
   const seq = String(report.seq);
   const duplicateOf = report.duplicateOf ? store.get(report.duplicateOf) : undefined;
   return (
-    <section class="detail" aria-labelledby="detail-title" data-detail-id={report.id}>
+    <>
       <div class="detail-head">
         <h2 id="detail-title" tabIndex={-1}>
           {ti('reportNumber', { seq })}
@@ -117,58 +84,6 @@ export function ReportDetail({
           {ti('markRead')}
         </button>
       )}
-      <ReportAnswers content={report.content} />
-      {evidence}
-      {onMakeRecord && report.content?.ok && (
-        <section class="to-records" aria-label={t('recordsLabel')}>
-          <button type="button" class="small" onClick={onMakeRecord}>
-            {t('makeRecord')}
-          </button>
-          {linkToRecords}
-        </section>
-      )}
-      {canTriage && (
-        <TriageControls
-          key={report.id}
-          report={report}
-          store={store}
-          team={team}
-          duplicateRequest={duplicateRequest}
-          onChange={(change, done) => onChange([report.id], change, done)}
-        />
-      )}
-      <TagEditor report={report} canTriage={canTriage} onChange={(change, done) => onChange([report.id], change, done)} />
-      <Feedback error={error} />
-      <Notes
-        notes={thread?.notes ?? null}
-        team={team}
-        canWrite={canTriage}
-        onAdd={async (text) => {
-          await addNote(report.id, text, intake);
-          await reload();
-          say(t('noteAdded'));
-        }}
-      />
-      <Conversation
-        messages={thread?.messages ?? null}
-        newSince={newSince ?? Number.MAX_SAFE_INTEGER}
-        canReply={report.canReply && (thread ? thread.reporterKey !== null : true)}
-        canWrite={canTriage}
-        team={team}
-        onRefresh={async () => {
-          await reload();
-          say(t('conversationUpdated'));
-        }}
-        onReply={async (text) => {
-          if (!thread?.reporterKey) throw new Error(t('cannotAnswer'));
-          await sendReply(report.id, text, thread.reporterKey, intake);
-          await reload();
-          say(t('replySent'));
-        }}
-      />
-      <p role="status" class="status">
-        {said}
-      </p>
-    </section>
+    </>
   );
 }

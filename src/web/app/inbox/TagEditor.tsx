@@ -1,7 +1,7 @@
 // A report's tags: remove one, add one.
-import { useState } from 'preact/hooks';
 import type { Report } from './report-store.ts';
-import { tagOf, type TriageChange } from './triage.ts';
+import type { TriageChange } from './triage.ts';
+import { TagInput, useTagInput } from './TagInput.tsx';
 import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
@@ -13,17 +13,7 @@ export function TagEditor({ report, canTriage, onChange }: { report: Report; can
   const td = useWords(reportWords);
   const tc = useWords(commonWords);
   const seq = String(report.seq);
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  function add(event: Event) {
-    event.preventDefault();
-    const tag = tagOf(text);
-    if (!tag) return setError(t('badTag'));
-    setError(null);
-    setText('');
-    onChange({ addTags: [tag] }, t('tagAdded', { count: 1, seq, tag }));
-  }
+  const { text, setText, error, submit } = useTagInput((tag) => onChange({ addTags: [tag] }, t('tagAdded', { count: 1, seq, tag })));
 
   return (
     <section aria-labelledby="detail-tags-title" class="tags-editor">
@@ -46,10 +36,10 @@ export function TagEditor({ report, canTriage, onChange }: { report: Report; can
         </ul>
       )}
       {canTriage && (
-        <form onSubmit={add}>
+        <form onSubmit={submit}>
           <label for="detail-tag">{td('addATag')}</label>
           <div class="inline-form">
-            <input id="detail-tag" value={text} onInput={(e) => setText(e.currentTarget.value)} list="known-tags" autoComplete="off" maxLength={40} aria-describedby="detail-tag-hint" />
+            <TagInput id="detail-tag" value={text} onInput={setText} describedBy="detail-tag-hint" />
             <button type="submit" class="small">
               {t('addTag')}
             </button>

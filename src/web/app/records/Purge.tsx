@@ -1,7 +1,8 @@
 // An administrator's explicit purge of a record (e.g. a person asks to be removed for their
 // safety): the record's code must be typed; the audit log keeps that it happened, not what it held.
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../session/api.ts';
+import { api } from '../session/api.ts';
+import { useSaving } from './use-saving.ts';
 import type { RecordType } from '../../../core/records/schemas.ts';
 import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
@@ -10,17 +11,11 @@ import { recordsWords } from './words.ts';
 export function Purge({ type, id, code, then }: { type: RecordType; id: string; code: string; then: string }) {
   const t = useWords(recordsWords);
   const [typed, setTyped] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  async function purge(event: Event) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await api(`/api/records/${type}/${id}/purge`, { confirm: typed.trim() });
-      location.hash = then;
-    } catch (e) {
-      setError(messageOf(e, t('notPurged')));
-    }
-  }
+  const { error, saving } = useSaving(t('notPurged'));
+  const purge = saving(async () => {
+    await api(`/api/records/${type}/${id}/purge`, { confirm: typed.trim() });
+    location.hash = then;
+  });
   const inputId = `purge-${id}`;
   return (
     <details class="purge">

@@ -16,6 +16,7 @@ import { canLink } from '../linkage/linker.ts';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { recordsWords } from './words.ts';
 import { AddPlace } from './AddPlace.tsx';
+import { useCreating } from './use-creating.ts';
 
 type IncidentPlain = { dateStart: string | null; monitoringStatus: string; placeIds: string[] };
 type IncidentFields = { title: string; description: string };
@@ -51,15 +52,7 @@ function IncidentList({ vault }: { vault: Vault }) {
       {canLink(vault) && <FindRecords vault={vault} />}
       {vault.canTriage && <NewIncident vault={vault} />}
       <h2>{t('incidents')}</h2>
-      <label for="incident-filter">{t('show')}</label>
-      <select id="incident-filter" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
-        <option value="">{t('allIncidents')}</option>
-        {MONITORING_STATUSES.map((s) => (
-          <option key={s.key} value={s.key}>
-            {s.labels[language]}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect id="incident-filter" label={t('show')} none={t('allIncidents')} choices={MONITORING_STATUSES.map((s) => [s.key, s.labels[language]])} value={status} onChange={setStatus} />
       {loaded && incidents.length === 0 && status && <p>{t('noIncidentsWithStatus')}</p>}
       {loaded && incidents.length === 0 && !status && (
         <p data-empty="incidents">
@@ -95,15 +88,7 @@ function ActsByType() {
   return (
     <section aria-labelledby="acts-by-type">
       <h2 id="acts-by-type">{t('actsByType')}</h2>
-      <label for="act-type-filter">{t('typeOfAct')}</label>
-      <select id="act-type-filter" value={typeCode} onChange={(e) => setTypeCode(e.currentTarget.value)}>
-        <option value="">{t('chooseType')}</option>
-        {ACT_TYPES.map((a) => (
-          <option key={a.code} value={a.code}>
-            {a.labels[language]}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect id="act-type-filter" label={t('typeOfAct')} none={t('chooseType')} choices={ACT_TYPES.map((a) => [a.code, a.labels[language]])} value={typeCode} onChange={setTypeCode} />
       {typeCode && acts.length === 0 && <p>{t('noneRecorded')}</p>}
       <ul data-acts-of-type={typeCode}>
         {acts.map((a) => (
@@ -123,30 +108,21 @@ function NewIncident({ vault }: { vault: Vault }) {
   const t = useWords(recordsWords);
   const { entries, reload } = useRegistry(vault);
   const [incident, setIncident] = useState<IncidentDraft>({ title: draft?.title ?? '', description: draft?.description ?? '', date: draft?.date ?? '', placeId: null, status: 'open' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useCreating(t('incidentNotSaved'));
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const { title, description, date, placeId, status } = incident;
-      const made = await createRecord(vault, 'incident', { start: partialDateOf(date), end: { date: null, precision: 'unknown' }, placeIds: placeId ? [placeId] : [], monitoringStatus: status }, { title: title.trim(), description: description.trim() });
-      // The report it came from is the incident's first source (grade it on the incident's page).
-      if (draft) {
-        await createRecord(vault, 'source', { targetType: 'incident', targetId: made.id, reportId: draft.reportId, connection: 'other', reliability: 'F', credibility: '6', sourceDate: null }, { description: t('reportAsSource', { seq: String(draft.reportSeq) }) });
-        holder.draft = null;
-      }
-      location.hash = `#records/${made.id}`;
-    } catch (e) {
-      setError(messageOf(e, e instanceof Error ? e.message : t('incidentNotSaved')));
-      setBusy(false);
+  async function make() {
+    const { title, description, date, placeId, status } = incident;
+    const made = await createRecord(vault, 'incident', { start: partialDateOf(date), end: { date: null, precision: 'unknown' }, placeIds: placeId ? [placeId] : [], monitoringStatus: status }, { title: title.trim(), description: description.trim() });
+    // The report it came from is the incident's first source (grade it on the incident's page).
+    if (draft) {
+      await createRecord(vault, 'source', { targetType: 'incident', targetId: made.id, reportId: draft.reportId, connection: 'other', reliability: 'F', credibility: '6', sourceDate: null }, { description: t('reportAsSource', { seq: String(draft.reportSeq) }) });
+      holder.draft = null;
     }
+    location.hash = `#records/${made.id}`;
   }
 
   return (
-    <form class="card" onSubmit={submit} aria-labelledby="new-incident">
+    <form class="card" onSubmit={submit(make)} aria-labelledby="new-incident">
       <h2 id="new-incident">{draft ? t('newIncidentFromReport', { seq: String(draft.reportSeq) }) : t('newIncident')}</h2>
       <IncidentFields prefix="incident" value={incident} onChange={setIncident} entries={entries} />
       <AddPlace vault={vault} idPrefix="incident" reload={reload} onAdded={(placeId) => setIncident((now) => ({ ...now, placeId }))} />
@@ -155,5 +131,22 @@ function NewIncident({ vault }: { vault: Vault }) {
         {t('saveIncident')}
       </button>
     </form>
+  );
+}
+
+/** A choice among a list, or none of them (the first option). */
+function ChoiceSelect({ id, label, none, choices, value, onChange }: { id: string; label: string; none: string; choices: [string, string][]; value: string; onChange: (value: string) => void }) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value="">{none}</option>
+        {choices.map(([key, label]) => (
+          <option key={key} value={key}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

@@ -15,6 +15,7 @@ import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { recordsWords } from './words.ts';
+import { useSaving } from './use-saving.ts';
 
 type Key = keyof (typeof recordsWords)['en'];
 /** Each kind's name, its section's heading and what it is for. */
@@ -54,21 +55,14 @@ export function RegistryPage({ vault }: { vault: Vault }) {
   const [kind, setKind] = useState<RegistryKind>('place');
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [said, say] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  async function add(event: Event) {
-    event.preventDefault();
-    setError(null);
-    try {
-      const entry = entryOf(kind, draft);
-      await addEntry({ kind, ...entry });
-      say(t('entryAdded', { name: entry.labels[language] }));
-      setDraft({ ...emptyDraft, placeKind: draft.placeKind });
-      await reload();
-    } catch (e) {
-      setError(messageOf(e, t('entryNotAdded')));
-    }
-  }
+  const { error, saving } = useSaving(t('entryNotAdded'));
+  const add = saving(async () => {
+    const entry = entryOf(kind, draft);
+    await addEntry({ kind, ...entry });
+    say(t('entryAdded', { name: entry.labels[language] }));
+    setDraft({ ...emptyDraft, placeKind: draft.placeKind });
+    await reload();
+  });
 
   return (
     <main class="wide-ish">

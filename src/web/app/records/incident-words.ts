@@ -1,6 +1,6 @@
 // The words of an incident's page: the incident, its people and acts, who did it, its history, and
 // the form fields records share (fields.tsx). Detentions: detention-words.ts; sources and follow-up:
-// sources-words.ts; linking a report: link-words.ts.
+// sources-words.ts; linking a report: inbox/link-words.ts.
 import { defineWords } from '../../../core/i18n/message.ts';
 
 export const incidentWords = defineWords({

@@ -1,4 +1,4 @@
-// The words of an incident's sources and follow-up (SourcesAndFollowUp.tsx).
+// The words of an incident's sources and follow-up (Sources.tsx, SourceEdits.tsx, FollowUp.tsx).
 import { defineWords } from '../../../core/i18n/message.ts';
 
 export const sourcesWords = defineWords({

@@ -1,12 +1,12 @@
 // From report to record: the report's answers become the starting values of a new incident, and
 // the report becomes its first source (records/RecordsPage.tsx).
 import type { Vault } from '../session/vault.ts';
-import { answersOf, type Report } from '../inbox/report-store.ts';
-import { DraftHolder } from './draft.ts';
-import { headlineOf } from '../inbox/report-text.ts';
+import { answersOf, type Report } from './report-store.ts';
+import { DraftHolder } from '../records/draft.ts';
+import { headlineOf } from './report-text.ts';
 import { translator } from '../../../core/i18n/message.ts';
 import { currentLanguage } from '../i18n/language.ts';
-import { incidentWords } from './incident-words.ts';
+import { incidentWords } from '../records/incident-words.ts';
 
 export function makeRecord(vault: Vault, report: Report): void {
   if (!report.content?.ok) return;

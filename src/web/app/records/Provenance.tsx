@@ -6,10 +6,10 @@ import type { Vault } from '../session/vault.ts';
 import { openFields } from '../../../core/records/sealing.ts';
 import type { ProvenanceView } from '../../../core/bundle/import-request.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
-import { bundlesWords } from './words.ts';
+import { provenanceWords } from './provenance-words.ts';
 
 export function Provenance({ vault, recordId }: { vault: Vault; recordId: string }) {
-  const t = useWords(bundlesWords);
+  const t = useWords(provenanceWords);
   const f = useFormats();
   const [line, setLine] = useState<string | null>(null);
   useEffect(() => {
