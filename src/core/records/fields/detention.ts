@@ -19,6 +19,8 @@ export const DETENTION_FIELDS = {
   lawyerAccess: { schema: z.enum(keysOf(LAWYER_ACCESS)), editor: { input: 'choice', terms: LAWYER_ACCESS }, exported: 'value', bundled: true },
   familyAccess: { schema: z.enum(keysOf(FAMILY_ACCESS)), editor: { input: 'choice', terms: FAMILY_ACCESS }, exported: 'value', bundled: true },
   legalProvisionId: { schema: id.nullable(), registry: 'provision', editor: { input: 'registry' }, exported: 'code', bundled: true },
+  /** The article charged under, as the charge sheet numbers it: digits and their separators only, so this plain column holds no name or story. */
+  chargedArticle: { schema: z.string().regex(/^\d[\d.,()/ -]*$/).max(40).nullable().default(null), editor: { input: 'text', hint: true }, exported: 'value', bundled: true },
   courtId: { schema: id.nullable(), registry: 'place', editor: { input: 'registry' }, exported: 'code', bundled: true },
   hearingDate: { schema: day.nullable(), editor: { input: 'date' }, exported: 'value', bundled: true },
   decision: { schema: z.enum(keysOf(DECISIONS)), editor: { input: 'choice', terms: DECISIONS }, exported: 'value', bundled: true },
