@@ -144,6 +144,7 @@ for (const backend of BACKENDS) {
       const detention = (await get(`/api/acts/${idOf(seeded.detention)}/detention`)) as { detention: Record<string, unknown>; transfers: { onDay: string; atTime: string; toPlaceId: string }[] };
       assert.equal(detention.detention.expectedRelease, '2026-12-01');
       assert.equal(detention.detention.appealDeadline, '2026-11-12');
+      assert.equal(detention.detention.chargedArticle, '510', 'the article charged under travels with the detention');
       assert.deepEqual(detention.transfers.map((t) => [t.onDay, t.atTime]), [['2026-11-03', '09:15']]);
       const { entries } = (await get('/api/registry')) as { entries: { id: string; code: string }[] };
       assert.equal(entries.find((e) => e.id === detention.transfers[0]!.toPlaceId)!.code, 'umbaki');

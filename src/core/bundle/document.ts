@@ -16,7 +16,9 @@ import {
   SOURCE_CONNECTIONS,
   keysOf,
 } from '../records/vocabulary.ts';
-import { REGISTRY_KINDS, detentionFields, partialDate, personFields } from '../records/schemas.ts';
+import { REGISTRY_KINDS, partialDate, personFields } from '../records/schemas.ts';
+import { DETENTION_FIELDS } from '../records/fields/detention.ts';
+import { bundleSchema } from '../records/fields/field.ts';
 import { isDay } from '../records/custody.ts';
 
 export const BUNDLE_FORMAT = 'vigil-bundle/1';
@@ -55,12 +57,8 @@ export const bundlePerson = z.object({
 
 export const bundleTransfer = z.object({ fromPlace: code.nullable(), toPlace: code, onDay: day, atTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable() });
 
-export const bundleDetention = detentionFields.omit({ heldAt: true, legalProvisionId: true, courtId: true }).extend({
-  heldAt: code.nullable(),
-  legalProvision: code.nullable(),
-  court: code.nullable(),
-  transfers: z.array(bundleTransfer).max(1000),
-});
+/** A detention's bundled fields (fields/detention.ts), places and provisions by code, with its transfers. */
+export const bundleDetention = bundleSchema(DETENTION_FIELDS, code).extend({ transfers: z.array(bundleTransfer).max(1000) });
 
 export const bundleAct = z.object({
   ...original,

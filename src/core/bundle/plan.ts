@@ -5,6 +5,9 @@
 import { newRecordKey, sealFields, type RecordKey } from '../records/sealing.ts';
 import type { BundleDocument } from './document.ts';
 import type { ImportRequest, ImportedType } from './import-request.ts';
+import type { DetentionInput } from '../records/schemas.ts';
+import { DETENTION_FIELDS } from '../records/fields/detention.ts';
+import { fromBundle } from '../records/fields/field.ts';
 
 export interface RegistryLike {
   id: string;
@@ -56,22 +59,7 @@ export async function planImport(doc: BundleDocument, registry: RegistryLike[], 
       if (!d) continue;
       detentions.push({
         actId: idFor(a.originalId),
-        detention: {
-          status: d.status,
-          heldAt: place(d.heldAt),
-          custodyStart: d.custodyStart,
-          lawyerAccess: d.lawyerAccess,
-          familyAccess: d.familyAccess,
-          legalProvisionId: ref('provision', d.legalProvision),
-          courtId: place(d.court),
-          hearingDate: d.hearingDate,
-          decision: d.decision,
-          decisionDate: d.decisionDate,
-          fineAmount: d.fineAmount,
-          detentionDays: d.detentionDays,
-          sentenceStart: d.sentenceStart,
-          releasedOn: d.releasedOn,
-        },
+        detention: fromBundle(DETENTION_FIELDS, d, ref) as DetentionInput,
         transfers: d.transfers.map((t) => ({ fromPlaceId: place(t.fromPlace), toPlaceId: place(t.toPlace)!, onDay: t.onDay, atTime: t.atTime })),
       });
     }

@@ -5,16 +5,23 @@
 //
 // "plain" fields come from columns the server stores readable. "identity" fields are sealed in
 // the person's record: the server never reads them; it sends the sealed envelope and the
-// exporter's own browser or CLI opens it (src/core/exports/identity.ts).
+// exporter's own browser or CLI opens it (src/core/exports/identity.ts). The arrest.* fields come from
+// the detention's field table (src/core/records/fields/detention.ts); every field's name in three
+// languages is in src/web/app/exports/field-words.ts.
 import { ACT_TYPES, type Labels } from '../records/vocabulary.ts';
 import type { Language } from '../i18n/languages.ts';
+import { DETENTION_FIELDS } from '../records/fields/detention.ts';
+import { codeName, snake, type ColumnsOf } from '../records/fields/field.ts';
 
 export const EXPORT_SCHEMA = 'vigil-export/1';
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** A detention's columns as the export's query names them (d_status, d_held_at…): null for an act without one. */
+type DetentionCells = { [C in keyof ColumnsOf<typeof DETENTION_FIELDS> as `d_${C}`]: ColumnsOf<typeof DETENTION_FIELDS>[C] | null };
+
 /** One joined row as the server reads it (aliases of src/server/exports/query.ts). */
-export interface ExportSourceRow {
+export interface ExportSourceRow extends DetentionCells {
   a_seq: number;
   a_date_start: string | null;
   a_date_start_precision: string;
@@ -36,22 +43,6 @@ export interface ExportSourceRow {
   p_consent_sharing: string;
   p_name_preference: string;
   p_reprisal_risk: string;
-  d_status: string | null;
-  d_held_at: string | null;
-  d_custody_start: string | null;
-  d_lawyer_access: string | null;
-  d_family_access: string | null;
-  d_legal_provision_id: string | null;
-  d_court_id: string | null;
-  d_hearing_date: string | null;
-  d_decision: string | null;
-  d_decision_date: string | null;
-  d_fine_amount: number | null;
-  d_detention_days: number | null;
-  d_sentence_start: string | null;
-  d_expected_release: string | null;
-  d_appeal_deadline: string | null;
-  d_released_on: string | null;
 }
 
 /** Registry entries by id and act-type labels by code, read once per export. */
@@ -65,7 +56,6 @@ export type Cell = string | number | null;
 
 export interface ExportField {
   name: string;
-  label: string;
   group: 'event' | 'victim' | 'act' | 'arrest';
   /** plain: read by the server. identity: sealed, opened by the exporter's client only. */
   kind: 'plain' | 'identity';
@@ -77,52 +67,48 @@ const registryCode = (lookups: ExportLookups, id: string | null) => (id ? (looku
 const registryLabel = (lookups: ExportLookups, id: string | null) => (id ? (lookups.registry.get(id)?.labels[lookups.language] ?? null) : null);
 const num = (value: number | null) => (value === null || value === undefined ? null : Number(value));
 
-const plain = (group: ExportField['group'], name: string, label: string, value: NonNullable<ExportField['value']>): ExportField => ({ name: `${group}.${name}`, label, group, kind: 'plain', value });
-const identity = (name: string, label: string): ExportField => ({ name: `victim.${name}`, label, group: 'victim', kind: 'identity' });
+const plain = (group: ExportField['group'], name: string, value: NonNullable<ExportField['value']>): ExportField => ({ name: `${group}.${name}`, group, kind: 'plain', value });
+const identity = (name: string): ExportField => ({ name: `victim.${name}`, group: 'victim', kind: 'identity' });
+
+/** The arrest.* fields, as the detention's field table exports them. */
+const DETENTION_EXPORT: ExportField[] = Object.entries(DETENTION_FIELDS).flatMap(([name, f]): ExportField[] => {
+  if (!('exported' in f)) return [];
+  const column = `d_${snake(name)}` as keyof ExportSourceRow;
+  const cell = (r: ExportSourceRow) => r[column] as Cell;
+  const field = (suffix: string, value: NonNullable<ExportField['value']>) => plain('arrest', `${codeName(name)}${suffix}`, value);
+  if (f.exported === 'number') return [field('', (r) => num(cell(r) as number | null))];
+  if (f.exported === 'value') return [field('', cell)];
+  const byCode = field('', (r, l) => registryCode(l, cell(r) as string | null));
+  return f.exported === 'code' ? [byCode] : [byCode, field('Label', (r, l) => registryLabel(l, cell(r) as string | null))];
+});
 
 /** Every field an export offers, in the order columns appear when all are chosen. */
 export const EXPORT_FIELDS: readonly ExportField[] = [
-  plain('event', 'code', 'Event (incident) code', (r) => code('I', r.i_seq)),
-  plain('event', 'startDate', 'Event initial date', (r) => r.i_date_start),
-  plain('event', 'startPrecision', 'Event initial date precision', (r) => r.i_date_start_precision),
-  plain('event', 'endDate', 'Event final date', (r) => r.i_date_end),
-  plain('event', 'endPrecision', 'Event final date precision', (r) => r.i_date_end_precision),
-  plain('event', 'monitoringStatus', 'Monitoring status', (r) => r.i_monitoring_status),
-  plain('victim', 'code', 'Victim (person) code', (r) => code('P', r.p_seq)),
-  identity('name', 'Name (or initials, as the person consented)'),
-  identity('otherNames', 'Other names'),
-  plain('victim', 'countingUnit', 'Counting unit', (r) => r.p_counting_unit),
-  plain('victim', 'groupSize', 'Number of persons in the group', (r) => num(r.p_group_size)),
-  plain('victim', 'ageRange', 'Age range', (r) => r.p_age_range),
-  plain('victim', 'consentSharing', 'Consent to share', (r) => r.p_consent_sharing),
-  plain('victim', 'namePreference', 'Named in documents by', (r) => r.p_name_preference),
-  plain('victim', 'reprisalRisk', 'Risk of reprisal', (r) => r.p_reprisal_risk),
-  plain('act', 'code', 'Act code', (r) => code('A', r.a_seq)),
-  plain('act', 'type', 'Type of act (ESF or local code)', (r) => r.a_type_code),
-  plain('act', 'typeLabel', 'Type of act', (r, l) => l.actTypes.get(r.a_type_code)?.[l.language] ?? null),
-  plain('act', 'startDate', 'Act initial date', (r) => r.a_date_start),
-  plain('act', 'startPrecision', 'Act initial date precision', (r) => r.a_date_start_precision),
-  plain('act', 'endDate', 'Act final date', (r) => r.a_date_end),
-  plain('act', 'endPrecision', 'Act final date precision', (r) => r.a_date_end_precision),
-  plain('act', 'place', 'Place (registry code)', (r, l) => registryCode(l, r.a_place_id)),
-  plain('act', 'placeLabel', 'Place', (r, l) => registryLabel(l, r.a_place_id)),
-  plain('arrest', 'status', 'Custody status', (r) => r.d_status),
-  plain('arrest', 'heldAt', 'Place held (registry code)', (r, l) => registryCode(l, r.d_held_at)),
-  plain('arrest', 'heldAtLabel', 'Place held', (r, l) => registryLabel(l, r.d_held_at)),
-  plain('arrest', 'custodyStart', 'Custody began', (r) => r.d_custody_start),
-  plain('arrest', 'lawyerAccess', 'Legal counsel', (r) => r.d_lawyer_access),
-  plain('arrest', 'familyAccess', 'Outside contact (family)', (r) => r.d_family_access),
-  plain('arrest', 'legalProvision', 'Legal provision (registry code)', (r, l) => registryCode(l, r.d_legal_provision_id)),
-  plain('arrest', 'court', 'Court (registry code)', (r, l) => registryCode(l, r.d_court_id)),
-  plain('arrest', 'hearingDate', 'Hearing date', (r) => r.d_hearing_date),
-  plain('arrest', 'decision', 'Decision', (r) => r.d_decision),
-  plain('arrest', 'decisionDate', 'Decision date', (r) => r.d_decision_date),
-  plain('arrest', 'fineAmount', 'Fine amount', (r) => num(r.d_fine_amount)),
-  plain('arrest', 'detentionDays', 'Days of detention', (r) => num(r.d_detention_days)),
-  plain('arrest', 'sentenceStart', 'Sentence began', (r) => r.d_sentence_start),
-  plain('arrest', 'expectedRelease', 'Expected release', (r) => r.d_expected_release),
-  plain('arrest', 'appealDeadline', 'Appeal deadline', (r) => r.d_appeal_deadline),
-  plain('arrest', 'releasedOn', 'Released on', (r) => r.d_released_on),
+  plain('event', 'code', (r) => code('I', r.i_seq)),
+  plain('event', 'startDate', (r) => r.i_date_start),
+  plain('event', 'startPrecision', (r) => r.i_date_start_precision),
+  plain('event', 'endDate', (r) => r.i_date_end),
+  plain('event', 'endPrecision', (r) => r.i_date_end_precision),
+  plain('event', 'monitoringStatus', (r) => r.i_monitoring_status),
+  plain('victim', 'code', (r) => code('P', r.p_seq)),
+  identity('name'),
+  identity('otherNames'),
+  plain('victim', 'countingUnit', (r) => r.p_counting_unit),
+  plain('victim', 'groupSize', (r) => num(r.p_group_size)),
+  plain('victim', 'ageRange', (r) => r.p_age_range),
+  plain('victim', 'consentSharing', (r) => r.p_consent_sharing),
+  plain('victim', 'namePreference', (r) => r.p_name_preference),
+  plain('victim', 'reprisalRisk', (r) => r.p_reprisal_risk),
+  plain('act', 'code', (r) => code('A', r.a_seq)),
+  plain('act', 'type', (r) => r.a_type_code),
+  plain('act', 'typeLabel', (r, l) => l.actTypes.get(r.a_type_code)?.[l.language] ?? null),
+  plain('act', 'startDate', (r) => r.a_date_start),
+  plain('act', 'startPrecision', (r) => r.a_date_start_precision),
+  plain('act', 'endDate', (r) => r.a_date_end),
+  plain('act', 'endPrecision', (r) => r.a_date_end_precision),
+  plain('act', 'place', (r, l) => registryCode(l, r.a_place_id)),
+  plain('act', 'placeLabel', (r, l) => registryLabel(l, r.a_place_id)),
+  ...DETENTION_EXPORT,
 ];
 
 export const FIELD_BY_NAME: ReadonlyMap<string, ExportField> = new Map(EXPORT_FIELDS.map((f) => [f.name, f]));

@@ -3,19 +3,37 @@
 // workspace can offer sensible defaults; a channel's name is sealed like a record's fields.
 import * as z from 'zod';
 import { secretPart } from './schemas.ts';
-import { term } from './vocabulary.ts';
+import { terms } from './vocabulary.ts';
 
 /** The built-in channel of the organization's own report form: every source that is a report is in it. */
 export const FORM_CHANNEL_ID = '00000000-0000-4000-8000-00000000f0a1';
 
-export const CHANNEL_KINDS = [
-  term('form', 'Our report form', 'Hesabat formamız', 'Наша форма сообщений'),
-  term('partner', "A partner organization's bundles", 'Tərəfdaş təşkilatın paketləri', 'Пакеты партнёрской организации'),
-  term('lawyers', "Lawyers' network", 'Vəkillər şəbəkəsi', 'Сеть адвокатов'),
-  term('media', 'Media monitoring', 'Media monitorinqi', 'Мониторинг СМИ'),
-  term('hotline', 'Hotline', 'Qaynar xətt', 'Горячая линия'),
-  term('other', 'Other', 'Digər', 'Другое'),
-] as const;
+export const CHANNEL_KINDS = terms({
+  en: {
+    form: 'Our report form',
+    partner: "A partner organization's bundles",
+    lawyers: "Lawyers' network",
+    media: 'Media monitoring',
+    hotline: 'Hotline',
+    other: 'Other',
+  },
+  ru: {
+    form: 'Наша форма сообщений',
+    partner: 'Пакеты партнёрской организации',
+    lawyers: 'Сеть адвокатов',
+    media: 'Мониторинг СМИ',
+    hotline: 'Горячая линия',
+    other: 'Другое',
+  },
+  az: {
+    form: 'Hesabat formamız',
+    partner: 'Tərəfdaş təşkilatın paketləri',
+    lawyers: 'Vəkillər şəbəkəsi',
+    media: 'Media monitorinqi',
+    hotline: 'Qaynar xətt',
+    other: 'Digər',
+  },
+});
 export type ChannelKind = (typeof CHANNEL_KINDS)[number]['key'];
 /** Kinds a member may create: the report form exists once, built in. */
 export const CREATABLE_KINDS = ['partner', 'lawyers', 'media', 'hotline', 'other'] as const;

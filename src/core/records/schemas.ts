@@ -9,13 +9,9 @@ import {
   COUNTING_UNITS,
   CREDIBILITY,
   DATE_PRECISIONS,
-  DECISIONS,
-  DETENTION_STATUSES,
-  FAMILY_ACCESS,
   INTERVENTION_STATUSES,
   INTERVENTION_TYPES,
   INVOLVEMENT_DEGREES,
-  LAWYER_ACCESS,
   LOCAL_CODE,
   MONITORING_STATUSES,
   NAME_PREFERENCES,
@@ -28,10 +24,10 @@ import {
   keysOf,
 } from './vocabulary.ts';
 import { isDay } from './custody.ts';
+import { DETENTION_FIELDS } from './fields/detention.ts';
+import { day, id, inputSchema } from './fields/field.ts';
 
 const b64 = (maxChars: number) => z.string().regex(/^[A-Za-z0-9_-]*$/).max(maxChars);
-const id = z.uuid();
-const day = z.string().refine(isDay, 'a calendar day, YYYY-MM-DD');
 const label = z.string().trim().min(1).max(200).regex(/^[^\u0000]*$/);
 
 /** A date as precise as it is known: '2026-11-03' (day), '2026-11' (month), '2026' (year) or null (unknown). */
@@ -92,23 +88,8 @@ export const actInput = z.object({
   secret: secretPart,
 });
 
-/** A detention's fields, as the workspace sends them (partner bundles carry places and provisions by code instead). */
-export const detentionFields = z.object({
-  status: z.enum(keysOf(DETENTION_STATUSES)),
-  heldAt: id.nullable(),
-  custodyStart: day.nullable(),
-  lawyerAccess: z.enum(keysOf(LAWYER_ACCESS)),
-  familyAccess: z.enum(keysOf(FAMILY_ACCESS)),
-  legalProvisionId: id.nullable(),
-  courtId: id.nullable(),
-  hearingDate: day.nullable(),
-  decision: z.enum(keysOf(DECISIONS)),
-  decisionDate: day.nullable(),
-  fineAmount: z.number().int().min(0).max(100_000_000).nullable(),
-  detentionDays: z.number().int().min(1).max(3650).nullable(),
-  sentenceStart: day.nullable(),
-  releasedOn: day.nullable(),
-});
+/** A detention's fields, as the workspace sends them (fields/detention.ts; partner bundles carry places and provisions by code instead). */
+export const detentionFields = inputSchema(DETENTION_FIELDS);
 
 export const detentionInput = detentionFields
   .refine((d) => (d.decision === 'detention') === (d.detentionDays !== null), 'a detention decision has a number of days, and only it')

@@ -1,6 +1,6 @@
-// The export's one query: acts joined to their incident, victim and (if any) detention, in entry
-// order, read a batch at a time. On SQLite it runs on a read-only connection of its own: Kysely's
-// SQLite driver holds its single connection for as long as a stream is open, and an export of a
+// The export's one query: acts joined to their incident, victim and (if any) detention
+// (records/case-query.ts), in entry order, read a batch at a time. On SQLite it runs on a read-only
+// connection of its own: Kysely's SQLite driver holds its single connection for as long as a stream is open, and an export of a
 // million rows must not stop every other request meanwhile. WAL lets that reader see one
 // consistent snapshot while the server goes on writing. PostgreSQL streams through a cursor
 // (Kysely's `.stream()` over pg-cursor) on a pooled connection.
@@ -10,6 +10,7 @@ import SqliteDatabase from 'better-sqlite3';
 import type { Database } from '../storage/schema.ts';
 import type { VigilContext } from '../context.ts';
 import type { ExportSourceRow } from '../../core/exports/fields.ts';
+import { DETENTION_CELLS, actsWithCase } from '../records/case-query.ts';
 
 export interface ExportFilters {
   from: string | null;
@@ -95,50 +96,30 @@ export async function* actBatches(reader: ExportReader, filters: ExportFilters, 
 }
 
 function actsQuery(db: Kysely<Database>, filters: ExportFilters, withIdentity: boolean) {
-  const base = db
-    .selectFrom('acts')
-    .innerJoin('incidents as i', 'i.id', 'acts.incident_id')
-    .innerJoin('persons as p', 'p.id', 'acts.person_id')
-    .leftJoin('detentions as d', 'd.act_id', 'acts.id')
-    .select([
-      'acts.seq as a_seq',
-      'acts.date_start as a_date_start',
-      'acts.date_start_precision as a_date_start_precision',
-      'acts.date_end as a_date_end',
-      'acts.date_end_precision as a_date_end_precision',
-      'acts.type_code as a_type_code',
-      'acts.place_id as a_place_id',
-      'i.seq as i_seq',
-      'i.date_start as i_date_start',
-      'i.date_start_precision as i_date_start_precision',
-      'i.date_end as i_date_end',
-      'i.date_end_precision as i_date_end_precision',
-      'i.monitoring_status as i_monitoring_status',
-      'p.id as p_id',
-      'p.seq as p_seq',
-      'p.counting_unit as p_counting_unit',
-      'p.group_size as p_group_size',
-      'p.age_range as p_age_range',
-      'p.consent_sharing as p_consent_sharing',
-      'p.name_preference as p_name_preference',
-      'p.reprisal_risk as p_reprisal_risk',
-      'd.status as d_status',
-      'd.held_at as d_held_at',
-      'd.custody_start as d_custody_start',
-      'd.lawyer_access as d_lawyer_access',
-      'd.family_access as d_family_access',
-      'd.legal_provision_id as d_legal_provision_id',
-      'd.court_id as d_court_id',
-      'd.hearing_date as d_hearing_date',
-      'd.decision as d_decision',
-      'd.decision_date as d_decision_date',
-      'd.fine_amount as d_fine_amount',
-      'd.detention_days as d_detention_days',
-      'd.sentence_start as d_sentence_start',
-      'd.expected_release as d_expected_release',
-      'd.appeal_deadline as d_appeal_deadline',
-      'd.released_on as d_released_on',
-    ]);
+  const base = actsWithCase(db).select([
+    'acts.seq as a_seq',
+    'acts.date_start as a_date_start',
+    'acts.date_start_precision as a_date_start_precision',
+    'acts.date_end as a_date_end',
+    'acts.date_end_precision as a_date_end_precision',
+    'acts.type_code as a_type_code',
+    'acts.place_id as a_place_id',
+    'i.seq as i_seq',
+    'i.date_start as i_date_start',
+    'i.date_start_precision as i_date_start_precision',
+    'i.date_end as i_date_end',
+    'i.date_end_precision as i_date_end_precision',
+    'i.monitoring_status as i_monitoring_status',
+    'p.id as p_id',
+    'p.seq as p_seq',
+    'p.counting_unit as p_counting_unit',
+    'p.group_size as p_group_size',
+    'p.age_range as p_age_range',
+    'p.consent_sharing as p_consent_sharing',
+    'p.name_preference as p_name_preference',
+    'p.reprisal_risk as p_reprisal_risk',
+    ...DETENTION_CELLS,
+  ]);
   // The sealed part is read only when identity fields were asked for (and allowed).
   const query = withIdentity ? base.select(['p.key_id as p_key_id', 'p.key_envelope as p_key_envelope', 'p.sealed as p_sealed']) : base;
   return filtered(query as unknown as ActsQuery, filters).orderBy('acts.seq');

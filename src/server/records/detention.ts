@@ -6,6 +6,10 @@ import { appealDeadline, expectedRelease } from '../../core/records/custody.ts';
 import type { Database } from '../storage/schema.ts';
 import { HttpError } from '../http/errors.ts';
 import { appendVersion, mustExist } from './store.ts';
+import { DETENTION_FIELDS } from '../../core/records/fields/detention.ts';
+import { registryIds, toColumns, type ColumnsOf } from '../../core/records/fields/field.ts';
+
+type DetentionColumns = ColumnsOf<typeof DETENTION_FIELDS>;
 
 export async function writeDetention(
   trx: Transaction<Database>,
@@ -13,34 +17,18 @@ export async function writeDetention(
 ): Promise<{ version: number; expectedRelease: string | null; appealDeadline: string | null }> {
   const act = await trx.selectFrom('acts').select(['id', 'date_start', 'date_start_precision']).where('id', '=', actId).executeTakeFirst();
   if (!act) throw new HttpError(404, 'not-found');
-  await mustExist(trx, 'registry', [detention.heldAt, detention.courtId], 'place');
-  await mustExist(trx, 'registry', [detention.legalProvisionId], 'provision');
+  for (const kind of ['place', 'provision'] as const) await mustExist(trx, 'registry', registryIds(DETENTION_FIELDS, detention, kind), kind);
   const existing = await trx.selectFrom('detentions').select('version').where('act_id', '=', actId).executeTakeFirst();
   if ((existing ? Number(existing.version) : 0) !== version) throw new HttpError(409, 'edit-conflict');
   // Custody began on the day of the act, unless the team records another day.
   const custodyStart = detention.custodyStart ?? (act.date_start_precision === 'day' ? act.date_start : null);
   const provision = detention.legalProvisionId ? await trx.selectFrom('registry').select('appeal_days').where('id', '=', detention.legalProvisionId).executeTakeFirst() : undefined;
-  const row = {
-    status: detention.status,
-    held_at: detention.heldAt,
-    custody_start: custodyStart,
-    lawyer_access: detention.lawyerAccess,
-    family_access: detention.familyAccess,
-    legal_provision_id: detention.legalProvisionId,
-    court_id: detention.courtId,
-    hearing_date: detention.hearingDate,
-    decision: detention.decision,
-    decision_date: detention.decisionDate,
-    fine_amount: detention.fineAmount,
-    detention_days: detention.detentionDays,
-    sentence_start: detention.sentenceStart,
-    expected_release: expectedRelease({ decision: detention.decision, detentionDays: detention.detentionDays, sentenceStart: detention.sentenceStart, custodyStart }),
-    appeal_deadline: appealDeadline(detention.decisionDate, provision?.appeal_days ?? null),
-    released_on: detention.releasedOn,
-    version: version + 1,
-    updated_at: now,
-    updated_by: member,
+  const computed = {
+    custodyStart,
+    expectedRelease: expectedRelease({ decision: detention.decision, detentionDays: detention.detentionDays, sentenceStart: detention.sentenceStart, custodyStart }),
+    appealDeadline: appealDeadline(detention.decisionDate, provision?.appeal_days ?? null),
   };
+  const row = { ...(toColumns(DETENTION_FIELDS, { ...detention, ...computed }) as DetentionColumns), version: version + 1, updated_at: now, updated_by: member };
   if (existing) await trx.updateTable('detentions').set(row).where('act_id', '=', actId).execute();
   else await trx.insertInto('detentions').values({ act_id: actId, ...row }).execute();
   const { version: _, updated_at: __, updated_by: ___, ...plain } = row;

@@ -3,7 +3,7 @@
 // change names the version it was made from, and is refused if someone else got there first.
 import type { Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
-import type { RecordType, SecretPart } from '../../core/records/schemas.ts';
+import { RECORD_TYPES, type RecordType, type SecretPart } from '../../core/records/schemas.ts';
 import { fromBase64Url } from '../../core/crypto/bytes.ts';
 import { SealedKind, inspectSealed } from '../../core/crypto/sealed.ts';
 import { WrappedKind, inspectWrapped } from '../../core/crypto/wrapped.ts';
@@ -19,6 +19,14 @@ export const TABLES = {
   source: 'sources',
   intervention: 'interventions',
 } as const satisfies Record<RecordType, keyof Database>;
+
+/** The record type a route names; any other is not found. */
+export function recordTypeParam(value: string): RecordType {
+  if (!(RECORD_TYPES as readonly string[]).includes(value)) throw new HttpError(404, 'not-found');
+  return value as RecordType;
+}
+/** The table of a record type, as one type for Kysely: every record table has the columns routes read. */
+export const tableOf = (type: RecordType) => TABLES[type] as 'incidents';
 
 /** Codes people say aloud and write in appeals: P-0042 reveals nothing but the order of entry. */
 export const CODE_PREFIX: Record<RecordType, string> = { incident: 'I', person: 'P', act: 'A', involvement: 'V', source: 'S', intervention: 'N' };

@@ -24,6 +24,7 @@ import * as m022 from './migrations/022-secret-check.ts';
 import * as m023 from './migrations/023-seizure.ts';
 import * as m024 from './migrations/024-team.ts';
 import * as m025 from './migrations/025-servers.ts';
+import * as m026 from './migrations/026-charged-article.ts';
 
 // Listed in code, not read from a folder, so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '023-seizure': m023,
   '024-team': m024,
   '025-servers': m025,
+  '026-charged-article': m026,
 };
 
 /** The level a database is at: its last migration's name (a backup records it; a restore goes there first). */

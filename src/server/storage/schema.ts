@@ -2,6 +2,8 @@
 // wrapped envelopes, and public keys. Timestamps are ISO-8601 text; report times only to the hour.
 import type { ColumnType, Generated } from 'kysely';
 import type { ReportStateName } from '../../core/api/inbox.ts';
+import type { ColumnsOf } from '../../core/records/fields/field.ts';
+import type { DETENTION_FIELDS } from '../../core/records/fields/detention.ts';
 
 export interface OrganizationTable {
   id: number;
@@ -248,24 +250,9 @@ export interface ActTable extends RecordColumns, PartialDates {
   /** The survivor's act this one repeats, after a merge (migration 019); left out of counts. */
   duplicate_of: ColumnType<string | null, string | null | undefined, string | null>;
 }
-export interface DetentionTable {
+/** A detention's columns come from its field table (src/core/records/fields/detention.ts). */
+export interface DetentionTable extends ColumnsOf<typeof DETENTION_FIELDS> {
   act_id: string;
-  status: string;
-  held_at: string | null;
-  custody_start: string | null;
-  lawyer_access: string;
-  family_access: string;
-  legal_provision_id: string | null;
-  court_id: string | null;
-  hearing_date: string | null;
-  decision: string;
-  decision_date: string | null;
-  fine_amount: number | null;
-  detention_days: number | null;
-  sentence_start: string | null;
-  expected_release: string | null;
-  appeal_deadline: string | null;
-  released_on: string | null;
   version: number;
   updated_at: string;
   updated_by: string;
