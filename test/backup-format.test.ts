@@ -10,7 +10,7 @@ import { decodeRow, encodeRow } from '../src/core/backup/values.ts';
 import { generateKeyPair, keyIdOf } from '../src/core/crypto/keys.ts';
 import { randomBytes } from 'node:crypto';
 import { concat, fromBase64Url } from '../src/core/crypto/bytes.ts';
-import { prepareMember, grantsFor } from '../src/core/keyring.ts';
+import { Keyring, prepareMember, grantsFor } from '../src/core/keyring.ts';
 
 const PASSPHRASE = 'a long administrator passphrase';
 
@@ -47,7 +47,7 @@ describe('the backup file format', () => {
     backupPrivateKey = backup.privateKey;
     const admin = await prepareMember('admin@example.org', PASSPHRASE);
     const keyId = await keyIdOf(backup.publicKey);
-    const [grant] = await grantsFor(fromBase64Url(admin.publicKey)!, new Map([[keyId, backup.privateKey]]));
+    const [grant] = await grantsFor(fromBase64Url(admin.publicKey)!, Keyring.of([{ keyId, purpose: 'backup', privateKey: backup.privateKey }]));
     const slot = { member: admin.id, kdf: admin.kdf, publicKey: admin.publicKey, wrappedPrivateKey: admin.wrappedPrivateKey, grant: grant!.sealed };
     const made = await newBackupHeader({ backupKey: { publicKey: backup.publicKey, keyId }, administrators: [slot], kit: null });
     const encoded = await encodeHeader(made.header);

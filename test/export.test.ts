@@ -13,7 +13,7 @@ import { finishExport, ExportStreamError } from '../src/core/exports/decrypt.ts'
 import { CsvReader, csvCell, csvLine } from '../src/core/exports/csv.ts';
 import { DEFAULT_FIELDS, EXPORT_SCHEMA } from '../src/core/exports/fields.ts';
 import { initialsOf } from '../src/core/records/names.ts';
-import type { Keyring } from '../src/core/keyring.ts';
+import { Keyring } from '../src/core/keyring.ts';
 
 const DETENTION = '030102000000';
 const ENTRAPMENT = '990201000000';
@@ -205,7 +205,7 @@ for (const backend of BACKENDS) {
         assert.ok(json.rows.every((r) => !('_identity' in r)));
       }
       // Without the records key (e.g. a client that did not open it), identity cells stay empty.
-      const unopened = parseCsv(await exported(admin, `format=csv&fields=${fields}`, new Map()));
+      const unopened = parseCsv(await exported(admin, `format=csv&fields=${fields}`, new Keyring()));
       assert.deepEqual(unopened.slice(1).map((r) => r[1]), ['', '', '', '']);
     });
 

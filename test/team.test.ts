@@ -13,7 +13,7 @@ import { query } from './support/db.ts';
 import { fromBase64Url, fromUtf8, toBase64Url } from '../src/core/crypto/bytes.ts';
 import { generateKeyPair } from '../src/core/crypto/keys.ts';
 import { SealedKind, openSealed } from '../src/core/crypto/sealed.ts';
-import { openMemberKey, deriveMemberKeys, rewrapMember } from '../src/core/keyring.ts';
+import { Keyring, openMemberKey, deriveMemberKeys, rewrapMember } from '../src/core/keyring.ts';
 import type { InboxResponse } from '../src/core/api/inbox.ts';
 import type { OrgKeyView } from '../src/core/api/keys.ts';
 
@@ -161,7 +161,7 @@ for (const backend of BACKENDS) {
       const blob = backend === 'sqlite' ? `x'${hex}'` : `'\\x${hex}'`;
       const before = await (await fetch(`${server.url}/`)).text();
       await query(server, `insert into intake_keys (id, public_key, created_at, retired_at, mac) values ('${keyId}', ${blob}, '2999-01-01T00:00:00.000Z', null, '${'0'.repeat(64)}')`);
-      const grant = await (await import('../src/core/keyring.ts')).grantsFor(fromBase64Url(documenter.login.keys.publicKey)!, new Map([[keyId, attacker.privateKey]]));
+      const grant = await (await import('../src/core/keyring.ts')).grantsFor(fromBase64Url(documenter.login.keys.publicKey)!, Keyring.of([{ keyId, purpose: null, privateKey: attacker.privateKey }]));
       const sealedHex = Buffer.from(fromBase64Url(grant[0]!.sealed)!).toString('hex');
       await query(server, `insert into key_grants (member_id, key_id, sealed, created_at, mac) values ('${documenter.login.member.id}', '${keyId}', ${backend === 'sqlite' ? `x'${sealedHex}'` : `'\\x${sealedHex}'`}, '2999-01-01T00:00:00.000Z', null)`);
       await server.restart();

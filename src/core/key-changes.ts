@@ -27,7 +27,7 @@ export async function rotateKey(purpose: KeyPurpose, holders: Holders<Sealable, 
   const sealFor = (holder: Sealable) => sealGrant(fromBase64Url(holder.publicKey)!, pair.privateKey);
   const grants = await Promise.all(holders.members.map(async (m) => ({ memberId: m.id, sealed: await sealFor(m) })));
   const kitGrant = holders.kit ? { kitId: holders.kit.id, sealed: await sealFor(holders.kit) } : undefined;
-  keyring.set(await keyIdOf(pair.publicKey), pair.privateKey);
+  keyring.add({ keyId: await keyIdOf(pair.publicKey), purpose, privateKey: pair.privateKey });
   return { purpose, publicKey: toBase64Url(pair.publicKey), grants, ...(kitGrant && { kitGrant }) };
 }
 
@@ -67,8 +67,6 @@ export const firstKey = (response: MembersResponse, purpose: KeyPurpose, keyring
 /** The server refused: drop the new keys, or later grants would name keys it does not know. */
 export async function dropNewKeys(keyring: Keyring, rotations: readonly KeyRotation[]): Promise<void> {
   for (const rotation of rotations) {
-    const keyId = await keyIdOf(fromBase64Url(rotation.publicKey)!);
-    keyring.get(keyId)?.fill(0);
-    keyring.delete(keyId);
+    keyring.drop(await keyIdOf(fromBase64Url(rotation.publicKey)!));
   }
 }

@@ -14,6 +14,7 @@ import { SealedKind, openSealed, sealTo } from './crypto/sealed.ts';
 import { WrappedKind, unwrapSecret, wrapSecret } from './crypto/wrapped.ts';
 import { EnvelopeError } from './crypto/errors.ts';
 import type { LoginResponse, SetupRequest } from './api/auth.ts';
+import type { KeyPurpose } from './api/keys.ts';
 import type { Language } from './i18n/languages.ts';
 
 export interface NewOrganization {
@@ -81,12 +82,93 @@ export async function prepareOrganization(input: NewOrganization, token: string)
  * ones listed in `keyIds` (those the member's role receives), or every key held.
  */
 export async function grantsFor(memberPublicKey: Uint8Array, keyring: Keyring, keyIds?: string[]): Promise<{ keyId: string; sealed: string }[]> {
-  const keys = [...keyring].filter(([keyId]) => !keyIds || keyIds.includes(keyId));
-  return Promise.all(keys.map(async ([keyId, privateKey]) => ({ keyId, sealed: await sealGrant(memberPublicKey, privateKey) })));
+  const keys = keyring.all().filter(({ keyId }) => !keyIds || keyIds.includes(keyId));
+  return Promise.all(keys.map(async ({ keyId, privateKey }) => ({ keyId, sealed: await sealGrant(memberPublicKey, privateKey) })));
 }
 
-/** The intake private keys this member was granted, by key id. Held in memory only. */
-export type Keyring = Map<string, Uint8Array>;
+/** A private key this member (or the trustees' kit) holds, and what it serves. */
+export interface HeldKey {
+  keyId: string;
+  /**
+   * Named by the server's key list (OrgKeyView.purpose), or known here for a key this browser made;
+   * null until the list is read. A label for least privilege (the decryption workers get intake
+   * keys only), not a security boundary: docs/crypto.md says why.
+   */
+  purpose: KeyPurpose | null;
+  privateKey: Uint8Array;
+}
+
+/** The organization's private keys this member holds, by key id, each with its purpose. Held in memory only. */
+export class Keyring {
+  private readonly held = new Map<string, HeldKey>();
+
+  static of(keys: Iterable<HeldKey>): Keyring {
+    const keyring = new Keyring();
+    for (const key of keys) keyring.add(key);
+    return keyring;
+  }
+
+  get size(): number {
+    return this.held.size;
+  }
+
+  has(keyId: string): boolean {
+    return this.held.has(keyId);
+  }
+
+  /**
+   * The private key an envelope names by id. Any purpose: the envelope's kind, bound into HPKE's
+   * info, already keeps a report from passing as a record key or a grant.
+   */
+  get(keyId: string): Uint8Array | undefined {
+    return this.held.get(keyId)?.privateKey;
+  }
+
+  keyIds(): string[] {
+    return [...this.held.keys()];
+  }
+
+  all(): HeldKey[] {
+    return [...this.held.values()];
+  }
+
+  /** The keys labelled `purpose`. */
+  forPurpose(purpose: KeyPurpose): HeldKey[] {
+    return this.all().filter((k) => k.purpose === purpose);
+  }
+
+  /** The keys that may serve `purpose`: labelled so, or not labelled yet (the key list was not readable). */
+  mayServe(purpose: KeyPurpose): HeldKey[] {
+    return this.all().filter((k) => k.purpose === purpose || k.purpose === null);
+  }
+
+  /** Adds a key not held yet; says whether it was added. */
+  add(key: HeldKey): boolean {
+    if (this.held.has(key.keyId)) return false;
+    this.held.set(key.keyId, key);
+    return true;
+  }
+
+  /** Labels held keys with the purposes the server's key list gives them. */
+  label(keys: readonly { keyId: string; purpose: KeyPurpose }[]): void {
+    for (const { keyId, purpose } of keys) {
+      const key = this.held.get(keyId);
+      if (key) key.purpose = purpose;
+    }
+  }
+
+  /** Zeroes one key and lets it go. */
+  drop(keyId: string): void {
+    this.held.get(keyId)?.privateKey.fill(0);
+    this.held.delete(keyId);
+  }
+
+  /** Zeroes every key and lets them go (lock, logout, a finished export). */
+  forget(): void {
+    for (const key of this.held.values()) key.privateKey.fill(0);
+    this.held.clear();
+  }
+}
 
 /** The member's own private key, unwrapped with the passphrase-derived key. */
 export async function openMemberKey(login: LoginResponse, wrapKey: CryptoKey): Promise<Uint8Array> {
@@ -102,7 +184,8 @@ export async function addGrants(keyring: Keyring, grants: LoginResponse['grants'
   for (const grant of grants) {
     const sealed = fromBase64Url(grant.sealed);
     if (!sealed || keyring.has(grant.keyId)) continue;
-    keyring.set(grant.keyId, await openSealed(SealedKind.keyGrant, sealed, me));
+    // A grant does not say its key's purpose: keyring.label() names it from the server's key list.
+    keyring.add({ keyId: grant.keyId, purpose: null, privateKey: await openSealed(SealedKind.keyGrant, sealed, me) });
     added += 1;
   }
   return added;
@@ -112,7 +195,7 @@ export async function openKeyring(login: LoginResponse, wrapKey: CryptoKey): Pro
   const publicKey = fromBase64Url(login.keys.publicKey);
   if (!publicKey) throw new EnvelopeError('malformed');
   const memberKey = await openMemberKey(login, wrapKey);
-  const keyring: Keyring = new Map();
+  const keyring = new Keyring();
   await addGrants(keyring, login.grants, { privateKey: memberKey, publicKey });
   return { keyring, memberKey };
 }

@@ -2,7 +2,7 @@
 // API: seal every key to a new kit, open the kit's grants with the combined key, and seal them to
 // the administrator the trustees chose. Pure: the caller does the fetching.
 import { fromBase64Url, toBase64Url } from '../crypto/bytes.ts';
-import { addGrants, grantsFor, prepareMember, type Keyring } from '../keyring.ts';
+import { Keyring, addGrants, grantsFor, prepareMember } from '../keyring.ts';
 import type { OrgKeyView } from '../api/keys.ts';
 import type { RecoveryGrantRequest, RecoveryKitRequest, RecoveryOpened } from '../api/recovery.ts';
 import { makeRecoveryKit } from './shares.ts';
@@ -27,7 +27,7 @@ export async function newKit(keyring: Keyring, keys: OrgKeyView[], split: { thre
 
 /** The organization's keys, opened with the key the trustees' shares gave. */
 export async function openKitGrants(opened: RecoveryOpened, kit: { privateKey: Uint8Array; publicKey: Uint8Array }): Promise<Keyring> {
-  const keyring: Keyring = new Map();
+  const keyring = new Keyring();
   await addGrants(keyring, opened.grants, kit);
   return keyring;
 }

@@ -142,8 +142,7 @@ async function runExport(args: string[]): Promise<void> {
     const unopened = result.unopened ? ` ${result.unopened} identities could not be opened with your keys and were left empty.` : '';
     process.stderr.write(`Exported ${result.rows.toLocaleString('en')} rows (${format}) to ${values.out ?? 'standard output'} in ${seconds.toFixed(1)} s (${Math.round(result.rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s).${unopened}\n`);
   } finally {
-    for (const key of session.keyring.values()) key.fill(0);
-    session.keyring.clear();
+    session.keyring.forget();
     await fetch(`${server}/api/auth/logout`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', [CSRF_HEADER]: '1' }, body: '{}' }).catch(() => undefined);
   }
 }

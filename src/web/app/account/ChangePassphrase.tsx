@@ -5,29 +5,26 @@ import { api, ApiError, messageOf } from '../session/api.ts';
 import { deriveMemberKeys, openMemberKey, rewrapMember, type KdfParams } from '../../../core/keyring.ts';
 import { toBase64Url } from '../../../core/crypto/bytes.ts';
 import type { Vault } from '../session/vault.ts';
-import { MIN_PASSPHRASE } from '../entry/passphrase-rules.ts';
-import { Feedback } from '../ui/Feedback.tsx';
+import { MIN_PASSPHRASE, passphraseProblem } from '../entry/passphrase-rules.ts';
+import { KeysForm } from '../entry/KeysForm.tsx';
+import { NewPassphrase } from '../entry/NewPassphrase.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { accountWords } from './words.ts';
 
 export function ChangePassphrase({ vault }: { vault: Vault }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [said, say] = useState('');
   const t = useWords(accountWords);
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    const formElement = event.currentTarget as HTMLFormElement;
-    const form = new FormData(formElement);
+  function problem(form: FormData): string | null {
+    say('');
+    const wrong = passphraseProblem(form, 'next', 'again');
+    if (wrong) return wrong === 'tooShort' ? t('tooShort', { min: MIN_PASSPHRASE }) : t('notSame');
+    return form.get('next') === form.get('current') ? t('sameAsCurrent') : null;
+  }
+
+  async function change(form: FormData, formElement: HTMLFormElement) {
     const current = String(form.get('current') ?? '');
     const next = String(form.get('next') ?? '');
-    say('');
-    if (next.length < MIN_PASSPHRASE) return setError(t('tooShort', { min: MIN_PASSPHRASE }));
-    if (next !== form.get('again')) return setError(t('notSame'));
-    if (next === current) return setError(t('sameAsCurrent'));
-    setError(null);
-    setBusy(true);
     let privateKey: Uint8Array | null = null;
     try {
       const { kdf } = await api<{ kdf: KdfParams }>('/api/auth/kdf', { email: vault.me.email });
@@ -42,11 +39,8 @@ export function ChangePassphrase({ vault }: { vault: Vault }) {
       vault.login = { ...vault.login, keys: { ...vault.login.keys, wrappedPrivateKey: rewrapped.wrappedPrivateKey } };
       formElement.reset();
       say(t('changed'));
-    } catch (e) {
-      setError(e instanceof ApiError && e.code === 'login-failed' ? t('currentWrong') : messageOf(e, t('changeFailed')));
     } finally {
       privateKey?.fill(0);
-      setBusy(false);
     }
   }
 
@@ -56,21 +50,17 @@ export function ChangePassphrase({ vault }: { vault: Vault }) {
       <p>
         <strong>{t('forgetWarning')}</strong>
       </p>
-      <form onSubmit={submit}>
+      <KeysForm
+        problem={problem}
+        make={change}
+        failed={(e) => (e instanceof ApiError && e.code === 'login-failed' ? t('currentWrong') : messageOf(e, t('changeFailed')))}
+        label={t('change')}
+        busyLabel={t('changing')}
+      >
         <label for="current-passphrase">{t('currentPassphrase')}</label>
         <input id="current-passphrase" name="current" type="password" required autoComplete="current-password" />
-        <label for="new-passphrase">{t('newPassphrase')}</label>
-        <p class="hint" id="new-passphrase-hint">
-          {t('newPassphraseHint', { min: MIN_PASSPHRASE })}
-        </p>
-        <input id="new-passphrase" name="next" type="password" required minLength={MIN_PASSPHRASE} autoComplete="new-password" aria-describedby="new-passphrase-hint" />
-        <label for="new-passphrase-again">{t('newPassphraseAgain')}</label>
-        <input id="new-passphrase-again" name="again" type="password" required autoComplete="new-password" />
-        <Feedback error={error} />
-        <button type="submit" disabled={busy}>
-          {busy ? t('changing') : t('change')}
-        </button>
-      </form>
+        <NewPassphrase id="new-passphrase" name="next" againId="new-passphrase-again" againName="again" label={t('newPassphrase')} againLabel={t('newPassphraseAgain')} hint={t('newPassphraseHint', { min: MIN_PASSPHRASE })} />
+      </KeysForm>
       <p role="status" class="status">
         {said}
       </p>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../session/api.ts';
 import type { SessionView } from '../../../core/api/auth.ts';
 import { Feedback } from '../ui/Feedback.tsx';
+import { Table } from '../ui/Table.tsx';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { accountWords } from './words.ts';
 
@@ -41,36 +42,28 @@ export function SessionList() {
       <p>{t('sessionsIntro')}</p>
       <Feedback error={error} />
       {sessions && (
-        <table class="data">
-          <caption class="visually-hidden">{t('sessionsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('started')}</th>
-              <th scope="col">{t('lastSeen')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.id}>
-                <td>{f.dateTime(s.createdAt)}</td>
-                <td>{f.dateTime(s.lastSeenAt)}</td>
-                <td>
-                  {s.current ? (
-                    <strong>{t('thisSession')}</strong>
-                  ) : (
-                    <button type="button" class="small danger" onClick={() => end(s)}>
-                      {t('end')}
-                      <span class="visually-hidden"> {t('endSuffix', { when: f.dateTime(s.createdAt) })}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={t('sessionsCaption')}
+          rows={sessions}
+          rowKey={(s) => s.id}
+          columns={[
+            { head: t('started'), cell: (s) => f.dateTime(s.createdAt) },
+            { head: t('lastSeen'), cell: (s) => f.dateTime(s.lastSeenAt) },
+            {
+              head: t('actions'),
+              headHidden: true,
+              cell: (s) =>
+                s.current ? (
+                  <strong>{t('thisSession')}</strong>
+                ) : (
+                  <button type="button" class="small danger" onClick={() => end(s)}>
+                    {t('end')}
+                    <span class="visually-hidden"> {t('endSuffix', { when: f.dateTime(s.createdAt) })}</span>
+                  </button>
+                ),
+            },
+          ]}
+        />
       )}
       <p role="status" class="status">
         {said}

@@ -1,6 +1,7 @@
 // Writing an alert in one or more of the organization's languages, previewing it as readers will
 // see it, then publishing (or saving a correction).
 import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import { ALERT_LIMITS, paragraphs, type AlertTexts } from '../../../core/alerts/schemas.ts';
 import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
 import { Feedback } from '../ui/Feedback.tsx';
@@ -103,33 +104,20 @@ export function Composer({
 
   if (preview) {
     return (
-      <section aria-labelledby={`${idPrefix}-preview`}>
-        <h3 id={`${idPrefix}-preview`} tabIndex={-1} ref={(h) => h?.focus()}>
-          {t('previewHeading')}
-        </h3>
-        <AlertPreview texts={preview} />
-        <Feedback error={error} />
-        <div class="actions">
-          <button type="button" onClick={() => void submit()} disabled={busy}>
-            {submitLabel}
-          </button>
-          <button type="button" class="secondary" onClick={() => setPreview(null)} disabled={busy}>
-            {t('backToEditing')}
-          </button>
-        </div>
-      </section>
+      <PreviewStep idPrefix={idPrefix} texts={preview} error={error}>
+        <button type="button" onClick={() => void submit()} disabled={busy}>
+          {submitLabel}
+        </button>
+        <button type="button" class="secondary" onClick={() => setPreview(null)} disabled={busy}>
+          {t('backToEditing')}
+        </button>
+      </PreviewStep>
     );
   }
   return (
     <form onSubmit={showPreview}>
       {languages.map((l) => (
-        <fieldset key={l}>
-          <legend>{LANGUAGE_NAMES[l]}</legend>
-          <label for={`${idPrefix}-${l}-title`}>{t('titleIn', { language: LANGUAGE_NAMES[l] })}</label>
-          <input lang={l} id={`${idPrefix}-${l}-title`} maxLength={ALERT_LIMITS.title} value={draft[l].title} onInput={(e) => set(l, 'title', e.currentTarget.value)} />
-          <label for={`${idPrefix}-${l}-body`}>{t('textIn', { language: LANGUAGE_NAMES[l] })}</label>
-          <textarea lang={l} id={`${idPrefix}-${l}-body`} rows={6} maxLength={ALERT_LIMITS.body} value={draft[l].body} onInput={(e) => set(l, 'body', e.currentTarget.value)} />
-        </fieldset>
+        <LanguageFields key={l} idPrefix={idPrefix} language={l} text={draft[l]} onInput={(field, value) => set(l, field, value)} />
       ))}
       <p class="hint">{t('composerHint')}</p>
       <Feedback error={error} />
@@ -142,5 +130,34 @@ export function Composer({
         )}
       </div>
     </form>
+  );
+}
+
+/** The preview as readers will see it, focused so a screen reader reads it, with the actions given. */
+function PreviewStep({ idPrefix, texts, error, children }: { idPrefix: string; texts: AlertTexts; error: string | null; children: ComponentChildren }) {
+  const t = useWords(alertsWords);
+  return (
+    <section aria-labelledby={`${idPrefix}-preview`}>
+      <h3 id={`${idPrefix}-preview`} tabIndex={-1} ref={(h) => h?.focus()}>
+        {t('previewHeading')}
+      </h3>
+      <AlertPreview texts={texts} />
+      <Feedback error={error} />
+      <div class="actions">{children}</div>
+    </section>
+  );
+}
+
+/** One language's title and text. */
+function LanguageFields({ idPrefix, language: l, text, onInput }: { idPrefix: string; language: Language; text: { title: string; body: string }; onInput: (field: 'title' | 'body', value: string) => void }) {
+  const t = useWords(alertsWords);
+  return (
+    <fieldset>
+      <legend>{LANGUAGE_NAMES[l]}</legend>
+      <label for={`${idPrefix}-${l}-title`}>{t('titleIn', { language: LANGUAGE_NAMES[l] })}</label>
+      <input lang={l} id={`${idPrefix}-${l}-title`} maxLength={ALERT_LIMITS.title} value={text.title} onInput={(e) => onInput('title', e.currentTarget.value)} />
+      <label for={`${idPrefix}-${l}-body`}>{t('textIn', { language: LANGUAGE_NAMES[l] })}</label>
+      <textarea lang={l} id={`${idPrefix}-${l}-body`} rows={6} maxLength={ALERT_LIMITS.body} value={text.body} onInput={(e) => onInput('body', e.currentTarget.value)} />
+    </fieldset>
   );
 }

@@ -5,6 +5,7 @@ import { api, messageOf } from '../session/api.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { Feedback } from '../ui/Feedback.tsx';
 import { Marked } from '../ui/Marked.tsx';
+import { Table, type Column } from '../ui/Table.tsx';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { actionKey, auditActionWords, auditWords } from './words.ts';
 
@@ -37,10 +38,24 @@ function useActionName(): (code: string) => string {
   };
 }
 
-export function AuditLog() {
+/** The log's columns: number, when, who, what, on what, details. */
+function useAuditColumns(): Column<AuditEntry>[] {
   const t = useWords(auditWords);
   const f = useFormats();
   const actionName = useActionName();
+  return [
+    { head: t('number'), cell: (e) => e.seq },
+    { head: t('when'), cell: (e) => f.dateTime(e.at) },
+    { head: t('who'), cell: (e) => e.actorEmail ?? (e.action === 'report.deleted-by-reporter' ? t('aReporter') : '—') },
+    { head: t('what'), cell: (e) => actionName(e.action) },
+    { head: t('on'), class: 'id', cell: (e) => e.object ?? '' },
+    { head: t('details'), cell: (e) => details(e.detail) },
+  ];
+}
+
+export function AuditLog() {
+  const t = useWords(auditWords);
+  const columns = useAuditColumns();
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(true);
@@ -70,31 +85,7 @@ export function AuditLog() {
         <Marked text={t('intro', { command: VERIFY })} part={VERIFY} as="code" />
       </p>
       <Feedback error={error} />
-      <table class="data audit">
-        <caption class="visually-hidden">{t('caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('number')}</th>
-            <th scope="col">{t('when')}</th>
-            <th scope="col">{t('who')}</th>
-            <th scope="col">{t('what')}</th>
-            <th scope="col">{t('on')}</th>
-            <th scope="col">{t('details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.seq} data-action={e.action}>
-              <td>{e.seq}</td>
-              <td>{f.dateTime(e.at)}</td>
-              <td>{e.actorEmail ?? (e.action === 'report.deleted-by-reporter' ? t('aReporter') : '—')}</td>
-              <td>{actionName(e.action)}</td>
-              <td class="id">{e.object ?? ''}</td>
-              <td>{details(e.detail)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table class="audit" caption={t('caption')} columns={columns} rows={entries} rowKey={(e) => e.seq} rowData={(e) => ({ 'data-action': e.action })} />
       <p role="status" class="status">
         {loading ? t('loadingEntries') : t('shown', { count: entries.length })}
       </p>

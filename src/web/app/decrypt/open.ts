@@ -2,8 +2,9 @@
 import { fromUtf8 } from '../../../core/crypto/bytes.ts';
 import { SealedKind, openSealed } from '../../../core/crypto/sealed.ts';
 import { reportAnswersV1, type ReportAnswers } from '../../../core/report/answers.ts';
-import { firstLineOf, searchTextOf } from '../inbox/report-text.ts';
+import { firstLineOf, searchTextOf } from '../../../core/report/text.ts';
 import { openReportCache, sealReportCache } from '../../../core/report/cache.ts';
+import type { Keyring } from '../../../core/keyring.ts';
 
 export type OpenProblem = 'missing-key' | 'damaged' | 'unknown-format';
 /**
@@ -14,7 +15,7 @@ export type OpenProblem = 'missing-key' | 'damaged' | 'unknown-format';
  */
 export type OpenedReport = {
   ok: true;
-  /** The reporter's own first line, or '' (then the list words what they ticked, report-text.ts). */
+  /** The reporter's own first line, or '' (then the list words what they ticked, core/report/text.ts). */
   firstLine: string;
   what: ReportAnswers['what'];
   where: string;
@@ -52,7 +53,7 @@ function opened(id: string, text: string): OpenResult {
  */
 export async function openReportAnswers(
   item: { id: string; keyId: string; envelope: Uint8Array; cache?: Uint8Array | null },
-  keyring: Map<string, Uint8Array>,
+  keyring: Keyring,
   cacheKeyFor?: (keyId: string) => Promise<CryptoKey> | null,
   useCache = true,
 ): Promise<OpenResult> {

@@ -4,7 +4,7 @@
 import type { Keyring } from '../../../core/keyring.ts';
 import { openReportAnswers, type OpenResult } from './open.ts';
 import { pack, type Item } from './batch.ts';
-import { forgetFoldedWords } from '../inbox/report-text.ts';
+import { forgetFoldedWords } from '../../../core/report/text.ts';
 
 const BATCH = 250;
 const IN_FLIGHT = 2;
@@ -44,6 +44,9 @@ export class DecryptPool {
   constructor(private readonly keyring: Keyring) {
     const started = spare;
     spare = [];
+    // Reports are sealed to intake keys: the workers get copies of those (and of keys whose purpose
+    // is not known yet), never of the records or backup keys.
+    const intakeCopies = () => keyring.mayServe('intake').map((key) => ({ ...key, privateKey: key.privateKey.slice() }));
     try {
       for (let i = 0; i < workerCount(); i++) {
         const worker = started[i] ?? startWorker();
@@ -52,7 +55,7 @@ export class DecryptPool {
           this.pending.delete(event.data.job);
           this.release(worker);
         };
-        worker.postMessage({ type: 'keys', keys: [...keyring].map(([id, key]) => [id, key.slice()]) });
+        worker.postMessage({ type: 'keys', keys: intakeCopies() });
         this.workers.push(worker);
       }
       // Two batches in flight per worker: while the page's main thread is busy (drawing), a

@@ -7,8 +7,9 @@ import { fingerprintOf } from '../../../core/crypto/fingerprint.ts';
 import { fromBase64Url } from '../../../core/crypto/bytes.ts';
 import { SafetyCode } from '../ui/SafetyCode.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
-import { MIN_PASSPHRASE } from './passphrase-rules.ts';
-import { Feedback } from '../ui/Feedback.tsx';
+import { MIN_PASSPHRASE, passphraseProblem } from './passphrase-rules.ts';
+import { KeysForm } from './KeysForm.tsx';
+import { NewPassphrase } from './NewPassphrase.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { entryWords } from './words.ts';
@@ -16,68 +17,57 @@ import { useTabTitle } from '../shell/tab-title.ts';
 
 export function Invitation({ token }: { token: string }) {
   const t = useWords(entryWords);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [code, setCode] = useState<string | null>(null);
   useTabTitle(t(code ? 'safetyCodeTitle' : 'joinTitle'));
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const email = String(form.get('email') ?? '').trim();
-    const passphrase = String(form.get('passphrase') ?? '');
-    if (passphrase.length < MIN_PASSPHRASE) return setError(t('passphraseTooShort', { min: MIN_PASSPHRASE }));
-    if (passphrase !== form.get('confirm')) return setError(t('passphrasesDiffer'));
-    setError(null);
-    setBusy(true);
-    try {
-      const member = await prepareMember(email, passphrase);
-      await api('/api/invitations/accept', { token, member });
-      setCode(await fingerprintOf(fromBase64Url(member.publicKey)!));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404) setError(t('invitationGone'));
-      else if (e instanceof ApiError && e.code === 'already-member') setError(t('alreadyMember'));
-      else setError(e instanceof ApiError ? e.message : t('keysNotMade'));
-      setBusy(false);
-    }
+  async function join(form: FormData) {
+    const member = await prepareMember(String(form.get('email') ?? '').trim(), String(form.get('passphrase') ?? ''));
+    await api('/api/invitations/accept', { token, member });
+    setCode(await fingerprintOf(fromBase64Url(member.publicKey)!));
   }
 
-  if (code) {
-    return (
-      <main class="narrow">
-        <LanguageSwitch />
-        <PageHeading>{t('safetyCodeTitle')}</PageHeading>
-        <SafetyCode code={code} />
-        <p>
-          <strong>{t('readCode')}</strong>
-        </p>
-        <p>{t('notSameChannel')}</p>
-        <p>
-          <a href="/app">{t('logInToWorkspace')}</a>
-        </p>
-      </main>
-    );
+  function failed(e: unknown): string {
+    if (e instanceof ApiError && e.status === 404) return t('invitationGone');
+    if (e instanceof ApiError && e.code === 'already-member') return t('alreadyMember');
+    return e instanceof ApiError ? e.message : t('keysNotMade');
   }
+
+  if (code) return <ReadYourCode code={code} />;
   return (
     <main class="narrow">
       <LanguageSwitch />
       <PageHeading>{t('joinTitle')}</PageHeading>
       <p>{t('joinIntro')}</p>
-      <form onSubmit={submit}>
+      <KeysForm problem={(form) => newPassphraseProblem(form, t)} make={join} failed={failed} label={t('makeKeysAndJoin')} busyLabel={t('makingKeys')}>
         <label for="email">{t('yourEmail')}</label>
         <input id="email" name="email" type="email" required autoComplete="username" />
-        <label for="passphrase">{t('passphrase')}</label>
-        <p class="hint" id="passphrase-hint">
-          {t('passphraseHint', { min: MIN_PASSPHRASE })}
-        </p>
-        <input id="passphrase" name="passphrase" type="password" required minLength={MIN_PASSPHRASE} autoComplete="new-password" aria-describedby="passphrase-hint" />
-        <label for="confirm">{t('passphraseAgain')}</label>
-        <input id="confirm" name="confirm" type="password" required autoComplete="new-password" />
-        <Feedback error={error} />
-        <button type="submit" disabled={busy}>
-          {busy ? t('makingKeys') : t('makeKeysAndJoin')}
-        </button>
-      </form>
+        <NewPassphrase id="passphrase" name="passphrase" againId="confirm" againName="confirm" label={t('passphrase')} againLabel={t('passphraseAgain')} hint={t('passphraseHint', { min: MIN_PASSPHRASE })} />
+      </KeysForm>
+    </main>
+  );
+}
+
+/** The passphrase check, in the invitation's words. */
+function newPassphraseProblem(form: FormData, t: (key: 'passphraseTooShort' | 'passphrasesDiffer', values?: { min: number }) => string): string | null {
+  const problem = passphraseProblem(form, 'passphrase', 'confirm');
+  return problem === 'tooShort' ? t('passphraseTooShort', { min: MIN_PASSPHRASE }) : problem === 'differ' ? t('passphrasesDiffer') : null;
+}
+
+/** After joining: the safety code to read to the administrator, over another channel. */
+function ReadYourCode({ code }: { code: string }) {
+  const t = useWords(entryWords);
+  return (
+    <main class="narrow">
+      <LanguageSwitch />
+      <PageHeading>{t('safetyCodeTitle')}</PageHeading>
+      <SafetyCode code={code} />
+      <p>
+        <strong>{t('readCode')}</strong>
+      </p>
+      <p>{t('notSameChannel')}</p>
+      <p>
+        <a href="/app">{t('logInToWorkspace')}</a>
+      </p>
     </main>
   );
 }

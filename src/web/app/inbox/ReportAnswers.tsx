@@ -2,7 +2,7 @@
 // reader's language (the public pages' catalogs).
 import { stillHeldWords } from '../../../core/i18n/report-choice-words.ts';
 import { answersOf, type ReportContent } from './report-store.ts';
-import { whatHappened } from './report-text.ts';
+import { whatHappened } from '../../../core/report/text.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { reportWords } from './detail-words.ts';

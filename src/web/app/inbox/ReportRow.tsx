@@ -3,7 +3,7 @@ import type { Report } from './report-store.ts';
 import { stateName } from './states.ts';
 import { isUrgent } from './filters.ts';
 import { nameOf, type TeamMember } from './team.ts';
-import { headlineOf } from './report-text.ts';
+import { headlineOf } from '../../../core/report/text.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { inboxWords } from './words.ts';
 import { decryptWords, PROBLEM_WORDS } from '../decrypt/words.ts';

@@ -5,7 +5,7 @@ import type { Report, ReportStore } from './report-store.ts';
 import { REPORT_STATES, markedState, stateName, type ReportStateName } from './states.ts';
 import type { TriageChange } from './triage.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
-import { headlineOf } from './report-text.ts';
+import { headlineOf } from '../../../core/report/text.ts';
 import { inboxWords } from './words.ts';
 import { reportWords } from './detail-words.ts';
 import type { Formats } from '../../../core/i18n/format.ts';

@@ -3,7 +3,7 @@
 import type { Vault } from '../session/vault.ts';
 import { answersOf, type Report } from './report-store.ts';
 import { DraftHolder } from '../records/draft.ts';
-import { headlineOf } from './report-text.ts';
+import { headlineOf } from '../../../core/report/text.ts';
 import { translator } from '../../../core/i18n/message.ts';
 import { currentLanguage } from '../i18n/language.ts';
 import { incidentWords } from '../records/incident-words.ts';

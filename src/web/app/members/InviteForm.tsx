@@ -32,17 +32,6 @@ export function InviteForm({ onCreated }: { onCreated: () => void }) {
     }
   }
 
-  async function copy() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.link);
-      setCopied(t('linkCopied'));
-    } catch {
-      (document.getElementById('invite-link') as HTMLInputElement | null)?.select();
-      setCopied(t('copyNotAllowed'));
-    }
-  }
-
   return (
     <section aria-labelledby="invite-title">
       <h2 id="invite-title">{t('inviteTitle')}</h2>
@@ -65,25 +54,40 @@ export function InviteForm({ onCreated }: { onCreated: () => void }) {
         </button>
       </form>
       <Feedback error={error} />
-      {created && (
-        <div class="invite-link">
-          <label for="invite-link">
-            {t('linkFor', { role: created.role })}
-          </label>
-          <div class="inline-form">
-            <input id="invite-link" readOnly value={created.link} onFocus={(e) => e.currentTarget.select()} aria-describedby="invite-link-hint" />
-            <button type="button" onClick={copy}>
-              {t('copyLink')}
-            </button>
-          </div>
-          <p class="hint" id="invite-link-hint">
-            {t('linkHint')}
-          </p>
-        </div>
-      )}
+      {created && <CreatedLink created={created} onCopied={setCopied} />}
       <p role="status" class="status">
         {created ? copied || t('linkCreated') : ''}
       </p>
     </section>
+  );
+}
+
+/** The new link, shown once, and copying it (or selecting it where the clipboard is not allowed). */
+function CreatedLink({ created, onCopied }: { created: { link: string; role: Role }; onCopied: (said: string) => void }) {
+  const t = useWords(membersWords);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(created.link);
+      onCopied(t('linkCopied'));
+    } catch {
+      (document.getElementById('invite-link') as HTMLInputElement | null)?.select();
+      onCopied(t('copyNotAllowed'));
+    }
+  }
+  return (
+    <div class="invite-link">
+      <label for="invite-link">
+        {t('linkFor', { role: created.role })}
+      </label>
+      <div class="inline-form">
+        <input id="invite-link" readOnly value={created.link} onFocus={(e) => e.currentTarget.select()} aria-describedby="invite-link-hint" />
+        <button type="button" onClick={copy}>
+          {t('copyLink')}
+        </button>
+      </div>
+      <p class="hint" id="invite-link-hint">
+        {t('linkHint')}
+      </p>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { MemberView } from '../../../core/api/members.ts';
 import { commonWords } from '../i18n/common-words.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
+import { Table } from '../ui/Table.tsx';
 import { ROLES, useRoleName, type Role } from './roles.ts';
 import { membersWords } from './words.ts';
 
@@ -48,41 +49,29 @@ export function MemberTable({
   const common = useWords(commonWords);
   const f = useFormats();
   return (
-    <table class="data">
-      <caption class="visually-hidden">{t('title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('email')}</th>
-          <th scope="col">{t('role')}</th>
-          <th scope="col">{t('status')}</th>
-          <th scope="col">{t('since')}</th>
-          <th scope="col">
-            <span class="visually-hidden">{t('actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {members.map((m) => (
-          <tr key={`${m.id}-${m.role}`} data-member={m.email}>
-            <th scope="row">
-              {m.id === myId ? t('you', { email: m.email }) : m.email}
-            </th>
-            <td>
-              <RoleCell member={m} onChangeRole={onChangeRole} />
-            </td>
-            <td>{t(m.status)}</td>
-            <td>{f.date(m.createdAt)}</td>
-            <td>
-              {m.id !== myId && (
-                <button type="button" class="small danger" onClick={() => onRemove(m)}>
-                  {common('remove')}
-                  <span class="visually-hidden"> {m.email}</span>
-                </button>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={t('title')}
+      rows={members}
+      // Keyed by role too: a role change redraws the row's select at the saved role.
+      rowKey={(m) => `${m.id}-${m.role}`}
+      rowData={(m) => ({ 'data-member': m.email })}
+      columns={[
+        { head: t('email'), rowHeader: true, cell: (m) => (m.id === myId ? t('you', { email: m.email }) : m.email) },
+        { head: t('role'), cell: (m) => <RoleCell member={m} onChangeRole={onChangeRole} /> },
+        { head: t('status'), cell: (m) => t(m.status) },
+        { head: t('since'), cell: (m) => f.date(m.createdAt) },
+        {
+          head: t('actions'),
+          headHidden: true,
+          cell: (m) =>
+            m.id !== myId && (
+              <button type="button" class="small danger" onClick={() => onRemove(m)}>
+                {common('remove')}
+                <span class="visually-hidden"> {m.email}</span>
+              </button>
+            ),
+        },
+      ]}
+    />
   );
 }

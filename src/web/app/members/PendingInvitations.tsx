@@ -1,6 +1,7 @@
 // Links made but not yet used.
 import type { InvitationView } from '../../../core/api/members.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
+import { Table } from '../ui/Table.tsx';
 import { useRoleName } from './roles.ts';
 import { membersWords } from './words.ts';
 
@@ -10,33 +11,25 @@ export function PendingInvitations({ invitations, onRevoke }: { invitations: Inv
   const roleName = useRoleName();
   if (invitations.length === 0) return <p>{t('noLinks')}</p>;
   return (
-    <table class="data">
-      <caption class="visually-hidden">{t('linksTitle')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('role')}</th>
-          <th scope="col">{t('made')}</th>
-          <th scope="col">{t('expires')}</th>
-          <th scope="col">
-            <span class="visually-hidden">{t('actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {invitations.map((i) => (
-          <tr key={i.id}>
-            <td>{roleName(i.role)}</td>
-            <td>{f.dateTime(i.createdAt)}</td>
-            <td>{f.relative(i.expiresAt)}</td>
-            <td>
-              <button type="button" class="small danger" onClick={() => onRevoke(i)}>
-                {t('revoke')}
-                <span class="visually-hidden"> {t('revokeSuffix', { role: roleName(i.role), when: f.dateTime(i.createdAt) })}</span>
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={t('linksTitle')}
+      rows={invitations}
+      rowKey={(i) => i.id}
+      columns={[
+        { head: t('role'), cell: (i) => roleName(i.role) },
+        { head: t('made'), cell: (i) => f.dateTime(i.createdAt) },
+        { head: t('expires'), cell: (i) => f.relative(i.expiresAt) },
+        {
+          head: t('actions'),
+          headHidden: true,
+          cell: (i) => (
+            <button type="button" class="small danger" onClick={() => onRevoke(i)}>
+              {t('revoke')}
+              <span class="visually-hidden"> {t('revokeSuffix', { role: roleName(i.role), when: f.dateTime(i.createdAt) })}</span>
+            </button>
+          ),
+        },
+      ]}
+    />
   );
 }

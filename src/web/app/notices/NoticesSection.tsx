@@ -1,12 +1,11 @@
 // "How Vigil tells you": the member's channel (email, their own webhook, nothing) and the kinds of
 // news, saved on the server; a new webhook's signing secret shown once; a test message.
-import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../session/api.ts';
 import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { noticesWords } from './words.ts';
-import { NOTICE_CHANNELS, type NoticeChannel, type NoticeKind, type NoticeSaveResponse, type NoticeSettingsView } from '../../../core/notices/kinds.ts';
+import { NOTICE_CHANNELS, type NoticeChannel, type NoticeKind } from '../../../core/notices/kinds.ts';
+import { useNoticeSettings } from './use-notice-settings.ts';
 
 const KIND_LABELS = { urgent: 'kindUrgent', report: 'kindReport', answer: 'kindAnswer', deadline: 'kindDeadline', backup: 'kindBackup' } as const;
 const CHANNEL_LABELS = { email: 'byEmail', webhook: 'byWebhook', none: 'byNothing' } as const;
@@ -15,61 +14,7 @@ const SAVED_LABELS = { email: 'savedEmail', webhook: 'savedWebhook', none: 'save
 export function NoticesSection({ email }: { email: string }) {
   const t = useWords(noticesWords);
   const common = useWords(commonWords);
-  const [saved, setSaved] = useState<NoticeSettingsView | null>(null);
-  const [channel, setChannel] = useState<NoticeChannel>('none');
-  const [kinds, setKinds] = useState<NoticeKind[]>([]);
-  const [url, setUrl] = useState('');
-  const [secret, setSecret] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [said, say] = useState('');
-
-  async function load() {
-    const view = await api<NoticeSettingsView>('/api/me/notices');
-    setSaved(view);
-    setChannel(view.channel);
-    setKinds(view.kinds);
-    setUrl(view.webhookUrl ?? '');
-  }
-  useEffect(() => {
-    load().catch((e) => setError(messageOf(e, common('couldNotLoad'))));
-  }, []);
-
-  const toggle = (kind: NoticeKind, on: boolean) => setKinds((now) => (on ? [...now, kind] : now.filter((k) => k !== kind)));
-
-  async function save(event: Event) {
-    event.preventDefault();
-    setError(null);
-    say('');
-    setBusy(true);
-    try {
-      // The address goes only with "my webhook"; unchanged, the server keeps its secret.
-      const body = { channel, kinds, ...(channel === 'webhook' ? { webhookUrl: url.trim() } : {}) };
-      const answer = await api<NoticeSaveResponse>('/api/me/notices', body);
-      setSecret(answer.webhookSecret);
-      await load();
-      say(common('saved'));
-    } catch (e) {
-      setError(messageOf(e, common('couldNotSave')));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function sendTest() {
-    setError(null);
-    say('');
-    setBusy(true);
-    try {
-      const { sent } = await api<{ sent: boolean }>('/api/me/notices/test', {});
-      if (sent) say(t('testSent'));
-      else setError(t('testFailed'));
-    } catch (e) {
-      setError(messageOf(e, t('testFailed')));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { saved, channel, setChannel, kinds, toggle, url, setUrl, secret, forgetSecret, busy, error, said, save, sendTest } = useNoticeSettings();
 
   return (
     <section aria-labelledby="notices-title" data-notices>
@@ -80,17 +25,13 @@ export function NoticesSection({ email }: { email: string }) {
           <p data-notices-saved>
             <strong>{t(SAVED_LABELS[saved.channel])}</strong>
           </p>
-          <form onSubmit={save}>
-            <fieldset>
-              <legend>{t('channelLegend')}</legend>
-              {NOTICE_CHANNELS.map((c) => (
-                <div key={c}>
-                  <input type="radio" id={`notice-channel-${c}`} name="notice-channel" value={c} checked={channel === c} disabled={c === 'email' && !saved.email} onChange={() => setChannel(c)} />{' '}
-                  <label for={`notice-channel-${c}`}>{t(CHANNEL_LABELS[c], { email })}</label>
-                </div>
-              ))}
-              {!saved.email && <p class="hint">{t('noEmail')}</p>}
-            </fieldset>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void save();
+            }}
+          >
+            <ChannelChoice email={email} hasEmail={saved.email} channel={channel} onChannel={setChannel} />
             {channel === 'webhook' && (
               <>
                 <label for="notice-webhook-url">{t('webhookUrl')}</label>
@@ -100,15 +41,7 @@ export function NoticesSection({ email }: { email: string }) {
                 <input id="notice-webhook-url" type="url" required aria-describedby="notice-webhook-hint" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
               </>
             )}
-            <fieldset>
-              <legend>{t('kindsLegend')}</legend>
-              {saved.offered.map((k) => (
-                <div key={k}>
-                  <input type="checkbox" id={`notice-kind-${k}`} checked={kinds.includes(k)} onChange={(e) => toggle(k, e.currentTarget.checked)} />{' '}
-                  <label for={`notice-kind-${k}`}>{t(KIND_LABELS[k])}</label>
-                </div>
-              ))}
-            </fieldset>
+            <KindsChoice offered={saved.offered} kinds={kinds} onToggle={toggle} />
             <div class="actions">
               <button type="submit" disabled={busy}>
                 {busy ? common('saving') : common('save')}
@@ -118,20 +51,57 @@ export function NoticesSection({ email }: { email: string }) {
               </button>
             </div>
           </form>
-          {secret && (
-            <div class="notice" role="group" aria-label={t('secretGroup')}>
-              <p>{t('secretLead')}</p>
-              <p>
-                <code data-notice-secret>{secret}</code>
-              </p>
-              <button type="button" class="secondary small" onClick={() => setSecret(null)}>
-                {t('copied')}
-              </button>
-            </div>
-          )}
+          {secret && <OnceSecret secret={secret} onCopied={forgetSecret} />}
         </>
       )}
       <Feedback error={error} said={said} />
     </section>
+  );
+}
+
+function ChannelChoice({ email, hasEmail, channel, onChannel }: { email: string; hasEmail: boolean; channel: NoticeChannel; onChannel: (channel: NoticeChannel) => void }) {
+  const t = useWords(noticesWords);
+  return (
+    <fieldset>
+      <legend>{t('channelLegend')}</legend>
+      {NOTICE_CHANNELS.map((c) => (
+        <div key={c}>
+          <input type="radio" id={`notice-channel-${c}`} name="notice-channel" value={c} checked={channel === c} disabled={c === 'email' && !hasEmail} onChange={() => onChannel(c)} />{' '}
+          <label for={`notice-channel-${c}`}>{t(CHANNEL_LABELS[c], { email })}</label>
+        </div>
+      ))}
+      {!hasEmail && <p class="hint">{t('noEmail')}</p>}
+    </fieldset>
+  );
+}
+
+function KindsChoice({ offered, kinds, onToggle }: { offered: readonly NoticeKind[]; kinds: NoticeKind[]; onToggle: (kind: NoticeKind, on: boolean) => void }) {
+  const t = useWords(noticesWords);
+  return (
+    <fieldset>
+      <legend>{t('kindsLegend')}</legend>
+      {offered.map((k) => (
+        <div key={k}>
+          <input type="checkbox" id={`notice-kind-${k}`} checked={kinds.includes(k)} onChange={(e) => onToggle(k, e.currentTarget.checked)} />{' '}
+          <label for={`notice-kind-${k}`}>{t(KIND_LABELS[k])}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A new webhook's signing secret: shown once, until the member says they copied it. */
+function OnceSecret({ secret, onCopied }: { secret: string; onCopied: () => void }) {
+  const t = useWords(noticesWords);
+  return (
+    <div class="notice" role="group" aria-label={t('secretGroup')}>
+      <p>{t('secretLead')}</p>
+      <p>
+        <code data-notice-secret>{secret}</code>
+      </p>
+      <button type="button" class="secondary small" onClick={onCopied}>
+        {t('copied')}
+      </button>
+    </div>
   );
 }

@@ -3,7 +3,6 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../session/api.ts';
 import { grantRequest } from '../../../core/recovery/requests.ts';
-import { forgetKeys } from '../session/vault.ts';
 import { MIN_PASSPHRASE } from '../entry/passphrase-rules.ts';
 import { Feedback } from '../ui/Feedback.tsx';
 import type { Keyring } from '../../../core/keyring.ts';
@@ -46,7 +45,7 @@ export function RecoveryChoice({ opened }: { opened: Opened }) {
         await api('/api/recovery/grant', await grantRequest(await freshAnswer(opened.kit), opened.keyring, target));
         setDone(t('granted', { email }));
       }
-      forgetKeys(opened.keyring);
+      opened.keyring.forget();
       opened.kit.privateKey.fill(0);
     } catch (e) {
       setError(messageOf(e, t('didNotWork')));

@@ -28,6 +28,7 @@ export async function fetchOrgKey(purpose: KeyPurpose, keyring: Keyring): Promis
   } catch (e) {
     throw new OrgKeyError(messageOf(e, t('unreachable')));
   }
+  keyring.label(keys);
   const current = keys.filter((k) => k.purpose === purpose && k.current).at(-1);
   if (!current) throw new OrgKeyError(t('noKeyYet', { purpose }));
   const publicKey = fromBase64Url(current.publicKey);

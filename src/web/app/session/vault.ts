@@ -3,6 +3,7 @@
 // and every decrypted thing is dropped, so nothing survives a lock but the login screen.
 import type { Language } from '../../../core/i18n/languages.ts';
 import type { LoginResponse } from '../../../core/api/auth.ts';
+import type { OrgKeyView } from '../../../core/api/keys.ts';
 import type { Role } from '../../../core/team/roles.ts';
 import { addGrants, type Keyring } from '../../../core/keyring.ts';
 import { fromBase64Url } from '../../../core/crypto/bytes.ts';
@@ -22,13 +23,14 @@ export interface Me {
   timeZone: string;
 }
 
+/**
+ * The organization's key list (GET /api/keys), which names each key's purpose for the keyring's
+ * labels; empty where it cannot be read (a member who must first enrol a second factor).
+ */
+export const keyList = (): Promise<OrgKeyView[]> => api<{ keys: OrgKeyView[] }>('/api/keys').then(({ keys }) => keys, () => []);
+
 export interface Forgettable {
   forget(): void;
-}
-
-export function forgetKeys(keyring: Keyring): void {
-  for (const key of keyring.values()) key.fill(0);
-  keyring.clear();
 }
 
 export class Vault {
@@ -87,9 +89,10 @@ export class Vault {
    */
   async refreshKeys(): Promise<number> {
     if (this.forgotten) return 0;
-    const { grants } = await api<{ grants: LoginResponse['grants'] }>('/api/me/grants');
+    const [{ grants }, keys] = await Promise.all([api<{ grants: LoginResponse['grants'] }>('/api/me/grants'), keyList()]);
     const publicKey = fromBase64Url(this.login.keys.publicKey)!;
     const added = await addGrants(this.keyring, grants, { privateKey: this.memberKey, publicKey });
+    this.keyring.label(keys);
     if (added > 0) this.keysChanged();
     return added;
   }
@@ -103,7 +106,7 @@ export class Vault {
     this.forgotten = true;
     for (const thing of this.held.values()) thing.forget();
     this.held.clear();
-    forgetKeys(this.keyring);
+    this.keyring.forget();
     this.memberKey.fill(0);
   }
 }

@@ -5,10 +5,10 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../session/api.ts';
 import { prepareOrganization } from '../../../core/keyring.ts';
 import { DEFAULT_TIME_ZONE } from '../../../core/i18n/format.ts';
-import { Feedback } from '../ui/Feedback.tsx';
 import { OrganizationReady } from './OrganizationReady.tsx';
 import { SetupFields, readSetupForm } from './SetupFields.tsx';
 import { MIN_PASSPHRASE } from '../entry/passphrase-rules.ts';
+import { KeysForm } from '../entry/KeysForm.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { entryWords } from '../entry/words.ts';
@@ -19,26 +19,20 @@ const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().ti
 export function Setup({ token }: { token: string }) {
   const t = useWords(entryWords);
   useTabTitle(t('setupTitle'));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [timeZone] = useState(browserTimeZone);
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    const input = readSetupForm(new FormData(event.currentTarget as HTMLFormElement));
-    if ('problem' in input) return setError(t(input.problem, { min: MIN_PASSPHRASE }));
-    setError(null);
-    setBusy(true);
-    try {
-      const request = await prepareOrganization(input, token);
-      await api('/api/setup', { ...request, organization: { ...request.organization, timeZone } });
-      setDone(true);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('setupFailed'));
-    } finally {
-      setBusy(false);
-    }
+  function problem(form: FormData): string | null {
+    const input = readSetupForm(form);
+    return 'problem' in input ? t(input.problem, { min: MIN_PASSPHRASE }) : null;
+  }
+
+  async function create(form: FormData) {
+    const input = readSetupForm(form);
+    if ('problem' in input) return;
+    const request = await prepareOrganization(input, token);
+    await api('/api/setup', { ...request, organization: { ...request.organization, timeZone } });
+    setDone(true);
   }
 
   if (done) return <OrganizationReady />;
@@ -47,13 +41,9 @@ export function Setup({ token }: { token: string }) {
       <LanguageSwitch />
       <h1>{t('setupTitle')}</h1>
       <p>{t('setupIntro')}</p>
-      <form onSubmit={submit}>
+      <KeysForm problem={problem} make={create} failed={(e) => (e instanceof ApiError ? e.message : t('setupFailed'))} label={t('createOrganization')} busyLabel={t('makingKeys')}>
         <SetupFields timeZone={timeZone} />
-        <Feedback error={error} />
-        <button type="submit" disabled={busy}>
-          {busy ? t('makingKeys') : t('createOrganization')}
-        </button>
-      </form>
+      </KeysForm>
     </main>
   );
 }

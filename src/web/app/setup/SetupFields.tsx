@@ -3,7 +3,8 @@
 // stays as it is when the form says what is wrong.
 import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
 import { languageName } from '../../../core/i18n/language-words.ts';
-import { MIN_PASSPHRASE } from '../entry/passphrase-rules.ts';
+import { passphraseProblem } from '../entry/passphrase-rules.ts';
+import { NewPassphrase } from '../entry/NewPassphrase.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { entryWords } from '../entry/words.ts';
 
@@ -20,11 +21,10 @@ export type SetupProblem = 'chooseLanguage' | 'passphraseTooShort' | 'passphrase
 /** The form's answers, or what is wrong with them. */
 export function readSetupForm(form: FormData): SetupInput | { problem: SetupProblem } {
   const languages = LANGUAGES.filter((l) => form.getAll('languages').includes(l));
-  const passphrase = String(form.get('passphrase') ?? '');
   if (languages.length === 0) return { problem: 'chooseLanguage' };
-  if (passphrase.length < MIN_PASSPHRASE) return { problem: 'passphraseTooShort' };
-  if (passphrase !== form.get('confirm')) return { problem: 'passphrasesDiffer' };
-  return { name: String(form.get('name') ?? ''), publicTitle: String(form.get('publicTitle') ?? ''), languages, adminEmail: String(form.get('email') ?? ''), passphrase };
+  const problem = passphraseProblem(form, 'passphrase', 'confirm');
+  if (problem) return { problem: problem === 'tooShort' ? 'passphraseTooShort' : 'passphrasesDiffer' };
+  return { name: String(form.get('name') ?? ''), publicTitle: String(form.get('publicTitle') ?? ''), languages, adminEmail: String(form.get('email') ?? ''), passphrase: String(form.get('passphrase')) };
 }
 
 export function SetupFields({ timeZone }: { timeZone: string }) {
@@ -52,10 +52,7 @@ export function SetupFields({ timeZone }: { timeZone: string }) {
       <p class="hint">{t('timeZoneNote', { zone: timeZone })}</p>
       <label for="email">{t('adminEmail')}</label>
       <input id="email" name="email" type="email" required autoComplete="username" />
-      <label for="passphrase">{t('passphrase')}</label>
-      <input id="passphrase" name="passphrase" type="password" required minLength={MIN_PASSPHRASE} autoComplete="new-password" />
-      <label for="confirm">{t('passphraseAgain')}</label>
-      <input id="confirm" name="confirm" type="password" required autoComplete="new-password" />
+      <NewPassphrase id="passphrase" name="passphrase" againId="confirm" againName="confirm" label={t('passphrase')} againLabel={t('passphraseAgain')} />
     </>
   );
 }

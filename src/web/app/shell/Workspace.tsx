@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Language } from '../../../core/i18n/languages.ts';
 import { api, ApiError, whenSessionEnds } from '../session/api.ts';
 import { Login, type Session } from '../entry/Login.tsx';
-import { Vault, forgetKeys, type Me } from '../session/vault.ts';
+import { Vault, keyList, type Me } from '../session/vault.ts';
 import { idFromHash, pageFromHash, type Page } from './routes.ts';
 import { useIdleLock } from './idle-lock.ts';
 import { useShortcuts } from './shortcuts.ts';
@@ -57,12 +57,13 @@ export function Workspace() {
 
   async function open(session: Session) {
     try {
-      const me = await api<Me>('/api/me');
+      const [me, keys] = await Promise.all([api<Me>('/api/me'), keyList()]);
+      session.keyring.label(keys);
       setNotice(null);
       setVault(new Vault(session, me));
       rememberSignedIn();
     } catch (e) {
-      forgetKeys(session.keyring);
+      session.keyring.forget();
       session.memberKey.fill(0);
       setNotice(e instanceof ApiError ? { text: e.message } : { words: 'notOpened' });
       setAttempt((n) => n + 1);

@@ -2,12 +2,13 @@
 // runs over (core/linkage/search.ts: across scripts and missing diacritics). Computed in the
 // decryption workers, next to the opening, so the page's main thread only stores it. The workers
 // do not know the reader's language: what they derive is the reporter's own words, and the
-// ticked boxes as codes, worded when shown (headlineOf).
-import type { ReportAnswers, WhatHappened } from '../../../core/report/answers.ts';
-import type { Language } from '../../../core/i18n/languages.ts';
-import { LANGUAGES } from '../../../core/i18n/languages.ts';
-import { whatHappenedWords } from '../../../core/i18n/report-choice-words.ts';
-import { FoldedWords, searchTextOf as foldedForSearch } from '../../../core/linkage/search.ts';
+// ticked boxes as codes, worded when shown (headlineOf). Pure but for the folded-words cache,
+// which forgetFoldedWords() drops with the keys.
+import type { ReportAnswers, WhatHappened } from './answers.ts';
+import type { Language } from '../i18n/languages.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
+import { whatHappenedWords } from '../i18n/report-choice-words.ts';
+import { FoldedWords, searchTextOf as foldedForSearch } from '../linkage/search.ts';
 
 /** The ticked boxes, in the reader's language. */
 export function whatHappened(what: readonly WhatHappened[], language: Language): string {
