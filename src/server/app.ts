@@ -20,8 +20,6 @@ import { openFileLimit } from './http/open-files.ts';
 import { watchBodyPace } from './http/body-pace.ts';
 import { clientKey } from './http/client-address.ts';
 import { errorPage } from './pages/error.ts';
-import { intakePage } from './pages/intake.ts';
-import { toBase64Url } from '../core/crypto/bytes.ts';
 import { MESSAGES, pickLanguage, type ErrorCode } from '../core/i18n/index.ts';
 import { LANGUAGES } from '../core/i18n/languages.ts';
 import { enforceAccess, type RouteRule } from './auth/access.ts';
@@ -162,12 +160,6 @@ export async function buildApp(vigil: VigilContext, options: AppOptions = {}): P
     else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) [status, code] = [error.statusCode, 'bad-request'];
     // Our own HttpErrors (e.g. "not set up yet") are expected; only surprises are logged.
     if (status >= 500 && !(error instanceof HttpError)) request.log.error({ err: error }, 'request failed');
-    if (code === 'rate-limited' && request.routeOptions.url === '/report' && request.body instanceof Map) {
-      // A reporter without JavaScript must not lose what they wrote: the form comes back filled in.
-      const ctx = await pageContext(vigil, request, '/');
-      const key = await vigil.intakeKey();
-      if (key) return sendPage(reply, 429, intakePage(ctx, { keyId: key.keyId, publicKey: toBase64Url(key.publicKey) }, { values: request.body, errors: [], alert: 'rate-limited' }));
-    }
     return sendError(request, reply, status, code);
   });
   frameworkError = (error, request, reply) => {

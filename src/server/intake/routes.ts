@@ -1,6 +1,6 @@
 // The public intake: the form (works with JavaScript off) and the sealed-envelope API the
 // form's script uses when JavaScript is on.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import { intakePage, receiptPage } from '../pages/intake.ts';
 import { exitPage } from '../pages/error.ts';
@@ -54,7 +54,19 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(reply, 200, intakePage(ctx, await sealingKey()));
   });
 
-  app.post('/report', { bodyLimit: FORM_BODY_LIMIT, config: { access: 'public', ...formLimit } }, async (request, reply) => {
+  /**
+   * The form refused for its client's limit: a reporter without JavaScript must not lose what they
+   * wrote, so the form comes back filled in. Any other error goes on to the app's handler.
+   */
+  async function refillWhenLimited(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+    if (!(error instanceof HttpError && error.code === 'rate-limited' && request.body instanceof Map)) throw error;
+    const ctx = await pageContext(app.vigil, request, '/');
+    const key = await app.vigil.intakeKey();
+    if (!key) throw error;
+    return sendPage(reply, 429, intakePage(ctx, { keyId: key.keyId, publicKey: toBase64Url(key.publicKey) }, { values: request.body, errors: [], alert: 'rate-limited' }));
+  }
+
+  app.post('/report', { bodyLimit: FORM_BODY_LIMIT, errorHandler: refillWhenLimited, config: { access: 'public', ...formLimit } }, async (request, reply) => {
     const fields = formBodyOf(request.body);
     const ctx = await pageContext(app.vigil, request, '/');
     const result = answersFromForm(fields, ctx.lang);
