@@ -1,7 +1,6 @@
 // The public intake: the form (works with JavaScript off) and the sealed-envelope API the
 // form's script uses when JavaScript is on.
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import * as z from 'zod';
 import { intakePage, receiptPage } from '../pages/intake.ts';
 import { exitPage } from '../pages/error.ts';
 import { pageContext, sendPage } from '../http/pages.ts';
@@ -9,8 +8,7 @@ import { HttpError } from '../http/errors.ts';
 import { formBodyOf } from '../http/form-body.ts';
 import { answersFromForm } from '../../core/report/form.ts';
 import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
-import { MAX_SEALED_BYTES } from '../../core/crypto/sealed.ts';
-import { LANGUAGES } from '../../core/i18n/languages.ts';
+import { SEALED_REPORT_BODY_LIMIT, sealedReport, type SealedReportReceipt } from '../../core/api/intake.ts';
 import { loadPublicScript } from '../http/assets.ts';
 import { createIntake } from './service.ts';
 import { perMinute } from '../config.ts';
@@ -18,21 +16,6 @@ import { proofOfWork } from '../pow/guard.ts';
 import { tellNewReport } from '../notices/events.ts';
 
 const FORM_BODY_LIMIT = 256 * 1024;
-const JSON_BODY_LIMIT = Math.ceil((MAX_SEALED_BYTES * 4) / 3) + 4096;
-
-const sealedReport = z.object({
-  v: z.literal(1),
-  lang: z.enum(LANGUAGES).optional(),
-  envelope: z.string().max(JSON_BODY_LIMIT),
-  statusKey: z.string().max(64),
-  /** The reporter's public key (derived from the codename in their browser), for replies. */
-  reporterKey: z.string().max(64).optional(),
-  /**
-   * Whether the report says someone is still held: the one bit of a sealed report the server learns
-   * (docs/crypto.md), held in memory to count the team's notice, never stored.
-   */
-  urgent: z.boolean().optional(),
-});
 
 export const intakeRoutes: FastifyPluginAsync = async (app) => {
   const intake = createIntake(app.vigil);
@@ -76,7 +59,7 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(reply, 200, receiptPage(ctx, codename, await sealingKey()));
   });
 
-  app.post('/api/reports', { bodyLimit: JSON_BODY_LIMIT, config: { access: 'public', ...apiLimit } }, async (request, reply) => {
+  app.post('/api/reports', { bodyLimit: SEALED_REPORT_BODY_LIMIT, config: { access: 'public', ...apiLimit } }, async (request, reply) => {
     const parsed = sealedReport.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-envelope');
     const envelope = fromBase64Url(parsed.data.envelope);
@@ -85,7 +68,7 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     if (!envelope || !statusKey || (parsed.data.reporterKey !== undefined && !reporterKey)) throw new HttpError(400, 'bad-envelope');
     const { receivedHour } = await intake.storeSealed(envelope, statusKey, reporterKey);
     tellNewReport(app.vigil, parsed.data.urgent === true);
-    return reply.code(201).send({ ok: true, receivedHour });
+    return reply.code(201).send({ ok: true, receivedHour } satisfies SealedReportReceipt);
   });
 
   app.get('/exit', { config: { access: 'public' } }, async (request, reply) => sendPage(reply, 200, exitPage(await pageContext(app.vigil, request, '/exit'))));
