@@ -15,7 +15,7 @@ import type { Selectable } from 'kysely';
 import { HttpError } from '../http/errors.ts';
 import { endSession, startSession } from './sessions.ts';
 import { audit } from '../audit/log.ts';
-import { perMinute } from '../config.ts';
+import { perMinute } from '../http/rate-limit.ts';
 import { grantsHeldBy } from '../keys/org-keys.ts';
 import { checkCode, claimTry, confirmedFactors, dropChallenge, endSpentChallenge, findChallenge, mustEnrol, newChallenge, passkeyLoginOptions, verifyPasskeyLogin } from './second-factor.ts';
 import { loginGuard, type Attempt } from './login-guard.ts';

@@ -11,7 +11,7 @@ import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
 import { SEALED_REPORT_BODY_LIMIT, sealedReport, type SealedReportReceipt } from '../../core/api/intake.ts';
 import { loadPublicScript } from '../http/assets.ts';
 import { createIntake } from './service.ts';
-import { perMinute } from '../config.ts';
+import { perMinute } from '../http/rate-limit.ts';
 import { proofOfWork } from '../pow/guard.ts';
 import { tellNewReport } from '../notices/events.ts';
 

@@ -15,7 +15,7 @@ import { fromUtf8, toBase64Url, utf8 } from '../../core/crypto/bytes.ts';
 import { LIMITS } from '../../core/report/answers.ts';
 import type { PageContext } from '../pages/layout.ts';
 import { serverStatusKey, currentHour } from '../intake/service.ts';
-import { perMinute } from '../config.ts';
+import { perMinute } from '../http/rate-limit.ts';
 import { proofOfWork } from '../pow/guard.ts';
 import { appendAudit } from '../audit/log.ts';
 import { tellNotices } from '../notices/events.ts';
