@@ -4,7 +4,7 @@ import { workspaceRoutes } from './http/workspace.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { statusRoutes } from './status/routes.ts';
 import { setupRoutes } from './setup/routes.ts';
-import { authRoutes } from './auth/routes.ts';
+import { loginRoutes } from './auth/login-routes.ts';
 import { inboxRoutes } from './inbox/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { keyRoutes } from './keys/routes.ts';
@@ -29,6 +29,8 @@ import { noticeRoutes } from './notices/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { meRoutes } from './auth/me-routes.ts';
 import { secondFactorRoutes } from './auth/second-factor-routes.ts';
+import { sessionRoutes } from './auth/session-routes.ts';
+import { auditRoutes } from './audit/routes.ts';
 
 export async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(workspaceRoutes);
@@ -36,7 +38,7 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(intakeRoutes);
   await app.register(statusRoutes);
   await app.register(setupRoutes);
-  await app.register(authRoutes);
+  await app.register(loginRoutes);
   await app.register(inboxRoutes);
   await app.register(memberRoutes);
   await app.register(keyRoutes);
@@ -46,7 +48,9 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(transparencyRoutes);
   await app.register(guideRoutes);
   await app.register(meRoutes);
+  await app.register(sessionRoutes);
   await app.register(secondFactorRoutes);
+  await app.register(auditRoutes);
   await app.register(bundleRoutes);
   await app.register(alertRoutes);
   await app.register(documentRoutes);
