@@ -16,7 +16,7 @@ export function loggerOptions(options: LogOptions): FastifyServerOptions['logger
     // Log times to the hour only: a precise time beside a route could date someone's report.
     timestamp: () => `,"time":"${new Date().toISOString().slice(0, 13)}:00Z"`,
     ...(options.logStream ? { stream: options.logStream } : {}),
-    // Never the client's address, user agent, headers, query or body: only the route pattern.
+    // The request by its route pattern only.
     serializers: {
       req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
       res: (res) => ({ statusCode: res.statusCode }),
