@@ -1,20 +1,18 @@
-// A member's own account: who am I, my sessions, my passphrase; and the administrator's
-// "end every session" for the day a member is arrested.
+// A member's own account: who am I, my language, my keys, my passphrase.
 import type { FastifyPluginAsync } from 'fastify';
 import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
 import { grantsHeldBy } from '../keys/org-keys.ts';
 import { languageRequest } from '../../core/api/members.ts';
-import { passphraseRequest, type SessionView } from '../../core/api/auth.ts';
+import { passphraseRequest } from '../../core/api/auth.ts';
 import { HttpError, parse } from '../http/errors.ts';
 import { isLanguage } from '../../core/i18n/index.ts';
 import { DEFAULT_TIME_ZONE } from '../../core/i18n/format.ts';
 import { appendAudit, audit } from '../audit/log.ts';
-import { sessionIdOf } from './sessions.ts';
 import { refuseWhileLocked } from './login-guard.ts';
 import { FailureWindows } from './failures.ts';
 import { lockOrganization } from '../keys/serialise.ts';
 import { refuseWhenLockedDown } from '../lockdown/refuse.ts';
-import { ADMINS, EVERYONE } from '../../core/team/roles.ts';
+import { EVERYONE } from '../../core/team/roles.ts';
 
 /** Wrong current passphrases a member may give in a window: a taken-over session cannot guess on. */
 export const PASSPHRASE_CHANGE_POLICY = { max: 5, windowMs: 15 * 60_000 };
@@ -41,40 +39,6 @@ export const meRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/me/grants', { config: { access: EVERYONE } }, async (request) => {
     const { id, role } = request.member!;
     return { grants: await grantsHeldBy(db, app.vigil.secret, { id, role }) };
-  });
-
-  app.get('/api/sessions', { config: { access: 'member' } }, async (request): Promise<{ sessions: SessionView[] }> => {
-    const rows = await db.selectFrom('sessions').select(['token_hash', 'created_at', 'last_seen_at']).where('member_id', '=', request.member!.id).orderBy('created_at', 'desc').execute();
-    return {
-      sessions: rows.map((r) => ({
-        id: sessionIdOf(r.token_hash),
-        createdAt: r.created_at,
-        lastSeenAt: r.last_seen_at ?? r.created_at,
-        current: sessionIdOf(r.token_hash) === request.member!.sessionId,
-      })),
-    };
-  });
-
-  app.post<{ Params: { id: string } }>('/api/sessions/:id/end', { config: { access: 'member' } }, async (request, reply) => {
-    if (!/^[0-9a-f]{16}$/.test(request.params.id)) throw new HttpError(404, 'not-found');
-    await db.transaction().execute(async (trx) => {
-      const deleted = await trx
-        .deleteFrom('sessions')
-        .where('member_id', '=', request.member!.id)
-        .where('token_hash', 'like', `${request.params.id}%`)
-        .executeTakeFirst();
-      if (Number(deleted.numDeletedRows) === 0) throw new HttpError(404, 'not-found');
-      await appendAudit(trx, { actor: request.member!.id, action: 'session.ended', object: request.member!.id });
-    });
-    return reply.code(204).send();
-  });
-
-  app.post('/api/sessions/end-all', { config: { access: ADMINS } }, async (request, reply) => {
-    await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('sessions').execute();
-      await appendAudit(trx, { actor: request.member!.id, action: 'sessions.ended-all', object: null });
-    });
-    return reply.code(204).send();
   });
 
   // The browser re-wrapped the member's private key under the new passphrase; the old login
@@ -108,16 +72,5 @@ export const meRoutes: FastifyPluginAsync = async (app) => {
       await appendAudit(trx, { actor: me.id, action: 'member.passphrase-changed', object: me.id });
     });
     return reply.code(204).send();
-  });
-
-  app.get<{ Querystring: { before?: string } }>('/api/audit', { config: { access: ADMINS } }, async (request) => {
-    const before = Number(request.query.before);
-    let query = db.selectFrom('audit_log').select(['seq', 'at', 'actor', 'action', 'object', 'detail']);
-    if (Number.isInteger(before) && before > 0) query = query.where('seq', '<', before);
-    const rows = await query.orderBy('seq', 'desc').limit(200).execute();
-    const emails = new Map((await db.selectFrom('members').select(['id', 'email']).execute()).map((m) => [m.id, m.email]));
-    return {
-      entries: rows.map((r) => ({ ...r, seq: Number(r.seq), actorEmail: r.actor ? (emails.get(r.actor) ?? null) : null, detail: r.detail ? JSON.parse(r.detail) : null })),
-    };
   });
 };

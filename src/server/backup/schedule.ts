@@ -8,7 +8,7 @@
 // snapshot holds the keys the lockdown just destroyed.
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
-import type { BackupSchedule } from '../config.ts';
+import type { BackupSchedule } from '../config/backup.ts';
 import type { BackupError } from '../../core/backups/schedule.ts';
 import { isLockedDown } from '../lockdown/lock.ts';
 import { backupErrorCode, claimScheduledRun, endInterruptedRuns, lastScheduledRun, ownBackupFiles, recordRun, type SeenRun } from './runs.ts';

@@ -1,7 +1,6 @@
 // `vigil backup --out FILE`: one sealed backup of everything, beside a running server or not. It
 // needs no passphrase (it seals to the backup public key); it never overwrites a file, and writes
 // FILE.partial first, put in place only when complete.
-import { parseArgs } from 'node:util';
 import { createWriteStream, existsSync, linkSync, rmSync } from 'node:fs';
 import { configFromEnv } from '../config.ts';
 import { openServerSecret, SecretMismatchError } from '../secret-check.ts';
@@ -10,18 +9,14 @@ import { currentKeyCodes } from '../backup/key-codes.ts';
 import { BackupRefused } from '../backup/holders.ts';
 import { writeBackup } from '../backup/write.ts';
 import { CliFailure, runCommand } from './failure.ts';
+import { optionsOf, withUsage } from './options.ts';
 import { progressLine, terminalProgress } from './progress.ts';
 import { BACKUP_USAGE } from './usage.ts';
 
 export const backupCommand = (args: string[]): Promise<void> => runCommand(() => runBackup(args));
 
 function outFile(args: string[]): string {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { out: { type: 'string' } } }));
-  } catch (error) {
-    throw new CliFailure(`${(error as Error).message}\n\nUsage:\n${BACKUP_USAGE}`);
-  }
+  const values = optionsOf(args, { out: { type: 'string' } }, withUsage(BACKUP_USAGE));
   if (!values.out) throw new CliFailure(`backup needs --out FILE.\n\nUsage:\n${BACKUP_USAGE}`);
   if (existsSync(values.out)) throw new CliFailure(`${values.out} already exists: Vigil does not write a backup over another file. Choose a new name.`);
   return values.out;

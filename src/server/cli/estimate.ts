@@ -2,10 +2,10 @@
 // histories (histories-csv.ts), with the same core as the workspace (src/core/estimate): every
 // log-linear model ranked by AIC or BIC, or the one given with --model; printed as a table or as JSON
 // (estimate-output.ts). Bad input stops it with exit code 2 and the place to fix.
-import { parseArgs } from 'node:util';
 import { parseModel, ModelNotationError, type LogLinearModel } from '../../core/estimate/models.ts';
 import { DEFAULT_INTERVALS, estimatePopulation, type Criterion } from '../../core/estimate/select.ts';
 import { CliFailure, runCommand } from './failure.ts';
+import { optionsOf, withUsage } from './options.ts';
 import { readHistories } from './histories-csv.ts';
 import { estimateJson, estimateTable } from './estimate-output.ts';
 import { ESTIMATE_USAGE } from './usage.ts';
@@ -38,12 +38,7 @@ async function runEstimate(args: string[]): Promise<void> {
 }
 
 function parseOptions(args: string[]): EstimateOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { in: { type: 'string' }, model: { type: 'string' }, select: { type: 'string' }, intervals: { type: 'string' }, json: { type: 'boolean' } } }));
-  } catch (error) {
-    throw new CliFailure(`${(error as Error).message}\n\nUsage:\n${ESTIMATE_USAGE}`);
-  }
+  const values = optionsOf(args, { in: { type: 'string' }, model: { type: 'string' }, select: { type: 'string' }, intervals: { type: 'string' }, json: { type: 'boolean' } }, withUsage(ESTIMATE_USAGE));
   if (!values.in) throw new CliFailure(`estimate needs --in.\n\nUsage:\n${ESTIMATE_USAGE}`);
   const select = (values.select ?? 'aic').toLowerCase() as Criterion;
   if (!CRITERIA.includes(select)) throw new CliFailure(`--select is aic or bic, not "${values.select}".`);

@@ -3,7 +3,6 @@
 // second-factor code if the server wants one, streams GET /api/export, opens identity fields with
 // the member's records key (src/core/exports/decrypt.ts) and writes the file — to FILE.partial
 // first, renamed when complete, so a failed export leaves nothing half-written.
-import { parseArgs } from 'node:util';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable, Writable } from 'node:stream';
@@ -15,6 +14,7 @@ import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/exports/fields.ts';
 import { finishExport, type FinishResult } from '../../core/exports/decrypt.ts';
 import { CliFailure, runCommand } from './failure.ts';
+import { optionsOf, withUsage } from './options.ts';
 import { progressLine, terminalProgress } from './progress.ts';
 import { askPassphrase, prompt } from './prompt.ts';
 import { EXPORT_USAGE } from './usage.ts';
@@ -75,27 +75,23 @@ async function logInAs(server: string, email: string, passphrase: string): Promi
 export const exportCommand = (args: string[]): Promise<void> => runCommand(() => runExport(args));
 
 async function runExport(args: string[]): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        server: { type: 'string' },
-        email: { type: 'string' },
-        'passphrase-file': { type: 'string' },
-        format: { type: 'string' },
-        fields: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        incident: { type: 'string' },
-        out: { type: 'string' },
-        bom: { type: 'boolean' },
-        lang: { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    throw new CliFailure(`${(error as Error).message}\n\nUsage:\n${EXPORT_USAGE}`);
-  }
+  const values = optionsOf(
+    args,
+    {
+      server: { type: 'string' },
+      email: { type: 'string' },
+      'passphrase-file': { type: 'string' },
+      format: { type: 'string' },
+      fields: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      incident: { type: 'string' },
+      out: { type: 'string' },
+      bom: { type: 'boolean' },
+      lang: { type: 'string' },
+    },
+    withUsage(EXPORT_USAGE),
+  );
   language = values.lang ?? /^(az|ru|en)/.exec(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '')?.[1] ?? 'en';
   if (!values.server || !values.email) throw new CliFailure(`export needs --server and --email.\n\nUsage:\n${EXPORT_USAGE}`);
   let server: string;

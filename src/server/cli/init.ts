@@ -1,6 +1,6 @@
 // `vigil init`: create the organization headless, from a passphrase file (no setup link needed).
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../core/i18n/format.ts';
-import { parseArgs } from 'node:util';
+import { optionsOf } from './options.ts';
 import { readFileSync } from 'node:fs';
 import { configFromEnv } from '../config.ts';
 import { lockDataFolder, DataFolderLockedError } from '../data-lock.ts';
@@ -14,22 +14,18 @@ import { NEUTRAL_TITLE } from '../context.ts';
 import { fail } from './usage.ts';
 
 export async function init(args: string[]): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        org: { type: 'string' },
-        'admin-email': { type: 'string' },
-        'passphrase-file': { type: 'string' },
-        title: { type: 'string' },
-        languages: { type: 'string' },
-        'time-zone': { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    fail((error as Error).message);
-  }
+  const values = optionsOf(
+    args,
+    {
+      org: { type: 'string' },
+      'admin-email': { type: 'string' },
+      'passphrase-file': { type: 'string' },
+      title: { type: 'string' },
+      languages: { type: 'string' },
+      'time-zone': { type: 'string' },
+    },
+    fail,
+  );
   if (!values.org || !values['admin-email'] || !values['passphrase-file']) fail('init needs --org, --admin-email and --passphrase-file.');
   let passphrase: string;
   try {

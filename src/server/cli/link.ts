@@ -4,10 +4,10 @@
 // the scored pairs (link-output.ts). Bad input stops it with exit code 2 before anything is written.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { linkPeople, type LinkStage } from '../../core/linkage/link.ts';
 import type { LinkagePerson } from '../../core/linkage/compare.ts';
 import { CliFailure, runCommand } from './failure.ts';
+import { optionsOf, withUsage } from './options.ts';
 import { readPeople } from './people-csv.ts';
 import { clustersCsv, pairsCsv, writeAllOrNothing } from './link-output.ts';
 import { progressLine, terminalProgress } from './progress.ts';
@@ -59,12 +59,7 @@ interface LinkOptions {
 
 /** The options, checked before anything is read: an output that exists is kept unless --force. */
 function parseOptions(args: string[]): LinkOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { in: { type: 'string' }, out: { type: 'string' }, pairs: { type: 'string' }, force: { type: 'boolean' } } }));
-  } catch (error) {
-    throw new CliFailure(`${(error as Error).message}\n\nUsage:\n${LINK_USAGE}`);
-  }
+  const values = optionsOf(args, { in: { type: 'string' }, out: { type: 'string' }, pairs: { type: 'string' }, force: { type: 'boolean' } }, withUsage(LINK_USAGE));
   if (!values.in || !values.out) throw new CliFailure(`link needs --in and --out.\n\nUsage:\n${LINK_USAGE}`);
   const paths = [values.in, values.out, values.pairs].filter((p): p is string => !!p).map((p) => resolve(p));
   if (new Set(paths).size !== paths.length) throw new CliFailure('--in, --out and --pairs must be three different files.');

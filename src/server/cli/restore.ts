@@ -2,7 +2,6 @@
 // (DATABASE_URL), whichever database made it. Opened with an administrator's email and passphrase
 // (asked on the terminal, or --email and --passphrase-file) or the trustees' shares (--shares).
 // All or nothing: any problem leaves the target as it was, says what it is, and exits 2.
-import { parseArgs } from 'node:util';
 import { createReadStream, existsSync } from 'node:fs';
 import { configFromEnv } from '../config.ts';
 import { lockDataFolder, DataFolderLockedError } from '../data-lock.ts';
@@ -11,6 +10,7 @@ import { ShareError } from '../../core/recovery/shares.ts';
 import { restoreBackup, type Unlock } from '../backup/restore.ts';
 import { TargetNotEmpty } from '../backup/target.ts';
 import { CliFailure, runCommand } from './failure.ts';
+import { optionsOf, withUsage } from './options.ts';
 import { progressLine, terminalProgress } from './progress.ts';
 import { askPassphrase, prompt } from './prompt.ts';
 import { RESTORE_USAGE } from './usage.ts';
@@ -20,12 +20,7 @@ export const restoreCommand = (args: string[]): Promise<void> => runCommand(() =
 type Options = { in?: string; email?: string; 'passphrase-file'?: string; shares?: string };
 
 function options(args: string[]): Options & { in: string } {
-  let values: Options;
-  try {
-    ({ values } = parseArgs({ args, options: { in: { type: 'string' }, email: { type: 'string' }, 'passphrase-file': { type: 'string' }, shares: { type: 'string' } } }));
-  } catch (error) {
-    throw new CliFailure(`${(error as Error).message}\n\nUsage:\n${RESTORE_USAGE}`);
-  }
+  const values: Options = optionsOf(args, { in: { type: 'string' }, email: { type: 'string' }, 'passphrase-file': { type: 'string' }, shares: { type: 'string' } }, withUsage(RESTORE_USAGE));
   if (!values.in) throw new CliFailure(`restore needs --in FILE.\n\nUsage:\n${RESTORE_USAGE}`);
   if (!existsSync(values.in)) throw new CliFailure(`There is no file ${values.in}.`);
   if (values.shares && (values.email || values['passphrase-file'])) throw new CliFailure('Give either --shares or an administrator\u2019s --email and passphrase, not both.');

@@ -56,22 +56,15 @@ export interface SituationScope {
   incidentIds: string[];
 }
 
-export async function situationNumbers(db: Kysely<Database>, scope: SituationScope): Promise<SituationNumbers> {
-  const [acts, persons, detentions, involvements, organization, repeats] = await Promise.all([
-    stateAsOf(db, 'act', scope.asOf),
-    stateAsOf(db, 'person', scope.asOf),
-    stateAsOf(db, 'detention', scope.asOf),
-    stateAsOf(db, 'involvement', scope.asOf),
-    db.selectFrom('organization').select(['name', 'public_title']).executeTakeFirst(),
-    db.selectFrom('acts').select(['id', 'duplicate_of']).where('duplicate_of', 'is not', null).execute(),
-  ]);
-  // An act another record of the same person repeats (after a merge, migration 019) is counted
-  // once — from the moment the merge had made them one person's, not before.
+/**
+ * Acts in scope: of the chosen incidents, and dated within the range (an act of unknown date is
+ * left out when a range is asked for: it cannot be placed in it). An act another record of the
+ * same person repeats (after a merge, migration 019) is counted once — from the moment the merge
+ * had made them one person's, not before.
+ */
+function actsInScope(acts: Map<string, Plain>, repeats: { id: string; duplicate_of: string | null }[], scope: SituationScope): Map<string, Plain> {
   const repeatOf = new Map(repeats.map((r) => [r.id, r.duplicate_of!]));
   const repeated = (id: string, act: Plain) => repeatOf.has(id) && acts.get(repeatOf.get(id)!)?.person_id === act.person_id;
-
-  // Acts in scope: of the chosen incidents, and dated within the range (an act of unknown date
-  // is left out when a range is asked for: it cannot be placed in it).
   const inScope = new Map<string, Plain>();
   for (const [id, act] of acts) {
     if (repeated(id, act)) continue;
@@ -85,6 +78,57 @@ export async function situationNumbers(db: Kysely<Database>, scope: SituationSco
     }
     inScope.set(id, act);
   }
+  return inScope;
+}
+
+/**
+ * Custody as it stood: each detention of an act in scope, at its version of that moment. A person
+ * with two detentions counts once, as held if either holds them.
+ */
+function custodyOf(detentions: Map<string, Plain>, inScope: Map<string, Plain>, personOf: (actId: string) => string) {
+  const custody = [...detentions].filter(([actId]) => inScope.has(actId));
+  const held = new Set<string>();
+  const released = new Set<string>();
+  const heldAt = new Map<string, string | null>();
+  const sentenced = new Map<string, number>();
+  const fined = new Set<string>();
+  for (const [actId, d] of custody) {
+    const person = personOf(actId);
+    if ((IN_CUSTODY as readonly string[]).includes(String(d.status))) {
+      held.add(person);
+      heldAt.set(person, (d.held_at as string | null) ?? null);
+    } else if (d.status === 'released') released.add(person);
+    if (d.decision === 'detention' && d.detention_days) sentenced.set(person, Math.max(sentenced.get(person) ?? 0, Number(d.detention_days)));
+    if (d.decision === 'fine') fined.add(person);
+  }
+  for (const p of held) released.delete(p);
+  return { detentions: custody.length, held, released, heldAt, sentenced, fined };
+}
+
+/**
+ * The people in scope who agreed to a public account. Filtered here rather than in SQL: a
+ * crackdown's worth of people would exceed a query's parameters. A person whose records were
+ * merged gives a public account only if every record consented.
+ */
+async function publicAccounts(db: Kysely<Database>, peopleIn: Set<string>): Promise<SituationNumbers['publicAccounts']> {
+  if (peopleIn.size === 0) return [];
+  const merged: Map<string, Consent> = await mergedConsents(db);
+  const consenting = (await db.selectFrom('persons').select(['id', 'seq']).where('consent_sharing', '=', 'public').orderBy('seq').execute()).filter(
+    (p) => peopleIn.has(p.id) && (merged.get(p.id)?.consentSharing ?? 'public') === 'public',
+  );
+  return consenting.map((p) => ({ personId: p.id, code: codeOf('person', Number(p.seq)) }));
+}
+
+export async function situationNumbers(db: Kysely<Database>, scope: SituationScope): Promise<SituationNumbers> {
+  const [acts, persons, detentions, involvements, organization, repeats] = await Promise.all([
+    stateAsOf(db, 'act', scope.asOf),
+    stateAsOf(db, 'person', scope.asOf),
+    stateAsOf(db, 'detention', scope.asOf),
+    stateAsOf(db, 'involvement', scope.asOf),
+    db.selectFrom('organization').select(['name', 'public_title']).executeTakeFirst(),
+    db.selectFrom('acts').select(['id', 'duplicate_of']).where('duplicate_of', 'is not', null).execute(),
+  ]);
+  const inScope = actsInScope(acts, repeats, scope);
 
   const personOf = (actId: string) => String(inScope.get(actId)!.person_id);
   const peopleIn = new Set([...inScope.keys()].map(personOf));
@@ -98,26 +142,9 @@ export async function situationNumbers(db: Kysely<Database>, scope: SituationSco
   const dates = [...inScope.values()].flatMap((a) => [a.date_start, a.date_end].filter((d): d is string => typeof d === 'string'));
   dates.sort();
 
-  // Custody as it stood: each detention of an act in scope, at its version of that moment. A person
-  // with two detentions counts once, as held if either holds them.
-  const custody = [...detentions].filter(([actId]) => inScope.has(actId));
-  const heldPeople = new Set<string>();
-  const releasedPeople = new Set<string>();
-  const heldAt = new Map<string, string | null>();
-  const sentenced = new Map<string, number>();
-  const fined = new Set<string>();
-  for (const [actId, d] of custody) {
-    const person = personOf(actId);
-    if ((IN_CUSTODY as readonly string[]).includes(String(d.status))) {
-      heldPeople.add(person);
-      heldAt.set(person, (d.held_at as string | null) ?? null);
-    } else if (d.status === 'released') releasedPeople.add(person);
-    if (d.decision === 'detention' && d.detention_days) sentenced.set(person, Math.max(sentenced.get(person) ?? 0, Number(d.detention_days)));
-    if (d.decision === 'fine') fined.add(person);
-  }
-  for (const p of heldPeople) releasedPeople.delete(p);
-  const sentenceDays = tally([...sentenced].map(([person, days]) => [days, person] as [number, string]));
-  const heldByPlace = tally([...heldAt].map(([person, place]) => [place, person] as [string | null, string]));
+  const custody = custodyOf(detentions, inScope, personOf);
+  const sentenceDays = tally([...custody.sentenced].map(([person, days]) => [days, person] as [number, string]));
+  const heldByPlace = tally([...custody.heldAt].map(([person, place]) => [place, person] as [string | null, string]));
 
   const byType = tally([...inScope].map(([id, a]) => [String(a.type_code), id] as [string, string]));
   const byPlace = tally([...inScope].map(([id, a]) => [(a.place_id as string | null) ?? null, id] as [string | null, string]));
@@ -127,15 +154,6 @@ export async function situationNumbers(db: Kysely<Database>, scope: SituationSco
       .map((v) => [`${(v.unit_id as string | null) ?? ''}|${String(v.perpetrator_type)}`, String(v.act_id)] as [string, string]),
   );
   const largestFirst = <T extends Count>(rows: T[]) => rows.sort((a, b) => b.acts - a.acts || b.people - a.people);
-
-  // Filtered here rather than in SQL: a crackdown's worth of people would exceed a query's parameters.
-  // A person whose records were merged gives a public account only if every record consented.
-  const merged = peopleIn.size ? await mergedConsents(db) : new Map<string, Consent>();
-  const consenting = peopleIn.size
-    ? (await db.selectFrom('persons').select(['id', 'seq']).where('consent_sharing', '=', 'public').orderBy('seq').execute()).filter(
-        (p) => peopleIn.has(p.id) && (merged.get(p.id)?.consentSharing ?? 'public') === 'public',
-      )
-    : [];
 
   return {
     format: SITUATION_FORMAT,
@@ -149,11 +167,11 @@ export async function situationNumbers(db: Kysely<Database>, scope: SituationSco
     people: { records: peopleIn.size, individuals: individuals(peopleIn) },
     period: { first: dates[0] ?? null, last: dates.at(-1) ?? null },
     custody: {
-      detentions: custody.length,
-      held: individuals(heldPeople),
-      released: individuals(releasedPeople),
-      sentenced: individuals(sentenced.keys()),
-      fined: individuals(fined),
+      detentions: custody.detentions,
+      held: individuals(custody.held),
+      released: individuals(custody.released),
+      sentenced: individuals(custody.sentenced.keys()),
+      fined: individuals(custody.fined),
       sentenceDays: [...sentenceDays].map(([days, people]) => ({ days, people: individuals(people) })).sort((a, b) => a.days - b.days),
     },
     byActType: largestFirst([...byType].map(([code, ids]) => ({ code, ...count(ids) }))),
@@ -165,6 +183,6 @@ export async function situationNumbers(db: Kysely<Database>, scope: SituationSco
         return { unitId: unit || null, perpetratorType, ...count(ids) };
       }),
     ),
-    publicAccounts: consenting.map((p) => ({ personId: p.id, code: codeOf('person', Number(p.seq)) })),
+    publicAccounts: await publicAccounts(db, peopleIn),
   };
 }

@@ -4,7 +4,7 @@
 // that has not averaged the minimum pace loses its connection.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
-import type { Network } from '../config.ts';
+import type { Network } from '../config/network.ts';
 
 interface Watched {
   started: number;

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import proxyAddr from 'proxy-addr';
-import type { Network } from '../config.ts';
+import type { Network } from '../config/network.ts';
 import { CSP } from './security.ts';
 import { cameThroughOnion, dropForwarding } from './onion.ts';
 import { addressKey } from './client-address.ts';

@@ -16,7 +16,7 @@ import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
 import { errorPage } from '../pages/error.ts';
 import { NEUTRAL_TITLE } from '../context.ts';
 import { sendPage } from './pages.ts';
-import { normalHost } from '../config.ts';
+import { normalHost } from '../config/hosts.ts';
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 const DEFAULT_PORTS = ['80', '443'];

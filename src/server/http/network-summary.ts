@@ -1,5 +1,5 @@
 // What `npm start` says about the network's limits, so an operator sees them before an attack does.
-import type { Network } from '../config.ts';
+import type { Network } from '../config/network.ts';
 import { connectionLimits, DESCRIPTOR_HEADROOM } from './connections.ts';
 import { openFileLimit } from './open-files.ts';
 

@@ -1,7 +1,6 @@
 // The public intake: the form (works with JavaScript off) and the sealed-envelope API the
 // form's script uses when JavaScript is on.
-import type { FastifyPluginAsync } from 'fastify';
-import * as z from 'zod';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { intakePage, receiptPage } from '../pages/intake.ts';
 import { exitPage } from '../pages/error.ts';
 import { pageContext, sendPage } from '../http/pages.ts';
@@ -9,30 +8,14 @@ import { HttpError } from '../http/errors.ts';
 import { formBodyOf } from '../http/form-body.ts';
 import { answersFromForm } from '../../core/report/form.ts';
 import { fromBase64Url, toBase64Url } from '../../core/crypto/bytes.ts';
-import { MAX_SEALED_BYTES } from '../../core/crypto/sealed.ts';
-import { LANGUAGES } from '../../core/i18n/languages.ts';
+import { SEALED_REPORT_BODY_LIMIT, sealedReport, type SealedReportReceipt } from '../../core/api/intake.ts';
 import { loadPublicScript } from '../http/assets.ts';
 import { createIntake } from './service.ts';
-import { perMinute } from '../config.ts';
+import { perMinute } from '../http/rate-limit.ts';
 import { proofOfWork } from '../pow/guard.ts';
 import { tellNewReport } from '../notices/events.ts';
 
 const FORM_BODY_LIMIT = 256 * 1024;
-const JSON_BODY_LIMIT = Math.ceil((MAX_SEALED_BYTES * 4) / 3) + 4096;
-
-const sealedReport = z.object({
-  v: z.literal(1),
-  lang: z.enum(LANGUAGES).optional(),
-  envelope: z.string().max(JSON_BODY_LIMIT),
-  statusKey: z.string().max(64),
-  /** The reporter's public key (derived from the codename in their browser), for replies. */
-  reporterKey: z.string().max(64).optional(),
-  /**
-   * Whether the report says someone is still held: the one bit of a sealed report the server learns
-   * (docs/crypto.md), held in memory to count the team's notice, never stored.
-   */
-  urgent: z.boolean().optional(),
-});
 
 export const intakeRoutes: FastifyPluginAsync = async (app) => {
   const intake = createIntake(app.vigil);
@@ -54,7 +37,19 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(reply, 200, intakePage(ctx, await sealingKey()));
   });
 
-  app.post('/report', { bodyLimit: FORM_BODY_LIMIT, config: { access: 'public', ...formLimit } }, async (request, reply) => {
+  /**
+   * The form refused for its client's limit: a reporter without JavaScript must not lose what they
+   * wrote, so the form comes back filled in. Any other error goes on to the app's handler.
+   */
+  async function refillWhenLimited(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+    if (!(error instanceof HttpError && error.code === 'rate-limited' && request.body instanceof Map)) throw error;
+    const ctx = await pageContext(app.vigil, request, '/');
+    const key = await app.vigil.intakeKey();
+    if (!key) throw error;
+    return sendPage(reply, 429, intakePage(ctx, { keyId: key.keyId, publicKey: toBase64Url(key.publicKey) }, { values: request.body, errors: [], alert: 'rate-limited' }));
+  }
+
+  app.post('/report', { bodyLimit: FORM_BODY_LIMIT, errorHandler: refillWhenLimited, config: { access: 'public', ...formLimit } }, async (request, reply) => {
     const fields = formBodyOf(request.body);
     const ctx = await pageContext(app.vigil, request, '/');
     const result = answersFromForm(fields, ctx.lang);
@@ -64,7 +59,7 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(reply, 200, receiptPage(ctx, codename, await sealingKey()));
   });
 
-  app.post('/api/reports', { bodyLimit: JSON_BODY_LIMIT, config: { access: 'public', ...apiLimit } }, async (request, reply) => {
+  app.post('/api/reports', { bodyLimit: SEALED_REPORT_BODY_LIMIT, config: { access: 'public', ...apiLimit } }, async (request, reply) => {
     const parsed = sealedReport.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-envelope');
     const envelope = fromBase64Url(parsed.data.envelope);
@@ -73,7 +68,7 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     if (!envelope || !statusKey || (parsed.data.reporterKey !== undefined && !reporterKey)) throw new HttpError(400, 'bad-envelope');
     const { receivedHour } = await intake.storeSealed(envelope, statusKey, reporterKey);
     tellNewReport(app.vigil, parsed.data.urgent === true);
-    return reply.code(201).send({ ok: true, receivedHour });
+    return reply.code(201).send({ ok: true, receivedHour } satisfies SealedReportReceipt);
   });
 
   app.get('/exit', { config: { access: 'public' } }, async (request, reply) => sendPage(reply, 200, exitPage(await pageContext(app.vigil, request, '/exit'))));

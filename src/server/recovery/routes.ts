@@ -8,7 +8,7 @@ import { recoveryGrantRequest, recoveryKitRequest, recoveryLockdownRequest, reco
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { HttpError, parse } from '../http/errors.ts';
 import { sendWorkspace } from '../http/workspace.ts';
-import { perMinute } from '../config.ts';
+import { perMinute } from '../http/rate-limit.ts';
 import { currentRecoveryKit } from '../keys/recovery-kit.ts';
 import { lockDownByName } from '../lockdown/lock.ts';
 import { afterLockdown } from '../lockdown/erase.ts';

@@ -1,7 +1,8 @@
-// The organization's settings page (administrators): name, public title, public languages, time
-// zone, quick-exit address. Versioned (a stale edit is a 409, never a silent overwrite) and audited
+// The organization's settings (administrators): name, public title, public languages, time
+// zone, quick-exit address; and whether every member must have a second factor. Versioned (a stale edit is a 409, never a silent overwrite) and audited
 // by field name — the audit says what changed, the settings themselves are on the page.
 import type { FastifyPluginAsync } from 'fastify';
+import { secondFactorSetting } from '../../core/api/second-factor.ts';
 import { settingsUpdate, type OrganizationSettings, type SettingsView } from '../../core/api/settings.ts';
 import type { Language } from '../../core/i18n/languages.ts';
 import { HttpError, parse } from '../http/errors.ts';
@@ -50,5 +51,21 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
     });
     await app.vigil.forget();
     return view();
+  });
+
+  // The sign-in settings: a second factor required of everyone (and, to show, the idle lock).
+  app.get('/api/settings', { config: { access: ADMINS } }, async () => {
+    const org = await db.selectFrom('organization').select(['require_second_factor']).executeTakeFirstOrThrow();
+    return { requireSecondFactor: !!org.require_second_factor, idleMinutes: app.vigil.config.idleMinutes };
+  });
+
+  app.post('/api/settings', { config: { access: ADMINS } }, async (request, reply) => {
+    const { requireSecondFactor } = parse(secondFactorSetting, request.body);
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('organization').set({ require_second_factor: requireSecondFactor ? 1 : 0 }).execute();
+      await appendAudit(trx, { actor: request.member!.id, action: 'second-factor.required', object: null, detail: { required: requireSecondFactor } });
+    });
+    await app.vigil.forget();
+    return reply.code(204).send();
   });
 };

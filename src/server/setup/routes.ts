@@ -3,7 +3,7 @@ import { setupRequest } from '../../core/api/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { createOrganization, setupTokenIsValid } from './service.ts';
 import { sendWorkspace } from '../http/workspace.ts';
-import { perMinute } from '../config.ts';
+import { perMinute } from '../http/rate-limit.ts';
 
 export const setupRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
