@@ -14,7 +14,7 @@ import type { AlertsResponse, DeliveryView, SubscriberView } from '../src/core/a
 import { MESSAGES } from '../src/core/i18n/index.ts';
 import { ALERT_MESSAGES } from '../src/core/i18n/alerts.ts';
 import { CSRF_HEADER } from '../src/core/api/common.ts';
-import { nextAttemptAt } from '../src/server/alerts/delivery.ts';
+import { nextAttemptAt } from '../src/server/alerts/retries.ts';
 import { until } from './support/until.ts';
 
 const READER = 'Reader.One@Example.net';
