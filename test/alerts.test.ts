@@ -10,7 +10,7 @@ import { findPlaintext, query } from './support/db.ts';
 import { startMailbox, type Mailbox } from './support/mailbox.ts';
 import { startWebhookReceiver, verifySignature, type WebhookReceiver } from './support/webhook-receiver.ts';
 import { openSubscribers } from '../src/core/alerts/recipients.ts';
-import type { AlertsResponse, DeliveryView, SubscriberView } from '../src/core/alerts/schemas.ts';
+import type { AlertsResponse, DeliveryView, SubscriberView } from '../src/core/api/alerts.ts';
 import { MESSAGES } from '../src/core/i18n/index.ts';
 import { ALERT_MESSAGES } from '../src/core/i18n/alerts.ts';
 import { CSRF_HEADER } from '../src/core/api/common.ts';

@@ -2,7 +2,7 @@
 // interrupted ones, and the confirmed subscribers, sealed (the publishing browser opens them with
 // the intake key and sends the addresses with "publish" or "retry").
 import type { FastifyPluginAsync } from 'fastify';
-import { retryRequest, type DeliveryView, type SubscriberView } from '../../core/alerts/schemas.ts';
+import { retryRequest, type DeliveryView, type RetryResponse, type SubscriberView } from '../../core/api/alerts.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { COORDINATORS } from '../../core/team/roles.ts';
 import { HttpError, uuidParam } from '../http/errors.ts';
@@ -26,7 +26,7 @@ export const deliveryRoutes: FastifyPluginAsync<{ mailer: Mailer | null; deliver
     };
   });
 
-  app.post<{ Params: { id: string } }>('/api/alerts/:id/retry', { bodyLimit: 32 * 1024 * 1024, config: { access: COORDINATORS } }, async (request) => {
+  app.post<{ Params: { id: string } }>('/api/alerts/:id/retry', { bodyLimit: 32 * 1024 * 1024, config: { access: COORDINATORS } }, async (request): Promise<RetryResponse> => {
     const id = uuidParam(request.params.id);
     const parsed = retryRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad-request');

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { VigilContext } from '../context.ts';
 import type { Mailer } from './mailer.ts';
-import type { Recipient } from '../../core/alerts/schemas.ts';
+import type { Recipient } from '../../core/api/alerts.ts';
 import { attemptRecorder, retryWebhooks, takeOverEmails } from './retries.ts';
 import { publishedTexts } from './published.ts';
 import { callDueWebhooks } from './webhook-claims.ts';

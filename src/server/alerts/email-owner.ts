@@ -4,7 +4,7 @@
 // the workspace sends the addresses again — never while their owner still runs.
 import type { VigilContext } from '../context.ts';
 import { livingInstances } from '../cluster/instance.ts';
-import type { Recipient } from '../../core/alerts/schemas.ts';
+import type { Recipient } from '../../core/api/alerts.ts';
 import { type Mailer, smtpErrorClass } from './mailer.ts';
 import { alertEmail } from './email.ts';
 import type { PublishedTexts } from './published.ts';

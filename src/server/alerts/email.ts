@@ -2,7 +2,8 @@
 // match), a link to its page, and the unsubscribe link (also in the List-Unsubscribe header).
 import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
 import { ALERT_MESSAGES } from '../../core/i18n/alerts.ts';
-import type { AlertTexts, Recipient } from '../../core/alerts/schemas.ts';
+import type { AlertTexts } from '../../core/alerts/schemas.ts';
+import type { Recipient } from '../../core/api/alerts.ts';
 import type { Mail } from './mailer.ts';
 
 export const unsubscribeUrl = (publicUrl: string, token: string, lang: Language) => `${publicUrl}/alerts/unsubscribe/${token}?lang=${lang}`;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
-import { correctRequest, publishRequest, type AlertsResponse } from '../../core/alerts/schemas.ts';
+import { correctRequest, publishRequest, type AlertsResponse, type PublishResponse } from '../../core/api/alerts.ts';
 import { COORDINATORS } from '../../core/team/roles.ts';
 import type { Database } from '../storage/schema.ts';
 import { HttpError, uuidParam } from '../http/errors.ts';
@@ -32,7 +32,7 @@ export const publishingRoutes: FastifyPluginAsync<{ mailer: Mailer | null; deliv
       return delivery.plan(trx as unknown as typeof db, id, recipients);
     });
     delivery.hold(planned.jobs);
-    return reply.code(201).send({ id, webhooks: planned.webhooks, emails: planned.emails });
+    return reply.code(201).send({ id, webhooks: planned.webhooks, emails: planned.emails } satisfies PublishResponse);
   });
 
   app.post<{ Params: { id: string } }>('/api/alerts/:id/correct', { config: { access: COORDINATORS } }, async (request, reply) => {

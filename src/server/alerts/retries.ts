@@ -2,7 +2,7 @@
 // of the back-off schedule (VIGIL_ALERT_RETRY_MS), or failed once the schedule is used up.
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
-import type { Recipient } from '../../core/alerts/schemas.ts';
+import type { Recipient } from '../../core/api/alerts.ts';
 
 /**
  * After an attempt: null when it succeeded or the retries are used up, else when to try again —

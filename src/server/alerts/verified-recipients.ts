@@ -2,7 +2,7 @@
 // the server can check them: a confirmed subscriber holding that unsubscribe token.
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
-import type { Recipient } from '../../core/alerts/schemas.ts';
+import type { Recipient } from '../../core/api/alerts.ts';
 import { hashToken } from '../crypto/token-hash.ts';
 
 /** The recipients that are confirmed subscribers holding their unsubscribe token; one per subscriber and per address. */

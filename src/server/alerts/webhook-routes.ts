@@ -2,7 +2,7 @@
 // system); each signing secret is shown once and kept encrypted under the server secret.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import { webhookRequest, type WebhookView } from '../../core/alerts/schemas.ts';
+import { webhookRequest, type NewWebhook, type WebhookView } from '../../core/api/alerts.ts';
 import { toBase64Url, utf8 } from '../../core/crypto/bytes.ts';
 import { ADMINS } from '../../core/team/roles.ts';
 import { HttpError, uuidParam } from '../http/errors.ts';
@@ -29,7 +29,7 @@ export const webhookRoutes: FastifyPluginAsync = async (app) => {
       await appendAudit(trx, { actor: request.member!.id, action: 'webhook.added', object: id });
     });
     // Shown once: only the encrypted copy stays here.
-    return reply.code(201).send({ id, url: url.href, secret });
+    return reply.code(201).send({ id, url: url.href, secret } satisfies NewWebhook);
   });
 
   app.post<{ Params: { id: string } }>('/api/webhooks/:id/remove', { config: { access: ADMINS } }, async (request, reply) => {

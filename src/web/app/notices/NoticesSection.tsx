@@ -6,7 +6,8 @@ import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { noticesWords } from './words.ts';
-import { NOTICE_CHANNELS, type NoticeChannel, type NoticeKind, type NoticeSaveResponse, type NoticeSettingsView } from '../../../core/notices/kinds.ts';
+import { NOTICE_CHANNELS, type NoticeChannel, type NoticeKind } from '../../../core/notices/kinds.ts';
+import type { NoticeSaveResponse, NoticeSettingsView } from '../../../core/api/notices.ts';
 
 const KIND_LABELS = { urgent: 'kindUrgent', report: 'kindReport', answer: 'kindAnswer', deadline: 'kindDeadline', backup: 'kindBackup' } as const;
 const CHANNEL_LABELS = { email: 'byEmail', webhook: 'byWebhook', none: 'byNothing' } as const;
