@@ -4,11 +4,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Transaction } from 'kysely';
-import type * as z from 'zod';
 import { acceptInvitationRequest, invitationRequest } from '../../core/api/members.ts';
 import { ADMINS } from '../../core/team/roles.ts';
 import type { Database } from '../storage/schema.ts';
-import type { ServerSecret } from '../secret.ts';
 import { HttpError, base64Param, parse, uuidParam } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import { sendWorkspace } from '../http/workspace.ts';
@@ -59,41 +57,34 @@ export const invitationRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/api/invitations/accept', { config: { access: 'public', ...perMinute(app.vigil.config.loginPerMinute) } }, async (request, reply) => {
     const { token, member } = parse(acceptInvitationRequest, request.body);
-    const keys = { publicKey: base64Param(member.publicKey, 32), wrapped: base64Param(member.wrappedPrivateKey), loginKey: base64Param(member.loginKey, 32) };
+    const publicKey = base64Param(member.publicKey, 32);
+    const wrapped = base64Param(member.wrappedPrivateKey);
+    const loginKey = base64Param(member.loginKey, 32);
     await db.transaction().execute(async (trx) => {
       await lockOrganization(trx);
       await refuseWhenLockedDown(trx);
       const invitation = await usableInvitation(trx, token);
       if (!invitation) throw new HttpError(404, 'not-found');
       await refuseExistingMember(trx, member);
-      await insertInvitedMember(trx, app.vigil.secret, { member, ...keys, role: invitation.role, invitedBy: invitation.created_by });
+      // An invited member holds no key until an administrator confirms them.
+      await trx
+        .insertInto('members')
+        .values({
+          id: member.id,
+          email: member.email,
+          role: invitation.role,
+          kdf: JSON.stringify(member.kdf),
+          login_hash: app.vigil.secret.keyedHash('login', loginKey),
+          public_key: publicKey,
+          wrapped_private_key: wrapped,
+          created_at: new Date().toISOString(),
+          status: 'invited',
+          invited_by: invitation.created_by,
+        })
+        .execute();
       await trx.updateTable('invitations').set({ member_id: member.id }).where('id', '=', invitation.id).execute();
       await appendAudit(trx, { actor: member.id, action: 'invitation.accepted', object: invitation.id });
     });
     return reply.code(201).send({ ok: true });
   });
 };
-
-/** The invitee as an invited member: their keys as their browser made them, the invitation's role. */
-async function insertInvitedMember(
-  trx: Transaction<Database>,
-  secret: ServerSecret,
-  given: { member: z.infer<typeof acceptInvitationRequest>['member']; publicKey: Uint8Array; wrapped: Uint8Array; loginKey: Uint8Array; role: string; invitedBy: string },
-): Promise<void> {
-  const { member } = given;
-  await trx
-    .insertInto('members')
-    .values({
-      id: member.id,
-      email: member.email,
-      role: given.role,
-      kdf: JSON.stringify(member.kdf),
-      login_hash: secret.keyedHash('login', given.loginKey),
-      public_key: given.publicKey,
-      wrapped_private_key: given.wrapped,
-      created_at: new Date().toISOString(),
-      status: 'invited',
-      invited_by: given.invitedBy,
-    })
-    .execute();
-}
