@@ -18,13 +18,13 @@ export const FRAMING = 64 * 1024;
 const sealedMost = (n: number) => Math.ceil(n * 1.13) + OVERHEAD;
 /** Where each of a file's five sealed parts sits in a frame. */
 const PART = { keyEnvelope: 0, meta: 1, original: 2, working: 3, receipt: 4 } as const;
-export const PARTS_PER_FILE = 5;
+const PARTS_PER_FILE = 5;
 
 /** The largest frame for files of `limit` bytes together: their sealed copies and small parts. */
 export const frameMost = (limit: number) => 2 * sealedMost(limit) + REPORTER_FILES_MOST * PARTS_PER_FILE * (4 + SMALL_PART) + FRAMING;
 
 /** The files a frame's header names: the key they are sealed to and their sizes. */
-export interface NamedFiles {
+interface NamedFiles {
   keyId: string;
   sizes: number[];
 }
