@@ -10,12 +10,12 @@ import { findPlaintext, query } from './support/db.ts';
 import { startMailbox, type Mailbox } from './support/mailbox.ts';
 import { startWebhookReceiver, verifySignature, type WebhookReceiver } from './support/webhook-receiver.ts';
 import { openSubscribers } from '../src/core/alerts/recipients.ts';
-import type { AlertsResponse, DeliveryView, SubscriberView } from '../src/core/alerts/schemas.ts';
+import type { AlertsResponse, DeliveryView, SubscriberView } from '../src/core/api/alerts.ts';
 import { errorWords } from '../src/core/i18n/error-words.ts';
 import { alertMailWords } from '../src/server/alerts/mail-words.ts';
 import { alertsWords } from '../src/server/pages/alerts-words.ts';
 import { CSRF_HEADER } from '../src/core/api/common.ts';
-import { nextAttemptAt } from '../src/server/alerts/delivery.ts';
+import { nextAttemptAt } from '../src/server/alerts/retries.ts';
 import { until } from './support/until.ts';
 
 const READER = 'Reader.One@Example.net';

@@ -22,7 +22,7 @@ import { statusKeyOf } from '../src/core/crypto/status-key.ts';
 import { addDays } from '../src/core/records/custody.ts';
 import { dailyDeadlines, localNow } from '../src/server/notices/deadlines.ts';
 import { openTestStorage, type TestStorage } from './support/storage.ts';
-import type { NoticeSaveResponse, NoticeSettingsView } from '../src/core/notices/kinds.ts';
+import type { NoticeSaveResponse, NoticeSettingsView } from '../src/core/api/notices.ts';
 
 const EMAILS = { coordinator: 'coord@example.org', documenter: 'doc@example.org', viewer: 'viewer@example.org' };
 

@@ -21,7 +21,7 @@ import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-re
 import { LOGIN_POLICY } from '../src/server/auth/login-guard.ts';
 import { CSRF_HEADER } from '../src/core/api/common.ts';
 import { type OrgKeyView } from '../src/core/api/keys.ts';
-import type { DeliveryView } from '../src/core/alerts/schemas.ts';
+import type { DeliveryView } from '../src/core/api/alerts.ts';
 import { toBase64Url } from '../src/core/crypto/bytes.ts';
 import { statusWords } from '../src/server/pages/status-words.ts';
 import { soon } from './support/until.ts';

@@ -7,8 +7,6 @@ import { backupFromEnv, type BackupSchedule } from './config/backup.ts';
 import { noticesFromEnv, type Notices } from './config/notices.ts';
 
 export { ConfigError } from './config/read.ts';
-// The per-client limit lives in http/rate-limit.ts; some routes still import it from here.
-export { perMinute } from './http/rate-limit.ts';
 
 export interface Config {
   port: number;

@@ -4,7 +4,8 @@ import { fromBase64Url, fromUtf8 } from '../crypto/bytes.ts';
 import { SealedKind, openSealed } from '../crypto/sealed.ts';
 import type { Keyring } from '../keyring.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
-import type { Recipient, SealedSubscriber, SubscriberView } from './schemas.ts';
+import type { SealedSubscriber } from './schemas.ts';
+import type { Recipient, SubscriberView } from '../api/alerts.ts';
 
 export interface OpenedSubscribers {
   /** One per address (a later subscription of the same address replaces an earlier one). */

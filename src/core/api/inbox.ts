@@ -1,6 +1,7 @@
 // The inbox: report states, pages of sealed reports, triage, notes and the conversation with a
 // reporter — shapes shared by the server's inbox routes and the workspace.
 import * as z from 'zod';
+import type { Role } from '../team/roles.ts';
 import { b64, keyId } from './common.ts';
 
 export const REPORT_STATES = ['new', 'in_review', 'verified', 'unverified', 'duplicate', 'spam', 'archived'] as const;
@@ -59,9 +60,23 @@ export const triageRequest = z
   })
   .refine((r) => (r.state === 'duplicate') === (r.duplicateOf !== undefined), { message: 'duplicate needs duplicateOf' });
 
+/** GET /api/tags: the tags in use, with how many reports carry each. */
+export interface TagsResponse {
+  tags: { tag: string; count: number }[];
+}
+/** GET /api/team: the active members, for assignees and note authors. */
+export interface TeamResponse {
+  members: { id: string; email: string; role: Role }[];
+}
+
+/** Opened-report caches a member's browser made (core/report/cache.ts), wrapped, as base64url. */
+export const cacheRequest = z.object({ entries: z.array(z.object({ id: z.uuid(), cache: z.string().regex(/^[A-Za-z0-9_-]+$/).max(90_000) })).min(1).max(1000) });
 
 export const sealedText = z.object({ keyId, envelope: b64(400_000) });
 export const replyRequest = z.object({ forTeam: sealedText, forReporter: b64(400_000) });
+
+/** The message seq a member has seen up to, as the conversation they opened listed it. */
+export const seenRequest = z.object({ upTo: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict();
 
 export interface NoteView {
   id: string;

@@ -3,7 +3,8 @@
 import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
 import { translator } from '../../core/i18n/message.ts';
 import { alertMailWords } from './mail-words.ts';
-import type { AlertTexts, Recipient } from '../../core/alerts/schemas.ts';
+import type { AlertTexts } from '../../core/alerts/schemas.ts';
+import type { Recipient } from '../../core/api/alerts.ts';
 import type { Mail } from './mailer.ts';
 
 export const unsubscribeUrl = (publicUrl: string, token: string, lang: Language) => `${publicUrl}/alerts/unsubscribe/${token}?lang=${lang}`;

@@ -1,120 +1,40 @@
-// The public side of alerts: the list (with the subscribe form), one alert, the Atom feed, and
-// double opt-in with one-click unsubscribe. No script; an address is held in memory only while
-// its confirmation email is sent, then stored sealed to the intake key.
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// The public side of alerts: the list (with the subscribe form), one alert and the Atom feed. No
+// script; subscribing is subscription-routes.ts.
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import { pageContext, sendPage } from '../http/pages.ts';
 import { HttpError } from '../http/errors.ts';
-import { formBodyOf } from '../http/form-body.ts';
-import { perMinute } from '../config.ts';
-import { alertPage, alertsPage, alertStepPage, type PublicAlert } from '../pages/alerts.ts';
+import { alertPage, alertsPage } from '../pages/alerts.ts';
 import { alertsFeed } from '../pages/atom.ts';
-import { SealedKind, sealTo } from '../../core/crypto/sealed.ts';
-import { toBase64Url, utf8 } from '../../core/crypto/bytes.ts';
-import { isLanguage } from '../../core/i18n/index.ts';
-import type { Language } from '../../core/i18n/languages.ts';
-import type { AlertTexts, SealedSubscriber } from '../../core/alerts/schemas.ts';
-import { confirmationEmail } from './email.ts';
 import type { Mailer } from './mailer.ts';
-import { hashToken } from '../crypto/token-hash.ts';
+import { publishedAlert, publishedAlerts } from './published.ts';
 
-/** Tokens are 32 random bytes; only their SHA-256 is stored (a hash of a random token needs no key). */
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-const emailAddress = z.string().trim().toLowerCase().max(254).pipe(z.email());
-
+/** Alerts listed on the page; the feed holds fewer. */
+export const PAGE_SIZE = 100;
 const FEED_SIZE = 50;
 
-export async function publicAlertRoutes(app: FastifyInstance, mailer: Mailer | null): Promise<void> {
-  const { db } = app.vigil.storage;
-  const base = () => app.vigil.config.publicUrl.replace(/\/$/, '');
-  const ctxFor = async (request: FastifyRequest, path: string) => ({ ...(await pageContext(app.vigil, request, path)), script: null });
+/** An alert page's context: public pages of alerts load no script. */
+export const alertPageContext = async (app: FastifyInstance, request: FastifyRequest, path: string) => ({ ...(await pageContext(app.vigil, request, path)), script: null });
 
-  async function published(limit: number): Promise<PublicAlert[]> {
-    const rows = await db.selectFrom('alerts').select(['id', 'texts', 'published_at', 'corrected_at']).where('status', '=', 'published').orderBy('seq', 'desc').limit(limit).execute();
-    return rows.map((r) => ({ id: r.id, texts: JSON.parse(r.texts) as AlertTexts, publishedAt: r.published_at, correctedAt: r.corrected_at }));
-  }
+export const publicAlertRoutes: FastifyPluginAsync<{ mailer: Mailer | null }> = async (app, { mailer }) => {
+  const { db } = app.vigil.storage;
 
   app.get('/alerts', { config: { access: 'public' } }, async (request, reply) => {
-    const ctx = await ctxFor(request, '/alerts');
-    return sendPage(reply, 200, alertsPage(ctx, await published(100), !!mailer));
+    const ctx = await alertPageContext(app, request, '/alerts');
+    return sendPage(reply, 200, alertsPage(ctx, await publishedAlerts(db, PAGE_SIZE), !!mailer));
   });
 
   app.get('/alerts.atom', { config: { access: 'public' } }, async (request, reply) => {
-    const ctx = await ctxFor(request, '/alerts');
-    return reply.type('application/atom+xml; charset=utf-8').send(alertsFeed(ctx, await published(FEED_SIZE), base()));
+    const ctx = await alertPageContext(app, request, '/alerts');
+    const base = app.vigil.config.publicUrl.replace(/\/$/, '');
+    return reply.type('application/atom+xml; charset=utf-8').send(alertsFeed(ctx, await publishedAlerts(db, FEED_SIZE), base));
   });
 
   app.get<{ Params: { id: string } }>('/alerts/:id', { config: { access: 'public' } }, async (request, reply) => {
-    const ctx = await ctxFor(request, `/alerts/${encodeURIComponent(request.params.id)}`);
+    const ctx = await alertPageContext(app, request, `/alerts/${encodeURIComponent(request.params.id)}`);
     if (!z.uuid().safeParse(request.params.id).success) throw new HttpError(404, 'not-found');
-    const row = await db.selectFrom('alerts').select(['id', 'texts', 'published_at', 'corrected_at']).where('id', '=', request.params.id).where('status', '=', 'published').executeTakeFirst();
-    if (!row) throw new HttpError(404, 'not-found');
-    return sendPage(reply, 200, alertPage(ctx, { id: row.id, texts: JSON.parse(row.texts) as AlertTexts, publishedAt: row.published_at, correctedAt: row.corrected_at }));
+    const alert = await publishedAlert(db, request.params.id);
+    if (!alert) throw new HttpError(404, 'not-found');
+    return sendPage(reply, 200, alertPage(ctx, alert));
   });
-
-  app.post('/alerts/subscribe', { config: { access: 'public', ...perMinute(app.vigil.config.subscribePerMinute, { afterBody: true }) } }, async (request, reply) => {
-    const fields = formBodyOf(request.body);
-    const ctx = await ctxFor(request, '/alerts');
-    // Off is not an outage: 404 like any feature that is off (the page offers no form then).
-    if (!mailer) throw new HttpError(404, 'not-found');
-    const languages = [...new Set(fields.get('languages') ?? [])].filter((l): l is Language => isLanguage(l) && ctx.languages.includes(l));
-    const email = emailAddress.safeParse(fields.get('email')?.[0] ?? '');
-    if (!email.success) {
-      return sendPage(reply, 400, alertsPage(ctx, await published(100), true, { email: (fields.get('email')?.[0] ?? '').slice(0, 254), languages, error: 'bad-email' }));
-    }
-    const key = await app.vigil.intakeKey();
-    if (!key) throw new HttpError(503, 'not-ready');
-    const [confirmToken, unsubscribeToken] = [toBase64Url(randomBytes(32)), toBase64Url(randomBytes(32))];
-    const sealed: SealedSubscriber = { v: 1, email: email.data, languages: languages.length ? languages : [ctx.lang], unsubscribeToken };
-    const envelope = await sealTo(SealedKind.alertSubscriber, key, utf8(JSON.stringify(sealed)));
-    // The email first: if it cannot be sent, nothing is stored.
-    try {
-      await mailer.send(confirmationEmail(base(), email.data, ctx.lang, confirmToken, unsubscribeToken));
-    } catch {
-      throw new HttpError(503, 'unavailable');
-    }
-    await db
-      .insertInto('alert_subscribers')
-      .values({ id: randomUUID(), key_id: key.keyId, envelope, confirm_hash: hashToken(confirmToken), unsubscribe_hash: hashToken(unsubscribeToken), confirmed: 0, created_day: new Date().toISOString().slice(0, 10) })
-      .execute();
-    // The same answer whether or not this address was already subscribed (the server cannot tell anyway).
-    return sendPage(reply, 200, alertStepPage(ctx, 'check-inbox'));
-  });
-
-  const tokenOf = (token: string) => {
-    if (!TOKEN.test(token)) throw new HttpError(404, 'link-expired');
-    return token;
-  };
-
-  app.get<{ Params: { token: string } }>('/alerts/confirm/:token', { config: { access: 'public' } }, async (request, reply) => {
-    const ctx = await ctxFor(request, request.url.split('?')[0]!);
-    const token = tokenOf(request.params.token);
-    const row = await db.selectFrom('alert_subscribers').select('id').where('confirm_hash', '=', hashToken(token)).executeTakeFirst();
-    if (!row) throw new HttpError(404, 'link-expired');
-    return sendPage(reply, 200, alertStepPage(ctx, 'confirm', `/alerts/confirm/${token}`));
-  });
-
-  app.post<{ Params: { token: string } }>('/alerts/confirm/:token', { config: { access: 'public' } }, async (request, reply) => {
-    const ctx = await ctxFor(request, '/alerts');
-    const token = tokenOf(request.params.token);
-    const done = await db.updateTable('alert_subscribers').set({ confirmed: 1, confirm_hash: null }).where('confirm_hash', '=', hashToken(token)).executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new HttpError(404, 'link-expired');
-    return sendPage(reply, 200, alertStepPage(ctx, 'confirmed'));
-  });
-
-  // A link alone never unsubscribes (mail scanners open links): the page has the button. The
-  // button, and a mail client's one-click POST (RFC 8058), delete the row.
-  app.get<{ Params: { token: string } }>('/alerts/unsubscribe/:token', { config: { access: 'public' } }, async (request, reply) => {
-    const ctx = await ctxFor(request, request.url.split('?')[0]!);
-    const token = tokenOf(request.params.token);
-    return sendPage(reply, 200, alertStepPage(ctx, 'unsubscribe', `/alerts/unsubscribe/${token}`));
-  });
-
-  app.post<{ Params: { token: string } }>('/alerts/unsubscribe/:token', { config: { access: 'public' } }, async (request, reply) => {
-    const ctx = await ctxFor(request, '/alerts');
-    const token = tokenOf(request.params.token);
-    await db.deleteFrom('alert_subscribers').where('unsubscribe_hash', '=', hashToken(token)).execute();
-    return sendPage(reply, 200, alertStepPage(ctx, 'unsubscribed'));
-  });
-}
+};

@@ -1,26 +1,20 @@
 // Channels (issue 12): the lists an estimate is made of — the report form, a lawyers' network, a
 // partner's bundles, media monitoring, a hotline. Every member who reads records sees them (a source
 // names its channel); coordinators and administrators define them and move a source from one to
-// another. A name is sealed in the browser like a record's fields; the server keeps the kind and
-// whether the channel is still offered for new sources. The audit log says what was done, to which
-// channel or source, never a name.
+// another (source-routes.ts). A name is sealed in the browser like a record's fields; the server
+// keeps the kind and whether the channel is still offered for new sources. The audit log says what
+// was done, to which channel or source, never a name.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Transaction } from 'kysely';
-import * as z from 'zod';
-import { FORM_CHANNEL_ID, channelInput } from '../../core/records/channels.ts';
+import { FORM_CHANNEL_ID } from '../../core/records/channels.ts';
+import { channelChanged, channelCreated, type ChannelResponse, type ChannelsResponse } from '../../core/api/channels.ts';
+import { COORDINATORS, EVERYONE } from '../../core/team/roles.ts';
 import type { Database } from '../storage/schema.ts';
 import { HttpError, parse, uuidParam } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
-import { appendVersion, checkedSecret } from '../records/store.ts';
-import { versionPlain } from '../records/plain.ts';
-import { channelRow, channelView, listChannels, offeredChannel } from './store.ts';
-import { COORDINATORS, EVERYONE } from '../../core/team/roles.ts';
-
-
-// Lower case as crypto.randomUUID makes them: the estimate's request matches channel ids in lower case.
-const created = z.object({ id: z.uuid().regex(/^[0-9a-f-]+$/), record: channelInput });
-const changed = z.object({ version: z.number().int().min(1), record: channelInput });
-const sourceChannel = z.object({ channelId: z.uuid().nullable() });
+import { checkedSecret } from '../records/store.ts';
+import { channelRow, channelView, listChannels, updateChannel } from './store.ts';
+import { sourceChannelRoutes } from './source-routes.ts';
 
 /** A channel the team made (the built-in form is not theirs to change: 409), or 404. */
 async function ownChannel(trx: Transaction<Database>, id: string) {
@@ -34,11 +28,11 @@ export const channelRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
   const secret = app.vigil.secret;
 
-  app.get('/api/channels', { config: { access: EVERYONE } }, async () => ({ channels: await listChannels(db) }));
+  app.get('/api/channels', { config: { access: EVERYONE } }, async (): Promise<ChannelsResponse> => ({ channels: await listChannels(db) }));
 
   // The browser chose the id: the name is sealed bound to it, as a record's fields are.
   app.post('/api/channels', { config: { access: COORDINATORS } }, async (request, reply) => {
-    const { id, record } = parse(created, request.body);
+    const { id, record } = parse(channelCreated, request.body);
     const member = request.member!.id;
     const now = new Date().toISOString();
     const channel = await db.transaction().execute(async (trx) => {
@@ -48,24 +42,18 @@ export const channelRoutes: FastifyPluginAsync = async (app) => {
       await appendAudit(trx, { actor: member, action: 'channel.created', object: id, detail: { kind: record.kind } });
       return channelView((await channelRow(trx, id))!);
     });
-    return reply.code(201).send({ channel });
+    return reply.code(201).send({ channel } satisfies ChannelResponse);
   });
 
   // A new name or kind, from the version it was read at.
-  app.post<{ Params: { id: string } }>('/api/channels/:id', { config: { access: COORDINATORS } }, async (request) => {
+  app.post<{ Params: { id: string } }>('/api/channels/:id', { config: { access: COORDINATORS } }, async (request): Promise<ChannelResponse> => {
     const id = uuidParam(request.params.id);
-    const { version, record } = parse(changed, request.body);
+    const { version, record } = parse(channelChanged, request.body);
     const member = request.member!.id;
     return db.transaction().execute(async (trx) => {
       await ownChannel(trx, id);
       const sealed = await checkedSecret(trx, secret, record.secret, { current: false });
-      const updated = await trx
-        .updateTable('channels')
-        .set({ kind: record.kind, ...sealed, version: version + 1, updated_at: new Date().toISOString(), updated_by: member })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw new HttpError(409, 'edit-conflict');
+      await updateChannel(trx, id, version, { kind: record.kind, ...sealed, updated_by: member });
       await appendAudit(trx, { actor: member, action: 'channel.updated', object: id, detail: { kind: record.kind, version: version + 1 } });
       return { channel: channelView((await channelRow(trx, id))!) };
     });
@@ -73,7 +61,7 @@ export const channelRoutes: FastifyPluginAsync = async (app) => {
 
   // Retired: no longer offered for new sources; the sources it is on keep it, and so do estimates.
   for (const [path, retired] of [['retire', 1], ['restore', 0]] as const) {
-    app.post<{ Params: { id: string } }>(`/api/channels/:id/${path}`, { config: { access: COORDINATORS } }, async (request) => {
+    app.post<{ Params: { id: string } }>(`/api/channels/:id/${path}`, { config: { access: COORDINATORS } }, async (request): Promise<ChannelResponse> => {
       const id = uuidParam(request.params.id);
       const member = request.member!.id;
       return db.transaction().execute(async (trx) => {
@@ -88,30 +76,5 @@ export const channelRoutes: FastifyPluginAsync = async (app) => {
     });
   }
 
-  // Moving a source to another channel (or to none): a new version of the source, its sealed part
-  // as it is. A report's source stays in the form's channel, and only a report's source is in it.
-  app.post<{ Params: { id: string } }>('/api/sources/:id/channel', { config: { access: COORDINATORS } }, async (request) => {
-    const id = uuidParam(request.params.id);
-    const { channelId } = parse(sourceChannel, request.body);
-    const member = request.member!.id;
-    return db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) throw new HttpError(404, 'not-found');
-      if (row.report_id) throw new HttpError(400, 'wrong-channel');
-      if (channelId) await offeredChannel(trx, channelId);
-      if (row.channel_id === channelId) return { id, version: Number(row.version), channelId };
-      const version = Number(row.version) + 1;
-      const now = new Date().toISOString();
-      const updated = await trx
-        .updateTable('sources')
-        .set({ channel_id: channelId, version, updated_at: now, updated_by: member })
-        .where('id', '=', id)
-        .where('version', '=', Number(row.version))
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw new HttpError(409, 'edit-conflict');
-      await appendVersion(trx, { type: 'source', id, version, at: now, by: member, plain: versionPlain({ ...row, channel_id: channelId }), keyEnvelope: row.key_envelope, sealed: row.sealed });
-      await appendAudit(trx, { actor: member, action: 'source.channel-changed', object: id, detail: { channel: channelId, version } });
-      return { id, version, channelId };
-    });
-  });
+  await app.register(sourceChannelRoutes);
 };

@@ -2,7 +2,7 @@
 // name comes with the workspace, in every language) and is always listed first. A source's channel
 // follows one rule, here: a report of the inbox came through the form; any other source through a
 // channel the team defined and still offers, or none yet.
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { ChannelTable, Database } from '../storage/schema.ts';
 import { FORM_CHANNEL_ID, type ChannelKind, type ChannelView } from '../../core/records/channels.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
@@ -30,6 +30,20 @@ export async function listChannels(db: Db): Promise<ChannelView[]> {
 }
 
 export const channelRow = (db: Db, id: string): Promise<Row | undefined> => db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
+
+/**
+ * A change to a channel read at `version`: the next version, now. A change committed since the read
+ * is a conflict (409), not overwritten.
+ */
+export async function updateChannel(trx: Transaction<Database>, id: string, version: number, change: Updateable<ChannelTable> & { updated_by: string }): Promise<void> {
+  const updated = await trx
+    .updateTable('channels')
+    .set({ ...change, version: version + 1, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new HttpError(409, 'edit-conflict');
+}
 
 /** A channel a source or an import may name now: one the team made and has not retired (400 otherwise). */
 export async function offeredChannel(db: Db, id: string): Promise<Row> {

@@ -3,12 +3,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import type { SealedAttachment } from '../../core/evidence/attachment.ts';
+import type { CustodyAction } from '../../core/api/evidence.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-// 'relinked': moved to another person record by a merge of two records of one person, or back by its undo.
-export const CUSTODY_ACTIONS = ['received', 'viewed-working', 'opened-original', 'verified', 'shared', 'exported', 'relinked'] as const;
-export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 
 export async function appendCustody(db: Db, entry: { attachmentId: string; at: string; actor: string | null; action: CustodyAction; detail: Uint8Array | null }): Promise<void> {
   await db.insertInto('custody_log').values({ attachment_id: entry.attachmentId, at: entry.at, actor: entry.actor, action: entry.action, detail: entry.detail }).execute();

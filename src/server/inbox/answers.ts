@@ -1,18 +1,12 @@
 // Which reporters' answers each member has not seen yet, for the inbox's "new answers" badges.
 // report_reads keeps, per member and report, the highest message seq they have seen; a reporter's
 // message after it is new to them. Personal reading state, like a mail client's: not audited.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { sql, type ExpressionBuilder } from 'kysely';
-import * as z from 'zod';
 import type { Database } from '../storage/schema.ts';
-import type { UnreadAnswers } from '../../core/api/inbox.ts';
+import { seenRequest, type UnreadAnswers } from '../../core/api/inbox.ts';
 import { HttpError, parse, uuidParam } from '../http/errors.ts';
 import { EVERYONE } from '../../core/team/roles.ts';
-
-
-/** The message seq a member has seen up to, as the conversation they opened listed it. */
-const seenRequest = z.object({ upTo: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict();
-
 
 /** A reporter's message the member has not seen: `m` the messages row, `r` their report_reads row (if any). */
 const isUnreadAnswer = sql<boolean>`m.direction = 'reporter' and m.seq > coalesce(r.seen_seq, 0)`;
@@ -28,7 +22,7 @@ export function unreadAnswersColumn(eb: ExpressionBuilder<Database, 'reports'>, 
     .as('unread_answers');
 }
 
-export function answerRoutes(app: FastifyInstance): void {
+export const answerRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.vigil.storage;
 
   // Every report with answers the member has not seen, across the whole inbox: "Check for new
@@ -72,4 +66,4 @@ export function answerRoutes(app: FastifyInstance): void {
       .executeTakeFirstOrThrow();
     return { unreadAnswers: Number(left.unread_answers ?? 0) };
   });
-}
+};

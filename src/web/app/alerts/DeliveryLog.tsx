@@ -5,7 +5,7 @@ import { api, messageOf } from '../session/api.ts';
 import { Feedback } from '../ui/Feedback.tsx';
 import { Table, type Column } from '../ui/Table.tsx';
 import type { Vault } from '../session/vault.ts';
-import type { DeliveryView } from '../../../core/alerts/schemas.ts';
+import type { DeliveryView } from '../../../core/api/alerts.ts';
 import { openedSubscribers } from './subscribers.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { alertsWords } from './words.ts';

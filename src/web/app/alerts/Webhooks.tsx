@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../session/api.ts';
 import { Feedback } from '../ui/Feedback.tsx';
-import type { WebhookView } from '../../../core/alerts/schemas.ts';
+import type { WebhookView } from '../../../core/api/alerts.ts';
 import { Linked, marker } from './Linked.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';

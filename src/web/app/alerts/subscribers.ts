@@ -2,7 +2,7 @@
 import { api } from '../session/api.ts';
 import type { Vault } from '../session/vault.ts';
 import { openSubscribers, type OpenedSubscribers } from '../../../core/alerts/recipients.ts';
-import type { SubscriberView } from '../../../core/alerts/schemas.ts';
+import type { SubscriberView } from '../../../core/api/alerts.ts';
 
 export async function openedSubscribers(vault: Vault): Promise<OpenedSubscribers> {
   const { subscribers } = await api<{ subscribers: SubscriberView[] }>('/api/alerts/subscribers');

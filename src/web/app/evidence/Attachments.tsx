@@ -10,7 +10,7 @@ import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { evidenceWords } from './words.ts';
 
-/** The custody log's actions (server/evidence/store.ts), as the catalog names them. */
+/** The custody log's actions (core/api/evidence.ts), as the catalog names them. */
 const ACTIONS: Record<string, 'received' | 'viewedWorking' | 'openedOriginal' | 'checked' | 'shared' | 'exported' | 'relinked'> = {
   received: 'received',
   'viewed-working': 'viewedWorking',

@@ -5,6 +5,7 @@ import { api, apiBytes, apiResponse } from '../session/api.ts';
 import { fetchOrgKey } from '../session/org-key.ts';
 import type { Vault } from '../session/vault.ts';
 import { encodeParts } from '../../../core/api/parts-frame.ts';
+import { ATTACHMENT_TYPE, type AttachmentView, type OwnerType } from '../../../core/api/evidence.ts';
 import { fromBase64Url, toBase64Url } from '../../../core/crypto/bytes.ts';
 import { openAttachmentKey, openAttachmentMeta, openAttachmentPart, openVerifiedOriginal, sealAttachment, sealCustodyDetail, sha256Hex, type AttachmentMeta } from '../../../core/evidence/attachment.ts';
 import { strippedImage } from '../../shared/strip-image.ts';
@@ -18,19 +19,7 @@ export function fileSize(bytes: number, language: Language): string {
   return unit.format(mb ? bytes / 1024 / 1024 : Math.max(1, bytes / 1024));
 }
 
-export type OwnerType = 'report' | 'incident' | 'person' | 'act';
-
-export interface AttachmentView {
-  id: string;
-  ownerType: OwnerType;
-  keyId: string;
-  keyEnvelope: string;
-  meta: string;
-  size: number;
-  hasWorkingCopy: boolean;
-  createdAt: string;
-  fromReporter: boolean;
-}
+export type { AttachmentView, OwnerType } from '../../../core/api/evidence.ts';
 
 const purposeOf = (owner: OwnerType) => (owner === 'report' ? 'intake' : 'records');
 
@@ -43,7 +32,7 @@ export async function uploadAttachment(vault: Vault, owner: { type: OwnerType; i
   bytes.fill(0);
   working?.bytes.fill(0);
   const body = encodeParts({ id, ownerType: owner.type, ownerId: owner.id, keyId: sealed.keyId, size: file.size }, [sealed.keyEnvelope, sealed.meta, sealed.original, sealed.working, sealed.receipt]);
-  await apiResponse('/api/attachments', { raw: { bytes: body, type: 'application/vnd.vigil.attachment' } });
+  await apiResponse('/api/attachments', { raw: { bytes: body, type: ATTACHMENT_TYPE } });
 }
 
 async function keyFor(vault: Vault, a: AttachmentView): Promise<CryptoKey> {

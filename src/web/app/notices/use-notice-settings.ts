@@ -5,7 +5,8 @@ import { api, messageOf } from '../session/api.ts';
 import { useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { noticesWords } from './words.ts';
-import type { NoticeChannel, NoticeKind, NoticeSaveResponse, NoticeSettingsView } from '../../../core/notices/kinds.ts';
+import type { NoticeChannel, NoticeKind } from '../../../core/notices/kinds.ts';
+import type { NoticeSaveResponse, NoticeSettingsView } from '../../../core/api/notices.ts';
 
 export function useNoticeSettings() {
   const t = useWords(noticesWords);
