@@ -7,9 +7,8 @@ import { guidePage } from '../pages/guide.ts';
 import { pageContext, sendPage } from '../http/pages.ts';
 import { HttpError } from '../http/errors.ts';
 import { appendAudit } from '../audit/log.ts';
-import type { Role } from '../../core/team/roles.ts';
+import { COORDINATORS } from '../../core/team/roles.ts';
 
-const EDITORS: Role[] = ['admin', 'coordinator'];
 const isKind = (kind: string): kind is GuideKind => (GUIDE_KINDS as readonly string[]).includes(kind);
 
 export const guideRoutes: FastifyPluginAsync = async (app) => {
@@ -27,11 +26,11 @@ export const guideRoutes: FastifyPluginAsync = async (app) => {
     });
   }
 
-  app.get('/api/guides', { config: { access: EDITORS } }, async (): Promise<{ guides: GuideView[] }> => ({
+  app.get('/api/guides', { config: { access: COORDINATORS } }, async (): Promise<{ guides: GuideView[] }> => ({
     guides: await Promise.all(GUIDE_KINDS.map(guide)),
   }));
 
-  app.post<{ Params: { kind: string } }>('/api/guides/:kind', { config: { access: EDITORS } }, async (request) => {
+  app.post<{ Params: { kind: string } }>('/api/guides/:kind', { config: { access: COORDINATORS } }, async (request) => {
     const { kind } = request.params;
     if (!isKind(kind)) throw new HttpError(404, 'not-found');
     const parsed = guideInput.safeParse(request.body);

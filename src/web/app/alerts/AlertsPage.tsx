@@ -15,7 +15,7 @@ import { Composer } from './Composer.tsx';
 import { Webhooks } from './Webhooks.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { alertsWords } from './words.ts';
-import { Linked, marker } from './Linked.tsx';
+import { Linked } from '../ui/Linked.tsx';
 import { PublishedAlert } from './PublishedAlert.tsx';
 
 const PUBLIC_PAGE = '/alerts';
@@ -42,7 +42,7 @@ export function AlertsPage({ vault }: { vault: Vault }) {
       <main>
         <PageHeading>{t('title')}</PageHeading>
         <p>
-          <Linked text={t('onlyCoordinators', { link: marker('link') })} parts={{ link: <a href={PUBLIC_PAGE}>{PUBLIC_PAGE}</a> }} />
+          <Linked t={t} message="onlyCoordinators" parts={{ link: <a href={PUBLIC_PAGE}>{PUBLIC_PAGE}</a> }} />
         </p>
       </main>
     );
@@ -64,7 +64,7 @@ export function AlertsPage({ vault }: { vault: Vault }) {
     <main class="wide-ish">
       <PageHeading>{t('title')}</PageHeading>
       <p class="hint">
-        <Linked text={t('intro', { page: marker('page'), feed: marker('feed') })} parts={{ page: <a href={PUBLIC_PAGE}>{PUBLIC_PAGE}</a>, feed: <a href="/alerts.atom">{t('feed')}</a> }} />
+        <Linked t={t} message="intro" parts={{ page: <a href={PUBLIC_PAGE}>{PUBLIC_PAGE}</a>, feed: <a href="/alerts.atom">{t('feed')}</a> }} />
       </p>
       {data && (
         <p>

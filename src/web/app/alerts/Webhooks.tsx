@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../session/api.ts';
 import { Feedback } from '../ui/Feedback.tsx';
 import type { WebhookView } from '../../../core/api/alerts.ts';
-import { Linked, marker } from './Linked.tsx';
+import { Linked } from '../ui/Linked.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { alertsWords } from './words.ts';
@@ -74,7 +74,7 @@ export function Webhooks() {
       {secret && (
         <div class="notice" role="group" aria-label={t('newSecret')}>
           <p>
-            <Linked text={t('secretFor', { url: marker('url') })} parts={{ url: <code>{secret.url}</code> }} />
+            <Linked t={t} message="secretFor" parts={{ url: <code>{secret.url}</code> }} />
           </p>
           <p>
             <code data-webhook-secret>{secret.secret}</code>

@@ -17,7 +17,7 @@ import { linkerOf } from '../linkage/linker.ts';
 import { timelineOf, type TimelineAct } from './timeline.ts';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { recordsWords } from './words.ts';
-import { Linked } from './linked.tsx';
+import { Linked } from '../ui/Linked.tsx';
 
 export function PersonPage({ vault, personId }: { vault: Vault; personId: string }) {
   const t = useWords(recordsWords);
