@@ -70,7 +70,7 @@ export async function insertRecord<T extends RecordType>(
   const secret = await checkedSecret(trx, serverSecret, record.secret, { current: true });
   const table = TABLES[type] as 'incidents';
   if (await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) throw new HttpError(409, 'edit-conflict');
-  const plain: Record<string, unknown> = { ...plainColumns(record), ...(type === 'person' ? { consent_recorded_by: member, consent_recorded_at: now } : {}) };
+  const plain: Record<string, unknown> = { ...plainColumns(type, record), ...(type === 'person' ? { consent_recorded_by: member, consent_recorded_at: now } : {}) };
   if (type === 'source') plain.channel_id = await newSourceChannel(trx, record as RecordInput<'source'>);
   const row = await trx
     .insertInto(table)
