@@ -31,10 +31,7 @@ export type SecretPart = z.infer<typeof secretPart>;
 
 export const incidentInput = inputSchema(INCIDENT_FIELDS).extend({ secret: secretPart });
 
-/** A person's plain fields (fields/person.ts; partner bundles carry them as they are). */
-export const personFields = inputSchema(PERSON_FIELDS);
-
-export const personInput = personFields
+export const personInput = inputSchema(PERSON_FIELDS)
   .extend({ secret: secretPart })
   .refine((p) => (p.countingUnit === 'group') === (p.groupSize !== null), 'a group has a size; an individual has none');
 
