@@ -9,9 +9,22 @@ import type { SecretPart } from '../records/schemas.ts';
 import type { Keyring } from '../keyring.ts';
 import { BUNDLE_FORMAT, NEVER_SHARED_PERSON_FIELDS, bundleDocument, type BundleDocument } from './document.ts';
 import { DETENTION_FIELDS } from '../records/fields/detention.ts';
-import { toBundle } from '../records/fields/field.ts';
+import { INCIDENT_FIELDS } from '../records/fields/incident.ts';
+import { PERSON_FIELDS } from '../records/fields/person.ts';
+import { ACT_FIELDS } from '../records/fields/act.ts';
+import { INVOLVEMENT_FIELDS } from '../records/fields/involvement.ts';
+import { SOURCE_FIELDS } from '../records/fields/source.ts';
+import { fromView, type FieldTable } from '../records/fields/field.ts';
+import { toBundle } from '../records/fields/bundle.ts';
 
 type BundleDetention = NonNullable<BundleDocument['acts'][number]['detention']>;
+/** A record's bundled plain fields, without its provenance and sealed fields. */
+type PlainOf<K extends 'incidents' | 'persons' | 'acts' | 'involvements' | 'sources', Own extends string = never> = Omit<BundleDocument[K][number], 'originalId' | 'originalCode' | 'fields' | Own>;
+type Incident = PlainOf<'incidents'>;
+type Person = PlainOf<'persons', 'identityWithheld'>;
+type Act = PlainOf<'acts', 'detention'>;
+type Involvement = PlainOf<'involvements'>;
+type Source = PlainOf<'sources'>;
 
 /** GET a path of the organization's API as JSON; null when the answer is 404. */
 export type ApiGet = (path: string) => Promise<unknown>;
@@ -44,8 +57,6 @@ async function all(get: ApiGet, path: string): Promise<View<Plain>[]> {
   } while (before);
   return out.reverse(); // oldest first, as they were recorded
 }
-
-const date = (p: Plain, name: 'start' | 'end') => ({ date: p[`date${name === 'start' ? 'Start' : 'End'}`] ?? null, precision: p[`date${name === 'start' ? 'Start' : 'End'}Precision`] });
 
 export interface CollectOptions {
   incidentIds: string[];
@@ -102,29 +113,28 @@ class Collection {
 
   private open = (type: string, r: View<Plain>) => openFields(r.secret, type, r.id, this.keyring);
 
+  /** A record's bundled plain fields, as its type's field table carries them (registry entries by code). */
+  private bundled = <T>(table: FieldTable, plain: Plain) => toBundle(table, fromView(table, plain), this.codeOf) as T;
+
   async addIncident(incidentId: string): Promise<void> {
     const { record: incident } = (await this.get(`/api/records/incident/${incidentId}`)) as { record: View<Plain> };
     this.doc.incidents.push({
       originalId: incident.id,
       originalCode: incident.code,
-      start: date(incident.plain, 'start'),
-      end: date(incident.plain, 'end'),
-      placeCodes: (incident.plain.placeIds as string[]).map((p) => this.codeOf(p)!),
-      monitoringStatus: incident.plain.monitoringStatus,
+      ...this.bundled<Incident>(INCIDENT_FIELDS, incident.plain),
       fields: await this.open('incident', incident),
     });
     this.sourcesOf.push({ type: 'incident', id: incident.id });
     for (const act of await all(this.get, `/api/records/act?incidentId=${incident.id}`)) {
       const personId = act.plain.personId as string;
       if (!this.persons.has(personId)) await this.addPerson(personId);
-      await this.addAct(incident.id, act);
+      await this.addAct(act);
     }
   }
 
   private async addPerson(personId: string): Promise<void> {
     this.persons.add(personId);
     const { record: person } = (await this.get(`/api/records/person/${personId}`)) as { record: View<Plain> & { effectiveConsent?: Consent } };
-    const p = person.plain;
     // Records merged into this person (issue 11) keep the consents they were given with: what
     // goes is what the most careful of them allows, as the server works it out.
     const consent = person.effectiveConsent;
@@ -137,37 +147,27 @@ class Collection {
     this.doc.persons.push({
       originalId: person.id,
       originalCode: person.code,
-      countingUnit: p.countingUnit,
-      groupSize: p.groupSize ?? null,
-      ageRange: p.ageRange,
-      consentSharing: consent.consentSharing,
-      namePreference: consent.namePreference,
-      reprisalRisk: p.reprisalRisk,
+      ...this.bundled<Person>(PERSON_FIELDS, { ...person.plain, ...consent }),
       identityWithheld: withheld,
       fields,
     });
     this.sourcesOf.push({ type: 'person', id: person.id });
   }
 
-  private async addAct(incidentId: string, act: View<Plain>): Promise<void> {
+  private async addAct(act: View<Plain>): Promise<void> {
     const found = (await this.get(`/api/acts/${act.id}/detention`)) as { detention: Plain; transfers: Plain[] } | null;
     const localType = this.entries.find((e) => e.kind === 'act-type' && e.code === act.plain.typeCode);
     if (localType) this.used.set(localType.id, localType);
     this.doc.acts.push({
       originalId: act.id,
       originalCode: act.code,
-      incident: incidentId,
-      person: act.plain.personId,
-      typeCode: act.plain.typeCode,
-      start: date(act.plain, 'start'),
-      end: date(act.plain, 'end'),
-      place: this.codeOf(act.plain.placeId),
+      ...this.bundled<Act>(ACT_FIELDS, act.plain),
       fields: await this.open('act', act),
       detention: found ? this.detention(found) : null,
     });
     this.sourcesOf.push({ type: 'act', id: act.id });
     for (const v of await all(this.get, `/api/records/involvement?actId=${act.id}`)) {
-      this.doc.involvements.push({ originalId: v.id, originalCode: v.code, act: act.id, unit: this.codeOf(v.plain.unitId), perpetratorType: v.plain.perpetratorType, degree: v.plain.degree, fields: await this.open('involvement', v) });
+      this.doc.involvements.push({ originalId: v.id, originalCode: v.code, ...this.bundled<Involvement>(INVOLVEMENT_FIELDS, v.plain), fields: await this.open('involvement', v) });
     }
   }
 
@@ -189,12 +189,7 @@ class Collection {
         this.doc.sources.push({
           originalId: s.id,
           originalCode: s.code,
-          targetType: target.type,
-          target: target.id,
-          connection: s.plain.connection,
-          reliability: s.plain.reliability,
-          credibility: s.plain.credibility,
-          sourceDate: s.plain.sourceDate ?? null,
+          ...this.bundled<Source>(SOURCE_FIELDS, s.plain),
           // Who told what about a person without consent to share could name them: grading only.
           fields: this.withheldPersons.has(target.id) ? {} : await this.open('source', s),
         });

@@ -6,24 +6,19 @@
 // keeps its own ids. Identity rule (docs/data-model.md): a person's sealed fields travel only where
 // their consent to sharing is not 'none'; gender identity never does.
 import * as z from 'zod';
-import {
-  CREDIBILITY,
-  INVOLVEMENT_DEGREES,
-  MONITORING_STATUSES,
-  PERPETRATOR_TYPES,
-  PLACE_KINDS,
-  RELIABILITY,
-  SOURCE_CONNECTIONS,
-  keysOf,
-} from '../records/vocabulary.ts';
-import { REGISTRY_KINDS, partialDate, personFields } from '../records/schemas.ts';
+import { PLACE_KINDS, keysOf } from '../records/vocabulary.ts';
+import { REGISTRY_KINDS } from '../records/schemas.ts';
 import { DETENTION_FIELDS } from '../records/fields/detention.ts';
-import { bundleSchema } from '../records/fields/field.ts';
-import { isDay } from '../records/custody.ts';
+import { INCIDENT_FIELDS } from '../records/fields/incident.ts';
+import { PERSON_FIELDS } from '../records/fields/person.ts';
+import { ACT_FIELDS } from '../records/fields/act.ts';
+import { INVOLVEMENT_FIELDS } from '../records/fields/involvement.ts';
+import { SOURCE_FIELDS } from '../records/fields/source.ts';
+import { day, sealedFields } from '../records/fields/field.ts';
+import { bundleSchema } from '../records/fields/bundle.ts';
 
 export const BUNDLE_FORMAT = 'vigil-bundle/1';
 
-const day = z.string().refine(isDay, 'a calendar day, YYYY-MM-DD');
 const original = { originalId: z.uuid(), originalCode: z.string().regex(/^[A-Z]-\d{4,}$/) };
 const code = z.string().min(1).max(40);
 /** Sealed fields as the exporting organization's workspace wrote them (title, description, name…). */
@@ -38,18 +33,12 @@ export const bundleRegistryEntry = z.object({
   appealDays: z.number().int().min(1).max(365).nullable(),
 });
 
-export const bundleIncident = z.object({
-  ...original,
-  start: partialDate,
-  end: partialDate,
-  placeCodes: z.array(code).max(20),
-  monitoringStatus: z.enum(keysOf(MONITORING_STATUSES)),
-  fields,
-});
+// Each record's bundled plain fields come from its type's field table (src/core/records/fields/).
+export const bundleIncident = z.object({ ...original, ...bundleSchema(INCIDENT_FIELDS, code).shape, fields });
 
 export const bundlePerson = z.object({
   ...original,
-  ...personFields.shape,
+  ...bundleSchema(PERSON_FIELDS, code).shape,
   /** True where the identity rule kept this person's sealed fields out of the bundle. */
   identityWithheld: z.boolean(),
   fields,
@@ -62,36 +51,15 @@ export const bundleDetention = bundleSchema(DETENTION_FIELDS, code).extend({ tra
 
 export const bundleAct = z.object({
   ...original,
-  /** Original ids of the incident and the person, within this bundle. */
-  incident: z.uuid(),
-  person: z.uuid(),
-  typeCode: z.string().regex(/^\d{12}$/),
-  start: partialDate,
-  end: partialDate,
-  place: code.nullable(),
+  /** The incident and the person by their original ids, within this bundle. */
+  ...bundleSchema(ACT_FIELDS, code).shape,
   fields,
   detention: bundleDetention.nullable(),
 });
 
-export const bundleInvolvement = z.object({
-  ...original,
-  act: z.uuid(),
-  unit: code.nullable(),
-  perpetratorType: z.enum(keysOf(PERPETRATOR_TYPES)),
-  degree: z.enum(keysOf(INVOLVEMENT_DEGREES)),
-  fields,
-});
+export const bundleInvolvement = z.object({ ...original, ...bundleSchema(INVOLVEMENT_FIELDS, code).shape, fields });
 
-export const bundleSource = z.object({
-  ...original,
-  targetType: z.enum(['incident', 'person', 'act']),
-  target: z.uuid(),
-  connection: z.enum(keysOf(SOURCE_CONNECTIONS)),
-  reliability: z.enum(RELIABILITY),
-  credibility: z.enum(CREDIBILITY),
-  sourceDate: day.nullable(),
-  fields,
-});
+export const bundleSource = z.object({ ...original, ...bundleSchema(SOURCE_FIELDS, code).shape, fields });
 
 const MAX_RECORDS = 50_000;
 
@@ -154,5 +122,5 @@ export const countsOf = (doc: BundleDocument): BundleCounts => ({
   sources: doc.sources.length,
 });
 
-/** Person fields that never leave in a bundle: Vigil never profiles by gender identity. */
-export const NEVER_SHARED_PERSON_FIELDS = ['genderIdentity'] as const;
+/** Person fields that never leave in a bundle (fields/person.ts): Vigil never profiles by gender identity. */
+export const NEVER_SHARED_PERSON_FIELDS = sealedFields(PERSON_FIELDS).flatMap(([name, f]) => (f.bundled ? [] : [name]));

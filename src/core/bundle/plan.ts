@@ -7,7 +7,8 @@ import type { BundleDocument } from './document.ts';
 import type { ImportRequest, ImportedType } from './import-request.ts';
 import type { DetentionInput } from '../records/schemas.ts';
 import { DETENTION_FIELDS } from '../records/fields/detention.ts';
-import { fromBundle } from '../records/fields/field.ts';
+import { fromBundle, type Resolve } from '../records/fields/bundle.ts';
+import { RECORD_FIELDS } from '../records/fields/tables.ts';
 
 export interface RegistryLike {
   id: string;
@@ -25,15 +26,17 @@ export async function planImport(doc: BundleDocument, registry: RegistryLike[], 
     existing.set(key, id);
     added.push({ id, entry: { kind: entry.kind, code: entry.code, labels: entry.labels, placeKind: entry.placeKind, appealDays: entry.appealDays } });
   }
-  const ref = (kind: string, code: string | null): string | null => (code === null ? null : existing.get(`${kind}:${code}`)!);
-  const place = (code: string | null) => ref('place', code);
-
   const ids = new Map<string, string>();
-  const idFor = (originalId: string) => {
-    let id = ids.get(originalId);
-    if (!id) ids.set(originalId, (id = crypto.randomUUID()));
-    return id;
+  /** Registry codes to this organization's ids; the bundle's original ids to the new ones. */
+  const resolve: Resolve = {
+    registry: (kind, code) => (code === null ? null : existing.get(`${kind}:${code}`)!),
+    record: (originalId) => {
+      let id = ids.get(originalId);
+      if (!id) ids.set(originalId, (id = crypto.randomUUID()));
+      return id;
+    },
   };
+  const place = (code: string | null) => resolve.registry('place', code);
   const keys: RecordKey[] = [];
   const seal = async (type: string, id: string, fields: Record<string, unknown>) => {
     const key = await newRecordKey(recordsKey);
@@ -42,32 +45,30 @@ export async function planImport(doc: BundleDocument, registry: RegistryLike[], 
   };
 
   const records: ImportRequest['records'] = [];
-  const add = async (type: ImportedType, r: { originalId: string; originalCode: string; fields: Record<string, unknown> }, plain: Record<string, unknown>) => {
-    const id = idFor(r.originalId);
+  /** A record of the bundle made anew: its plain fields as its field table reads them, its sealed ones sealed again. */
+  const add = async (type: ImportedType, r: { originalId: string; originalCode: string; fields: Record<string, unknown> }) => {
+    const id = resolve.record(r.originalId);
+    const plain = fromBundle(RECORD_FIELDS[type], r, resolve);
     records.push({ type, id, originalId: r.originalId, originalCode: r.originalCode, record: { ...plain, secret: await seal(type, id, r.fields) } });
   };
 
   try {
-    for (const i of doc.incidents) await add('incident', i, { start: i.start, end: i.end, placeIds: i.placeCodes.map((c) => place(c)!), monitoringStatus: i.monitoringStatus });
-    for (const p of doc.persons) {
-      await add('person', p, { countingUnit: p.countingUnit, groupSize: p.groupSize, ageRange: p.ageRange, consentSharing: p.consentSharing, namePreference: p.namePreference, reprisalRisk: p.reprisalRisk });
-    }
+    for (const i of doc.incidents) await add('incident', i);
+    for (const p of doc.persons) await add('person', p);
     const detentions: ImportRequest['detentions'] = [];
     for (const a of doc.acts) {
-      await add('act', a, { incidentId: idFor(a.incident), personId: idFor(a.person), typeCode: a.typeCode, start: a.start, end: a.end, placeId: place(a.place) });
+      await add('act', a);
       const d = a.detention;
       if (!d) continue;
       detentions.push({
-        actId: idFor(a.originalId),
-        detention: fromBundle(DETENTION_FIELDS, d, ref) as DetentionInput,
+        actId: resolve.record(a.originalId),
+        detention: fromBundle(DETENTION_FIELDS, d, resolve) as DetentionInput,
         transfers: d.transfers.map((t) => ({ fromPlaceId: place(t.fromPlace), toPlaceId: place(t.toPlace)!, onDay: t.onDay, atTime: t.atTime })),
       });
     }
-    for (const v of doc.involvements) await add('involvement', v, { actId: idFor(v.act), unitId: ref('unit', v.unit), perpetratorType: v.perpetratorType, degree: v.degree });
-    for (const s of doc.sources) {
-      // The partner's inbox reports are theirs: a source arrives described, never linked.
-      await add('source', s, { targetType: s.targetType, targetId: idFor(s.target), reportId: null, connection: s.connection, reliability: s.reliability, credibility: s.credibility, sourceDate: s.sourceDate });
-    }
+    for (const v of doc.involvements) await add('involvement', v);
+    // The partner's inbox reports are theirs: a source arrives described, never linked (fields/source.ts).
+    for (const s of doc.sources) await add('source', s);
     const origin = await seal('bundle', doc.bundleId, { organization: doc.organization.name, exportedOn: doc.exportedOn });
     return { bundleId: doc.bundleId, origin, registry: added, records, detentions };
   } finally {

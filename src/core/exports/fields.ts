@@ -5,45 +5,32 @@
 //
 // "plain" fields come from columns the server stores readable. "identity" fields are sealed in
 // the person's record: the server never reads them; it sends the sealed envelope and the
-// exporter's own browser or CLI opens it (src/core/exports/identity.ts). The arrest.* fields come from
-// the detention's field table (src/core/records/fields/detention.ts); every field's name in three
-// languages is in src/web/app/exports/field-words.ts.
+// exporter's own browser or CLI opens it (src/core/exports/identity.ts). Beside each record's code,
+// the fields come from the record types' field tables (src/core/records/fields/: incident, person,
+// act, detention), in their order; every field's name in three languages is in
+// src/web/app/exports/field-words.ts.
 import { ACT_TYPES, type Labels } from '../records/vocabulary.ts';
 import type { Language } from '../i18n/languages.ts';
 import { DETENTION_FIELDS } from '../records/fields/detention.ts';
-import { codeName, snake, type ColumnsOf } from '../records/fields/field.ts';
+import { INCIDENT_FIELDS } from '../records/fields/incident.ts';
+import { PERSON_FIELDS } from '../records/fields/person.ts';
+import { ACT_FIELDS } from '../records/fields/act.ts';
+import { codeName, columnsOf, type ColumnsOf, type Exported, type FieldTable } from '../records/fields/field.ts';
 
 export const EXPORT_SCHEMA = 'vigil-export/1';
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** A detention's columns as the export's query names them (d_status, d_held_at…): null for an act without one. */
-type DetentionCells = { [C in keyof ColumnsOf<typeof DETENTION_FIELDS> as `d_${C}`]: ColumnsOf<typeof DETENTION_FIELDS>[C] | null };
+/** The exported plain fields of a table. */
+type ExportedPart<F extends FieldTable> = { [K in keyof F as F[K] extends { exported: Exported; schema: unknown } ? K : never]: F[K] };
+/** A table's exported columns as the export's query names them (i_date_start, d_held_at…), null where `Missing`. */
+type Cells<F extends FieldTable, P extends string, Missing = never> = { [C in keyof ColumnsOf<ExportedPart<F>> & string as `${P}_${C}`]: ColumnsOf<ExportedPart<F>>[C] | Missing };
 
-/** One joined row as the server reads it (aliases of src/server/exports/query.ts). */
-export interface ExportSourceRow extends DetentionCells {
-  a_seq: number;
-  a_date_start: string | null;
-  a_date_start_precision: string;
-  a_date_end: string | null;
-  a_date_end_precision: string;
-  a_type_code: string;
-  a_place_id: string | null;
-  i_seq: number;
-  i_date_start: string | null;
-  i_date_start_precision: string;
-  i_date_end: string | null;
-  i_date_end_precision: string;
-  i_monitoring_status: string;
-  p_id: string;
-  p_seq: number;
-  p_counting_unit: string;
-  p_group_size: number | null;
-  p_age_range: string;
-  p_consent_sharing: string;
-  p_name_preference: string;
-  p_reprisal_risk: string;
-}
+/** One joined row as the server reads it (aliases of src/server/exports/query.ts): an act without a detention has null d_ cells. */
+export type ExportSourceRow = { a_seq: number; i_seq: number; p_id: string; p_seq: number } & Cells<typeof INCIDENT_FIELDS, 'i'> &
+  Cells<typeof PERSON_FIELDS, 'p'> &
+  Cells<typeof ACT_FIELDS, 'a'> &
+  Cells<typeof DETENTION_FIELDS, 'd', null>;
 
 /** Registry entries by id and act-type labels by code, read once per export. */
 export interface ExportLookups {
@@ -68,47 +55,42 @@ const registryLabel = (lookups: ExportLookups, id: string | null) => (id ? (look
 const num = (value: number | null) => (value === null || value === undefined ? null : Number(value));
 
 const plain = (group: ExportField['group'], name: string, value: NonNullable<ExportField['value']>): ExportField => ({ name: `${group}.${name}`, group, kind: 'plain', value });
-const identity = (name: string): ExportField => ({ name: `victim.${name}`, group: 'victim', kind: 'identity' });
+const identity = (group: ExportField['group'], name: string): ExportField => ({ name: `${group}.${name}`, group, kind: 'identity' });
 
-/** The arrest.* fields, as the detention's field table exports them. */
-const DETENTION_EXPORT: ExportField[] = Object.entries(DETENTION_FIELDS).flatMap(([name, f]): ExportField[] => {
-  if (!('exported' in f)) return [];
-  const column = `d_${snake(name)}` as keyof ExportSourceRow;
-  const cell = (r: ExportSourceRow) => r[column] as Cell;
-  const field = (suffix: string, value: NonNullable<ExportField['value']>) => plain('arrest', `${codeName(name)}${suffix}`, value);
-  if (f.exported === 'number') return [field('', (r) => num(cell(r) as number | null))];
-  if (f.exported === 'value') return [field('', cell)];
-  const byCode = field('', (r, l) => registryCode(l, cell(r) as string | null));
-  return f.exported === 'code' ? [byCode] : [byCode, field('Label', (r, l) => registryLabel(l, cell(r) as string | null))];
-});
+/** A group's fields, as its record type's field table exports them, from the row's `<prefix>_<column>` cells. */
+function exportedFields(group: ExportField['group'], prefix: string, table: FieldTable): ExportField[] {
+  return Object.entries(table).flatMap(([name, f]): ExportField[] => {
+    if (!f.exported) return [];
+    if ('sealed' in f) return [identity(group, name)];
+    const [column, precision] = columnsOf(name, f).map((c) => `${prefix}_${c}` as keyof ExportSourceRow);
+    const cell = (r: ExportSourceRow) => r[column!] as Cell;
+    const field = (exportName: string, value: NonNullable<ExportField['value']>) => plain(group, exportName, value);
+    switch (f.exported) {
+      case 'number':
+        return [field(name, (r) => num(cell(r) as number | null))];
+      case 'value':
+        return [field(name, cell)];
+      case 'partial date':
+        return [field(`${name}Date`, cell), field(`${name}Precision`, (r) => r[precision!] as Cell)];
+      case 'type and label': {
+        const type = name.replace(/Code$/, '');
+        return [field(type, cell), field(`${type}Label`, (r, l) => l.actTypes.get(cell(r) as string)?.[l.language] ?? null)];
+      }
+    }
+    const byCode = field(codeName(name), (r, l) => registryCode(l, cell(r) as string | null));
+    return f.exported === 'code' ? [byCode] : [byCode, field(`${codeName(name)}Label`, (r, l) => registryLabel(l, cell(r) as string | null))];
+  });
+}
 
 /** Every field an export offers, in the order columns appear when all are chosen. */
 export const EXPORT_FIELDS: readonly ExportField[] = [
   plain('event', 'code', (r) => code('I', r.i_seq)),
-  plain('event', 'startDate', (r) => r.i_date_start),
-  plain('event', 'startPrecision', (r) => r.i_date_start_precision),
-  plain('event', 'endDate', (r) => r.i_date_end),
-  plain('event', 'endPrecision', (r) => r.i_date_end_precision),
-  plain('event', 'monitoringStatus', (r) => r.i_monitoring_status),
+  ...exportedFields('event', 'i', INCIDENT_FIELDS),
   plain('victim', 'code', (r) => code('P', r.p_seq)),
-  identity('name'),
-  identity('otherNames'),
-  plain('victim', 'countingUnit', (r) => r.p_counting_unit),
-  plain('victim', 'groupSize', (r) => num(r.p_group_size)),
-  plain('victim', 'ageRange', (r) => r.p_age_range),
-  plain('victim', 'consentSharing', (r) => r.p_consent_sharing),
-  plain('victim', 'namePreference', (r) => r.p_name_preference),
-  plain('victim', 'reprisalRisk', (r) => r.p_reprisal_risk),
+  ...exportedFields('victim', 'p', PERSON_FIELDS),
   plain('act', 'code', (r) => code('A', r.a_seq)),
-  plain('act', 'type', (r) => r.a_type_code),
-  plain('act', 'typeLabel', (r, l) => l.actTypes.get(r.a_type_code)?.[l.language] ?? null),
-  plain('act', 'startDate', (r) => r.a_date_start),
-  plain('act', 'startPrecision', (r) => r.a_date_start_precision),
-  plain('act', 'endDate', (r) => r.a_date_end),
-  plain('act', 'endPrecision', (r) => r.a_date_end_precision),
-  plain('act', 'place', (r, l) => registryCode(l, r.a_place_id)),
-  plain('act', 'placeLabel', (r, l) => registryLabel(l, r.a_place_id)),
-  ...DETENTION_EXPORT,
+  ...exportedFields('act', 'a', ACT_FIELDS),
+  ...exportedFields('arrest', 'd', DETENTION_FIELDS),
 ];
 
 export const FIELD_BY_NAME: ReadonlyMap<string, ExportField> = new Map(EXPORT_FIELDS.map((f) => [f.name, f]));

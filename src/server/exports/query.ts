@@ -10,7 +10,7 @@ import SqliteDatabase from 'better-sqlite3';
 import type { Database } from '../storage/schema.ts';
 import type { VigilContext } from '../context.ts';
 import type { ExportSourceRow } from '../../core/exports/fields.ts';
-import { DETENTION_CELLS, actsWithCase } from '../records/case-query.ts';
+import { CASE_CELLS, actsWithCase } from '../records/case-query.ts';
 
 export interface ExportFilters {
   from: string | null;
@@ -96,30 +96,7 @@ export async function* actBatches(reader: ExportReader, filters: ExportFilters, 
 }
 
 function actsQuery(db: Kysely<Database>, filters: ExportFilters, withIdentity: boolean) {
-  const base = actsWithCase(db).select([
-    'acts.seq as a_seq',
-    'acts.date_start as a_date_start',
-    'acts.date_start_precision as a_date_start_precision',
-    'acts.date_end as a_date_end',
-    'acts.date_end_precision as a_date_end_precision',
-    'acts.type_code as a_type_code',
-    'acts.place_id as a_place_id',
-    'i.seq as i_seq',
-    'i.date_start as i_date_start',
-    'i.date_start_precision as i_date_start_precision',
-    'i.date_end as i_date_end',
-    'i.date_end_precision as i_date_end_precision',
-    'i.monitoring_status as i_monitoring_status',
-    'p.id as p_id',
-    'p.seq as p_seq',
-    'p.counting_unit as p_counting_unit',
-    'p.group_size as p_group_size',
-    'p.age_range as p_age_range',
-    'p.consent_sharing as p_consent_sharing',
-    'p.name_preference as p_name_preference',
-    'p.reprisal_risk as p_reprisal_risk',
-    ...DETENTION_CELLS,
-  ]);
+  const base = actsWithCase(db).select([...CASE_CELLS]);
   // The sealed part is read only when identity fields were asked for (and allowed).
   const query = withIdentity ? base.select(['p.key_id as p_key_id', 'p.key_envelope as p_key_envelope', 'p.sealed as p_sealed']) : base;
   return filtered(query as unknown as ActsQuery, filters).orderBy('acts.seq');

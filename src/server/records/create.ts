@@ -10,6 +10,8 @@ import { HttpError } from '../http/errors.ts';
 import { TABLES, appendVersion, checkedSecret, codeOf, mustExist } from './store.ts';
 import { plainColumns, type RecordInput } from './plain.ts';
 import { newSourceChannel } from '../channels/store.ts';
+import { RECORD_FIELDS } from '../../core/records/fields/tables.ts';
+import { registryIds } from '../../core/records/fields/field.ts';
 
 export const INPUTS: { [T in RecordType]: z.ZodType<RecordInput<T>> } = {
   incident: incidentInput,
@@ -31,12 +33,10 @@ async function mustNotBeMerged(trx: Transaction<Database>, ids: (string | null |
 /** Whatever a record refers to must exist: places, units, provisions, act types, incidents, people, acts, reports. */
 export async function checkReferences<T extends RecordType>(trx: Transaction<Database>, type: T, input: RecordInput<T>): Promise<void> {
   const r = input as Record<string, unknown>;
-  if (type === 'incident') await mustExist(trx, 'registry', r.placeIds as string[], 'place');
   if (type === 'act') {
     await mustExist(trx, 'incidents', [r.incidentId as string]);
     await mustExist(trx, 'persons', [r.personId as string]);
     await mustNotBeMerged(trx, [r.personId as string]);
-    await mustExist(trx, 'registry', [r.placeId as string | null], 'place');
     const code = r.typeCode as string;
     if (!actType(code) && !(await trx.selectFrom('registry').select('id').where('kind', '=', 'act-type').where('code', '=', code).executeTakeFirst())) {
       throw new HttpError(400, 'unknown-reference');
@@ -44,7 +44,6 @@ export async function checkReferences<T extends RecordType>(trx: Transaction<Dat
   }
   if (type === 'involvement') {
     await mustExist(trx, 'acts', [r.actId as string]);
-    await mustExist(trx, 'registry', [r.unitId as string | null], 'unit');
   }
   if (type === 'source') {
     const table = ({ incident: 'incidents', person: 'persons', act: 'acts' } as const)[r.targetType as 'incident' | 'person' | 'act'];
@@ -58,6 +57,8 @@ export async function checkReferences<T extends RecordType>(trx: Transaction<Dat
     await mustNotBeMerged(trx, [r.personId as string | null]);
     await mustExist(trx, 'acts', [r.actId as string | null]);
   }
+  // Places and units, as the record type's field table names them.
+  for (const kind of ['place', 'unit'] as const) await mustExist(trx, 'registry', registryIds(RECORD_FIELDS[type], r, kind), kind);
 }
 
 /** Inserts a checked record (version 1, with its first history row); the caller audits. */
@@ -70,7 +71,7 @@ export async function insertRecord<T extends RecordType>(
   const secret = await checkedSecret(trx, serverSecret, record.secret, { current: true });
   const table = TABLES[type] as 'incidents';
   if (await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) throw new HttpError(409, 'edit-conflict');
-  const plain: Record<string, unknown> = { ...plainColumns(record), ...(type === 'person' ? { consent_recorded_by: member, consent_recorded_at: now } : {}) };
+  const plain: Record<string, unknown> = { ...plainColumns(type, record), ...(type === 'person' ? { consent_recorded_by: member, consent_recorded_at: now } : {}) };
   if (type === 'source') plain.channel_id = await newSourceChannel(trx, record as RecordInput<'source'>);
   const row = await trx
     .insertInto(table)

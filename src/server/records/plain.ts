@@ -1,9 +1,10 @@
 // Each record type's plain columns, from a checked request to a row and from a row back to what
-// the workspace reads. The request schemas (core/records/schemas.ts) name exactly the plain fields
-// in camelCase (zod drops any other key), so the mapping is by name: a partial date becomes its two
-// columns, a list is stored as JSON. Nothing here sees a sealed field.
+// the workspace reads. The columns come from the type's field table (core/records/fields/): a
+// partial date becomes its two columns, a list is stored as JSON. Nothing here sees a sealed field.
 import type { z } from 'zod';
-import type { actInput, incidentInput, interventionInput, involvementInput, personInput, RecordType, sourceInput, PartialDate } from '../../core/records/schemas.ts';
+import type { actInput, incidentInput, interventionInput, involvementInput, personInput, RecordType, sourceInput } from '../../core/records/schemas.ts';
+import { RECORD_FIELDS } from '../../core/records/fields/tables.ts';
+import { toColumns } from '../../core/records/fields/field.ts';
 
 type Inputs = {
   incident: z.infer<typeof incidentInput>;
@@ -15,21 +16,9 @@ type Inputs = {
 };
 export type RecordInput<T extends RecordType> = Inputs[T];
 
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-export function plainColumns(input: RecordInput<RecordType>): Record<string, string | number | null> {
-  const columns: Record<string, string | number | null> = {};
-  for (const [name, value] of Object.entries(input)) {
-    if (name === 'secret') continue;
-    if (name === 'start' || name === 'end') {
-      const { date, precision } = value as PartialDate;
-      columns[`date_${name}`] = date;
-      columns[`date_${name}_precision`] = precision;
-    } else columns[snake(name)] = Array.isArray(value) ? JSON.stringify(value) : (value as string | number | null);
-  }
-  return columns;
-}
+export const plainColumns = <T extends RecordType>(type: T, input: RecordInput<T>): Record<string, unknown> => toColumns(RECORD_FIELDS[type], input);
 
 const BOOKKEEPING = new Set(['seq', 'id', 'key_id', 'key_envelope', 'sealed', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by']);
 

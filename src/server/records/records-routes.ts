@@ -58,7 +58,7 @@ async function changeRecord(app: FastifyInstance, request: RecordRequest) {
     if (Number(current.version) !== version) throw new HttpError(409, 'edit-conflict');
     await checkReferences(trx, type, record);
     const secret = await checkedSecret(trx, app.vigil.secret, record.secret, { current: false });
-    const plain: Record<string, unknown> = plainColumns(record);
+    const plain: Record<string, unknown> = plainColumns(type, record);
     // Who recorded the consent and when: kept as it was unless the consent itself changes.
     if (type === 'person') {
       const changed = ['consent_sharing', 'name_preference', 'reprisal_risk'].some((c) => current[c] !== plain[c]);

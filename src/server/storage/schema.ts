@@ -4,6 +4,12 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ReportStateName } from '../../core/api/inbox.ts';
 import type { ColumnsOf } from '../../core/records/fields/field.ts';
 import type { DETENTION_FIELDS } from '../../core/records/fields/detention.ts';
+import type { INCIDENT_FIELDS } from '../../core/records/fields/incident.ts';
+import type { PERSON_FIELDS } from '../../core/records/fields/person.ts';
+import type { ACT_FIELDS } from '../../core/records/fields/act.ts';
+import type { INVOLVEMENT_FIELDS } from '../../core/records/fields/involvement.ts';
+import type { SOURCE_FIELDS } from '../../core/records/fields/source.ts';
+import type { INTERVENTION_FIELDS } from '../../core/records/fields/intervention.ts';
 
 export interface OrganizationTable {
   id: number;
@@ -209,13 +215,6 @@ interface RecordColumns {
   updated_at: string;
   updated_by: string;
 }
-interface PartialDates {
-  date_start: string | null;
-  date_start_precision: string;
-  date_end: string | null;
-  date_end_precision: string;
-}
-
 export interface RegistryTable {
   id: string;
   kind: 'place' | 'unit' | 'provision' | 'act-type';
@@ -226,27 +225,15 @@ export interface RegistryTable {
   created_at: string;
   created_by: string;
 }
-export interface IncidentTable extends RecordColumns, PartialDates {
-  place_ids: string;
-  monitoring_status: string;
-}
-export interface PersonTable extends RecordColumns {
-  counting_unit: string;
-  group_size: number | null;
-  age_range: string;
-  consent_sharing: string;
-  name_preference: string;
-  reprisal_risk: string;
+// Each record type's plain columns come from its field table (src/core/records/fields/).
+export interface IncidentTable extends RecordColumns, ColumnsOf<typeof INCIDENT_FIELDS> {}
+export interface PersonTable extends RecordColumns, ColumnsOf<typeof PERSON_FIELDS> {
   consent_recorded_by: string | null;
   consent_recorded_at: string | null;
   /** The surviving person's id while a merge into it stands (migration 018). */
   merged_into: ColumnType<string | null, string | null | undefined, string | null>;
 }
-export interface ActTable extends RecordColumns, PartialDates {
-  incident_id: string;
-  person_id: string;
-  type_code: string;
-  place_id: string | null;
+export interface ActTable extends RecordColumns, ColumnsOf<typeof ACT_FIELDS> {
   /** The survivor's act this one repeats, after a merge (migration 019); left out of counts. */
   duplicate_of: ColumnType<string | null, string | null | undefined, string | null>;
 }
@@ -268,33 +255,9 @@ export interface TransferTable {
   created_at: string;
   created_by: string;
 }
-export interface InvolvementTable extends RecordColumns {
-  act_id: string;
-  unit_id: string | null;
-  perpetrator_type: string;
-  degree: string;
-}
-export interface SourceTable extends RecordColumns {
-  target_type: string;
-  target_id: string;
-  report_id: string | null;
-  connection: string;
-  reliability: string;
-  credibility: string;
-  source_date: string | null;
-  /** The channel (list) it came through (migration 020); reports are the form's. */
-  channel_id: string | null;
-}
-export interface InterventionTable extends RecordColumns {
-  incident_id: string | null;
-  person_id: string | null;
-  act_id: string | null;
-  type: string;
-  on_day: string | null;
-  status: string;
-  priority: string;
-  due_on: string | null;
-}
+export interface InvolvementTable extends RecordColumns, ColumnsOf<typeof INVOLVEMENT_FIELDS> {}
+export interface SourceTable extends RecordColumns, ColumnsOf<typeof SOURCE_FIELDS> {}
+export interface InterventionTable extends RecordColumns, ColumnsOf<typeof INTERVENTION_FIELDS> {}
 export interface RecordVersionTable {
   record_type: string;
   record_id: string;
