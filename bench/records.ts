@@ -11,7 +11,8 @@ import type { ChildProcess } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../test/support/browser.ts';
 import { logIn } from '../test/support/org.ts';
-import { ACT_TYPES, IN_CUSTODY } from '../src/core/records/vocabulary.ts';
+import { ACT_TYPES } from '../src/core/records/vocabulary.ts';
+import { IN_CUSTODY } from '../src/core/records/vocabulary-words.ts';
 import { addDays } from '../src/core/records/custody.ts';
 import { BENCH_EMAIL, BENCH_PASSPHRASE, initVigil, launchVigil, median, stopChild } from './support.ts';
 

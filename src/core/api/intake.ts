@@ -1,5 +1,6 @@
 // The sealed report as the public pages' script sends it to /api/reports and as the server checks
-// it there. zod/mini keeps the sealing script small.
+// it there. zod/mini, as the report's own schema (core/report/answers.ts): the sealing script types
+// its body by it, and the schema stays light enough to share with the browser.
 import * as z from 'zod/mini';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { MAX_SEALED_BYTES } from '../crypto/sealed.ts';

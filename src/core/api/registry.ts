@@ -1,6 +1,6 @@
 // A registry entry as the API gives it: declared once, for the server that sends it and the
 // workspace that shows it.
-import type { Labels } from '../records/vocabulary.ts';
+import type { Labels } from '../records/term.ts';
 
 export interface RegistryEntry {
   id: string;

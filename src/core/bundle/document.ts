@@ -6,7 +6,8 @@
 // keeps its own ids. Identity rule (docs/data-model.md): a person's sealed fields travel only where
 // their consent to sharing is not 'none'; gender identity never does.
 import * as z from 'zod';
-import { PLACE_KINDS, keysOf } from '../records/vocabulary.ts';
+import { keysOf } from '../records/vocabulary.ts';
+import { PLACE_KINDS } from '../records/vocabulary-words.ts';
 import { REGISTRY_KINDS } from '../records/schemas.ts';
 import { DETENTION_FIELDS } from '../records/fields/detention.ts';
 import { INCIDENT_FIELDS } from '../records/fields/incident.ts';

@@ -9,7 +9,8 @@
 // the fields come from the record types' field tables (src/core/records/fields/: incident, person,
 // act, detention), in their order; every field's name in three languages is in
 // src/web/app/exports/field-words.ts.
-import { ACT_TYPES, type Labels } from '../records/vocabulary.ts';
+import { ACT_TYPES } from '../records/vocabulary.ts';
+import { type Labels } from '../records/term.ts';
 import type { Language } from '../i18n/languages.ts';
 import { DETENTION_FIELDS } from '../records/fields/detention.ts';
 import { INCIDENT_FIELDS } from '../records/fields/incident.ts';

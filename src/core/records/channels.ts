@@ -3,7 +3,7 @@
 // workspace can offer sensible defaults; a channel's name is sealed like a record's fields.
 import * as z from 'zod';
 import { secretPart } from './schemas.ts';
-import { terms } from './vocabulary.ts';
+import { terms } from './term.ts';
 
 /** The built-in channel of the organization's own report form: every source that is a report is in it. */
 export const FORM_CHANNEL_ID = '00000000-0000-4000-8000-00000000f0a1';

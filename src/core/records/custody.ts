@@ -1,7 +1,7 @@
 // Dates of custody: the expected release, days held, appeal deadlines and the order of the
 // currently-held board. Pure functions on calendar dates ('YYYY-MM-DD', no time zone), shared by
 // the server (which stores the expected release so it can sort and count) and the workspace.
-import { IN_CUSTODY } from './vocabulary.ts';
+import { IN_CUSTODY } from './vocabulary-words.ts';
 
 export type Day = string; // 'YYYY-MM-DD'
 export const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

@@ -2,7 +2,8 @@
 // typed for the browser. Plain fields are the ones the server may filter and count
 // (docs/data-model.md); everything else is in `secret`, encrypted in the browser.
 import * as z from 'zod';
-import { ACT_TYPES, LOCAL_CODE, PLACE_KINDS, keysOf } from './vocabulary.ts';
+import { ACT_TYPES, LOCAL_CODE, keysOf } from './vocabulary.ts';
+import { PLACE_KINDS } from './vocabulary-words.ts';
 import { DETENTION_FIELDS } from './fields/detention.ts';
 import { INCIDENT_FIELDS } from './fields/incident.ts';
 import { PERSON_FIELDS } from './fields/person.ts';

@@ -4,10 +4,8 @@
 // collide with an ESF code. Administrators add further local terms as registry entries.
 import type { Labels, Term } from './term.ts';
 
-export type { Labels, Term } from './term.ts';
-export { terms } from './term.ts';
-// The vocabularies (statuses, access, decisions, kinds, grades, consent…), in the house's words form.
-export * from './vocabulary-words.ts';
+// The vocabularies themselves (statuses, access, decisions, kinds, grades, consent…) are in
+// vocabulary-words.ts, in the house's words form; a term's type in term.ts.
 
 export interface ActType {
   code: string;

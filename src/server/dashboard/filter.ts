@@ -2,7 +2,7 @@
 // behind it cannot drift apart: the filter on acts (alias `a`, detentions left-joined as `d`) and
 // one condition per drill-down. Plain columns only; parameters bound, never spliced.
 import { sql, type RawBuilder } from 'kysely';
-import { IN_CUSTODY } from '../../core/records/vocabulary.ts';
+import { IN_CUSTODY } from '../../core/records/vocabulary-words.ts';
 import { NONE, isoWeekStart, type DashboardFilter, type DrillBy } from '../../core/dashboard/dashboard.ts';
 import { addDays } from '../../core/records/custody.ts';
 

@@ -5,7 +5,7 @@
 // exception: it is read as it is now, because a withdrawn consent must be obeyed at once.
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
-import { IN_CUSTODY } from '../../core/records/vocabulary.ts';
+import { IN_CUSTODY } from '../../core/records/vocabulary-words.ts';
 import { SITUATION_FORMAT, type Count, type SituationNumbers } from '../../core/documents/situation-numbers.ts';
 import { codeOf } from '../records/store.ts';
 import { mergedConsents, type Consent } from '../linkage/consent.ts';

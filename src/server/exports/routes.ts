@@ -16,7 +16,7 @@ import { EXPORT_FORMATS, IDENTITY_COLUMN, actTypeLabels, parseFieldList, type Ce
 import { CSV_BOM, csvLine } from '../../core/exports/csv.ts';
 import { jsonHead, jsonRow, jsonTail } from '../../core/exports/json.ts';
 import { identityCell, nameFormFor } from '../../core/exports/identity.ts';
-import type { Labels } from '../../core/records/vocabulary.ts';
+import type { Labels } from '../../core/records/term.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { HttpError, isUuid } from '../http/errors.ts';

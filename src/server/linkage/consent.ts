@@ -5,7 +5,7 @@
 // the situation report's public accounts, exports' identity rule and partner bundles.
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
-import { CONSENT_SHARING, NAME_PREFERENCES } from '../../core/records/vocabulary.ts';
+import { CONSENT_SHARING, NAME_PREFERENCES } from '../../core/records/vocabulary-words.ts';
 import { mergedInto } from './groups.ts';
 
 export interface Consent {

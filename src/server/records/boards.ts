@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import * as z from 'zod';
 import { byUrgency, daysBetween, today, type HeldPerson } from '../../core/records/custody.ts';
-import { IN_CUSTODY } from '../../core/records/vocabulary.ts';
+import { IN_CUSTODY } from '../../core/records/vocabulary-words.ts';
 import { EVERYONE } from '../../core/team/roles.ts';
 import type { Database } from '../storage/schema.ts';
 import { parse } from '../http/errors.ts';

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import * as z from 'zod';
 import { registryInput } from '../../core/records/schemas.ts';
-import type { Labels } from '../../core/records/vocabulary.ts';
+import type { Labels } from '../../core/records/term.ts';
 import type { RegistryEntry } from '../../core/api/registry.ts';
 import type { Database, RegistryTable } from '../storage/schema.ts';
 import { HttpError, parse, uuidParam } from '../http/errors.ts';

@@ -6,7 +6,8 @@
 // labels are the words of each field's name (web/app/records/detention-words.ts), the export page's
 // those of arrest.<name> (web/app/exports/field-words.ts).
 import * as z from 'zod';
-import { DECISIONS, DETENTION_STATUSES, FAMILY_ACCESS, LAWYER_ACCESS, keysOf } from '../vocabulary.ts';
+import { keysOf } from '../vocabulary.ts';
+import { DECISIONS, DETENTION_STATUSES, FAMILY_ACCESS, LAWYER_ACCESS } from '../vocabulary-words.ts';
 import { day, id, type FieldTable } from './field.ts';
 
 /** Shown only for these decisions (a fine has an amount, a detention its days). */

@@ -3,7 +3,8 @@
 // From this table come the request schema (../schemas.ts), the row type (server/storage/schema.ts),
 // the export's event.* fields (core/exports/fields.ts) and the partner bundle's incident (core/bundle).
 import * as z from 'zod';
-import { MONITORING_STATUSES, keysOf } from '../vocabulary.ts';
+import { keysOf } from '../vocabulary.ts';
+import { MONITORING_STATUSES } from '../vocabulary-words.ts';
 import { partialDateField, registryList, type FieldTable } from './field.ts';
 
 export const INCIDENT_FIELDS = {

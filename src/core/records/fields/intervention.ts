@@ -1,7 +1,8 @@
 // Follow-up (an intervention): the team's own work plan, plain for the due-soon list; what was asked
 // and answered sealed. Never exported, never bundled.
 import * as z from 'zod';
-import { INTERVENTION_STATUSES, INTERVENTION_TYPES, PRIORITIES, keysOf } from '../vocabulary.ts';
+import { keysOf } from '../vocabulary.ts';
+import { INTERVENTION_STATUSES, INTERVENTION_TYPES, PRIORITIES } from '../vocabulary-words.ts';
 import { day, id, type FieldTable } from './field.ts';
 
 export const INTERVENTION_FIELDS = {

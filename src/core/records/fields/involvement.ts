@@ -1,7 +1,8 @@
 // A perpetrator's involvement in an act (ESF Involvement): the unit and its part, plain for counts;
 // the officers' names sealed.
 import * as z from 'zod';
-import { INVOLVEMENT_DEGREES, PERPETRATOR_TYPES, keysOf } from '../vocabulary.ts';
+import { keysOf } from '../vocabulary.ts';
+import { INVOLVEMENT_DEGREES, PERPETRATOR_TYPES } from '../vocabulary-words.ts';
 import { id, type FieldTable } from './field.ts';
 
 export const INVOLVEMENT_FIELDS = {

@@ -4,7 +4,8 @@
 // export writes it (victim.*). From this table come the request schema (../schemas.ts), the row
 // type (server/storage/schema.ts), the export's victim.* fields and the partner bundle's person.
 import * as z from 'zod';
-import { AGE_RANGES, CONSENT_SHARING, COUNTING_UNITS, NAME_PREFERENCES, RISK_LEVELS, keysOf } from '../vocabulary.ts';
+import { keysOf } from '../vocabulary.ts';
+import { AGE_RANGES, CONSENT_SHARING, COUNTING_UNITS, NAME_PREFERENCES, RISK_LEVELS } from '../vocabulary-words.ts';
 import type { FieldTable } from './field.ts';
 
 export const PERSON_FIELDS = {

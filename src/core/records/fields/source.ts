@@ -2,7 +2,8 @@
 // count corroboration; who the source is and what they said, sealed. A bundle carries a source
 // described and graded, never linked to the inbox report it came from, nor in a channel of ours.
 import * as z from 'zod';
-import { CREDIBILITY, RELIABILITY, SOURCE_CONNECTIONS, keysOf } from '../vocabulary.ts';
+import { keysOf } from '../vocabulary.ts';
+import { CREDIBILITY, RELIABILITY, SOURCE_CONNECTIONS } from '../vocabulary-words.ts';
 import { day, id, type FieldTable } from './field.ts';
 
 export const SOURCE_TARGETS = ['incident', 'person', 'act'] as const;

@@ -2,7 +2,7 @@
 // record they may be; ticking one marks them "same as" that person (merged right after the import).
 import { actTypeLabel } from '../records/client.ts';
 import { termLabel } from '../records/fields.tsx';
-import { DETENTION_STATUSES } from '../../../core/records/vocabulary.ts';
+import { DETENTION_STATUSES } from '../../../core/records/vocabulary-words.ts';
 import type { BundleDocument } from '../../../core/bundle/document.ts';
 import type { PersonLikely } from '../records/likely.ts';
 import { percent } from '../linkage/reasons.ts';

@@ -9,10 +9,10 @@
 import type { Vault } from '../session/vault.ts';
 import { countsOf } from '../../../core/bundle/document.ts';
 import { Feedback } from '../ui/Feedback.tsx';
-import { channelTitle, type Channel } from '../channels/client.ts';
+import { NO_CHANNEL, channelTitle, type Channel } from '../channels/client.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
 import { BundleContents } from './BundleContents.tsx';
-import { NEW_CHANNEL, NO_CHANNEL, useBundleImport } from './use-bundle-import.ts';
+import { NEW_CHANNEL, useBundleImport } from './use-bundle-import.ts';
 import { bundlesWords } from './words.ts';
 
 export function ImportBundle({ vault }: { vault: Vault }) {

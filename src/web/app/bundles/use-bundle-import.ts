@@ -19,7 +19,6 @@ import { bundlesWords } from './words.ts';
 const PROBLEMS = { 'not-a-bundle': 'notBundle', 'unknown-version': 'newerVersion', 'wrong-key': 'wrongKey', damaged: 'damaged', 'too-large': 'tooLarge' } as const satisfies Record<BundleProblem, string>;
 
 export const NEW_CHANNEL = 'new';
-export const NO_CHANNEL = '';
 
 export function useBundleImport(vault: Vault) {
   const t = useWords(bundlesWords);

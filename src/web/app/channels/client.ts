@@ -12,6 +12,9 @@ import { sealAgain, sealNew } from '../records/client.ts';
 import { currentLanguage } from '../i18n/language.ts';
 
 /** A channel with its name opened (null where it does not open here, e.g. for a viewer). */
+/** A channel select's value for "no channel". */
+export const NO_CHANNEL = '';
+
 export interface Channel extends ChannelView {
   name: string | null;
 }

@@ -1,5 +1,5 @@
 // The rows of a drill-down: each act with its person, type, day, place, incident and detention.
-import { DETENTION_STATUSES } from '../../../core/records/vocabulary.ts';
+import { DETENTION_STATUSES } from '../../../core/records/vocabulary-words.ts';
 import type { DrillDown } from '../../../core/dashboard/dashboard.ts';
 import type { RegistryEntry } from '../records/client.ts';
 import { termLabel } from '../records/fields.tsx';

@@ -1,7 +1,7 @@
 // Names of what the dashboard counts, in the member's language: act types from the vocabulary or
 // the registry, places and units from the registry, statuses from the vocabulary, the rest from
 // the dashboard's catalog.
-import { DETENTION_STATUSES } from '../../../core/records/vocabulary.ts';
+import { DETENTION_STATUSES } from '../../../core/records/vocabulary-words.ts';
 import { NONE, type DrillBy } from '../../../core/dashboard/dashboard.ts';
 import { translator } from '../../../core/i18n/message.ts';
 import type { Language } from '../../../core/i18n/languages.ts';

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Vault } from '../session/vault.ts';
 import type { RecordView, RegistryEntry } from '../records/client.ts';
-import { PERPETRATOR_TYPES } from '../../../core/records/vocabulary.ts';
+import { PERPETRATOR_TYPES } from '../../../core/records/vocabulary-words.ts';
 import type { Language } from '../../../core/i18n/languages.ts';
 import { situationDocument } from '../../../core/documents/situation-report.ts';
 import type { SituationNumbers } from '../../../core/documents/situation-numbers.ts';

@@ -4,7 +4,7 @@ import { api } from '../session/api.ts';
 import type { Vault } from '../session/vault.ts';
 import { openRecord, type RecordView } from '../records/client.ts';
 import { mayQuotePublicly, redactNames } from '../../../core/documents/consent.ts';
-import { AGE_RANGES } from '../../../core/records/vocabulary.ts';
+import { AGE_RANGES } from '../../../core/records/vocabulary-words.ts';
 import type { Labeller } from './labels.ts';
 
 /** GET /api/documents/people: chosen people with everything recorded about them (src/server/documents/people.ts). */

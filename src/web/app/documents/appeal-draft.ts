@@ -7,7 +7,8 @@ import { openRecord, type RecordView, type RegistryEntry } from '../records/clie
 import { redactNames, shownName, unNaming, type UnNaming } from '../../../core/documents/consent.ts';
 import { DOCUMENT_LABELS } from '../../../core/documents/labels.ts';
 import { UN_COMMUNICATION_FORMAT, unCommunication, type CommunicationKind, type UnCommunication, type Victim } from '../../../core/documents/un-communication.ts';
-import { AGE_RANGES, DECISIONS, DETENTION_STATUSES, FAMILY_ACCESS, INTERVENTION_STATUSES, INTERVENTION_TYPES, INVOLVEMENT_DEGREES, IN_CUSTODY, LAWYER_ACCESS, PERPETRATOR_TYPES, RISK_LEVELS, type Term } from '../../../core/records/vocabulary.ts';
+import { type Term } from '../../../core/records/term.ts';
+import { AGE_RANGES, DECISIONS, DETENTION_STATUSES, FAMILY_ACCESS, INTERVENTION_STATUSES, INTERVENTION_TYPES, INVOLVEMENT_DEGREES, IN_CUSTODY, LAWYER_ACCESS, PERPETRATOR_TYPES, RISK_LEVELS } from '../../../core/records/vocabulary-words.ts';
 import type { Language } from '../../../core/i18n/languages.ts';
 import type { Bundle } from './accounts.ts';
 import { labeller, type Labeller } from './labels.ts';

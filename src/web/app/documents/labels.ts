@@ -1,6 +1,6 @@
 // Labels of coded values in a document's language: act types (Vigil's and the team's own),
 // registry entries (places, units, provisions) and vocabulary terms.
-import type { Term } from '../../../core/records/vocabulary.ts';
+import type { Term } from '../../../core/records/term.ts';
 import type { Language } from '../../../core/i18n/languages.ts';
 import { actTypeLabel, type RegistryEntry } from '../records/client.ts';
 

@@ -2,7 +2,8 @@
 // incident's people, or one chosen from the likely matches), or a new person with their consent.
 import { useState } from 'preact/hooks';
 import type { Vault } from '../session/vault.ts';
-import { ACT_TYPES, AGE_RANGES, CONSENT_SHARING, NAME_PREFERENCES, RISK_LEVELS } from '../../../core/records/vocabulary.ts';
+import { ACT_TYPES } from '../../../core/records/vocabulary.ts';
+import { AGE_RANGES, CONSENT_SHARING, NAME_PREFERENCES, RISK_LEVELS } from '../../../core/records/vocabulary-words.ts';
 import { createRecord, useRegistry, type RecordView } from './client.ts';
 import { ActTypeSelect, EntrySelect, PartialDateField, TermSelect, TextField } from './fields.tsx';
 import { partialDateOf } from './draft.ts';

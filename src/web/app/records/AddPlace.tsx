@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, messageOf } from '../session/api.ts';
 import type { Vault } from '../session/vault.ts';
-import { PLACE_KINDS } from '../../../core/records/vocabulary.ts';
+import { PLACE_KINDS } from '../../../core/records/vocabulary-words.ts';
 import { addEntry } from './client.ts';
 import { TermSelect, TextField } from './fields.tsx';
 import { Feedback } from '../ui/Feedback.tsx';

@@ -5,7 +5,7 @@
 // change is not overwritten.
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../session/api.ts';
-import { DECISIONS, DETENTION_STATUSES, LAWYER_ACCESS } from '../../../core/records/vocabulary.ts';
+import { DECISIONS, DETENTION_STATUSES, LAWYER_ACCESS } from '../../../core/records/vocabulary-words.ts';
 import type { DetentionInput } from '../../../core/records/schemas.ts';
 import { DETENTION_FIELDS } from '../../../core/records/fields/detention.ts';
 import { inputFields, snake, type PlainField } from '../../../core/records/fields/field.ts';

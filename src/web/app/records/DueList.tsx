@@ -6,7 +6,7 @@ import { api, messageOf } from '../session/api.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import type { Vault } from '../session/vault.ts';
 import type { RecordType } from '../../../core/records/schemas.ts';
-import { INTERVENTION_TYPES, PRIORITIES } from '../../../core/records/vocabulary.ts';
+import { INTERVENTION_TYPES, PRIORITIES } from '../../../core/records/vocabulary-words.ts';
 import { openRecord, type RecordView } from './client.ts';
 import { termLabel } from './fields.tsx';
 import { Feedback } from '../ui/Feedback.tsx';

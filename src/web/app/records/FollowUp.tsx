@@ -2,7 +2,7 @@
 // (DueList.tsx). Adding one starts closed, behind its summary, and closes once saved.
 import { useState } from 'preact/hooks';
 import type { Vault } from '../session/vault.ts';
-import { INTERVENTION_STATUSES, INTERVENTION_TYPES, PRIORITIES } from '../../../core/records/vocabulary.ts';
+import { INTERVENTION_STATUSES, INTERVENTION_TYPES, PRIORITIES } from '../../../core/records/vocabulary-words.ts';
 import { createRecord, type RecordView } from './client.ts';
 import { TermSelect, TextField, termLabel } from './fields.tsx';
 import { AddForm } from './AddForm.tsx';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../session/api.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import type { Vault } from '../session/vault.ts';
-import { DECISIONS, DETENTION_STATUSES, LAWYER_ACCESS } from '../../../core/records/vocabulary.ts';
+import { DECISIONS, DETENTION_STATUSES, LAWYER_ACCESS } from '../../../core/records/vocabulary-words.ts';
 import { actTypeLabel, labelOf, useRegistry, type RegistryEntry } from './client.ts';
 import { termLabel } from './fields.tsx';
 import { Feedback } from '../ui/Feedback.tsx';

@@ -1,5 +1,5 @@
 // The fields of an incident, as the new-incident form and the change form both show them.
-import { MONITORING_STATUSES } from '../../../core/records/vocabulary.ts';
+import { MONITORING_STATUSES } from '../../../core/records/vocabulary-words.ts';
 import type { RegistryEntry } from './client.ts';
 import { EntrySelect, PartialDateField, TermSelect, TextField } from './fields.tsx';
 import { useWords } from '../i18n/context.tsx';

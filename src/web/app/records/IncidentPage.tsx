@@ -5,7 +5,8 @@
 import { useState } from 'preact/hooks';
 import type { Vault } from '../session/vault.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
-import { MONITORING_STATUSES, actType } from '../../../core/records/vocabulary.ts';
+import { actType } from '../../../core/records/vocabulary.ts';
+import { MONITORING_STATUSES } from '../../../core/records/vocabulary-words.ts';
 import { actTypeLabel, updateRecord, useOpened, useRegistry, type RecordView, type RegistryEntry } from './client.ts';
 import { termLabel, useEntryLabel } from './fields.tsx';
 import { partialDateOf } from './draft.ts';

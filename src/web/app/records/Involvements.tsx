@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../session/api.ts';
 import type { Vault } from '../session/vault.ts';
-import { INVOLVEMENT_DEGREES, PERPETRATOR_TYPES } from '../../../core/records/vocabulary.ts';
+import { INVOLVEMENT_DEGREES, PERPETRATOR_TYPES } from '../../../core/records/vocabulary-words.ts';
 import { createRecord, type RecordView, type RegistryEntry } from './client.ts';
 import { EntrySelect, TermSelect, TextField, termLabel, useEntryLabel } from './fields.tsx';
 import { Feedback } from '../ui/Feedback.tsx';

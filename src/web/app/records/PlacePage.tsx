@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../session/api.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import type { Vault } from '../session/vault.ts';
-import { PLACE_KINDS } from '../../../core/records/vocabulary.ts';
+import { PLACE_KINDS } from '../../../core/records/vocabulary-words.ts';
 import { actTypeLabel, useRegistry, type RecordView } from './client.ts';
 import { termLabel } from './fields.tsx';
 import { HeldBoard } from './HeldBoard.tsx';

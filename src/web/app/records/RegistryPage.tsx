@@ -7,7 +7,7 @@ import { messageOf } from '../session/api.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import type { Vault } from '../session/vault.ts';
 import { MissingKey } from '../members/MissingKey.tsx';
-import { PLACE_KINDS } from '../../../core/records/vocabulary.ts';
+import { PLACE_KINDS } from '../../../core/records/vocabulary-words.ts';
 import { REGISTRY_KINDS, type RegistryKind } from '../../../core/records/schemas.ts';
 import { addEntry, changeEntry, retireEntry, useRegistry, type RegistryEntry } from './client.ts';
 import { TermSelect, TextField, termLabel } from './fields.tsx';

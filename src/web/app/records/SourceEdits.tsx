@@ -2,12 +2,12 @@
 // Each a new version of the source, behind a closed summary (EditForm.tsx).
 import { useState } from 'preact/hooks';
 import type { Vault } from '../session/vault.ts';
-import { CREDIBILITY, RELIABILITY, SOURCE_CONNECTIONS } from '../../../core/records/vocabulary.ts';
+import { CREDIBILITY, RELIABILITY, SOURCE_CONNECTIONS } from '../../../core/records/vocabulary-words.ts';
 import { createRecord, openRecord, updateRecord, type RecordView } from './client.ts';
 import { TermSelect } from './fields.tsx';
 import { EditForm } from './EditForm.tsx';
-import { AboutSelect, ChannelSelect, NO_CHANNEL, grade, offered, type SourcePlain, type Subject } from './source-fields.tsx';
-import { moveSource, type Channel } from '../channels/client.ts';
+import { AboutSelect, ChannelSelect, grade, offered, type SourcePlain, type Subject } from './source-fields.tsx';
+import { NO_CHANNEL, moveSource, type Channel } from '../channels/client.ts';
 import { useWords } from '../i18n/context.tsx';
 import { sourcesWords } from './sources-words.ts';
 

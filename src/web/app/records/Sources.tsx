@@ -4,13 +4,13 @@
 // form to add or change something starts closed, behind its summary, and closes once saved.
 import { useState } from 'preact/hooks';
 import type { Vault } from '../session/vault.ts';
-import { CREDIBILITY, RELIABILITY, SOURCE_CONNECTIONS } from '../../../core/records/vocabulary.ts';
+import { CREDIBILITY, RELIABILITY, SOURCE_CONNECTIONS } from '../../../core/records/vocabulary-words.ts';
 import { createRecord, type RecordView } from './client.ts';
 import { TermSelect, TextField, termLabel } from './fields.tsx';
 import { AddForm } from './AddForm.tsx';
-import { AboutSelect, ChannelSelect, NO_CHANNEL, WHOLE_INCIDENT, grade, offered, sourceChannelTitle, type SourcePlain, type Subject } from './source-fields.tsx';
+import { AboutSelect, ChannelSelect, WHOLE_INCIDENT, grade, offered, sourceChannelTitle, type SourcePlain, type Subject } from './source-fields.tsx';
 import { GradeSource, MoveSource, RetargetSource } from './SourceEdits.tsx';
-import { useChannels, type Channel } from '../channels/client.ts';
+import { NO_CHANNEL, useChannels, type Channel } from '../channels/client.ts';
 import { useLanguage, useWords } from '../i18n/context.tsx';
 import { sourcesWords } from './sources-words.ts';
 

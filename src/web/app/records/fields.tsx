@@ -2,7 +2,8 @@
 // in the member's language; one control for dates as precise as they are known.
 import { useState } from 'preact/hooks';
 import type { Language } from '../../../core/i18n/languages.ts';
-import { ACT_TYPES, type Term } from '../../../core/records/vocabulary.ts';
+import { ACT_TYPES } from '../../../core/records/vocabulary.ts';
+import { type Term } from '../../../core/records/term.ts';
 import { offeredEntries, type RecordView, type RegistryEntry } from './client.ts';
 import { useLanguage, useWords } from '../i18n/context.tsx';
 import { incidentWords } from './incident-words.ts';

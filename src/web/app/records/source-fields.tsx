@@ -2,9 +2,9 @@
 // (the lists of an estimate), and the grades (Admiralty: reliability A–F, credibility 1–6).
 import { useWords } from '../i18n/context.tsx';
 import { FORM_CHANNEL_ID, type ChannelKind } from '../../../core/records/channels.ts';
-import type { Term } from '../../../core/records/vocabulary.ts';
+import type { Term } from '../../../core/records/term.ts';
 import type { RecordView } from './client.ts';
-import { channelTitle, kindLabel, type Channel } from '../channels/client.ts';
+import { NO_CHANNEL, channelTitle, kindLabel, type Channel } from '../channels/client.ts';
 import { sourcesWords } from './sources-words.ts';
 
 export type SourcePlain = { targetType: string; targetId: string; reportId: string | null; connection: string; reliability: string; credibility: string; sourceDate: string | null; channelId: string | null };
@@ -14,7 +14,6 @@ export type Subject = { actId: string; label: string };
 
 /** A grade is its own label in every language. */
 export const grade = (value: string): Term => ({ key: value, labels: { en: value, az: value, ru: value } });
-export const NO_CHANNEL = '';
 export const WHOLE_INCIDENT = '';
 
 /** The channels a source may be put in now: the team's, not retired (plus the one it is in). */
