@@ -5,7 +5,7 @@ import { parseFormBody } from '../src/server/http/form-body.ts';
 import { HttpError } from '../src/server/http/errors.ts';
 import { pickLanguage } from '../src/core/i18n/index.ts';
 import { errorWords } from '../src/core/i18n/error-words.ts';
-import { languageWords } from '../src/core/i18n/language-words.ts';
+import { ownNameWords } from '../src/core/i18n/own-name-words.ts';
 import { stillHeldWords, whatHappenedWords } from '../src/core/i18n/report-choice-words.ts';
 import { intakeWords, receiptWords } from '../src/server/pages/intake-words.ts';
 import { layoutWords } from '../src/server/pages/layout-words.ts';
@@ -70,7 +70,7 @@ describe('languages', () => {
   });
 
   it('every language has every message', () => {
-    const publicCatalogs = [errorWords, languageWords, whatHappenedWords, stillHeldWords, intakeWords, receiptWords, layoutWords, statusWords, evidenceWords, countsWords, guideWords, errorPageWords, exitPageWords, alertsWords, alertMailWords];
+    const publicCatalogs = [errorWords, ownNameWords, whatHappenedWords, stillHeldWords, intakeWords, receiptWords, layoutWords, statusWords, evidenceWords, countsWords, guideWords, errorPageWords, exitPageWords, alertsWords, alertMailWords];
     for (const words of publicCatalogs) {
       const en = Object.keys(words.en).sort();
       for (const lang of ['az', 'ru'] as const) assert.deepEqual(Object.keys(words[lang]).sort(), en);

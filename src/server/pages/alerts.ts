@@ -5,7 +5,7 @@ import { formatsOf, page, type PageContext } from './layout.ts';
 import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
 import { translator } from '../../core/i18n/message.ts';
 import { errorText, type ErrorCode } from '../../core/i18n/error-words.ts';
-import { languageName } from '../../core/i18n/language-words.ts';
+import { languageName } from '../../core/i18n/own-name-words.ts';
 import { paragraphs, type AlertTexts } from '../../core/alerts/schemas.ts';
 import { alertsWords } from './alerts-words.ts';
 

@@ -3,7 +3,7 @@
 import { html, type Raw } from './html.ts';
 import { formatsOf, page, type PageContext } from './layout.ts';
 import { translator } from '../../core/i18n/message.ts';
-import { languageName } from '../../core/i18n/language-words.ts';
+import { languageName } from '../../core/i18n/own-name-words.ts';
 import { guideWords } from './guide-words.ts';
 import { blocksOf, GUIDE_TITLES, languagesWritten, sectionsIn, type Block, type GuideView } from '../../core/guides/structure.ts';
 

@@ -1,7 +1,7 @@
 import { html, raw, type Raw } from './html.ts';
 import { PUBLIC_CSS } from './style.ts';
 import { LANGUAGES, type Language } from '../../core/i18n/languages.ts';
-import { languageName } from '../../core/i18n/language-words.ts';
+import { languageName } from '../../core/i18n/own-name-words.ts';
 import { layoutWords } from './layout-words.ts';
 import { GUIDE_TITLES, type GuideKind } from '../../core/guides/structure.ts';
 import { formatMessage, translator, type MessageArgs } from '../../core/i18n/message.ts';

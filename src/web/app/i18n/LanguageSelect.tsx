@@ -4,11 +4,11 @@ import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
 import { translator } from '../../../core/i18n/message.ts';
 import { useLanguage } from './context.tsx';
 import { currentLanguage } from './language.ts';
-import { languageWords } from './language-words.ts';
+import { languageNameWords } from './language-words.ts';
 
 /** The languages' names in `inLanguage` ("Azerbaijani", "Азербайджанский", "Azərbaycan dili"). */
 export function languageNames(inLanguage: Language): Record<Language, string> {
-  const t = translator(languageWords, inLanguage);
+  const t = translator(languageNameWords, inLanguage);
   return { az: t('az'), ru: t('ru'), en: t('en') };
 }
 

@@ -2,7 +2,7 @@
 // the language switch names each language in itself instead).
 import { defineWords } from '../../../core/i18n/message.ts';
 
-export const languageWords = defineWords({
+export const languageNameWords = defineWords({
   en: {
     az: 'Azerbaijani',
     ru: 'Russian',

@@ -2,7 +2,7 @@
 // administrator. Checked here before any key is made. The fields are not controlled: what was typed
 // stays as it is when the form says what is wrong.
 import { LANGUAGES, type Language } from '../../../core/i18n/languages.ts';
-import { languageName } from '../../../core/i18n/language-words.ts';
+import { languageName } from '../../../core/i18n/own-name-words.ts';
 import { passphraseProblem } from '../entry/passphrase-rules.ts';
 import { NewPassphrase } from '../entry/NewPassphrase.tsx';
 import { useWords } from '../i18n/context.tsx';

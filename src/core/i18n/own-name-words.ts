@@ -3,7 +3,7 @@
 import { defineWords } from './message.ts';
 import type { Language } from './languages.ts';
 
-export const languageWords = defineWords({
+export const ownNameWords = defineWords({
   en: {
     languageName: 'English',
   },
@@ -16,4 +16,4 @@ export const languageWords = defineWords({
 });
 
 /** A language's name in itself. */
-export const languageName = (language: Language): string => languageWords[language].languageName;
+export const languageName = (language: Language): string => ownNameWords[language].languageName;
