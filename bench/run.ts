@@ -12,6 +12,7 @@ const BENCHES = [
   ['records.ts', 'runRecordsBench'],
   ['dashboard.ts', 'runDashboardBench'],
   ['export.ts', 'runExportBench'],
+  ['csv-writer.ts', 'runCsvWriterBench'],
   ['backup.ts', 'runBackupBench'],
   ['attack.ts', 'runAttackBench'],
   ['pow.ts', 'runPowBench'],
