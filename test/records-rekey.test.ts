@@ -38,7 +38,7 @@ for (const backend of BACKENDS) {
     const opens = async (secret: SecretPart, id: string, member: LoggedIn) => openFields<{ title: string }>(secret, 'incident', id, member.keyring).then((f) => f.title, () => null);
 
     it('re-keys the record on its first edit after the rotation; the demoted member reads only the version before', async () => {
-      const { sealAgain } = await import('../src/web/app/records/client.ts');
+      const { sealAgain } = await import('../src/web/app/session/sealing.ts');
       const made = await createRecord(admin, 'incident', PLAIN, { title: 'before the demotion' });
       const oldKey = made.key.keyId;
       assert.equal((await admin.post(`/api/members/${demoted.login.member.id}/role`, { ...(await roleChangeBy(admin, demoted.login.member.id, 'viewer')), role: 'viewer' })).status, 204);

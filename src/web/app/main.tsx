@@ -7,7 +7,7 @@ import { RecoverPage } from './recovery/RecoverPage.tsx';
 import { LanguageProvider, useWords } from './i18n/context.tsx';
 import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
 import { entryWords } from './entry/words.ts';
-import { useTabTitle } from './shell/tab-title.ts';
+import { useTabTitle } from './ui/tab-title.ts';
 
 function Insecure() {
   const t = useWords(entryWords);

@@ -1,7 +1,7 @@
 // What an opened bundle holds, record by record, each incoming person with the people already on
 // record they may be; ticking one marks them "same as" that person (merged right after the import).
 import { actTypeLabel } from '../records/client.ts';
-import { termLabel } from '../records/fields.tsx';
+import { termLabel } from '../ui/fields.tsx';
 import { DETENTION_STATUSES } from '../../../core/records/vocabulary-words.ts';
 import type { BundleDocument } from '../../../core/bundle/document.ts';
 import type { PersonLikely } from '../records/likely.ts';

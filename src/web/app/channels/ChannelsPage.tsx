@@ -6,7 +6,7 @@ import { messageOf } from '../session/api.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import type { Vault } from '../session/vault.ts';
 import { CHANNEL_KINDS, CREATABLE_KINDS, type ChannelKind } from '../../../core/records/channels.ts';
-import { TermSelect, TextField } from '../records/fields.tsx';
+import { TermSelect, TextField } from '../ui/fields.tsx';
 import { Feedback } from '../ui/Feedback.tsx';
 import { addChannel, changeChannel, channelTitle, kindLabel, retireChannel, useChannels, type Channel } from './client.ts';
 import { useLanguage, useWords } from '../i18n/context.tsx';

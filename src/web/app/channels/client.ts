@@ -7,8 +7,8 @@ import type { Vault } from '../session/vault.ts';
 import type { Language } from '../../../core/i18n/languages.ts';
 import { CHANNEL_KINDS, type ChannelKind, type ChannelView } from '../../../core/records/channels.ts';
 import { openFields } from '../../../core/records/sealing.ts';
-import { termLabel } from '../records/fields.tsx';
-import { sealAgain, sealNew } from '../records/client.ts';
+import { termLabel } from '../ui/fields.tsx';
+import { sealAgain, sealNew } from '../session/sealing.ts';
 import { currentLanguage } from '../i18n/language.ts';
 
 /** A channel with its name opened (null where it does not open here, e.g. for a viewer). */

@@ -1,11 +1,11 @@
 // The rows of a drill-down: each act with its person, type, day, place, incident and detention.
 import { DETENTION_STATUSES } from '../../../core/records/vocabulary-words.ts';
 import type { DrillDown } from '../../../core/dashboard/dashboard.ts';
-import type { RegistryEntry } from '../records/client.ts';
-import { termLabel } from '../records/fields.tsx';
+import { entryLabel, type RegistryEntry } from '../records/client.ts';
+import { termLabel } from '../ui/fields.tsx';
 import { commonWords } from '../i18n/common-words.ts';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
-import { cellLabel, entryLabel } from './labels.ts';
+import { cellLabel } from './labels.ts';
 import { dashboardWords } from './words.ts';
 
 const GROUPED: Partial<Record<string, 'drillPeople' | 'drillIncidents'>> = { people: 'drillPeople', held: 'drillPeople', released: 'drillPeople', sentenced: 'drillPeople', fined: 'drillPeople', 'incident-sources': 'drillIncidents' };

@@ -5,16 +5,13 @@ import { DETENTION_STATUSES } from '../../../core/records/vocabulary-words.ts';
 import { NONE, type DrillBy } from '../../../core/dashboard/dashboard.ts';
 import { translator } from '../../../core/i18n/message.ts';
 import type { Language } from '../../../core/i18n/languages.ts';
-import { actTypeLabel, type RegistryEntry } from '../records/client.ts';
+import { actTypeLabel, entryLabel, type RegistryEntry } from '../records/client.ts';
 import { dashboardWords } from './words.ts';
 
 type Key = keyof (typeof dashboardWords)['en'];
 
 const IMPRECISE: Record<string, Key> = { month: 'monthOnly', year: 'yearOnly', unknown: 'dateNotKnown' };
 const SOURCES: Record<string, Key> = { '0': 'noSource', '1': 'oneSource', '2': 'twoSources', '3+': 'threeOrMore' };
-
-/** A registry entry's name in the language, else in English (a team may not have named it in every language). */
-export const entryLabel = (entry: Pick<RegistryEntry, 'labels'>, language: Language): string => entry.labels[language] || entry.labels.en;
 
 export function cellLabel(by: DrillBy, key: string, entries: RegistryEntry[], language: Language): string {
   const t = translator(dashboardWords, language);

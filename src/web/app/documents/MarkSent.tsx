@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../session/api.ts';
 import type { Vault } from '../session/vault.ts';
-import { sealNew } from '../records/client.ts';
+import { sealNew } from '../session/sealing.ts';
 import { today } from '../../../core/records/custody.ts';
 import { appealFollowUp } from '../../../core/documents/appeal-sent.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';

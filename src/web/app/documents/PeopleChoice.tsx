@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../session/api.ts';
 import type { Vault } from '../session/vault.ts';
 import { useOpened, type RecordView } from '../records/client.ts';
-import { termLabel } from '../records/fields.tsx';
+import { termLabel } from '../ui/fields.tsx';
 import { CONSENT_SHARING, NAME_PREFERENCES } from '../../../core/records/vocabulary-words.ts';
 import { unNaming } from '../../../core/documents/consent.ts';
 import { useLanguage, useWords } from '../i18n/context.tsx';

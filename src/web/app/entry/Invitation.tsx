@@ -13,7 +13,7 @@ import { NewPassphrase } from './NewPassphrase.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { entryWords } from './words.ts';
-import { useTabTitle } from '../shell/tab-title.ts';
+import { useTabTitle } from '../ui/tab-title.ts';
 
 export function Invitation({ token }: { token: string }) {
   const t = useWords(entryWords);

@@ -7,18 +7,13 @@ import type { LoginResponse } from '../../../core/api/auth.ts';
 import { SecondFactorStep, type SecondFactorChallenge } from './SecondFactorStep.tsx';
 import { startDecryptWorkers, stopSpareWorkers } from '../decrypt/pool.ts';
 import { Feedback } from '../ui/Feedback.tsx';
-import { LockedDown } from '../shell/LockedDown.tsx';
+import { LockedDown } from './LockedDown.tsx';
+import type { Session } from '../session/session.ts';
 import { useWords } from '../i18n/context.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { entryWords } from './words.ts';
-import { useTabTitle } from '../shell/tab-title.ts';
+import { useTabTitle } from '../ui/tab-title.ts';
 
-export interface Session {
-  login: LoginResponse;
-  keyring: Keyring;
-  /** The member's own private key: opens grants made after login (key rotation). */
-  memberKey: Uint8Array;
-}
 
 type LoginStep = LoginResponse | { secondFactor: SecondFactorChallenge };
 

@@ -9,7 +9,7 @@ import { UnreviewedDuplicates } from '../linkage/LinkStatus.tsx';
 import { Feedback } from '../ui/Feedback.tsx';
 import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import type { Vault } from '../session/vault.ts';
-import { actTypeLabel, useIncidents, useRegistry, type RecordView, type RegistryEntry } from '../records/client.ts';
+import { actTypeLabel, entryLabel, useIncidents, useRegistry, type RecordView, type RegistryEntry } from '../records/client.ts';
 import { ActTypeSelect, EntrySelect, IncidentSelect } from '../records/fields.tsx';
 import { channelTitle, useChannels, type Channel } from '../channels/client.ts';
 import { addToReport } from './for-report.ts';
@@ -23,7 +23,6 @@ import { translator } from '../../../core/i18n/message.ts';
 import { formatsFor } from '../../../core/i18n/format.ts';
 import { useLanguage, useWords } from '../i18n/context.tsx';
 import { estimateWords } from './words.ts';
-import { entryLabel } from '../dashboard/labels.ts';
 
 type Key = keyof (typeof estimateWords)['en'];
 

@@ -1,7 +1,7 @@
 // The inbox's single-key shortcuts (ShortcutHelp.tsx lists them): move, open, select, search,
 // mark read, assign to me, tag, and the state keys 1–7.
 import type { RefObject } from 'preact';
-import { useShortcuts } from '../shell/shortcuts.ts';
+import { useShortcuts } from '../ui/shortcuts.ts';
 import type { ReportStore } from './report-store.ts';
 import { STATE_KEYS, markedState } from './states.ts';
 import { reportsOf, whichOf, type useInboxActs } from './use-inbox-acts.ts';

@@ -7,11 +7,10 @@ import type { Vault } from '../session/vault.ts';
 import type { Suggestion } from '../../../core/linkage/link.ts';
 import { actType } from '../../../core/records/vocabulary.ts';
 import { isDay } from '../../../core/records/custody.ts';
-import { registryEntries, useRegistry } from '../records/client.ts';
+import { entryLabel, registryEntries, useRegistry } from '../records/client.ts';
 import { yearOf } from '../records/birth-year.ts';
 import { canLink, linkerOf } from './linker.ts';
 import { percent, reasonsLine, reasonsOf } from './reasons.ts';
-import { entryLabel } from '../dashboard/labels.ts';
 import { useLanguage, useWords } from '../i18n/context.tsx';
 import { linkageWords } from './words.ts';
 

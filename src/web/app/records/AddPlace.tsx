@@ -7,7 +7,7 @@ import { ApiError, messageOf } from '../session/api.ts';
 import type { Vault } from '../session/vault.ts';
 import { PLACE_KINDS } from '../../../core/records/vocabulary-words.ts';
 import { addEntry } from './client.ts';
-import { TermSelect, TextField } from './fields.tsx';
+import { TermSelect, TextField } from '../ui/fields.tsx';
 import { Feedback } from '../ui/Feedback.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { recordsWords } from './words.ts';

@@ -8,7 +8,7 @@ import type { Vault } from '../session/vault.ts';
 import type { RecordType } from '../../../core/records/schemas.ts';
 import { INTERVENTION_TYPES, PRIORITIES } from '../../../core/records/vocabulary-words.ts';
 import { openRecord, type RecordView } from './client.ts';
-import { termLabel } from './fields.tsx';
+import { termLabel } from '../ui/fields.tsx';
 import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { recordsWords } from './words.ts';

@@ -3,7 +3,8 @@
 import { useState } from 'preact/hooks';
 import type { Vault } from '../session/vault.ts';
 import { openRecord, updateRecord, type RecordView, type RegistryEntry } from './client.ts';
-import { ActTypeSelect, EntrySelect, PartialDateField, TextField } from './fields.tsx';
+import { ActTypeSelect, EntrySelect, PartialDateField } from './fields.tsx';
+import { TextField } from '../ui/fields.tsx';
 import { partialDateOf } from './draft.ts';
 import { EditForm } from './EditForm.tsx';
 import type { ActPlain } from './incident-load.ts';

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { Vault } from '../session/vault.ts';
 import { INTERVENTION_STATUSES, INTERVENTION_TYPES, PRIORITIES } from '../../../core/records/vocabulary-words.ts';
 import { createRecord, type RecordView } from './client.ts';
-import { TermSelect, TextField, termLabel } from './fields.tsx';
+import { TermSelect, TextField, termLabel } from '../ui/fields.tsx';
 import { AddForm } from './AddForm.tsx';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { sourcesWords } from './sources-words.ts';

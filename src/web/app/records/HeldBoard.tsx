@@ -6,7 +6,7 @@ import { PageHeading } from '../ui/PageHeading.tsx';
 import type { Vault } from '../session/vault.ts';
 import { DECISIONS, DETENTION_STATUSES, LAWYER_ACCESS } from '../../../core/records/vocabulary-words.ts';
 import { actTypeLabel, labelOf, useRegistry, type RegistryEntry } from './client.ts';
-import { termLabel } from './fields.tsx';
+import { termLabel } from '../ui/fields.tsx';
 import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { recordsWords } from './words.ts';

@@ -1,7 +1,8 @@
 // The fields of an incident, as the new-incident form and the change form both show them.
 import { MONITORING_STATUSES } from '../../../core/records/vocabulary-words.ts';
 import type { RegistryEntry } from './client.ts';
-import { EntrySelect, PartialDateField, TermSelect, TextField } from './fields.tsx';
+import { EntrySelect, PartialDateField } from './fields.tsx';
+import { TermSelect, TextField } from '../ui/fields.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { incidentWords } from './incident-words.ts';
 

@@ -5,7 +5,7 @@ import { PageHeading } from '../ui/PageHeading.tsx';
 import type { Vault } from '../session/vault.ts';
 import { AGE_RANGES, CONSENT_SHARING, NAME_PREFERENCES, RISK_LEVELS } from '../../../core/records/vocabulary-words.ts';
 import { actTypeLabel, labelOf, updateRecord, useRegistry, type RecordView } from './client.ts';
-import { TermSelect, TextField, termLabel } from './fields.tsx';
+import { TermSelect, TextField, termLabel } from '../ui/fields.tsx';
 import { Purge } from './Purge.tsx';
 import { History } from './History.tsx';
 import { EditForm } from './EditForm.tsx';

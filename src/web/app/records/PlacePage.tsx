@@ -6,7 +6,7 @@ import { PageHeading } from '../ui/PageHeading.tsx';
 import type { Vault } from '../session/vault.ts';
 import { PLACE_KINDS } from '../../../core/records/vocabulary-words.ts';
 import { actTypeLabel, useRegistry, type RecordView } from './client.ts';
-import { termLabel } from './fields.tsx';
+import { termLabel } from '../ui/fields.tsx';
 import { HeldBoard } from './HeldBoard.tsx';
 import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';

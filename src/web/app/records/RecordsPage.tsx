@@ -7,7 +7,7 @@ import type { Vault } from '../session/vault.ts';
 import { ACT_TYPES } from '../../../core/records/vocabulary.ts';
 import { MONITORING_STATUSES } from '../../../core/records/vocabulary-words.ts';
 import { createRecord, useOpened, useRegistry, type RecordView } from './client.ts';
-import { termLabel } from './fields.tsx';
+import { termLabel } from '../ui/fields.tsx';
 import { IncidentFields, type IncidentDraft } from './IncidentFields.tsx';
 import { Feedback } from '../ui/Feedback.tsx';
 import { DraftHolder, partialDateOf } from './draft.ts';

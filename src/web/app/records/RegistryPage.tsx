@@ -10,7 +10,7 @@ import { MissingKey } from '../members/MissingKey.tsx';
 import { PLACE_KINDS } from '../../../core/records/vocabulary-words.ts';
 import { REGISTRY_KINDS, type RegistryKind } from '../../../core/records/schemas.ts';
 import { addEntry, changeEntry, retireEntry, useRegistry, type RegistryEntry } from './client.ts';
-import { TermSelect, TextField, termLabel } from './fields.tsx';
+import { TermSelect, TextField, termLabel } from '../ui/fields.tsx';
 import { Feedback } from '../ui/Feedback.tsx';
 import { useFormats, useLanguage, useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { Vault } from '../session/vault.ts';
 import { CREDIBILITY, RELIABILITY, SOURCE_CONNECTIONS } from '../../../core/records/vocabulary-words.ts';
 import { createRecord, openRecord, updateRecord, type RecordView } from './client.ts';
-import { TermSelect } from './fields.tsx';
+import { TermSelect } from '../ui/fields.tsx';
 import { EditForm } from './EditForm.tsx';
 import { AboutSelect, ChannelSelect, grade, offered, type SourcePlain, type Subject } from './source-fields.tsx';
 import { NO_CHANNEL, moveSource, type Channel } from '../channels/client.ts';

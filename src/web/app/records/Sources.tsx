@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { Vault } from '../session/vault.ts';
 import { CREDIBILITY, RELIABILITY, SOURCE_CONNECTIONS } from '../../../core/records/vocabulary-words.ts';
 import { createRecord, type RecordView } from './client.ts';
-import { TermSelect, TextField, termLabel } from './fields.tsx';
+import { TermSelect, TextField, termLabel } from '../ui/fields.tsx';
 import { AddForm } from './AddForm.tsx';
 import { AboutSelect, ChannelSelect, WHOLE_INCIDENT, grade, offered, sourceChannelTitle, type SourcePlain, type Subject } from './source-fields.tsx';
 import { GradeSource, MoveSource, RetargetSource } from './SourceEdits.tsx';

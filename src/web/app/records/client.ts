@@ -3,9 +3,9 @@
 // is checked against the keyring (org-key.ts); the registry is fetched once per session.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../session/api.ts';
-import { OrgKeyCache } from '../session/org-key.ts';
 import type { Forgettable, Vault } from '../session/vault.ts';
-import { newRecordKey, openFields, openRecordKey, sealFields } from '../../../core/records/sealing.ts';
+import { openFields } from '../../../core/records/sealing.ts';
+import { sealAgain, sealNew } from '../session/sealing.ts';
 import type { RecordType, SecretPart } from '../../../core/records/schemas.ts';
 import { actType } from '../../../core/records/vocabulary.ts';
 import { type Labels } from '../../../core/records/term.ts';
@@ -26,37 +26,6 @@ export interface RecordView<P = Record<string, unknown>> {
 }
 
 export type { RegistryEntry };
-
-const recordsKey = (vault: Vault) => vault.hold('records-key', () => new OrgKeyCache(vault.keyring, 'records'));
-
-/**
- * A new record key sealed to the records key, and `fields` sealed under it bound to `type` and
- * `id`: how a record's fields are sealed, and anything else kept like them (a channel's name).
- */
-export async function sealNew(vault: Vault, type: string, id: string, fields: Record<string, unknown>): Promise<SecretPart> {
-  const key = await newRecordKey(await recordsKey(vault).get());
-  try {
-    return await sealFields(key, type, id, fields);
-  } finally {
-    key.key.fill(0);
-  }
-}
-
-/**
- * `fields` sealed afresh under the key something was made with (it keeps its key across versions)
- * while that key is sealed to the current records key. Made before a rotation, it gets a new key
- * sealed to the current one: whoever holds only the retired records key (a member demoted or
- * removed) does not read the edit.
- */
-export async function sealAgain(vault: Vault, type: string, id: string, secret: SecretPart, fields: Record<string, unknown>): Promise<SecretPart> {
-  if (secret.keyId !== (await recordsKey(vault).get()).keyId) return sealNew(vault, type, id, fields);
-  const key = await openRecordKey(secret, vault.keyring);
-  try {
-    return await sealFields(key, type, id, fields);
-  } finally {
-    key.key.fill(0);
-  }
-}
 
 /** Creates a record: a new record key sealed to the records key, the fields sealed under it. */
 export async function createRecord(vault: Vault, type: RecordType, plain: Record<string, unknown>, fields: Record<string, unknown>): Promise<{ id: string; code: string; version: number }> {
@@ -144,6 +113,8 @@ export function useRegistry(vault: Vault): { entries: RegistryEntry[]; reload: (
 }
 
 /** An entry's name in the member's language (or the one given). */
+/** A registry entry's name in the language, else in English (a team may not have named it in every language). */
+export const entryLabel = (entry: Pick<RegistryEntry, 'labels'>, language: Language): string => entry.labels[language] || entry.labels.en;
 export const labelOf = (entries: RegistryEntry[], id: string | null | undefined, language: Language = currentLanguage()): string =>
   id ? (entries.find((e) => e.id === id)?.labels[language] ?? translator(recordsWords, language)('unknownPlace')) : '';
 

@@ -1,28 +1,10 @@
 // Form fields for records: choices from a vocabulary or a registry, labelled for screen readers,
 // in the member's language; one control for dates as precise as they are known.
 import { useState } from 'preact/hooks';
-import type { Language } from '../../../core/i18n/languages.ts';
 import { ACT_TYPES } from '../../../core/records/vocabulary.ts';
-import { type Term } from '../../../core/records/term.ts';
 import { offeredEntries, type RecordView, type RegistryEntry } from './client.ts';
 import { useLanguage, useWords } from '../i18n/context.tsx';
 import { incidentWords } from './incident-words.ts';
-
-export function TermSelect<K extends string>({ id, label, terms, value, onChange }: { id: string; label: string; terms: readonly Term<K>[]; value: K; onChange: (value: K) => void }) {
-  const { language } = useLanguage();
-  return (
-    <>
-      <label for={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as K)}>
-        {terms.map((t) => (
-          <option key={t.key} value={t.key}>
-            {t.labels[language]}
-          </option>
-        ))}
-      </select>
-    </>
-  );
-}
 
 /** A registry entry, or none (`noneLabel`: e.g. "All places" where the choice filters: retired entries are offered there too). */
 export function EntrySelect({ id, label, entries, kind, value, onChange, noneLabel }: { id: string; label: string; entries: RegistryEntry[]; kind: RegistryEntry['kind']; value: string | null; onChange: (value: string | null) => void; noneLabel?: string }) {
@@ -76,20 +58,6 @@ export function IncidentSelect({ id, incidents, titles, value, onChange }: { id:
           </option>
         ))}
       </select>
-    </>
-  );
-}
-
-export function TextField({ id, label, value, onChange, type = 'text', hint }: { id: string; label: string; value: string; onChange: (value: string) => void; type?: 'text' | 'date' | 'number' | 'time'; hint?: string }) {
-  return (
-    <>
-      <label for={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} class="hint">
-          {hint}
-        </p>
-      )}
-      <input id={id} type={type as 'text'} value={value} onInput={(e) => onChange(e.currentTarget.value)} aria-describedby={hint ? `${id}-hint` : undefined} />
     </>
   );
 }
@@ -153,5 +121,3 @@ export function useEntryLabel(entries: RegistryEntry[]): (id: string | null | un
   const { language } = useLanguage();
   return (id) => (id ? (entries.find((e) => e.id === id)?.labels[language] ?? t('unknownPlace')) : '');
 }
-
-export const termLabel = (terms: readonly Term[], key: string | null | undefined, language: Language = 'en'): string => terms.find((t) => t.key === key)?.labels[language] ?? (key ?? '');

@@ -8,7 +8,7 @@ import type { Role } from '../../../core/team/roles.ts';
 import { addGrants, type Keyring } from '../../../core/keyring.ts';
 import { fromBase64Url } from '../../../core/crypto/bytes.ts';
 import { api } from './api.ts';
-import type { Session } from '../entry/Login.tsx';
+import type { Session } from './session.ts';
 
 /** GET /api/me */
 export interface Me {

@@ -12,7 +12,7 @@ import { KeysForm } from '../entry/KeysForm.tsx';
 import { useWords } from '../i18n/context.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { entryWords } from '../entry/words.ts';
-import { useTabTitle } from '../shell/tab-title.ts';
+import { useTabTitle } from '../ui/tab-title.ts';
 
 const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || DEFAULT_TIME_ZONE;
 

@@ -22,7 +22,6 @@ export const shellWords = defineWords({
     waitingIntro:
       'You are in, but you hold no keys yet. Read this safety code to the administrator who invited you, in person or by phone. They will grant you access only if it matches what they see.',
     waitingThen: 'When they have confirmed, lock and log in again to receive the keys.',
-    computingCode: 'Computing the safety code…',
 
   },
   ru: {
@@ -44,7 +43,6 @@ export const shellWords = defineWords({
     waitingIntro:
       'Вы вошли, но ключей у вас пока нет. Продиктуйте этот код безопасности администратору, который вас пригласил, лично или по телефону. Он даст вам доступ, только если код совпадёт с тем, что видит он.',
     waitingThen: 'Когда он подтвердит код, заблокируйте рабочее пространство и войдите снова, чтобы получить ключи.',
-    computingCode: 'Вычисляем код безопасности…',
 
   },
   az: {
@@ -66,7 +64,6 @@ export const shellWords = defineWords({
     waitingIntro:
       'Daxil oldunuz, amma hələ açarlarınız yoxdur. Bu təhlükəsizlik kodunu sizi dəvət edən administratora şəxsən və ya telefonla oxuyun. O, sizə yalnız kod onun gördüyü ilə eyni olduqda giriş verəcək.',
     waitingThen: 'Təsdiqlədikdən sonra açarları almaq üçün kilidləyin və yenidən daxil olun.',
-    computingCode: 'Təhlükəsizlik kodu hesablanır…',
 
   },
 });

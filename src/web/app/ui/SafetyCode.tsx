@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { fingerprintOf } from '../../../core/crypto/fingerprint.ts';
 import { fromBase64Url } from '../../../core/crypto/bytes.ts';
 import { useWords } from '../i18n/context.tsx';
-import { shellWords } from '../shell/words.ts';
+import { uiWords } from './words.ts';
 
 /** The safety code of a base64url public key, computed here in the browser (never taken from the server). */
 export function useSafetyCode(publicKey: string): string | null {
@@ -40,6 +40,6 @@ export function SafetyCode({ code, id }: { code: string; id?: string }) {
 
 export function SafetyCodeOf({ publicKey, id }: { publicKey: string; id?: string }) {
   const code = useSafetyCode(publicKey);
-  const t = useWords(shellWords);
+  const t = useWords(uiWords);
   return code ? <SafetyCode code={code} {...(id ? { id } : {})} /> : <p class="hint">{t('computingCode')}</p>;
 }

@@ -1,7 +1,7 @@
 // What the login page says once the organization is locked down: nothing opens here any more, and
 // how the team gets back to work.
 import { useWords } from '../i18n/context.tsx';
-import { entryWords } from '../entry/words.ts';
+import { entryWords } from './words.ts';
 import { Marked } from '../ui/Marked.tsx';
 
 const RESTORE = 'npx vigil restore --in FILE --shares …'; // not words
