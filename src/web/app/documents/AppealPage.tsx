@@ -19,7 +19,7 @@ import { toggled } from './PickBox.tsx';
 import { loadBundle } from './accounts.ts';
 import { openBundle } from './appeal-draft.ts';
 import { fileName, type MadeDocument } from './files.ts';
-import { useFeedback } from './use-feedback.ts';
+import { useFeedback } from '../ui/use-feedback.ts';
 import { kindArg, useAppealDraft, type Prepared } from './use-appeal-draft.ts';
 import { documentsWords } from './words.ts';
 

@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useWords } from '../i18n/context.tsx';
 import { audit, saveDocument, type FileFormat, type MadeDocument } from './files.ts';
-import type { PageFeedback } from './use-feedback.ts';
+import type { PageFeedback } from '../ui/use-feedback.ts';
 import { documentsWords } from './words.ts';
 
 const READY = { pdf: 'pdfReady', html: 'htmlReady', json: 'jsonReady' } as const satisfies Record<FileFormat, string>;

@@ -8,7 +8,7 @@ import { sealNew } from '../session/sealing.ts';
 import { today } from '../../../core/records/custody.ts';
 import { appealFollowUp } from '../../../core/documents/appeal-sent.ts';
 import { useFormats, useWords } from '../i18n/context.tsx';
-import type { PageFeedback } from './use-feedback.ts';
+import type { PageFeedback } from '../ui/use-feedback.ts';
 import { kindArg, lines, type AppealFields, type Prepared } from './use-appeal-draft.ts';
 import { documentsWords } from './words.ts';
 

@@ -17,7 +17,7 @@ import { PickBox } from './PickBox.tsx';
 import { fileName } from './files.ts';
 import { labeller } from './labels.ts';
 import type { Accounts } from './use-accounts.ts';
-import type { PageFeedback } from './use-feedback.ts';
+import type { PageFeedback } from '../ui/use-feedback.ts';
 import { documentsWords } from './words.ts';
 
 function AccountsChoice({ numbers, accounts }: { numbers: SituationNumbers; accounts: Accounts }) {

@@ -14,7 +14,7 @@ import { DocumentPage } from './DocumentPage.tsx';
 import { SituationContent } from './SituationContent.tsx';
 import { SituationScope, WHOLE_SCOPE, situationQuery, useIncidentList } from './SituationScope.tsx';
 import { useAccounts } from './use-accounts.ts';
-import { useFeedback } from './use-feedback.ts';
+import { useFeedback } from '../ui/use-feedback.ts';
 import { documentsWords } from './words.ts';
 
 export function SituationPage({ vault }: { vault: Vault }) {

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../session/api.ts';
 import { useWords } from '../i18n/context.tsx';
 import { commonWords } from '../i18n/common-words.ts';
+import { useFeedback } from '../ui/use-feedback.ts';
 import { noticesWords } from './words.ts';
 import type { NoticeChannel, NoticeKind } from '../../../core/notices/kinds.ts';
 import type { NoticeSaveResponse, NoticeSettingsView } from '../../../core/api/notices.ts';
@@ -16,9 +17,7 @@ export function useNoticeSettings() {
   const [kinds, setKinds] = useState<NoticeKind[]>([]);
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [said, say] = useState('');
+  const { busy, error, setError, said, setSaid: say, attempt } = useFeedback();
 
   async function load() {
     const view = await api<NoticeSettingsView>('/api/me/notices');
@@ -34,18 +33,10 @@ export function useNoticeSettings() {
   const toggle = (kind: NoticeKind, on: boolean) => setKinds((now) => (on ? [...now, kind] : now.filter((k) => k !== kind)));
 
   /** One call at a time; what it says (or the error it throws, in `failed`'s words) is shown. */
-  async function run(call: () => Promise<void>, failed: string) {
-    setError(null);
+  const run = (call: () => Promise<void>, failed: string) => {
     say('');
-    setBusy(true);
-    try {
-      await call();
-    } catch (e) {
-      setError(messageOf(e, failed));
-    } finally {
-      setBusy(false);
-    }
-  }
+    return attempt(call, failed);
+  };
 
   const save = () =>
     run(async () => {

@@ -1,5 +1,5 @@
-// What a documents page says back while it works: busy during a step, the step's failure in words,
-// and a status line. Shared by the situation report and the UN communication.
+// What a page says back while it works: busy during a step, the step's failure in words, and a
+// status line. The documents pages and the notice settings use it.
 import { useState } from 'preact/hooks';
 import { messageOf } from '../session/api.ts';
 
