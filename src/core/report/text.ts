@@ -34,7 +34,7 @@ const folded = new FoldedWords();
 export const forgetFoldedWords = () => folded.forget();
 
 /** The answers folded for search; the ticked boxes in every language, so a search in any finds them. */
-export function searchTextOf(a: ReportAnswers): string {
+export function reportSearchText(a: ReportAnswers): string {
   const ticked = LANGUAGES.map((language) => whatHappened(a.what, language));
   return foldedForSearch([a.story, ...ticked, a.whatOther, a.whenExact, a.whenRough, a.city, a.place, a.contact, a.people === undefined ? '' : String(a.people)].filter(Boolean).join('\n'), folded);
 }

@@ -2,7 +2,7 @@
 import { fromUtf8 } from '../../../core/crypto/bytes.ts';
 import { SealedKind, openSealed } from '../../../core/crypto/sealed.ts';
 import { reportAnswersV1, type ReportAnswers } from '../../../core/report/answers.ts';
-import { firstLineOf, searchTextOf } from '../../../core/report/text.ts';
+import { firstLineOf, reportSearchText } from '../../../core/report/text.ts';
 import { openReportCache, sealReportCache } from '../../../core/report/cache.ts';
 import type { Keyring } from '../../../core/keyring.ts';
 
@@ -42,7 +42,7 @@ function opened(id: string, text: string): OpenResult {
     where: [a.city, a.place].filter(Boolean).join(', '),
     stillHeld: a.stillHeld,
     json: JSON.stringify(a),
-    text: searchTextOf(a),
+    text: reportSearchText(a),
   };
 }
 
