@@ -38,9 +38,14 @@ export function keptCopies(changes: ChangeFeed): KeptCopies {
       let copy: Promise<T> | undefined;
       forgetters.push(() => (copy = undefined));
       return () => {
-        const current = (usable() ? copy : undefined) ?? read();
+        if (usable() && copy) return copy;
+        const current = read();
         copy = current;
-        void current.then((value) => worthKeeping(value) || (copy = undefined), () => (copy = undefined));
+        // Judged once, when read; a later read's copy is not this one's to drop.
+        const drop = () => {
+          if (copy === current) copy = undefined;
+        };
+        void current.then((value) => worthKeeping(value) || drop(), drop);
         return current;
       };
     },

@@ -43,10 +43,10 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
    */
   async function refillWhenLimited(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     if (!(error instanceof HttpError && error.code === 'rate-limited' && request.body instanceof Map)) throw error;
-    const ctx = await pageContext(app.vigil, request, '/');
-    const key = await app.vigil.intakeKey();
+    const key = await sealingKey().catch(() => null);
     if (!key) throw error;
-    return sendPage(reply, 429, intakePage(ctx, { keyId: key.keyId, publicKey: toBase64Url(key.publicKey) }, { values: request.body, errors: [], alert: 'rate-limited' }));
+    const ctx = await pageContext(app.vigil, request, '/');
+    return sendPage(reply, 429, intakePage(ctx, key, { values: request.body, errors: [], alert: 'rate-limited' }));
   }
 
   app.post('/report', { bodyLimit: FORM_BODY_LIMIT, errorHandler: refillWhenLimited, config: { access: 'public', ...formLimit } }, async (request, reply) => {
